@@ -1,0 +1,44 @@
+export {
+  countBySeverity,
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticOptions,
+  formatDiagnostic,
+  hasErrors,
+  localizeDiagnostic,
+  relocateDiagnostics,
+  sortDiagnostics,
+} from './diagnostic.js';
+export { FoodSafetyError, isFoodSafetyError } from './foodsafety-error.js';
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locale.js';
+export {
+  defaultCatalogue,
+  defineMessages,
+  interpolate,
+  MessageCatalogue,
+  type MessageDescriptor,
+  type MessageParams,
+  type MessageParamValue,
+  type MessageSet,
+  type MessageTemplateInput,
+  type TemplateParamNames,
+} from './message-catalogue.js';
+export { type DiagnosticPath, formatPath, joinPath, type PathSegment } from './path.js';
+export {
+  combineResults,
+  fail,
+  flatMapResult,
+  mapResult,
+  mergeDiagnostics,
+  ok,
+  type Result,
+  resultOf,
+  unwrap,
+} from './result.js';
+export {
+  SCHEMA_TYPE_NAMES_ZH,
+  type SchemaIssueLike,
+  schemaIssuesToDiagnostics,
+  schemaMessages,
+} from './schema-issue-diagnostics.js';
+export { compareSeverity, SEVERITIES, type Severity } from './severity.js';

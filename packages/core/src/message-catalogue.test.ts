@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { isFoodSafetyError } from './foodsafety-error.js';
+import {
+  defaultCatalogue,
+  defineMessages,
+  interpolate,
+  MessageCatalogue,
+} from './message-catalogue.js';
+
+describe('defineMessages', () => {
+  it('registers codes in the given catalogue and freezes the descriptors', () => {
+    const catalogue = new MessageCatalogue();
+    const m = defineMessages(
+      { TEST_ONE: { severity: 'warning', 'zh-CN': '一 {x}', en: 'one {x}' } },
+      { catalogue, source: 'pkg' },
+    );
+    expect(m.TEST_ONE).toEqual({
+      code: 'TEST_ONE',
+      severity: 'warning',
+      templates: { 'zh-CN': '一 {x}', en: 'one {x}' },
+      source: 'pkg',
+    });
+    expect(Object.isFrozen(m.TEST_ONE)).toBe(true);
+    expect(catalogue.codes()).toEqual(['TEST_ONE']);
+    expect(defaultCatalogue.has('TEST_ONE')).toBe(false);
+  });
+
+  it('rejects codes that are not UPPER_SNAKE with a prefix', () => {
+    const catalogue = new MessageCatalogue();
+    for (const code of ['lower_case', 'NOPREFIX', 'TRAILING_', '_LEADING']) {
+      expect(() =>
+        defineMessages({ [code]: { severity: 'error', 'zh-CN': 'x', en: 'x' } }, { catalogue }),
+      ).toThrowError(/CORE_MESSAGE_CODE_INVALID/);
+    }
+  });
+
+  it('rejects templates whose placeholders differ between locales', () => {
+    const catalogue = new MessageCatalogue();
+    try {
+      defineMessages({ TEST_BAD: { severity: 'error', 'zh-CN': '{a}', en: '{b}' } }, { catalogue });
+      expect.unreachable();
+    } catch (error) {
+      expect(isFoodSafetyError(error, 'CORE_MESSAGE_PARAMS_MISMATCH')).toBe(true);
+    }
+  });
+
+  it('accepts an identical re-registration and rejects a conflicting one', () => {
+    const catalogue = new MessageCatalogue();
+    const def = { TEST_SAME: { severity: 'error', 'zh-CN': '同', en: 'same' } } as const;
+    defineMessages(def, { catalogue });
+    expect(() => defineMessages(def, { catalogue })).not.toThrow();
+    expect(() =>
+      defineMessages(
+        { TEST_SAME: { severity: 'error', 'zh-CN': '异', en: 'other' } },
+        { catalogue },
+      ),
+    ).toThrowError(/CORE_MESSAGE_CONFLICT/);
+  });
+});
+
+describe('MessageCatalogue.extend', () => {
+  it('sees the parent codes and keeps its own registrations to itself', () => {
+    const parent = new MessageCatalogue();
+    defineMessages(
+      { TEST_PARENT: { severity: 'info', 'zh-CN': '父', en: 'parent' } },
+      { catalogue: parent },
+    );
+    const child = parent.extend();
+    defineMessages(
+      { TEST_CHILD: { severity: 'info', 'zh-CN': '子 {n}', en: 'child {n}' } },
+      { catalogue: child },
+    );
+    expect(child.codes()).toEqual(['TEST_CHILD', 'TEST_PARENT']);
+    expect(parent.has('TEST_CHILD')).toBe(false);
+    expect(child.render('TEST_CHILD', { n: 3 }, 'zh-CN')).toBe('子 3');
+    expect(child.render('TEST_MISSING', {}, 'en')).toBeUndefined();
+  });
+});
+
+describe('interpolate', () => {
+  it('joins arrays per locale and leaves missing params visible', () => {
+    expect(interpolate('{a} / {b}', { a: ['x', 'y'] }, 'en')).toBe('x, y / {b}');
+    expect(interpolate('{a}', { a: ['甲', '乙'] }, 'zh-CN')).toBe('甲、乙');
+    expect(interpolate('{n}', { n: 10n }, 'en')).toBe('10');
+  });
+
+  it('does not read inherited properties as params', () => {
+    expect(interpolate('{toString}', {}, 'en')).toBe('{toString}');
+  });
+});
