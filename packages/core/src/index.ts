@@ -36,6 +36,15 @@ export {
   unwrap,
 } from './result.js';
 export {
+  CONFIDENCES,
+  type Confidence,
+  confidenceNotice,
+  describeRuleSet,
+  parseRuleSetMeta,
+  type RuleSetMeta,
+  ruleSetMessages,
+} from './rule-set-meta.js';
+export {
   SCHEMA_TYPE_NAMES_ZH,
   type SchemaIssueLike,
   schemaIssuesToDiagnostics,
