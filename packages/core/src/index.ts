@@ -51,3 +51,6 @@ export {
   schemaMessages,
 } from './schema-issue-diagnostics.js';
 export { compareSeverity, SEVERITIES, type Severity } from './severity.js';
+export * from './money/index.js';
+export * from './calendar/index.js';
+export * from './random/index.js';

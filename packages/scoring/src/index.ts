@@ -1,1 +1,5 @@
-export {};
+export * from './standard/index.js';
+export * from './ledger/index.js';
+export * from './survey/index.js';
+export * from './composite/index.js';
+export * from './simulation/index.js';
