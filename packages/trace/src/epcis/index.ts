@@ -1,1 +1,1 @@
-export {};
+export * from './epcis-event.js';
