@@ -1,0 +1,56 @@
+/**
+ * The contract a benchmark module fulfils. A benchmark lives in `bench/src/<name>/index.ts` and
+ * default-exports `defineBenchmark({...})`; `pnpm bench <name>` runs it.
+ */
+
+/** One timed function. Peers are the named libraries we compare against. */
+export interface BenchCase {
+  /** Stable id used in results and ratios, e.g. `ours-full-validation`, `ajv-schema-only`. */
+  readonly id: string;
+  /** What the case does, for the table. */
+  readonly label?: string;
+  /** A peer (the baseline we compare against) rather than our own code. */
+  readonly peer?: boolean;
+  /**
+   * How many units of work one call does (events validated, evaluations run). Rates are reported
+   * per unit, so a case that validates 480 000 events per call reports events per second.
+   */
+  readonly unitsPerCall?: number;
+  /** The function timed. Its return value is kept alive so the work is not optimised away. */
+  readonly fn: () => unknown;
+}
+
+/** Timing options; defaults suit functions from microseconds to a few seconds. */
+export interface BenchTiming {
+  /** Minimum time per sample in ms (several calls are batched into one sample). Default 100. */
+  readonly minSampleMs?: number;
+  /** Number of samples per case; the median is reported. Default 7. */
+  readonly samples?: number;
+  /** Warm-up time per case in ms. Default 200. */
+  readonly warmupMs?: number;
+}
+
+/** A named ratio target checked after the run, e.g. ours ≥ 1.0 × ajv. */
+export interface BenchTarget {
+  readonly of: string;
+  readonly vs: string;
+  /** The minimum ratio of `of`'s rate to `vs`'s rate. */
+  readonly atLeast: number;
+  readonly label?: string;
+}
+
+export interface Benchmark {
+  readonly name: string;
+  readonly description: string;
+  /** Builds the data and the cases (may be slow; not timed). */
+  readonly setup: () => Promise<readonly BenchCase[]> | readonly BenchCase[];
+  readonly timing?: BenchTiming;
+  readonly targets?: readonly BenchTarget[];
+  /** Extra figures measured once after the timed run (peak RSS, wall time of a long job…). */
+  readonly extra?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+/** Identity helper that gives a benchmark module its type. */
+export function defineBenchmark(benchmark: Benchmark): Benchmark {
+  return benchmark;
+}
