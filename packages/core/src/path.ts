@@ -16,7 +16,7 @@ export function formatPath(path: DiagnosticPath | undefined): string {
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) out += `.${segment}`;
-    else out += `[${JSON.stringify(segment).replace(/^"|"$/g, "'")}]`;
+    else out += `['${segment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
   }
   return out;
 }
