@@ -1,3 +1,4 @@
+export * from './calendar/index.js';
 export {
   countBySeverity,
   createDiagnostic,
@@ -23,7 +24,9 @@ export {
   type MessageTemplateInput,
   type TemplateParamNames,
 } from './message-catalogue.js';
+export * from './money/index.js';
 export { type DiagnosticPath, formatPath, joinPath, type PathSegment } from './path.js';
+export * from './random/index.js';
 export {
   combineResults,
   fail,
@@ -51,6 +54,3 @@ export {
   schemaMessages,
 } from './schema-issue-diagnostics.js';
 export { compareSeverity, SEVERITIES, type Severity } from './severity.js';
-export * from './money/index.js';
-export * from './calendar/index.js';
-export * from './random/index.js';
