@@ -1,0 +1,40 @@
+import { FoodSafetyError } from '../foodsafety-error.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from './calendar-date.js';
+import { createIndexedCalendar } from './indexed-calendar.js';
+import type { WorkdayCalendar } from './workday-calendar.js';
+import { weekdayIndex } from './workday-index.js';
+
+/** Options of {@link createWeekdayCalendar}. */
+export interface WeekdayCalendarOptions {
+  /** The time zone in which instants are read; default `Asia/Shanghai`. */
+  readonly timeZone?: string;
+  /** The calendar's id; default `weekdays`. */
+  readonly id?: string;
+}
+
+/**
+ * A plain Monday–Friday calendar with no holidays, valid for every day from 0001-01-01 to
+ * 9999-12-31 (no `coverage`). Every operation is closed-form arithmetic, O(1).
+ *
+ * Throws a `FoodSafetyError` with code `CALENDAR_TIME_ZONE_INVALID` for an unknown time zone
+ * (a programmer error; check user input with `isValidTimeZone`).
+ *
+ * @example
+ * const weekdays = createWeekdayCalendar();
+ * weekdays.addWorkdays('2017-09-29', 7) // ok: '2017-10-10'
+ */
+export function createWeekdayCalendar(options: WeekdayCalendarOptions = {}): WorkdayCalendar {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) {
+    throw new FoodSafetyError(
+      'CALENDAR_TIME_ZONE_INVALID',
+      `unknown time zone ${String(timeZone)}`,
+      { timeZone },
+    );
+  }
+  return createIndexedCalendar(weekdayIndex(), {
+    id: options.id ?? 'weekdays',
+    timeZone,
+    hasCoverage: false,
+  });
+}
