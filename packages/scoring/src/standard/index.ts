@@ -1,1 +1,53 @@
-export {};
+export {
+  type CompiledPassRule,
+  type CompiledStandard,
+  type DefineStandardOptions,
+  defineStandard,
+  type Standard,
+  type StandardItem,
+  type StandardVeto,
+} from './define-standard.js';
+export { type Evaluation, evaluate, type Facts, factSlot, factVector } from './evaluate.js';
+export type { ExplanationNode } from './expression.js';
+export {
+  type Aggregator,
+  type Calculator,
+  defineCalculator,
+  defineVetoPredicate,
+  type ParamsSchema,
+  type ScoringExtensions,
+  type VetoPredicate,
+} from './extensions.js';
+export { fromHundredths, HUNDREDTHS, toHundredths } from './points.js';
+export {
+  type FiredVeto,
+  type ItemScore,
+  type PassChecks,
+  type ScoredUnit,
+  type ScoreOptions,
+  type ScoreResult,
+  score,
+  type TierScore,
+  type UnitScore,
+} from './score.js';
+export { scoringMessages } from './scoring-messages.js';
+export {
+  type ComparisonOp,
+  type Expression,
+  expressionSchema,
+  type ItemRule,
+  type ItemSpec,
+  type LocalizedText,
+  type MissingPolicy,
+  type PassRuleSpec,
+  type Predicate,
+  predicateSchema,
+  type RoundingSpec,
+  type StandardSpec,
+  standardSpecSchema,
+  type ThresholdBand,
+  TIERS,
+  type Tier,
+  type TierDeclaration,
+  type VetoSpec,
+} from './standard-spec.js';

@@ -1,0 +1,105 @@
+import { FoodSafetyError } from '@foodsafety/core';
+import type { Standard } from './define-standard.js';
+
+/** Facts about one unit (the city, a region, a department): numbers or booleans by name. */
+export type Facts = Readonly<Record<string, number | boolean | null | undefined>>;
+
+/** The lean result of {@link evaluate}. */
+export interface Evaluation {
+  /** Total points (exact: `hundredths / 100`). */
+  readonly total: number;
+  /** Total in integer hundredths of a point. */
+  readonly hundredths: number;
+  readonly pass: boolean;
+  readonly vetoFired: boolean;
+  readonly vetoCount: number;
+  /** Whether every (non-skipped) key item reached its minimum share. */
+  readonly keyItemsOk: boolean;
+}
+
+function assertStandard(standard: Standard): void {
+  if (
+    typeof standard !== 'object' ||
+    standard === null ||
+    typeof (standard as { compiled?: unknown }).compiled !== 'object'
+  ) {
+    throw new FoodSafetyError(
+      'SCORING_NOT_A_STANDARD',
+      'expected a standard made by defineStandard',
+    );
+  }
+}
+
+/**
+ * The fact vector of a unit for a compiled standard: slot i holds `facts[standard.factNames[i]]`
+ * (booleans as 1/0; missing, `null` and non-finite values as `NaN`). Pass `into` to reuse a buffer.
+ */
+export function factVector(standard: Standard, facts: Facts, into?: Float64Array): Float64Array {
+  assertStandard(standard);
+  const names = standard.factNames;
+  const v = into ?? new Float64Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const x = facts[names[i] as string];
+    v[i] =
+      typeof x === 'number'
+        ? Number.isFinite(x)
+          ? x
+          : Number.NaN
+        : typeof x === 'boolean'
+          ? x
+            ? 1
+            : 0
+          : Number.NaN;
+  }
+  return v;
+}
+
+/** The slot of a fact in the standard's fact vector, or -1. */
+export function factSlot(standard: Standard, name: string): number {
+  return standard.compiled.slots.get(name) ?? -1;
+}
+
+/**
+ * The fast path: total, pass and vetoes of one unit, with no explanation and no allocation beyond
+ * the small result. `facts` is a fact vector ({@link factVector}) for hot loops, or a plain facts
+ * record. Missing facts follow the standard's policy silently (use {@link score} to see them).
+ */
+export function evaluate(standard: Standard, facts: Float64Array | Facts): Evaluation {
+  assertStandard(standard);
+  const v = facts instanceof Float64Array ? facts : factVector(standard, facts);
+  const c = standard.compiled;
+  const scorers = c.itemScorers;
+  const tier = c.itemTier;
+  const max = c.itemMax;
+  const skip = c.itemSkip;
+  const inTotal = c.tierInTotal;
+  const keyPct = c.pass.keyItemMinPercent;
+  let total = 0;
+  let keyOk = true;
+  for (let i = 0; i < scorers.length; i++) {
+    let h = (scorers[i] as (v: Float64Array) => number)(v);
+    if (Number.isNaN(h)) {
+      if (skip[i] === 1) continue;
+      h = 0;
+    }
+    const t = tier[i] as number;
+    if (inTotal[t] === 1) total += h;
+    if (t === 0 && h * 100 < keyPct * (max[i] as number)) keyOk = false;
+  }
+  let vetoCount = 0;
+  const tests = c.vetoTests;
+  const fireMissing = c.vetoFiresWhenMissing;
+  for (let i = 0; i < tests.length; i++) {
+    const r = (tests[i] as (v: Float64Array) => number)(v);
+    if (r === 1 || (Number.isNaN(r) && fireMissing)) vetoCount++;
+  }
+  const pass = (!c.pass.noVeto || vetoCount === 0) && keyOk && total >= c.pass.minTotalHundredths;
+  return {
+    total: total / 100,
+    hundredths: total,
+    pass,
+    vetoFired: vetoCount > 0,
+    vetoCount,
+    keyItemsOk: keyOk,
+  };
+}

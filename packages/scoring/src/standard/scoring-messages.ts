@@ -1,0 +1,106 @@
+import { defineMessages } from '@foodsafety/core';
+
+/**
+ * The diagnostic codes of `@foodsafety/scoring` (standards, ledger, surveys, composite indices),
+ * in zh-CN and en.
+ */
+export const scoringMessages = defineMessages(
+  {
+    SCORING_SPEC_INVALID: {
+      severity: 'error',
+      'zh-CN': '标准定义无效：{detail}',
+      en: 'Invalid standard definition: {detail}',
+    },
+    SCORING_DUPLICATE_ID: {
+      severity: 'error',
+      'zh-CN': '标识 {id} 重复（{kind}）',
+      en: 'Duplicate {kind} id {id}',
+    },
+    SCORING_POINTS_PRECISION: {
+      severity: 'error',
+      'zh-CN': '分值 {value} 超过两位小数，无法精确累加',
+      en: 'Points value {value} has more than two decimals and cannot be added exactly',
+    },
+    SCORING_BAND_POINTS_EXCEED: {
+      severity: 'error',
+      'zh-CN': '分档得分 {points} 超过该项满分 {max}',
+      en: 'Band points {points} exceed the item maximum {max}',
+    },
+    SCORING_BANDS_NOT_MONOTONIC: {
+      severity: 'error',
+      'zh-CN': '分档阈值须严格单调且得分随档位递增（第 {index} 档）',
+      en: 'Threshold bands must be strictly ordered with non-decreasing points (band {index})',
+    },
+    SCORING_GOALPOSTS_EQUAL: {
+      severity: 'error',
+      'zh-CN': '线性计分的两端目标值相同（{value}）',
+      en: 'Linear goalposts are equal ({value})',
+    },
+    SCORING_INDICATOR_CYCLE: {
+      severity: 'error',
+      'zh-CN': '指标之间存在循环引用：{cycle}',
+      en: 'Indicators reference each other in a cycle: {cycle}',
+    },
+    SCORING_UNKNOWN_REF: {
+      severity: 'error',
+      'zh-CN': '引用了未声明的事实或指标 {name}',
+      en: 'Reference to an undeclared fact or indicator {name}',
+    },
+    SCORING_UNKNOWN_CALCULATOR: {
+      severity: 'error',
+      'zh-CN': '未注册的计分器 {id}',
+      en: 'No calculator is registered under the id {id}',
+    },
+    SCORING_UNKNOWN_VETO_PREDICATE: {
+      severity: 'error',
+      'zh-CN': '未注册的否决判定 {id}',
+      en: 'No veto predicate is registered under the id {id}',
+    },
+    SCORING_PLUGIN_PARAMS_INVALID: {
+      severity: 'error',
+      'zh-CN': '{id} 的参数无效：{detail}',
+      en: 'Invalid parameters for {id}: {detail}',
+    },
+    SCORING_TIER_TOTAL_MISMATCH: {
+      severity: 'error',
+      'zh-CN': '{tier} 类项目合计 {actual}，与声明的 {expected} 不符',
+      en: 'The {tier} tier totals {actual}, not the declared {expected}',
+    },
+    SCORING_FACT_MISSING: {
+      severity: 'warning',
+      'zh-CN': '{unit} 缺少事实 {name}，项目 {item} 按“{policy}”处理',
+      en: '{unit} lacks the fact {name}; item {item} is handled as "{policy}"',
+    },
+    SCORING_VETO_FACT_MISSING: {
+      severity: 'warning',
+      'zh-CN': '{unit} 缺少事实 {name}，否决项 {veto} 按“{policy}”处理',
+      en: '{unit} lacks the fact {name}; veto {veto} is handled as "{policy}"',
+    },
+    SCORING_FACT_INVALID: {
+      severity: 'error',
+      'zh-CN': '事实 {name} 的值无效（应为有限数字或布尔值）',
+      en: 'The fact {name} is not a finite number or a boolean',
+    },
+    SCORING_CALCULATOR_FAILED: {
+      severity: 'error',
+      'zh-CN': '计分器 {id} 计算项目 {item} 时出错：{detail}',
+      en: 'Calculator {id} failed on item {item}: {detail}',
+    },
+    SCORING_VALUE_UNDEFINED: {
+      severity: 'warning',
+      'zh-CN': '{unit} 的项目 {item} 的输入无定义（如除以零），按“{policy}”处理',
+      en: 'The input of item {item} is undefined for {unit} (e.g. division by zero); handled as "{policy}"',
+    },
+    SCORING_NOT_A_STANDARD: {
+      severity: 'error',
+      'zh-CN': '参数不是 defineStandard 生成的标准',
+      en: 'The argument is not a standard made by defineStandard',
+    },
+    SCORING_PATCH_INVALID: {
+      severity: 'error',
+      'zh-CN': '假设分析补丁无效：{detail}',
+      en: 'Invalid what-if patch: {detail}',
+    },
+  },
+  { source: '@foodsafety/scoring' },
+);
