@@ -1,0 +1,462 @@
+/**
+ * The CBV 2.0 "EPCIS Event Hash ID": a canonical pre-hash string of an event and its SHA-256
+ * (`ni:///sha-256;<hex>?ver=CBV2.0`). Follows the algorithm of CBV 2.0 §8.9 as implemented by the
+ * reference tool (RalphTro/epcis-event-hash-generator) and checked against its 43 published
+ * vectors:
+ *
+ * - standard properties in the canonical order, each `name=value`, nested ones as `name` followed
+ *   by their children; repeated values (list members) sorted;
+ * - identifiers (EPC URNs, class and id-pattern URNs, Digital Links on any domain) converted to the
+ *   canonical GS1 Digital Link on id.gs1.org;
+ * - times converted to UTC and rounded to milliseconds;
+ * - CBV bare words and `urn:epcglobal:cbv:…` URNs expanded to `https://ref.gs1.org/cbv/…`;
+ * - numbers without superfluous zeros;
+ * - user extensions written `{namespace}localName` and sorted after the standard properties of
+ *   their level (business transactions, sources, destinations and ILMD sort with them);
+ * - `eventID`, `recordTime`, `errorDeclaration` and comments left out.
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
+
+/** Options of {@link eventPreHash}. */
+export interface EventHashOptions {
+  /**
+   * The `@context` of the enclosing document: its prefix declarations are used to expand
+   * extension names (the event's own `@context` is always read too).
+   */
+  readonly context?: unknown;
+  /**
+   * Extra member names to leave out (as written, e.g. `example:captureID`), for repositories that
+   * declare such a list (the non-standard `…:ignoreFields` document member).
+   */
+  readonly ignoreFields?: readonly string[];
+}
+
+type Order = readonly (readonly [string, Order | null])[];
+
+const QUANTITY: Order = [
+  ['epcClass', null],
+  ['quantity', null],
+  ['uom', null],
+];
+
+const SENSOR_METADATA: Order = [
+  ['time', null],
+  ['startTime', null],
+  ['endTime', null],
+  ['deviceID', null],
+  ['deviceMetadata', null],
+  ['rawData', null],
+  ['dataProcessingMethod', null],
+  ['bizRules', null],
+];
+
+const SENSOR_REPORT: Order = [
+  ['type', null],
+  ['exception', null],
+  ['deviceID', null],
+  ['deviceMetadata', null],
+  ['rawData', null],
+  ['dataProcessingMethod', null],
+  ['time', null],
+  ['microorganism', null],
+  ['chemicalSubstance', null],
+  ['value', null],
+  ['component', null],
+  ['stringValue', null],
+  ['booleanValue', null],
+  ['hexBinaryValue', null],
+  ['uriValue', null],
+  ['minValue', null],
+  ['maxValue', null],
+  ['meanValue', null],
+  ['sDev', null],
+  ['percRank', null],
+  ['percValue', null],
+  ['uom', null],
+  ['coordinateReferenceSystem', null],
+];
+
+/** Lists whose members are written under another element name. */
+const LIST_MEMBER: Readonly<Record<string, string>> = {
+  epcList: 'epc',
+  inputEPCList: 'epc',
+  outputEPCList: 'epc',
+  childEPCs: 'epc',
+  quantityList: 'quantityElement',
+  childQuantityList: 'quantityElement',
+  inputQuantityList: 'quantityElement',
+  outputQuantityList: 'quantityElement',
+  sensorElementList: 'sensorElement',
+};
+
+const EVENT_ORDER: Order = [
+  ['eventTime', null],
+  ['eventTimeZoneOffset', null],
+  ['certificationInfo', null],
+  ['epcList', null],
+  ['parentID', null],
+  ['inputEPCList', null],
+  ['childEPCs', null],
+  ['quantityList', QUANTITY],
+  ['childQuantityList', QUANTITY],
+  ['inputQuantityList', QUANTITY],
+  ['outputEPCList', null],
+  ['outputQuantityList', QUANTITY],
+  ['action', null],
+  ['transformationID', null],
+  ['bizStep', null],
+  ['disposition', null],
+  [
+    'persistentDisposition',
+    [
+      ['set', null],
+      ['unset', null],
+    ],
+  ],
+  ['readPoint', [['id', null]]],
+  ['bizLocation', [['id', null]]],
+  [
+    'sensorElementList',
+    [
+      ['sensorMetadata', SENSOR_METADATA],
+      ['sensorReport', SENSOR_REPORT],
+    ],
+  ],
+];
+
+/** Members of the "generic" (sorted) part whose members have a fixed inner order. */
+const GENERIC_LIST_ORDER: Readonly<Record<string, Order>> = {
+  bizTransactionList: [
+    ['type', null],
+    ['bizTransaction', null],
+  ],
+  sourceList: [
+    ['type', null],
+    ['source', null],
+  ],
+  destinationList: [
+    ['type', null],
+    ['destination', null],
+  ],
+};
+
+const IGNORED_EVERYWHERE = new Set(['rdfs:comment', 'comment', '#text']);
+const IGNORED_AT_TOP = new Set(['type', '@context', 'eventID', 'recordTime', 'errorDeclaration']);
+
+const CBV = 'https://ref.gs1.org/cbv/';
+const GS1_VOC = 'https://gs1.org/voc/';
+
+/** Where a bare word is expanded, by the (parent, member) it appears in. */
+const BARE_WORD_PREFIX: Readonly<Record<string, string>> = {
+  bizStep: `${CBV}BizStep-`,
+  disposition: `${CBV}Disp-`,
+  set: `${CBV}Disp-`,
+  unset: `${CBV}Disp-`,
+  'bizTransactionList.type': `${CBV}BTT-`,
+  'sourceList.type': `${CBV}SDT-`,
+  'destinationList.type': `${CBV}SDT-`,
+  reason: `${CBV}ER-`,
+  'sensorReport.type': GS1_VOC,
+  'sensorReport.exception': GS1_VOC,
+  'sensorReport.component': `${CBV}Comp-`,
+};
+
+const CBV_URN: readonly (readonly [string, string])[] = [
+  ['urn:epcglobal:cbv:bizstep:', `${CBV}BizStep-`],
+  ['urn:epcglobal:cbv:disp:', `${CBV}Disp-`],
+  ['urn:epcglobal:cbv:btt:', `${CBV}BTT-`],
+  ['urn:epcglobal:cbv:sdt:', `${CBV}SDT-`],
+  ['urn:epcglobal:cbv:er:', `${CBV}ER-`],
+];
+
+const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = {
+  epcis: 'https://ref.gs1.org/epcis/',
+  cbv: CBV,
+  cbvmda: 'urn:epcglobal:cbv:mda:',
+  gs1: GS1_VOC,
+};
+
+const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** Python's `repr(float)`: exponent form below 1e-4, else shortest round-trip digits. */
+function pythonFloat(n: number): string {
+  if (Number.isInteger(n)) {
+    return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+  }
+  const abs = Math.abs(n);
+  if (abs < 1e-4) {
+    const [mantissa, exp] = n.toExponential().split('e') as [string, string];
+    const e = Number(exp);
+    return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  return String(n);
+}
+
+function canonicalNumber(text: string): string {
+  if (!NUMERIC.test(text)) return text;
+  const n = Number(text);
+  return Number.isFinite(n) ? pythonFloat(n) : text;
+}
+
+/** A timestamp in UTC with exactly three fraction digits (half-up rounded); others unchanged. */
+export function canonicalTimestamp(text: string): string {
+  const m = TIME.exec(text.trim());
+  if (m === null) return text;
+  const frac = m[7] ?? '';
+  let ms = Number(`${frac}000`.slice(0, 3));
+  if (frac.length > 3 && frac.charCodeAt(3) - 48 >= 5) ms += 1;
+  let offsetMinutes = 0;
+  const zone = m[8];
+  if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+  }
+  const t =
+    Date.UTC(
+      Number(m[1]),
+      Number(m[2]) - 1,
+      Number(m[3]),
+      Number(m[4]),
+      Number(m[5]),
+      Number(m[6] ?? '0'),
+    ) +
+    ms -
+    offsetMinutes * 60_000;
+  const date = new Date(t);
+  if (Number.isNaN(t) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999) return text;
+  const iso = date.toISOString();
+  return iso;
+}
+
+class HashContext {
+  readonly prefixes = new Map<string, string>();
+  readonly ignore: ReadonlySet<string>;
+
+  constructor(contexts: readonly unknown[], ignore: readonly string[]) {
+    for (const [p, ns] of Object.entries(WELL_KNOWN_PREFIXES)) this.prefixes.set(p, ns);
+    for (const c of contexts) this.collect(c);
+    this.ignore = new Set(ignore);
+  }
+
+  private collect(context: unknown): void {
+    if (Array.isArray(context)) {
+      for (const c of context) this.collect(c);
+    } else if (context !== null && typeof context === 'object') {
+      for (const [k, v] of Object.entries(context)) {
+        if (typeof v === 'string' && !k.startsWith('@')) this.prefixes.set(k, v);
+      }
+    }
+  }
+
+  /** `ex:name` → `{https://ns.example.com/}name` when `ex` is declared. */
+  key(name: string): string {
+    const colon = name.indexOf(':');
+    if (colon <= 0) return name;
+    const ns = this.prefixes.get(name.slice(0, colon));
+    return ns === undefined ? name : `{${ns}}${name.slice(colon + 1)}`;
+  }
+
+  /** Expand a CURIE value of a GS1 vocabulary prefix. */
+  curie(value: string): string {
+    const colon = value.indexOf(':');
+    if (colon <= 0) return value;
+    const ns = this.prefixes.get(value.slice(0, colon));
+    if (ns === undefined) return value;
+    if (ns.startsWith('https://ref.gs1.org') || ns.startsWith('https://gs1.org')) {
+      return ns + value.slice(colon + 1);
+    }
+    return value;
+  }
+}
+
+function canonicalValue(
+  value: unknown,
+  name: string,
+  where: string,
+  standard: boolean,
+  ctx: HashContext,
+): string {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return Number.isFinite(value) ? pythonFloat(value) : String(value);
+  if (typeof value !== 'string') return '';
+  let text = value.trim();
+  if (text === '') return '';
+  if (standard) {
+    const lower = name.toLowerCase();
+    if (lower.includes('time') && !lower.includes('offset')) return canonicalTimestamp(text);
+    const prefix = BARE_WORD_PREFIX[`${where}.${name}`] ?? BARE_WORD_PREFIX[name];
+    if (prefix !== undefined && BARE_WORD.test(text)) return prefix + text;
+  }
+  for (const [urn, web] of CBV_URN) {
+    if (text.startsWith(urn)) {
+      text = web + text.slice(urn.length);
+      break;
+    }
+  }
+  text = ctx.curie(text);
+  text = canonicalNumber(text);
+  return canonicalGs1Uri(text);
+}
+
+/** Render one member (a value or an object) named `name` into its pre-hash form. */
+function renderMember(
+  name: string,
+  value: unknown,
+  order: Order | null,
+  where: string,
+  standard: boolean,
+  ctx: HashContext,
+  depth: number,
+): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return (
+      name +
+      renderObject(value as Record<string, unknown>, order ?? [], name, standard, ctx, depth + 1)
+    );
+  }
+  if (Array.isArray(value)) {
+    // nested array inside an array: flatten under the same name
+    const parts: string[] = [];
+    for (const v of value) {
+      const r = renderMember(name, v, order, where, standard, ctx, depth + 1);
+      if (r !== '' && r !== name) parts.push(r);
+    }
+    parts.sort(compare);
+    return parts.join('');
+  }
+  const text = canonicalValue(value, name, where, standard, ctx);
+  return text === '' ? '' : `${name}=${text}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const MAX_DEPTH = 200;
+
+function renderList(
+  name: string,
+  value: unknown,
+  order: Order | null,
+  standard: boolean,
+  ctx: HashContext,
+  depth: number,
+): string {
+  const items = Array.isArray(value) ? value : [value];
+  const member = LIST_MEMBER[name];
+  const parts: string[] = [];
+  for (const item of items) {
+    const r =
+      member === undefined
+        ? item !== null && typeof item === 'object' && !Array.isArray(item)
+          ? renderObject(
+              item as Record<string, unknown>,
+              order ?? [],
+              name,
+              standard,
+              ctx,
+              depth + 1,
+            )
+          : renderMember(name, item, order, name, standard, ctx, depth + 1)
+        : renderMember(member, item, order, name, standard, ctx, depth + 1);
+    if (r !== '' && r !== member) parts.push(r);
+  }
+  parts.sort(compare);
+  const body = parts.join('');
+  return body === '' ? '' : name + body;
+}
+
+function renderObject(
+  obj: Record<string, unknown>,
+  order: Order,
+  where: string,
+  standard: boolean,
+  ctx: HashContext,
+  depth: number,
+): string {
+  if (depth > MAX_DEPTH) return '';
+  let out = '';
+  const done = new Set<string>();
+  if (standard) {
+    for (const [name, sub] of order) {
+      if (!Object.hasOwn(obj, name)) continue;
+      done.add(name);
+      const value = obj[name];
+      if (LIST_MEMBER[name] !== undefined) {
+        out += renderList(name, value, sub, true, ctx, depth);
+      } else if (Array.isArray(value)) {
+        const parts: string[] = [];
+        for (const v of value) {
+          const r = renderMember(name, v, sub, where, true, ctx, depth);
+          if (r !== '' && r !== name) parts.push(r);
+        }
+        parts.sort(compare);
+        out += parts.join('');
+      } else {
+        const r = renderMember(name, value, sub, where, true, ctx, depth);
+        if (r !== name) out += r;
+      }
+    }
+  }
+  const rest: string[] = [];
+  for (const key of Object.keys(obj)) {
+    if (done.has(key) || IGNORED_EVERYWHERE.has(key) || ctx.ignore.has(key)) continue;
+    if (depth === 0 && IGNORED_AT_TOP.has(key)) continue;
+    const value = obj[key];
+    const listOrder = depth === 0 ? GENERIC_LIST_ORDER[key] : undefined;
+    if (listOrder !== undefined) {
+      const r = renderList(key, value, listOrder, true, ctx, depth);
+      if (r !== '') rest.push(r);
+      continue;
+    }
+    // ilmd and user extensions: names expanded, values canonicalised, members sorted
+    const isStandardContainer = depth === 0 && key === 'ilmd';
+    const name = isStandardContainer ? key : ctx.key(key);
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        const r = renderMember(name, v, null, where, false, ctx, depth);
+        if (r !== '' && r !== name) rest.push(r);
+      }
+    } else {
+      const r = renderMember(name, value, null, where, false, ctx, depth);
+      if (r !== '' && r !== name) rest.push(r);
+    }
+  }
+  rest.sort(compare);
+  return out + rest.join('');
+}
+
+/**
+ * The canonical pre-hash string of an EPCIS 2.0 event (JSON-LD as JSON), per CBV 2.0.
+ * Pure; never throws on odd input (unknown shapes are rendered as extensions).
+ *
+ * @example eventPreHash(event, { context: document['@context'] })
+ */
+export function eventPreHash(event: unknown, options: EventHashOptions = {}): string {
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) return '';
+  const obj = event as Record<string, unknown>;
+  const ctx = new HashContext([options.context, obj['@context']], options.ignoreFields ?? []);
+  const type = typeof obj.type === 'string' ? obj.type : '';
+  return `eventType=${type}${renderObject(obj, EVENT_ORDER, '', true, ctx, 0)}`;
+}
+
+/** `ni:///sha-256;<hex>?ver=CBV2.0` of a pre-hash string (UTF-8, SHA-256 from node:crypto). */
+export function hashIdOfPreHash(preHash: string): string {
+  return `ni:///sha-256;${createHash('sha256').update(preHash, 'utf8').digest('hex')}?ver=CBV2.0`;
+}
+
+/**
+ * The CBV 2.0 EPCIS Event Hash ID of an event: `ni:///sha-256;…?ver=CBV2.0`.
+ *
+ * @example eventHashId(event, { context: document['@context'] })
+ */
+export function eventHashId(event: unknown, options: EventHashOptions = {}): string {
+  return hashIdOfPreHash(eventPreHash(event, options));
+}

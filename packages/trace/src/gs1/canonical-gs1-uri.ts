@@ -1,0 +1,26 @@
+/**
+ * One spelling per identifier, so that the same lot written as an EPC URN and as a GS1 Digital
+ * Link (on any domain) joins as one: the canonical form is the GS1 Digital Link on id.gs1.org at
+ * the finest identification level, as CBV 2.0 event hashing uses.
+ */
+import { parseDigitalLink, toDigitalLink } from './digital-link.js';
+import { parseEpcUri } from './epc-uri.js';
+import { canonicalGs1Identifier, type Gs1Identifier } from './gs1-identifier.js';
+
+/** Parse a GS1 identifier written as an EPC URN or as a GS1 Digital Link URI. */
+export function parseGs1Uri(uri: string): Gs1Identifier | undefined {
+  if (uri.startsWith('urn:epc:')) return parseEpcUri(uri);
+  if (uri.startsWith('http')) return parseDigitalLink(uri);
+  return undefined;
+}
+
+/**
+ * The canonical GS1 Digital Link (`https://id.gs1.org/…`) of an EPC URN, EPC class or id-pattern
+ * URN, or Digital Link on any domain; any other URI is returned unchanged. Idempotent.
+ *
+ * @example canonicalGs1Uri('urn:epc:id:sscc:4012345.0000000111') // 'https://id.gs1.org/00/040123450000001112'
+ */
+export function canonicalGs1Uri(uri: string): string {
+  const id = parseGs1Uri(uri);
+  return id === undefined ? uri : toDigitalLink(canonicalGs1Identifier(id));
+}

@@ -1,0 +1,94 @@
+/**
+ * GS1 Digital Link URIs (uncompressed), on id.gs1.org or any custom domain, ↔ GS1 identifiers.
+ */
+import { type Gs1Element, type Gs1Identifier, identifierFromElements } from './gs1-identifier.js';
+import { digitalLinkEncode, percentDecode } from './percent-encoding.js';
+
+/** The canonical GS1 resolver domain used by CBV 2.0 hashing. */
+export const GS1_CANONICAL_DOMAIN = 'https://id.gs1.org';
+
+const SHORT_NAMES: Readonly<Record<string, string>> = {
+  gtin: '01',
+  itip: '8006',
+  cpid: '8010',
+  gln: '414',
+  party: '417',
+  gsrnp: '8017',
+  gsrn: '8018',
+  gcn: '255',
+  sscc: '00',
+  gdti: '253',
+  ginc: '401',
+  gsin: '402',
+  grai: '8003',
+  giai: '8004',
+  cpv: '22',
+  lot: '10',
+  ser: '21',
+  glnx: '254',
+  tpx: '235',
+};
+
+const PRIMARY_AIS = new Set([
+  '00',
+  '01',
+  '253',
+  '255',
+  '401',
+  '402',
+  '414',
+  '417',
+  '8003',
+  '8004',
+  '8006',
+  '8010',
+  '8017',
+  '8018',
+]);
+
+const HTTP = /^https?:\/\/[^/?#]+(\/[^?#]*)?(?:[?#].*)?$/;
+
+/**
+ * Parse an uncompressed GS1 Digital Link URI (any domain, any path prefix before the primary key;
+ * short names such as `/gtin/` and `/lot/` accepted; query string and fragment ignored).
+ * Returns `undefined` when the URI carries no recognisable GS1 key.
+ *
+ * @example parseDigitalLink('https://example.com/gtin/09780345418913/21/765tz?abc=1')
+ */
+export function parseDigitalLink(uri: string): Gs1Identifier | undefined {
+  const m = HTTP.exec(uri);
+  if (m === null || m[1] === undefined) return undefined;
+  const segments = m[1].split('/');
+  let start = -1;
+  for (let i = 1; i < segments.length - 1; i++) {
+    const s = segments[i] as string;
+    const ai = SHORT_NAMES[s] ?? s;
+    if (PRIMARY_AIS.has(ai)) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return undefined;
+  let end = segments.length;
+  if (segments[end - 1] === '') end -= 1; // trailing slash
+  if ((end - start) % 2 !== 0) return undefined;
+  const elements: Gs1Element[] = [];
+  for (let i = start; i < end; i += 2) {
+    const raw = segments[i] as string;
+    const ai = SHORT_NAMES[raw] ?? raw;
+    const value = percentDecode(segments[i + 1] as string);
+    if (!/^\d{2,4}$/.test(ai) || value === '') return undefined;
+    elements.push({ ai, value });
+  }
+  return identifierFromElements(elements);
+}
+
+/**
+ * Write an identifier as a GS1 Digital Link URI (default domain `https://id.gs1.org`, no trailing
+ * slash), values percent-encoded.
+ */
+export function toDigitalLink(id: Gs1Identifier, domain: string = GS1_CANONICAL_DOMAIN): string {
+  let out = domain.endsWith('/') ? domain.slice(0, -1) : domain;
+  for (const e of id.elements) out += `/${e.ai}/${digitalLinkEncode(e.value)}`;
+  return out;
+}

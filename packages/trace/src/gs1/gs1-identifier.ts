@@ -1,0 +1,211 @@
+/**
+ * A GS1 identifier as data: its kind and its GS1 element strings (application identifier and
+ * value, values *not* percent-encoded), independent of the form it was written in (EPC URN or
+ * GS1 Digital Link).
+ */
+
+/** The kinds of GS1 identifiers this library reads and writes. */
+export type Gs1IdentifierType =
+  /** GTIN + serial (AI 01 + 21). */
+  | 'sgtin'
+  /** GTIN + lot/batch (AI 01 + 10): a lot, i.e. a class of objects. */
+  | 'lgtin'
+  /** A GTIN alone (AI 01): a product class. */
+  | 'gtin'
+  /** Serial Shipping Container Code (AI 00). */
+  | 'sscc'
+  /** Physical location: GLN with an optional extension (AI 414 + 254). */
+  | 'sgln'
+  /** Party GLN (AI 417). */
+  | 'pgln'
+  | 'grai'
+  | 'giai'
+  | 'gsrn'
+  | 'gsrnp'
+  | 'gdti'
+  | 'cpi'
+  | 'sgcn'
+  | 'ginc'
+  | 'gsin'
+  | 'itip'
+  | 'upui';
+
+/** One GS1 element: application identifier and (decoded) value, e.g. `{ ai: '10', value: 'LOT-7' }`. */
+export interface Gs1Element {
+  readonly ai: string;
+  readonly value: string;
+}
+
+/** A parsed GS1 identifier. */
+export interface Gs1Identifier {
+  readonly type: Gs1IdentifierType;
+  /** The primary key first, then its qualifiers in GS1 Digital Link order. */
+  readonly elements: readonly Gs1Element[];
+  /** Length of the GS1 Company Prefix, when the source said it (EPC URNs do). */
+  readonly companyPrefixLength?: number;
+}
+
+/** Whether an identifier names a class of objects (GTIN, lot, id pattern) rather than one instance. */
+export function isClassIdentifier(id: Gs1Identifier): boolean {
+  const key = id.elements[0]?.value ?? '';
+  switch (id.type) {
+    case 'gtin':
+    case 'lgtin':
+      return true;
+    case 'grai':
+      return key.length === 14;
+    case 'gdti':
+    case 'sgcn':
+      return key.length === 13;
+    case 'cpi':
+    case 'itip':
+      return id.elements.length === 1;
+    default:
+      return false;
+  }
+}
+
+/** The value of an element of an identifier, if present. */
+export function gs1ElementValue(id: Gs1Identifier, ai: string): string | undefined {
+  for (const e of id.elements) if (e.ai === ai) return e.value;
+  return undefined;
+}
+
+/**
+ * The human-readable element string, e.g. `(01)04012345111118(21)9876`.
+ */
+export function toElementString(id: Gs1Identifier): string {
+  let out = '';
+  for (const e of id.elements) out += `(${e.ai})${e.value}`;
+  return out;
+}
+
+const ELEMENT = /\((\d{2,4})\)([^()]*)/gy;
+
+/**
+ * Parse a bracketed element string such as `(01)04012345111118(10)LOT7` into an identifier.
+ * Returns `undefined` when the text is not such a string or the combination is not a known key.
+ */
+export function parseElementString(text: string): Gs1Identifier | undefined {
+  ELEMENT.lastIndex = 0;
+  const elements: Gs1Element[] = [];
+  let pos = 0;
+  for (;;) {
+    const m = ELEMENT.exec(text);
+    if (m === null) break;
+    elements.push({ ai: m[1] as string, value: m[2] as string });
+    pos = ELEMENT.lastIndex;
+  }
+  if (pos !== text.length || elements.length === 0) return undefined;
+  return identifierFromElements(elements);
+}
+
+const PRIMARY: Readonly<Record<string, Gs1IdentifierType>> = {
+  '00': 'sscc',
+  '01': 'gtin',
+  '253': 'gdti',
+  '255': 'sgcn',
+  '401': 'ginc',
+  '402': 'gsin',
+  '414': 'sgln',
+  '417': 'pgln',
+  '8003': 'grai',
+  '8004': 'giai',
+  '8006': 'itip',
+  '8010': 'cpi',
+  '8017': 'gsrnp',
+  '8018': 'gsrn',
+};
+
+/** Primary-key AIs understood by this library. */
+export const GS1_PRIMARY_KEY_AIS: readonly string[] = Object.keys(PRIMARY);
+
+const QUALIFIERS: Readonly<Record<string, readonly string[]>> = {
+  '01': ['22', '10', '21', '235'],
+  '8006': ['22', '10', '21'],
+  '414': ['254'],
+  '8010': ['8011'],
+};
+
+/**
+ * Build an identifier from element strings (primary key first). Qualifiers not allowed for the
+ * key make it `undefined`. Lot and serial together are kept (use {@link canonicalGs1Identifier}
+ * to keep the finest level only).
+ */
+export function identifierFromElements(
+  elements: readonly Gs1Element[],
+  companyPrefixLength?: number,
+): Gs1Identifier | undefined {
+  const first = elements[0];
+  if (first === undefined) return undefined;
+  const base = PRIMARY[first.ai];
+  if (base === undefined || !validPrimaryValue(first.ai, first.value)) return undefined;
+  const allowed = QUALIFIERS[first.ai] ?? [];
+  let last = -1;
+  for (let i = 1; i < elements.length; i++) {
+    const e = elements[i] as Gs1Element;
+    const at = allowed.indexOf(e.ai);
+    if (at <= last || e.value.length === 0) return undefined;
+    last = at;
+  }
+  let type: Gs1IdentifierType = base;
+  if (first.ai === '01') {
+    const ais = elements.map((e) => e.ai);
+    if (ais.includes('235')) type = 'upui';
+    else if (ais.includes('21')) type = 'sgtin';
+    else if (ais.includes('10')) type = 'lgtin';
+  }
+  const normalised =
+    first.ai === '01' && first.value.length < 14
+      ? [{ ai: '01', value: first.value.padStart(14, '0') }, ...elements.slice(1)]
+      : elements;
+  return {
+    type,
+    elements: normalised,
+    ...(companyPrefixLength === undefined ? {} : { companyPrefixLength }),
+  };
+}
+
+const DIGITS = /^\d+$/;
+
+function validPrimaryValue(ai: string, value: string): boolean {
+  switch (ai) {
+    case '01':
+      return DIGITS.test(value) && [8, 12, 13, 14].includes(value.length);
+    case '00':
+      return DIGITS.test(value) && value.length === 18;
+    case '414':
+    case '417':
+      return DIGITS.test(value) && value.length === 13;
+    case '8017':
+    case '8018':
+    case '8006':
+      return DIGITS.test(value) && value.length === 18;
+    case '402':
+      return DIGITS.test(value) && value.length === 17;
+    case '253':
+      return /^\d{13}.{0,17}$/.test(value);
+    case '255':
+      return /^\d{13}\d{0,12}$/.test(value);
+    case '8003':
+      return /^\d{14}.{0,16}$/.test(value);
+    case '401':
+    case '8004':
+    case '8010':
+      return /^\d{4}.{0,26}$/.test(value);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The identifier at its finest level with only identifying elements: a lot is dropped when a
+ * serial is present, the consumer product variant (AI 22) is dropped — as CBV 2.0 event hashing
+ * does before comparing identifiers.
+ */
+export function canonicalGs1Identifier(id: Gs1Identifier): Gs1Identifier {
+  const hasSerial = id.elements.some((e) => e.ai === '21');
+  const kept = id.elements.filter((e) => e.ai !== '22' && !(hasSerial && e.ai === '10'));
+  if (kept.length === id.elements.length) return id;
+  return identifierFromElements(kept, id.companyPrefixLength) ?? id;
+}
