@@ -10,6 +10,14 @@ export {
 export { type Evaluation, evaluate, type Facts, factSlot, factVector } from './evaluate.js';
 export type { ExplanationNode } from './expression.js';
 export {
+  SCORING_HOST,
+  scoringAggregators,
+  scoringCalculators,
+  scoringExtensionsOf,
+  scoringStandards,
+  scoringVetoes,
+} from './extension-points.js';
+export {
   type Aggregator,
   type Calculator,
   defineCalculator,
