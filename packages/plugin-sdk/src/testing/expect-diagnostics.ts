@@ -1,0 +1,113 @@
+import { type Diagnostic, type DiagnosticPath, formatPath, type Severity } from '@foodsafety/core';
+
+/**
+ * What a test expects of one diagnostic: just its code, or an object of which every given field
+ * must match (`message` may be a RegExp; `params` is matched key by key).
+ */
+export type ExpectedDiagnostic =
+  | string
+  | {
+      readonly code: string;
+      readonly path?: DiagnosticPath;
+      readonly severity?: Severity;
+      readonly source?: string;
+      readonly message?: string | RegExp;
+      readonly params?: Readonly<Record<string, unknown>>;
+    };
+
+/** The error thrown by the testing kit when an expectation fails (with actual and expected). */
+export class PluginTestError extends Error {
+  override readonly name = 'PluginTestError';
+  readonly actual: unknown;
+  readonly expected: unknown;
+  constructor(message: string, actual: unknown, expected: unknown) {
+    super(message);
+    this.actual = actual;
+    this.expected = expected;
+  }
+}
+
+function describeDiagnostic(d: Diagnostic): string {
+  const where = d.path === undefined ? '' : ` at ${formatPath(d.path)}`;
+  const from = d.source === undefined ? '' : ` [${d.source}]`;
+  return `${d.severity} ${d.code}${where}${from}: ${d.message}`;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return (
+    JSON.stringify(a, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)) ===
+    JSON.stringify(b, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))
+  );
+}
+
+/**
+ * Compare diagnostics with expectations, in order and in number. Returns the problems found (an
+ * empty list when everything matches); {@link expectDiagnostics} throws them instead.
+ */
+export function matchDiagnostics(
+  actual: readonly Diagnostic[],
+  expected: readonly ExpectedDiagnostic[],
+): string[] {
+  const problems: string[] = [];
+  const count = Math.max(actual.length, expected.length);
+  for (let i = 0; i < count; i += 1) {
+    const got = actual[i];
+    const want = expected[i];
+    if (want === undefined) {
+      problems.push(`#${i}: unexpected ${describeDiagnostic(got as Diagnostic)}`);
+      continue;
+    }
+    const w = typeof want === 'string' ? { code: want } : want;
+    if (got === undefined) {
+      problems.push(`#${i}: expected ${w.code}, but there is no diagnostic #${i}`);
+      continue;
+    }
+    const wrong: string[] = [];
+    if (got.code !== w.code) wrong.push(`code ${got.code} (expected ${w.code})`);
+    if (w.severity !== undefined && got.severity !== w.severity) {
+      wrong.push(`severity ${got.severity} (expected ${w.severity})`);
+    }
+    if (w.path !== undefined && formatPath(got.path) !== formatPath(w.path)) {
+      wrong.push(`path ${formatPath(got.path)} (expected ${formatPath(w.path)})`);
+    }
+    if (w.source !== undefined && got.source !== w.source) {
+      wrong.push(`source ${String(got.source)} (expected ${w.source})`);
+    }
+    if (w.message !== undefined) {
+      const matches =
+        typeof w.message === 'string' ? got.message === w.message : w.message.test(got.message);
+      if (!matches) wrong.push(`message "${got.message}" (expected ${String(w.message)})`);
+    }
+    for (const [name, value] of Object.entries(w.params ?? {})) {
+      if (!sameValue(got.params?.[name], value)) {
+        wrong.push(
+          `param ${name}=${JSON.stringify(got.params?.[name])} (expected ${JSON.stringify(value)})`,
+        );
+      }
+    }
+    if (wrong.length > 0) problems.push(`#${i}: ${describeDiagnostic(got)} — ${wrong.join('; ')}`);
+  }
+  return problems;
+}
+
+/**
+ * Assert that diagnostics match expectations in order and number (codes, and where given paths,
+ * severities, sources, messages and params). Throws a {@link PluginTestError} listing every
+ * mismatch; works with any test runner.
+ *
+ * @example
+ * expectDiagnostics(result.diagnostics, [{ code: 'TRACE_TIME_ORDER', path: ['events', 3] }]);
+ */
+export function expectDiagnostics(
+  actual: readonly Diagnostic[],
+  expected: readonly ExpectedDiagnostic[],
+  label = 'diagnostics',
+): void {
+  const problems = matchDiagnostics(actual, expected);
+  if (problems.length === 0) return;
+  throw new PluginTestError(
+    `${label} do not match (${actual.length} actual, ${expected.length} expected):\n  ${problems.join('\n  ')}`,
+    actual.map(describeDiagnostic),
+    expected,
+  );
+}
