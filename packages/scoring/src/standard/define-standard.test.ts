@@ -52,7 +52,7 @@ describe('indicators as data', () => {
     const input = item?.explanation?.children?.[0];
     expect(input?.kind).toBe('indicator');
     expect(input?.id).toBe('batchesPer1000');
-    expect(Number((input?.value as number).toFixed(2))).toBe(5.16);
+    expect(Number(Number(input?.value).toFixed(2))).toBe(5.16);
     expect(item?.explanation?.thresholds).toEqual([{ atLeast: 4, points: 4, crossed: true }]);
     expect(s.vetoesFired).toEqual([]);
   });

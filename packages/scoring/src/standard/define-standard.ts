@@ -153,11 +153,9 @@ export function defineStandard(
 
   // ---- extensions
   const calculators = new Map<string, Calculator<unknown>>();
-  for (const c of (options.calculators ?? []) as readonly Calculator<unknown>[])
-    calculators.set(c.id, c);
+  for (const c of options.calculators ?? []) calculators.set(c.id, c);
   const vetoPredicates = new Map<string, VetoPredicate<unknown>>();
-  for (const p of (options.vetoPredicates ?? []) as readonly VetoPredicate<unknown>[])
-    vetoPredicates.set(p.id, p);
+  for (const p of options.vetoPredicates ?? []) vetoPredicates.set(p.id, p);
 
   // ---- ids
   const seen = new Map<string, string>();

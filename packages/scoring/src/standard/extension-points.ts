@@ -1,5 +1,10 @@
 import { defineExtensionPoint, type Engine } from '@foodsafety/plugin-sdk';
-import type { Aggregator, Calculator, ScoringExtensions, VetoPredicate } from './extensions.js';
+import type {
+  Aggregator,
+  AnyCalculator,
+  AnyVetoPredicate,
+  ScoringExtensions,
+} from './extensions.js';
 import type { StandardSpec } from './standard-spec.js';
 
 /** The host `@foodsafety/scoring` as plugins' `requires` ranges see it. */
@@ -14,7 +19,7 @@ export const scoringStandards = defineExtensionPoint<StandardSpec>({
 });
 
 /** Extension point `scoring.calculators`: item calculators a standard names by id. */
-export const scoringCalculators = defineExtensionPoint<Calculator<never>>({
+export const scoringCalculators = defineExtensionPoint<AnyCalculator>({
   id: 'scoring.calculators',
   key: (c) => c.id,
   host: SCORING_HOST,
@@ -22,7 +27,7 @@ export const scoringCalculators = defineExtensionPoint<Calculator<never>>({
 });
 
 /** Extension point `scoring.vetoes`: veto predicates a standard names by id. */
-export const scoringVetoes = defineExtensionPoint<VetoPredicate<never>>({
+export const scoringVetoes = defineExtensionPoint<AnyVetoPredicate>({
   id: 'scoring.vetoes',
   key: (p) => p.id,
   host: SCORING_HOST,

@@ -51,10 +51,18 @@ export interface Aggregator {
   readonly aggregate: (values: readonly number[], weights: readonly number[]) => number;
 }
 
+/** A calculator with any parameter type (what registries hold). */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds calculators of every parameter type
+export type AnyCalculator = Calculator<any>;
+
+/** A veto predicate with any parameter type (what registries hold). */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds predicates of every parameter type
+export type AnyVetoPredicate = VetoPredicate<any>;
+
 /** The plugin-provided pieces a standard may refer to. */
 export interface ScoringExtensions {
-  readonly calculators?: readonly Calculator<never>[] | readonly Calculator[];
-  readonly vetoPredicates?: readonly VetoPredicate<never>[] | readonly VetoPredicate[];
+  readonly calculators?: readonly AnyCalculator[];
+  readonly vetoPredicates?: readonly AnyVetoPredicate[];
 }
 
 /** Identity helper giving a calculator its parameter type. */

@@ -19,6 +19,8 @@ export {
 } from './extension-points.js';
 export {
   type Aggregator,
+  type AnyCalculator,
+  type AnyVetoPredicate,
   type Calculator,
   defineCalculator,
   defineVetoPredicate,
@@ -59,3 +61,14 @@ export {
   type TierDeclaration,
   type VetoSpec,
 } from './standard-spec.js';
+export {
+  applyMergePatch,
+  applyPatchOps,
+  type ItemDiff,
+  type JsonValue,
+  type Patch,
+  type PatchOp,
+  type ScoreDiff,
+  type WhatIfPatch,
+  whatIf,
+} from './what-if.js';
