@@ -68,7 +68,7 @@ export function parseWithSchema<S extends z.ZodType>(
 ): Result<z.output<S>> {
   const prefix = options.path ?? [];
   try {
-    const parsed = schema.safeParse(input);
+    const parsed = schema.safeParse(input, { reportInput: true });
     if (!parsed.success) return fail(issuesToDiagnostics(parsed.error.issues, prefix));
     const value = parsed.data as z.output<S>;
     const diagnostics = check === undefined ? [] : underPath(check(value), prefix);

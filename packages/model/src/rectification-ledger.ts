@@ -365,7 +365,7 @@ export function applyRectificationActions(
 ): Result<RectificationLedger> {
   const diagnostics: Diagnostic[] = [];
   const parsed: (RectificationAction | undefined)[] = actions.map((action, k) => {
-    const r = rectificationActionSchema.safeParse(action);
+    const r = rectificationActionSchema.safeParse(action, { reportInput: true });
     if (r.success) return r.data;
     diagnostics.push(...issuesToDiagnostics(r.error.issues, [k]));
     return undefined;
