@@ -1,0 +1,67 @@
+import { gs1CheckDigit } from '../testdata/gs1-keys.js';
+
+/** Maps an identifier as written in an event to the one spelling the graph joins on. */
+export type CanonicalIdFn = (id: string) => string;
+
+const DL_HOST = /^https?:\/\/[^/]+\//;
+
+function withCheck(body: string): string {
+  return `${body}${gs1CheckDigit(body)}`;
+}
+
+/**
+ * A small built-in canonicaliser: EPC URNs of the keys a lot graph joins on (LGTIN, SGTIN, SSCC,
+ * SGLN, PGLN) become GS1 Digital Links on `https://id.gs1.org`, and Digital Links on other hosts
+ * move to that host; anything else is returned unchanged. Pass the package's full GS1
+ * canonicalisation (`canonicalGs1Uri`) as `canonicalId` to cover every key.
+ */
+export function basicCanonicalId(id: string): string {
+  if (id.startsWith('urn:epc:')) {
+    const parts = id.split(':');
+    const scheme = parts[3];
+    const value = parts[4];
+    if (parts.length !== 5 || value === undefined) return id;
+    const fields = value.split('.');
+    const [cp, ref, tail] = fields;
+    if (cp === undefined || ref === undefined) return id;
+    if (!/^\d+$/.test(cp) || !/^\d+$/.test(ref)) return id;
+    if ((scheme === 'lgtin' || scheme === 'sgtin') && fields.length === 3 && tail !== undefined) {
+      const gtin = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
+      if (gtin.length !== 14) return id;
+      const ai = scheme === 'lgtin' ? '10' : '21';
+      return `https://id.gs1.org/01/${gtin}/${ai}/${encodeURIComponent(decodeEpcComponent(tail))}`;
+    }
+    if (scheme === 'sscc' && fields.length === 2) {
+      const sscc = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
+      return sscc.length === 18 ? `https://id.gs1.org/00/${sscc}` : id;
+    }
+    if (scheme === 'sgln' && fields.length === 3 && tail !== undefined) {
+      const gln = withCheck(`${cp}${ref}`);
+      if (gln.length !== 13) return id;
+      return tail === '0'
+        ? `https://id.gs1.org/414/${gln}`
+        : `https://id.gs1.org/414/${gln}/254/${encodeURIComponent(decodeEpcComponent(tail))}`;
+    }
+    if (scheme === 'pgln' && fields.length === 2) {
+      const gln = withCheck(`${cp}${ref}`);
+      return gln.length === 13 ? `https://id.gs1.org/417/${gln}` : id;
+    }
+    return id;
+  }
+  if (DL_HOST.test(id) && /\/(01|00|414|417)\/\d/.test(id)) {
+    const path = id.replace(DL_HOST, '');
+    const start = path.search(/(^|\/)(01|00|414|417)\/\d/);
+    if (start < 0) return id;
+    const keyPath = path.slice(start === 0 ? 0 : start + 1).replace(/[?#].*$/, '');
+    return `https://id.gs1.org/${keyPath}`;
+  }
+  return id;
+}
+
+function decodeEpcComponent(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

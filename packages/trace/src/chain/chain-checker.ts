@@ -1,0 +1,826 @@
+import {
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticPath,
+  type MessageDescriptor,
+  type MessageParamValue,
+  type Severity,
+} from '@foodsafety/core';
+import { type ChainCode, chainMessages } from './chain-messages.js';
+import { eventContentHash } from './content-hash.js';
+import {
+  K_DESTROY,
+  K_ORIGIN,
+  K_RECEIVE,
+  K_SALE,
+  K_SHIP,
+  K_TRANSFORM,
+  T_ASSOCIATION,
+} from './event-kind.js';
+import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
+import {
+  F_IN_EPC,
+  F_IN_QTY,
+  F_OUT_EPC,
+  F_OUT_QTY,
+  F_PARENT,
+  type GraphStore,
+  isInstanceField,
+  type LotGraphOptions,
+  OBJECT_FIELDS,
+  SD_LOCATION,
+  SD_OTHER,
+} from './lot-graph.js';
+import { DIM_MASS, DIM_NONE, DIM_VOLUME, dimensionName } from './units.js';
+
+/** An allowed range of output/input mass (or volume) of a transformation. */
+export interface YieldRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Master data the events' references are resolved against. */
+export interface MasterData {
+  /** Location identifiers (SGLN URNs, GLN Digital Links…). */
+  readonly locations?: Iterable<string>;
+  /** Party identifiers (PGLN…). */
+  readonly parties?: Iterable<string>;
+  /** Products: GTIN-14 (or GTIN-8/12/13) digits, or class identifiers. */
+  readonly products?: Iterable<string>;
+}
+
+/** The checks that can be switched off one by one (all on by default). */
+export type ChainCheck =
+  | 'duplicates'
+  | 'oneStep'
+  | 'orphans'
+  | 'timeOrder'
+  | 'destruction'
+  | 'massBalance'
+  | 'yield'
+  | 'masterData';
+
+/** Options of the chain checks ({@link validateChain}, {@link createTraceIndex}). */
+export interface ChainCheckOptions extends LotGraphOptions {
+  /** Resolve locations, parties and products; unresolved references are diagnostics. */
+  readonly masterData?: MasterData;
+  /** Default yield range of a transformation (default `{ min: 0, max: 1 }`). */
+  readonly yieldRange?: YieldRange;
+  /** Yield ranges by output product (GTIN-14) or canonical output class id. */
+  readonly yieldRanges?: Readonly<Record<string, YieldRange>>;
+  /** Relative tolerance of the mass balance (default 0.001 = 0.1 %). */
+  readonly massTolerance?: number;
+  /** Clock skew tolerated in time-order checks, in milliseconds (default 0). */
+  readonly clockSkewMs?: number;
+  /**
+   * Content fingerprint for duplicate detection (default: canonical JSON without eventID and
+   * recordTime, hashed). Return `undefined` to skip an event.
+   */
+  readonly contentHash?: (event: unknown) => string | undefined;
+  /** Switch checks off: `{ orphans: false }`. */
+  readonly checks?: Partial<Record<ChainCheck, boolean>>;
+  /** Override the severity of a code: `{ TRACE_SHIPMENT_NOT_RECEIVED: 'error' }`. */
+  readonly severities?: Partial<Record<ChainCode, Severity>>;
+}
+
+const FLAG_TIME = 1;
+const FLAG_DESTROYED = 2;
+const HOLDER_SPAN = 4_194_304; // 2^22
+const MIXED = 255;
+
+const GTIN_IN_DL = /^https:\/\/id\.gs1\.org\/01\/(\d{14})(?:\/|$)/;
+
+function gtinOf(canonical: string): string | undefined {
+  return GTIN_IN_DL.exec(canonical)?.[1];
+}
+
+function normaliseProduct(value: string, canonicalId: (id: string) => string): string {
+  if (/^\d{8,14}$/.test(value)) return value.padStart(14, '0');
+  let canonical = value;
+  try {
+    canonical = canonicalId(value);
+  } catch {
+    canonical = value;
+  }
+  return gtinOf(canonical) ?? canonical;
+}
+
+/**
+ * The chain checks over a {@link GraphStore}, event by event (the real-time index) or over a whole
+ * list ({@link validateChain}). Internal.
+ */
+export class ChainChecker {
+  readonly store: GraphStore;
+  private readonly options: ChainCheckOptions;
+  private readonly on: Record<ChainCheck, boolean>;
+  private readonly tolerance: number;
+  private readonly skew: number;
+  private readonly contentHash: (event: unknown) => string | undefined;
+  readonly incrementalBalance: boolean;
+  readonly collected: Diagnostic[] = [];
+
+  private readonly firstById = new Map<string, number>();
+  private readonly firstByContent = new Map<string, number>();
+  private readonly matched = new Uint8Vec(4096);
+  private readonly flags = new Uint8Vec(4096);
+  private readonly shipByTx = new Map<number, number[]>();
+  private readonly pendingByTx = new Map<number, number[]>();
+  private readonly originTime = new Float64Vec();
+  private readonly originSlot = new Int32Vec();
+  private readonly nonParent = new Uint8Vec();
+  private readonly destroyed = new Map<number, { time: number; slot: number }>();
+  private readonly balance = new Map<number, number>();
+  private readonly balIn = new Float64Vec();
+  private readonly balOut = new Float64Vec();
+  private readonly balDim = new Uint8Vec();
+  private readonly balLast = new Int32Vec();
+  private readonly balReported = new Uint8Vec();
+  private readonly balNode = new Int32Vec();
+  private readonly balHolder = new Int32Vec();
+  private readonly unknownUnits = new Set<number>();
+  private readonly locations: Set<string> | undefined;
+  private readonly parties: Set<string> | undefined;
+  private readonly products: Set<string> | undefined;
+  private readonly symResolved = new Map<number, boolean>();
+  private readonly nodeResolved = new Map<number, boolean>();
+
+  constructor(store: GraphStore, options: ChainCheckOptions, incrementalBalance: boolean) {
+    this.store = store;
+    this.options = options;
+    const c = options.checks ?? {};
+    this.on = {
+      duplicates: c.duplicates !== false,
+      oneStep: c.oneStep !== false,
+      orphans: c.orphans !== false,
+      timeOrder: c.timeOrder !== false,
+      destruction: c.destruction !== false,
+      massBalance: c.massBalance !== false,
+      yield: c.yield !== false,
+      masterData: c.masterData !== false && options.masterData !== undefined,
+    };
+    this.tolerance = options.massTolerance ?? 0.001;
+    this.skew = options.clockSkewMs ?? 0;
+    this.contentHash = options.contentHash ?? eventContentHash;
+    this.incrementalBalance = incrementalBalance;
+    const canon = (id: string) => {
+      try {
+        return store.canonicalId(id);
+      } catch {
+        return id;
+      }
+    };
+    const md = options.masterData;
+    const toSet = (items: Iterable<string> | undefined, f: (s: string) => string) => {
+      if (items === undefined) return undefined;
+      const set = new Set<string>();
+      try {
+        for (const item of items) if (typeof item === 'string') set.add(f(item));
+      } catch {
+        // a broken iterable resolves nothing
+      }
+      return set;
+    };
+    this.locations = toSet(md?.locations, canon);
+    this.parties = toSet(md?.parties, canon);
+    this.products = toSet(md?.products, (p) => normaliseProduct(p, store.canonicalId));
+  }
+
+  private diag(
+    code: ChainCode,
+    params: Record<string, MessageParamValue>,
+    path: DiagnosticPath,
+  ): Diagnostic {
+    const severity = this.options.severities?.[code];
+    return createDiagnostic(chainMessages[code] as MessageDescriptor, params, {
+      path,
+      ...(severity === undefined ? {} : { severity }),
+    });
+  }
+
+  private timeText(slot: number): string {
+    return this.store.isoTime(slot) ?? '?';
+  }
+
+  /** Add one event at an input position; returns the findings it triggers. */
+  add(event: unknown, index: number): Diagnostic[] {
+    const s = this.store;
+    const before = s.diagnostics.length;
+    const slot = s.add(event, index);
+    if (slot < 0) {
+      const skipped = s.diagnostics.slice(before);
+      this.collected.push(...skipped);
+      return skipped;
+    }
+    this.matched.push(0);
+    this.flags.push(0);
+    const nodes = s.nodeCount;
+    this.originTime.ensure(nodes, Number.NaN);
+    this.originSlot.ensure(nodes, -1);
+    this.nonParent.ensure(nodes, 0);
+    const out: Diagnostic[] = [];
+    if (this.on.duplicates) this.checkDuplicates(event, slot, out);
+    if (this.on.masterData) this.checkMasterData(slot, out);
+    this.checkObjects(slot, out);
+    if (this.on.oneStep) {
+      const kind = s.evKind.data[slot];
+      if (kind === K_RECEIVE) this.matchReceipt(slot, out);
+      else if (kind === K_SHIP) this.matchShipment(slot, out);
+    }
+    if (this.on.yield && s.evKind.data[slot] === K_TRANSFORM) this.checkYield(slot, out);
+    this.collected.push(...out);
+    return out;
+  }
+
+  private checkDuplicates(event: unknown, slot: number, out: Diagnostic[]): void {
+    const s = this.store;
+    const id = s.evEventId[slot];
+    if (id !== undefined) {
+      const first = this.firstById.get(id);
+      if (first !== undefined) {
+        out.push(
+          this.diag(
+            'TRACE_DUPLICATE_EVENT_ID',
+            { ...s.eventParams(slot), firstIndex: s.evIndex.data[first] as number },
+            [...s.pathOf(slot), 'eventID'],
+          ),
+        );
+        return;
+      }
+      this.firstById.set(id, slot);
+    }
+    let hash: string | undefined;
+    try {
+      hash = this.contentHash(event);
+    } catch {
+      hash = undefined;
+    }
+    if (typeof hash !== 'string') return;
+    const first = this.firstByContent.get(hash);
+    if (first !== undefined) {
+      out.push(
+        this.diag(
+          'TRACE_DUPLICATE_EVENT_CONTENT',
+          { ...s.eventParams(slot), firstIndex: s.evIndex.data[first] as number },
+          s.pathOf(slot),
+        ),
+      );
+    } else this.firstByContent.set(hash, slot);
+  }
+
+  private resolvedSym(sym: number, set: Set<string>): boolean {
+    const known = this.symResolved.get(sym);
+    if (known !== undefined) return known;
+    const ok = set.has(this.store.syms[sym] ?? '');
+    this.symResolved.set(sym, ok);
+    return ok;
+  }
+
+  private checkMasterData(slot: number, out: Diagnostic[]): void {
+    const s = this.store;
+    const path = s.pathOf(slot);
+    const params = s.eventParams(slot);
+    if (this.locations !== undefined) {
+      const locs = this.locations;
+      const rp = s.evReadPoint.data[slot] as number;
+      const bl = s.evBizLocation.data[slot] as number;
+      if (rp >= 0 && !this.resolvedSym(rp, locs)) {
+        out.push(
+          this.diag('TRACE_LOCATION_UNRESOLVED', { ...params, id: s.syms[rp] ?? '' }, [
+            ...path,
+            'readPoint',
+            'id',
+          ]),
+        );
+      }
+      if (bl >= 0 && !this.resolvedSym(bl, locs)) {
+        out.push(
+          this.diag('TRACE_LOCATION_UNRESOLVED', { ...params, id: s.syms[bl] ?? '' }, [
+            ...path,
+            'bizLocation',
+            'id',
+          ]),
+        );
+      }
+    }
+    const [ss, se] = s.sdRange(slot);
+    let srcPos = 0;
+    let dstPos = 0;
+    for (let i = ss; i < se; i += 1) {
+      const dir = s.sdDir.data[i] as number;
+      const pos = dir === 0 ? srcPos++ : dstPos++;
+      const type = s.sdType.data[i] as number;
+      if (type === SD_OTHER) continue;
+      const sym = s.sdSym.data[i] as number;
+      const isLocation = type === SD_LOCATION;
+      const set = isLocation ? this.locations : this.parties;
+      if (set === undefined || this.resolvedSym(sym, set)) continue;
+      const list = dir === 0 ? 'sourceList' : 'destinationList';
+      out.push(
+        this.diag(
+          isLocation ? 'TRACE_LOCATION_UNRESOLVED' : 'TRACE_PARTY_UNRESOLVED',
+          { ...params, id: s.syms[sym] ?? '' },
+          [...path, list, pos, dir === 0 ? 'source' : 'destination'],
+        ),
+      );
+    }
+    if (this.products !== undefined) {
+      const products = this.products;
+      const [os, oe] = s.objectRange(slot);
+      for (let o = os; o < oe; o += 1) {
+        const field = s.objField.data[o] as number;
+        if (field === F_PARENT) continue;
+        const node = s.objNode.data[o] as number;
+        let ok = this.nodeResolved.get(node);
+        const id = s.nodeIds[node] ?? '';
+        if (ok === undefined) {
+          const gtin = gtinOf(id);
+          ok =
+            gtin === undefined
+              ? products.has(id) || !id.startsWith('https://id.gs1.org/')
+              : products.has(gtin);
+          this.nodeResolved.set(node, ok);
+        }
+        if (ok) continue;
+        const fieldName = OBJECT_FIELDS[field] as string;
+        const isQty = fieldName.endsWith('QuantityList');
+        out.push(
+          this.diag(
+            'TRACE_PRODUCT_UNRESOLVED',
+            { ...params, id: gtinOf(id) ?? id },
+            isQty
+              ? [...path, fieldName, s.objPos.data[o] as number, 'epcClass']
+              : [...path, fieldName, s.objPos.data[o] as number],
+          ),
+        );
+      }
+    }
+  }
+
+  private isOriginRole(kind: number, field: number): boolean {
+    return (
+      kind === K_ORIGIN || (kind === K_TRANSFORM && (field === F_OUT_EPC || field === F_OUT_QTY))
+    );
+  }
+
+  private objectPath(o: number, slot: number): DiagnosticPath {
+    const s = this.store;
+    const fieldName = OBJECT_FIELDS[s.objField.data[o] as number] as string;
+    return fieldName === 'parentID'
+      ? [...s.pathOf(slot), 'parentID']
+      : [...s.pathOf(slot), fieldName, s.objPos.data[o] as number];
+  }
+
+  private checkObjects(slot: number, out: Diagnostic[]): void {
+    const s = this.store;
+    const kind = s.evKind.data[slot] as number;
+    const time = s.evTime.data[slot] as number;
+    const holder = s.evHolder.data[slot] as number;
+    const association = s.evType.data[slot] === T_ASSOCIATION;
+    const [os, oe] = s.objectRange(slot);
+    for (let o = os; o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      const field = s.objField.data[o] as number;
+      if (field !== F_PARENT && !association) this.nonParent.data[node] = 1;
+      const origin = this.isOriginRole(kind, field);
+      if (this.on.timeOrder && Number.isFinite(time))
+        this.checkTimeOrder(slot, node, origin, time, out);
+      if (this.on.destruction && Number.isFinite(time)) {
+        this.checkDestruction(slot, o, node, field, kind, holder, time, out);
+      }
+      if (this.on.massBalance) this.flow(slot, o, node, field, kind, holder, out);
+    }
+  }
+
+  private checkTimeOrder(
+    slot: number,
+    node: number,
+    origin: boolean,
+    time: number,
+    out: Diagnostic[],
+  ): void {
+    const s = this.store;
+    const ot = this.originTime.data[node] as number;
+    if (!origin) {
+      if (Number.isFinite(ot) && time < ot - this.skew)
+        this.reportTime(slot, node, this.originSlot.data[node] as number, out);
+      return;
+    }
+    if (Number.isFinite(ot) && ot <= time) return;
+    this.originTime.data[node] = time;
+    this.originSlot.data[node] = slot;
+    // events already seen on this lot that happened before its (new) origin
+    for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
+      const other = s.neSlot.data[e] as number;
+      if (other === slot) continue;
+      const o = s.neObj.data[e] as number;
+      if (this.isOriginRole(s.evKind.data[other] as number, s.objField.data[o] as number)) continue;
+      if ((s.evTime.data[other] as number) < time - this.skew)
+        this.reportTime(other, node, slot, out);
+    }
+  }
+
+  private reportTime(slot: number, node: number, other: number, out: Diagnostic[]): void {
+    if ((this.flags.data[slot] as number) & FLAG_TIME) return;
+    this.flags.data[slot] = (this.flags.data[slot] as number) | FLAG_TIME;
+    const s = this.store;
+    out.push(
+      this.diag(
+        'TRACE_TIME_ORDER',
+        {
+          ...s.eventParams(slot),
+          time: this.timeText(slot),
+          otherIndex: s.evIndex.data[other] as number,
+          otherTime: this.timeText(other),
+          lot: s.nodeIds[node] ?? '',
+        },
+        [...s.pathOf(slot), 'eventTime'],
+      ),
+    );
+  }
+
+  private checkDestruction(
+    slot: number,
+    o: number,
+    node: number,
+    field: number,
+    kind: number,
+    holder: number,
+    time: number,
+    out: Diagnostic[],
+  ): void {
+    const s = this.store;
+    const instance = isInstanceField(field);
+    if (kind === K_DESTROY) {
+      const key = node * HOLDER_SPAN + (instance ? 0 : holder + 1);
+      const known = this.destroyed.get(key);
+      if (known !== undefined && known.time <= time) return;
+      this.destroyed.set(key, { time, slot });
+      for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
+        const other = s.neSlot.data[e] as number;
+        if (other === slot) continue;
+        if (!instance && (s.evHolder.data[other] as number) !== holder) continue;
+        if ((s.evTime.data[other] as number) > time) this.reportDestroyed(other, node, slot, out);
+      }
+      return;
+    }
+    const global = this.destroyed.get(node * HOLDER_SPAN);
+    if (global !== undefined && global.time < time) {
+      this.reportDestroyed(slot, node, global.slot, out);
+      return;
+    }
+    if (!instance) {
+      const local = this.destroyed.get(node * HOLDER_SPAN + holder + 1);
+      if (local !== undefined && local.time < time)
+        this.reportDestroyed(slot, node, local.slot, out);
+    }
+    void o;
+  }
+
+  private reportDestroyed(
+    slot: number,
+    node: number,
+    destroySlot: number,
+    out: Diagnostic[],
+  ): void {
+    if ((this.flags.data[slot] as number) & FLAG_DESTROYED) return;
+    this.flags.data[slot] = (this.flags.data[slot] as number) | FLAG_DESTROYED;
+    const s = this.store;
+    out.push(
+      this.diag(
+        'TRACE_EVENT_AFTER_DESTRUCTION',
+        {
+          ...s.eventParams(slot),
+          time: this.timeText(slot),
+          lot: s.nodeIds[node] ?? '',
+          destroyIndex: s.evIndex.data[destroySlot] as number,
+          destroyTime: this.timeText(destroySlot),
+        },
+        s.pathOf(slot),
+      ),
+    );
+  }
+
+  private flow(
+    slot: number,
+    o: number,
+    node: number,
+    field: number,
+    kind: number,
+    holder: number,
+    out: Diagnostic[],
+  ): void {
+    let direction = 0;
+    if (kind === K_ORIGIN || kind === K_RECEIVE) direction = 1;
+    else if (kind === K_SHIP || kind === K_DESTROY || kind === K_SALE) direction = -1;
+    else if (kind === K_TRANSFORM) direction = field === F_IN_EPC || field === F_IN_QTY ? -1 : 1;
+    if (direction === 0 || field === F_PARENT) return;
+    const s = this.store;
+    const key = node * HOLDER_SPAN + holder + 1;
+    let b = this.balance.get(key);
+    if (b === undefined) {
+      b = this.balIn.push(0);
+      this.balOut.push(0);
+      this.balDim.push(DIM_NONE);
+      this.balLast.push(-1);
+      this.balReported.push(0);
+      this.balNode.push(node);
+      this.balHolder.push(holder);
+      this.balance.set(key, b);
+    }
+    if (this.balDim.data[b] === MIXED) return;
+    const dim = s.objDim.data[o] as number;
+    const base = s.objBase.data[o] as number;
+    if (dim === DIM_NONE) {
+      const uom = s.objUom.data[o] as number;
+      if (!this.unknownUnits.has(uom)) {
+        this.unknownUnits.add(uom);
+        out.push(
+          this.diag(
+            'TRACE_QUANTITY_UNCONVERTIBLE',
+            { index: s.evIndex.data[slot] as number, uom: s.syms[uom] ?? '' },
+            [...this.objectPath(o, slot), 'uom'],
+          ),
+        );
+      }
+      this.balDim.data[b] = MIXED;
+      return;
+    }
+    if (!Number.isFinite(base)) {
+      this.balDim.data[b] = MIXED;
+      return;
+    }
+    const current = this.balDim.data[b] as number;
+    if (current === DIM_NONE) this.balDim.data[b] = dim;
+    else if (current !== dim) {
+      this.balDim.data[b] = MIXED;
+      return;
+    }
+    if (direction > 0) this.balIn.data[b] = (this.balIn.data[b] as number) + base;
+    else {
+      this.balOut.data[b] = (this.balOut.data[b] as number) + base;
+      this.balLast.data[b] = slot;
+      if (this.incrementalBalance) this.checkBalance(b, out);
+    }
+  }
+
+  private checkBalance(b: number, out: Diagnostic[], mark = true): void {
+    if (this.balReported.data[b] === 1 || this.balDim.data[b] === MIXED) return;
+    const inflow = this.balIn.data[b] as number;
+    const outflow = this.balOut.data[b] as number;
+    if (inflow <= 0 || outflow <= inflow * (1 + this.tolerance) + 1e-9) return;
+    if (mark) this.balReported.data[b] = 1;
+    const s = this.store;
+    const slot = this.balLast.data[b] as number;
+    const dim = this.balDim.data[b] as number;
+    const unit = dim === DIM_MASS ? 'kg' : dim === DIM_VOLUME ? 'L' : 'pcs';
+    out.push(
+      this.diag(
+        'TRACE_MASS_BALANCE_EXCEEDED',
+        {
+          ...s.eventParams(slot),
+          lot: s.nodeIds[this.balNode.data[b] as number] ?? '',
+          holder: s.syms[this.balHolder.data[b] as number] ?? '(unknown)',
+          inflow: round(inflow),
+          outflow: round(outflow),
+          unit,
+        },
+        s.pathOf(slot),
+      ),
+    );
+  }
+
+  private checkYield(slot: number, out: Diagnostic[]): void {
+    const s = this.store;
+    const [os, oe] = s.objectRange(slot);
+    let input = 0;
+    let output = 0;
+    let dim = DIM_NONE;
+    let firstOutput = -1;
+    for (let o = os; o < oe; o += 1) {
+      const d = s.objDim.data[o] as number;
+      const base = s.objBase.data[o] as number;
+      if ((d !== DIM_MASS && d !== DIM_VOLUME) || !Number.isFinite(base)) return;
+      if (dim === DIM_NONE) dim = d;
+      else if (dim !== d) return;
+      const field = s.objField.data[o] as number;
+      if (field === F_IN_EPC || field === F_IN_QTY) input += base;
+      else {
+        output += base;
+        if (firstOutput === -1) firstOutput = s.objNode.data[o] as number;
+      }
+    }
+    if (input <= 0 || firstOutput === -1) return;
+    const outId = s.nodeIds[firstOutput] ?? '';
+    const ranges = this.options.yieldRanges;
+    const gtin = gtinOf(outId);
+    const range = (ranges !== undefined && gtin !== undefined && Object.hasOwn(ranges, gtin)
+      ? ranges[gtin]
+      : undefined) ??
+      (ranges !== undefined && Object.hasOwn(ranges, outId) ? ranges[outId] : undefined) ??
+      this.options.yieldRange ?? { min: 0, max: 1 };
+    const y = output / input;
+    if (y >= range.min - 1e-12 && y <= range.max + 1e-12) return;
+    out.push(
+      this.diag(
+        'TRACE_YIELD_OUT_OF_RANGE',
+        {
+          ...s.eventParams(slot),
+          yield: round(y),
+          min: range.min,
+          max: range.max,
+          input: round(input),
+          output: round(output),
+          unit: dimensionName(dim) === 'mass' ? 'kg' : 'L',
+        },
+        s.pathOf(slot),
+      ),
+    );
+  }
+
+  // ---- one step back / one step forward --------------------------------------------------
+
+  private sharesObject(a: number, b: number): boolean {
+    const s = this.store;
+    const [as, ae] = s.objectRange(a);
+    const [bs, be] = s.objectRange(b);
+    for (let i = as; i < ae; i += 1) {
+      const n = s.objNode.data[i] as number;
+      for (let j = bs; j < be; j += 1) if (s.objNode.data[j] === n) return true;
+    }
+    return false;
+  }
+
+  private sharesTx(a: number, b: number): boolean | undefined {
+    const s = this.store;
+    const [as, ae] = s.txRange(a);
+    const [bs, be] = s.txRange(b);
+    if (as === ae || bs === be) return undefined;
+    for (let i = as; i < ae; i += 1) {
+      const t = s.txSym.data[i] as number;
+      for (let j = bs; j < be; j += 1) if (s.txSym.data[j] === t) return true;
+    }
+    return false;
+  }
+
+  /** Whether a shipment's destinations admit the receipt's place (or name none). */
+  private destinationFits(ship: number, receipt: number): boolean {
+    const s = this.store;
+    const [ss, se] = s.sdRange(ship);
+    let any = false;
+    const [rs, re] = s.sdRange(receipt);
+    const rp = s.evReadPoint.data[receipt] as number;
+    const bl = s.evBizLocation.data[receipt] as number;
+    for (let i = ss; i < se; i += 1) {
+      if (s.sdDir.data[i] !== 1) continue;
+      any = true;
+      const d = s.sdSym.data[i] as number;
+      if (d === rp || d === bl) return true;
+      for (let j = rs; j < re; j += 1)
+        if (s.sdDir.data[j] === 1 && s.sdSym.data[j] === d) return true;
+    }
+    return !any;
+  }
+
+  private compatible(ship: number, receipt: number): boolean {
+    if (!this.sharesObject(ship, receipt)) return false;
+    const tx = this.sharesTx(ship, receipt);
+    if (tx === false) return false;
+    return tx === true || this.destinationFits(ship, receipt);
+  }
+
+  private pair(ship: number, receipt: number, out: Diagnostic[]): void {
+    this.matched.data[ship] = 1;
+    this.matched.data[receipt] = 1;
+    const s = this.store;
+    if (!this.on.timeOrder) return;
+    const ts = s.evTime.data[ship] as number;
+    const tr = s.evTime.data[receipt] as number;
+    if (Number.isFinite(ts) && Number.isFinite(tr) && tr < ts - this.skew) {
+      const [os] = s.objectRange(receipt);
+      this.reportTime(receipt, s.objNode.data[os] as number, ship, out);
+    }
+  }
+
+  private matchReceipt(slot: number, out: Diagnostic[]): void {
+    const s = this.store;
+    const [ts, te] = s.txRange(slot);
+    let best = -1;
+    for (let i = ts; i < te && best === -1; i += 1) {
+      const list = this.shipByTx.get(s.txSym.data[i] as number);
+      if (list === undefined) continue;
+      for (const ship of list) {
+        if (!this.sharesObject(ship, slot)) continue;
+        if (best === -1 || (this.matched.data[best] === 1 && this.matched.data[ship] === 0))
+          best = ship;
+      }
+    }
+    if (best === -1) best = this.findByObjects(slot, K_SHIP, (ship) => this.compatible(ship, slot));
+    if (best !== -1) {
+      this.pair(best, slot, out);
+      return;
+    }
+    for (let i = ts; i < te; i += 1) {
+      const key = s.txSym.data[i] as number;
+      const list = this.pendingByTx.get(key);
+      if (list === undefined) this.pendingByTx.set(key, [slot]);
+      else list.push(slot);
+    }
+  }
+
+  private matchShipment(slot: number, out: Diagnostic[]): void {
+    const s = this.store;
+    const [ts, te] = s.txRange(slot);
+    for (let i = ts; i < te; i += 1) {
+      const key = s.txSym.data[i] as number;
+      const list = this.shipByTx.get(key);
+      if (list === undefined) this.shipByTx.set(key, [slot]);
+      else list.push(slot);
+      const pending = this.pendingByTx.get(key);
+      if (pending === undefined) continue;
+      const rest: number[] = [];
+      for (const receipt of pending) {
+        if (this.matched.data[receipt] === 0 && this.sharesObject(slot, receipt))
+          this.pair(slot, receipt, out);
+        else if (this.matched.data[receipt] === 0) rest.push(receipt);
+      }
+      if (rest.length === 0) this.pendingByTx.delete(key);
+      else this.pendingByTx.set(key, rest);
+    }
+    if (this.matched.data[slot] === 1) return;
+    const receipt = this.findByObjects(
+      slot,
+      K_RECEIVE,
+      (r) => this.matched.data[r] === 0 && this.compatible(slot, r),
+    );
+    if (receipt !== -1) this.pair(slot, receipt, out);
+  }
+
+  /** The first event of a kind naming one of the slot's objects that passes the test (unmatched first). */
+  private findByObjects(slot: number, kind: number, test: (other: number) => boolean): number {
+    const s = this.store;
+    const [os, oe] = s.objectRange(slot);
+    let fallback = -1;
+    for (let o = os; o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
+        const other = s.neSlot.data[e] as number;
+        if (other === slot || s.evKind.data[other] !== kind) continue;
+        if (!test(other)) continue;
+        if (this.matched.data[other] === 0) return other;
+        if (fallback === -1) fallback = other;
+      }
+    }
+    return fallback;
+  }
+
+  /** Findings that need the whole picture: unmatched receipts and shipments, orphan lots, balances. */
+  finalize(): Diagnostic[] {
+    const s = this.store;
+    const out: Diagnostic[] = [];
+    const firstLot = (slot: number) => {
+      const [os] = s.objectRange(slot);
+      const [, oe] = s.objectRange(slot);
+      return os < oe ? (s.nodeIds[s.objNode.data[os] as number] ?? '') : '';
+    };
+    if (this.on.oneStep) {
+      for (let slot = 0; slot < s.eventCount; slot += 1) {
+        const kind = s.evKind.data[slot];
+        if (kind !== K_RECEIVE && kind !== K_SHIP) continue;
+        if (this.matched.data[slot] === 1) continue;
+        out.push(
+          this.diag(
+            kind === K_RECEIVE ? 'TRACE_RECEIPT_WITHOUT_SHIPMENT' : 'TRACE_SHIPMENT_NOT_RECEIVED',
+            { ...s.eventParams(slot), lot: firstLot(slot) },
+            s.pathOf(slot),
+          ),
+        );
+      }
+    }
+    if (this.on.orphans) {
+      for (let node = 0; node < s.nodeCount; node += 1) {
+        if (
+          this.nonParent.data[node] !== 1 ||
+          Number.isFinite(this.originTime.data[node] as number)
+        )
+          continue;
+        const e = s.nodeHead.data[node] as number;
+        const slot = s.neSlot.data[e] as number;
+        out.push(
+          this.diag(
+            'TRACE_ORPHAN_LOT',
+            { ...s.eventParams(slot), lot: s.nodeIds[node] ?? '' },
+            this.objectPath(s.neObj.data[e] as number, slot),
+          ),
+        );
+      }
+    }
+    if (this.on.massBalance) {
+      for (let b = 0; b < this.balIn.length; b += 1) this.checkBalance(b, out, false);
+    }
+    return out;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,126 @@
+/**
+ * How the chain reads an EPCIS event: its business step and disposition as bare CBV words, and
+ * what it does to the lots it names (creates, ships, receives, transforms, destroys…).
+ */
+
+/** What an event does, for the chain checks. */
+export type EventKind =
+  | 'origin'
+  | 'shipping'
+  | 'receiving'
+  | 'transformation'
+  | 'aggregation'
+  | 'disaggregation'
+  | 'destruction'
+  | 'sale'
+  | 'observation';
+
+/** Stored kind codes (index into {@link EVENT_KINDS}). */
+export const EVENT_KINDS: readonly EventKind[] = [
+  'observation',
+  'origin',
+  'shipping',
+  'receiving',
+  'transformation',
+  'aggregation',
+  'disaggregation',
+  'destruction',
+  'sale',
+];
+export const K_OBSERVE = 0;
+export const K_ORIGIN = 1;
+export const K_SHIP = 2;
+export const K_RECEIVE = 3;
+export const K_TRANSFORM = 4;
+export const K_AGGREGATE = 5;
+export const K_DISAGGREGATE = 6;
+export const K_DESTROY = 7;
+export const K_SALE = 8;
+
+/** Event type codes. */
+export const EVENT_TYPES = [
+  'unknown',
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+] as const;
+export const T_UNKNOWN = 0;
+export const T_OBJECT = 1;
+export const T_AGGREGATION = 2;
+export const T_TRANSACTION = 3;
+export const T_TRANSFORMATION = 4;
+export const T_ASSOCIATION = 5;
+
+/** The type code of an event's `type`. */
+export function typeCode(type: unknown): number {
+  switch (type) {
+    case 'ObjectEvent':
+      return T_OBJECT;
+    case 'AggregationEvent':
+      return T_AGGREGATION;
+    case 'TransactionEvent':
+      return T_TRANSACTION;
+    case 'TransformationEvent':
+      return T_TRANSFORMATION;
+    case 'AssociationEvent':
+      return T_ASSOCIATION;
+    default:
+      return T_UNKNOWN;
+  }
+}
+
+const BIZSTEP_PREFIXES = ['https://ref.gs1.org/cbv/BizStep-', 'urn:epcglobal:cbv:bizstep:'];
+const DISP_PREFIXES = ['https://ref.gs1.org/cbv/Disp-', 'urn:epcglobal:cbv:disp:'];
+
+function bare(value: unknown, prefixes: readonly string[]): string {
+  if (typeof value !== 'string') return '';
+  for (const prefix of prefixes) if (value.startsWith(prefix)) return value.slice(prefix.length);
+  return value;
+}
+
+/** The bare CBV word of a bizStep (`shipping` for `https://ref.gs1.org/cbv/BizStep-shipping`). */
+export function bareBizStep(value: unknown): string {
+  return bare(value, BIZSTEP_PREFIXES);
+}
+
+/** The bare CBV word of a disposition. */
+export function bareDisposition(value: unknown): string {
+  return bare(value, DISP_PREFIXES);
+}
+
+/**
+ * The kind code of an event from its type code, action, bizStep and disposition (bare words):
+ * TransformationEvent → transformation; ADD of an ObjectEvent → origin; DELETE of an ObjectEvent,
+ * `destroying`/`decommissioning` or disposition `destroyed`/`disposed` → destruction;
+ * `shipping` → shipping; `receiving` → receiving; `retail_selling`/`dispensing` → sale;
+ * AggregationEvent ADD/DELETE → aggregation/disaggregation; anything else → observation.
+ */
+export function kindCode(
+  type: number,
+  action: unknown,
+  bizStep: string,
+  disposition: string,
+): number {
+  if (type === T_TRANSFORMATION) return K_TRANSFORM;
+  if (type === T_UNKNOWN || type === T_ASSOCIATION) return K_OBSERVE;
+  if (
+    bizStep === 'destroying' ||
+    bizStep === 'decommissioning' ||
+    disposition === 'destroyed' ||
+    disposition === 'disposed' ||
+    (type === T_OBJECT && action === 'DELETE')
+  ) {
+    return K_DESTROY;
+  }
+  if (type === T_OBJECT && action === 'ADD') return K_ORIGIN;
+  if (bizStep === 'shipping') return K_SHIP;
+  if (bizStep === 'receiving') return K_RECEIVE;
+  if (bizStep === 'retail_selling' || bizStep === 'dispensing') return K_SALE;
+  if (type === T_AGGREGATION) {
+    if (action === 'ADD') return K_AGGREGATE;
+    if (action === 'DELETE') return K_DISAGGREGATE;
+  }
+  return K_OBSERVE;
+}

@@ -1,0 +1,771 @@
+import {
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticPath,
+  type MessageParamValue,
+} from '@foodsafety/core';
+import { isoWithOffset } from '../testdata/epcis-json.js';
+import { basicCanonicalId, type CanonicalIdFn } from './canonical-id.js';
+import { chainMessages } from './chain-messages.js';
+import {
+  bareBizStep,
+  bareDisposition,
+  EVENT_KINDS,
+  EVENT_TYPES,
+  type EventKind,
+  K_AGGREGATE,
+  K_TRANSFORM,
+  kindCode,
+  T_AGGREGATION,
+  T_ASSOCIATION,
+  T_OBJECT,
+  T_TRANSACTION,
+  T_TRANSFORMATION,
+  typeCode,
+} from './event-kind.js';
+import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
+import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
+
+/** Where an identifier appears in an event (the EPCIS member it was read from). */
+export type ObjectField =
+  | 'epcList'
+  | 'quantityList'
+  | 'inputEPCList'
+  | 'inputQuantityList'
+  | 'outputEPCList'
+  | 'outputQuantityList'
+  | 'parentID'
+  | 'childEPCs'
+  | 'childQuantityList';
+
+/** Field codes, in the order of {@link OBJECT_FIELDS}. */
+export const OBJECT_FIELDS: readonly ObjectField[] = [
+  'epcList',
+  'quantityList',
+  'inputEPCList',
+  'inputQuantityList',
+  'outputEPCList',
+  'outputQuantityList',
+  'parentID',
+  'childEPCs',
+  'childQuantityList',
+];
+export const F_EPC = 0;
+export const F_QTY = 1;
+export const F_IN_EPC = 2;
+export const F_IN_QTY = 3;
+export const F_OUT_EPC = 4;
+export const F_OUT_QTY = 5;
+export const F_PARENT = 6;
+export const F_CHILD_EPC = 7;
+export const F_CHILD_QTY = 8;
+
+/** Whether a field holds instance identifiers (EPCs) rather than class quantities. */
+export function isInstanceField(field: number): boolean {
+  return (
+    field === F_EPC ||
+    field === F_IN_EPC ||
+    field === F_OUT_EPC ||
+    field === F_PARENT ||
+    field === F_CHILD_EPC
+  );
+}
+
+/** Source/destination type codes. */
+export const SD_OTHER = 0;
+export const SD_OWNING = 1;
+export const SD_POSSESSING = 2;
+export const SD_LOCATION = 3;
+
+function sdType(value: unknown): number {
+  const v = typeof value === 'string' ? value.replace(/^.*[-:/]/, '') : '';
+  return v === 'owning_party'
+    ? SD_OWNING
+    : v === 'possessing_party'
+      ? SD_POSSESSING
+      : v === 'location'
+        ? SD_LOCATION
+        : SD_OTHER;
+}
+
+/** Options when building a lot graph. */
+export interface LotGraphOptions {
+  /**
+   * Map an identifier as written (EPC URN, Digital Link…) to the spelling the graph joins on.
+   * Default: {@link basicCanonicalId}; pass the package's `canonicalGs1Uri` for every GS1 key.
+   */
+  readonly canonicalId?: CanonicalIdFn;
+  /** Units and conversion factors (default {@link REC20_UNITS}). */
+  readonly units?: UnitTable;
+  /**
+   * Path of the event list in the input, put before each event's index in diagnostic paths
+   * (default: `[]` for an array, `['epcisBody', 'eventList']` for an EPCIS document).
+   */
+  readonly pathPrefix?: DiagnosticPath;
+}
+
+/** One identifier named by an event, as the graph stored it. */
+export interface EventObject {
+  /** Canonical identifier. */
+  readonly id: string;
+  readonly field: ObjectField;
+  /** Position in the field's list. */
+  readonly position: number;
+  /** Quantity as written (1 for an EPC); absent when the quantity element has none. */
+  readonly quantity?: number;
+  readonly uom?: string;
+}
+
+/** A source or destination of a transfer. */
+export interface TransferParty {
+  readonly type: 'owning_party' | 'possessing_party' | 'location' | 'other';
+  readonly id: string;
+}
+
+/** What the graph keeps of one event (the event itself is not retained by an index). */
+export interface EventSummary {
+  /** Event number in the graph (insertion order). */
+  readonly slot: number;
+  /** Position of the event in the caller's input (or its sequence number in an index). */
+  readonly index: number;
+  readonly eventID?: string;
+  readonly type: (typeof EVENT_TYPES)[number];
+  readonly kind: EventKind;
+  readonly bizStep?: string;
+  readonly disposition?: string;
+  /** Event time as ISO 8601 in the event's own offset; absent if unreadable. */
+  readonly eventTime?: string;
+  /** Epoch milliseconds (NaN if unreadable). */
+  readonly time: number;
+  /** Where the lots are after the event (ship: the shipper; receive: the receiver). */
+  readonly holder?: string;
+  readonly readPoint?: string;
+  readonly bizLocation?: string;
+  readonly sources: readonly TransferParty[];
+  readonly destinations: readonly TransferParty[];
+  readonly bizTransactions: readonly string[];
+  readonly objects: readonly EventObject[];
+  /** Path to the event in the input. */
+  readonly path: DiagnosticPath;
+}
+
+/**
+ * A lot genealogy built from EPCIS events: integer node ids for every identifier (canonicalised),
+ * derivation edges (transformation input → output, aggregation child → parent) and, for each node,
+ * the events that name it. Stored column-wise in typed arrays. Use {@link traceBack},
+ * {@link traceForward} and {@link recallScope} to query it.
+ */
+export interface LotGraph {
+  readonly nodeCount: number;
+  readonly eventCount: number;
+  /** The node of an identifier (canonicalised first), or `undefined`. */
+  nodeOf(id: string): number | undefined;
+  /** The canonical identifier of a node. */
+  idOf(node: number): string;
+  /** The events naming a node, as event slots in insertion order. */
+  eventsOf(node: number): number[];
+  /** What the graph keeps of an event slot. */
+  event(slot: number): EventSummary;
+  /** The original event of a slot when the graph was built from an in-memory list. */
+  sourceEvent(slot: number): unknown;
+  /** Nodes derived from a node in one step (outputs, parents), with the event that links them. */
+  successors(node: number): { node: number; slot: number }[];
+  /** Nodes a node was derived from in one step. */
+  predecessors(node: number): { node: number; slot: number }[];
+  /** Findings made while reading the input (events that are not objects). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const NO_OFFSET = -100_000;
+
+function parseOffset(value: unknown): number {
+  if (typeof value !== 'string') return NO_OFFSET;
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return NO_OFFSET;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * The column store behind {@link LotGraph} and the real-time index. Internal: its fields are read
+ * directly by the traversal and the checks for speed.
+ */
+export class GraphStore implements LotGraph {
+  readonly canonicalId: CanonicalIdFn;
+  readonly units: UnitTable;
+  readonly pathPrefix: DiagnosticPath;
+  readonly diagnostics: Diagnostic[] = [];
+  retain = false;
+  readonly sources: unknown[] = [];
+
+  // identifiers of lots / objects
+  readonly nodeIds: string[] = [];
+  readonly nodeIndex = new Map<string, number>();
+  readonly rawNode = new Map<string, number>();
+  // other strings: locations, parties, transactions, units, bizSteps
+  readonly syms: string[] = [];
+  readonly symIndex = new Map<string, number>();
+  readonly rawSym = new Map<string, number>();
+
+  // node → events (linked list in insertion order)
+  readonly nodeHead = new Int32Vec();
+  readonly nodeTail = new Int32Vec();
+  readonly neSlot = new Int32Vec(4096);
+  readonly neObj = new Int32Vec(4096);
+  readonly neNext = new Int32Vec(4096);
+  // derivation edges
+  readonly outHead = new Int32Vec();
+  readonly inHead = new Int32Vec();
+  readonly edgeFrom = new Int32Vec();
+  readonly edgeTo = new Int32Vec();
+  readonly edgeSlot = new Int32Vec();
+  readonly edgeNextOut = new Int32Vec();
+  readonly edgeNextIn = new Int32Vec();
+  readonly transformationIds = new Map<string, { inputs: number[]; outputs: number[] }>();
+
+  // event columns
+  readonly evIndex = new Int32Vec(4096);
+  readonly evTime = new Float64Vec(4096);
+  readonly evOffset = new Int32Vec(4096);
+  readonly evType = new Uint8Vec(4096);
+  readonly evKind = new Uint8Vec(4096);
+  readonly evBizStep = new Int32Vec(4096);
+  readonly evDisposition = new Int32Vec(4096);
+  readonly evHolder = new Int32Vec(4096);
+  readonly evReadPoint = new Int32Vec(4096);
+  readonly evBizLocation = new Int32Vec(4096);
+  readonly evEventId: (string | undefined)[] = [];
+  readonly evObjStart = new Int32Vec(4096);
+  readonly evSdStart = new Int32Vec(4096);
+  readonly evTxStart = new Int32Vec(4096);
+  // objects of events (flat, event after event)
+  readonly objNode = new Int32Vec(4096);
+  readonly objQty = new Float64Vec(4096);
+  readonly objBase = new Float64Vec(4096);
+  readonly objDim = new Uint8Vec(4096);
+  readonly objField = new Uint8Vec(4096);
+  readonly objPos = new Int32Vec(4096);
+  readonly objUom = new Int32Vec(4096);
+  // sources (dir 0) and destinations (dir 1) of events
+  readonly sdSym = new Int32Vec(4096);
+  readonly sdType = new Uint8Vec(4096);
+  readonly sdDir = new Uint8Vec(4096);
+  // business transactions of events
+  readonly txSym = new Int32Vec(4096);
+
+  private stamp = new Uint32Array(0);
+  private generation = 0;
+
+  constructor(options: LotGraphOptions = {}) {
+    this.canonicalId = options.canonicalId ?? basicCanonicalId;
+    this.units = options.units ?? REC20_UNITS;
+    this.pathPrefix = options.pathPrefix ?? [];
+  }
+
+  get nodeCount(): number {
+    return this.nodeIds.length;
+  }
+
+  get eventCount(): number {
+    return this.evIndex.length;
+  }
+
+  /** Node of a raw identifier, creating it. */
+  node(raw: string): number {
+    const known = this.rawNode.get(raw);
+    if (known !== undefined) return known;
+    let canonical: string;
+    try {
+      canonical = this.canonicalId(raw);
+      if (typeof canonical !== 'string') canonical = raw;
+    } catch {
+      canonical = raw;
+    }
+    let node = this.nodeIndex.get(canonical);
+    if (node === undefined) {
+      node = this.nodeIds.length;
+      this.nodeIds.push(canonical);
+      this.nodeIndex.set(canonical, node);
+      this.nodeHead.push(-1);
+      this.nodeTail.push(-1);
+      this.outHead.push(-1);
+      this.inHead.push(-1);
+    }
+    this.rawNode.set(raw, node);
+    return node;
+  }
+
+  /** Symbol of a raw identifier (location, party), canonicalised. */
+  symbol(raw: string, canonicalise = true): number {
+    const known = this.rawSym.get(raw);
+    if (known !== undefined) return known;
+    let canonical = raw;
+    if (canonicalise) {
+      try {
+        const c = this.canonicalId(raw);
+        if (typeof c === 'string') canonical = c;
+      } catch {
+        canonical = raw;
+      }
+    }
+    let sym = this.symIndex.get(canonical);
+    if (sym === undefined) {
+      sym = this.syms.length;
+      this.syms.push(canonical);
+      this.symIndex.set(canonical, sym);
+    }
+    this.rawSym.set(raw, sym);
+    return sym;
+  }
+
+  nodeOf(id: string): number | undefined {
+    if (typeof id !== 'string') return undefined;
+    const raw = this.rawNode.get(id);
+    if (raw !== undefined) return raw;
+    try {
+      return this.nodeIndex.get(this.canonicalId(id));
+    } catch {
+      return undefined;
+    }
+  }
+
+  idOf(node: number): string {
+    return this.nodeIds[node] ?? '';
+  }
+
+  eventsOf(node: number): number[] {
+    const out: number[] = [];
+    if (node < 0 || node >= this.nodeIds.length) return out;
+    for (let e = this.nodeHead.data[node] as number; e !== -1; e = this.neNext.data[e] as number) {
+      out.push(this.neSlot.data[e] as number);
+    }
+    return out;
+  }
+
+  successors(node: number): { node: number; slot: number }[] {
+    const out: { node: number; slot: number }[] = [];
+    if (node < 0 || node >= this.nodeIds.length) return out;
+    for (
+      let e = this.outHead.data[node] as number;
+      e !== -1;
+      e = this.edgeNextOut.data[e] as number
+    ) {
+      out.push({ node: this.edgeTo.data[e] as number, slot: this.edgeSlot.data[e] as number });
+    }
+    return out;
+  }
+
+  predecessors(node: number): { node: number; slot: number }[] {
+    const out: { node: number; slot: number }[] = [];
+    if (node < 0 || node >= this.nodeIds.length) return out;
+    for (
+      let e = this.inHead.data[node] as number;
+      e !== -1;
+      e = this.edgeNextIn.data[e] as number
+    ) {
+      out.push({ node: this.edgeFrom.data[e] as number, slot: this.edgeSlot.data[e] as number });
+    }
+    return out;
+  }
+
+  sourceEvent(slot: number): unknown {
+    return this.sources[slot];
+  }
+
+  /** A fresh visit generation and the stamp array sized to the nodes (for traversals). */
+  visitStamp(): { stamp: Uint32Array; generation: number } {
+    if (this.stamp.length < this.nodeIds.length) {
+      const next = new Uint32Array(Math.max(this.nodeIds.length, this.stamp.length * 2, 1024));
+      next.set(this.stamp);
+      this.stamp = next;
+    }
+    this.generation += 1;
+    if (this.generation === 0xffffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    return { stamp: this.stamp, generation: this.generation };
+  }
+
+  /** Path to an event slot in the input. */
+  pathOf(slot: number): DiagnosticPath {
+    return [...this.pathPrefix, this.evIndex.data[slot] as number];
+  }
+
+  /** Where the objects of an event slot start and end in the object columns. */
+  objectRange(slot: number): [number, number] {
+    const start = this.evObjStart.data[slot] as number;
+    const end =
+      slot + 1 < this.evObjStart.length
+        ? (this.evObjStart.data[slot + 1] as number)
+        : this.objNode.length;
+    return [start, end];
+  }
+
+  /** Where the sources/destinations of an event slot lie in the sd columns. */
+  sdRange(slot: number): [number, number] {
+    const start = this.evSdStart.data[slot] as number;
+    const end =
+      slot + 1 < this.evSdStart.length
+        ? (this.evSdStart.data[slot + 1] as number)
+        : this.sdSym.length;
+    return [start, end];
+  }
+
+  /** Where the business transactions of an event slot lie. */
+  txRange(slot: number): [number, number] {
+    const start = this.evTxStart.data[slot] as number;
+    const end =
+      slot + 1 < this.evTxStart.length
+        ? (this.evTxStart.data[slot + 1] as number)
+        : this.txSym.length;
+    return [start, end];
+  }
+
+  private addEdge(from: number, to: number, slot: number): void {
+    if (from === to) return;
+    const e = this.edgeFrom.push(from);
+    this.edgeTo.push(to);
+    this.edgeSlot.push(slot);
+    this.edgeNextOut.push(this.outHead.data[from] as number);
+    this.edgeNextIn.push(this.inHead.data[to] as number);
+    this.outHead.data[from] = e;
+    this.inHead.data[to] = e;
+  }
+
+  private addObject(
+    slot: number,
+    raw: unknown,
+    field: number,
+    position: number,
+    quantity: number,
+    uom: unknown,
+  ): void {
+    if (typeof raw !== 'string' || raw === '') return;
+    const node = this.node(raw);
+    const o = this.objNode.push(node);
+    const uomString = typeof uom === 'string' ? uom : undefined;
+    const unit = unitCode(uomString, this.units);
+    this.objQty.push(quantity);
+    this.objBase.push(unit === undefined ? Number.NaN : quantity * unit.factor);
+    this.objDim.push(unit === undefined ? DIM_NONE : unit.dim);
+    this.objField.push(field);
+    this.objPos.push(position);
+    this.objUom.push(uomString === undefined ? -1 : this.symbol(uomString, false));
+    const entry = this.neSlot.push(slot);
+    this.neObj.push(o);
+    this.neNext.push(-1);
+    const tail = this.nodeTail.data[node] as number;
+    if (tail === -1) this.nodeHead.data[node] = entry;
+    else this.neNext.data[tail] = entry;
+    this.nodeTail.data[node] = entry;
+  }
+
+  private addEpcs(slot: number, list: unknown, field: number): void {
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i += 1) this.addObject(slot, list[i], field, i, 1, undefined);
+  }
+
+  private addQuantities(slot: number, list: unknown, field: number): void {
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i += 1) {
+      const q = list[i] as Record<string, unknown> | null;
+      if (typeof q !== 'object' || q === null) continue;
+      const quantity =
+        typeof q.quantity === 'number' && Number.isFinite(q.quantity) ? q.quantity : Number.NaN;
+      this.addObject(slot, q.epcClass, field, i, quantity, q.uom);
+    }
+  }
+
+  private addSd(list: unknown, dir: number, key: 'source' | 'destination'): void {
+    if (!Array.isArray(list)) return;
+    for (const item of list) {
+      if (typeof item !== 'object' || item === null) continue;
+      const value = (item as Record<string, unknown>)[key];
+      if (typeof value !== 'string' || value === '') continue;
+      this.sdSym.push(this.symbol(value));
+      this.sdType.push(sdType((item as Record<string, unknown>).type));
+      this.sdDir.push(dir);
+    }
+  }
+
+  /**
+   * Add one event; returns its slot, or -1 when the event is not an object (a diagnostic is
+   * recorded). Never throws on bad data.
+   */
+  add(event: unknown, index: number): number {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      this.diagnostics.push(
+        createDiagnostic(
+          chainMessages.TRACE_CHAIN_EVENT_SKIPPED,
+          { index },
+          { path: [...this.pathPrefix, index] },
+        ),
+      );
+      return -1;
+    }
+    const e = event as Record<string, unknown>;
+    const slot = this.evIndex.push(index);
+    if (this.retain) this.sources.push(event);
+    const type = typeCode(e.type);
+    const bizStep = bareBizStep(e.bizStep);
+    const disposition = bareDisposition(e.disposition);
+    const kind = kindCode(type, e.action, bizStep, disposition);
+    this.evType.push(type);
+    this.evKind.push(kind);
+    this.evTime.push(typeof e.eventTime === 'string' ? Date.parse(e.eventTime) : Number.NaN);
+    this.evOffset.push(parseOffset(e.eventTimeZoneOffset));
+    this.evBizStep.push(bizStep === '' ? -1 : this.symbol(bizStep, false));
+    this.evDisposition.push(disposition === '' ? -1 : this.symbol(disposition, false));
+    this.evEventId.push(typeof e.eventID === 'string' ? e.eventID : undefined);
+    const readPoint = e.readPoint as Record<string, unknown> | undefined;
+    const bizLocation = e.bizLocation as Record<string, unknown> | undefined;
+    const rp =
+      typeof readPoint === 'object' && readPoint !== null && typeof readPoint.id === 'string'
+        ? this.symbol(readPoint.id)
+        : -1;
+    const bl =
+      typeof bizLocation === 'object' && bizLocation !== null && typeof bizLocation.id === 'string'
+        ? this.symbol(bizLocation.id)
+        : -1;
+    this.evReadPoint.push(rp);
+    this.evBizLocation.push(bl);
+
+    // objects
+    this.evObjStart.push(this.objNode.length);
+    switch (type) {
+      case T_OBJECT:
+      case T_TRANSACTION:
+        if (type === T_TRANSACTION && typeof e.parentID === 'string') {
+          this.addObject(slot, e.parentID, F_PARENT, 0, 1, undefined);
+        }
+        this.addEpcs(slot, e.epcList, F_EPC);
+        this.addQuantities(slot, e.quantityList, F_QTY);
+        break;
+      case T_AGGREGATION:
+      case T_ASSOCIATION:
+        this.addObject(slot, e.parentID, F_PARENT, 0, 1, undefined);
+        this.addEpcs(slot, e.childEPCs, F_CHILD_EPC);
+        this.addQuantities(slot, e.childQuantityList, F_CHILD_QTY);
+        break;
+      case T_TRANSFORMATION:
+        this.addEpcs(slot, e.inputEPCList, F_IN_EPC);
+        this.addQuantities(slot, e.inputQuantityList, F_IN_QTY);
+        this.addEpcs(slot, e.outputEPCList, F_OUT_EPC);
+        this.addQuantities(slot, e.outputQuantityList, F_OUT_QTY);
+        break;
+      default:
+        break;
+    }
+
+    // sources, destinations, transactions
+    this.evSdStart.push(this.sdSym.length);
+    this.addSd(e.sourceList, 0, 'source');
+    this.addSd(e.destinationList, 1, 'destination');
+    this.evTxStart.push(this.txSym.length);
+    if (Array.isArray(e.bizTransactionList)) {
+      for (const bt of e.bizTransactionList) {
+        if (typeof bt !== 'object' || bt === null) continue;
+        const value = (bt as Record<string, unknown>).bizTransaction;
+        if (typeof value === 'string' && value !== '') this.txSym.push(this.symbol(value, false));
+      }
+    }
+    this.evHolder.push(this.holderOf(slot, kind, rp, bl));
+
+    // derivation edges
+    if (kind === K_TRANSFORM) this.linkTransformation(slot, e.transformationID);
+    else if (kind === K_AGGREGATE && type === T_AGGREGATION) this.linkAggregation(slot);
+    return slot;
+  }
+
+  private holderOf(slot: number, kind: number, rp: number, bl: number): number {
+    const [start, end] = this.sdRange(slot);
+    const wantDir = kind === 2 /* ship */ ? 0 : kind === 3 /* receive */ ? 1 : -1;
+    if (wantDir >= 0) {
+      for (let i = start; i < end; i += 1) {
+        if (this.sdDir.data[i] === wantDir && this.sdType.data[i] === SD_LOCATION)
+          return this.sdSym.data[i] as number;
+      }
+      if (wantDir === 0 && rp !== -1) return rp;
+      if (bl !== -1) return bl;
+      if (rp !== -1) return rp;
+      for (let i = start; i < end; i += 1) {
+        if (this.sdDir.data[i] === wantDir) return this.sdSym.data[i] as number;
+      }
+      return -1;
+    }
+    return bl !== -1 ? bl : rp;
+  }
+
+  private linkTransformation(slot: number, transformationId: unknown): void {
+    const [start, end] = this.objectRange(slot);
+    const inputs: number[] = [];
+    const outputs: number[] = [];
+    for (let o = start; o < end; o += 1) {
+      const field = this.objField.data[o] as number;
+      const node = this.objNode.data[o] as number;
+      if (field === F_IN_EPC || field === F_IN_QTY) {
+        if (!inputs.includes(node)) inputs.push(node);
+      } else if (!outputs.includes(node)) outputs.push(node);
+    }
+    for (const i of inputs) for (const out of outputs) this.addEdge(i, out, slot);
+    if (typeof transformationId === 'string' && transformationId !== '') {
+      let group = this.transformationIds.get(transformationId);
+      if (group === undefined) {
+        group = { inputs: [], outputs: [] };
+        this.transformationIds.set(transformationId, group);
+      }
+      for (const i of inputs)
+        for (const out of group.outputs) if (!outputs.includes(out)) this.addEdge(i, out, slot);
+      for (const i of group.inputs) {
+        if (inputs.includes(i)) continue;
+        for (const out of outputs) this.addEdge(i, out, slot);
+      }
+      for (const i of inputs) if (!group.inputs.includes(i)) group.inputs.push(i);
+      for (const out of outputs) if (!group.outputs.includes(out)) group.outputs.push(out);
+    }
+  }
+
+  private linkAggregation(slot: number): void {
+    const [start, end] = this.objectRange(slot);
+    let parent = -1;
+    for (let o = start; o < end; o += 1)
+      if (this.objField.data[o] === F_PARENT) parent = this.objNode.data[o] as number;
+    if (parent === -1) return;
+    for (let o = start; o < end; o += 1) {
+      if (this.objField.data[o] !== F_PARENT)
+        this.addEdge(this.objNode.data[o] as number, parent, slot);
+    }
+  }
+
+  /** ISO time of a slot in its own offset. */
+  isoTime(slot: number): string | undefined {
+    const t = this.evTime.data[slot] as number;
+    if (!Number.isFinite(t)) return undefined;
+    const offset = this.evOffset.data[slot] as number;
+    if (offset === NO_OFFSET) return new Date(t).toISOString();
+    return isoWithOffset(t, offset);
+  }
+
+  sym(s: number): string | undefined {
+    return s < 0 ? undefined : this.syms[s];
+  }
+
+  event(slot: number): EventSummary {
+    const objects: EventObject[] = [];
+    const [os, oe] = this.objectRange(slot);
+    for (let o = os; o < oe; o += 1) {
+      const q = this.objQty.data[o] as number;
+      const uom = this.sym(this.objUom.data[o] as number);
+      objects.push({
+        id: this.idOf(this.objNode.data[o] as number),
+        field: OBJECT_FIELDS[this.objField.data[o] as number] as ObjectField,
+        position: this.objPos.data[o] as number,
+        ...(Number.isFinite(q) ? { quantity: q } : {}),
+        ...(uom === undefined ? {} : { uom }),
+      });
+    }
+    const sources: TransferParty[] = [];
+    const destinations: TransferParty[] = [];
+    const [ss, se] = this.sdRange(slot);
+    const names = ['other', 'owning_party', 'possessing_party', 'location'] as const;
+    for (let i = ss; i < se; i += 1) {
+      const party: TransferParty = {
+        type: names[this.sdType.data[i] as number] ?? 'other',
+        id: this.syms[this.sdSym.data[i] as number] ?? '',
+      };
+      (this.sdDir.data[i] === 0 ? sources : destinations).push(party);
+    }
+    const bizTransactions: string[] = [];
+    const [ts, te] = this.txRange(slot);
+    for (let i = ts; i < te; i += 1)
+      bizTransactions.push(this.syms[this.txSym.data[i] as number] ?? '');
+    const eventID = this.evEventId[slot];
+    const bizStep = this.sym(this.evBizStep.data[slot] as number);
+    const disposition = this.sym(this.evDisposition.data[slot] as number);
+    const eventTime = this.isoTime(slot);
+    const holder = this.sym(this.evHolder.data[slot] as number);
+    const readPoint = this.sym(this.evReadPoint.data[slot] as number);
+    const bizLocation = this.sym(this.evBizLocation.data[slot] as number);
+    return {
+      slot,
+      index: this.evIndex.data[slot] as number,
+      ...(eventID === undefined ? {} : { eventID }),
+      type: EVENT_TYPES[this.evType.data[slot] as number] ?? 'unknown',
+      kind: EVENT_KINDS[this.evKind.data[slot] as number] ?? 'observation',
+      ...(bizStep === undefined ? {} : { bizStep }),
+      ...(disposition === undefined ? {} : { disposition }),
+      ...(eventTime === undefined ? {} : { eventTime }),
+      time: this.evTime.data[slot] as number,
+      ...(holder === undefined ? {} : { holder }),
+      ...(readPoint === undefined ? {} : { readPoint }),
+      ...(bizLocation === undefined ? {} : { bizLocation }),
+      sources,
+      destinations,
+      bizTransactions,
+      objects,
+      path: this.pathOf(slot),
+    };
+  }
+
+  /** The common params of an event-level diagnostic. */
+  eventParams(slot: number): Record<string, MessageParamValue> {
+    return {
+      index: this.evIndex.data[slot] as number,
+      eventID: this.evEventId[slot] ?? '(no eventID)',
+    };
+  }
+}
+
+/** What {@link buildLotGraph} accepts: a list (or iterable) of events, or an EPCIS document. */
+export type EventsInput = Iterable<unknown> | Readonly<Record<string, unknown>>;
+
+/** The events of an input and the path prefix of its event list. */
+export function eventsOf(input: unknown): { events: Iterable<unknown>; prefix: DiagnosticPath } {
+  if (input !== null && typeof input === 'object') {
+    if (
+      Symbol.iterator in input &&
+      typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function'
+    ) {
+      return { events: input as Iterable<unknown>, prefix: [] };
+    }
+    const body = (input as Record<string, unknown>).epcisBody as
+      | Record<string, unknown>
+      | undefined;
+    if (typeof body === 'object' && body !== null) {
+      if (Array.isArray(body.eventList))
+        return { events: body.eventList, prefix: ['epcisBody', 'eventList'] };
+      const results = body.queryResults as Record<string, unknown> | undefined;
+      const rb = results?.resultsBody as Record<string, unknown> | undefined;
+      if (rb !== undefined && Array.isArray(rb.eventList)) {
+        return {
+          events: rb.eventList,
+          prefix: ['epcisBody', 'queryResults', 'resultsBody', 'eventList'],
+        };
+      }
+    }
+  }
+  return { events: [], prefix: [] };
+}
+
+/**
+ * Build the lot graph of a list of EPCIS events (or of an EPCIS document). Identifiers are
+ * canonicalised (the same lot as EPC URN and as Digital Link is one node); the events are
+ * referenced, not copied, and never mutated. Bad input does not throw: events that are not
+ * objects are skipped with `TRACE_CHAIN_EVENT_SKIPPED`.
+ *
+ * @example
+ * const graph = buildLotGraph(events);
+ * traceForward(graph, 'urn:epc:class:lgtin:6921001.000102.HCH24001').lots
+ */
+export function buildLotGraph(input: EventsInput, options: LotGraphOptions = {}): LotGraph {
+  const { events, prefix } = eventsOf(input);
+  const store = new GraphStore({ ...options, pathPrefix: options.pathPrefix ?? prefix });
+  store.retain = true;
+  let index = 0;
+  for (const event of events) {
+    store.add(event, index);
+    index += 1;
+  }
+  return store;
+}

@@ -1,0 +1,216 @@
+import type { Diagnostic } from '@foodsafety/core';
+import type { EventKind } from './event-kind.js';
+import type { EventSummary, LotGraph } from './lot-graph.js';
+import { traceBack, traceForward } from './trace-lot.js';
+
+/** One movement of a lot in a recall scope: produced, shipped, received, sold, destroyed… */
+export interface RecallMovement {
+  readonly lot: string;
+  readonly kind: EventKind;
+  /** Position of the event in the input, and its eventID. */
+  readonly index: number;
+  readonly eventID?: string;
+  readonly eventTime?: string;
+  readonly quantity?: number;
+  readonly uom?: string;
+  /** Shipper (party, else location) for a shipment or receipt; producer for an origin. */
+  readonly from?: string;
+  /** Recipient (party, else location) for a shipment or receipt; place of sale. */
+  readonly to?: string;
+}
+
+/** A party or location to contact in a recall, with what it sent or received. */
+export interface RecallContact {
+  /** Party (PGLN) when the events name one, else the location. */
+  readonly id: string;
+  readonly lots: readonly string[];
+  /** Total quantity per unit as written (`''` for a count without unit). */
+  readonly quantities: Readonly<Record<string, number>>;
+  readonly firstTime?: string;
+  readonly lastTime?: string;
+  /** Input positions of the events behind this contact. */
+  readonly events: readonly number[];
+}
+
+/** The result of {@link recallScope}. */
+export interface RecallScope {
+  readonly id: string;
+  readonly found: boolean;
+  /** Lots the lot came from (its ancestors), nearest first. */
+  readonly upstreamLots: readonly string[];
+  /** Lots made from the lot (its descendants), nearest first. */
+  readonly downstreamLots: readonly string[];
+  /** Every upstream producer and shipper of the lot and its ancestors. */
+  readonly sources: readonly RecallContact[];
+  /** Every downstream recipient of the lot and its descendants (and where they were sold). */
+  readonly recipients: readonly RecallContact[];
+  readonly upstream: readonly RecallMovement[];
+  readonly downstream: readonly RecallMovement[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function partyOf(list: EventSummary['sources']): string | undefined {
+  return (
+    list.find((p) => p.type === 'owning_party')?.id ??
+    list.find((p) => p.type === 'possessing_party')?.id ??
+    list.find((p) => p.type === 'location')?.id ??
+    list[0]?.id
+  );
+}
+
+function movementsOf(graph: LotGraph, lots: readonly string[]): RecallMovement[] {
+  const out: RecallMovement[] = [];
+  for (const lot of lots) {
+    const node = graph.nodeOf(lot);
+    if (node === undefined) continue;
+    const seen = new Set<number>();
+    for (const slot of graph.eventsOf(node)) {
+      if (seen.has(slot)) continue;
+      seen.add(slot);
+      const e = graph.event(slot);
+      const object = e.objects.find((o) => o.id === lot);
+      let from: string | undefined;
+      let to: string | undefined;
+      if (e.kind === 'shipping' || e.kind === 'receiving') {
+        from = partyOf(e.sources) ?? (e.kind === 'shipping' ? e.holder : undefined);
+        to = partyOf(e.destinations) ?? (e.kind === 'receiving' ? e.holder : undefined);
+      } else if (e.kind === 'origin') {
+        from = e.holder;
+      } else if (e.kind === 'transformation') {
+        const consumed = object?.field === 'inputEPCList' || object?.field === 'inputQuantityList';
+        if (consumed) to = e.holder;
+        else from = e.holder;
+      } else {
+        to = e.holder;
+      }
+      out.push({
+        lot,
+        kind: e.kind,
+        index: e.index,
+        ...(e.eventID === undefined ? {} : { eventID: e.eventID }),
+        ...(e.eventTime === undefined ? {} : { eventTime: e.eventTime }),
+        ...(object?.quantity === undefined ? {} : { quantity: object.quantity }),
+        ...(object?.uom === undefined ? {} : { uom: object.uom }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+      });
+    }
+  }
+  return out;
+}
+
+interface ContactAcc {
+  lots: Set<string>;
+  quantities: Record<string, number>;
+  fallback: Record<string, number>;
+  first?: string;
+  firstMs: number;
+  last?: string;
+  lastMs: number;
+  events: number[];
+}
+
+function collect(
+  movements: readonly RecallMovement[],
+  pick: (m: RecallMovement) => string | undefined,
+  keep: (m: RecallMovement) => boolean,
+): RecallContact[] {
+  const acc = new Map<string, ContactAcc>();
+  for (const m of movements) {
+    if (!keep(m)) continue;
+    const id = pick(m);
+    if (id === undefined) continue;
+    let c = acc.get(id);
+    if (c === undefined) {
+      c = {
+        lots: new Set(),
+        quantities: Object.create(null) as Record<string, number>,
+        fallback: Object.create(null) as Record<string, number>,
+        firstMs: Number.POSITIVE_INFINITY,
+        lastMs: Number.NEGATIVE_INFINITY,
+        events: [],
+      };
+      acc.set(id, c);
+    }
+    c.lots.add(m.lot);
+    if (m.quantity !== undefined) {
+      // a receipt repeats the quantity of its shipment: count receipts only where no shipment is known
+      const unit = m.uom ?? '';
+      const target = m.kind === 'receiving' ? c.fallback : c.quantities;
+      target[unit] = (target[unit] ?? 0) + m.quantity;
+    }
+    if (m.eventTime !== undefined) {
+      const ms = Date.parse(m.eventTime);
+      if (ms < c.firstMs) {
+        c.firstMs = ms;
+        c.first = m.eventTime;
+      }
+      if (ms > c.lastMs) {
+        c.lastMs = ms;
+        c.last = m.eventTime;
+      }
+    }
+    if (!c.events.includes(m.index)) c.events.push(m.index);
+  }
+  return [...acc.entries()].map(([id, c]) => ({
+    id,
+    lots: [...c.lots],
+    quantities: Object.keys(c.quantities).length > 0 ? { ...c.quantities } : { ...c.fallback },
+    ...(c.first === undefined ? {} : { firstTime: c.first }),
+    ...(c.last === undefined ? {} : { lastTime: c.last }),
+    events: c.events,
+  }));
+}
+
+/**
+ * The recall scope of a lot: every upstream source (producers of the lot and of everything it was
+ * made from, and who shipped those) and every downstream recipient (who the lot and everything
+ * made from it was shipped to, received by or sold at), with quantities and dates, and the
+ * movements behind them.
+ */
+export function recallScope(graph: LotGraph, id: string): RecallScope {
+  const forward = traceForward(graph, id);
+  if (!forward.found) {
+    return {
+      id: forward.id,
+      found: false,
+      upstreamLots: [],
+      downstreamLots: [],
+      sources: [],
+      recipients: [],
+      upstream: [],
+      downstream: [],
+      diagnostics: forward.diagnostics,
+    };
+  }
+  const back = traceBack(graph, id);
+  const upstreamLots = back.lots.map((l) => l.id);
+  const downstreamLots = forward.lots.map((l) => l.id);
+  const upstream = movementsOf(graph, [forward.id, ...upstreamLots]);
+  const downstream = movementsOf(graph, [forward.id, ...downstreamLots]);
+  const sources = collect(
+    upstream,
+    (m) => m.from,
+    (m) =>
+      m.kind === 'origin' ||
+      m.kind === 'transformation' ||
+      m.kind === 'shipping' ||
+      m.kind === 'receiving',
+  );
+  const recipients = collect(
+    downstream,
+    (m) => m.to,
+    (m) => m.kind === 'shipping' || m.kind === 'receiving' || m.kind === 'sale',
+  );
+  return {
+    id: forward.id,
+    found: true,
+    upstreamLots,
+    downstreamLots,
+    sources,
+    recipients,
+    upstream,
+    downstream,
+    diagnostics: [],
+  };
+}

@@ -1,0 +1,83 @@
+import type { Diagnostic } from '@foodsafety/core';
+import { ChainChecker, type ChainCheckOptions } from './chain-checker.js';
+import { GraphStore, type LotGraph } from './lot-graph.js';
+import { type RecallScope, recallScope } from './recall-scope.js';
+import { type TraceOptions, type TraceResult, traceBack, traceForward } from './trace-lot.js';
+
+/** Options of {@link createTraceIndex}. */
+export interface TraceIndexOptions extends ChainCheckOptions {
+  /**
+   * Check the mass balance of a lot at a holder as each outflow arrives (`'on-add'`, the
+   * default; assumes events arrive roughly in time order) or only in `finalize()`.
+   */
+  readonly massBalance?: 'on-add' | 'on-finalize';
+  /** Keep a reference to each added event, so that exports can read all its fields (default false). */
+  readonly retainEvents?: boolean;
+}
+
+/**
+ * An incremental lot graph with chain checks, for real-time use: a regulator receiving a B2B
+ * platform's records as they happen. It keeps compact columns, not the events, so memory stays
+ * small over hundreds of thousands of events.
+ */
+export interface TraceIndex {
+  /**
+   * Add one event (in arrival order; its path is its sequence number). Returns the findings this
+   * event settles: duplicates, time order against known predecessors, use after destruction,
+   * mass balance where decidable, master data, yield, and receipts/shipments it pairs with.
+   */
+  add(event: unknown): Diagnostic[];
+  /**
+   * Findings that need the whole picture so far: receipts still without a shipment, shipments
+   * never received, orphan lots, mass balances over. Does not change the index; call it again
+   * after more events.
+   */
+  finalize(): Diagnostic[];
+  /** Every finding returned by `add` so far. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Number of events added (including skipped ones). */
+  readonly size: number;
+  /** The current lot graph (live; it grows with `add`). */
+  readonly graph: LotGraph;
+  traceBack(id: string, options?: TraceOptions): TraceResult;
+  traceForward(id: string, options?: TraceOptions): TraceResult;
+  recallScope(id: string): RecallScope;
+}
+
+/** The checker behind each index's graph, for {@link validateChain} on an index graph. */
+export const checkerOfGraph = new WeakMap<LotGraph, ChainChecker>();
+
+/**
+ * Create a real-time trace index.
+ *
+ * @example
+ * const index = createTraceIndex({ masterData: { locations } });
+ * for (const event of stream) report(index.add(event));
+ * report(index.finalize());
+ * index.recallScope('urn:epc:class:lgtin:6930001.000001.L00001')
+ */
+export function createTraceIndex(options: TraceIndexOptions = {}): TraceIndex {
+  const store = new GraphStore(options);
+  store.retain = options.retainEvents === true;
+  const checker = new ChainChecker(store, options, options.massBalance !== 'on-finalize');
+  checkerOfGraph.set(store, checker);
+  let size = 0;
+  return {
+    add(event: unknown): Diagnostic[] {
+      const diagnostics = checker.add(event, size);
+      size += 1;
+      return diagnostics;
+    },
+    finalize: () => checker.finalize(),
+    get diagnostics() {
+      return checker.collected;
+    },
+    get size() {
+      return size;
+    },
+    graph: store,
+    traceBack: (id, o) => traceBack(store, id, o),
+    traceForward: (id, o) => traceForward(store, id, o),
+    recallScope: (id) => recallScope(store, id),
+  };
+}

@@ -1,0 +1,83 @@
+import type { Diagnostic } from '@foodsafety/core';
+import { ChainChecker, type ChainCheckOptions } from './chain-checker.js';
+import { eventsOf, GraphStore, type LotGraph } from './lot-graph.js';
+import { checkerOfGraph } from './trace-index.js';
+
+function indexOf(d: Diagnostic): number {
+  const v = d.params?.index;
+  return typeof v === 'number' ? v : Number.MAX_SAFE_INTEGER;
+}
+
+function checkAll(
+  items: readonly { event: unknown; index: number }[],
+  store: GraphStore,
+  options: ChainCheckOptions,
+): Diagnostic[] {
+  const times = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i += 1) {
+    const e = items[i]?.event as Record<string, unknown> | null | undefined;
+    const t =
+      typeof e === 'object' && e !== null && typeof e.eventTime === 'string'
+        ? Date.parse(e.eventTime)
+        : Number.NaN;
+    times[i] = Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  }
+  const order = Array.from({ length: items.length }, (_, i) => i);
+  order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+  const checker = new ChainChecker(store, options, false);
+  const out: Diagnostic[] = [];
+  for (const i of order) {
+    const item = items[i] as { event: unknown; index: number };
+    out.push(...checker.add(item.event, item.index));
+  }
+  out.push(...checker.finalize());
+  return out
+    .map((d, k) => ({ d, k }))
+    .sort((a, b) => indexOf(a.d) - indexOf(b.d) || a.k - b.k)
+    .map((x) => x.d);
+}
+
+/**
+ * Check a chain of EPCIS events (a list, an EPCIS document, or a lot graph) and return every
+ * finding, each with its own code, a path to the event and `index`/`eventID` params:
+ * one step back (`TRACE_RECEIPT_WITHOUT_SHIPMENT`) and one step forward
+ * (`TRACE_SHIPMENT_NOT_RECEIVED`) — receipts and shipments pair by business transaction, else by
+ * shared lots and destination; `TRACE_ORPHAN_LOT`; duplicates (`TRACE_DUPLICATE_EVENT_ID`,
+ * `TRACE_DUPLICATE_EVENT_CONTENT`); `TRACE_TIME_ORDER` along every genealogy edge (origin before
+ * use, shipment before receipt); `TRACE_EVENT_AFTER_DESTRUCTION`; `TRACE_MASS_BALANCE_EXCEEDED`
+ * per lot and holder and `TRACE_YIELD_OUT_OF_RANGE` per transformation, with Rec 20 unit
+ * conversion; master data (`TRACE_LOCATION_UNRESOLVED`, `TRACE_PARTY_UNRESOLVED`,
+ * `TRACE_PRODUCT_UNRESOLVED`). Events are checked in event-time order, so the result does not
+ * depend on the order of the input. The input is not mutated; bad input does not throw.
+ */
+export function validateChain(input: unknown, options: ChainCheckOptions = {}): Diagnostic[] {
+  if (input instanceof GraphStore) {
+    const live = checkerOfGraph.get(input);
+    if (live !== undefined && !input.retain) return [...live.collected, ...live.finalize()];
+    const items = input.sources.map((event, slot) => ({
+      event,
+      index: input.evIndex.data[slot] as number,
+    }));
+    const store = new GraphStore({
+      ...options,
+      canonicalId: options.canonicalId ?? input.canonicalId,
+      units: options.units ?? input.units,
+      pathPrefix: input.pathPrefix,
+    });
+    return [...input.diagnostics, ...checkAll(items, store, options)];
+  }
+  const { events, prefix } = eventsOf(input);
+  const items: { event: unknown; index: number }[] = [];
+  let index = 0;
+  for (const event of events) {
+    items.push({ event, index });
+    index += 1;
+  }
+  const store = new GraphStore({ ...options, pathPrefix: options.pathPrefix ?? prefix });
+  return checkAll(items, store, options);
+}
+
+/** Whether a value is a lot graph built by this package. */
+export function isLotGraph(value: unknown): value is LotGraph {
+  return value instanceof GraphStore;
+}
