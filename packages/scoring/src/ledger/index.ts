@@ -1,4 +1,15 @@
 export {
+  type AssessmentRound,
+  type AssessmentRoundInput,
+  type AssessmentSeries,
+  type AssessmentSeriesOptions,
+  assessmentSeries,
+  bimonthlyRoundDates,
+  ledgerRounds,
+  type RoundEntry,
+  type UnitTrend,
+} from './assessment-series.js';
+export {
   type AssignmentRole,
   type CreationTask,
   isCompletedAsOf,
@@ -8,4 +19,12 @@ export {
   type TaskStatus,
   type UnitKind,
 } from './creation-task.js';
+export { minRank } from './min-rank.js';
+export { parseTaskLedger, taskLedgerSchema } from './parse-task-ledger.js';
+export {
+  type TaskRates,
+  type TaskRatesOptions,
+  taskRates,
+  type UnitTaskRates,
+} from './task-rates.js';
 export { type TaskShareFacts, taskShareFacts } from './task-share-facts.js';

@@ -96,6 +96,21 @@ export const scoringMessages = defineMessages(
       'zh-CN': '参数不是 defineStandard 生成的标准',
       en: 'The argument is not a standard made by defineStandard',
     },
+    SCORING_LEDGER_INCONSISTENT: {
+      severity: 'warning',
+      'zh-CN': '任务 {task} 的记录不一致：{detail}',
+      en: 'Task {task} is inconsistent: {detail}',
+    },
+    SCORING_LEDGER_UNKNOWN_UNIT: {
+      severity: 'error',
+      'zh-CN': '任务分配给了未列出的单位 {unit} {id}',
+      en: 'A task is assigned to the unlisted {unit} {id}',
+    },
+    SCORING_DATE_INVALID: {
+      severity: 'error',
+      'zh-CN': '日期 {value} 不是有效的 YYYY-MM-DD 日期',
+      en: 'The date {value} is not a valid YYYY-MM-DD date',
+    },
     SCORING_PATCH_INVALID: {
       severity: 'error',
       'zh-CN': '假设分析补丁无效：{detail}',
