@@ -1,4 +1,33 @@
 export {
+  checkInputs,
+  distributionProblem,
+  type InputDistribution,
+  inputQuantile,
+  type SensitivityInput,
+} from './input-distribution.js';
+export {
+  type BatchModel,
+  isModel,
+  isModelReference,
+  type Model,
+  type ModelFunction,
+  type ModelReference,
+} from './model-function.js';
+export { normalQuantile } from './normal-quantile.js';
+export {
+  type SensitivityOptions,
+  type SensitivityResult,
+  sensitivity,
+} from './sensitivity.js';
+export { simulationMessages } from './simulation-messages.js';
+export type {
+  BootstrapMethod,
+  BootstrapOptions,
+  Interval,
+  SecondOrderIndex,
+  SobolIndices,
+} from './sobol-estimators.js';
+export {
   SOBOL_BITS,
   SOBOL_MAX_DIMENSIONS,
   SOBOL_MAX_POINTS,
@@ -6,3 +35,4 @@ export {
   type SobolSequenceOptions,
   sobolSequence,
 } from './sobol-sequence.js';
+export type { Progress, WorkerPoolOptions } from './worker-pool.js';

@@ -1,0 +1,314 @@
+import { createDiagnostic, createRandom, type Diagnostic, type RandomSeed } from '@foodsafety/core';
+import { normalQuantile } from './normal-quantile.js';
+import { simulationMessages } from './simulation-messages.js';
+
+/** How bootstrap confidence intervals are formed. */
+export type BootstrapMethod = 'normal' | 'percentile';
+
+/** Bootstrap settings of {@link analyseSaltelliOutputs} and `sensitivity`. */
+export interface BootstrapOptions {
+  /** Number of resamples (SALib's `num_resamples`, default 100); 0 disables the bootstrap. */
+  readonly resamples?: number;
+  /** Confidence level (default 0.95, as SALib's `conf_level`). */
+  readonly confidence?: number;
+  /**
+   * `normal` (default, as SALib): estimate ± z·sd of the bootstrap estimates, z = Φ⁻¹(½ + c/2);
+   * `percentile`: the (1−c)/2 and (1+c)/2 quantiles of the bootstrap estimates.
+   */
+  readonly method?: BootstrapMethod;
+}
+
+/** A confidence interval [low, high]. */
+export type Interval = readonly [low: number, high: number];
+
+/** One second-order index S_ij (i < j). */
+export interface SecondOrderIndex {
+  readonly i: number;
+  readonly j: number;
+  readonly names: readonly [string, string];
+  readonly value: number;
+  /** Half-width of the confidence interval (SALib's `S2_conf`); NaN without bootstrap. */
+  readonly conf: number;
+  readonly interval: Interval;
+}
+
+/** The estimated indices, one per input (or per group). */
+export interface SobolIndices {
+  /** Names of the inputs, or of the groups when groups were given. */
+  readonly names: readonly string[];
+  /** First-order indices S_i. */
+  readonly S1: readonly number[];
+  /** Total-order indices ST_i. */
+  readonly ST: readonly number[];
+  /** Second-order indices S_ij (i < j), when requested. */
+  readonly S2?: readonly SecondOrderIndex[];
+  /** Half-widths of the S1 confidence intervals (SALib's `S1_conf`); NaN without bootstrap. */
+  readonly S1Conf: readonly number[];
+  /** Half-widths of the ST confidence intervals (SALib's `ST_conf`); NaN without bootstrap. */
+  readonly STConf: readonly number[];
+  readonly intervals: {
+    readonly method: BootstrapMethod;
+    readonly confidence: number;
+    readonly resamples: number;
+    readonly S1: readonly Interval[];
+    readonly ST: readonly Interval[];
+  };
+  /** Mean of all model outputs (the value subtracted before the first-order estimator). */
+  readonly mean: number;
+  /** Variance of the outputs on A and B (population form, as SALib's np.var). */
+  readonly variance: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The layout of the design outputs: N base points, R rows each, D groups. */
+export interface SaltelliLayout {
+  readonly N: number;
+  readonly groupCount: number;
+  readonly secondOrder: boolean;
+  readonly names: readonly string[];
+}
+
+/**
+ * Point estimates on the base points `sample` (indices into 0 … N−1, repeats allowed), from
+ * outputs `y` laid out as in `evaluateSaltelliRows`, centred by `m`:
+ * - V = var([f(A); f(B)]) (population form);
+ * - S1_i = mean((f(B) − m)·(f(A_B^i) − f(A))) / V (Saltelli 2010, on centred outputs);
+ * - ST_i = mean((f(A) − f(A_B^i))²) / (2V) (Jansen 1999);
+ * - S2_ij = mean((f(B_A^i) − m)(f(A_B^j) − m) − (f(A) − m)(f(B) − m)) / V − S1_i − S1_j (SALib).
+ * Returns V; writes S1, ST (and S2 as a D×D upper triangle) into the given arrays.
+ */
+function estimate(
+  y: Float64Array,
+  layout: SaltelliLayout,
+  sample: Int32Array,
+  m: number,
+  s1: Float64Array,
+  st: Float64Array,
+  s2: Float64Array | undefined,
+): number {
+  const D = layout.groupCount;
+  const R = layout.secondOrder ? 2 * D + 2 : D + 2;
+  const n = sample.length;
+  let sum = 0;
+  let sumSq = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < n; t++) {
+    const base = (sample[t] as number) * R;
+    const ya = y[base] as number;
+    const yb = y[base + R - 1] as number;
+    if (ya < lowest) lowest = ya;
+    if (ya > highest) highest = ya;
+    if (yb < lowest) lowest = yb;
+    if (yb > highest) highest = yb;
+    const a = ya - m;
+    const b = yb - m;
+    sum += a + b;
+    sumSq += a * a + b * b;
+  }
+  const meanAB = sum / (2 * n);
+  // A constant output has zero variance exactly (the centred sums may leave rounding dust).
+  const V = lowest === highest ? 0 : sumSq / (2 * n) - meanAB * meanAB;
+  s1.fill(0);
+  st.fill(0);
+  for (let t = 0; t < n; t++) {
+    const base = (sample[t] as number) * R;
+    const a = y[base] as number;
+    const bc = (y[base + R - 1] as number) - m;
+    for (let i = 0; i < D; i++) {
+      const d = (y[base + 1 + i] as number) - a;
+      s1[i] = (s1[i] as number) + bc * d;
+      st[i] = (st[i] as number) + d * d;
+    }
+  }
+  if (V > 0) {
+    for (let i = 0; i < D; i++) {
+      s1[i] = (s1[i] as number) / (n * V);
+      st[i] = (st[i] as number) / (2 * n * V);
+    }
+  } else {
+    s1.fill(0);
+    st.fill(0);
+  }
+  if (s2 !== undefined) {
+    s2.fill(0);
+    for (let t = 0; t < n; t++) {
+      const base = (sample[t] as number) * R;
+      const ac = (y[base] as number) - m;
+      const bc = (y[base + R - 1] as number) - m;
+      const cross = ac * bc;
+      for (let i = 0; i < D; i++) {
+        const ba = (y[base + 1 + D + i] as number) - m;
+        for (let j = i + 1; j < D; j++) {
+          const abj = (y[base + 1 + j] as number) - m;
+          s2[i * D + j] = (s2[i * D + j] as number) + ba * abj - cross;
+        }
+      }
+    }
+    for (let i = 0; i < D; i++) {
+      for (let j = i + 1; j < D; j++) {
+        s2[i * D + j] =
+          V > 0 ? (s2[i * D + j] as number) / (n * V) - (s1[i] as number) - (s1[j] as number) : 0;
+      }
+    }
+  }
+  return V;
+}
+
+/** Linear-interpolation quantile (type 7) of sorted values. */
+function quantileSorted(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
+}
+
+/**
+ * Sobol' indices from the outputs of a Saltelli design (see `evaluateSaltelliRows`): first order
+ * on centred outputs (Saltelli 2010), total order (Jansen), second order (as SALib), with seeded
+ * bootstrap confidence intervals. All sums run in base-point order on this thread, so the result
+ * depends only on the outputs and the seed.
+ */
+export function analyseSaltelliOutputs(
+  y: Float64Array,
+  layout: SaltelliLayout,
+  seed: RandomSeed,
+  bootstrap: BootstrapOptions = {},
+): SobolIndices {
+  const { N, groupCount: D, secondOrder } = layout;
+  const resamples = bootstrap.resamples ?? 100;
+  const confidence = bootstrap.confidence ?? 0.95;
+  const method = bootstrap.method ?? 'normal';
+  const diagnostics: Diagnostic[] = [];
+  const nan = (): number[] => new Array<number>(D).fill(Number.NaN);
+  const nanInterval = (): Interval[] => new Array(D).fill([Number.NaN, Number.NaN]);
+
+  let nonFinite = 0;
+  let firstBad = -1;
+  let sum = 0;
+  for (let r = 0; r < y.length; r++) {
+    const v = y[r] as number;
+    if (Number.isFinite(v)) sum += v;
+    else if (nonFinite++ === 0) firstBad = r;
+  }
+  if (nonFinite > 0) {
+    diagnostics.push(
+      createDiagnostic(simulationMessages.SCORING_SENSITIVITY_NON_FINITE, {
+        count: nonFinite,
+        row: firstBad,
+        value: String(y[firstBad]),
+      }),
+    );
+    return {
+      names: layout.names,
+      S1: nan(),
+      ST: nan(),
+      ...(secondOrder ? { S2: [] } : {}),
+      S1Conf: nan(),
+      STConf: nan(),
+      intervals: { method, confidence, resamples, S1: nanInterval(), ST: nanInterval() },
+      mean: Number.NaN,
+      variance: Number.NaN,
+      diagnostics,
+    };
+  }
+  const m = sum / y.length;
+  const identity = new Int32Array(N);
+  for (let j = 0; j < N; j++) identity[j] = j;
+  const s1 = new Float64Array(D);
+  const st = new Float64Array(D);
+  const s2 = secondOrder ? new Float64Array(D * D) : undefined;
+  const V = estimate(y, layout, identity, m, s1, st, s2);
+  if (!(V > 0)) {
+    diagnostics.push(
+      createDiagnostic(simulationMessages.SCORING_SENSITIVITY_ZERO_VARIANCE, { value: y[0] ?? 0 }),
+    );
+  }
+
+  // Bootstrap: resample base points with replacement (the same draw for every input, as SALib).
+  const bootS1 = new Float64Array(resamples * D);
+  const bootST = new Float64Array(resamples * D);
+  const pairs = (D * (D - 1)) / 2;
+  const bootS2 = secondOrder ? new Float64Array(resamples * pairs) : undefined;
+  if (resamples > 0) {
+    const random = createRandom(seed);
+    const sample = new Int32Array(N);
+    const r1 = new Float64Array(D);
+    const rt = new Float64Array(D);
+    const r2 = secondOrder ? new Float64Array(D * D) : undefined;
+    for (let r = 0; r < resamples; r++) {
+      for (let t = 0; t < N; t++) sample[t] = random.int(N);
+      estimate(y, layout, sample, m, r1, rt, r2);
+      bootS1.set(r1, r * D);
+      bootST.set(rt, r * D);
+      if (bootS2 !== undefined && r2 !== undefined) {
+        let p = 0;
+        for (let i = 0; i < D; i++) {
+          for (let j = i + 1; j < D; j++) bootS2[r * pairs + p++] = r2[i * D + j] as number;
+        }
+      }
+    }
+  }
+  const z = normalQuantile(0.5 + confidence / 2);
+  const column = new Float64Array(resamples);
+  const spread = (boot: Float64Array, width: number, index: number, value: number) => {
+    if (resamples < 2) return { conf: Number.NaN, interval: [Number.NaN, Number.NaN] as Interval };
+    let mean = 0;
+    for (let r = 0; r < resamples; r++) {
+      column[r] = boot[r * width + index] as number;
+      mean += column[r] as number;
+    }
+    mean /= resamples;
+    if (method === 'normal') {
+      let ss = 0;
+      for (let r = 0; r < resamples; r++) ss += ((column[r] as number) - mean) ** 2;
+      const conf = z * Math.sqrt(ss / (resamples - 1));
+      return { conf, interval: [value - conf, value + conf] as Interval };
+    }
+    column.sort();
+    const low = quantileSorted(column, (1 - confidence) / 2);
+    const high = quantileSorted(column, (1 + confidence) / 2);
+    return { conf: (high - low) / 2, interval: [low, high] as Interval };
+  };
+  const S1: number[] = Array.from(s1);
+  const ST: number[] = Array.from(st);
+  const s1Spread = S1.map((v, i) => spread(bootS1, D, i, v));
+  const stSpread = ST.map((v, i) => spread(bootST, D, i, v));
+  let S2: SecondOrderIndex[] | undefined;
+  if (s2 !== undefined && bootS2 !== undefined) {
+    S2 = [];
+    let p = 0;
+    for (let i = 0; i < D; i++) {
+      for (let j = i + 1; j < D; j++) {
+        const value = s2[i * D + j] as number;
+        const { conf, interval } = spread(bootS2, pairs, p++, value);
+        S2.push({
+          i,
+          j,
+          names: [layout.names[i] as string, layout.names[j] as string],
+          value,
+          conf,
+          interval,
+        });
+      }
+    }
+  }
+  return {
+    names: layout.names,
+    S1,
+    ST,
+    ...(S2 === undefined ? {} : { S2 }),
+    S1Conf: s1Spread.map((s) => s.conf),
+    STConf: stSpread.map((s) => s.conf),
+    intervals: {
+      method,
+      confidence,
+      resamples,
+      S1: s1Spread.map((s) => s.interval),
+      ST: stSpread.map((s) => s.interval),
+    },
+    mean: m,
+    variance: V,
+    diagnostics,
+  };
+}
