@@ -487,7 +487,11 @@ export function createEngine(options: EngineOptions): Engine {
           return;
         }
         const at = ['plugins', name, 'contributions', point.id, key];
-        const problems = point.check(value);
+        // The point's findings are about this plugin's contribution: attributed to the plugin.
+        const problems = relocateDiagnostics(point.check(value), at).map((d) => ({
+          ...d,
+          source: name,
+        }));
         if (hasError(problems)) {
           own.push(
             createDiagnostic(
@@ -495,11 +499,11 @@ export function createEngine(options: EngineOptions): Engine {
               { plugin: name, point: point.id, key },
               { path: at, source: name },
             ),
-            ...relocateDiagnostics(problems, at, name),
+            ...problems,
           );
           return;
         }
-        own.push(...relocateDiagnostics(problems, at, name));
+        own.push(...problems);
         const previous = view(point.id).get(key);
         if (previous !== undefined && opts.override !== true) {
           own.push(
