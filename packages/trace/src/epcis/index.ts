@@ -1,3 +1,17 @@
+export * from './bizstep-action-rules.js';
+export * from './cbv-vocabulary.js';
 export * from './epcis-event.js';
+export {
+  compileEpcisValidator,
+  type EpcisProfileHook,
+  type EpcisValidationMode,
+  type EpcisValidationOptions,
+  type EpcisValidator,
+} from './epcis-validator.js';
 export * from './event-hash.js';
+export { checkGs1Uri, GS1_OK, type Gs1UriProblem } from './gs1-uri-check.js';
+export { dateTimeMillis, isUri } from './json-formats.js';
+export { type JsonTextResult, parseJsonText } from './json-text.js';
+export * from './rec20-unit-codes.js';
 export * from './trace-messages.js';
+export { type EpcisValidationResult, validateEpcisDocument } from './validate-epcis-document.js';

@@ -1,0 +1,125 @@
+/**
+ * Business step × event type × action consistency (CBV 2.0 §7.1 gives, for each business step,
+ * the event type and action it is normally used with). Only clear contradictions are errors;
+ * unusual but defensible combinations are warnings.
+ */
+import type { RuleSetMeta, Severity } from '@foodsafety/core';
+
+/** One consistency rule: the bizStep used with one of these actions is a finding. */
+export interface BizStepActionRule {
+  readonly bizStep: string;
+  /** Event types the rule applies to (all with an `action` when omitted). */
+  readonly eventTypes?: readonly string[];
+  readonly actions: readonly ('ADD' | 'OBSERVE' | 'DELETE')[];
+  readonly severity: Severity;
+  readonly reason: string;
+}
+
+/** The rule set's metadata. */
+export const BIZ_STEP_ACTION_RULES_META: RuleSetMeta = {
+  id: 'trace.bizstep-action',
+  version: '1.0.0',
+  jurisdiction: '*',
+  effectiveFrom: '2022-06-01',
+  source: 'GS1 Core Business Vocabulary (CBV) 2.0, §7.1 Business steps (usage notes per step)',
+  confidence: 'secondary',
+  notes:
+    'Derived from the CBV usage notes; only contradictions (creating with DELETE, retiring with ADD, packing with DELETE, unpacking with ADD) are errors.',
+};
+
+/** The rules. */
+export const BIZ_STEP_ACTION_RULES: readonly BizStepActionRule[] = [
+  {
+    bizStep: 'commissioning',
+    actions: ['DELETE'],
+    severity: 'error',
+    reason: 'commissioning creates identities (ADD)',
+  },
+  {
+    bizStep: 'commissioning',
+    eventTypes: ['ObjectEvent'],
+    actions: ['OBSERVE'],
+    severity: 'warning',
+    reason: 'commissioning is recorded with action ADD',
+  },
+  {
+    bizStep: 'encoding',
+    actions: ['DELETE'],
+    severity: 'error',
+    reason: 'encoding writes identities (ADD)',
+  },
+  {
+    bizStep: 'decommissioning',
+    actions: ['ADD'],
+    severity: 'error',
+    reason: 'decommissioning retires identities (DELETE)',
+  },
+  {
+    bizStep: 'destroying',
+    actions: ['ADD'],
+    severity: 'error',
+    reason: 'destroying ends the life of objects',
+  },
+  {
+    bizStep: 'killing',
+    actions: ['ADD'],
+    severity: 'error',
+    reason: 'killing terminates tags (DELETE)',
+  },
+  {
+    bizStep: 'packing',
+    eventTypes: ['AggregationEvent'],
+    actions: ['DELETE'],
+    severity: 'error',
+    reason: 'packing adds children to a parent (ADD)',
+  },
+  {
+    bizStep: 'assembling',
+    eventTypes: ['AggregationEvent', 'AssociationEvent'],
+    actions: ['DELETE'],
+    severity: 'error',
+    reason: 'assembling adds children (ADD)',
+  },
+  {
+    bizStep: 'installing',
+    eventTypes: ['AssociationEvent'],
+    actions: ['DELETE'],
+    severity: 'error',
+    reason: 'installing associates (ADD)',
+  },
+  {
+    bizStep: 'unpacking',
+    eventTypes: ['AggregationEvent'],
+    actions: ['ADD'],
+    severity: 'error',
+    reason: 'unpacking removes children (DELETE)',
+  },
+  {
+    bizStep: 'disassembling',
+    eventTypes: ['AggregationEvent', 'AssociationEvent'],
+    actions: ['ADD'],
+    severity: 'error',
+    reason: 'disassembling removes children (DELETE)',
+  },
+  {
+    bizStep: 'removing',
+    eventTypes: ['AssociationEvent'],
+    actions: ['ADD'],
+    severity: 'error',
+    reason: 'removing dissociates (DELETE)',
+  },
+];
+
+/** Index: `bizStep|eventType|action` → rule (built once). */
+export function indexBizStepActionRules(
+  rules: readonly BizStepActionRule[],
+): ReadonlyMap<string, BizStepActionRule> {
+  const out = new Map<string, BizStepActionRule>();
+  const types = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'AssociationEvent'];
+  for (const r of rules) {
+    for (const t of r.eventTypes ?? types) {
+      for (const a of r.actions) out.set(`${r.bizStep}|${t}|${a}`, r);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * A fast, allocation-free check of the GS1 identifiers found in events: EPC URNs must follow the
+ * Tag Data Standard syntax (company prefix 6–12 digits, right total length), and GS1 Digital
+ * Links must carry correct mod-10 check digits on GTIN (01), SSCC (00), GLN (414) and party GLN
+ * (417). Other URIs pass. Used by the validator's `TRACE_GS1_*` rules.
+ */
+import { computeGs1CheckDigit } from '../gs1/check-digit.js';
+import { parseEpcUri } from '../gs1/epc-uri.js';
+
+/** Nothing to report. */
+export const GS1_OK = 0;
+
+/** What is wrong with an identifier. */
+export type Gs1UriProblem =
+  | typeof GS1_OK
+  | { readonly kind: 'check-digit'; readonly key: string; readonly expected: number }
+  | { readonly kind: 'syntax'; readonly scheme: string };
+
+const KNOWN_EPC = new Set([
+  'id:sgtin',
+  'id:sscc',
+  'id:sgln',
+  'id:pgln',
+  'id:grai',
+  'id:giai',
+  'id:gsrn',
+  'id:gsrnp',
+  'id:gdti',
+  'id:cpi',
+  'id:sgcn',
+  'id:ginc',
+  'id:gsin',
+  'id:itip',
+  'id:upui',
+  'class:lgtin',
+  'idpat:sgtin',
+  'idpat:grai',
+  'idpat:gdti',
+  'idpat:sgcn',
+  'idpat:cpi',
+  'idpat:itip',
+  'idpat:upui',
+]);
+
+function isDigits(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `cp.ref.rest` with cp 6–12 digits and cp+ref = total digits, rest non-empty. */
+function threePart(s: string, start: number, total: number): boolean {
+  const d1 = s.indexOf('.', start);
+  if (d1 < 0) return false;
+  const d2 = s.indexOf('.', d1 + 1);
+  if (d2 < 0 || d2 + 1 >= s.length) return false;
+  const cp = d1 - start;
+  const ref = d2 - d1 - 1;
+  return (
+    cp >= 6 &&
+    cp <= 12 &&
+    cp + ref === total &&
+    isDigits(s, start, d1) &&
+    (ref === 0 || isDigits(s, d1 + 1, d2))
+  );
+}
+
+/** `cp.ref` with cp 6–12 digits and cp+ref = total digits. */
+function twoPart(s: string, start: number, total: number): boolean {
+  const d1 = s.indexOf('.', start);
+  if (d1 < 0 || s.indexOf('.', d1 + 1) >= 0) return false;
+  const cp = d1 - start;
+  const ref = s.length - d1 - 1;
+  return (
+    cp >= 6 &&
+    cp <= 12 &&
+    cp + ref === total &&
+    isDigits(s, start, d1) &&
+    (ref === 0 || isDigits(s, d1 + 1, s.length))
+  );
+}
+
+const SGTIN = 'urn:epc:id:sgtin:';
+const LGTIN = 'urn:epc:class:lgtin:';
+const SSCC = 'urn:epc:id:sscc:';
+const SGLN = 'urn:epc:id:sgln:';
+const PGLN = 'urn:epc:id:pgln:';
+
+function checkEpcUri(v: string): Gs1UriProblem {
+  if (v.startsWith(SGTIN))
+    return threePart(v, SGTIN.length, 13) ? GS1_OK : { kind: 'syntax', scheme: 'sgtin' };
+  if (v.startsWith(LGTIN))
+    return threePart(v, LGTIN.length, 13) ? GS1_OK : { kind: 'syntax', scheme: 'lgtin' };
+  if (v.startsWith(SSCC))
+    return twoPart(v, SSCC.length, 17) ? GS1_OK : { kind: 'syntax', scheme: 'sscc' };
+  if (v.startsWith(SGLN))
+    return threePart(v, SGLN.length, 12) ? GS1_OK : { kind: 'syntax', scheme: 'sgln' };
+  if (v.startsWith(PGLN))
+    return twoPart(v, PGLN.length, 12) ? GS1_OK : { kind: 'syntax', scheme: 'pgln' };
+  const c1 = v.indexOf(':', 8);
+  const c2 = c1 < 0 ? -1 : v.indexOf(':', c1 + 1);
+  if (c2 < 0) return GS1_OK;
+  const scheme = v.slice(8, c2);
+  if (!KNOWN_EPC.has(scheme)) return GS1_OK; // other EPC schemes (gid, usdod, adi, bic…) not checked
+  return parseEpcUri(v) === undefined ? { kind: 'syntax', scheme } : GS1_OK;
+}
+
+/** Digital Link keys whose check digit is verified: path marker → [key name, length]. */
+const DL_KEYS: readonly (readonly [string, string, number])[] = [
+  ['/01/', 'GTIN', 14],
+  ['/gtin/', 'GTIN', 14],
+  ['/00/', 'SSCC', 18],
+  ['/sscc/', 'SSCC', 18],
+  ['/414/', 'GLN', 13],
+  ['/gln/', 'GLN', 13],
+  ['/417/', 'party GLN', 13],
+  ['/party/', 'party GLN', 13],
+];
+
+function checkDigitalLink(v: string): Gs1UriProblem {
+  for (const [marker, name, length] of DL_KEYS) {
+    const at = v.indexOf(marker, 8);
+    if (at < 0) continue;
+    const from = at + marker.length;
+    let to = from;
+    while (to < v.length) {
+      const c = v.charCodeAt(to);
+      if (c === 47 || c === 63 || c === 35) break; // / ? #
+      to++;
+    }
+    const n = to - from;
+    const gtinShort = name === 'GTIN' && (n === 8 || n === 12 || n === 13);
+    if (!isDigits(v, from, to) || (n !== length && !gtinShort)) {
+      return { kind: 'syntax', scheme: `Digital Link ${name}` };
+    }
+    const expected = computeGs1CheckDigit(v.slice(from, to - 1));
+    if (expected !== undefined && v.charCodeAt(to - 1) - 48 !== expected) {
+      return { kind: 'check-digit', key: name, expected };
+    }
+    return GS1_OK;
+  }
+  return GS1_OK;
+}
+
+/** Check a URI that may be a GS1 identifier. */
+export function checkGs1Uri(v: string): Gs1UriProblem {
+  if (v.startsWith('urn:epc:')) return checkEpcUri(v);
+  if (v.startsWith('http')) return checkDigitalLink(v);
+  return GS1_OK;
+}

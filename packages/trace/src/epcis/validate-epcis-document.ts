@@ -1,0 +1,426 @@
+/**
+ * Validate an EPCIS 2.0 document (EPCISDocument or EPCISQueryDocument; or a single event given
+ * as a document, which the 2.0.1 schema also allows) against the 2.0.1 schema and the event rules
+ * beyond it, collecting every finding with its path.
+ */
+import type { Diagnostic, PathSegment } from '@foodsafety/core';
+import type { EpcisDocument, EpcisEvent } from './epcis-event.js';
+import {
+  checkContext,
+  compileEpcisValidator,
+  type EpcisValidationOptions,
+  type EpcisValidator,
+  nowMillis,
+  schemaChecks,
+  ValidationRun,
+  VERSION,
+  validateEventInto,
+} from './epcis-validator.js';
+import { parseJsonText } from './json-text.js';
+
+const { checkUri, checkTime, checkString, checkExtensionKey, walkExtension, isObject, typeName } =
+  schemaChecks;
+
+/** What {@link validateEpcisDocument} returns. */
+export interface EpcisValidationResult {
+  /** No error diagnostics. */
+  readonly valid: boolean;
+  /** Every finding (errors, warnings, infos), in document order. */
+  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The events without errors, in document order — normalised in lenient mode (URN-form CBV
+   * values and case slips corrected). The input is never mutated.
+   */
+  readonly events: readonly EpcisEvent[];
+  /** The (normalised) document when it is valid. */
+  readonly document?: EpcisDocument;
+  /** How many events the document holds, valid or not. */
+  readonly eventCount: number;
+}
+
+const STRICT = compileEpcisValidator({ mode: 'strict' });
+const LENIENT = compileEpcisValidator({ mode: 'lenient' });
+
+/** The compiled validator for a set of options (the two default ones are built once). */
+export function validatorFor(options: EpcisValidationOptions): EpcisValidator {
+  const keys = Object.keys(options).filter(
+    (k) => k !== 'mode' && k !== 'now' && (options as Record<string, unknown>)[k] !== undefined,
+  );
+  if (keys.length === 0) return options.mode === 'lenient' ? LENIENT : STRICT;
+  return compileEpcisValidator(options);
+}
+
+const DOCUMENT_KEYS = new Set([
+  '@context',
+  'id',
+  'type',
+  'schemaVersion',
+  'creationDate',
+  'instanceIdentifier',
+  'sender',
+  'receiver',
+  'epcisHeader',
+  'epcisBody',
+]);
+const QUERY_DOCUMENT_KEYS = new Set([
+  '@context',
+  'id',
+  'type',
+  'schemaVersion',
+  'creationDate',
+  'epcisBody',
+]);
+const EVENT_TYPES = new Set([
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+]);
+
+/** Set `value` at `path` in a copy of `root`, copying only along the path. */
+function setIn(root: unknown, path: readonly PathSegment[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    copy[head as number] = setIn(root[head as number], rest, value);
+    return copy;
+  }
+  const obj = (root ?? {}) as Record<string, unknown>;
+  const copy: Record<string, unknown> = { ...obj };
+  Object.defineProperty(copy, head as string, {
+    value: setIn(obj[head as string], rest, value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
+}
+
+function checkVocabularyList(run: ValidationRun, v: unknown, at: readonly PathSegment[]): void {
+  const p = (...k: PathSegment[]) => [...at, ...k];
+  if (!Array.isArray(v)) {
+    run.report('TRACE_TYPE_MISMATCH', { expected: 'array', actual: typeName(v) }, p());
+    return;
+  }
+  for (let i = 0; i < v.length; i++) {
+    const voc = v[i];
+    if (!isObject(voc)) {
+      run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(voc) }, p(i));
+      continue;
+    }
+    if (voc.type === undefined) run.report('TRACE_REQUIRED_MISSING', { member: 'type' }, p(i));
+    else checkUriAt(run, voc.type, p(i, 'type'));
+    const list = voc.vocabularyElementList;
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      run.report(
+        'TRACE_TYPE_MISMATCH',
+        { expected: 'array', actual: typeName(list) },
+        p(i, 'vocabularyElementList'),
+      );
+      continue;
+    }
+    for (let j = 0; j < list.length; j++) {
+      const el = list[j];
+      const ep = p(i, 'vocabularyElementList', j);
+      if (!isObject(el)) {
+        run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(el) }, ep);
+        continue;
+      }
+      if (el.id === undefined) run.report('TRACE_REQUIRED_MISSING', { member: 'id' }, ep);
+      else checkUriAt(run, el.id, [...ep, 'id']);
+      if (el.attributes !== undefined) {
+        if (!Array.isArray(el.attributes)) {
+          run.report(
+            'TRACE_TYPE_MISMATCH',
+            { expected: 'array', actual: typeName(el.attributes) },
+            [...ep, 'attributes'],
+          );
+        } else {
+          el.attributes.forEach((a, k) => {
+            const ap = [...ep, 'attributes', k];
+            if (!isObject(a)) {
+              run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(a) }, ap);
+              return;
+            }
+            if (a.id === undefined) run.report('TRACE_REQUIRED_MISSING', { member: 'id' }, ap);
+            else checkUriAt(run, a.id, [...ap, 'id']);
+            const value = a.attribute;
+            if (
+              value !== undefined &&
+              typeof value !== 'number' &&
+              typeof value !== 'string' &&
+              !isObject(value)
+            ) {
+              run.report(
+                'TRACE_TYPE_MISMATCH',
+                { expected: 'number, string or object', actual: typeName(value) },
+                [...ap, 'attribute'],
+              );
+            }
+          });
+        }
+      }
+      if (el.children !== undefined) {
+        if (!Array.isArray(el.children)) {
+          run.report('TRACE_TYPE_MISMATCH', { expected: 'array', actual: typeName(el.children) }, [
+            ...ep,
+            'children',
+          ]);
+        } else {
+          el.children.forEach((c, k) => checkUriAt(run, c, [...ep, 'children', k]));
+        }
+      }
+    }
+  }
+}
+
+function atPath(run: ValidationRun, path: readonly PathSegment[]): void {
+  run.prefix = path;
+  run.index = -1;
+}
+
+function checkUriAt(run: ValidationRun, v: unknown, path: readonly PathSegment[]): void {
+  atPath(run, path);
+  checkUri(run, v);
+}
+
+function checkHeader(run: ValidationRun, v: unknown, at: readonly PathSegment[]): void {
+  if (!isObject(v)) {
+    run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(v) }, [...at]);
+    return;
+  }
+  for (const k in v) {
+    if (k === 'epcisMasterData') {
+      const md = v[k];
+      if (!isObject(md)) {
+        run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(md) }, [...at, k]);
+      } else if (md.vocabularyList !== undefined) {
+        checkVocabularyList(run, md.vocabularyList, [...at, k, 'vocabularyList']);
+      }
+    } else {
+      atPath(run, at);
+      if (checkExtensionKey(run, k, k)) walkExtension(run, v[k], () => [...at, k], 1);
+    }
+  }
+}
+
+function checkEventList(
+  run: ValidationRun,
+  list: unknown,
+  at: readonly PathSegment[],
+  valid: EpcisEvent[],
+): number {
+  if (!Array.isArray(list)) {
+    run.report('TRACE_TYPE_MISMATCH', { expected: 'array', actual: typeName(list) }, [...at]);
+    return 0;
+  }
+  for (let i = 0; i < list.length; i++) {
+    run.prefix = at;
+    run.index = i;
+    const errors = validateEventInto(run, list[i], false);
+    if (errors === 0) {
+      let ev = list[i] as unknown;
+      const fixes = run.fixes;
+      if (fixes !== undefined) {
+        const skip = at.length + 1;
+        for (const f of fixes) ev = setIn(ev, f.path.slice(skip), f.value);
+      }
+      valid.push(ev as EpcisEvent);
+    }
+  }
+  return list.length;
+}
+
+/**
+ * Validate an EPCIS 2.0 document given as JSON text or as a parsed value.
+ *
+ * - `mode: 'strict'` (default): the 2.0.1 JSON Schema and the standard's rules.
+ * - `mode: 'lenient'`: also accepts URN-form CBV values (`urn:epcglobal:cbv:bizstep:shipping`),
+ *   case slips in enumerated values (`add`), and `epcisHeader` in query documents, each with a
+ *   warning, and returns the events normalised.
+ *
+ * Every finding is collected, with its path; bad input never throws.
+ *
+ * @example
+ * const { valid, diagnostics, events } = validateEpcisDocument(text, { mode: 'lenient', now: new Date() });
+ */
+export function validateEpcisDocument(
+  input: unknown,
+  options: EpcisValidationOptions = {},
+): EpcisValidationResult {
+  const validator = validatorFor(options);
+  const run = new ValidationRun(validator, nowMillis(options.now));
+  for (const id of validator.unknownProfiles) {
+    run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
+  }
+  let doc = input;
+  if (typeof input === 'string') {
+    const parsed = parseJsonText(input, validator.locale);
+    if (!parsed.ok)
+      return { valid: false, diagnostics: [parsed.diagnostic], events: [], eventCount: 0 };
+    doc = parsed.value;
+  }
+  const valid: EpcisEvent[] = [];
+  let eventCount = 0;
+  if (!isObject(doc)) {
+    run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(doc) }, []);
+    return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+  }
+  const type = doc.type;
+  if (type === undefined) {
+    run.report('TRACE_REQUIRED_MISSING', { member: 'type' }, []);
+    return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+  }
+  if (typeof type !== 'string') {
+    run.report('TRACE_TYPE_MISMATCH', { expected: 'string', actual: typeName(type) }, ['type']);
+    return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+  }
+  const declared = new Set<string>();
+  if (doc['@context'] !== undefined) {
+    atPath(run, []);
+    checkContext(run, doc['@context'], () => ['@context'], declared);
+  }
+  run.declared = declared;
+
+  if (type !== 'EPCISDocument' && type !== 'EPCISQueryDocument') {
+    // a single event as the document (the 2.0.1 root schema allows it; @context required)
+    run.prefix = [];
+    run.index = -1;
+    const errors = validateEventInto(run, doc, true);
+    eventCount = 1;
+    if (errors === 0 && EVENT_TYPES.has(type)) valid.push(doc as unknown as EpcisEvent);
+    const ok = run.errors === 0;
+    return { valid: ok, diagnostics: run.diagnostics, events: valid, eventCount };
+  }
+
+  const query = type === 'EPCISQueryDocument';
+  const allowed = query ? QUERY_DOCUMENT_KEYS : DOCUMENT_KEYS;
+  let fixedDoc: unknown = doc;
+  atPath(run, []);
+  for (const k in doc) {
+    const v = doc[k];
+    atPath(run, []);
+    if (!allowed.has(k)) {
+      if (query && k === 'epcisHeader' && validator.lenient) {
+        run.report('TRACE_QUERY_HEADER_ACCEPTED', {}, [k]);
+        checkHeader(run, v, [k]);
+      } else if (checkExtensionKey(run, k, k)) {
+        walkExtension(run, v, () => [k], 1);
+      }
+      continue;
+    }
+    switch (k) {
+      case 'id':
+        checkUri(run, v, k);
+        break;
+      case 'schemaVersion':
+        if (checkString(run, v, k) && !VERSION.test(v as string))
+          run.report(
+            'TRACE_PATTERN_MISMATCH',
+            { member: k, value: v as string, expected: 'digits and dots, e.g. 2.0' },
+            [k],
+          );
+        break;
+      case 'creationDate':
+        checkTime(run, v, k);
+        break;
+      case 'instanceIdentifier':
+      case 'sender':
+      case 'receiver':
+        checkString(run, v, k);
+        break;
+      case 'epcisHeader':
+        checkHeader(run, v, [k]);
+        break;
+    }
+  }
+  for (const required of query
+    ? ['@context', 'type', 'epcisBody']
+    : ['@context', 'type', 'schemaVersion', 'creationDate', 'epcisBody']) {
+    if (!Object.hasOwn(doc, required))
+      run.report('TRACE_REQUIRED_MISSING', { member: required }, []);
+  }
+  const body = doc.epcisBody;
+  if (body !== undefined) {
+    if (!isObject(body)) {
+      run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(body) }, [
+        'epcisBody',
+      ]);
+    } else if (!query) {
+      if (body.eventList === undefined)
+        run.report('TRACE_REQUIRED_MISSING', { member: 'eventList' }, ['epcisBody']);
+      else eventCount = checkEventList(run, body.eventList, ['epcisBody', 'eventList'], valid);
+    } else {
+      for (const k in body) {
+        if (k !== 'queryResults') {
+          atPath(run, ['epcisBody']);
+          if (checkExtensionKey(run, k, k)) walkExtension(run, body[k], () => ['epcisBody', k], 2);
+        }
+      }
+      const qr = body.queryResults;
+      if (qr === undefined)
+        run.report('TRACE_REQUIRED_MISSING', { member: 'queryResults' }, ['epcisBody']);
+      else if (!isObject(qr)) {
+        run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(qr) }, [
+          'epcisBody',
+          'queryResults',
+        ]);
+      } else {
+        const at = ['epcisBody', 'queryResults'];
+        for (const k in qr) {
+          atPath(run, at);
+          if (k === 'queryName' || k === 'subscriptionID') checkString(run, qr[k], k);
+          else if (k !== 'resultsBody' && checkExtensionKey(run, k, k))
+            walkExtension(run, qr[k], () => [...at, k], 3);
+        }
+        if (qr.queryName === undefined)
+          run.report('TRACE_REQUIRED_MISSING', { member: 'queryName' }, at);
+        const rb = qr.resultsBody;
+        if (rb === undefined) run.report('TRACE_REQUIRED_MISSING', { member: 'resultsBody' }, at);
+        else if (!isObject(rb)) {
+          run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(rb) }, [
+            ...at,
+            'resultsBody',
+          ]);
+        } else {
+          const rat = [...at, 'resultsBody'];
+          for (const k in rb) {
+            atPath(run, rat);
+            if (k === 'vocabularyList') checkVocabularyList(run, rb[k], [...rat, k]);
+            else if (k !== 'eventList' && checkExtensionKey(run, k, k))
+              walkExtension(run, rb[k], () => [...rat, k], 4);
+          }
+          if (rb.eventList === undefined)
+            run.report('TRACE_REQUIRED_MISSING', { member: 'eventList' }, rat);
+          else eventCount = checkEventList(run, rb.eventList, [...rat, 'eventList'], valid);
+        }
+      }
+    }
+  }
+  const ok = run.errors === 0;
+  if (ok && validator.lenient && valid.some((e, i) => e !== eventAt(doc, query, i))) {
+    const path = query
+      ? ['epcisBody', 'queryResults', 'resultsBody', 'eventList']
+      : ['epcisBody', 'eventList'];
+    fixedDoc = setIn(doc, path, valid);
+  }
+  return {
+    valid: ok,
+    diagnostics: run.diagnostics,
+    events: valid,
+    eventCount,
+    ...(ok ? { document: fixedDoc as EpcisDocument } : {}),
+  };
+}
+
+function eventAt(doc: Record<string, unknown>, query: boolean, i: number): unknown {
+  const body = doc.epcisBody as Record<string, unknown>;
+  const list = query
+    ? ((body.queryResults as Record<string, unknown>).resultsBody as Record<string, unknown>)
+        .eventList
+    : body.eventList;
+  return (list as unknown[])[i];
+}
