@@ -28,6 +28,8 @@ export interface WorkdayIndex {
   format(dayNumber: number): CalendarDate;
 }
 
+const FORMAT_CACHE_SIZE = 4096;
+
 function mod(a: number, n: number): number {
   return ((a % n) + n) % n;
 }
@@ -40,6 +42,10 @@ function mod(a: number, n: number): number {
  */
 export function weekdayIndex(): WorkdayIndex {
   const MONDAY = 4;
+  // A small direct-mapped cache of formatted days, owned by this index: results cluster, and
+  // formatting allocates a Date and two strings.
+  const cachedDays = new Float64Array(FORMAT_CACHE_SIZE).fill(Number.NaN);
+  const cachedStrings: CalendarDate[] = new Array(FORMAT_CACHE_SIZE);
   return {
     lo: MIN_DAY_NUMBER,
     hi: MAX_DAY_NUMBER,
@@ -51,7 +57,14 @@ export function weekdayIndex(): WorkdayIndex {
       return 5 * Math.floor(k / 7) + Math.min(mod(k, 7) + 1, 5);
     },
     nth: (i) => 7 * Math.floor(i / 5) + mod(i, 5) + MONDAY,
-    format: formatDayNumber,
+    format: (d) => {
+      const slot = d & (FORMAT_CACHE_SIZE - 1);
+      if (cachedDays[slot] === d) return cachedStrings[slot] as CalendarDate;
+      const text = formatDayNumber(d);
+      cachedDays[slot] = d;
+      cachedStrings[slot] = text;
+      return text;
+    },
   };
 }
 
@@ -62,7 +75,7 @@ const WEEKEND = 1;
 const HOLIDAY = 2;
 const ADJUSTED = 3;
 
-/** Above this many days the table keeps no pre-formatted date strings (about 110 years). */
+/** Above this many days the table keeps no cache of formatted dates (about 110 years). */
 const MAX_PREFORMATTED_DAYS = 40_000;
 
 /** The data of a table-driven calendar, already validated. @internal */
@@ -108,10 +121,20 @@ export function tableIndex(data: TableData): WorkdayIndex {
     const kind = kinds[i] as number;
     if (kind === WORKDAY || kind === ADJUSTED) workdays[j++] = lo + i;
   }
-  const strings: CalendarDate[] | undefined =
-    length <= MAX_PREFORMATTED_DAYS
-      ? Array.from({ length }, (_, i) => formatDayNumber(lo + i))
-      : undefined;
+  // Formatted days, filled on first use (formatting all of them up front would cost ~2 µs a day).
+  const strings: (CalendarDate | undefined)[] | undefined =
+    length <= MAX_PREFORMATTED_DAYS ? new Array(length) : undefined;
+  const format =
+    strings === undefined
+      ? formatDayNumber
+      : (d: number): CalendarDate => {
+          const i = d - lo;
+          const cached = strings[i];
+          if (cached !== undefined) return cached;
+          const text = formatDayNumber(d);
+          strings[i] = text;
+          return text;
+        };
   return {
     lo,
     hi,
@@ -124,6 +147,6 @@ export function tableIndex(data: TableData): WorkdayIndex {
     // Ranks count from the day before `lo` (rank 0), so a day's rank is its working days so far.
     rank: (d) => ranks[d - lo] as number,
     nth: (i) => (i >= 0 && i < count ? (workdays[i] as number) : undefined),
-    format: strings === undefined ? formatDayNumber : (d) => strings[d - lo] as CalendarDate,
+    format,
   };
 }
