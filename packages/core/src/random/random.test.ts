@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isFoodSafetyError } from '../foodsafety-error.js';
 import { createPcg32Random, createRandom, type Random, restoreRandom } from './random.js';
 
@@ -42,6 +42,18 @@ describe('createPcg32Random', () => {
 });
 
 describe('createRandom', () => {
+  it('never calls Math.random', () => {
+    const spy = vi.spyOn(Math, 'random');
+    const rng = createRandom(1);
+    rng.normal();
+    rng.poisson(50);
+    rng.dirichlet([1, 2]);
+    rng.shuffle([1, 2, 3]);
+    rng.split().stream(2).nextFloat();
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
   it('seeds PCG32 with the first two SplitMix64 outputs of the seed', () => {
     // SplitMix64(1234567) publishes 6457827717110365317 then 3203168211198807973.
     const viaSeed = createRandom(1234567);
@@ -438,6 +450,13 @@ describe('getState / restoreRandom', () => {
         return JSON.stringify(a) === JSON.stringify(b);
       }),
     );
+  });
+
+  it('the state survives structuredClone (what postMessage to a worker uses)', () => {
+    const rng = createRandom('worker');
+    rng.normal();
+    const copy = restoreRandom(structuredClone(rng.getState()));
+    expect(sample(5, () => copy.normal())).toEqual(sample(5, () => rng.normal()));
   });
 
   it('the state is plain data with 64-bit words in hex', () => {
