@@ -647,3 +647,143 @@ describe('programmer errors', () => {
     expect(engine.plugins.map((p) => p.status)).toEqual(['active', 'failed']);
   });
 });
+
+describe('the plugin context', () => {
+  it('lets a later plugin read an earlier contribution and override it with a variant', () => {
+    const strictCn = definePlugin({
+      name: 'strict-cn',
+      version: '1.0.0',
+      dependencies: ['preset-cn'],
+      setup: (ctx) => {
+        const base = ctx.get(gradingSchemes, 'cn-catering');
+        expect(ctx.has(gradingSchemes, 'cn-catering')).toBe(true);
+        expect(ctx.list(gradingSchemes).map((s) => s.id)).toEqual(['cn-catering']);
+        if (base === undefined) throw new Error('preset-cn missing');
+        ctx.contribute(gradingSchemes, { ...base, bands: ['A', 'B'] }, { override: true });
+      },
+    });
+    // Registered first, but its dependency puts it after preset-cn.
+    const engine = createEngine({ plugins: [strictCn(), presetCn()] });
+    expect(engine.get(gradingSchemes, 'cn-catering')?.bands).toEqual(['A', 'B']);
+    expect(engine.entries(gradingSchemes)).toEqual([
+      { key: 'cn-catering', plugin: 'strict-cn', value: { id: 'cn-catering', bands: ['A', 'B'] } },
+    ]);
+  });
+
+  it('gives setup the plugin, options and locale, and closes the context after setup', () => {
+    let seen: unknown;
+    let saved: { get: (p: typeof gradingSchemes, k: string) => unknown } | undefined;
+    const first = definePlugin({
+      name: 'first',
+      version: '2.1.0',
+      options: z.object({ n: z.number().default(3) }),
+      setup: (ctx, options) => {
+        seen = { plugin: ctx.plugin, options, ctxOptions: ctx.options, locale: ctx.locale };
+        saved = ctx;
+      },
+    });
+    const second = definePlugin({
+      name: 'second',
+      version: '1.0.0',
+      setup: () => {
+        saved?.get(gradingSchemes, 'x');
+      },
+    });
+    const engine = createEngine({
+      plugins: [first(), second()],
+      locale: 'zh-CN',
+      onPluginError: 'isolate',
+    });
+    expect(seen).toEqual({
+      plugin: { name: 'first', version: '2.1.0' },
+      options: { n: 3 },
+      ctxOptions: { n: 3 },
+      locale: 'zh-CN',
+    });
+    // The second plugin used the first one's context: its setup threw PLUGIN_CONTEXT_CLOSED.
+    expect(engine.diagnostics[0]).toMatchObject({
+      code: 'PLUGIN_SETUP_THREW',
+      source: 'second',
+    });
+    expect(String(engine.diagnostics[0]?.params?.error)).toContain(
+      'setup of plugin first has ended',
+    );
+  });
+
+  it('creates diagnostics attributed to the plugin for later use, without reporting them', () => {
+    let made: unknown;
+    const p = definePlugin({
+      name: 'maker',
+      version: '1.0.0',
+      messages: {
+        MAKER_LATE: { severity: 'warning', 'zh-CN': '迟到 {n} 天', en: '{n} days late' },
+      },
+      setup: (ctx) => {
+        made = ctx.diagnostic(
+          ctx.messages.MAKER_LATE,
+          { n: 2 },
+          { path: ['tasks', 0], severity: 'error' },
+        );
+      },
+    });
+    const engine = createEngine({ plugins: [p()] });
+    expect(engine.diagnostics).toEqual([]);
+    expect(made).toEqual({
+      code: 'MAKER_LATE',
+      severity: 'error',
+      message: '2 days late',
+      path: ['tasks', 0],
+      params: { n: 2 },
+      source: 'maker',
+    });
+    expect(engine.localize(made as Diagnostic).message).toBe('2 days late');
+    expect(
+      createEngine({ plugins: [p()], locale: 'zh-CN' }).localize(made as Diagnostic).message,
+    ).toBe('迟到 2 天');
+  });
+});
+
+describe('hosts and inputs', () => {
+  it('lets explicit hosts take precedence over the version a point declares', () => {
+    const engine = createEngine({
+      plugins: [ukFhrs()],
+      hosts: { '@foodsafety/grading': '0.2.0' },
+      onPluginError: 'isolate',
+    });
+    expect(engine.diagnostics.map((d) => [d.code, d.params?.version])).toEqual([
+      ['PLUGIN_HOST_VERSION_MISMATCH', '0.2.0'],
+    ]);
+    expect(engine.plugins[0]?.status).toBe('failed');
+  });
+
+  it('does not mutate its options and is deterministic', () => {
+    const plugins = Object.freeze([presetCn(), Object.freeze([ukFhrs({ brandStandard: 'rev7' })])]);
+    const options = Object.freeze({
+      plugins,
+      locale: 'zh-CN' as const,
+      onPluginError: 'isolate' as const,
+    });
+    const a = createEngine(options);
+    const b = createEngine(options);
+    expect(a.entries(gradingSchemes)).toEqual(b.entries(gradingSchemes));
+    expect(a.plugins).toEqual(b.plugins);
+  });
+
+  it('reports the meta of each plugin', () => {
+    const documented = definePlugin({
+      name: 'documented',
+      version: '1.0.0',
+      meta: { description: 'Documented', docs: 'https://example.org/documented' },
+      setup: () => {},
+    });
+    expect(createEngine({ plugins: [documented()] }).plugins[0]).toEqual({
+      name: 'documented',
+      version: '1.0.0',
+      order: 'normal',
+      status: 'active',
+      position: 0,
+      meta: { description: 'Documented', docs: 'https://example.org/documented' },
+      diagnostics: [],
+    });
+  });
+});
