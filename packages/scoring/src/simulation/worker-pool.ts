@@ -112,12 +112,12 @@ export function workerScriptHref(): string {
   );
 }
 
-function resolveTsx(): string | undefined {
+function resolveTsx(api: 'esm' | 'cjs'): string | undefined {
   const bases = [pathToFileURL(`${process.cwd()}/`).href, thisModuleUrl()];
   for (const base of bases) {
     try {
-      const path = createRequire(base).resolve('tsx/esm/api');
-      // The CommonJS entry is resolved; use the ESM one beside it when present.
+      const path = createRequire(base).resolve(`tsx/${api}/api`);
+      // require() resolves the CommonJS entry; use the ESM one beside it when present.
       const esm = path.replace(/index\.cjs$/, 'index.mjs');
       return pathToFileURL(existsSync(esm) ? esm : path).href;
     } catch {
@@ -138,8 +138,11 @@ export function workerSetup(
   const needsTs = fromSource || TS_FILE.test(href.split('?')[0] ?? href);
   const register: string[] = [];
   if (options.typescript ?? needsTs) {
-    const tsx = resolveTsx();
-    if (tsx !== undefined) register.push(tsx);
+    const esm = resolveTsx('esm');
+    if (esm !== undefined) register.push(esm);
+    // A .ts/.cts model outside an ES-module package is loaded as CommonJS: hook that loader too.
+    const cjs = /\.c?tsx?$/.test(href.split('?')[0] ?? href) ? resolveTsx('cjs') : undefined;
+    if (cjs !== undefined) register.push(cjs);
   }
   const execArgv = options.execArgv
     ? [...options.execArgv]
