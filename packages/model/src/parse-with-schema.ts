@@ -26,15 +26,46 @@ export type CrossCheck<T> = (value: T) => readonly Diagnostic[];
 /**
  * zod reports an unknown discriminator as `invalid_union` with the allowed options; present it as
  * the invalid value it is, so it gets core's `SCHEMA_INVALID_VALUE` code and a bilingual message.
+ * A plain union whose branches all failed at the value itself for the same reason (every branch
+ * an invalid format, or every branch an invalid type) is presented as that reason, listing the
+ * alternatives (`date | datetime`); when only one branch accepted the value's type, its complaint
+ * is used. A failed regular expression names its pattern.
  */
 function normaliseIssue(issue: z.core.$ZodIssue): SchemaIssueLike {
-  if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
+  if (issue.code === 'invalid_format' && issue.format === 'regex' && 'pattern' in issue) {
+    return { ...issue, format: `pattern ${String(issue.pattern)}` } as SchemaIssueLike;
+  }
+  if (issue.code !== 'invalid_union') return issue as SchemaIssueLike;
+  if ('options' in issue && Array.isArray(issue.options)) {
     return {
       code: 'invalid_value',
       path: issue.path,
       message: issue.message,
       values: issue.options,
     };
+  }
+  const branches = issue.errors;
+  const firsts = branches.map((b) =>
+    b.length === 1 && b[0]?.path.length === 0 ? b[0] : undefined,
+  );
+  if (firsts.length > 0 && firsts.every((i) => i?.code === 'invalid_format')) {
+    const format = firsts.map((i) => String((i as { format?: unknown }).format)).join(' | ');
+    return { code: 'invalid_format', path: issue.path, message: issue.message, format };
+  }
+  if (firsts.length > 0 && firsts.every((i) => i?.code === 'invalid_type')) {
+    const expected = firsts.map((i) => String((i as { expected?: unknown }).expected)).join(' | ');
+    return {
+      code: 'invalid_type',
+      path: issue.path,
+      message: issue.message,
+      expected,
+      ...(issue.input === undefined ? {} : { input: issue.input }),
+    };
+  }
+  const typed = firsts.filter((i) => i !== undefined && i.code !== 'invalid_type');
+  if (firsts.every((i) => i !== undefined) && typed.length === 1) {
+    // Only one branch accepted the value's type: its complaint is the relevant one.
+    return normaliseIssue({ ...(typed[0] as z.core.$ZodIssue), path: issue.path });
   }
   return issue as SchemaIssueLike;
 }
