@@ -12,6 +12,21 @@ export * from './event-hash.js';
 export { checkGs1Uri, GS1_OK, type Gs1UriProblem } from './gs1-uri-check.js';
 export { dateTimeMillis, isUri } from './json-formats.js';
 export { type JsonTextResult, parseJsonText } from './json-text.js';
+export { parseEpcisDocument } from './parse-epcis-document.js';
 export * from './rec20-unit-codes.js';
+export {
+  epcisEventToJson,
+  type SerializeOptions,
+  serializeEpcisDocument,
+  serializeEpcisEvent,
+} from './serialize-epcis-document.js';
 export * from './trace-messages.js';
 export { type EpcisValidationResult, validateEpcisDocument } from './validate-epcis-document.js';
+export {
+  type StreamProgress,
+  type StreamValidationOptions,
+  type StreamValidationResult,
+  type TextSource,
+  validateEpcisDocumentStream,
+  validateEpcisJsonLines,
+} from './validate-epcis-stream.js';

@@ -170,7 +170,8 @@ function checkVocabularyList(run: ValidationRun, v: unknown, at: readonly PathSe
             'children',
           ]);
         } else {
-          el.children.forEach((c, k) => checkUriAt(run, c, [...ep, 'children', k]));
+          for (let k = 0; k < el.children.length; k++)
+            checkUriAt(run, el.children[k], [...ep, 'children', k]);
         }
       }
     }

@@ -1,0 +1,414 @@
+/**
+ * Streaming validation: a JSON Lines stream of events, or one large EPCIS document read event by
+ * event (an incremental scanner cuts each member of `eventList` out of the text as it arrives, so
+ * the text is never held twice and finished events are released). Progress is reported through a
+ * callback. This is the asynchronous edge of the package; the checks themselves are the same pure
+ * synchronous validator as {@link validateEpcisDocument}.
+ */
+import type { Diagnostic, PathSegment } from '@foodsafety/core';
+import type { EpcisEvent } from './epcis-event.js';
+import {
+  checkContext,
+  type EpcisValidationOptions,
+  nowMillis,
+  ValidationRun,
+  validateEventInto,
+} from './epcis-validator.js';
+import { parseJsonText } from './json-text.js';
+import { validateEpcisDocument, validatorFor } from './validate-epcis-document.js';
+
+/** Progress of a streaming validation. */
+export interface StreamProgress {
+  readonly events: number;
+  readonly bytes: number;
+}
+
+/** Options of the streaming validators. */
+export interface StreamValidationOptions extends EpcisValidationOptions {
+  /**
+   * The JSON-LD context the events of a JSON Lines stream are read with (their prefix
+   * declarations); events may also carry their own `@context`. Without either, undeclared-prefix
+   * checks are skipped.
+   */
+  readonly context?: unknown;
+  /** Called with every event that has no error (normalised in lenient mode), in order. */
+  readonly onEvent?: (event: EpcisEvent, index: number) => void;
+  /** Keep at most this many diagnostics (default 10 000); the counts stay exact. */
+  readonly maxDiagnostics?: number;
+  /** Report progress every this many events (default 10 000). */
+  readonly progressEvery?: number;
+}
+
+/** What a streaming validation returns. */
+export interface StreamValidationResult {
+  readonly valid: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Diagnostics found, including those beyond `maxDiagnostics`. */
+  readonly diagnosticCount: number;
+  readonly eventCount: number;
+  readonly validEventCount: number;
+  readonly bytes: number;
+}
+
+/** A source of text: an async iterable of strings/bytes (Node streams are) or a web ReadableStream. */
+export type TextSource = AsyncIterable<string | Uint8Array> | ReadableStream<string | Uint8Array>;
+
+async function* chunks(source: TextSource): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  const iterable: AsyncIterable<string | Uint8Array> =
+    Symbol.asyncIterator in source
+      ? (source as AsyncIterable<string | Uint8Array>)
+      : readableToIterable(source as ReadableStream<string | Uint8Array>);
+  for await (const chunk of iterable) {
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  }
+  const tail = decoder.decode();
+  if (tail !== '') yield tail;
+}
+
+async function* readableToIterable<T>(stream: ReadableStream<T>): AsyncGenerator<T> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function byteLength(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+class StreamState {
+  readonly run: ValidationRun;
+  readonly max: number;
+  kept = 0;
+  eventCount = 0;
+  validEventCount = 0;
+  bytes = 0;
+
+  constructor(
+    readonly options: StreamValidationOptions,
+    readonly onProgress: ((p: StreamProgress) => void) | undefined,
+  ) {
+    this.run = new ValidationRun(validatorFor(options), nowMillis(options.now));
+    this.max = options.maxDiagnostics ?? 10_000;
+  }
+
+  total(): number {
+    return this.run.diagnostics.length;
+  }
+
+  event(value: unknown, prefix: readonly PathSegment[], index: number): void {
+    const run = this.run;
+    run.prefix = prefix;
+    run.index = index;
+    const errors = validateEventInto(run, value, false);
+    this.eventCount++;
+    if (errors === 0) {
+      this.validEventCount++;
+      if (this.options.onEvent !== undefined) {
+        let ev = value;
+        for (const f of run.fixes ?? []) ev = setPath(ev, f.path.slice(prefix.length + 1), f.value);
+        this.options.onEvent(ev as EpcisEvent, index);
+      }
+    }
+    const every = this.options.progressEvery ?? 10_000;
+    if (this.onProgress !== undefined && this.eventCount % every === 0) {
+      this.onProgress({ events: this.eventCount, bytes: this.bytes });
+    }
+  }
+
+  result(extra: readonly Diagnostic[] = []): StreamValidationResult {
+    const all = this.run.diagnostics.concat(extra);
+    this.onProgress?.({ events: this.eventCount, bytes: this.bytes });
+    return {
+      valid: !all.some((d) => d.severity === 'error'),
+      diagnostics: all.length > this.max ? all.slice(0, this.max) : all,
+      diagnosticCount: all.length,
+      eventCount: this.eventCount,
+      validEventCount: this.validEventCount,
+      bytes: this.bytes,
+    };
+  }
+}
+
+function setPath(root: unknown, path: readonly PathSegment[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    copy[head as number] = setPath(root[head as number], rest, value);
+    return copy;
+  }
+  const obj = (root ?? {}) as Record<string, unknown>;
+  const copy: Record<string, unknown> = { ...obj };
+  Object.defineProperty(copy, head as string, {
+    value: setPath(obj[head as string], rest, value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
+}
+
+/**
+ * Validate a JSON Lines stream of EPCIS events (one event per line; blank lines skipped). Paths
+ * of diagnostics start with the 0-based line index among non-blank lines. Never rejects on bad
+ * data; a failing source is reported as `TRACE_STREAM_ERROR`.
+ *
+ * @example
+ * const r = await validateEpcisJsonLines(createReadStream('events.jsonl'), { mode: 'lenient' },
+ *   (p) => console.log(p.events, p.bytes));
+ */
+export async function validateEpcisJsonLines(
+  source: TextSource,
+  options: StreamValidationOptions = {},
+  onProgress?: (progress: StreamProgress) => void,
+): Promise<StreamValidationResult> {
+  const state = new StreamState(options, onProgress);
+  const run = state.run;
+  if (options.context !== undefined) {
+    const declared = new Set<string>();
+    checkContext(run, options.context, () => ['@context'], declared);
+    run.declared = declared;
+  }
+  let pending = '';
+  let index = 0;
+  const line = (text: string) => {
+    if (text.trim() === '') return;
+    const parsed = parseJsonText(text, run.validator.locale);
+    if (!parsed.ok) {
+      run.diagnostics.push({ ...parsed.diagnostic, path: [index] });
+      run.errors++;
+      state.eventCount++;
+    } else state.event(parsed.value, [], index);
+    index++;
+  };
+  try {
+    for await (const chunk of chunks(source)) {
+      state.bytes += byteLength(chunk);
+      let from = 0;
+      let nl = chunk.indexOf('\n');
+      if (nl < 0) {
+        pending += chunk;
+        continue;
+      }
+      line(pending + chunk.slice(0, nl));
+      pending = '';
+      from = nl + 1;
+      for (;;) {
+        nl = chunk.indexOf('\n', from);
+        if (nl < 0) break;
+        line(chunk.slice(from, nl));
+        from = nl + 1;
+      }
+      pending = chunk.slice(from);
+    }
+    line(pending);
+  } catch (error) {
+    run.report(
+      'TRACE_STREAM_ERROR',
+      { detail: error instanceof Error ? error.message : String(error) },
+      [],
+    );
+  }
+  return state.result();
+}
+
+// ---------------------------------------------------------------------------------------------
+// large documents
+
+interface Frame {
+  readonly array: boolean;
+  key: string | undefined;
+  expectKey: boolean;
+}
+
+/**
+ * Validate one large EPCIS document from a stream without holding its text twice: the members of
+ * `epcisBody.eventList` (or `…queryResults.resultsBody.eventList`) are cut out and validated one
+ * by one as they arrive; the rest of the document (its "skeleton") is validated at the end. The
+ * document's `@context` must come before the event list for its prefixes to be used on events
+ * (as in every GS1 example); otherwise prefix checks on events are skipped.
+ */
+export async function validateEpcisDocumentStream(
+  source: TextSource,
+  options: StreamValidationOptions = {},
+  onProgress?: (progress: StreamProgress) => void,
+): Promise<StreamValidationResult> {
+  const state = new StreamState(options, onProgress);
+  const run = state.run;
+  const stack: Frame[] = [];
+  let inString = false;
+  let escape = false;
+  let stringStart = -1;
+  let skeleton = '';
+  let lastString = '';
+  // event capture
+  let listDepth = -1; // stack length when inside the eventList array
+  let listPath: PathSegment[] = [];
+  let eventText = '';
+  let eventStart = -1;
+  let eventIndex = 0;
+  // @context capture at the root
+  let contextStart = -1;
+  let contextText = '';
+  let stringText = '';
+
+  const finishEvent = (text: string) => {
+    const parsed = parseJsonText(text, run.validator.locale);
+    if (!parsed.ok) {
+      run.diagnostics.push({ ...parsed.diagnostic, path: [...listPath, eventIndex] });
+      run.errors++;
+      state.eventCount++;
+    } else state.event(parsed.value, listPath, eventIndex);
+    eventIndex++;
+  };
+
+  try {
+    for await (const chunk of chunks(source)) {
+      state.bytes += byteLength(chunk);
+      let copyFrom = listDepth > 0 ? -1 : 0; // start of the part of this chunk that goes to the skeleton
+      if (eventStart === -2) eventStart = 0; // an event continues from the previous chunk
+      if (contextStart === -2) contextStart = 0;
+      if (stringStart === -2) stringStart = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (inString) {
+          if (escape) escape = false;
+          else if (c === 92) escape = true;
+          else if (c === 34) {
+            inString = false;
+            if (stringStart >= 0) {
+              lastString = stringText + chunk.slice(stringStart, i);
+              stringText = '';
+              stringStart = -1;
+            }
+          }
+          continue;
+        }
+        if (c === 34) {
+          inString = true;
+          const top = stack[stack.length - 1];
+          if (top !== undefined && !top.array && top.expectKey && stack.length <= 4) {
+            stringStart = i + 1;
+            stringText = '';
+          }
+          continue;
+        }
+        const top = stack[stack.length - 1];
+        if (c === 58 && top !== undefined && !top.array) {
+          top.key = lastString;
+          top.expectKey = false;
+          if (stack.length === 1 && lastString === '@context') contextStart = i + 1;
+          continue;
+        }
+        if (c === 44 && top !== undefined) {
+          if (!top.array) top.expectKey = true;
+          if (contextStart >= 0 && stack.length === 1) {
+            contextText += chunk.slice(contextStart, i);
+            contextStart = -1;
+            captureContext(run, contextText);
+            contextText = '';
+          }
+          if (listDepth === stack.length && eventStart >= 0) {
+            eventText += chunk.slice(eventStart, i);
+            eventStart = -1;
+            finishEvent(eventText);
+            eventText = '';
+          }
+          continue;
+        }
+        if (c === 123 || c === 91) {
+          // entering an event?
+          if (listDepth === stack.length && eventStart < 0) {
+            eventStart = i;
+            eventText = '';
+          }
+          const isList =
+            c === 91 &&
+            top !== undefined &&
+            !top.array &&
+            top.key === 'eventList' &&
+            isEventListParent(stack);
+          stack.push({ array: c === 91, key: undefined, expectKey: c === 123 });
+          if (isList && listDepth < 0) {
+            listDepth = stack.length;
+            listPath = stack.slice(0, -1).map((f) => f.key as string);
+            skeleton += chunk.slice(copyFrom, i + 1);
+            copyFrom = -1;
+          }
+          continue;
+        }
+        if (c === 125 || c === 93) {
+          if (listDepth === stack.length && c === 93) {
+            if (eventStart >= 0) {
+              eventText += chunk.slice(eventStart, i);
+              eventStart = -1;
+              if (eventText.trim() !== '') finishEvent(eventText);
+              eventText = '';
+            }
+            listDepth = -2; // done
+            copyFrom = i;
+          }
+          if (contextStart >= 0 && stack.length === 1) {
+            contextText += chunk.slice(contextStart, i);
+            contextStart = -1;
+            captureContext(run, contextText);
+            contextText = '';
+          }
+          stack.pop();
+        }
+      }
+      if (eventStart >= 0) {
+        eventText += chunk.slice(eventStart);
+        eventStart = -2;
+      }
+      if (contextStart >= 0) {
+        contextText += chunk.slice(contextStart);
+        contextStart = -2;
+      }
+      if (stringStart >= 0) {
+        stringText += chunk.slice(stringStart);
+        stringStart = -2;
+      }
+      if (copyFrom >= 0) skeleton += chunk.slice(copyFrom);
+    }
+  } catch (error) {
+    run.report(
+      'TRACE_STREAM_ERROR',
+      { detail: error instanceof Error ? error.message : String(error) },
+      [],
+    );
+    return state.result();
+  }
+  // the skeleton: the document with an empty event list
+  const docResult = validateEpcisDocument(skeleton, { ...options, profiles: [] });
+  const extra = docResult.diagnostics;
+  return state.result(extra);
+}
+
+function isEventListParent(stack: readonly Frame[]): boolean {
+  const keys = stack.map((f) => f.key);
+  if (keys.length === 2) return keys[1] === 'epcisBody' || keys[0] === 'epcisBody';
+  return (
+    keys.length === 4 &&
+    keys[0] === 'epcisBody' &&
+    keys[1] === 'queryResults' &&
+    keys[2] === 'resultsBody'
+  );
+}
+
+function captureContext(run: ValidationRun, text: string): void {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return;
+  const declared = new Set<string>();
+  const scratch = new ValidationRun(run.validator, Number.NaN);
+  checkContext(scratch, parsed.value, () => ['@context'], declared);
+  run.declared = declared;
+}
