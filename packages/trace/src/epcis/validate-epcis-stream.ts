@@ -245,7 +245,7 @@ export async function validateEpcisDocumentStream(
   const run = state.run;
   const stack: Frame[] = [];
   let inString = false;
-  let escape = false;
+  let escaped = false;
   let stringStart = -1;
   let skeleton = '';
   let lastString = '';
@@ -280,8 +280,8 @@ export async function validateEpcisDocumentStream(
       for (let i = 0; i < chunk.length; i++) {
         const c = chunk.charCodeAt(i);
         if (inString) {
-          if (escape) escape = false;
-          else if (c === 92) escape = true;
+          if (escaped) escaped = false;
+          else if (c === 92) escaped = true;
           else if (c === 34) {
             inString = false;
             if (stringStart >= 0) {
