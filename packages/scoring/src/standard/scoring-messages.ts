@@ -111,6 +111,11 @@ export const scoringMessages = defineMessages(
       'zh-CN': '日期 {value} 不是有效的 YYYY-MM-DD 日期',
       en: 'The date {value} is not a valid YYYY-MM-DD date',
     },
+    SCORING_SURVEY_OUT_OF_RANGE: {
+      severity: 'error',
+      'zh-CN': '满意度得分 {value} 超出量表范围 {min}–{max}',
+      en: 'Satisfaction score {value} lies outside the scale {min}–{max}',
+    },
     SCORING_PATCH_INVALID: {
       severity: 'error',
       'zh-CN': '假设分析补丁无效：{detail}',
