@@ -112,8 +112,8 @@ export function assessmentSeries(
   const units: UnitTrend[] = ids.map((id, i) => {
     const scores = out.map((r) => (r.entries[i] as RoundEntry).score);
     const ranks = out.map((r) => (r.entries[i] as RoundEntry).rank);
-    const lastChange =
-      out.length === 0 ? null : (out[out.length - 1]?.entries[i] as RoundEntry).change;
+    const lastRound = out[out.length - 1];
+    const lastChange = lastRound === undefined ? null : (lastRound.entries[i] as RoundEntry).change;
     const slope = slopeOf(scores);
     const present = ranks.filter((x): x is number => x !== null);
     return {
