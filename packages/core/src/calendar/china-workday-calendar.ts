@@ -243,7 +243,12 @@ export function parseChinaHolidayYears(input: unknown): Result<ChinaHolidayYear[
  * General Office (see {@link chinaWorkdayRuleSet}). **Covered years: 2004–2026**
  * ({@link CHINA_WORKDAY_YEARS}); for any day outside them — or a count that would need one —
  * every method fails with `CALENDAR_OUT_OF_RANGE` (params: the date, the year, the covered range)
- * rather than guess. Add a newly published year with `extraYears`.
+ * rather than guess. Add a newly published year with `extraYears`. One caveat the data cannot
+ * rule out: the notice for the year after the last covered one may still move days late in
+ * December of that year (the notice for 2019 made 2018-12-29 a working day).
+ *
+ * The tables are imported from `chinese-days/dist/chinese-days.json` (inlined into this package's
+ * build); creating a calendar costs about a millisecond, so create it once and reuse it.
  *
  * Throws a `FoodSafetyError` (`CALENDAR_EXTRA_YEARS_INVALID` with the diagnostics in its params,
  * or `CALENDAR_TIME_ZONE_INVALID`) for invalid options; check untrusted years with
