@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fen, yuan } from './money.js';
+import { fen, type Money, yuan } from './money.js';
 import {
   compareMoney,
   isNegativeMoney,
@@ -29,6 +29,13 @@ describe('comparison', () => {
     expect([isZeroMoney(fen(0)), isZeroMoney(fen(1))]).toEqual([true, false]);
     expect([isNegativeMoney(fen(-1)), isNegativeMoney(fen(0))]).toEqual([true, false]);
     expect([isPositiveMoney(fen(1)), isPositiveMoney(fen(0))]).toEqual([true, false]);
+  });
+
+  it('refuses to compare other currencies', () => {
+    const usd = Object.freeze({ fen: 1n, currency: 'USD' }) as unknown as Money;
+    expect(() => compareMoney(fen(1), usd)).toThrow(/MONEY_CURRENCY_MISMATCH/);
+    expect(() => maxMoney(fen(1), usd)).toThrow(/MONEY_CURRENCY_MISMATCH/);
+    expect(moneyEquals(fen(1), usd)).toBe(false);
   });
 
   it('property: compare is antisymmetric and agrees with equals', () => {

@@ -21,11 +21,7 @@ export function moneyEquals(a: Money, b: Money): boolean {
   return a.currency === b.currency && a.fen === b.fen;
 }
 
-function pickExtreme(amounts: readonly Money[], sign: -1 | 1, name: string): Money {
-  const [first, ...rest] = amounts;
-  if (first === undefined) {
-    throw new FoodSafetyError('MONEY_EMPTY_LIST', `${name}() needs at least one amount`, {});
-  }
+function pickExtreme(first: Money, rest: readonly Money[], sign: -1 | 1): Money {
   let best = first;
   for (const m of rest) if (compareMoney(m, best) === sign) best = m;
   return best;
@@ -33,12 +29,12 @@ function pickExtreme(amounts: readonly Money[], sign: -1 | 1, name: string): Mon
 
 /** The smallest of one or more amounts. */
 export function minMoney(first: Money, ...rest: readonly Money[]): Money {
-  return pickExtreme([first, ...rest], -1, 'min');
+  return pickExtreme(first, rest, -1);
 }
 
 /** The largest of one or more amounts. */
 export function maxMoney(first: Money, ...rest: readonly Money[]): Money {
-  return pickExtreme([first, ...rest], 1, 'max');
+  return pickExtreme(first, rest, 1);
 }
 
 /** Whether the amount is zero. */

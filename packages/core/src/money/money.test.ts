@@ -83,6 +83,10 @@ describe('yuan', () => {
     },
   );
 
+  it('refuses other types at run time (MONEY_TYPE_INVALID)', () => {
+    expect(thrownCode(() => yuan(1n as never))).toBe('MONEY_TYPE_INVALID');
+  });
+
   it('throws with an English message naming the value', () => {
     expect(() => yuan('1.005')).toThrow(
       'MONEY_TOO_MANY_DECIMALS: Amount 1.005 has 3 decimal places',
