@@ -376,8 +376,8 @@ export class ChainChecker {
     const time = s.evTime.data[slot] as number;
     const holder = s.evHolder.data[slot] as number;
     const association = s.evType.data[slot] === T_ASSOCIATION;
-    const [os, oe] = s.objectRange(slot);
-    for (let o = os; o < oe; o += 1) {
+    const oe = s.objEnd(slot);
+    for (let o = s.objStart(slot); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
       const field = s.objField.data[o] as number;
       if (field !== F_PARENT && !association) this.nonParent.data[node] = 1;
@@ -591,7 +591,8 @@ export class ChainChecker {
 
   private checkYield(slot: number, out: Diagnostic[]): void {
     const s = this.store;
-    const [os, oe] = s.objectRange(slot);
+    const os = s.objStart(slot);
+    const oe = s.objEnd(slot);
     let input = 0;
     let output = 0;
     let dim = DIM_NONE;
@@ -641,8 +642,10 @@ export class ChainChecker {
 
   private sharesObject(a: number, b: number): boolean {
     const s = this.store;
-    const [as, ae] = s.objectRange(a);
-    const [bs, be] = s.objectRange(b);
+    const as = s.objStart(a);
+    const ae = s.objEnd(a);
+    const bs = s.objStart(b);
+    const be = s.objEnd(b);
     for (let i = as; i < ae; i += 1) {
       const n = s.objNode.data[i] as number;
       for (let j = bs; j < be; j += 1) if (s.objNode.data[j] === n) return true;
@@ -652,8 +655,10 @@ export class ChainChecker {
 
   private sharesTx(a: number, b: number): boolean | undefined {
     const s = this.store;
-    const [as, ae] = s.txRange(a);
-    const [bs, be] = s.txRange(b);
+    const as = s.txStart(a);
+    const ae = s.txEnd(a);
+    const bs = s.txStart(b);
+    const be = s.txEnd(b);
     if (as === ae || bs === be) return undefined;
     for (let i = as; i < ae; i += 1) {
       const t = s.txSym.data[i] as number;
@@ -665,9 +670,11 @@ export class ChainChecker {
   /** Whether a shipment's destinations admit the receipt's place (or name none). */
   private destinationFits(ship: number, receipt: number): boolean {
     const s = this.store;
-    const [ss, se] = s.sdRange(ship);
+    const ss = s.sdStart(ship);
+    const se = s.sdEnd(ship);
     let any = false;
-    const [rs, re] = s.sdRange(receipt);
+    const rs = s.sdStart(receipt);
+    const re = s.sdEnd(receipt);
     const rp = s.evReadPoint.data[receipt] as number;
     const bl = s.evBizLocation.data[receipt] as number;
     for (let i = ss; i < se; i += 1) {
@@ -696,14 +703,14 @@ export class ChainChecker {
     const ts = s.evTime.data[ship] as number;
     const tr = s.evTime.data[receipt] as number;
     if (Number.isFinite(ts) && Number.isFinite(tr) && tr < ts - this.skew) {
-      const [os] = s.objectRange(receipt);
-      this.reportTime(receipt, s.objNode.data[os] as number, ship, out);
+      this.reportTime(receipt, s.objNode.data[s.objStart(receipt)] as number, ship, out);
     }
   }
 
   private matchReceipt(slot: number, out: Diagnostic[]): void {
     const s = this.store;
-    const [ts, te] = s.txRange(slot);
+    const ts = s.txStart(slot);
+    const te = s.txEnd(slot);
     let best = -1;
     for (let i = ts; i < te && best === -1; i += 1) {
       const list = this.shipByTx.get(s.txSym.data[i] as number);
@@ -729,7 +736,8 @@ export class ChainChecker {
 
   private matchShipment(slot: number, out: Diagnostic[]): void {
     const s = this.store;
-    const [ts, te] = s.txRange(slot);
+    const ts = s.txStart(slot);
+    const te = s.txEnd(slot);
     for (let i = ts; i < te; i += 1) {
       const key = s.txSym.data[i] as number;
       const list = this.shipByTx.get(key);
@@ -758,7 +766,8 @@ export class ChainChecker {
   /** The first event of a kind naming one of the slot's objects that passes the test (unmatched first). */
   private findByObjects(slot: number, kind: number, test: (other: number) => boolean): number {
     const s = this.store;
-    const [os, oe] = s.objectRange(slot);
+    const os = s.objStart(slot);
+    const oe = s.objEnd(slot);
     let fallback = -1;
     for (let o = os; o < oe; o += 1) {
       const node = s.objNode.data[o] as number;

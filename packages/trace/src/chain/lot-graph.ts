@@ -295,18 +295,24 @@ export class GraphStore implements LotGraph {
     return node;
   }
 
-  /** Symbol of a raw identifier (location, party), canonicalised. */
+  /** Symbol of a raw identifier (location, party), canonicalised unless told not to. */
   symbol(raw: string, canonicalise = true): number {
+    if (!canonicalise) {
+      const direct = this.symIndex.get(raw);
+      if (direct !== undefined) return direct;
+      const sym = this.syms.length;
+      this.syms.push(raw);
+      this.symIndex.set(raw, sym);
+      return sym;
+    }
     const known = this.rawSym.get(raw);
     if (known !== undefined) return known;
     let canonical = raw;
-    if (canonicalise) {
-      try {
-        const c = this.canonicalId(raw);
-        if (typeof c === 'string') canonical = c;
-      } catch {
-        canonical = raw;
-      }
+    try {
+      const c = this.canonicalId(raw);
+      if (typeof c === 'string') canonical = c;
+    } catch {
+      canonical = raw;
     }
     let sym = this.symIndex.get(canonical);
     if (sym === undefined) {
@@ -390,6 +396,42 @@ export class GraphStore implements LotGraph {
   /** Path to an event slot in the input. */
   pathOf(slot: number): DiagnosticPath {
     return [...this.pathPrefix, this.evIndex.data[slot] as number];
+  }
+
+  /** First object entry of an event slot. */
+  objStart(slot: number): number {
+    return this.evObjStart.data[slot] as number;
+  }
+
+  /** One past the last object entry of an event slot. */
+  objEnd(slot: number): number {
+    return slot + 1 < this.evObjStart.length
+      ? (this.evObjStart.data[slot + 1] as number)
+      : this.objNode.length;
+  }
+
+  /** First source/destination entry of an event slot. */
+  sdStart(slot: number): number {
+    return this.evSdStart.data[slot] as number;
+  }
+
+  /** One past the last source/destination entry of an event slot. */
+  sdEnd(slot: number): number {
+    return slot + 1 < this.evSdStart.length
+      ? (this.evSdStart.data[slot + 1] as number)
+      : this.sdSym.length;
+  }
+
+  /** First business-transaction entry of an event slot. */
+  txStart(slot: number): number {
+    return this.evTxStart.data[slot] as number;
+  }
+
+  /** One past the last business-transaction entry of an event slot. */
+  txEnd(slot: number): number {
+    return slot + 1 < this.evTxStart.length
+      ? (this.evTxStart.data[slot + 1] as number)
+      : this.txSym.length;
   }
 
   /** Where the objects of an event slot start and end in the object columns. */
@@ -579,7 +621,8 @@ export class GraphStore implements LotGraph {
   }
 
   private holderOf(slot: number, kind: number, rp: number, bl: number): number {
-    const [start, end] = this.sdRange(slot);
+    const start = this.sdStart(slot);
+    const end = this.sdEnd(slot);
     const wantDir = kind === 2 /* ship */ ? 0 : kind === 3 /* receive */ ? 1 : -1;
     if (wantDir >= 0) {
       for (let i = start; i < end; i += 1) {
@@ -598,7 +641,8 @@ export class GraphStore implements LotGraph {
   }
 
   private linkTransformation(slot: number, transformationId: unknown): void {
-    const [start, end] = this.objectRange(slot);
+    const start = this.objStart(slot);
+    const end = this.objEnd(slot);
     const inputs: number[] = [];
     const outputs: number[] = [];
     for (let o = start; o < end; o += 1) {
@@ -627,7 +671,8 @@ export class GraphStore implements LotGraph {
   }
 
   private linkAggregation(slot: number): void {
-    const [start, end] = this.objectRange(slot);
+    const start = this.objStart(slot);
+    const end = this.objEnd(slot);
     let parent = -1;
     for (let o = start; o < end; o += 1)
       if (this.objField.data[o] === F_PARENT) parent = this.objNode.data[o] as number;

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { generatePlatformEvents } from '../testdata/b2b-platform.js';
+import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
+import { buildLotGraph } from './lot-graph.js';
+import { createTraceIndex } from './trace-index.js';
+import { traceForward } from './trace-lot.js';
+import { validateChain } from './validate-chain.js';
+
+describe('createTraceIndex', () => {
+  it('reports each finding on the add() of the event that settles it', () => {
+    const { events } = generateSeaCucumberChain({ variant: 'time-reversed' });
+    const index = createTraceIndex();
+    const perEvent = events.map((e) => index.add(e).map((d) => d.code));
+    // the retailer's receipt (index 9) is earlier than the warehouse-out (index 8): the pair is
+    // settled when the receipt arrives
+    expect(perEvent[9]).toEqual(['TRACE_TIME_ORDER']);
+    expect(perEvent.flat()).toEqual(['TRACE_TIME_ORDER']);
+    expect(index.finalize()).toEqual([]);
+  });
+  it('keeps receipts pending until their shipment arrives, and finalize() reports the rest', () => {
+    const { events } = generateSeaCucumberChain({ variant: 'receipt-without-shipment' });
+    const index = createTraceIndex();
+    for (const e of events) expect(index.add(e)).toEqual([]);
+    expect(index.finalize().map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_RECEIPT_WITHOUT_SHIPMENT', [4]],
+    ]);
+    // finalize does not change the index
+    expect(index.finalize()).toHaveLength(1);
+  });
+  it('pairs a receipt that arrives before its shipment', () => {
+    const { events } = generateSeaCucumberChain();
+    const index = createTraceIndex();
+    const order = [0, 1, 2, 3, 5, 4, 6, 7, 8, 9, 10, 11, 12];
+    for (const i of order) index.add(events[i]);
+    expect(index.finalize()).toEqual([]);
+  });
+  it('reports mass balance as soon as the outflow exceeds the inflow', () => {
+    const { events } = generateSeaCucumberChain({ variant: 'mass-balance-off' });
+    const index = createTraceIndex();
+    const codes = events.map((e) => index.add(e).map((d) => d.code));
+    expect(codes[8]).toEqual(['TRACE_MASS_BALANCE_EXCEEDED']);
+    expect(index.finalize()).toEqual([]);
+    const deferred = createTraceIndex({ massBalance: 'on-finalize' });
+    for (const e of events) expect(deferred.add(e)).toEqual([]);
+    expect(deferred.finalize().map((d) => d.code)).toEqual(['TRACE_MASS_BALANCE_EXCEEDED']);
+  });
+  it('finds the same problems as validateChain on every variant', () => {
+    for (const variant of [
+      'duplicate',
+      'event-after-destruction',
+      'yield-out-of-range',
+      'shipment-not-received',
+    ] as const) {
+      const { events } = generateSeaCucumberChain({ variant });
+      const index = createTraceIndex();
+      for (const e of events) index.add(e);
+      const incremental = [...index.diagnostics, ...index.finalize()].map((d) => d.code).sort();
+      expect([variant, incremental]).toEqual([
+        variant,
+        validateChain(events)
+          .map((d) => d.code)
+          .sort(),
+      ]);
+      expect(
+        validateChain(index.graph)
+          .map((d) => d.code)
+          .sort(),
+      ).toEqual(incremental);
+    }
+  });
+  it('answers trace queries on its current state, like a graph built in one go', () => {
+    const events = [
+      ...generatePlatformEvents({
+        events: 3_000,
+        suppliers: 40,
+        buyers: 200,
+        processorShare: 0.3,
+        seed: 9,
+      }),
+    ];
+    const index = createTraceIndex();
+    for (const e of events) index.add(e);
+    const graph = buildLotGraph(events);
+    expect(index.size).toBe(3_000);
+    expect(index.graph.nodeCount).toBe(graph.nodeCount);
+    for (let n = 0; n < graph.nodeCount; n += 97) {
+      const id = graph.idOf(n);
+      expect(index.traceForward(id).lots.map((l) => l.id)).toEqual(
+        traceForward(graph, id).lots.map((l) => l.id),
+      );
+      expect(index.traceBack(id).lots.length).toBeGreaterThanOrEqual(0);
+      expect(index.recallScope(id).found).toBe(true);
+    }
+    expect(index.finalize()).toEqual([]);
+  });
+  it('does not keep the events unless asked', () => {
+    const index = createTraceIndex();
+    index.add({
+      type: 'ObjectEvent',
+      action: 'ADD',
+      eventTime: '2024-01-01T00:00:00Z',
+      epcList: ['urn:example:1'],
+    });
+    expect(index.graph.sourceEvent(0)).toBeUndefined();
+    const keeping = createTraceIndex({ retainEvents: true });
+    const e = {
+      type: 'ObjectEvent',
+      action: 'ADD',
+      eventTime: '2024-01-01T00:00:00Z',
+      epcList: ['urn:example:1'],
+    };
+    keeping.add(e);
+    expect(keeping.graph.sourceEvent(0)).toBe(e);
+  });
+  it('reports what is not an event, and carries on', () => {
+    const index = createTraceIndex();
+    expect(index.add(null).map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_CHAIN_EVENT_SKIPPED', [0]],
+    ]);
+    expect(
+      index.add({
+        type: 'ObjectEvent',
+        action: 'ADD',
+        eventTime: '2024-01-01T00:00:00Z',
+        epcList: ['urn:example:1'],
+      }),
+    ).toEqual([]);
+    expect(index.size).toBe(2);
+  });
+});
