@@ -164,6 +164,12 @@ describe('dependencies', () => {
     expect(cycle.map((d) => d.source)).toEqual(['a', 'b', 'c']);
     expect(cycle[0]?.params?.cycle).toBe('a → b → c → a');
     expect(cycle[0]?.path).toEqual(['plugins', 'a', 'dependencies']);
+    expect(engine.plugins.find((p) => p.name === 'd')?.diagnostics[0]?.path).toEqual([
+      'plugins',
+      'd',
+      'dependencies',
+      0,
+    ]);
     expect(Object.fromEntries(engine.plugins.map((p) => [p.name, p.status]))).toEqual({
       a: 'failed',
       b: 'failed',
@@ -339,6 +345,31 @@ describe('options', () => {
       code: 'SCHEMA_REQUIRED',
       path: ['plugins', 'strict-plugin', 'options', 'threshold'],
     });
+  });
+
+  it('validates a missing non-object option as missing, not as an empty object', () => {
+    const labelled = definePlugin({
+      name: 'labelled',
+      version: '1.0.0',
+      options: z.string().min(1),
+      setup: () => {},
+    });
+    const engine = createEngine({
+      // @ts-expect-error: the label is required
+      plugins: [labelled()],
+      onPluginError: 'isolate',
+    });
+    expect(engine.diagnostics[1]).toMatchObject({
+      code: 'SCHEMA_REQUIRED',
+      path: ['plugins', 'labelled', 'options'],
+    });
+    const defaulted = definePlugin({
+      name: 'defaulted',
+      version: '1.0.0',
+      options: z.string().default('cn'),
+      setup: (ctx, options) => ctx.contribute(gradingSchemes, { id: options, bands: [] }),
+    });
+    expect(createEngine({ plugins: [defaulted()] }).keys(gradingSchemes)).toEqual(['cn']);
   });
 
   it('passes the output type with defaults to setup and does not mutate the input', () => {

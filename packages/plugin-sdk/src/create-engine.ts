@@ -200,7 +200,13 @@ function validateOptions(instance: PluginInstance): { value: unknown; diagnostic
   const { name, optionsSchema } = instance.definition;
   if (optionsSchema === undefined) return { value: undefined, diagnostics: [] };
   let parsed = optionsSchema.safeParse(instance.rawOptions, { reportInput: true });
-  if (!parsed.success && instance.rawOptions === undefined) {
+  if (
+    !parsed.success &&
+    instance.rawOptions === undefined &&
+    parsed.error.issues.some(
+      (i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected === 'object',
+    )
+  ) {
     // Called without options: an object schema whose keys all have defaults accepts `{}`.
     parsed = optionsSchema.safeParse({}, { reportInput: true });
   }
@@ -372,7 +378,7 @@ export function createEngine(options: EngineOptions): Engine {
       status.set(registration, 'failed');
       return;
     }
-    for (const dep of definition.dependencies) {
+    for (const [index, dep] of definition.dependencies.entries()) {
       const depStatus = statusOf(dep.name);
       if (depStatus !== 'active') {
         own.push(
@@ -383,7 +389,7 @@ export function createEngine(options: EngineOptions): Engine {
               dependency: dep.name,
               status: depStatus === 'blocked' ? 'failed' : depStatus,
             },
-            { path: ['plugins', name, 'dependencies'], source: name },
+            { path: ['plugins', name, 'dependencies', index], source: name },
           ),
         );
         status.set(registration, 'skipped');
@@ -440,7 +446,11 @@ export function createEngine(options: EngineOptions): Engine {
     let open = true;
     const assertOpen = (pointId: string) => {
       if (frozen) {
-        throw pluginError(pluginMessages.PLUGIN_ENGINE_FROZEN, { plugin: name, point: pointId });
+        throw pluginError(
+          pluginMessages.PLUGIN_ENGINE_FROZEN,
+          { plugin: name },
+          { point: pointId },
+        );
       }
       if (!open) throw pluginError(pluginMessages.PLUGIN_CONTEXT_CLOSED, { plugin: name });
     };
@@ -551,7 +561,7 @@ export function createEngine(options: EngineOptions): Engine {
         return createDiagnostic(descriptor, params, attributed(opts));
       },
       report(descriptor, params, opts) {
-        assertOpen('(report)');
+        assertOpen('');
         own.push(createDiagnostic(descriptor, params, attributed(opts)));
       },
     } satisfies PluginContext<unknown, Record<string, never>>);

@@ -31,6 +31,11 @@ describe('defineExtensionPoint', () => {
       { id: 'grading..schemes', key: () => 'k' },
       { id: 'grading.schemes', key: 'id' },
       { id: 'grading.schemes', key: () => 'k', host: { name: '', version: '1.0.0' } },
+      {
+        id: 'grading.schemes',
+        key: () => 'k',
+        host: { name: '@foodsafety/grading', version: '0.1' },
+      },
       { id: 'grading.schemes', key: () => 'k', validate: 42 },
     ];
     for (const definition of bad) {

@@ -1,4 +1,5 @@
 import { type Diagnostic, type SchemaIssueLike, schemaIssuesToDiagnostics } from '@foodsafety/core';
+import semver from 'semver';
 import type { ZodType } from 'zod';
 import { pluginError } from './plugin-error.js';
 import { pluginMessages } from './plugin-messages.js';
@@ -89,9 +90,9 @@ export function defineExtensionPoint<T>(
     (typeof host.name !== 'string' ||
       host.name === '' ||
       typeof host.version !== 'string' ||
-      host.version === '')
+      semver.valid(host.version) === null)
   ) {
-    invalid('host', 'host needs a package name and a version');
+    invalid('host', 'host needs a package name and an exact semver version');
   }
   let check: (contribution: T) => readonly Diagnostic[];
   if (validate === undefined) check = () => [];

@@ -105,8 +105,8 @@ export const pluginMessages = defineMessages(
     },
     PLUGIN_ENGINE_FROZEN: {
       severity: 'error',
-      'zh-CN': '引擎已冻结，插件 {plugin} 不能再向扩展点 {point} 贡献内容',
-      en: 'The engine is frozen; plugin {plugin} can no longer contribute to {point}',
+      'zh-CN': '引擎已冻结，插件 {plugin} 的 setup 上下文不能再使用',
+      en: 'The engine is frozen; the setup context of plugin {plugin} can no longer be used',
     },
     PLUGIN_CONTEXT_CLOSED: {
       severity: 'error',
