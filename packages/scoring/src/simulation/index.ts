@@ -1,4 +1,10 @@
 export {
+  checkFactUncertainties,
+  drawFact,
+  type FactUncertainty,
+  factUncertaintyProblem,
+} from './fact-uncertainty.js';
+export {
   checkInputs,
   distributionProblem,
   type InputDistribution,
@@ -13,12 +19,26 @@ export {
   type ModelFunction,
   type ModelReference,
 } from './model-function.js';
+export type {
+  MethodChoice,
+  MethodSwitches,
+  SimulationUnit,
+  WeightUncertainty,
+} from './monte-carlo-runs.js';
 export { normalQuantile } from './normal-quantile.js';
 export {
   type SensitivityOptions,
   type SensitivityResult,
   sensitivity,
 } from './sensitivity.js';
+export {
+  type ScoringModel,
+  type SimulateOptions,
+  type SimulationResult,
+  type SimulationUncertainty,
+  simulate,
+  type UnitSimulation,
+} from './simulate.js';
 export { simulationMessages } from './simulation-messages.js';
 export type {
   BootstrapMethod,

@@ -13,8 +13,11 @@ const data = workerData as WorkerData;
 
 async function main(): Promise<void> {
   if (port === null) return;
-  const module = (await import(data.model.href)) as Record<string, unknown>;
-  const model = modelFromModule(module, data.model.export, data.model.href);
+  const ref = data.model;
+  const model =
+    ref === undefined
+      ? undefined
+      : modelFromModule((await import(ref.href)) as Record<string, unknown>, ref.export, ref.href);
   const counter = new Int32Array(data.counter);
   const { job } = data;
   const run = runWorkerUnits(job, model);

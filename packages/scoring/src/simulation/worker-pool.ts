@@ -58,7 +58,8 @@ export type WorkerMessage =
 export interface WorkerData {
   readonly job: WorkerJob;
   readonly counter: SharedArrayBuffer;
-  readonly model: { readonly href: string; readonly export: string };
+  /** The model module, for jobs that evaluate a user model. */
+  readonly model?: { readonly href: string; readonly export: string };
   readonly script: string;
   readonly preload: readonly string[];
   readonly register: readonly string[];
@@ -129,11 +130,11 @@ function resolveTsx(api: 'esm' | 'cjs'): string | undefined {
 
 /** The full worker settings for a model: script, loaders, Node options. */
 export function workerSetup(
-  model: ModelReference,
+  model: ModelReference | undefined,
   options: WorkerPoolOptions,
 ): { script: string; href: string; execArgv: string[]; register: string[]; preload: string[] } {
   const script = workerScriptHref();
-  const href = modelHref(model.module);
+  const href = model === undefined ? '' : modelHref(model.module);
   const fromSource = script.endsWith('.ts');
   const needsTs = fromSource || TS_FILE.test(href.split('?')[0] ?? href);
   const register: string[] = [];
@@ -165,7 +166,7 @@ export function workerSetup(
  */
 export async function runOnWorkers(
   job: WorkerJob,
-  model: ModelReference,
+  model: ModelReference | undefined,
   options: WorkerPoolOptions,
   onProgress?: (progress: Progress) => void,
 ): Promise<void> {
@@ -182,7 +183,7 @@ export async function runOnWorkers(
   const data: WorkerData = {
     job,
     counter,
-    model: { href: setup.href, export: model.export },
+    ...(model === undefined ? {} : { model: { href: setup.href, export: model.export } }),
     script: setup.script,
     preload: setup.preload,
     register: setup.register,
@@ -196,8 +197,9 @@ export async function runOnWorkers(
         failed = true;
         rejectPool(
           new FoodSafetyError('SCORING_WORKER_FAILED', `a worker failed: ${message}`, {
+            kind: job.kind,
             module: setup.href,
-            export: model.export,
+            export: model?.export ?? '',
           }),
         );
       };
