@@ -178,6 +178,8 @@ describe('uniform draws', () => {
     );
     expect(thrownCode(() => rng.chance(1.5))).toBe('RANDOM_PARAMETER_INVALID');
     expect(thrownCode(() => rng.chance(Number.NaN))).toBe('RANDOM_PARAMETER_INVALID');
+    expect(thrownCode(() => rng.stream(-1))).toBe('RANDOM_STREAM_INDEX_INVALID');
+    expect(thrownCode(() => rng.stream(1.5))).toBe('RANDOM_STREAM_INDEX_INVALID');
   });
 });
 
@@ -310,6 +312,15 @@ describe('continuous and discrete distributions (fixed seeds, generous tolerance
       const p = rng.dirichlet([1e-300, 1e-300, 1e-300]);
       expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     }
+  });
+
+  it('beta with vanishing shapes returns 0 or 1 (the limit law)', () => {
+    const rng = createRandom(304);
+    const xs = sample(400, () => rng.beta(1e-300, 3e-300));
+    expect(xs.every((x) => x === 0 || x === 1)).toBe(true);
+    const ones = xs.filter((x) => x === 1).length;
+    expect(ones).toBeGreaterThan(50); // expected 100 of 400 (a / (a + b) = 1/4)
+    expect(ones).toBeLessThan(150);
   });
 
   it('does not mutate its inputs', () => {
