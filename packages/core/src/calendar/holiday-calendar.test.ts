@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../diagnostic.js';
 import { unwrap } from '../result.js';
 import { createHolidayCalendar, type HolidayCalendarSpec } from './holiday-calendar.js';
 
@@ -225,4 +226,19 @@ describe('createHolidayCalendar with bad data', () => {
     expect(r.diagnostics.map((d) => d.path?.[0])).toContain('ruleSet');
     expect(r.diagnostics.every((d) => d.code.startsWith('RULESET_'))).toBe(true);
   });
+});
+
+it('renders spec problems with the field name and its path', () => {
+  const r = createHolidayCalendar({
+    id: 'x',
+    coverage: { from: '2030-01-01', to: '2030-12-31' },
+    holidays: [{ date: '2030-01-01' }],
+  });
+  const [d] = r.diagnostics;
+  expect(d && formatDiagnostic(d, 'en')).toBe(
+    'error CALENDAR_SPEC_FIELD_INVALID at $.holidays[0].name: The holiday data field name is missing or invalid [@foodsafety/core]',
+  );
+  expect(d && formatDiagnostic(d, 'zh-CN')).toBe(
+    '错误 CALENDAR_SPEC_FIELD_INVALID 位于 $.holidays[0].name：节假日数据的字段 name 缺失或无效 [@foodsafety/core]',
+  );
 });

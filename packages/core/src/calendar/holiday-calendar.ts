@@ -49,10 +49,18 @@ export interface HolidayCalendarSpec {
 export const MAX_COVERAGE_YEARS = 400;
 const MAX_COVERAGE_DAYS = 146_097;
 
+/** The field's own name for the message (`name`, `holidays[2]`); the path locates it. */
+function fieldName(path: DiagnosticPath): string {
+  const last = path.at(-1);
+  if (last === undefined) return '$';
+  if (typeof last === 'string') return last;
+  return `${String(path.at(-2) ?? '$')}[${last}]`;
+}
+
 function fieldInvalid(path: DiagnosticPath): Diagnostic {
   return createDiagnostic(
     calendarMessages.CALENDAR_SPEC_FIELD_INVALID,
-    { field: path.join('.') },
+    { field: fieldName(path) },
     { path },
   );
 }
