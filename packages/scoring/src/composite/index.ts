@@ -1,1 +1,10 @@
-export {};
+export {
+  type AggregationMethod,
+  computeIndex,
+  type IndexMethod,
+  type IndexResult,
+  type NodeScores,
+  type Normalisation,
+  type UnitData,
+} from './compute-index.js';
+export { type FrameworkRow, type IndexFramework, parseIndexFramework } from './index-framework.js';

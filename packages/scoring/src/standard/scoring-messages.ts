@@ -116,6 +116,51 @@ export const scoringMessages = defineMessages(
       'zh-CN': '满意度得分 {value} 超出量表范围 {min}–{max}',
       en: 'Satisfaction score {value} lies outside the scale {min}–{max}',
     },
+    SCORING_INDEX_WEIGHT_INVALID: {
+      severity: 'error',
+      'zh-CN': '节点 {code} 的权重 {weight} 必须大于 0',
+      en: 'The weight {weight} of node {code} must be greater than 0',
+    },
+    SCORING_INDEX_UNKNOWN_PARENT: {
+      severity: 'error',
+      'zh-CN': '节点 {code} 的上级 {parent} 不存在',
+      en: 'The parent {parent} of node {code} does not exist',
+    },
+    SCORING_INDEX_CYCLE: {
+      severity: 'error',
+      'zh-CN': '指标框架存在循环：{cycle}',
+      en: 'The framework has a cycle: {cycle}',
+    },
+    SCORING_INDEX_LEVEL_ORDER: {
+      severity: 'warning',
+      'zh-CN': '节点 {code} 的层级不低于其上级 {parent}',
+      en: 'Node {code} is not at a lower level than its parent {parent}',
+    },
+    SCORING_INDEX_EMPTY_AGGREGATE: {
+      severity: 'error',
+      'zh-CN': '节点 {code} 的类型与框架结构不符（汇总节点须有下级，指标不能有下级）',
+      en: 'Node {code} contradicts the tree (an aggregate needs children; an indicator has none)',
+    },
+    SCORING_INDEX_NO_DATA: {
+      severity: 'warning',
+      'zh-CN': '指标 {code} 没有任何单位的数据',
+      en: 'Indicator {code} has no data for any unit',
+    },
+    SCORING_INDEX_NONPOSITIVE: {
+      severity: 'warning',
+      'zh-CN': '单位 {unit} 在 {code} 的下级中有非正值，{method} 平均无定义',
+      en: 'Unit {unit} has a non-positive child value under {code}; the {method} mean is undefined',
+    },
+    SCORING_INDEX_CONSTANT: {
+      severity: 'warning',
+      'zh-CN': '指标 {code} 在各单位取值相同，无法归一化',
+      en: 'Indicator {code} has the same value for every unit and cannot be normalised',
+    },
+    SCORING_INDEX_METHOD_INVALID: {
+      severity: 'error',
+      'zh-CN': '合成方法无效：{detail}',
+      en: 'Invalid index method: {detail}',
+    },
     SCORING_PATCH_INVALID: {
       severity: 'error',
       'zh-CN': '假设分析补丁无效：{detail}',

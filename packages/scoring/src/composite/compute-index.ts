@@ -1,0 +1,319 @@
+import { createDiagnostic, type Diagnostic, fail, ok, type Result } from '@foodsafety/core';
+import { minRank } from '../ledger/min-rank.js';
+import type { Aggregator } from '../standard/extensions.js';
+import { scoringMessages as M } from '../standard/scoring-messages.js';
+import { type IndexFramework, parseIndexFramework } from './index-framework.js';
+
+/** How indicators are put on a common scale (after applying their direction). */
+export type Normalisation =
+  | { readonly method: 'none' }
+  /** (x − min) / (max − min) mapped to `range` (default [0, 100]). */
+  | { readonly method: 'minmax'; readonly range?: readonly [number, number] }
+  /** (x − lower) / (upper − lower), truncated to [0, 1], × `scale` (default 100); reversed for direction −1. */
+  | {
+      readonly method: 'goalposts';
+      readonly goalposts: Readonly<
+        Record<string, { readonly lower: number; readonly upper: number }>
+      >;
+      readonly scale?: number;
+    }
+  /** (x − mean) / sd, rescaled to mean `mean` and sd `sd` (defaults 0 and 1). */
+  | { readonly method: 'zscore'; readonly mean?: number; readonly sd?: number }
+  /**
+   * Distance to target: (x − min) / (target − min) (direction 1) or (max − x) / (max − target)
+   * (direction −1), capped at 1 unless `cap` is false, × `scale` (default 100).
+   */
+  | {
+      readonly method: 'distanceToTarget';
+      readonly targets: Readonly<Record<string, number>>;
+      readonly cap?: boolean;
+      readonly scale?: number;
+    };
+
+/** How children are combined: weighted arithmetic, geometric or harmonic mean, or a plugin aggregator by id. */
+export type AggregationMethod = 'arithmetic' | 'geometric' | 'harmonic' | (string & {});
+
+/** The method of {@link computeIndex}. */
+export interface IndexMethod {
+  /** Default min-max to [0, 100]. */
+  readonly normalisation?: Normalisation;
+  /** Default arithmetic. */
+  readonly aggregation?: AggregationMethod;
+  /** Weight overrides by node code (a what-if on weights). */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Aggregators contributed by plugins (`scoring.aggregators`), for `aggregation: '<id>'`. */
+  readonly aggregators?: readonly Aggregator[];
+}
+
+/** One unit's raw indicator values; missing values are `null` or absent. */
+export interface UnitData {
+  readonly code: string;
+  readonly values: Readonly<Record<string, number | null | undefined>>;
+}
+
+/** Scores and ranks of one node of the framework, per unit (in `units` order). */
+export interface NodeScores {
+  readonly code: string;
+  readonly level: number;
+  readonly type: 'indicator' | 'aggregate';
+  /** Indicators: normalised values; aggregates: aggregated scores. `null` when missing. */
+  readonly scores: readonly (number | null)[];
+  /** Ranks (1 = best; ties share the best rank). `null` when missing. */
+  readonly ranks: readonly (number | null)[];
+}
+
+/** The result of {@link computeIndex}. */
+export interface IndexResult {
+  readonly units: readonly string[];
+  /** Every node: indicators in framework order, then aggregates children before parents. */
+  readonly nodes: readonly NodeScores[];
+  /** The root node codes (usually one: the index). */
+  readonly roots: readonly string[];
+}
+
+const BUILT_IN: Record<string, Aggregator> = {
+  arithmetic: {
+    id: 'arithmetic',
+    aggregate: (x, w) => {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) s += (w[i] as number) * (x[i] as number);
+      return s;
+    },
+  },
+  geometric: {
+    id: 'geometric',
+    aggregate: (x, w) => {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) {
+        if (!((x[i] as number) > 0)) return Number.NaN;
+        s += (w[i] as number) * Math.log(x[i] as number);
+      }
+      return Math.exp(s);
+    },
+  },
+  harmonic: {
+    id: 'harmonic',
+    aggregate: (x, w) => {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) {
+        if (!((x[i] as number) > 0)) return Number.NaN;
+        s += (w[i] as number) / (x[i] as number);
+      }
+      return 1 / s;
+    },
+  },
+};
+
+function normalise(
+  code: string,
+  raw: readonly number[],
+  direction: 1 | -1,
+  n: Normalisation,
+  diagnostics: Diagnostic[],
+): number[] {
+  const valid = raw.filter((x) => !Number.isNaN(x));
+  switch (n.method) {
+    case 'none':
+      return [...raw];
+    case 'minmax': {
+      const [l, u] = n.range ?? [0, 100];
+      const xs = raw.map((x) => x * direction);
+      const vs = valid.map((x) => x * direction);
+      const min = Math.min(...vs);
+      const max = Math.max(...vs);
+      if (vs.length > 0 && max === min) {
+        diagnostics.push(createDiagnostic(M.SCORING_INDEX_CONSTANT, { code }, { path: ['data'] }));
+        return raw.map(() => Number.NaN);
+      }
+      return xs.map((x) => ((x - min) / (max - min)) * (u - l) + l);
+    }
+    case 'goalposts': {
+      const g = n.goalposts[code];
+      const scale = n.scale ?? 100;
+      if (g === undefined || !(g.upper > g.lower)) {
+        diagnostics.push(
+          createDiagnostic(
+            M.SCORING_INDEX_METHOD_INVALID,
+            { detail: `goalposts for ${code} missing or not lower < upper` },
+            { path: ['method', 'normalisation', 'goalposts', code] },
+          ),
+        );
+        return raw.map(() => Number.NaN);
+      }
+      return raw.map((x) => {
+        const f =
+          direction === 1
+            ? (x - g.lower) / (g.upper - g.lower)
+            : (g.upper - x) / (g.upper - g.lower);
+        return Math.min(1, Math.max(0, f)) * scale;
+      });
+    }
+    case 'zscore': {
+      const m = n.mean ?? 0;
+      const s = n.sd ?? 1;
+      const xs = raw.map((x) => x * direction);
+      const vs = valid.map((x) => x * direction);
+      const mean = vs.reduce((a, b) => a + b, 0) / vs.length;
+      const sd = Math.sqrt(vs.reduce((a, b) => a + (b - mean) ** 2, 0) / (vs.length - 1));
+      if (!(sd > 0)) {
+        diagnostics.push(createDiagnostic(M.SCORING_INDEX_CONSTANT, { code }, { path: ['data'] }));
+        return raw.map(() => Number.NaN);
+      }
+      return xs.map((x) => ((x - mean) / sd) * s + m);
+    }
+    default: {
+      const target = n.targets[code];
+      const scale = n.scale ?? 100;
+      const cap = n.cap ?? true;
+      if (target === undefined) {
+        diagnostics.push(
+          createDiagnostic(
+            M.SCORING_INDEX_METHOD_INVALID,
+            { detail: `no target for ${code}` },
+            { path: ['method', 'normalisation', 'targets', code] },
+          ),
+        );
+        return raw.map(() => Number.NaN);
+      }
+      const min = Math.min(...valid);
+      const max = Math.max(...valid);
+      return raw.map((x) => {
+        const f = direction === 1 ? (x - min) / (target - min) : (max - x) / (max - target);
+        return (cap ? Math.min(1, f) : f) * scale;
+      });
+    }
+  }
+}
+
+/**
+ * Compute a composite index the COINr way: validate the framework; normalise each indicator
+ * (after its direction) across units; aggregate up the tree with weights rescaled within each
+ * parent, skipping missing children and renormalising the remaining weights; score and rank every
+ * node (ties share the best rank). `framework` is a framework table (validated here) or an
+ * already parsed {@link IndexFramework}.
+ */
+export function computeIndex(
+  framework: unknown,
+  data: readonly UnitData[],
+  method: IndexMethod = {},
+): Result<IndexResult> {
+  const fw = isParsed(framework)
+    ? ({ ok: true, value: framework, diagnostics: [] } as const)
+    : parseIndexFramework(framework);
+  if (!fw.ok) return fw;
+  const f = fw.value;
+  const diagnostics: Diagnostic[] = [...fw.diagnostics];
+  const aggregationId = method.aggregation ?? 'arithmetic';
+  const aggregator =
+    BUILT_IN[aggregationId] ?? (method.aggregators ?? []).find((a) => a.id === aggregationId);
+  if (aggregator === undefined)
+    return fail([
+      ...diagnostics,
+      createDiagnostic(
+        M.SCORING_INDEX_METHOD_INVALID,
+        { detail: `unknown aggregation ${aggregationId}` },
+        { path: ['method', 'aggregation'] },
+      ),
+    ]);
+  for (const [code, w] of Object.entries(method.weights ?? {})) {
+    if (!f.byCode.has(code))
+      diagnostics.push(
+        createDiagnostic(
+          M.SCORING_INDEX_UNKNOWN_PARENT,
+          { code, parent: '(weights)' },
+          { path: ['method', 'weights', code], severity: 'error' },
+        ),
+      );
+    else if (!(w > 0))
+      diagnostics.push(
+        createDiagnostic(
+          M.SCORING_INDEX_WEIGHT_INVALID,
+          { code, weight: w },
+          { path: ['method', 'weights', code] },
+        ),
+      );
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics);
+  const units = data.map((u) => u.code);
+  const normalisation = method.normalisation ?? { method: 'minmax' };
+  const scores = new Map<string, number[]>();
+  for (const code of f.indicators) {
+    const row = f.byCode.get(code);
+    const raw = data.map((u) => {
+      const x = u.values[code];
+      return typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN;
+    });
+    if (raw.every((x) => Number.isNaN(x)))
+      diagnostics.push(createDiagnostic(M.SCORING_INDEX_NO_DATA, { code }, { path: ['data'] }));
+    scores.set(
+      code,
+      raw.every((x) => Number.isNaN(x))
+        ? raw
+        : normalise(code, raw, row?.direction ?? 1, normalisation, diagnostics),
+    );
+  }
+  const weightOf = (code: string): number =>
+    method.weights?.[code] ?? f.byCode.get(code)?.weight ?? 1;
+  for (const code of f.aggregates) {
+    const kids = f.children.get(code) ?? [];
+    const kidScores = kids.map((k) => scores.get(k) as number[]);
+    const kidWeights = kids.map(weightOf);
+    const out = units.map((unit, u) => {
+      const xs: number[] = [];
+      const ws: number[] = [];
+      kids.forEach((_, j) => {
+        const x = (kidScores[j] as number[])[u] as number;
+        if (!Number.isNaN(x)) {
+          xs.push(x);
+          ws.push(kidWeights[j] as number);
+        }
+      });
+      if (xs.length === 0) return Number.NaN;
+      const total = ws.reduce((a, b) => a + b, 0);
+      const r = aggregator.aggregate(
+        xs,
+        ws.map((w) => w / total),
+      );
+      if (Number.isNaN(r) && aggregationId !== 'arithmetic')
+        diagnostics.push(
+          createDiagnostic(
+            M.SCORING_INDEX_NONPOSITIVE,
+            { unit, code, method: aggregationId },
+            { path: ['data', u] },
+          ),
+        );
+      return r;
+    });
+    scores.set(code, out);
+  }
+  const toNode = (code: string, type: 'indicator' | 'aggregate'): NodeScores => {
+    const s = scores.get(code) as number[];
+    return {
+      code,
+      level: f.byCode.get(code)?.level ?? 1,
+      type,
+      scores: s.map((x) => (Number.isNaN(x) ? null : x)),
+      ranks: minRank(s).map((r) => (Number.isNaN(r) ? null : r)),
+    };
+  };
+  return ok(
+    {
+      units,
+      nodes: [
+        ...f.indicators.map((c) => toNode(c, 'indicator')),
+        ...f.aggregates.map((c) => toNode(c, 'aggregate')),
+      ],
+      roots: f.roots,
+    },
+    diagnostics,
+  );
+}
+
+function isParsed(x: unknown): x is IndexFramework {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    !Array.isArray(x) &&
+    (x as { children?: unknown }).children instanceof Map
+  );
+}
