@@ -26,7 +26,9 @@ function node(r: ReturnType<typeof computeIndex>, code: string) {
 
 const close = (xs: readonly (number | null)[], ys: readonly number[]) => {
   expect(xs).toHaveLength(ys.length);
-  xs.forEach((x, i) => expect(x).toBeCloseTo(ys[i] as number, 9));
+  xs.forEach((x, i) => {
+    expect(x).toBeCloseTo(ys[i] as number, 9);
+  });
 };
 
 describe('computeIndex (hand-computed example)', () => {
