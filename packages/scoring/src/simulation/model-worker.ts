@@ -21,6 +21,10 @@ async function main(): Promise<void> {
   const counter = new Int32Array(data.counter);
   const { job } = data;
   const run = runWorkerUnits(job, model);
+  await new Promise<void>((resolve) => {
+    port.once('message', () => resolve());
+    port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+  });
   for (;;) {
     const start = Atomics.add(counter, 0, job.chunk);
     if (start >= job.units) break;

@@ -46,7 +46,10 @@ export interface SensitivityOptions<M = Model> {
    * the base points form a whole (t, m, 2k)-net block that does not contain the origin.
    */
   readonly skip?: number;
-  /** Called as evaluations complete (after each block, or each worker chunk). */
+  /**
+   * Called as evaluations complete (after each block, or each worker chunk). With workers, a
+   * first call with `done = 0` marks the moment every worker has loaded the model and starts.
+   */
   readonly onProgress?: (progress: Progress) => void;
   /**
    * Worker threads (a count, or settings). Needs the model as a {@link ModelReference};

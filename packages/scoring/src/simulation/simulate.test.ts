@@ -310,6 +310,7 @@ describe('simulate: reproducibility and contract', () => {
       onProgress: ({ done }) => progress.push(done),
     });
     expect(parallel).toEqual(single);
+    expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(500 * 3);
   }, 60_000);
 

@@ -50,6 +50,7 @@ export interface WorkerJob {
 
 /** The message a worker posts. */
 export type WorkerMessage =
+  | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly units: number }
   | { readonly type: 'done' }
   | { readonly type: 'error'; readonly message: string };
@@ -191,6 +192,7 @@ export async function runOnWorkers(
   try {
     await new Promise<void>((resolvePool, rejectPool) => {
       let running = options.count;
+      let ready = 0;
       let failed = false;
       const fail = (message: string): void => {
         if (failed) return;
@@ -211,7 +213,14 @@ export async function runOnWorkers(
         });
         workers.push(worker);
         worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'progress') {
+          if (message.type === 'ready') {
+            // Start together once every worker has loaded its model (a fair start, and a clear
+            // moment for progress: done = 0 marks the end of start-up).
+            if (++ready === options.count) {
+              onProgress?.({ done: 0, total });
+              for (const w of workers) w.postMessage('start');
+            }
+          } else if (message.type === 'progress') {
             doneUnits += message.units;
             onProgress?.({ done: doneUnits * job.evaluationsPerUnit, total });
           } else if (message.type === 'error') {
