@@ -117,6 +117,10 @@ export interface ItemSpec {
    * veto and carry points too.
    */
   readonly vetoWhen?: Predicate;
+  /** How far this item's text and points can be trusted (overrides the rule set's). */
+  readonly confidence?: 'verified' | 'secondary' | 'unverified';
+  /** Where the item comes from, or what was assumed. */
+  readonly note?: string;
 }
 
 /** A veto (否决项): fires when its predicate holds. */
@@ -124,6 +128,8 @@ export interface VetoSpec {
   readonly id: string;
   readonly title?: LocalizedText;
   readonly when: Predicate;
+  readonly confidence?: 'verified' | 'secondary' | 'unverified';
+  readonly note?: string;
 }
 
 /** The pass rule, as data. */
@@ -302,12 +308,20 @@ export const standardSpecSchema = z.strictObject({
         rule: itemRuleSchema,
         missing: z.enum(['zero', 'skip']).optional(),
         vetoWhen: predicateSchema.optional(),
+        confidence: z.enum(['verified', 'secondary', 'unverified']).optional(),
+        note: z.string().optional(),
       }),
     )
     .min(1),
   vetoes: z
     .array(
-      z.strictObject({ id: z.string().min(1), title: localized.optional(), when: predicateSchema }),
+      z.strictObject({
+        id: z.string().min(1),
+        title: localized.optional(),
+        when: predicateSchema,
+        confidence: z.enum(['verified', 'secondary', 'unverified']).optional(),
+        note: z.string().optional(),
+      }),
     )
     .optional(),
   pass: z
