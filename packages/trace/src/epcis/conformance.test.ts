@@ -54,17 +54,24 @@ describe.skipIf(!present)('EPCIS conformance: GS1 examples', () => {
         const r = validateEpcisDocument(text, { mode });
         expect(r.valid, entry.file).toBe(true);
         expect(r.events.length, entry.file).toBe(r.eventCount);
-        const expected = new Set((entry.knownBeyondSchemaFindings ?? []).map((f) => RULE_CODES[f.rule]));
+        const expected = new Set(
+          (entry.knownBeyondSchemaFindings ?? []).map((f) => RULE_CODES[f.rule]),
+        );
         const found = new Set(r.diagnostics.map((d) => d.code));
         expect([...found].sort(), entry.file).toEqual([...expected].sort());
-        for (const d of r.diagnostics) expect(d.severity, `${entry.file} ${d.code}`).toBe('warning');
+        for (const d of r.diagnostics)
+          expect(d.severity, `${entry.file} ${d.code}`).toBe('warning');
       }
     });
   }
 
   it('flags E6 on exactly 18 files and E4 on the four "all possible fields" files', () => {
-    const e6 = manifest.examples.filter((e) => e.knownBeyondSchemaFindings?.some((f) => f.rule === 'E6'));
-    const e4 = manifest.examples.filter((e) => e.knownBeyondSchemaFindings?.some((f) => f.rule === 'E4'));
+    const e6 = manifest.examples.filter((e) =>
+      e.knownBeyondSchemaFindings?.some((f) => f.rule === 'E6'),
+    );
+    const e4 = manifest.examples.filter((e) =>
+      e.knownBeyondSchemaFindings?.some((f) => f.rule === 'E4'),
+    );
     expect(e6).toHaveLength(18);
     expect(e4.map((e) => e.file).sort()).toEqual([
       'WithFullCombinationOfFields/aggregation_event_all_possible_fields.jsonld',
@@ -75,7 +82,10 @@ describe.skipIf(!present)('EPCIS conformance: GS1 examples', () => {
   });
 
   it('accepts SensorDataExample8 (bizRules inside a sensorReport)', () => {
-    const text = readFileSync(join(root, 'examples/WithSensorData/SensorDataExample8.jsonld'), 'utf8');
+    const text = readFileSync(
+      join(root, 'examples/WithSensorData/SensorDataExample8.jsonld'),
+      'utf8',
+    );
     expect(validateEpcisDocument(text).valid).toBe(true);
   });
 
@@ -84,7 +94,9 @@ describe.skipIf(!present)('EPCIS conformance: GS1 examples', () => {
       join(root, 'examples/WithFullCombinationOfFields/object_event_all_possible_fields.jsonld'),
       'utf8',
     );
-    const r = validateEpcisDocument(text, { severities: { TRACE_SENSOR_TIME_AFTER_EVENT: 'error' } });
+    const r = validateEpcisDocument(text, {
+      severities: { TRACE_SENSOR_TIME_AFTER_EVENT: 'error' },
+    });
     expect(r.valid).toBe(false);
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toContain(
       'TRACE_SENSOR_TIME_AFTER_EVENT',
@@ -108,7 +120,9 @@ const INVALID_CODES: Record<string, string[]> = {
   'capture/ObjectEvent_with_invalid_certificationInfo.json': ['TRACE_TYPE_MISMATCH'],
   'capture/ObjectEvent_with_invalid_eventTime_format.json': ['TRACE_INVALID_DATETIME'],
   'capture/ObjectEvent_with_non_standard_bizStep.json': ['TRACE_INVALID_VOCABULARY'],
-  'capture/ObjectEvent_with_non_standard_bizStep_in_second_event.json': ['TRACE_INVALID_VOCABULARY'],
+  'capture/ObjectEvent_with_non_standard_bizStep_in_second_event.json': [
+    'TRACE_INVALID_VOCABULARY',
+  ],
   'capture/ObjectEvent_with_non_standard_disposition.json': ['TRACE_INVALID_VOCABULARY'],
   'capture/ObjectEvent_with_quantity_as_text.json': ['TRACE_TYPE_MISMATCH'],
   'capture/ObjectEvent_with_unknown_field_in_quantityList.json': ['TRACE_MEMBER_NOT_ALLOWED'],
@@ -143,7 +157,9 @@ describe.skipIf(!present)('EPCIS conformance: invalid documents', () => {
       for (const at of entry.schemaErrorAt) {
         const prefix = at === '/' ? '/' : at;
         expect(
-          paths.some((p) => p === prefix || p.startsWith(`${prefix}/`) || (prefix === '/' && p === '/')),
+          paths.some(
+            (p) => p === prefix || p.startsWith(`${prefix}/`) || (prefix === '/' && p === '/'),
+          ),
           `${entry.file} ${at} in ${paths.join(', ')}`,
         ).toBe(true);
       }
@@ -151,7 +167,10 @@ describe.skipIf(!present)('EPCIS conformance: invalid documents', () => {
   });
 
   it('reports both faults of the event missing action and eventTime', () => {
-    const text = readFileSync(join(root, 'invalid/capture/ObjectEvent_without_action_and_eventTime.json'), 'utf8');
+    const text = readFileSync(
+      join(root, 'invalid/capture/ObjectEvent_without_action_and_eventTime.json'),
+      'utf8',
+    );
     const members = validateEpcisDocument(text)
       .diagnostics.filter((d) => d.code === 'TRACE_REQUIRED_MISSING')
       .map((d) => d.params?.member);
@@ -159,28 +178,38 @@ describe.skipIf(!present)('EPCIS conformance: invalid documents', () => {
   });
 });
 
-describe.skipIf(!present)('EPCIS conformance: our validator agrees with ajv 8 + the 2.0.1 schema', () => {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const schema = present ? JSON.parse(readFileSync(join(root, 'schema/epcis-json-schema.json'), 'utf8')) : {};
-  const validate = present ? ajv.compile(schema) : () => true;
-  it('on every conformance document (strict mode, schema verdict)', () => {
-    const all = [...files(join(root, 'examples')), ...files(join(root, 'invalid')), ...files(join(root, 'hash'))]
-      .filter((f) => !f.endsWith('hash-vectors.json'));
-    expect(all.length).toBe(47 + 17 + 22);
-    for (const f of all) {
-      const doc = JSON.parse(readFileSync(f, 'utf8'));
-      const ours = validateEpcisDocument(doc, { mode: 'strict' });
-      expect(ours.valid, f).toBe(validate(doc));
-    }
-  });
-});
+describe.skipIf(!present)(
+  'EPCIS conformance: our validator agrees with ajv 8 + the 2.0.1 schema',
+  () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const schema = present
+      ? JSON.parse(readFileSync(join(root, 'schema/epcis-json-schema.json'), 'utf8'))
+      : {};
+    const validate = present ? ajv.compile(schema) : () => true;
+    it('on every conformance document (strict mode, schema verdict)', () => {
+      const all = [
+        ...files(join(root, 'examples')),
+        ...files(join(root, 'invalid')),
+        ...files(join(root, 'hash')),
+      ].filter((f) => !f.endsWith('hash-vectors.json'));
+      expect(all.length).toBe(47 + 17 + 22);
+      for (const f of all) {
+        const doc = JSON.parse(readFileSync(f, 'utf8'));
+        const ours = validateEpcisDocument(doc, { mode: 'strict' });
+        expect(ours.valid, f).toBe(validate(doc));
+      }
+    });
+  },
+);
 
 describe.skipIf(!present)('CBV 2.0 event hash: the 43 published vectors', () => {
   const vectors = present
-    ? (JSON.parse(readFileSync(join(root, 'hash/hash-vectors.json'), 'utf8')) as {
-        vectors: { file: string; eventIndex: number; hash: string; prehash: string }[];
-      }).vectors
+    ? (
+        JSON.parse(readFileSync(join(root, 'hash/hash-vectors.json'), 'utf8')) as {
+          vectors: { file: string; eventIndex: number; hash: string; prehash: string }[];
+        }
+      ).vectors
     : [];
   it('has 43 vectors', () => expect(vectors).toHaveLength(43));
   for (const v of vectors) {

@@ -2,6 +2,12 @@ export * from './bizstep-action-rules.js';
 export * from './cbv-vocabulary.js';
 export * from './epcis-event.js';
 export {
+  createEpcisEventValidator,
+  type EpcisEventValidation,
+  type EpcisEventValidator,
+  type EpcisEventValidatorOptions,
+} from './epcis-event-validator.js';
+export {
   compileEpcisValidator,
   type EpcisProfileHook,
   type EpcisValidationMode,

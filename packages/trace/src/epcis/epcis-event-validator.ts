@@ -1,0 +1,106 @@
+/**
+ * A reusable validator for single events (JSON Lines, real-time ingestion): compiled once, then
+ * called per event. Same checks as {@link validateEpcisDocument} applies to each event of a document.
+ */
+import type { Diagnostic, PathSegment } from '@foodsafety/core';
+import type { EpcisEvent } from './epcis-event.js';
+import {
+  checkContext,
+  type EpcisValidationOptions,
+  nowMillis,
+  ValidationRun,
+  validateEventInto,
+} from './epcis-validator.js';
+import { validatorFor } from './validate-epcis-document.js';
+
+/** The outcome for one event. */
+export interface EpcisEventValidation {
+  readonly valid: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The event (normalised in lenient mode) when valid. */
+  readonly event?: EpcisEvent;
+}
+
+/** Options of {@link createEpcisEventValidator}. */
+export interface EpcisEventValidatorOptions extends EpcisValidationOptions {
+  /** The JSON-LD context the events are read with (prefix declarations). */
+  readonly context?: unknown;
+  /** Require `@context` on each event (standalone events, as the schema's root does). Default false. */
+  readonly requireContext?: boolean;
+}
+
+/** A compiled single-event validator. */
+export interface EpcisEventValidator {
+  /** Validate one event; `path` prefixes the diagnostic paths (default none). */
+  validate(event: unknown, path?: readonly PathSegment[]): EpcisEventValidation;
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+function setIn(root: unknown, path: readonly PathSegment[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    copy[head as number] = setIn(root[head as number], rest, value);
+    return copy;
+  }
+  const obj = (root ?? {}) as Record<string, unknown>;
+  const copy: Record<string, unknown> = { ...obj };
+  Object.defineProperty(copy, head as string, {
+    value: setIn(obj[head as string], rest, value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
+}
+
+/**
+ * Compile a single-event validator.
+ *
+ * @example
+ * const v = createEpcisEventValidator({ mode: 'lenient', now: new Date() });
+ * for (const line of lines) { const r = v.validate(JSON.parse(line)); … }
+ */
+export function createEpcisEventValidator(
+  options: EpcisEventValidatorOptions = {},
+): EpcisEventValidator {
+  const validator = validatorFor(options);
+  const nowMs = nowMillis(options.now);
+  let declared: ReadonlySet<string> | undefined;
+  const setup: Diagnostic[] = [];
+  {
+    const run = new ValidationRun(validator, nowMs);
+    for (const id of validator.unknownProfiles)
+      run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
+    if (options.context !== undefined) {
+      const into = new Set<string>();
+      checkContext(run, options.context, () => ['@context'], into);
+      declared = into;
+    }
+    setup.push(...run.diagnostics);
+  }
+  const requireContext = options.requireContext ?? false;
+  const empty: readonly PathSegment[] = [];
+  return {
+    validate(event: unknown, path: readonly PathSegment[] = empty): EpcisEventValidation {
+      const run = new ValidationRun(validator, nowMs);
+      run.declared = declared;
+      run.prefix = path;
+      run.index = -1;
+      const errors = validateEventInto(run, event, requireContext);
+      const diagnostics =
+        setup.length > 0
+          ? [...setup, ...run.diagnostics]
+          : run.diagnostics.length === 0
+            ? NO_DIAGNOSTICS
+            : run.diagnostics;
+      const valid = errors === 0 && !setup.some((d) => d.severity === 'error');
+      if (!valid) return { valid, diagnostics };
+      let ev = event;
+      for (const f of run.fixes ?? []) ev = setIn(ev, f.path.slice(path.length), f.value);
+      return { valid, diagnostics, event: ev as EpcisEvent };
+    },
+  };
+}

@@ -1,0 +1,455 @@
+import { describe, expect, it } from 'vitest';
+import { BIZ_STEP_ACTION_RULES_META } from './bizstep-action-rules.js';
+import { createEpcisEventValidator } from './epcis-event-validator.js';
+import { REC20_UNIT_CODES, REC20_UNIT_CODES_META } from './rec20-unit-codes.js';
+import { validateEpcisDocument } from './validate-epcis-document.js';
+
+const CONTEXT = [
+  'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+  { ex: 'https://ex.example/' },
+];
+
+const objectEvent = {
+  type: 'ObjectEvent',
+  eventTime: '2024-05-01T08:00:00.000+08:00',
+  eventTimeZoneOffset: '+08:00',
+  epcList: ['urn:epc:id:sgtin:0614141.107346.2017'],
+  action: 'OBSERVE',
+  bizStep: 'shipping',
+  disposition: 'in_transit',
+  readPoint: { id: 'urn:epc:id:sgln:0614141.07346.1234' },
+};
+
+function doc(...events: unknown[]) {
+  return {
+    '@context': CONTEXT,
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2024-05-01T09:00:00+08:00',
+    epcisBody: { eventList: events },
+  };
+}
+
+function codes(input: unknown, options = {}) {
+  return validateEpcisDocument(input, options).diagnostics.map((d) => `${d.severity}:${d.code}`);
+}
+
+describe('validateEpcisDocument: a clean document', () => {
+  it('is valid with no findings and returns its events', () => {
+    const r = validateEpcisDocument(doc(objectEvent));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.valid).toBe(true);
+    expect(r.events).toEqual([objectEvent]);
+    expect(r.eventCount).toBe(1);
+  });
+
+  it('never mutates its input', () => {
+    const input = structuredClone(
+      doc({ ...objectEvent, action: 'add', bizStep: 'urn:epcglobal:cbv:bizstep:shipping' }),
+    );
+    const frozen = deepFreeze(structuredClone(input));
+    const r = validateEpcisDocument(frozen, { mode: 'lenient' });
+    expect(r.valid).toBe(true);
+    expect(frozen).toEqual(input);
+  });
+});
+
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object') {
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+describe('schema findings carry codes and paths', () => {
+  it('reports a JSON syntax error with its position instead of throwing', () => {
+    const r = validateEpcisDocument('{"type": "EPCISDocument",\n  "x": }');
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('TRACE_JSON_SYNTAX');
+    expect(r.diagnostics[0]?.params?.line).toBe(2);
+  });
+
+  it('collects every error of every event, with paths', () => {
+    const r = validateEpcisDocument(
+      doc(
+        { ...objectEvent, action: 'MOVE' },
+        { ...objectEvent, eventTime: 'yesterday', bizStep: 'teleporting' },
+        {
+          ...objectEvent,
+          epcList: [
+            'not a uri',
+            'urn:epc:id:sgtin:0614141.107346.2017',
+            'urn:epc:id:sgtin:0614141.107346.2017',
+          ],
+        },
+      ),
+    );
+    const found = r.diagnostics.map((d) => [d.code, (d.path ?? []).join('/')]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['TRACE_INVALID_ENUM', 'epcisBody/eventList/0/action'],
+        ['TRACE_INVALID_DATETIME', 'epcisBody/eventList/1/eventTime'],
+        ['TRACE_INVALID_VOCABULARY', 'epcisBody/eventList/1/bizStep'],
+        ['TRACE_INVALID_URI', 'epcisBody/eventList/2/epcList/0'],
+        ['TRACE_DUPLICATE_ITEM', 'epcisBody/eventList/2/epcList/2'],
+      ]),
+    );
+    expect(r.events).toEqual([]);
+  });
+
+  it('requires the document members', () => {
+    const r = validateEpcisDocument({ type: 'EPCISDocument', epcisBody: { eventList: [] } });
+    expect(r.diagnostics.map((d) => d.params?.member).sort()).toEqual([
+      '@context',
+      'creationDate',
+      'schemaVersion',
+    ]);
+  });
+
+  it('rejects a non-CBV word and a URN-form value in strict mode', () => {
+    expect(
+      codes(doc({ ...objectEvent, disposition: 'urn:epcglobal:cbv:disp:in_transit' })),
+    ).toEqual(['error:TRACE_INVALID_VOCABULARY']);
+  });
+
+  it('rejects members that are not allowed (additionalProperties / propertyNames)', () => {
+    expect(codes(doc({ ...objectEvent, colour: 'red' }))).toEqual([
+      'error:TRACE_MEMBER_NOT_ALLOWED',
+    ]);
+    expect(
+      codes(
+        doc({
+          ...objectEvent,
+          quantityList: [{ epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', weight: 3 }],
+        }),
+      ),
+    ).toEqual(['error:TRACE_MEMBER_NOT_ALLOWED']);
+  });
+
+  it('reports an empty what-dimension required by the schema', () => {
+    const { epcList: _, ...noWhat } = objectEvent;
+    expect(codes(doc(noWhat))).toEqual(['error:TRACE_WHAT_MISSING']);
+  });
+
+  it('reports a TransformationEvent without outputs nor transformationID', () => {
+    const t = {
+      type: 'TransformationEvent',
+      eventTime: '2024-05-01T08:00:00Z',
+      eventTimeZoneOffset: '+00:00',
+      inputEPCList: ['urn:epc:id:sgtin:0614141.107346.2017'],
+    };
+    expect(codes(doc(t))).toEqual(['error:TRACE_TRANSFORMATION_INCOMPLETE']);
+  });
+});
+
+describe('lenient mode normalises what real systems send, with warnings', () => {
+  it('URN-form CBV values and case slips', () => {
+    const input = doc({
+      ...objectEvent,
+      action: 'observe',
+      bizStep: 'urn:epcglobal:cbv:bizstep:shipping',
+      disposition: 'urn:epcglobal:cbv:disp:in_transit',
+      bizTransactionList: [
+        {
+          type: 'urn:epcglobal:cbv:btt:po',
+          bizTransaction: 'urn:epcglobal:cbv:bt:0614141000005:PO1',
+        },
+      ],
+    });
+    const strict = validateEpcisDocument(input);
+    expect(strict.valid).toBe(false);
+    const r = validateEpcisDocument(input, { mode: 'lenient' });
+    expect(r.valid).toBe(true);
+    expect(r.diagnostics.map((d) => d.code).sort()).toEqual([
+      'TRACE_CASE_NORMALISED',
+      'TRACE_CBV_URN_NORMALISED',
+      'TRACE_CBV_URN_NORMALISED',
+      'TRACE_CBV_URN_NORMALISED',
+    ]);
+    const ev = r.events[0] as Record<string, unknown>;
+    expect(ev.action).toBe('OBSERVE');
+    expect(ev.bizStep).toBe('shipping');
+    expect(ev.disposition).toBe('in_transit');
+    expect((ev.bizTransactionList as { type: string }[])[0]?.type).toBe('po');
+    // the normalised document validates strictly
+    expect(validateEpcisDocument(r.document).valid).toBe(true);
+  });
+
+  it('accepts epcisHeader master data in a query document', () => {
+    const q = {
+      '@context': CONTEXT,
+      type: 'EPCISQueryDocument',
+      schemaVersion: '2.0',
+      creationDate: '2024-05-01T09:00:00Z',
+      epcisHeader: {
+        epcisMasterData: {
+          vocabularyList: [
+            {
+              type: 'urn:epcglobal:epcis:vtype:BusinessLocation',
+              vocabularyElementList: [{ id: 'urn:epc:id:sgln:0614141.07346.0' }],
+            },
+          ],
+        },
+      },
+      epcisBody: {
+        queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: [objectEvent] } },
+      },
+    };
+    expect(codes(q)).toEqual(['error:TRACE_MEMBER_NOT_ALLOWED']);
+    expect(codes(q, { mode: 'lenient' })).toEqual(['warning:TRACE_QUERY_HEADER_ACCEPTED']);
+  });
+});
+
+describe('event rules beyond the schema', () => {
+  it('AggregationEvent ADD/DELETE without parentID', () => {
+    const agg = {
+      type: 'AggregationEvent',
+      eventTime: '2024-05-01T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      childEPCs: ['urn:epc:id:sgtin:0614141.107346.2017'],
+      action: 'ADD',
+      bizStep: 'packing',
+    };
+    expect(codes(doc(agg))).toEqual(['error:TRACE_AGGREGATION_PARENT_MISSING']);
+    expect(codes(doc({ ...agg, action: 'OBSERVE', bizStep: 'receiving' }))).toEqual([]);
+  });
+
+  it('sensor time after eventTime (a warning by default, in both modes)', () => {
+    const ev = {
+      ...objectEvent,
+      sensorElementList: [
+        {
+          sensorReport: [
+            { type: 'Temperature', value: 4, uom: 'CEL', time: '2024-05-01T09:00:00+08:00' },
+          ],
+        },
+      ],
+    };
+    expect(codes(doc(ev))).toEqual(['warning:TRACE_SENSOR_TIME_AFTER_EVENT']);
+    expect(codes(doc(ev), { mode: 'lenient' })).toEqual(['warning:TRACE_SENSOR_TIME_AFTER_EVENT']);
+  });
+
+  it('offset written in UTC is a warning; a real disagreement is an error', () => {
+    expect(codes(doc({ ...objectEvent, eventTime: '2024-05-01T00:00:00Z' }))).toEqual([
+      'warning:TRACE_OFFSET_WRITTEN_IN_UTC',
+    ]);
+    expect(
+      codes(
+        doc({
+          ...objectEvent,
+          eventTime: '2024-05-01T08:00:00+02:00',
+          eventTimeZoneOffset: '-05:00',
+        }),
+      ),
+    ).toEqual(['error:TRACE_OFFSET_MISMATCH']);
+  });
+
+  it('negative quantities and units outside Rec 20', () => {
+    const q = (quantity: number, uom: string) => ({
+      ...objectEvent,
+      epcList: undefined,
+      quantityList: [{ epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity, uom }],
+    });
+    const { epcList: _, ...base } = q(1, 'KGM');
+    expect(codes(doc(base))).toEqual([]);
+    expect(
+      codes(
+        doc({
+          ...base,
+          quantityList: [
+            { epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: -5, uom: 'KGM' },
+          ],
+        }),
+      ),
+    ).toEqual(['error:TRACE_NEGATIVE_QUANTITY']);
+    const unit = validateEpcisDocument(
+      doc({
+        ...base,
+        quantityList: [
+          { epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 5, uom: 'XYZ' },
+        ],
+      }),
+    );
+    expect(unit.diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual([
+      'warning:TRACE_UNKNOWN_UOM',
+    ]);
+    expect(unit.diagnostics[0]?.params?.ruleSet).toBe(
+      `${REC20_UNIT_CODES_META.id}@${REC20_UNIT_CODES_META.version}`,
+    );
+  });
+
+  it('GS1 check digits on Digital Links and malformed EPC URNs', () => {
+    expect(
+      codes(doc({ ...objectEvent, epcList: ['https://id.gs1.org/01/10614141073465/21/2017'] })),
+    ).toEqual(['error:TRACE_GS1_CHECK_DIGIT']);
+    expect(
+      codes(doc({ ...objectEvent, epcList: ['https://id.gs1.org/01/10614141073464/21/2017'] })),
+    ).toEqual([]);
+    expect(
+      codes(doc({ ...objectEvent, readPoint: { id: 'https://id.gs1.org/414/4012345000116' } })),
+    ).toEqual(['error:TRACE_GS1_CHECK_DIGIT']);
+    expect(
+      codes(doc({ ...objectEvent, epcList: ['https://id.gs1.org/00/040123450000001113'] })),
+    ).toEqual(['error:TRACE_GS1_CHECK_DIGIT']);
+    expect(
+      codes(doc({ ...objectEvent, epcList: ['urn:epc:id:sgtin:0614141.10734.2017'] })),
+    ).toEqual(['error:TRACE_GS1_URI_INVALID']);
+    const party = {
+      ...objectEvent,
+      sourceList: [{ type: 'owning_party', source: 'https://id.gs1.org/417/4012345000008' }],
+    };
+    expect(codes(doc(party))).toEqual(['error:TRACE_GS1_CHECK_DIGIT']);
+  });
+
+  it('undeclared extension prefixes (error strict, warning lenient)', () => {
+    expect(codes(doc({ ...objectEvent, 'ex:temp': 4 }))).toEqual([]);
+    expect(codes(doc({ ...objectEvent, 'zz:temp': 4 }))).toEqual(['error:TRACE_UNDECLARED_PREFIX']);
+    expect(codes(doc({ ...objectEvent, 'zz:temp': 4 }), { mode: 'lenient' })).toEqual([
+      'warning:TRACE_UNDECLARED_PREFIX',
+    ]);
+    expect(codes(doc({ ...objectEvent, 'ex:outer': { 'zz:inner': 1 } }))).toEqual([
+      'error:TRACE_UNDECLARED_PREFIX',
+    ]);
+    expect(
+      codes(doc({ ...objectEvent, '@context': { zz: 'https://zz.example/' }, 'zz:temp': 4 })),
+    ).toEqual([]);
+  });
+
+  it('ilmd only with ADD (ObjectEvent) or in TransformationEvent', () => {
+    expect(codes(doc({ ...objectEvent, ilmd: { 'ex:lot': 'A' } }))).toEqual([
+      'error:TRACE_ILMD_NOT_ALLOWED',
+    ]);
+    expect(
+      codes(
+        doc({ ...objectEvent, action: 'ADD', bizStep: 'commissioning', ilmd: { 'ex:lot': 'A' } }),
+      ),
+    ).toEqual([]);
+    const agg = {
+      type: 'AggregationEvent',
+      eventTime: '2024-05-01T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      parentID: 'urn:epc:id:sscc:0614141.1234567890',
+      childEPCs: ['urn:epc:id:sgtin:0614141.107346.2017'],
+      action: 'ADD',
+      ilmd: { 'ex:lot': 'A' },
+    };
+    expect(codes(doc(agg))).toEqual(['error:TRACE_ILMD_NOT_ALLOWED']);
+  });
+
+  it('bizStep × event type × action consistency', () => {
+    expect(BIZ_STEP_ACTION_RULES_META.id).toBe('trace.bizstep-action');
+    expect(codes(doc({ ...objectEvent, action: 'DELETE', bizStep: 'commissioning' }))).toEqual([
+      'error:TRACE_BIZSTEP_ACTION',
+    ]);
+    expect(codes(doc({ ...objectEvent, action: 'ADD', bizStep: 'decommissioning' }))).toEqual([
+      'error:TRACE_BIZSTEP_ACTION',
+    ]);
+    expect(codes(doc({ ...objectEvent, action: 'OBSERVE', bizStep: 'commissioning' }))).toEqual([
+      'warning:TRACE_BIZSTEP_ACTION',
+    ]);
+    expect(codes(doc({ ...objectEvent, action: 'ADD', bizStep: 'commissioning' }))).toEqual([]);
+  });
+
+  it('empty what-dimension the schema lets through', () => {
+    expect(codes(doc({ ...objectEvent, epcList: [] }))).toEqual(['warning:TRACE_EMPTY_WHAT']);
+    const tx = {
+      type: 'TransactionEvent',
+      eventTime: '2024-05-01T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      epcList: [],
+      action: 'ADD',
+      bizTransactionList: [
+        { type: 'po', bizTransaction: 'urn:epcglobal:cbv:bt:0614141000005:PO1' },
+      ],
+    };
+    expect(codes(doc(tx))).toEqual(['warning:TRACE_EMPTY_WHAT']);
+  });
+
+  it('future events relative to now, with a tolerance', () => {
+    // the event happens at 2024-05-01T00:00:00Z
+    const now = new Date('2024-04-30T23:00:00Z');
+    expect(codes(doc(objectEvent), { now })).toEqual(['error:TRACE_FUTURE_EVENT']);
+    expect(codes(doc(objectEvent), { now: '2024-04-30T23:58:00Z', futureToleranceMs: 0 })).toEqual([
+      'error:TRACE_FUTURE_EVENT',
+    ]);
+    expect(codes(doc(objectEvent), { now: '2024-04-30T23:58:00Z' })).toEqual([]);
+    expect(codes(doc(objectEvent), { now: '2024-05-01T00:00:00Z' })).toEqual([]);
+    expect(codes(doc(objectEvent))).toEqual([]);
+  });
+
+  it('the Rec 20 table holds the common and sensor codes', () => {
+    for (const c of [
+      'KGM',
+      'GRM',
+      'TNE',
+      'LTR',
+      'MLT',
+      'MTR',
+      'EA',
+      'H87',
+      'C62',
+      'CT',
+      'CEL',
+      'A93',
+      'P1',
+      'KMH',
+      'DD',
+    ]) {
+      expect(REC20_UNIT_CODES.has(c), c).toBe(true);
+    }
+    expect(REC20_UNIT_CODES_META.confidence).toBe('secondary');
+  });
+});
+
+describe('profiles hook', () => {
+  it('unknown profile ids are errors', () => {
+    expect(codes(doc(objectEvent), { profiles: ['cn.aquatic'] })).toEqual([
+      'error:TRACE_PROFILE_UNKNOWN',
+    ]);
+  });
+
+  it('resolved profiles add their findings under the event path', () => {
+    const r = validateEpcisDocument(doc(objectEvent), {
+      profiles: ['demo'],
+      resolveProfile: (id) =>
+        id === 'demo'
+          ? {
+              id,
+              checkEvent: () => [
+                {
+                  code: 'DEMO_KDE_MISSING',
+                  severity: 'error',
+                  message: 'lot missing',
+                  path: ['ilmd'],
+                },
+              ],
+            }
+          : undefined,
+    });
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics[0]?.path).toEqual(['epcisBody', 'eventList', 0, 'ilmd']);
+  });
+});
+
+describe('createEpcisEventValidator', () => {
+  it('validates single events with a default context', () => {
+    const v = createEpcisEventValidator({ context: CONTEXT, mode: 'lenient' });
+    const r = v.validate({ ...objectEvent, action: 'add' }, [7]);
+    expect(r.valid).toBe(true);
+    expect(r.event?.action).toBe('ADD');
+    expect(r.diagnostics[0]?.path).toEqual([7, 'action']);
+    expect(v.validate({ ...objectEvent, 'zz:x': 1 }).diagnostics[0]?.code).toBe(
+      'TRACE_UNDECLARED_PREFIX',
+    );
+    const strict = createEpcisEventValidator({ context: CONTEXT });
+    expect(strict.validate({ ...objectEvent, 'zz:x': 1 }).valid).toBe(false);
+    expect(strict.validate({ ...objectEvent, 'ex:x': 1 }).valid).toBe(true);
+  });
+
+  it('localises messages', () => {
+    const v = createEpcisEventValidator({ locale: 'zh-CN' });
+    const r = v.validate({ ...objectEvent, action: 'MOVE' });
+    expect(r.diagnostics[0]?.message).toContain('无效');
+  });
+});
