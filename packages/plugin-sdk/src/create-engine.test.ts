@@ -70,6 +70,7 @@ describe('createEngine: the design example', () => {
     });
     expect(engine.get(gradingSchemes, 'uk-fhrs')?.bands).toHaveLength(6);
     expect(engine.keys(gradingSchemes)).toEqual(['cn-catering', 'uk-fhrs']);
+    expect(engine.list(gradingSchemes).map((s) => s.bands.length)).toEqual([3, 6]);
     expect(engine.owner(gradingSchemes, 'cn-catering')).toBe('preset-cn');
     expect(engine.has(gradingSchemes, 'nope')).toBe(false);
     expect(engine.diagnostics).toEqual([]);
@@ -372,6 +373,22 @@ describe('options', () => {
     expect(createEngine({ plugins: [defaulted()] }).keys(gradingSchemes)).toEqual(['cn']);
   });
 
+  it('reports an options refinement that throws instead of throwing', () => {
+    const fragile = definePlugin({
+      name: 'fragile',
+      version: '1.0.0',
+      options: z.object({ n: z.number() }).refine(() => {
+        throw new Error('refinement crashed');
+      }),
+      setup: () => {},
+    });
+    const engine = createEngine({ plugins: [fragile({ n: 1 })], onPluginError: 'isolate' });
+    expect(engine.diagnostics.map((d) => [d.code, d.params?.detail])).toEqual([
+      ['PLUGIN_OPTIONS_INVALID', undefined],
+      ['SCHEMA_CUSTOM', 'refinement crashed'],
+    ]);
+  });
+
   it('passes the output type with defaults to setup and does not mutate the input', () => {
     const input = Object.freeze({ threshold: 40 });
     const engine = createEngine({ plugins: [strict(input)] });
@@ -663,6 +680,12 @@ describe('programmer errors', () => {
       /PLUGIN_ENGINE_OPTIONS_INVALID/,
     );
     expect(() => createEngine({ plugins: [], hosts: { a: '^1' } })).toThrowError(/hosts\.a/);
+    expect(() => createEngine({ plugins: [], onPluginError: 'ignore' as 'throw' })).toThrowError(
+      /onPluginError/,
+    );
+    expect(() => createEngine({ plugins: 'all' as never })).toThrowError(
+      /PLUGIN_ENGINE_OPTIONS_INVALID/,
+    );
   });
 
   it('reports a plugin registered twice and keeps the first', () => {

@@ -16,6 +16,7 @@ import {
   schemaIssuesToDiagnostics,
 } from '@foodsafety/core';
 import semver from 'semver';
+import type { ZodType } from 'zod';
 import {
   isPluginFactory,
   isPluginInstance,
@@ -196,22 +197,41 @@ function checkEngineOptions(options: EngineOptions): void {
   }
 }
 
+type OptionsParse =
+  | { success: true; data: unknown }
+  | { success: false; issues: SchemaIssueLike[] };
+
+function parseOptions(schema: ZodType, input: unknown): OptionsParse {
+  try {
+    const parsed = schema.safeParse(input, { reportInput: true });
+    return parsed.success
+      ? { success: true, data: parsed.data }
+      : { success: false, issues: parsed.error.issues as SchemaIssueLike[] };
+  } catch (error) {
+    // A refinement or transform that throws is the plugin's fault, reported like a failed check.
+    return {
+      success: false,
+      issues: [{ code: 'custom', path: [], message: describeThrown(error) }],
+    };
+  }
+}
+
 function validateOptions(instance: PluginInstance): { value: unknown; diagnostics: Diagnostic[] } {
   const { name, optionsSchema } = instance.definition;
   if (optionsSchema === undefined) return { value: undefined, diagnostics: [] };
-  let parsed = optionsSchema.safeParse(instance.rawOptions, { reportInput: true });
+  let parsed = parseOptions(optionsSchema, instance.rawOptions);
   if (
     !parsed.success &&
     instance.rawOptions === undefined &&
-    parsed.error.issues.some(
+    parsed.issues.some(
       (i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected === 'object',
     )
   ) {
     // Called without options: an object schema whose keys all have defaults accepts `{}`.
-    parsed = optionsSchema.safeParse({}, { reportInput: true });
+    parsed = parseOptions(optionsSchema, {});
   }
   if (parsed.success) return { value: parsed.data, diagnostics: [] };
-  const issues = schemaIssuesToDiagnostics(parsed.error.issues as readonly SchemaIssueLike[], {
+  const issues = schemaIssuesToDiagnostics(parsed.issues, {
     prefix: ['plugins', name, 'options'],
     source: name,
   });

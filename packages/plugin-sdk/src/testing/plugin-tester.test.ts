@@ -236,6 +236,26 @@ describe('PluginTester: failing cases really fail', () => {
   });
 });
 
+describe('PluginTester with runs returning diagnostics', () => {
+  it('treats a plain diagnostics list as the outcome: valid without errors', () => {
+    const runner = collectingRunner();
+    const asList = (scorer: Scorer, input: { points: number[] }) => {
+      const result = scorer.score(input);
+      return result.ok
+        ? [{ code: 'SCORING_NOTE', severity: 'info' as const, message: `${result.value}` }]
+        : result.diagnostics;
+    };
+    createPluginTester({ plugins: [sumScorer()], ...runner }).runCases(scorers, 'sum', asList, {
+      valid: [
+        { name: 'with the info', input: { points: [1] }, expect: ['SCORING_NOTE'] },
+        { name: 'wrong info', input: { points: [1] }, expect: ['SCORING_OTHER'] },
+      ],
+      invalid: [{ name: 'empty', input: { points: [] }, expect: ['SCORING_EMPTY'] }],
+    });
+    expect(Object.keys(runner.failures())).toEqual(['wrong info']);
+  });
+});
+
 describe('PluginTester runner discovery', () => {
   afterEach(() => {
     PluginTester.describe = undefined;
