@@ -1,0 +1,240 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalGs1Uri, parseGs1Uri } from './canonical-gs1-uri.js';
+import { computeGs1CheckDigit, hasValidGs1CheckDigit, withGs1CheckDigit } from './check-digit.js';
+import { parseDigitalLink, toDigitalLink } from './digital-link.js';
+import { parseEpcUri, toEpcUri } from './epc-uri.js';
+import {
+  canonicalGs1Identifier,
+  identifierFromElements,
+  isClassIdentifier,
+  parseElementString,
+  toElementString,
+} from './gs1-identifier.js';
+
+describe('GS1 mod-10 check digits', () => {
+  it('matches keys published in the CBV 2.0 hash vectors (conformance/epcis/hash)', () => {
+    // ReferenceEventHashAlgorithm: SSCC 040123450000001112, GLN 4012345000115;
+    // epcisQueryDocument: GTIN 10614141073464; epcisDocWithVariousEventTypes: party GLN 4012345000009
+    expect(hasValidGs1CheckDigit('040123450000001112')).toBe(true);
+    expect(hasValidGs1CheckDigit('4012345000115')).toBe(true);
+    expect(hasValidGs1CheckDigit('10614141073464')).toBe(true);
+    expect(hasValidGs1CheckDigit('4006381333931')).toBe(true);
+    expect(hasValidGs1CheckDigit('4012345000009')).toBe(true);
+    expect(hasValidGs1CheckDigit('106141411234567897')).toBe(true);
+    expect(computeGs1CheckDigit('400638133393')).toBe(1);
+    expect(withGs1CheckDigit('0061414112345')).toBe('00614141123452');
+    expect(hasValidGs1CheckDigit('4006381333932')).toBe(false);
+  });
+
+  it('rejects non-digits and empty input', () => {
+    expect(computeGs1CheckDigit('12a4')).toBeUndefined();
+    expect(computeGs1CheckDigit('')).toBeUndefined();
+    expect(hasValidGs1CheckDigit('1')).toBe(false);
+  });
+
+  it('detects every single-digit error (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^\d{13}$/),
+        fc.nat(12),
+        fc.integer({ min: 1, max: 9 }),
+        (data, pos, delta) => {
+          const full = withGs1CheckDigit(data) as string;
+          const d = (Number(full[pos]) + delta) % 10;
+          const changed = full.slice(0, pos) + String(d) + full.slice(pos + 1);
+          return !hasValidGs1CheckDigit(changed);
+        },
+      ),
+    );
+  });
+});
+
+describe('EPC URNs', () => {
+  it('parses SGTIN, SSCC, SGLN, PGLN and LGTIN with computed check digits', () => {
+    expect(parseEpcUri('urn:epc:id:sgtin:0614141.107346.2017')).toEqual({
+      type: 'sgtin',
+      elements: [
+        { ai: '01', value: '10614141073464' },
+        { ai: '21', value: '2017' },
+      ],
+      companyPrefixLength: 7,
+    });
+    expect(toElementString(parseEpcUri('urn:epc:id:sscc:0614141.1234567890') as never)).toBe(
+      '(00)106141412345678908',
+    );
+    expect(toElementString(parseEpcUri('urn:epc:id:sgln:0614141.07346.1234') as never)).toBe(
+      '(414)0614141073467(254)1234',
+    );
+    expect(toElementString(parseEpcUri('urn:epc:id:sgln:0614141.07346.0') as never)).toBe(
+      '(414)0614141073467',
+    );
+    expect(toElementString(parseEpcUri('urn:epc:id:pgln:4000001.00000') as never)).toBe(
+      '(417)4000001000005',
+    );
+    const lot = parseEpcUri('urn:epc:class:lgtin:4012345.012345.998877');
+    expect(lot?.type).toBe('lgtin');
+    expect(isClassIdentifier(lot as never)).toBe(true);
+    expect(parseEpcUri('urn:epc:idpat:sgtin:4012345.012345.*')?.type).toBe('gtin');
+  });
+
+  it('rejects malformed URNs', () => {
+    for (const bad of [
+      'urn:epc:id:sgtin:0614141.10734.2017', // 12 digits
+      'urn:epc:id:sgtin:06141.1073460.2017', // prefix too short
+      'urn:epc:id:sgtin:0614141.107346.', // no serial
+      'urn:epc:id:sscc:0614141.123456789', // 16 digits
+      'urn:epc:id:sgln:0614141.07346', // no extension
+      'urn:epc:id:foo:1.2.3',
+      'urn:epc:class:sgtin:0614141.107346.1',
+    ]) {
+      expect(parseEpcUri(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('writes URNs back with the company prefix length', () => {
+    const id = parseDigitalLink('https://id.gs1.org/01/10614141073464/21/2017');
+    expect(id).toBeDefined();
+    expect(toEpcUri(id as never, 7)).toBe('urn:epc:id:sgtin:0614141.107346.2017');
+    expect(toEpcUri(id as never, 9)).toBe('urn:epc:id:sgtin:061414107.1346.2017');
+    expect(toEpcUri(id as never)).toBeUndefined(); // the prefix length is unknown
+    expect(toEpcUri(id as never, 5)).toBeUndefined();
+    expect(
+      toEpcUri(parseDigitalLink('https://id.gs1.org/414/0614141073467/254/1234') as never, 7),
+    ).toBe('urn:epc:id:sgln:0614141.07346.1234');
+    expect(toEpcUri(parseDigitalLink('https://id.gs1.org/00/106141412345678908') as never, 7)).toBe(
+      'urn:epc:id:sscc:0614141.1234567890',
+    );
+    expect(toEpcUri(parseDigitalLink('https://id.gs1.org/417/4000001000005') as never, 7)).toBe(
+      'urn:epc:id:pgln:4000001.00000',
+    );
+    expect(
+      toEpcUri(parseDigitalLink('https://id.gs1.org/01/04012345123456/10/L%2F7') as never, 7),
+    ).toBe('urn:epc:class:lgtin:4012345.012345.L%2F7');
+  });
+});
+
+describe('GS1 Digital Link', () => {
+  it('reads custom domains, short names, path prefixes; ignores the query', () => {
+    const id = parseDigitalLink('https://example.com/shop/gtin/9780345418913/ser/765tz?abc=1#x');
+    expect(id && toElementString(id)).toBe('(01)09780345418913(21)765tz');
+    expect(parseDigitalLink('https://example.com/no/key/here')).toBeUndefined();
+    expect(parseDigitalLink('https://id.gs1.org/01/123')).toBeUndefined();
+    expect(parseDigitalLink('not a url')).toBeUndefined();
+  });
+
+  it('writes canonical id.gs1.org links with percent-encoding', () => {
+    const id = identifierFromElements([
+      { ai: '01', value: '04012345111118' },
+      { ai: '21', value: 'A/B "C"' },
+    ]);
+    expect(toDigitalLink(id as never)).toBe(
+      'https://id.gs1.org/01/04012345111118/21/A%2FB%20%22C%22',
+    );
+    expect(toDigitalLink(id as never, 'https://dl.example.cn/')).toBe(
+      'https://dl.example.cn/01/04012345111118/21/A%2FB%20%22C%22',
+    );
+  });
+
+  it('parses element strings', () => {
+    const id = parseElementString('(01)04012345111118(10)LOT7');
+    expect(id?.type).toBe('lgtin');
+    expect(parseElementString('(01)04012345111118(99)x')).toBeUndefined();
+    expect(parseElementString('garbage')).toBeUndefined();
+  });
+});
+
+describe('canonicalGs1Uri: one spelling per lot', () => {
+  it('joins the same lot written as URN, as Digital Link and on a custom domain', () => {
+    const spellings = [
+      'urn:epc:class:lgtin:4012345.012345.998877',
+      'https://id.gs1.org/01/04012345123456/10/998877',
+      'https://brand.example/01/4012345123456/10/998877?linkType=all',
+      'https://id.gs1.org/gtin/04012345123456/lot/998877',
+    ];
+    const canonical = new Set(spellings.map(canonicalGs1Uri));
+    expect([...canonical]).toEqual(['https://id.gs1.org/01/04012345123456/10/998877']);
+  });
+
+  it('keeps the finest level (serial over lot) and drops the CPV', () => {
+    expect(canonicalGs1Uri('https://id.gs1.org/01/04012345123456/22/2A/10/L1/21/S1')).toBe(
+      'https://id.gs1.org/01/04012345123456/21/S1',
+    );
+    expect(
+      canonicalGs1Identifier(parseGs1Uri('https://id.gs1.org/01/04012345123456/10/L1') as never)
+        .type,
+    ).toBe('lgtin');
+  });
+
+  it('leaves other URIs unchanged', () => {
+    for (const u of [
+      'urn:uuid:6f1c',
+      'http://transaction.acme.com/po/12345678',
+      'geo:47.5,11.1',
+      'urn:epcglobal:cbv:bt:0614141073467:1152',
+    ]) {
+      expect(canonicalGs1Uri(u)).toBe(u);
+    }
+  });
+
+  const sgtinUrn = fc
+    .tuple(
+      fc.integer({ min: 6, max: 12 }),
+      fc.stringMatching(/^\d{13}$/),
+      fc.stringMatching(/^[A-Za-z0-9!'()*+,\-.:;=_]{1,20}$/),
+    )
+    .map(
+      ([cpl, digits, serial]) =>
+        `urn:epc:id:sgtin:${digits.slice(0, cpl)}.${digits.slice(cpl)}.${serial}`,
+    );
+  const lgtinUrn = fc
+    .tuple(
+      fc.integer({ min: 6, max: 12 }),
+      fc.stringMatching(/^\d{13}$/),
+      fc.stringMatching(/^[A-Za-z0-9%\-_]{1,20}$/),
+    )
+    .map(
+      ([cpl, digits, lot]) =>
+        `urn:epc:class:lgtin:${digits.slice(0, cpl)}.${digits.slice(cpl)}.${lot.replace(/%/g, '%25')}`,
+    );
+  const ssccUrn = fc
+    .tuple(fc.integer({ min: 6, max: 12 }), fc.stringMatching(/^\d{17}$/))
+    .map(([cpl, d]) => `urn:epc:id:sscc:${d.slice(0, cpl)}.${d.slice(cpl)}`);
+  const sglnUrn = fc
+    .tuple(
+      fc.integer({ min: 6, max: 12 }),
+      fc.stringMatching(/^\d{12}$/),
+      fc.stringMatching(/^[A-Za-z0-9]{1,10}$/),
+    )
+    .map(
+      ([cpl, d, ext]) =>
+        `urn:epc:id:sgln:${d.slice(0, cpl)}.${d.slice(cpl)}.${ext === '0' ? '1' : ext}`,
+    );
+  const anyUrn = fc.oneof(sgtinUrn, lgtinUrn, ssccUrn, sglnUrn);
+
+  it('is idempotent (property)', () => {
+    fc.assert(
+      fc.property(anyUrn, (urn) => {
+        const once = canonicalGs1Uri(urn);
+        return once.startsWith('https://id.gs1.org/') && canonicalGs1Uri(once) === once;
+      }),
+    );
+  });
+
+  it('round-trips URN → Digital Link → URN with the company prefix length (property)', () => {
+    fc.assert(
+      fc.property(anyUrn, (urn) => {
+        const id = parseEpcUri(urn);
+        if (id === undefined) return false;
+        const back = parseDigitalLink(toDigitalLink(id));
+        if (back === undefined) return false;
+        const again = toEpcUri(back, id.companyPrefixLength);
+        return (
+          again !== undefined &&
+          parseEpcUri(again) !== undefined &&
+          canonicalGs1Uri(again) === canonicalGs1Uri(urn)
+        );
+      }),
+    );
+  });
+});
