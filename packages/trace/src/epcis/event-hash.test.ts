@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalTimestamp, eventHashId, eventPreHash, hashIdOfPreHash } from './event-hash.js';
+
+const base = {
+  type: 'ObjectEvent',
+  eventTime: '2020-03-04T11:00:30.000+01:00',
+  eventTimeZoneOffset: '+01:00',
+  epcList: ['urn:epc:id:sscc:4012345.0000000333', 'urn:epc:id:sscc:4012345.0000000111'],
+  action: 'OBSERVE',
+  bizStep: 'departing',
+  readPoint: { id: 'urn:epc:id:sgln:4012345.00011.987' },
+};
+
+describe('eventPreHash', () => {
+  it('orders properties canonically, sorts list members and converts identifiers', () => {
+    expect(eventPreHash(base)).toBe(
+      'eventType=ObjectEventeventTime=2020-03-04T10:00:30.000ZeventTimeZoneOffset=+01:00' +
+        'epcListepc=https://id.gs1.org/00/040123450000001112epc=https://id.gs1.org/00/040123450000003338' +
+        'action=OBSERVEbizStep=https://ref.gs1.org/cbv/BizStep-departing' +
+        'readPointid=https://id.gs1.org/414/4012345000115/254/987',
+    );
+  });
+
+  it('does not depend on member order, eventID, recordTime, errorDeclaration or comments', () => {
+    const shuffled = {
+      readPoint: base.readPoint,
+      action: 'OBSERVE',
+      epcList: [...base.epcList].reverse(),
+      bizStep: 'urn:epcglobal:cbv:bizstep:departing',
+      eventTimeZoneOffset: '+01:00',
+      eventTime: '2020-03-04T10:00:30Z',
+      type: 'ObjectEvent',
+      eventID: 'urn:uuid:1',
+      recordTime: '2021-01-01T00:00:00Z',
+      errorDeclaration: { declarationTime: '2021-01-01T00:00:00Z' },
+      'rdfs:comment': 'hello',
+    };
+    expect(eventHashId(shuffled)).toBe(eventHashId(base));
+  });
+
+  it('expands declared prefixes of extensions as {namespace}localName and sorts them', () => {
+    const ev = { ...base, 'b:y': '2', 'a:x': { 'a:z': '1.50' } };
+    const pre = eventPreHash(ev, {
+      context: [{ a: 'https://a.example/', b: 'https://b.example/' }],
+    });
+    expect(
+      pre.endsWith('{https://a.example/}x{https://a.example/}z=1.5{https://b.example/}y=2'),
+    ).toBe(true);
+  });
+
+  it('leaves out fields named by ignoreFields', () => {
+    const ev = { ...base, 'x:hash': 'abc' };
+    expect(eventPreHash(ev, { ignoreFields: ['x:hash'] })).toBe(eventPreHash(base));
+  });
+
+  it('hashes with SHA-256 from node:crypto in ni: form', () => {
+    const pre = eventPreHash(base);
+    const hex = createHash('sha256').update(pre).digest('hex');
+    expect(hashIdOfPreHash(pre)).toBe(`ni:///sha-256;${hex}?ver=CBV2.0`);
+    expect(eventHashId(base)).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
+  });
+
+  it('never throws on odd input', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => typeof eventPreHash(v) === 'string'),
+      { numRuns: 300 },
+    );
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = { 'a:b': deep };
+    expect(typeof eventPreHash({ ...base, 'a:b': deep })).toBe('string');
+  });
+});
+
+describe('canonicalTimestamp', () => {
+  it('converts to UTC and rounds to milliseconds (half up), as the TimeStampRoundOff vector', () => {
+    expect(canonicalTimestamp('2023-02-02T11:04:03.1415Z')).toBe('2023-02-02T11:04:03.142Z');
+    expect(canonicalTimestamp('2023-02-02T11:04:03.1414Z')).toBe('2023-02-02T11:04:03.141Z');
+    expect(canonicalTimestamp('2020-03-04T11:00:30+01:00')).toBe('2020-03-04T10:00:30.000Z');
+    expect(canonicalTimestamp('2020-12-31T23:59:59.9996Z')).toBe('2021-01-01T00:00:00.000Z');
+    expect(canonicalTimestamp('not a time')).toBe('not a time');
+  });
+});

@@ -1,0 +1,281 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEpcisEventValidator } from './epcis-event-validator.js';
+import { parseEpcisDocument } from './parse-epcis-document.js';
+import { serializeEpcisDocument } from './serialize-epcis-document.js';
+import { validateEpcisDocument } from './validate-epcis-document.js';
+import { validateEpcisDocumentStream, validateEpcisJsonLines } from './validate-epcis-stream.js';
+
+const CONTEXT = [
+  'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+  { ex: 'https://ex.example/' },
+];
+const event = {
+  type: 'ObjectEvent',
+  eventTime: '2024-05-01T08:00:00.000+08:00',
+  eventTimeZoneOffset: '+08:00',
+  epcList: ['urn:epc:id:sgtin:0614141.107346.2017'],
+  action: 'OBSERVE',
+  bizStep: 'shipping',
+  readPoint: { id: 'urn:epc:id:sgln:0614141.07346.1234' },
+};
+const doc = (events: unknown[]) => ({
+  '@context': CONTEXT,
+  type: 'EPCISDocument',
+  schemaVersion: '2.0',
+  creationDate: '2024-05-01T09:00:00+08:00',
+  epcisBody: { eventList: events },
+});
+
+describe('bad input never throws and never hangs', () => {
+  it('arbitrary JSON values, as values and as text (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const a = validateEpcisDocument(v);
+        const b = validateEpcisDocument(JSON.stringify(v) ?? 'null');
+        const c = validateEpcisDocument(doc([v]));
+        return a.valid === b.valid && Array.isArray(c.diagnostics);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('arbitrary members added to a valid event (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (extra) => {
+        const r = validateEpcisDocument(doc([{ ...event, ...extra }]));
+        return typeof r.valid === 'boolean';
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('deep nesting (10 000 levels) as value and as text', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = { 'ex:a': deep };
+    const r = validateEpcisDocument(doc([{ ...event, 'ex:a': deep }]));
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['TRACE_DEPTH_LIMIT']);
+    const text = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    expect(validateEpcisDocument(text).valid).toBe(false);
+    const arrays = `{"type":"EPCISDocument","x:y":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect(() => validateEpcisDocument(arrays)).not.toThrow();
+  });
+
+  it('__proto__ keys are plain members', () => {
+    const text = `{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-05-01T09:00:00Z","__proto__":{"polluted":true},"epcisBody":{"eventList":[{"__proto__":{"x":1},"type":"ObjectEvent","eventTime":"2024-05-01T00:00:00Z","eventTimeZoneOffset":"+00:00","epcList":[],"action":"OBSERVE"}]}}`;
+    const r = validateEpcisDocument(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['TRACE_MEMBER_NOT_ALLOWED']),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('huge arrays are handled in linear time', () => {
+    const epcs = Array.from({ length: 100_000 }, (_, i) => `urn:epc:id:sgtin:0614141.107346.${i}`);
+    const r = validateEpcisDocument(doc([{ ...event, epcList: epcs }]));
+    expect(r.valid).toBe(true);
+    const junk = validateEpcisDocument(doc(Array.from({ length: 50_000 }, () => 0)));
+    expect(junk.diagnostics).toHaveLength(50_000);
+  });
+});
+
+describe('serialiser round trip', () => {
+  const root = new URL('../../../../../shared/conformance/epcis/examples/', import.meta.url);
+  it('a document that validates still validates after serialise → parse (property over event variants)', () => {
+    const arbitraryEvent = fc.record({
+      type: fc.constant('ObjectEvent'),
+      eventTime: fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
+      eventTimeZoneOffset: fc.constantFrom('+00:00', '+08:00', '-05:00'),
+      action: fc.constantFrom('ADD', 'OBSERVE', 'DELETE'),
+      epcList: fc.uniqueArray(
+        fc.nat(99999).map((n) => `urn:epc:id:sgtin:0614141.107346.${n}`),
+        { maxLength: 5 },
+      ),
+      bizStep: fc.constantFrom('shipping', 'receiving', 'inspecting', 'https://ex.example/step'),
+      'ex:note': fc.string(),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryEvent, { maxLength: 5 }), (events) => {
+        const first = parseEpcisDocument(doc(events), { mode: 'lenient' });
+        if (!first.ok) return true;
+        const text = serializeEpcisDocument(first.value);
+        const second = parseEpcisDocument(text, { mode: 'lenient' });
+        return second.ok && JSON.stringify(second.value) === text;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  const examplesDir = fileURLToPath(root);
+  it.skipIf(!existsSync(examplesDir))(
+    'keeps every conformance example valid (conformance data present)',
+    () => {
+      const walk = (d: string): string[] =>
+        readdirSync(d).flatMap((f) => {
+          const p = join(d, f);
+          return statSync(p).isDirectory() ? walk(p) : p.endsWith('.jsonld') ? [p] : [];
+        });
+      const all = walk(examplesDir);
+      expect(all).toHaveLength(47);
+      for (const f of all) {
+        const parsed = parseEpcisDocument(readFileSync(f, 'utf8'));
+        expect(parsed.ok, f).toBe(true);
+        if (!parsed.ok) continue;
+        const text = serializeEpcisDocument(parsed.value, { indent: 2 });
+        const again = validateEpcisDocument(text);
+        expect(again.valid, f).toBe(true);
+        expect(
+          again.diagnostics.map((d) => d.code),
+          f,
+        ).toEqual(parsed.diagnostics.map((d) => d.code));
+      }
+    },
+  );
+});
+
+describe('our validator agrees with ajv + the official schema on mutated events (property)', () => {
+  const schemaUrl = new URL(
+    '../../../../../shared/conformance/epcis/schema/epcis-json-schema.json',
+    import.meta.url,
+  );
+  let schema: unknown;
+  try {
+    schema = JSON.parse(readFileSync(schemaUrl, 'utf8'));
+  } catch {
+    schema = undefined;
+  }
+  it.skipIf(schema === undefined)('on events with members replaced or removed', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema as object);
+    const ours = createEpcisEventValidator({ requireContext: true, context: CONTEXT });
+    const full = {
+      '@context': CONTEXT,
+      ...event,
+      quantityList: [
+        { epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 3, uom: 'KGM' },
+      ],
+      bizTransactionList: [
+        { type: 'po', bizTransaction: 'urn:epcglobal:cbv:bt:0614141000005:PO1' },
+      ],
+      sourceList: [{ type: 'owning_party', source: 'urn:epc:id:pgln:0614141.00000' }],
+      sensorElementList: [{ sensorReport: [{ type: 'Temperature', value: 4, uom: 'CEL' }] }],
+      persistentDisposition: { set: ['recalled'] },
+      disposition: 'in_transit',
+      eventID: 'urn:uuid:1',
+    };
+    const keys = Object.keys(full);
+    const replacement = fc.oneof(
+      fc.constant(undefined),
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(
+        'ADD',
+        'add',
+        'urn:x',
+        'not a uri',
+        '2024-01-01T00:00:00Z',
+        [],
+        {},
+        -1,
+        'KGM',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), replacement, (key, value) => {
+        const ev: Record<string, unknown> = { ...full };
+        if (value === undefined) delete ev[key];
+        else ev[key] = value;
+        const mine = ours.validate(ev);
+        const schemaErrors = mine.diagnostics.filter(
+          (d) => d.severity === 'error' && !BEYOND_SCHEMA.has(d.code),
+        );
+        return (schemaErrors.length === 0) === (validate(ev) as boolean);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+const BEYOND_SCHEMA = new Set([
+  'TRACE_AGGREGATION_PARENT_MISSING',
+  'TRACE_OFFSET_MISMATCH',
+  'TRACE_NEGATIVE_QUANTITY',
+  'TRACE_GS1_CHECK_DIGIT',
+  'TRACE_GS1_URI_INVALID',
+  'TRACE_UNDECLARED_PREFIX',
+  'TRACE_BIZSTEP_ACTION',
+  'TRACE_FUTURE_EVENT',
+  'TRACE_SENSOR_TIME_AFTER_EVENT',
+  'TRACE_DEPTH_LIMIT',
+]);
+
+describe('streaming', () => {
+  async function* from(parts: readonly string[]) {
+    for (const p of parts) yield p;
+  }
+
+  it('validates JSON Lines with paths by line, progress and valid events', async () => {
+    const lines = [
+      JSON.stringify(event),
+      '',
+      JSON.stringify({ ...event, action: 'MOVE' }),
+      '{not json',
+      JSON.stringify({ ...event, action: 'add' }),
+    ].join('\n');
+    const progress: { events: number; bytes: number }[] = [];
+    const seen: number[] = [];
+    const r = await validateEpcisJsonLines(
+      from([lines.slice(0, 17), lines.slice(17, 150), lines.slice(150)]),
+      { mode: 'lenient', context: CONTEXT, progressEvery: 1, onEvent: (_e, i) => seen.push(i) },
+      (p) => progress.push(p),
+    );
+    expect(r.eventCount).toBe(4);
+    expect(r.validEventCount).toBe(2);
+    expect(seen).toEqual([0, 3]);
+    expect(r.diagnostics.map((d) => [d.code, d.path?.[0]])).toEqual([
+      ['TRACE_INVALID_ENUM', 1],
+      ['TRACE_JSON_SYNTAX', 2],
+      ['TRACE_CASE_NORMALISED', 3],
+    ]);
+    expect(progress.at(-1)).toEqual({ events: 4, bytes: Buffer.byteLength(lines) });
+  });
+
+  it('reads a web ReadableStream of bytes and a large document event by event', async () => {
+    const events = Array.from({ length: 2000 }, (_, i) => ({
+      ...event,
+      epcList: [`urn:epc:id:sgtin:0614141.107346.${i}`],
+    }));
+    const text = JSON.stringify(doc(events));
+    const bytes = new TextEncoder().encode(text);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 1000) controller.enqueue(bytes.slice(i, i + 1000));
+        controller.close();
+      },
+    });
+    let count = 0;
+    const r = await validateEpcisDocumentStream(stream, { onEvent: () => count++ });
+    expect(r.valid).toBe(true);
+    expect(r.eventCount).toBe(2000);
+    expect(count).toBe(2000);
+    expect(r.bytes).toBe(bytes.length);
+  });
+
+  it('reports a failing source as TRACE_STREAM_ERROR', async () => {
+    async function* failing() {
+      yield '{"type":';
+      throw new Error('disk gone');
+    }
+    const r = await validateEpcisJsonLines(failing());
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('TRACE_STREAM_ERROR');
+  });
+});
