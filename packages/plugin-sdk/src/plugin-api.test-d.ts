@@ -70,7 +70,9 @@ describe('plugin factories and options', () => {
         minimum?: number | undefined;
       }>();
       expectTypeOf(ctx.options).toEqualTypeOf(options);
-      ctx.contribute(gradingSchemes, { id: 'uk-fhrs', bands: [] });
+      ctx.contribute(gradingSchemes, { id: 'uk-fhrs', bands: [] }, { override: true });
+      expectTypeOf(ctx.get(gradingSchemes, 'cn')).toEqualTypeOf<GradingScheme | undefined>();
+      expectTypeOf(ctx.list(traceProfiles)).toEqualTypeOf<readonly TraceProfile[]>();
       // @ts-expect-error: the contribution must match the point's type
       ctx.contribute(gradingSchemes, { id: 'uk-fhrs' });
     },
