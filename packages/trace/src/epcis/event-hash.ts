@@ -460,3 +460,30 @@ export function hashIdOfPreHash(preHash: string): string {
 export function eventHashId(event: unknown, options: EventHashOptions = {}): string {
   return hashIdOfPreHash(eventPreHash(event, options));
 }
+
+/**
+ * The Event Hash IDs of every event of a document, in order: the document's `@context` is used
+ * for prefixes, and a non-standard `…:ignoreFields` list on the document or its `queryResults`
+ * (as some repositories write) is honoured.
+ */
+export function documentEventHashIds(document: unknown): string[] {
+  if (document === null || typeof document !== 'object') return [];
+  const doc = document as Record<string, unknown>;
+  const body = doc.epcisBody as Record<string, unknown> | undefined;
+  if (body === null || typeof body !== 'object') return [];
+  const queryResults = body.queryResults as Record<string, unknown> | undefined;
+  const holder = Array.isArray(body.eventList) ? doc : (queryResults ?? doc);
+  const list = Array.isArray(body.eventList)
+    ? body.eventList
+    : (queryResults?.resultsBody as Record<string, unknown> | undefined)?.eventList;
+  if (!Array.isArray(list)) return [];
+  const ignoreKey = Object.keys(holder).find((k) => k.endsWith(':ignoreFields'));
+  const ignore = ignoreKey === undefined ? undefined : holder[ignoreKey];
+  const options: EventHashOptions = {
+    context: doc['@context'],
+    ...(Array.isArray(ignore)
+      ? { ignoreFields: ignore.filter((x): x is string => typeof x === 'string') }
+      : {}),
+  };
+  return list.map((event) => eventHashId(event, options));
+}
