@@ -7,49 +7,30 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { entityJsonSchema, entitySchemaNames } from '../src/json-schemas.js';
+import { schemaFileChanges } from '../src/json-schemas.js';
 
 const dir = fileURLToPath(new URL('../schema/', import.meta.url));
 const check = process.argv.includes('--check');
 
-const expected = new Map<string, string>();
-for (const name of entitySchemaNames()) {
-  expected.set(`${name}.json`, `${JSON.stringify(entityJsonSchema(name), null, 2)}\n`);
-}
-
 mkdirSync(dir, { recursive: true });
-const present = readdirSync(dir).filter((f) => f.endsWith('.json'));
-const problems: string[] = [];
-
-for (const [file, text] of expected) {
-  let current: string | undefined;
-  try {
-    current = readFileSync(dir + file, 'utf8');
-  } catch {
-    current = undefined;
-  }
-  if (current === text) continue;
-  if (check) problems.push(`${current === undefined ? 'missing' : 'stale'}: schema/${file}`);
-  else {
-    writeFileSync(dir + file, text);
-    console.log(`wrote schema/${file}`);
-  }
+const current = new Map<string, string>();
+for (const file of readdirSync(dir)) {
+  if (file.endsWith('.json')) current.set(file, readFileSync(dir + file, 'utf8'));
 }
-for (const file of present) {
-  if (expected.has(file)) continue;
-  if (check) problems.push(`not generated any more: schema/${file}`);
-  else {
-    rmSync(dir + file);
-    console.log(`removed schema/${file}`);
-  }
-}
+const changes = schemaFileChanges(current);
 
 if (check) {
-  if (problems.length > 0) {
-    console.error(
-      `JSON Schemas are out of date (run \`pnpm schema\`):\n  ${problems.join('\n  ')}`,
-    );
+  if (changes.length > 0) {
+    const lines = changes.map((c) => `${c.change}: schema/${c.file}`);
+    console.error(`JSON Schemas are out of date (run \`pnpm schema\`):\n  ${lines.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`${expected.size} JSON Schemas are current.`);
+  console.log(`${current.size} JSON Schemas are current.`);
+} else {
+  for (const c of changes) {
+    if (c.text === undefined) rmSync(dir + c.file);
+    else writeFileSync(dir + c.file, c.text);
+    console.log(`${c.text === undefined ? 'removed' : 'wrote'} schema/${c.file} (${c.change})`);
+  }
+  if (changes.length === 0) console.log('JSON Schemas already current.');
 }

@@ -1,7 +1,12 @@
 import { createDiagnostic, type Diagnostic, type Result } from '@foodsafety/core';
 import { z } from 'zod';
 import { idSchema, nameSchema } from './identifier.js';
-import { compareMoments, isoDateSchema } from './iso-date.js';
+import {
+  compareMoments,
+  type IsoDateOrDateTime,
+  isoDateSchema,
+  requireMoment,
+} from './iso-date.js';
 import { modelMessages } from './model-messages.js';
 import { parseList } from './parse-list.js';
 import { type ParseOptions, parseWithSchema } from './parse-with-schema.js';
@@ -88,7 +93,8 @@ export function parseCoordinator(input: unknown, options?: ParseOptions): Result
 }
 
 /** Whether the coordinator has passed at least one exam on or before `asOf` (a date). */
-export function hasPassedExam(coordinator: Coordinator, asOf: string): boolean {
+export function hasPassedExam(coordinator: Coordinator, asOf: IsoDateOrDateTime): boolean {
+  requireMoment(asOf, 'asOf');
   return coordinator.exams.some((e) => e.passed && compareMoments(e.date, asOf) <= 0);
 }
 

@@ -1,6 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { entityJsonSchema, entitySchemaNames } from './json-schemas.js';
+import {
+  entityJsonSchema,
+  entitySchemaNames,
+  generatedSchemaFiles,
+  schemaFileChanges,
+} from './json-schemas.js';
 
 const dir = new URL('../schema/', import.meta.url);
 
@@ -53,5 +58,19 @@ describe('JSON Schema export', () => {
       const text = readFileSync(new URL(`${name}.json`, dir), 'utf8');
       expect(text, name).toBe(`${JSON.stringify(entityJsonSchema(name), null, 2)}\n`);
     }
+  });
+
+  it('reports missing, stale and extra files for the --check script', () => {
+    const current = new Map(generatedSchemaFiles());
+    expect(schemaFileChanges(current)).toEqual([]);
+    current.delete('licence.json');
+    current.set('department.json', '{}\n');
+    current.set('old-entity.json', '{}\n');
+    current.set('notes.txt', 'ignored');
+    expect(schemaFileChanges(current).map((c) => [c.file, c.change])).toEqual([
+      ['department.json', 'stale'],
+      ['licence.json', 'missing'],
+      ['old-entity.json', 'extra'],
+    ]);
   });
 });

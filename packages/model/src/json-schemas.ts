@@ -53,3 +53,40 @@ export function entityJsonSchema(name: EntitySchemaName): Record<string, unknown
 export function entitySchemaNames(): EntitySchemaName[] {
   return (Object.keys(entitySchemas) as EntitySchemaName[]).sort();
 }
+
+/** How a checked-in JSON Schema file differs from what the schemas generate. */
+export interface SchemaFileChange {
+  readonly file: string;
+  readonly change: 'missing' | 'stale' | 'extra';
+  /** The text to write (absent for `extra` files, which should be removed). */
+  readonly text?: string;
+}
+
+/** The text of every generated file, by file name (`business-operator.json`), stably formatted. */
+export function generatedSchemaFiles(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of entitySchemaNames()) {
+    out.set(`${name}.json`, `${JSON.stringify(entityJsonSchema(name), null, 2)}\n`);
+  }
+  return out;
+}
+
+/**
+ * Compare checked-in files (name → text) with the generated ones: missing, stale and extra files,
+ * sorted by name. Empty when the checked-in schemas are current. Pure; the script does the I/O.
+ */
+export function schemaFileChanges(current: ReadonlyMap<string, string>): SchemaFileChange[] {
+  const changes: SchemaFileChange[] = [];
+  for (const [file, text] of generatedSchemaFiles()) {
+    const present = current.get(file);
+    if (present === undefined) changes.push({ file, change: 'missing', text });
+    else if (present !== text) changes.push({ file, change: 'stale', text });
+  }
+  for (const file of current.keys()) {
+    if (!file.endsWith('.json')) continue;
+    if (!changes.some((c) => c.file === file) && !generatedSchemaFiles().has(file)) {
+      changes.push({ file, change: 'extra' });
+    }
+  }
+  return changes.sort((a, b) => a.file.localeCompare(b.file));
+}
