@@ -1,1 +1,31 @@
-export {};
+export {
+  type CheckProfileOptions,
+  checkProfile,
+  type ProfileCheckResult,
+  recogniseCte,
+} from './check-profile.js';
+export { FSMA_204_PROFILE } from './fsma-204.js';
+export { GDST_PROFILE } from './gdst.js';
+export { cbvEquals, localName, selectValues } from './kde-selector.js';
+export { profileMessages } from './profile-messages.js';
+export { recordRetentionUntil } from './record-retention.js';
+export {
+  type CteDefinition,
+  type CteMatch,
+  type CustomRule,
+  type KdeDefinition,
+  type NewLotOnlyAtRule,
+  type ProfileLabel,
+  type ProfileRule,
+  type ProfileRuleContext,
+  type RequiresBeforeRule,
+  type RetentionRule,
+  TRACE_HOST,
+  type TraceProfile,
+  traceProfiles,
+  type ValueCondition,
+  type ValueOp,
+  type ValueRule,
+  validateTraceProfile,
+} from './trace-profile.js';
+export { traceFsma204, traceGdst } from './trace-profile-plugins.js';

@@ -137,6 +137,7 @@ export function generateSeaCucumberChain(options: SeaCucumberChainOptions = {}):
     const processedKg = Math.round(harvestKg * yieldFraction);
     const shippedKg = variant === 'mass-balance-off' ? processedKg + 400 : processedKg - 20;
     const harvestAt = t0 + 385 * DAY;
+    const liveBestBefore = isoWithOffset(harvestAt + 3 * DAY, OFFSET).slice(0, 10);
     const po = bizTransactionUrn(processor.gln, `PO-${batchCode}`);
     const so = bizTransactionUrn(retailer.gln, `PO-${batchCode}`);
     const id = () => randomUuidUrn(random);
@@ -201,6 +202,8 @@ export function generateSeaCucumberChain(options: SeaCucumberChainOptions = {}):
         { type: 'owning_party', destination: processor.party },
         { type: 'location', destination: processor.location },
       ],
+      'fsk:inspectionCertificate': `HGZ-${batchCode}`,
+      'fsk:bestBeforeDate': liveBestBefore,
       [CTE_KEY]: 'shipping',
     };
     const receiveLive: EpcisJsonEvent = {
@@ -222,9 +225,11 @@ export function generateSeaCucumberChain(options: SeaCucumberChainOptions = {}):
         { type: 'owning_party', destination: processor.party },
         { type: 'location', destination: processor.location },
       ],
+      'fsk:bestBeforeDate': liveBestBefore,
       [CTE_KEY]: 'receiving',
     };
     const processAt = harvestAt + DAY;
+    const processedBestBefore = isoWithOffset(processAt + 540 * DAY, OFFSET).slice(0, 10);
     const processing: EpcisJsonEvent = {
       type: 'TransformationEvent',
       eventID: id(),
@@ -234,7 +239,7 @@ export function generateSeaCucumberChain(options: SeaCucumberChainOptions = {}):
       inputQuantityList: [{ epcClass: live, quantity: harvestKg, uom: 'KGM' }],
       outputQuantityList: [{ epcClass: processed, quantity: processedKg, uom: 'KGM' }],
       ...place(processor.location),
-      ilmd: { 'fsk:bestBeforeDate': isoWithOffset(processAt + 540 * DAY, OFFSET).slice(0, 10) },
+      ilmd: { 'fsk:bestBeforeDate': processedBestBefore },
       [CTE_KEY]: 'processing',
     };
     const inspection: EpcisJsonEvent = {
@@ -268,6 +273,8 @@ export function generateSeaCucumberChain(options: SeaCucumberChainOptions = {}):
         { type: 'owning_party', destination: retailer.party },
         { type: 'location', destination: retailer.location },
       ],
+      'fsk:inspectionCertificate': `JY-${batchCode}`,
+      'fsk:bestBeforeDate': processedBestBefore,
       [CTE_KEY]: 'warehouse-out',
     };
     const receiveAt = variant === 'time-reversed' ? shipAt - 5 * HOUR : shipAt + 9 * HOUR;
@@ -289,6 +296,7 @@ export function generateSeaCucumberChain(options: SeaCucumberChainOptions = {}):
         { type: 'owning_party', destination: retailer.party },
         { type: 'location', destination: retailer.location },
       ],
+      'fsk:bestBeforeDate': processedBestBefore,
       [CTE_KEY]: 'receiving',
     };
     const sale = (k: number): EpcisJsonEvent => ({

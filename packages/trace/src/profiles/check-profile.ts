@@ -1,0 +1,461 @@
+import {
+  confidenceNotice,
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticPath,
+  type MessageDescriptor,
+  type MessageParamValue,
+  type RuleSetMeta,
+} from '@foodsafety/core';
+import type { CanonicalIdFn } from '../chain/canonical-id.js';
+import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
+import { traceBack } from '../chain/trace-lot.js';
+import { cbvEquals, hasAny, localName, selectValues } from './kde-selector.js';
+import { profileMessages } from './profile-messages.js';
+import type {
+  CteDefinition,
+  CteMatch,
+  ProfileRule,
+  RequiresBeforeRule,
+  TraceProfile,
+  ValueCondition,
+  ValueRule,
+} from './trace-profile.js';
+
+/** Options of {@link checkProfile}. */
+export interface CheckProfileOptions {
+  /** Identifier canonicalisation for joining lots (as in `buildLotGraph`). */
+  readonly canonicalId?: CanonicalIdFn;
+  /** Path of the event list in the input (default from the input's shape). */
+  readonly pathPrefix?: DiagnosticPath;
+}
+
+/** The result of {@link checkProfile}. */
+export interface ProfileCheckResult {
+  /** The rule set applied. */
+  readonly profile: RuleSetMeta;
+  /**
+   * Findings, each with a path to the event: missing KDEs, chain-order rules, new-lot rules, value
+   * rules; first an info notice when the profile's confidence is not `verified`.
+   */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The CTE recognised for each event, by position (`undefined`: not a CTE of this profile). */
+  readonly ctes: readonly (string | undefined)[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function explicitCte(event: Record<string, unknown>): string | undefined {
+  for (const key of Object.keys(event)) {
+    if (localName(key) === 'cte' && typeof event[key] === 'string') return event[key] as string;
+  }
+  return undefined;
+}
+
+function matchesShape(event: Record<string, unknown>, m: CteMatch): boolean {
+  if (m.eventTypes !== undefined && !m.eventTypes.includes(String(event.type))) return false;
+  if (m.actions !== undefined && !m.actions.includes(String(event.action))) return false;
+  if (m.bizSteps !== undefined && !m.bizSteps.some((w) => cbvEquals(event.bizStep, w)))
+    return false;
+  if (
+    m.dispositions !== undefined &&
+    !m.dispositions.some((w) => cbvEquals(event.disposition, w))
+  ) {
+    return false;
+  }
+  if (m.has !== undefined && !m.has.every((s) => selectValues(event, s).length > 0)) return false;
+  return true;
+}
+
+/**
+ * The CTE of a profile an event is: an explicit step named in the event (`fsk:cte`, any prefix)
+ * that a CTE lists, else the first CTE whose shape matches. `undefined` for other events.
+ */
+export function recogniseCte(event: unknown, profile: TraceProfile): string | undefined {
+  if (!isRecord(event)) return undefined;
+  const explicit = explicitCte(event);
+  if (explicit !== undefined) {
+    for (const cte of profile.ctes) {
+      if (cte.id === explicit || cte.match.some((m) => m.cte?.includes(explicit) === true))
+        return cte.id;
+    }
+    return undefined;
+  }
+  for (const cte of profile.ctes) {
+    if (cte.match.some((m) => hasShape(m) && matchesShape(event, m))) return cte.id;
+  }
+  return undefined;
+}
+
+function hasShape(m: CteMatch): boolean {
+  return (
+    m.eventTypes !== undefined ||
+    m.actions !== undefined ||
+    m.bizSteps !== undefined ||
+    m.dispositions !== undefined ||
+    m.has !== undefined
+  );
+}
+
+function display(value: unknown): MessageParamValue {
+  if (value === undefined) return '(none)';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function gtinOf(id: string, canonicalId: CanonicalIdFn): string | undefined {
+  let c = id;
+  try {
+    c = canonicalId(id);
+  } catch {
+    c = id;
+  }
+  return /^https:\/\/id\.gs1\.org\/01\/(\d{14})/.exec(c)?.[1];
+}
+
+function passes(v: unknown, cond: ValueCondition, canonicalId: CanonicalIdFn): boolean {
+  const target = cond.value;
+  switch (cond.op) {
+    case 'exists':
+      return true;
+    case 'eq':
+      return v === target || (typeof target === 'string' && cbvEquals(v, target));
+    case 'ne':
+      return !(v === target || (typeof target === 'string' && cbvEquals(v, target)));
+    case 'lt':
+      return typeof v === 'number' && typeof target === 'number' && v < target;
+    case 'lte':
+      return typeof v === 'number' && typeof target === 'number' && v <= target;
+    case 'gt':
+      return typeof v === 'number' && typeof target === 'number' && v > target;
+    case 'gte':
+      return typeof v === 'number' && typeof target === 'number' && v >= target;
+    case 'in':
+      return (
+        Array.isArray(target) &&
+        target.some((t) => v === t || (typeof t === 'string' && cbvEquals(v, t)))
+      );
+    case 'not-in':
+      return !(
+        Array.isArray(target) &&
+        target.some((t) => v === t || (typeof t === 'string' && cbvEquals(v, t)))
+      );
+    case 'matches':
+      if (typeof target !== 'string' || typeof v !== 'string') return false;
+      try {
+        return new RegExp(target).test(v);
+      } catch {
+        return false;
+      }
+    case 'gtin-in': {
+      if (typeof v !== 'string' || !Array.isArray(target)) return false;
+      const gtin = gtinOf(v, canonicalId);
+      return gtin !== undefined && target.some((t) => String(t).padStart(14, '0') === gtin);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Evaluate a condition: the first failing value (or `undefined` as "none picked") when it fails. */
+function evaluate(
+  event: unknown,
+  cond: ValueCondition,
+  canonicalId: CanonicalIdFn,
+): { ok: true } | { ok: false; value: unknown } {
+  const values = selectValues(event, cond.select);
+  if (values.length === 0) return { ok: false, value: undefined };
+  if (cond.quantifier === 'any') {
+    return values.some((v) => passes(v, cond, canonicalId))
+      ? { ok: true }
+      : { ok: false, value: values[0] };
+  }
+  for (const v of values) if (!passes(v, cond, canonicalId)) return { ok: false, value: v };
+  return { ok: true };
+}
+
+function expectedText(cond: ValueCondition): string {
+  const v = cond.value;
+  const shown = Array.isArray(v) ? `[${v.join(', ')}]` : v === undefined ? '' : String(v);
+  return `${cond.quantifier === 'any' ? 'any' : 'all'} ${cond.select} ${cond.op} ${shown}`.trim();
+}
+
+/**
+ * Check events (a list, an EPCIS document, or a lot graph that kept its events) against a
+ * traceability profile: every KDE of each recognised CTE present (`TRACE_PROFILE_KDE_MISSING`
+ * with a path to the event), required earlier steps present and earlier
+ * (`TRACE_PROFILE_STEP_MISSING`, `TRACE_PROFILE_ORDER`), new lots only where allowed
+ * (`TRACE_PROFILE_NEW_LOT_NOT_ALLOWED`), value rules (`TRACE_PROFILE_RULE_FAILED` or the rule's own
+ * message) and custom rules. Pure; bad input yields findings, never an exception.
+ */
+export function checkProfile(
+  input: unknown,
+  profile: TraceProfile,
+  options: CheckProfileOptions = {},
+): ProfileCheckResult {
+  const out: Diagnostic[] = [...confidenceNotice(profile.meta)];
+  const source = profile.meta.id;
+  let events: unknown[];
+  let prefix: DiagnosticPath;
+  let graph: LotGraph;
+  if (input instanceof GraphStore) {
+    if (!input.retain) {
+      out.push(
+        createDiagnostic(
+          profileMessages.TRACE_PROFILE_EVENTS_UNAVAILABLE,
+          { profile: source },
+          { source },
+        ),
+      );
+      return { profile: profile.meta, diagnostics: out, ctes: [] };
+    }
+    events = [];
+    for (let slot = 0; slot < input.eventCount; slot += 1) {
+      events[input.evIndex.data[slot] as number] = input.sources[slot];
+    }
+    prefix = input.pathPrefix;
+    graph = input;
+  } else {
+    const read = eventsOf(input);
+    events = [...read.events];
+    prefix = options.pathPrefix ?? read.prefix;
+    graph = buildLotGraph(events, {
+      ...(options.canonicalId === undefined ? {} : { canonicalId: options.canonicalId }),
+      pathPrefix: prefix,
+    });
+  }
+  const canonicalId =
+    graph instanceof GraphStore ? graph.canonicalId : (options.canonicalId ?? ((id: string) => id));
+  const pathOf = (index: number): DiagnosticPath => [...prefix, index];
+  const ctes = events.map((e) => recogniseCte(e, profile));
+  const cteById = new Map<string, CteDefinition>(profile.ctes.map((c) => [c.id, c]));
+  const params = (index: number): EventParams => {
+    const e = events[index];
+    const id = isRecord(e) && typeof e.eventID === 'string' ? e.eventID : '(no eventID)';
+    return { index, eventID: id, profile: source };
+  };
+
+  // KDE tables
+  events.forEach((event, index) => {
+    const cteId = ctes[index];
+    if (cteId === undefined) return;
+    const cte = cteById.get(cteId);
+    if (cte === undefined) return;
+    for (const kde of cte.kdes) {
+      if (kde.required === false || hasAny(event, kde.select)) continue;
+      out.push(
+        createDiagnostic(
+          profileMessages.TRACE_PROFILE_KDE_MISSING,
+          { ...params(index), cte: cteId, kde: kde.id, citation: kde.citation ?? source },
+          { path: pathOf(index), source },
+        ),
+      );
+    }
+  });
+
+  // rules
+  const slotsByIndex = new Map<number, number>();
+  for (let slot = 0; slot < graph.eventCount; slot += 1)
+    slotsByIndex.set(graph.event(slot).index, slot);
+  for (const rule of profile.rules) {
+    try {
+      out.push(
+        ...applyRule(rule, {
+          profile,
+          events,
+          ctes,
+          graph,
+          pathOf,
+          params,
+          slotsByIndex,
+          canonicalId,
+          source,
+        }),
+      );
+    } catch {
+      // a custom rule that throws contributes nothing; the others still run
+    }
+  }
+  return { profile: profile.meta, diagnostics: out, ctes };
+}
+
+interface EventParams {
+  readonly index: number;
+  readonly eventID: string;
+  readonly profile: string;
+}
+
+interface RuleRun {
+  readonly profile: TraceProfile;
+  readonly events: readonly unknown[];
+  readonly ctes: readonly (string | undefined)[];
+  readonly graph: LotGraph;
+  readonly pathOf: (index: number) => DiagnosticPath;
+  readonly params: (index: number) => EventParams;
+  readonly slotsByIndex: ReadonlyMap<number, number>;
+  readonly canonicalId: CanonicalIdFn;
+  readonly source: string;
+}
+
+function applyRule(rule: ProfileRule, run: RuleRun): readonly Diagnostic[] {
+  switch (rule.kind) {
+    case 'requires-before':
+      return requiresBefore(rule, run);
+    case 'new-lot-only-at':
+      return newLotOnlyAt(rule.ctes, rule.severity, run);
+    case 'value':
+      return valueRule(rule, run);
+    case 'custom':
+      return rule.check({
+        profile: run.profile,
+        events: run.events,
+        ctes: run.ctes,
+        graph: run.graph,
+        pathOf: run.pathOf,
+      });
+    default:
+      return [];
+  }
+}
+
+function lotsOf(run: RuleRun, slot: number): string[] {
+  return run.graph
+    .event(slot)
+    .objects.filter((o) => o.field !== 'parentID')
+    .map((o) => o.id);
+}
+
+function requiresBefore(rule: RequiresBeforeRule, run: RuleRun): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { graph } = run;
+  // events of the required CTE per lot
+  const requiredByLot = new Map<string, { index: number; time: number }[]>();
+  run.ctes.forEach((cte, index) => {
+    if (cte !== rule.requires) return;
+    const slot = run.slotsByIndex.get(index);
+    if (slot === undefined) return;
+    const time = graph.event(slot).time;
+    for (const lot of lotsOf(run, slot)) {
+      const list = requiredByLot.get(lot) ?? [];
+      list.push({ index, time });
+      requiredByLot.set(lot, list);
+    }
+  });
+  run.ctes.forEach((cte, index) => {
+    if (cte !== rule.cte) return;
+    const slot = run.slotsByIndex.get(index);
+    if (slot === undefined) return;
+    const time = graph.event(slot).time;
+    for (const lot of lotsOf(run, slot)) {
+      const scope =
+        rule.scope === 'lineage' ? [lot, ...traceBack(graph, lot).lots.map((l) => l.id)] : [lot];
+      let later: { index: number; time: number } | undefined;
+      let satisfied = false;
+      for (const candidate of scope) {
+        for (const r of requiredByLot.get(candidate) ?? []) {
+          if (!(r.time > time)) satisfied = true;
+          else if (later === undefined) later = r;
+        }
+        if (satisfied) break;
+      }
+      if (satisfied) continue;
+      const base = { ...run.params(index), cte, requires: rule.requires, lot };
+      out.push(
+        later === undefined
+          ? createDiagnostic(profileMessages.TRACE_PROFILE_STEP_MISSING, base, {
+              path: run.pathOf(index),
+              source: run.source,
+              ...(rule.severity === undefined ? {} : { severity: rule.severity }),
+            })
+          : createDiagnostic(
+              profileMessages.TRACE_PROFILE_ORDER,
+              { ...base, otherIndex: later.index },
+              {
+                path: run.pathOf(index),
+                source: run.source,
+                ...(rule.severity === undefined ? {} : { severity: rule.severity }),
+              },
+            ),
+      );
+      break;
+    }
+  });
+  return out;
+}
+
+function newLotOnlyAt(
+  allowed: readonly string[],
+  severity: ProfileRule['severity'],
+  run: RuleRun,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  run.ctes.forEach((cte, index) => {
+    if (cte === undefined || allowed.includes(cte)) return;
+    const slot = run.slotsByIndex.get(index);
+    if (slot === undefined) return;
+    const e = run.graph.event(slot);
+    const created = e.objects.filter(
+      (o) =>
+        (e.kind === 'origin' && o.field !== 'parentID') ||
+        (e.kind === 'transformation' &&
+          (o.field === 'outputEPCList' || o.field === 'outputQuantityList')),
+    );
+    const first = created[0];
+    if (first === undefined) return;
+    out.push(
+      createDiagnostic(
+        profileMessages.TRACE_PROFILE_NEW_LOT_NOT_ALLOWED,
+        { ...run.params(index), cte, lot: first.id, allowed: [...allowed] },
+        {
+          path: [...run.pathOf(index), first.field, first.position],
+          source: run.source,
+          ...(severity === undefined ? {} : { severity }),
+        },
+      ),
+    );
+  });
+  return out;
+}
+
+function valueRule(rule: ValueRule, run: RuleRun): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  run.events.forEach((event, index) => {
+    const cte = run.ctes[index];
+    if (cte === undefined) return;
+    if (rule.ctes !== undefined && !rule.ctes.includes(cte)) return;
+    if (rule.when !== undefined) {
+      const applies = selectValues(event, rule.when.select).some((v) =>
+        passes(v, rule.when as ValueCondition, run.canonicalId),
+      );
+      if (!applies) return;
+    }
+    const result = evaluate(event, rule, run.canonicalId);
+    if (result.ok) return;
+    const descriptor: MessageDescriptor = rule.message ?? profileMessages.TRACE_PROFILE_RULE_FAILED;
+    out.push(
+      createDiagnostic(
+        descriptor,
+        {
+          ...run.params(index),
+          cte,
+          rule: rule.id,
+          value: display(result.value),
+          expected: expectedText(rule),
+        },
+        {
+          path: run.pathOf(index),
+          source: run.source,
+          ...(rule.severity === undefined ? {} : { severity: rule.severity }),
+        },
+      ),
+    );
+  });
+  return out;
+}

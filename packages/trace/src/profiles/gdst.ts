@@ -1,0 +1,223 @@
+import type { KdeDefinition, TraceProfile } from './trace-profile.js';
+
+const LOT = [
+  'quantityList[*].epcClass',
+  'epcList[*]',
+  'outputQuantityList[*].epcClass',
+  'outputEPCList[*]',
+];
+const QTY = [
+  'quantityList[*].quantity',
+  'epcList[*]',
+  'outputQuantityList[*].quantity',
+  'outputEPCList[*]',
+];
+
+function kde(
+  id: string,
+  en: string,
+  zh: string,
+  select: readonly string[],
+  required = true,
+): KdeDefinition {
+  return {
+    id,
+    label: { en, 'zh-CN': zh },
+    select,
+    citation: 'GDST 1.x Core Normative Standards',
+    ...(required ? {} : { required: false }),
+  };
+}
+
+/** KDEs every GDST event carries. */
+const COMMON: readonly KdeDefinition[] = [
+  kde('eventId', 'Event ID', '事件标识', ['eventID']),
+  kde('eventDateTime', 'Event date and time', '事件时间', ['eventTime']),
+  kde('productOwner', 'Product owner', '产品所有者', [
+    '*:productOwner',
+    'sourceList[type=owning_party].source',
+    'destinationList[type=owning_party].destination',
+  ]),
+  kde('informationProvider', 'Information provider', '信息提供方', [
+    '*:informationProvider',
+    '*:productOwner',
+  ]),
+  kde('location', 'Location (GLN)', '地点', ['bizLocation.id', 'readPoint.id']),
+  kde('productAndLot', 'Product (GTIN) and lot', '产品及批次', LOT),
+  kde('quantity', 'Quantity and unit', '数量及单位', QTY),
+];
+
+/**
+ * GDST (Global Dialogue on Seafood Traceability) 1.x: the seafood CTEs and KDEs, read from CBV 2.0
+ * events with CBV master-data attributes (`cbvmda:*`) and GDST extensions (`gdst:*`), any prefix.
+ * Confidence is secondary: the KDE list follows the GDST 1.0/1.1 standards as summarised, not
+ * re-read against the normative text in this project.
+ */
+export const GDST_PROFILE: TraceProfile = {
+  meta: {
+    id: 'gdst',
+    version: '1.1',
+    jurisdiction: '*',
+    effectiveFrom: '2020-03-01',
+    source:
+      'GDST 1.0 Standards and Guidelines for Interoperable Seafood Traceability Systems (2020), with the 1.1 technical updates',
+    confidence: 'secondary',
+    notes:
+      'KDE names and the CTE list follow GDST 1.x as summarised; verify against the normative KDE table before relying on it.',
+  },
+  label: { en: 'GDST seafood traceability', 'zh-CN': 'GDST 海产品追溯' },
+  ctes: [
+    {
+      id: 'fishing',
+      label: { en: 'Fishing (wild capture)', 'zh-CN': '捕捞' },
+      match: [
+        { cte: ['fishing', 'catch'] },
+        {
+          eventTypes: ['ObjectEvent'],
+          actions: ['ADD'],
+          has: ['ilmd.*:vesselCatchInformationList'],
+        },
+      ],
+      kdes: [
+        ...COMMON,
+        kde('vessel', 'Vessel name, registration and flag', '渔船名称、登记号及船旗国', [
+          'ilmd.*:vesselCatchInformationList[*].*:vesselName',
+          'ilmd.*:vesselCatchInformationList[*].*:vesselID',
+        ]),
+        kde('catchArea', 'Catch area (FAO area / EEZ / RFMO)', '捕捞海域', [
+          'ilmd.*:vesselCatchInformationList[*].*:catchArea',
+          'ilmd.*:catchArea',
+        ]),
+        kde('gearType', 'Fishing gear type', '渔具类型', [
+          'ilmd.*:vesselCatchInformationList[*].*:fishingGearTypeCode',
+          'ilmd.*:fishingGearTypeCode',
+        ]),
+        kde('harvestDates', 'Harvest start and end dates', '捕捞起止日期', [
+          'ilmd.*:harvestStartDate',
+        ]),
+        kde('species', 'Species (ASFIS code)', '物种代码', [
+          'ilmd.*:aquaticSpeciesCode',
+          'ilmd.*:speciesForFisheryStatisticsPurposesCode',
+        ]),
+        kde(
+          'authorisation',
+          'Fishing authorisation / licence',
+          '捕捞许可',
+          [
+            'ilmd.*:vesselCatchInformationList[*].*:fishingAuthorisation',
+            'ilmd.*:fishingAuthorisation',
+            'certificationInfo',
+          ],
+          false,
+        ),
+      ],
+    },
+    {
+      id: 'farm-harvest',
+      label: { en: 'Farm harvest (aquaculture)', 'zh-CN': '养殖收获' },
+      match: [
+        { cte: ['farm-harvest', 'harvest'] },
+        {
+          eventTypes: ['ObjectEvent'],
+          actions: ['ADD'],
+          has: ['ilmd.*:productionMethodForFishAndSeafoodCode'],
+        },
+      ],
+      kdes: [
+        ...COMMON,
+        kde('farm', 'Farm location', '养殖场地点', [
+          'bizLocation.id',
+          'readPoint.id',
+          'ilmd.*:farmList',
+        ]),
+        kde('harvestDate', 'Harvest date', '收获日期', [
+          'ilmd.*:harvestStartDate',
+          'ilmd.*:harvestDate',
+          'eventTime',
+        ]),
+        kde(
+          'productionMethod',
+          'Production method',
+          '生产方式',
+          ['ilmd.*:productionMethodForFishAndSeafoodCode', 'ilmd.*:productionMethod'],
+          false,
+        ),
+        kde('species', 'Species', '物种', [
+          'ilmd.*:aquaticSpeciesCode',
+          'ilmd.*:aquaticSpeciesName',
+          'outputQuantityList[*].epcClass',
+          'quantityList[*].epcClass',
+        ]),
+      ],
+    },
+    {
+      id: 'landing',
+      label: { en: 'Landing', 'zh-CN': '上岸' },
+      match: [{ cte: ['landing'] }, { bizSteps: ['arriving', 'unloading'] }],
+      kdes: [
+        ...COMMON,
+        kde('landingPort', 'Landing location (port)', '上岸港口', [
+          'bizLocation.id',
+          'readPoint.id',
+        ]),
+      ],
+    },
+    {
+      id: 'transshipment',
+      label: { en: 'Transshipment', 'zh-CN': '转运' },
+      match: [
+        { cte: ['transshipment'] },
+        { bizSteps: ['loading'], has: ['*:transshipmentAuthorisation'] },
+      ],
+      kdes: [
+        ...COMMON,
+        kde('transshipmentVessel', 'Receiving vessel', '接收船舶', [
+          'destinationList[*].destination',
+        ]),
+      ],
+    },
+    {
+      id: 'processing',
+      label: { en: 'Processing (transformation)', 'zh-CN': '加工' },
+      match: [{ cte: ['processing', 'transformation'] }, { eventTypes: ['TransformationEvent'] }],
+      kdes: [
+        kde('eventId', 'Event ID', '事件标识', ['eventID']),
+        kde('eventDateTime', 'Event date and time', '事件时间', ['eventTime']),
+        kde('location', 'Processing location', '加工地点', ['bizLocation.id', 'readPoint.id']),
+        kde('inputs', 'Input products and lots', '投入产品及批次', [
+          'inputQuantityList[*].epcClass',
+          'inputEPCList[*]',
+        ]),
+        kde('outputs', 'Output products and lots', '产出产品及批次', [
+          'outputQuantityList[*].epcClass',
+          'outputEPCList[*]',
+        ]),
+        kde('outputQuantity', 'Output quantity', '产出数量', [
+          'outputQuantityList[*].quantity',
+          'outputEPCList[*]',
+        ]),
+      ],
+    },
+    {
+      id: 'shipping',
+      label: { en: 'Shipping', 'zh-CN': '发货' },
+      match: [{ cte: ['shipping', 'warehouse-out'] }, { bizSteps: ['shipping'] }],
+      kdes: [
+        ...COMMON,
+        kde('destination', 'Destination party and location', '收货方及地点', [
+          'destinationList[*].destination',
+        ]),
+      ],
+    },
+    {
+      id: 'receiving',
+      label: { en: 'Receiving', 'zh-CN': '收货' },
+      match: [{ cte: ['receiving'] }, { bizSteps: ['receiving'] }],
+      kdes: [
+        ...COMMON,
+        kde('source', 'Source party and location', '发货方及地点', ['sourceList[*].source']),
+      ],
+    },
+  ],
+  rules: [],
+};

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cbvEquals, localName, selectValues } from './kde-selector.js';
+
+const event = {
+  type: 'ObjectEvent',
+  bizLocation: { id: 'urn:epc:id:sgln:6921001.00001.0' },
+  quantityList: [
+    { epcClass: 'urn:a', quantity: 5, uom: 'KGM' },
+    { epcClass: 'urn:b', quantity: 0 },
+  ],
+  sourceList: [
+    { type: 'owning_party', source: 'urn:p' },
+    { type: 'https://ref.gs1.org/cbv/SDT-location', source: 'urn:l' },
+  ],
+  ilmd: { 'cbvmda:harvestStartDate': '2024-05-01', 'https://ns.example.com/x.y': 'dl' },
+  sensorElementList: [
+    {
+      sensorReport: [
+        { type: 'gs1:Temperature', value: -20 },
+        { type: 'Humidity', value: 50 },
+      ],
+    },
+  ],
+  empty: '',
+};
+
+describe('selectValues', () => {
+  it('reads members, every element, indices', () => {
+    expect(selectValues(event, 'bizLocation.id')).toEqual(['urn:epc:id:sgln:6921001.00001.0']);
+    expect(selectValues(event, 'quantityList[*].epcClass')).toEqual(['urn:a', 'urn:b']);
+    expect(selectValues(event, 'quantityList.quantity')).toEqual([5, 0]);
+    expect(selectValues(event, 'quantityList[1].epcClass')).toEqual(['urn:b']);
+  });
+  it('filters by CBV value in any spelling', () => {
+    expect(selectValues(event, 'sourceList[type=location].source')).toEqual(['urn:l']);
+    expect(
+      selectValues(event, 'sensorElementList[*].sensorReport[type=Temperature].value'),
+    ).toEqual([-20]);
+  });
+  it('matches any namespace prefix with *: and quoted URI keys', () => {
+    expect(selectValues(event, 'ilmd.*:harvestStartDate')).toEqual(['2024-05-01']);
+    expect(selectValues(event, 'ilmd["https://ns.example.com/x.y"]')).toEqual(['dl']);
+  });
+  it('leaves out empty values and selects nothing from nothing', () => {
+    expect(selectValues(event, 'empty')).toEqual([]);
+    expect(selectValues(event, 'missing.path[*]')).toEqual([]);
+    expect(selectValues(null, 'a.b')).toEqual([]);
+    expect(selectValues(event, '[[[')).toEqual([]);
+  });
+  it('knows local names and CBV spellings', () => {
+    expect(localName('cbvmda:lotNumber')).toBe('lotNumber');
+    expect(localName('https://ns.example.com/epcis#cte')).toBe('cte');
+    expect(cbvEquals('urn:epcglobal:cbv:bizstep:shipping', 'shipping')).toBe(true);
+    expect(cbvEquals('https://ref.gs1.org/cbv/BizStep-shipping', 'shipping')).toBe(true);
+    expect(cbvEquals('receiving', 'shipping')).toBe(false);
+  });
+});
