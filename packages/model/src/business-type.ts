@@ -79,6 +79,7 @@ export const BUSINESS_TYPES = {
 /** A business type (see {@link BUSINESS_TYPES}). */
 export type BusinessType = keyof typeof BUSINESS_TYPES;
 
+/** The schema of a business type. */
 export const businessTypeSchema = z.enum(
   Object.keys(BUSINESS_TYPES) as [BusinessType, ...BusinessType[]],
 );
@@ -99,6 +100,7 @@ export const CANTEEN_KINDS = [
 /** A kind of unit canteen. */
 export type CanteenKind = (typeof CANTEEN_KINDS)[number];
 
+/** The schema of a canteen kind. */
 export const canteenKindSchema = z.enum(CANTEEN_KINDS);
 
 /** The category of a business type. */

@@ -13,6 +13,7 @@ export const JURISDICTION_LEVELS = ['city', 'district', 'street', 'community'] a
 /** A level of the jurisdiction tree. */
 export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
 
+/** The schema of a jurisdiction level. */
 export const jurisdictionLevelSchema = z.enum(JURISDICTION_LEVELS);
 
 /**
@@ -31,6 +32,7 @@ export const JURISDICTION_KINDS = {
 /** A division kind (see {@link JURISDICTION_KINDS}). */
 export type JurisdictionKind = (typeof JURISDICTION_KINDS)[JurisdictionLevel][number];
 
+/** The schema of a division kind (any level; the parser checks it fits the level). */
 export const jurisdictionKindSchema = z.enum([
   ...JURISDICTION_KINDS.city,
   ...JURISDICTION_KINDS.district,
