@@ -1,0 +1,317 @@
+/**
+ * `pnpm bench scoring`:
+ * 1. one full evaluation of the city model (656-task ledger → task shares → 50 threshold items
+ *    → city, 13 regions, 30 departments, vetoes and pass rule) against json-rules-engine running
+ *    the same threshold rules (target ≥ 100×);
+ * 2. `sensitivity` with k = 60 inputs and N = 8192 (507 904 evaluations of the city model):
+ *    harness overhead ≤ 1.25 × the bare evaluation cost, and 2 worker threads ≥ 1.6 × faster
+ *    than 1 (wall time recorded).
+ */
+import {
+  evaluate,
+  factVector,
+  inputQuantile,
+  type SensitivityResult,
+  score,
+  sensitivity,
+  sobolSequence,
+  taskShareFacts,
+} from '@foodsafety/scoring';
+import { defineBenchmark } from '../benchmark.js';
+import { consume } from '../measure.js';
+import {
+  AS_OF,
+  cityFacts,
+  cityModel,
+  DEPARTMENTS,
+  inputs,
+  ledger,
+  REGIONS,
+  regionFacts,
+  standard,
+} from './city-model.js';
+import { createPeerEngine, peerScore } from './json-rules-peer.js';
+
+const N = 8192;
+const K = inputs.length;
+const EVALUATIONS = N * (K + 2);
+const MODEL_MODULE = new URL('./city-model.ts', import.meta.url);
+
+// ---------- 1. the city model, ours and json-rules-engine ----------
+
+/** Static facts of every unit, compiled once into fact vectors (the ledger is read per call). */
+const unitVectors = [
+  factVector(standard, cityFacts),
+  ...REGIONS.map((r) => factVector(standard, { ...cityFacts, ...regionFacts[r] })),
+  ...DEPARTMENTS.map(() => factVector(standard, cityFacts)),
+];
+const shareSlots = new Map(standard.factNames.map((name, slot) => [name, slot]));
+const work = new Float64Array(standard.factNames.length);
+
+/** Ours, fast path: ledger → task shares, then the compiled evaluator for all 44 units. */
+function oursFast(): number {
+  const shares = taskShareFacts(ledger, { asOf: AS_OF });
+  const unitShares = [
+    shares.city,
+    ...REGIONS.map((r) => shares.regions[r] ?? {}),
+    ...DEPARTMENTS.map((d) => shares.departments[d] ?? {}),
+  ];
+  let passes = 0;
+  for (let u = 0; u < unitVectors.length; u++) {
+    // The static vectors hold no task shares (missing = NaN): a unit without linked tasks keeps
+    // the fact missing, as in score().
+    work.set(unitVectors[u] as Float64Array);
+    for (const [name, value] of Object.entries(unitShares[u] ?? {})) {
+      const slot = shareSlots.get(name);
+      if (slot !== undefined && typeof value === 'number') work[slot] = value;
+    }
+    if (evaluate(standard, work).pass) passes++;
+  }
+  return passes;
+}
+
+/** Ours, full `score`: per-item points, checks and diagnostics for every unit (no explanation trees). */
+function oursScore(): unknown {
+  return score(standard, cityFacts, { ledger, asOf: AS_OF, regions: regionFacts, explain: false });
+}
+
+const peerEngine = createPeerEngine();
+
+/** Each unit's facts as records, task shares included, as `score` assembles them. */
+function unitRecords(): Record<string, number | boolean | null | undefined>[] {
+  const shares = taskShareFacts(ledger, { asOf: AS_OF });
+  return [
+    { ...shares.city, ...cityFacts },
+    ...REGIONS.map((r) => ({ ...cityFacts, ...(shares.regions[r] ?? {}), ...regionFacts[r] })),
+    ...DEPARTMENTS.map((d) => ({ ...cityFacts, ...(shares.departments[d] ?? {}) })),
+  ];
+}
+const peerUnits = unitRecords();
+
+/** Rules only, ours: the same 44 fact records the peer gets → fact vectors → compiled evaluator. */
+function oursRules(): number {
+  let passes = 0;
+  for (const facts of peerUnits)
+    if (evaluate(standard, factVector(standard, facts, work)).pass) passes++;
+  return passes;
+}
+
+/** Rules only, the peer: json-rules-engine over the same 44 fact records. */
+async function peerRules(): Promise<number> {
+  let passes = 0;
+  for (const facts of peerUnits) if ((await peerScore(peerEngine, facts)).pass) passes++;
+  return passes;
+}
+
+/** Full chain, the peer: the ledger read by our taskShareFacts (it has no ledger), then its rules. */
+async function peerFull(): Promise<number> {
+  let passes = 0;
+  for (const facts of unitRecords()) if ((await peerScore(peerEngine, facts)).pass) passes++;
+  return passes;
+}
+
+/** Check that ours and the peer agree unit by unit before timing anything. */
+async function checkAgreement(): Promise<void> {
+  const scored = oursScore() as ReturnType<typeof score>;
+  const ours = [scored, ...scored.regions, ...scored.departments];
+  for (let u = 0; u < ours.length; u++) {
+    const peer = await peerScore(peerEngine, peerUnits[u] as Record<string, number>);
+    const mine = ours[u] as (typeof ours)[number];
+    if (peer.total !== mine.total || peer.pass !== mine.pass) {
+      throw new Error(
+        `unit ${u}: ours ${mine.total}/${mine.pass}, peer ${peer.total}/${peer.pass}`,
+      );
+    }
+  }
+  const passes = ours.filter((u) => u.pass).length;
+  if (oursFast() !== passes || oursRules() !== passes) throw new Error('fast path disagrees');
+}
+
+async function rate(fn: () => unknown, minMs: number): Promise<number> {
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    consume(await fn());
+    calls++;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs);
+  return (calls * 1000) / elapsed;
+}
+
+const median = (values: readonly number[]): number => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+async function cityComparison(): Promise<Record<string, unknown>> {
+  await checkAgreement();
+  const rates: Record<string, number[]> = {
+    oursRules: [],
+    oursFull: [],
+    oursScore: [],
+    peerRules: [],
+    peerFull: [],
+  };
+  for (let round = 0; round < 7; round++) {
+    rates.oursRules?.push(await rate(oursRules, 100));
+    rates.oursFull?.push(await rate(oursFast, 150));
+    rates.oursScore?.push(await rate(oursScore, 150));
+    rates.peerRules?.push(await rate(peerRules, 300));
+    rates.peerFull?.push(await rate(peerFull, 300));
+  }
+  const m = Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, median(v)])) as Record<
+    string,
+    number
+  >;
+  const ratio = (a: string, b: string) => Number(((m[a] as number) / (m[b] as number)).toFixed(1));
+  return {
+    units: 44,
+    tasks: ledger.tasks.length,
+    items: standard.items.length,
+    rulesInPeer: standard.items.length * 4 + 7,
+    agreement: 'identical totals and verdicts for all 44 units',
+    perSecond: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Number(v.toFixed(1))])),
+    ratioRulesOnly: ratio('oursRules', 'peerRules'),
+    ratioFullChain: ratio('oursFull', 'peerFull'),
+    ratioScoreVsPeerFull: ratio('oursScore', 'peerFull'),
+    target: 'ours ≥ 100 × json-rules-engine (full chain: ledger → items → 44 units)',
+    met: (m.oursFull as number) / (m.peerFull as number) >= 100,
+    rulesOnlyMet: (m.oursRules as number) / (m.peerRules as number) >= 100,
+  };
+}
+
+// ---------- 2. sensitivity, k = 60, N = 8192 ----------
+
+/** Bare evaluation: the model on 8192 prepared rows, cycled to 507 904 calls; no design, no analysis. */
+const bareRows = (() => {
+  const seq = sobolSequence(K, { skip: 1 });
+  const point = new Float64Array(K);
+  const rows: Float64Array[] = [];
+  for (let r = 0; r < 8192; r++) {
+    seq.next(point);
+    rows.push(
+      Float64Array.from(inputs, (input, j) =>
+        inputQuantile(input.distribution, point[j] as number),
+      ),
+    );
+  }
+  return rows;
+})();
+
+function bare(): number {
+  let sum = 0;
+  const rows = bareRows;
+  for (let e = 0; e < EVALUATIONS; e++) sum += cityModel(rows[e & 8191] as Float64Array);
+  return sum;
+}
+
+function singleThread(): SensitivityResult {
+  return sensitivity({ model: cityModel, inputs, N, seed: 'bench' });
+}
+
+interface WorkerRun {
+  readonly wallMs: number;
+  readonly evaluationMs: number;
+  readonly result: SensitivityResult;
+}
+
+async function workerRun(count: number): Promise<WorkerRun> {
+  const start = performance.now();
+  let started = start;
+  let finished = start;
+  const result = await sensitivity({
+    model: { module: MODEL_MODULE, export: 'cityModel' },
+    inputs,
+    N,
+    seed: 'bench',
+    workers: count,
+    onProgress: ({ done, total }) => {
+      if (done === 0) started = performance.now();
+      if (done === total) finished = performance.now();
+    },
+  });
+  return { wallMs: performance.now() - start, evaluationMs: finished - started, result };
+}
+
+async function workerComparison(): Promise<Record<string, unknown>> {
+  const reference = singleThread();
+  const t0 = performance.now();
+  singleThread();
+  const singleWallMs = performance.now() - t0;
+  const one: WorkerRun[] = [];
+  const two: WorkerRun[] = [];
+  for (let round = 0; round < 3; round++) {
+    one.push(await workerRun(1));
+    two.push(await workerRun(2));
+  }
+  const identical = [...one, ...two].every(
+    (run) =>
+      JSON.stringify(run.result.S1) === JSON.stringify(reference.S1) &&
+      JSON.stringify(run.result.ST) === JSON.stringify(reference.ST) &&
+      JSON.stringify(run.result.S1Conf) === JSON.stringify(reference.S1Conf),
+  );
+  const evalOne = median(one.map((r) => r.evaluationMs));
+  const evalTwo = median(two.map((r) => r.evaluationMs));
+  const wallOne = median(one.map((r) => r.wallMs));
+  const wallTwo = median(two.map((r) => r.wallMs));
+  const top = reference.names
+    .map((name, i) => ({ name, ST: reference.ST[i] as number }))
+    .sort((a, b) => b.ST - a.ST)
+    .slice(0, 5)
+    .map((x) => `${x.name} ${x.ST.toFixed(3)}`);
+  return {
+    k: K,
+    N,
+    evaluations: EVALUATIONS,
+    singleThreadWallMs: Math.round(singleWallMs),
+    oneWorker: { wallMs: Math.round(wallOne), evaluationMs: Math.round(evalOne) },
+    twoWorkers: { wallMs: Math.round(wallTwo), evaluationMs: Math.round(evalTwo) },
+    speedupEvaluation: Number((evalOne / evalTwo).toFixed(2)),
+    speedupWall: Number((wallOne / wallTwo).toFixed(2)),
+    target: '2 workers ≥ 1.6 × faster than 1 (evaluation phase, after worker start-up)',
+    met: evalOne / evalTwo >= 1.6,
+    bitIdenticalToSingleThread: identical,
+    topTotalOrder: top,
+    zeroEffectInputsST: [
+      reference.ST[reference.names.indexOf('weather')],
+      reference.ST[reference.names.indexOf('mayorsMood')],
+    ],
+  };
+}
+
+export default defineBenchmark({
+  name: 'scoring',
+  description:
+    'city model (656 tasks → 50 items → city, 13 regions, 30 departments) vs json-rules-engine; sensitivity k = 60, N = 8192: harness vs bare model, 1 vs 2 workers',
+  setup: () => [
+    { id: 'ours-city-rules', label: 'ours: 44 fact records → compiled evaluator', fn: oursRules },
+    { id: 'ours-city-fast', label: 'ours: ledger + compiled evaluator, 44 units', fn: oursFast },
+    {
+      id: 'ours-city-score',
+      label: 'ours: score() with items and checks, 44 units',
+      fn: oursScore,
+    },
+    {
+      id: 'bare-model-k60',
+      label: 'bare city model, 507 904 calls (evals/s)',
+      peer: true,
+      unitsPerCall: EVALUATIONS,
+      fn: bare,
+    },
+    {
+      id: 'ours-sensitivity-k60',
+      label: 'sensitivity k=60 N=8192, one thread, bootstrap 100 (evals/s)',
+      unitsPerCall: EVALUATIONS,
+      fn: singleThread,
+    },
+  ],
+  timing: { samples: 5, minSampleMs: 100, warmupMs: 300 },
+  // Harness overhead ≤ 1.25 × bare cost ⇔ harness rate ≥ 0.8 × bare rate.
+  targets: [{ of: 'ours-sensitivity-k60', vs: 'bare-model-k60', atLeast: 0.8 }],
+  extra: async () => ({
+    city: await cityComparison(),
+    workers: await workerComparison(),
+  }),
+});
