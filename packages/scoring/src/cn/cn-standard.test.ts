@@ -37,7 +37,7 @@ const full = {
   inPerformanceAppraisal: true,
   budgetedFunding: true,
   officesStandardisedRate: 85,
-  taskCompletionShare: 1,
+  'taskShare.K05': 1,
   productionRecordRate: 100,
   gradingCoverageRate: 100,
   schoolOpenKitchenRate: 100,

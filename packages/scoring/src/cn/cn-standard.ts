@@ -169,7 +169,7 @@ function rows(t: CnThresholds, pilot: { max: number; each: number }): Row[] {
     ),
     k('K05', 3, 'responsibility', '创建任务清单完成率', 'Completion of the creation task list', {
       kind: 'taskShare',
-      input: 'taskCompletionShare',
+      tasks: 'all',
     }),
     k(
       'K06',

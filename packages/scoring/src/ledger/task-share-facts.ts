@@ -17,9 +17,15 @@ export interface TaskShareFacts {
  */
 export function taskShareFacts(
   ledger: TaskLedger,
-  options: { asOf?: string; factName?: (itemId: string) => string } = {},
+  options: {
+    asOf?: string;
+    factName?: (itemId: string) => string;
+    /** Fact names to fill with the share of ALL the unit's tasks completed. */
+    allTasks?: readonly string[];
+  } = {},
 ): TaskShareFacts {
   const name = options.factName ?? ((id: string) => `taskShare.${id}`);
+  const ALL = '\u0000all';
   // counts[unitKey][item] = [done, linked]
   const counts = new Map<string, Map<string, [number, number]>>();
   const bump = (unit: string, item: string, done: boolean): void => {
@@ -37,17 +43,21 @@ export function taskShareFacts(
     if (done) c[0] += 1;
   };
   for (const task of ledger.tasks as readonly CreationTask[]) {
-    if (task.status === 'cancelled' || task.items === undefined) continue;
+    if (task.status === 'cancelled') continue;
     const done = isCompletedAsOf(task, options.asOf);
     const units = new Set(task.assignments.map((a) => `${a.unit}\u0000${a.id}`));
-    for (const item of task.items) {
+    for (const item of [ALL, ...(task.items ?? [])]) {
       bump('city', item, done);
       for (const u of units) bump(u, item, done);
     }
   }
   const toFacts = (m: Map<string, [number, number]> | undefined): Facts => {
     const out: Record<string, number> = {};
-    if (m) for (const [item, [done, linked]] of m) out[name(item)] = done / linked;
+    if (m)
+      for (const [item, [done, linked]] of m) {
+        if (item === ALL) for (const n of options.allTasks ?? []) out[n] = done / linked;
+        else out[name(item)] = done / linked;
+      }
     return out;
   };
   const regions: Record<string, Facts> = {};

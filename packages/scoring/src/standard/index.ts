@@ -1,4 +1,10 @@
 export {
+  type CityEvaluation,
+  type CityModel,
+  type CityModelInput,
+  cityModel,
+} from './city-model.js';
+export {
   type CompiledPassRule,
   type CompiledStandard,
   type DefineStandardOptions,

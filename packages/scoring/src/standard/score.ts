@@ -415,6 +415,23 @@ function explainItem(
   }
 }
 
+/** Task-share facts for the standard's `taskShare` items (linked tasks, or all tasks). */
+function ledgerShares(standard: Standard, ledger: TaskLedger, asOf: string | undefined) {
+  const linked = new Map<string, string>();
+  const all: string[] = [];
+  for (const item of standard.spec.items) {
+    if (item.rule.kind !== 'taskShare') continue;
+    const name = item.rule.input ?? `taskShare.${item.id}`;
+    if (item.rule.tasks === 'all') all.push(name);
+    else linked.set(item.id, name);
+  }
+  return taskShareFacts(ledger, {
+    ...(asOf === undefined ? {} : { asOf }),
+    factName: (id) => linked.get(id) ?? `taskShare.${id}`,
+    allTasks: all,
+  });
+}
+
 /**
  * Score a standard for the city and for each region and department: total, per-tier and per-item
  * points (exact), pass or fail with the checks of the pass rule, every veto that fired, and an
@@ -430,9 +447,7 @@ export function score(standard: Standard, facts: Facts, options: ScoreOptions = 
   const inherit = options.inheritCityFacts ?? true;
   const diagnostics: Diagnostic[] = [];
   const shares =
-    options.ledger === undefined
-      ? undefined
-      : taskShareFacts(options.ledger, options.asOf === undefined ? {} : { asOf: options.asOf });
+    options.ledger === undefined ? undefined : ledgerShares(standard, options.ledger, options.asOf);
   const cityFacts: Facts = { ...(shares?.city ?? {}), ...facts };
   const city = scoreUnit(
     standard,

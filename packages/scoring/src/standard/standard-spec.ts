@@ -81,6 +81,8 @@ export type ItemRule =
        */
       readonly kind: 'taskShare';
       readonly input?: string;
+      /** `linked` (default): tasks whose `items` include this item; `all`: every task of the unit. */
+      readonly tasks?: 'linked' | 'all';
       readonly zeroAt?: number;
       readonly fullAt?: number;
     }
@@ -261,6 +263,7 @@ const itemRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('taskShare'),
     input: z.string().min(1).optional(),
+    tasks: z.enum(['linked', 'all']).optional(),
     zeroAt: finite.optional(),
     fullAt: finite.optional(),
   }),
