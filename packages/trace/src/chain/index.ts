@@ -19,11 +19,22 @@ export {
   type TransferParty,
 } from './lot-graph.js';
 export {
+  type DiagramOptions,
+  lotGraphToDot,
+  lotGraphToMermaid,
+  shortLotLabel,
+} from './lot-graph-diagram.js';
+export {
   type RecallContact,
   type RecallMovement,
   type RecallScope,
   recallScope,
 } from './recall-scope.js';
+export {
+  csvField,
+  type SpreadsheetOptions,
+  toSortableSpreadsheet,
+} from './sortable-spreadsheet.js';
 export { createTraceIndex, type TraceIndex, type TraceIndexOptions } from './trace-index.js';
 export {
   type TracedLot,

@@ -71,7 +71,8 @@ function matchesShape(event: Record<string, unknown>, m: CteMatch): boolean {
 
 /**
  * The CTE of a profile an event is: an explicit step named in the event (`fsk:cte`, any prefix)
- * that a CTE lists, else the first CTE whose shape matches. `undefined` for other events.
+ * that a CTE lists, else (no step named, or one this profile does not know) the first CTE whose
+ * shape matches. `undefined` for other events.
  */
 export function recogniseCte(event: unknown, profile: TraceProfile): string | undefined {
   if (!isRecord(event)) return undefined;
@@ -81,7 +82,7 @@ export function recogniseCte(event: unknown, profile: TraceProfile): string | un
       if (cte.id === explicit || cte.match.some((m) => m.cte?.includes(explicit) === true))
         return cte.id;
     }
-    return undefined;
+    // a step name this profile does not know: recognise the event by its shape
   }
   for (const cte of profile.ctes) {
     if (cte.match.some((m) => hasShape(m) && matchesShape(event, m))) return cte.id;

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
+import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
+import { buildLotGraph } from './lot-graph.js';
+import { lotGraphToDot, lotGraphToMermaid, shortLotLabel } from './lot-graph-diagram.js';
+import { csvField, toSortableSpreadsheet } from './sortable-spreadsheet.js';
+import { traceForward } from './trace-lot.js';
+
+/** A minimal RFC 4180 reader, to check the writer's output round-trips. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('csvField (RFC 4180)', () => {
+  it('quotes fields with commas, quotes and line breaks, doubling quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('海参')).toBe('海参');
+  });
+});
+
+describe('toSortableSpreadsheet', () => {
+  const { events, lots } = generateSeaCucumberChain();
+  const graph = buildLotGraph(events);
+  const [first] = lots;
+  if (first === undefined) throw new Error('no lots');
+
+  it('writes one row per event of a trace, in time order, with CRLF line ends', () => {
+    const trace = traceForward(graph, first.live);
+    const csv = toSortableSpreadsheet(graph, { lots: [trace.id, ...trace.lots.map((l) => l.id)] });
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(csv);
+    const [header, ...body] = rows;
+    expect(header?.slice(0, 3)).toEqual(['Record #', 'Event ID', 'Event date and time']);
+    // the harvest and everything after it: indices 3..12
+    expect(body.map((r) => Number(r[0]))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const times = body.map((r) => Date.parse(r[2] as string));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+  it('adds the CTE and the KDE columns of a profile, in Chinese on request, with a BOM', () => {
+    const csv = toSortableSpreadsheet(graph, {
+      profile: FSMA_204_PROFILE,
+      locale: 'zh-CN',
+      bom: true,
+    });
+    expect(csv.startsWith('\uFEFF记录序号,')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    const header = rows[0] as string[];
+    expect(header).toContain('关键追踪事件');
+    expect(header).toContain('参考单据类型及编号');
+    const cteColumn = header.indexOf('关键追踪事件');
+    const docColumn = header.indexOf('参考单据类型及编号');
+    const shipping = rows.find((r) => r[cteColumn] === 'shipping');
+    expect(shipping?.[docColumn]).toContain('urn:epcglobal:cbv:bt:');
+    expect(rows).toHaveLength(events.length + 1);
+  });
+  it('round-trips awkward values through quoting', () => {
+    const awkward = [
+      {
+        type: 'ObjectEvent',
+        action: 'ADD',
+        eventID: 'urn:x:"a,b"\nc',
+        eventTime: '2024-01-01T00:00:00Z',
+        epcList: ['urn:example:1'],
+      },
+    ];
+    const rows = parseCsv(toSortableSpreadsheet(buildLotGraph(awkward)));
+    expect(rows[1]?.[1]).toBe('urn:x:"a,b"\nc');
+  });
+});
+
+describe('diagrams', () => {
+  const { events } = generateSeaCucumberChain();
+  const graph = buildLotGraph(events);
+
+  it('shortens GS1 Digital Links to GTIN · lot', () => {
+    expect(shortLotLabel('https://id.gs1.org/01/06921002002011/10/PCH24001')).toBe(
+      '06921002002011 · PCH24001',
+    );
+    expect(shortLotLabel('urn:example:x')).toBe('urn:example:x');
+  });
+  it('draws the genealogy as Mermaid, with shipments on request', () => {
+    const text = lotGraphToMermaid(graph, { shipments: true });
+    expect(text.split('\n')[0]).toBe('flowchart LR');
+    expect(text).toContain('n0["06921001001015 · SCH24001"]');
+    expect(text).toContain('n0 -->|"transformation"| n1');
+    expect(text).toMatch(/n2 -\.->\|"shipped \d+ KGM"\| p\d/);
+  });
+  it('draws the same as DOT', () => {
+    const text = lotGraphToDot(graph);
+    expect(text.startsWith('digraph lots {\n  rankdir=LR;')).toBe(true);
+    expect(text).toContain('n0 -> n1 [label="transformation"];');
+    expect(text.trimEnd().endsWith('}')).toBe(true);
+  });
+  it('escapes quotes in labels', () => {
+    const g = buildLotGraph([
+      {
+        type: 'TransformationEvent',
+        eventTime: '2024-01-01T00:00:00Z',
+        inputEPCList: ['urn:a"b'],
+        outputEPCList: ['urn:c\\d'],
+      },
+    ]);
+    expect(lotGraphToDot(g)).toContain('label="urn:a\\"b"');
+    expect(lotGraphToMermaid(g)).toContain('["urn:a#quot;b"]');
+  });
+});

@@ -1,0 +1,141 @@
+import type { LotGraph } from './lot-graph.js';
+
+/** Options of {@link lotGraphToMermaid} and {@link lotGraphToDot}. */
+export interface DiagramOptions {
+  /** Only these lots (and the edges between them); all lots if omitted. */
+  readonly lots?: readonly string[];
+  /** Also draw the parties each lot was shipped to, with quantities (default false). */
+  readonly shipments?: boolean;
+  /** How a lot is labelled (default: GTIN · lot for GS1 Digital Links, else the identifier). */
+  readonly label?: (id: string) => string;
+  /** Layout direction (default `LR`). */
+  readonly direction?: 'LR' | 'TB';
+}
+
+/** `06921002002011 · PCH24001` for `https://id.gs1.org/01/06921002002011/10/PCH24001`. */
+export function shortLotLabel(id: string): string {
+  const m = /^https:\/\/id\.gs1\.org\/01\/(\d{14})(?:\/(?:10|21)\/([^/?#]+))?/.exec(id);
+  if (!m) return id;
+  const lot = m[2] === undefined ? '' : ` · ${safeDecode(m[2])}`;
+  return `${m[1]}${lot}`;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+interface Picture {
+  nodes: { key: string; label: string; party: boolean }[];
+  edges: { from: string; to: string; label: string; dashed: boolean }[];
+}
+
+function picture(graph: LotGraph, options: DiagramOptions): Picture {
+  const label = options.label ?? shortLotLabel;
+  const chosen =
+    options.lots === undefined
+      ? Array.from({ length: graph.nodeCount }, (_, n) => n)
+      : [
+          ...new Set(
+            options.lots.map((id) => graph.nodeOf(id)).filter((n): n is number => n !== undefined),
+          ),
+        ];
+  const inSet = new Set(chosen);
+  const nodes: Picture['nodes'] = chosen.map((n) => ({
+    key: `n${n}`,
+    label: label(graph.idOf(n)),
+    party: false,
+  }));
+  const edges: Picture['edges'] = [];
+  for (const n of chosen) {
+    const seen = new Set<number>();
+    for (const step of graph.successors(n)) {
+      if (!inSet.has(step.node) || seen.has(step.node)) continue;
+      seen.add(step.node);
+      const kind = graph.event(step.slot).kind;
+      edges.push({ from: `n${n}`, to: `n${step.node}`, label: kind, dashed: false });
+    }
+  }
+  if (options.shipments === true) {
+    const parties = new Map<string, string>();
+    for (const n of chosen) {
+      const totals = new Map<string, Map<string, number>>();
+      for (const slot of graph.eventsOf(n)) {
+        const e = graph.event(slot);
+        if (e.kind !== 'shipping') continue;
+        const to =
+          e.destinations.find((d) => d.type === 'owning_party')?.id ??
+          e.destinations[0]?.id ??
+          '(unknown recipient)';
+        const object = e.objects.find((o) => o.id === graph.idOf(n));
+        const unit = object?.uom ?? '';
+        const byUnit = totals.get(to) ?? new Map<string, number>();
+        byUnit.set(unit, (byUnit.get(unit) ?? 0) + (object?.quantity ?? 0));
+        totals.set(to, byUnit);
+      }
+      for (const [to, byUnit] of totals) {
+        let key = parties.get(to);
+        if (key === undefined) {
+          key = `p${parties.size}`;
+          parties.set(to, key);
+          nodes.push({ key, label: to, party: true });
+        }
+        const qty = [...byUnit].map(([u, q]) => `${q}${u === '' ? '' : ` ${u}`}`).join(', ');
+        edges.push({ from: `n${n}`, to: key, label: `shipped ${qty}`, dashed: true });
+      }
+    }
+  }
+  return { nodes, edges };
+}
+
+function mermaidText(s: string): string {
+  return s.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ');
+}
+
+/**
+ * The lot graph as a Mermaid flowchart: lots as boxes, derivation edges labelled with the event
+ * kind (transformation, aggregation), and optionally the recipients of shipments.
+ */
+export function lotGraphToMermaid(graph: LotGraph, options: DiagramOptions = {}): string {
+  const { nodes, edges } = picture(graph, options);
+  const lines = [`flowchart ${options.direction ?? 'LR'}`];
+  for (const n of nodes) {
+    lines.push(
+      n.party ? `  ${n.key}(["${mermaidText(n.label)}"])` : `  ${n.key}["${mermaidText(n.label)}"]`,
+    );
+  }
+  for (const e of edges) {
+    lines.push(`  ${e.from} ${e.dashed ? '-.->' : '-->'}|"${mermaidText(e.label)}"| ${e.to}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function dotText(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+/** The lot graph as Graphviz DOT text (same content as {@link lotGraphToMermaid}). */
+export function lotGraphToDot(graph: LotGraph, options: DiagramOptions = {}): string {
+  const { nodes, edges } = picture(graph, options);
+  const lines = [
+    'digraph lots {',
+    `  rankdir=${options.direction ?? 'LR'};`,
+    '  node [shape=box];',
+  ];
+  for (const n of nodes) {
+    lines.push(`  ${n.key} [label="${dotText(n.label)}"${n.party ? ', shape=ellipse' : ''}];`);
+  }
+  for (const e of edges) {
+    lines.push(
+      `  ${e.from} -> ${e.to} [label="${dotText(e.label)}"${e.dashed ? ', style=dashed' : ''}];`,
+    );
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,159 @@
+import type { Locale } from '@foodsafety/core';
+import { recogniseCte } from '../profiles/check-profile.js';
+import { selectValues } from '../profiles/kde-selector.js';
+import type { TraceProfile } from '../profiles/trace-profile.js';
+import type { EventSummary, LotGraph } from './lot-graph.js';
+
+/** Options of {@link toSortableSpreadsheet}. */
+export interface SpreadsheetOptions {
+  /** Only the events naming these lots (e.g. a trace's lots and its start); all events if omitted. */
+  readonly lots?: readonly string[];
+  /** Only these events, by input position (combined with `lots` when both are given). */
+  readonly events?: readonly number[];
+  /** Add a CTE column and one column per KDE of this profile, filled from the events. */
+  readonly profile?: TraceProfile;
+  /** Column headers in this language (default `en`). */
+  readonly locale?: Locale;
+  /** Start with a UTF-8 byte-order mark so that Excel reads Chinese text correctly (default false). */
+  readonly bom?: boolean;
+  /** Value separator inside one cell (default `; `). */
+  readonly separator?: string;
+}
+
+const BASE_COLUMNS: readonly { key: string; en: string; zh: string }[] = [
+  { key: 'index', en: 'Record #', zh: '记录序号' },
+  { key: 'eventID', en: 'Event ID', zh: '事件标识' },
+  { key: 'eventTime', en: 'Event date and time', zh: '事件时间' },
+  { key: 'type', en: 'Event type', zh: '事件类型' },
+  { key: 'kind', en: 'Activity', zh: '活动' },
+  { key: 'bizStep', en: 'Business step', zh: '业务步骤' },
+  { key: 'disposition', en: 'Disposition', zh: '状态' },
+  { key: 'lot', en: 'Traceability lot code', zh: '追溯批次号' },
+  { key: 'quantity', en: 'Quantity', zh: '数量' },
+  { key: 'uom', en: 'Unit of measure', zh: '计量单位' },
+  { key: 'location', en: 'Location', zh: '地点' },
+  { key: 'source', en: 'Immediate previous source', zh: '直接上游来源' },
+  { key: 'destination', en: 'Immediate subsequent recipient', zh: '直接下游接收方' },
+  { key: 'bizTransaction', en: 'Reference document', zh: '参考单据' },
+];
+
+/** Quote a field as RFC 4180 requires (commas, quotes, CR or LF inside; quotes doubled). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return String(value);
+  }
+}
+
+function baseCells(e: EventSummary, sep: string): string[] {
+  const party = (list: EventSummary['sources']) => list.map((p) => p.id).join(sep);
+  return [
+    String(e.index),
+    e.eventID ?? '',
+    e.eventTime ?? '',
+    e.type,
+    e.kind,
+    e.bizStep ?? '',
+    e.disposition ?? '',
+    e.objects.map((o) => o.id).join(sep),
+    e.objects.map((o) => (o.quantity === undefined ? '' : String(o.quantity))).join(sep),
+    e.objects.map((o) => o.uom ?? '').join(sep),
+    e.holder ?? '',
+    party(e.sources),
+    party(e.destinations),
+    e.bizTransactions.join(sep),
+  ];
+}
+
+/**
+ * An FSMA-style electronic sortable spreadsheet of a trace: CSV (RFC 4180: CRLF line ends,
+ * fields with commas, quotes or line breaks quoted), one row per event in event-time order, with
+ * the record's core columns and — given a profile — its CTE and one column per KDE. Headers in
+ * English or Chinese; `bom: true` for Excel.
+ *
+ * @example
+ * const trace = traceForward(graph, lot);
+ * toSortableSpreadsheet(graph, { lots: [trace.id, ...trace.lots.map((l) => l.id)], profile: FSMA_204_PROFILE, bom: true })
+ */
+export function toSortableSpreadsheet(graph: LotGraph, options: SpreadsheetOptions = {}): string {
+  const sep = options.separator ?? '; ';
+  const zh = options.locale === 'zh-CN';
+  let slots: number[];
+  if (options.lots !== undefined) {
+    const set = new Set<number>();
+    for (const lot of options.lots) {
+      const node = graph.nodeOf(lot);
+      if (node !== undefined) for (const s of graph.eventsOf(node)) set.add(s);
+    }
+    slots = [...set];
+  } else slots = Array.from({ length: graph.eventCount }, (_, s) => s);
+  const summaries = slots.map((s) => graph.event(s));
+  const wanted = options.events === undefined ? undefined : new Set(options.events);
+  const rows = summaries
+    .filter((e) => wanted === undefined || wanted.has(e.index))
+    .sort(
+      (a, b) =>
+        (Number.isNaN(a.time) ? 1 : 0) - (Number.isNaN(b.time) ? 1 : 0) ||
+        a.time - b.time ||
+        a.index - b.index,
+    );
+
+  const profile = options.profile;
+  const kdeColumns: { id: string; label: string; selectByCte: Map<string, readonly string[]> }[] =
+    [];
+  if (profile !== undefined) {
+    const byId = new Map<string, (typeof kdeColumns)[number]>();
+    for (const cte of profile.ctes) {
+      for (const kde of cte.kdes) {
+        let col = byId.get(kde.id);
+        if (col === undefined) {
+          col = {
+            id: kde.id,
+            label: zh ? kde.label['zh-CN'] : kde.label.en,
+            selectByCte: new Map(),
+          };
+          byId.set(kde.id, col);
+          kdeColumns.push(col);
+        }
+        col.selectByCte.set(cte.id, kde.select);
+      }
+    }
+  }
+  const header = [
+    ...BASE_COLUMNS.map((c) => (zh ? c.zh : c.en)),
+    ...(profile === undefined ? [] : [zh ? '关键追踪事件' : 'Critical tracking event']),
+    ...kdeColumns.map((c) => c.label),
+  ];
+  const lines = [header.map(csvField).join(',')];
+  for (const e of rows) {
+    const cells = baseCells(e, sep);
+    if (profile !== undefined) {
+      const source = graph.sourceEvent(e.slot);
+      const cte = source === undefined ? undefined : recogniseCte(source, profile);
+      cells.push(cte ?? '');
+      for (const col of kdeColumns) {
+        const selectors = cte === undefined ? undefined : col.selectByCte.get(cte);
+        if (selectors === undefined || source === undefined) {
+          cells.push('');
+          continue;
+        }
+        let values: unknown[] = [];
+        for (const s of selectors) {
+          values = selectValues(source, s);
+          if (values.length > 0) break;
+        }
+        cells.push(values.map(text).join(sep));
+      }
+    }
+    lines.push(cells.map(csvField).join(','));
+  }
+  return `${options.bom === true ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,129 @@
+/**
+ * An integrator's own profile, written with the plugin SDK and the package's public API only:
+ * a district's cold-chain rule — every shipping of aquatic products must carry a temperature
+ * sensor reading, and every reading must be at or below −18 °C.
+ */
+
+import { formatDiagnostic } from '@foodsafety/core';
+import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  checkProfile,
+  generateSeaCucumberChain,
+  gtin14,
+  type TraceProfile,
+  traceProfiles,
+} from '../index.js';
+
+// ---- what the integrator writes -----------------------------------------------------------
+const districtColdChain = definePlugin({
+  name: 'xigang-cold-chain',
+  version: '1.0.0',
+  requires: { '@foodsafety/trace': '^0.1.0' },
+  options: z.object({
+    aquaticGtins: z.array(z.string().regex(/^\d{8,14}$/)).min(1),
+    maxCelsius: z.number().default(-18),
+  }),
+  messages: {
+    XIGANG_COLD_CHAIN_TEMPERATURE: {
+      severity: 'error',
+      'zh-CN': '水产品发货事件 {index}（{eventID}）的温度记录 {value} 不符合 {expected}',
+      en: 'Shipping of aquatic products, event {index} ({eventID}): temperature reading {value} breaks {expected}',
+    },
+  },
+  setup: (ctx, options) => {
+    const profile: TraceProfile = {
+      meta: {
+        id: 'cn-ln-dalian-xigang.cold-chain',
+        version: '2025.1',
+        jurisdiction: 'CN-LN-Dalian-Xigang',
+        effectiveFrom: '2025-01-01',
+        source: 'Xigang district market supervision bureau, cold-chain notice (example)',
+        confidence: 'unverified',
+      },
+      label: { en: 'Xigang cold chain for aquatic products', 'zh-CN': '西岗区水产品冷链要求' },
+      ctes: [
+        {
+          id: 'shipping',
+          label: { en: 'Shipping', 'zh-CN': '发货' },
+          match: [{ bizSteps: ['shipping'] }],
+          kdes: [],
+        },
+      ],
+      rules: [
+        {
+          kind: 'value',
+          id: 'frozen-at-shipping',
+          ctes: ['shipping'],
+          when: { select: 'quantityList[*].epcClass', op: 'gtin-in', value: options.aquaticGtins },
+          select: 'sensorElementList[*].sensorReport[type=Temperature].value',
+          op: 'lte',
+          value: options.maxCelsius,
+          quantifier: 'all',
+          message: ctx.messages.XIGANG_COLD_CHAIN_TEMPERATURE,
+        },
+      ],
+    };
+    ctx.contribute(traceProfiles, profile);
+  },
+});
+// ---------------------------------------------------------------------------------------------
+
+const PROCESSED_GTIN = gtin14('6921002', 201); // the plant's instant sea cucumber
+const reading = (value: number) => [{ sensorReport: [{ type: 'Temperature', value, uom: 'CEL' }] }];
+
+describe('a district cold-chain profile written with the plugin SDK alone', () => {
+  const engine = createEngine({ plugins: [districtColdChain({ aquaticGtins: [PROCESSED_GTIN] })] });
+  const profile = engine.require(traceProfiles, 'cn-ln-dalian-xigang.cold-chain');
+  const { events } = generateSeaCucumberChain();
+  const warehouseOut = events.findIndex((e) => e['fsk:cte'] === 'warehouse-out');
+  const withReading = (value?: number) =>
+    events.map((e, i) =>
+      i === warehouseOut && value !== undefined ? { ...e, sensorElementList: reading(value) } : e,
+    );
+  const findings = (input: unknown[]) =>
+    checkProfile(input, profile).diagnostics.filter((d) => d.code !== 'RULESET_NOT_VERIFIED');
+
+  it('is registered on trace.profiles and passes the contribution check', () => {
+    expect(engine.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(engine.keys(traceProfiles)).toEqual(['cn-ln-dalian-xigang.cold-chain']);
+  });
+  it('accepts a frozen shipment (−20 °C)', () => {
+    expect(findings(withReading(-20))).toEqual([]);
+  });
+  it('rejects a shipment at −12 °C with the district message, in both languages', () => {
+    const [d, ...rest] = findings(withReading(-12));
+    expect(rest).toEqual([]);
+    expect([d?.code, d?.path, d?.source, d?.params?.value]).toEqual([
+      'XIGANG_COLD_CHAIN_TEMPERATURE',
+      [warehouseOut],
+      'cn-ln-dalian-xigang.cold-chain',
+      -12,
+    ]);
+    expect(d && formatDiagnostic(d, 'zh-CN', engine.catalogue)).toContain('水产品发货事件');
+    expect(d && formatDiagnostic(d, 'en', engine.catalogue)).toContain('temperature reading -12');
+  });
+  it('rejects a shipment of aquatic products without any temperature reading', () => {
+    const [d] = findings(withReading(undefined));
+    expect([d?.code, d?.params?.value]).toEqual(['XIGANG_COLD_CHAIN_TEMPERATURE', '(none)']);
+  });
+  it('leaves shipments of other products alone (the live harvest going to the plant)', () => {
+    const shipments = checkProfile(events, profile).ctes.filter((c) => c === 'shipping');
+    expect(shipments).toHaveLength(2);
+    expect(findings(withReading(-20)).length).toBe(0);
+  });
+  it('follows the option (a −25 °C district limit)', () => {
+    const strict = createEngine({
+      plugins: [districtColdChain({ aquaticGtins: [PROCESSED_GTIN], maxCelsius: -25 })],
+    });
+    const found = checkProfile(
+      withReading(-20),
+      strict.require(traceProfiles, 'cn-ln-dalian-xigang.cold-chain'),
+    ).diagnostics;
+    expect(found.map((d) => d.code)).toContain('XIGANG_COLD_CHAIN_TEMPERATURE');
+  });
+  it('has its options checked by the engine', () => {
+    expect(() => createEngine({ plugins: [districtColdChain({ aquaticGtins: [] })] })).toThrow();
+  });
+});
