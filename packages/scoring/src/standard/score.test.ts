@@ -155,3 +155,71 @@ describe('exact points', () => {
     expect(r.ok && score(r.value, { x: 0.29 }).total).toBe(0.29);
   });
 });
+
+describe('explanations and purity', () => {
+  it('the explanation tree shows tiers, items, rules, facts used, thresholds crossed, vetoes and the pass rule', () => {
+    const r = defineStandard({
+      meta,
+      indicators: { per1000: { perCapita: 'batches', population: 'population' } },
+      items: [
+        {
+          id: 'sampling',
+          tier: 'key',
+          points: 10,
+          title: { 'zh-CN': '抽检量', en: 'Sampling volume' },
+          rule: {
+            kind: 'threshold',
+            input: 'per1000',
+            bands: [
+              { atLeast: 2, points: 5 },
+              { atLeast: 4, points: 10 },
+            ],
+          },
+        },
+      ],
+      vetoes: [{ id: 'incident', when: { value: 'incidents', op: '>', than: 0 } }],
+      pass: { minTotal: 10 },
+    });
+    if (!r.ok) throw new Error('spec');
+    const s = score(r.value, { batches: 21_000, population: 7_000_000, incidents: 0 });
+    const tree = s.explanation;
+    expect(tree?.kind).toBe('unit');
+    expect(tree?.children?.map((c) => c.kind)).toEqual(['tier', 'veto', 'pass-rule']);
+    const item = tree?.children?.[0]?.children?.[0];
+    expect(item).toMatchObject({
+      kind: 'item',
+      id: 'sampling',
+      label: 'Sampling volume',
+      labelZh: '抽检量',
+      value: 5,
+      max: 10,
+      rule: 'threshold',
+    });
+    expect(item?.thresholds).toEqual([
+      { atLeast: 2, points: 5, crossed: true },
+      { atLeast: 4, points: 10, crossed: false },
+    ]);
+    const indicator = item?.children?.[0];
+    expect(indicator).toMatchObject({ kind: 'indicator', id: 'per1000', value: 3 });
+    expect(indicator?.children?.[0]?.children?.map((c) => [c.kind, c.id, c.value])).toEqual([
+      ['fact', 'batches', 21_000],
+      ['fact', 'population', 7_000_000],
+    ]);
+    const passRule = tree?.children?.[2];
+    expect(passRule?.children?.map((c) => [c.id, c.holds])).toEqual([
+      ['noVeto', true],
+      ['keyItems', false],
+      ['total', false],
+    ]);
+    expect(s.meta.id).toBe('test.standard');
+  });
+
+  it('never mutates the facts or the options', () => {
+    const std = twoItemStandard();
+    const facts = Object.freeze({ k: 0.7, b: 50, majorIncidents: 0 });
+    const regions = Object.freeze({ r1: Object.freeze({ k: 0.2 }) });
+    const s = score(std, facts, { regions });
+    expect(s.regions[0]?.total).toBe(60);
+    expect(facts).toEqual({ k: 0.7, b: 50, majorIncidents: 0 });
+  });
+});
