@@ -10,10 +10,11 @@ function withCheck(body: string): string {
 }
 
 /**
- * A small built-in canonicaliser: EPC URNs of the keys a lot graph joins on (LGTIN, SGTIN, SSCC,
- * SGLN, PGLN) become GS1 Digital Links on `https://id.gs1.org`, and Digital Links on other hosts
- * move to that host; anything else is returned unchanged. Pass the package's full GS1
- * canonicalisation (`canonicalGs1Uri`) as `canonicalId` to cover every key.
+ * A small, fast canonicaliser: EPC URNs of the keys a lot graph usually joins on (LGTIN, SGTIN,
+ * SSCC, SGLN, PGLN) become GS1 Digital Links on `https://id.gs1.org`, and Digital Links on other
+ * hosts move to that host; anything else is returned unchanged. The graph's default is the
+ * package's full GS1 canonicalisation (`canonicalGs1Uri`), which agrees with this one on those
+ * keys and covers every other.
  */
 export function basicCanonicalId(id: string): string {
   if (id.startsWith('urn:epc:')) {

@@ -4,8 +4,9 @@ import {
   type DiagnosticPath,
   type MessageParamValue,
 } from '@foodsafety/core';
+import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
 import { isoWithOffset } from '../testdata/epcis-json.js';
-import { basicCanonicalId, type CanonicalIdFn } from './canonical-id.js';
+import type { CanonicalIdFn } from './canonical-id.js';
 import { chainMessages } from './chain-messages.js';
 import {
   bareBizStep,
@@ -92,7 +93,9 @@ function sdType(value: unknown): number {
 export interface LotGraphOptions {
   /**
    * Map an identifier as written (EPC URN, Digital Link…) to the spelling the graph joins on.
-   * Default: {@link basicCanonicalId}; pass the package's `canonicalGs1Uri` for every GS1 key.
+   * Default: the package's GS1 canonicalisation (`canonicalGs1Uri`: every GS1 key as a
+   * Digital Link on id.gs1.org); `basicCanonicalId` is a lighter alternative for LGTIN, SGTIN,
+   * SSCC, SGLN and PGLN only.
    */
   readonly canonicalId?: CanonicalIdFn;
   /** Units and conversion factors (default {@link REC20_UNITS}). */
@@ -257,7 +260,7 @@ export class GraphStore implements LotGraph {
   private generation = 0;
 
   constructor(options: LotGraphOptions = {}) {
-    this.canonicalId = options.canonicalId ?? basicCanonicalId;
+    this.canonicalId = options.canonicalId ?? canonicalGs1Uri;
     this.units = options.units ?? REC20_UNITS;
     this.pathPrefix = options.pathPrefix ?? [];
   }

@@ -15,7 +15,6 @@ export {
 export {
   bizTransactionUrn,
   gln13,
-  gs1CheckDigit,
   gtin14,
   lgtinDigitalLink,
   lgtinUrn,

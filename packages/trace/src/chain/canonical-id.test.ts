@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
+import { generatePlatformEvents } from '../testdata/b2b-platform.js';
+import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
+import { basicCanonicalId } from './canonical-id.js';
+
+describe('basicCanonicalId', () => {
+  it('gives the CBV hash vector for an SSCC URN', () => {
+    expect(basicCanonicalId('urn:epc:id:sscc:4012345.0000000111')).toBe(
+      'https://id.gs1.org/00/040123450000001112',
+    );
+  });
+  it('moves Digital Links to id.gs1.org and leaves other identifiers alone', () => {
+    expect(basicCanonicalId('https://example.com/shop/01/09521234543213/10/ABC?x=1')).toBe(
+      'https://id.gs1.org/01/09521234543213/10/ABC',
+    );
+    expect(basicCanonicalId('urn:uuid:1')).toBe('urn:uuid:1');
+    expect(basicCanonicalId('urn:epc:id:sgtin:bad')).toBe('urn:epc:id:sgtin:bad');
+  });
+  it('agrees with the package GS1 canonicalisation on every identifier of the generated data', () => {
+    const ids = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (
+        typeof v === 'string' &&
+        (v.startsWith('urn:epc:id:') ||
+          v.startsWith('urn:epc:class:') ||
+          v.startsWith('https://id.gs1.org/'))
+      )
+        ids.add(v);
+      else if (Array.isArray(v)) for (const x of v) collect(x);
+      else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) collect(x);
+    };
+    collect(generateSeaCucumberChain({ batches: 2 }).events);
+    collect([...generatePlatformEvents({ events: 500, suppliers: 20, buyers: 50 })]);
+    expect(ids.size).toBeGreaterThan(50);
+    for (const id of ids) expect([id, basicCanonicalId(id)]).toEqual([id, canonicalGs1Uri(id)]);
+  });
+});
