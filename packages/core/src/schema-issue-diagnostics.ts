@@ -17,9 +17,12 @@ export interface SchemaIssueLike {
   readonly maximum?: unknown;
   readonly origin?: unknown;
   readonly format?: unknown;
-  readonly values?: readonly unknown[];
-  readonly keys?: readonly string[];
-  readonly params?: Readonly<Record<string, unknown>>;
+  readonly pattern?: unknown;
+  readonly discriminator?: unknown;
+  readonly note?: unknown;
+  readonly values?: readonly unknown[] | undefined;
+  readonly keys?: readonly string[] | undefined;
+  readonly params?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export const schemaMessages = defineMessages(
@@ -59,6 +62,16 @@ export const schemaMessages = defineMessages(
       'zh-CN': '含有未定义的字段：{keys}',
       en: 'Unrecognized keys: {keys}',
     },
+    SCHEMA_PATTERN_MISMATCH: {
+      severity: 'error',
+      'zh-CN': '格式错误：不符合规定的格式 {pattern}',
+      en: 'Invalid format: does not match the pattern {pattern}',
+    },
+    SCHEMA_NO_MATCHING_VARIANT: {
+      severity: 'error',
+      'zh-CN': '取值不符合任何允许的形式（判别字段：{discriminator}）',
+      en: 'Value matches none of the allowed shapes (discriminator: {discriminator})',
+    },
     SCHEMA_CUSTOM: {
       severity: 'error',
       'zh-CN': '校验失败：{detail}',
@@ -86,6 +99,19 @@ function describeReceived(input: unknown): string {
   if (Array.isArray(input)) return 'array';
   if (Number.isNaN(input)) return 'NaN';
   return typeof input;
+}
+
+const RECEIVED_IN_MESSAGE = /received ([A-Za-z]+)\s*$/;
+
+/**
+ * What a type issue received: from the input when the validator reported it (zod's
+ * `reportInput`), else from an explicit `received`, else from zod's default message
+ * ("… received undefined"), so that a missing value reads as missing either way.
+ */
+function receivedOf(issue: SchemaIssueLike): string {
+  if ('input' in issue) return describeReceived(issue.input);
+  if (issue.received !== undefined) return show(issue.received);
+  return RECEIVED_IN_MESSAGE.exec(issue.message)?.[1] ?? 'unknown';
 }
 
 function toPath(prefix: DiagnosticPath, path: readonly PropertyKey[]): DiagnosticPath {
@@ -118,16 +144,11 @@ export function schemaIssuesToDiagnostics(
     switch (issue.code) {
       case 'invalid_type': {
         const expected = show(issue.expected ?? 'value');
-        if (issue.input === undefined && !('received' in issue && issue.received !== undefined)) {
+        const received = receivedOf(issue);
+        if (received === 'undefined') {
           return [createDiagnostic(schemaMessages.SCHEMA_REQUIRED, { expected }, at)];
         }
-        return [
-          createDiagnostic(
-            schemaMessages.SCHEMA_INVALID_TYPE,
-            { expected, received: show(issue.received ?? describeReceived(issue.input)) },
-            at,
-          ),
-        ];
+        return [createDiagnostic(schemaMessages.SCHEMA_INVALID_TYPE, { expected, received }, at)];
       }
       case 'too_small':
         return [
@@ -146,10 +167,27 @@ export function schemaIssuesToDiagnostics(
           ),
         ];
       case 'invalid_format':
+        if (issue.format === 'regex' && issue.pattern !== undefined) {
+          return [
+            createDiagnostic(
+              schemaMessages.SCHEMA_PATTERN_MISMATCH,
+              { pattern: show(issue.pattern) },
+              at,
+            ),
+          ];
+        }
         return [
           createDiagnostic(
             schemaMessages.SCHEMA_INVALID_FORMAT,
             { format: show(issue.format ?? 'value') },
+            at,
+          ),
+        ];
+      case 'invalid_union':
+        return [
+          createDiagnostic(
+            schemaMessages.SCHEMA_NO_MATCHING_VARIANT,
+            { discriminator: issue.discriminator === undefined ? '—' : show(issue.discriminator) },
             at,
           ),
         ];
