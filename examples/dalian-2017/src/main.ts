@@ -4,6 +4,9 @@
  */
 import { formatDiagnostic, isLocale, type Locale } from '@foodsafety/core';
 import { licenceStatus, overdueEntries, summarizeRectifications } from '@foodsafety/model';
+import { assessCity } from './assess-city.js';
+import { assessmentReport } from './assessment-report.js';
+import { loadAssessmentData } from './load-assessment-data.js';
 import { loadScenario } from './load-scenario.js';
 import { percent, ratio } from './rates.js';
 
@@ -96,3 +99,12 @@ line(
   'liability insurance: insured / cover (yuan) / claims',
   `${figures.insurance.businessesInsured} / ${figures.insurance.totalCoverYuan} / ${figures.insurance.claimsPaid}`,
 );
+
+// The creation-standard assessment: verdict, weakest items, regions and departments, P(pass).
+const assessed = assessCity(scenario, loadAssessmentData());
+for (const d of assessed.diagnostics) console.log(formatDiagnostic(d, locale));
+if (!assessed.assessment) {
+  console.error('The assessment could not run; see the diagnostics above.');
+  process.exit(1);
+}
+for (const text of assessmentReport(assessed.assessment)) console.log(text);
