@@ -277,7 +277,8 @@ export function sensitivity(
 ): SensitivityResult | Promise<SensitivityResult> {
   const prepared = prepare(options);
   const { model, workers } = options;
-  if (workers === undefined && isModel(model)) return runInThread(prepared, model, options);
+  const count = typeof workers === 'number' ? workers : (workers?.count ?? 0);
+  if (count === 0 && isModel(model)) return runInThread(prepared, model, options);
   if (!isModelReference(model)) {
     throw new FoodSafetyError(
       'SCORING_SENSITIVITY_OPTIONS',
@@ -285,7 +286,6 @@ export function sensitivity(
       {},
     );
   }
-  const count = typeof workers === 'number' ? workers : (workers?.count ?? 0);
   if (count === 0) {
     const href = modelHref(model.module);
     return import(href).then((module: Record<string, unknown>) =>
