@@ -183,6 +183,19 @@ describe('the verdict follows from the data and the published rule', () => {
     expect(r.pass).toBe(true);
   });
 
+  it("under some provinces' stricter thresholds (80 points, 85 %) V3 fires exactly when the survey misses them", () => {
+    const misses =
+      (a.cityFacts.satisfaction as number) < 80 ||
+      (a.cityFacts.awareness as number) < 85 ||
+      (a.cityFacts.support as number) < 85;
+    expect(a.stricter?.vetoesFired.some((v) => v.id === 'V3-public-survey')).toBe(misses);
+    expect(fired('V3-public-survey')).toBe(
+      (a.cityFacts.satisfaction as number) < 70 ||
+        (a.cityFacts.awareness as number) < 75 ||
+        (a.cityFacts.support as number) < 85,
+    );
+  });
+
   it('P(pass) is at most P(no veto), and below 1 because unpublished facts carry error', () => {
     expect(a.simulation.pPass).toBeLessThanOrEqual(1 - a.simulation.pVeto.any + 1e-12);
     expect(a.simulation.pPass).toBeLessThan(1);

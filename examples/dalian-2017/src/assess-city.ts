@@ -24,7 +24,7 @@ import {
   type TaskRates,
   taskRates,
 } from '@foodsafety/scoring';
-import { cnStandard } from '@foodsafety/scoring/cn';
+import { CN_PROVINCIAL_THRESHOLDS, cnStandard } from '@foodsafety/scoring/cn';
 import type { Scenario } from './load-scenario.js';
 import { scenarioMessages as M } from './scenario-messages.js';
 import {
@@ -78,6 +78,8 @@ export interface CityAssessment {
   readonly departments: readonly AssessedUnit[];
   readonly rounds: readonly { readonly date: string; readonly label: string }[];
   readonly result: ScoreResult;
+  /** The city under the stricter provincial thresholds (satisfaction ≥ 80, awareness ≥ 85 %). */
+  readonly stricter?: ScoreResult;
   /** Task completion and overdue rates as of `asOf`. */
   readonly rates: TaskRates;
   readonly regionRounds: AssessmentSeries;
@@ -224,6 +226,13 @@ export function assessCity(
     asOf,
   });
 
+  const strictStandard = defineStandard(
+    cnStandard({ thresholds: CN_PROVINCIAL_THRESHOLDS.stricter ?? {} }),
+  );
+  const stricter = strictStandard.ok
+    ? score(strictStandard.value, cityFacts, { ledger: ledger.value, asOf, explain: false })
+    : undefined;
+
   const dates = ledgerPlan.rounds.map((r) => r.date);
   const errors = largestRegionalError(survey.value);
   const surveyError = (sd: number): FactUncertainty => ({ type: 'normal', sd, min: 0, max: 100 });
@@ -277,6 +286,7 @@ export function assessCity(
       departments,
       rounds: ledgerPlan.rounds,
       result,
+      ...(stricter === undefined ? {} : { stricter }),
       rates: taskRates(ledger.value, asOf),
       regionRounds: ledgerRounds(ledger.value, dates, { unit: 'region' }),
       departmentRounds: ledgerRounds(ledger.value, dates, { unit: 'department' }),

@@ -4,6 +4,7 @@
  * and P(pass) under assessment uncertainty.
  */
 import type { UnitSimulation, UnitTaskRates, UnitTrend } from '@foodsafety/scoring';
+import { CN_PROVINCIAL_THRESHOLDS } from '@foodsafety/scoring/cn';
 import type { AssessedUnit, CityAssessment } from './assess-city.js';
 import type { FactBasis } from './standard-facts.js';
 
@@ -113,6 +114,16 @@ export function assessmentReport(a: CityAssessment): string[] {
       `${pts(r.total)} ${c.total ? '≥' : '<'} ${rule.minTotal} (${tierLine(a)})`,
     ),
   );
+  if (a.stricter) {
+    const t = CN_PROVINCIAL_THRESHOLDS.stricter ?? {};
+    const st = a.stricter;
+    out.push(
+      row(
+        `  if satisfaction ≥ ${t.satisfaction}, awareness ≥ ${t.awareness} %`,
+        `${st.pass ? 'PASS' : 'FAIL'}${st.vetoesFired.length > 0 ? ` (veto ${st.vetoesFired.map((v) => v.id).join(', ')})` : ''} — thresholds of some provinces' sheets`,
+      ),
+    );
+  }
 
   out.push(
     '\nWeakest items (points earned of the maximum, key and basic items; basis of the fact)',
