@@ -20,7 +20,7 @@ async function main(): Promise<void> {
       : modelFromModule((await import(ref.href)) as Record<string, unknown>, ref.export, ref.href);
   const counter = new Int32Array(data.counter);
   const { job } = data;
-  const run = runWorkerUnits(job, model);
+  const run = await runWorkerUnits(job, model);
   await new Promise<void>((resolve) => {
     port.once('message', () => resolve());
     port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -1,19 +1,19 @@
 import { FoodSafetyError } from '@foodsafety/core';
-import { defineStandard } from '../standard/define-standard.js';
-import type { StandardSpec } from '../standard/standard-spec.js';
 import type { Model } from './model-function.js';
-import { type MonteCarloPlan, monteCarloRunner } from './monte-carlo-runs.js';
-import { evaluateSaltelliRows, type SaltelliPlan } from './saltelli-design.js';
+import type { MonteCarloPlan } from './monte-carlo-runs.js';
+import type { SaltelliPlan } from './saltelli-design.js';
 import type { WorkerJob } from './worker-pool.js';
 
 /**
  * The function a worker calls for each chunk [start, end) of a job's units. Every job writes
  * each unit's outputs at positions fixed by the unit index, so chunking does not change them.
+ * Each job's code is imported on demand, so a sensitivity worker never loads the standard
+ * engine (and its schema library) and starts faster.
  */
-export function runWorkerUnits(
+export async function runWorkerUnits(
   job: WorkerJob,
   model: Model | undefined,
-): (start: number, end: number) => void {
+): Promise<(start: number, end: number) => void> {
   const outputs = new Float64Array(job.outputs);
   switch (job.kind) {
     case 'saltelli': {
@@ -21,10 +21,15 @@ export function runWorkerUnits(
       if (model === undefined) {
         throw new FoodSafetyError('SCORING_WORKER_JOB', 'a sensitivity job needs a model', {});
       }
+      const { evaluateSaltelliRows } = await import('./saltelli-design.js');
       return (start, end) => evaluateSaltelliRows(plan, model, start, end, outputs);
     }
     case 'monte-carlo': {
-      const plan = job.plan as MonteCarloPlan & { readonly spec: StandardSpec };
+      const plan = job.plan as MonteCarloPlan & { readonly spec: unknown };
+      const [{ defineStandard }, { monteCarloRunner }] = await Promise.all([
+        import('../standard/define-standard.js'),
+        import('./monte-carlo-runs.js'),
+      ]);
       const defined = defineStandard(plan.spec);
       if (!defined.ok) {
         throw new FoodSafetyError(
