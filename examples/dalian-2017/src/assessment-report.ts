@@ -49,7 +49,10 @@ function unitTable(
     const series = (trend?.scores ?? []).map((s) => fixed(s).padStart(4)).join('');
     const last = trend?.scores[trend.scores.length - 1] ?? 0;
     const rank = trend?.ranks[trend.ranks.length - 1] ?? null;
-    const line = `  ${short(unit.englishName, 26)}${series}  ${fixed(rank).padStart(3)} (${fixed(trend?.bestRank ?? null)}–${fixed(trend?.worstRank ?? null)})  ${`${fixed(rate?.overdue ?? null)}/${fixed(rate?.total ?? null)}`.padStart(7)}  ${pts(scores.get(unit.id) ?? 0).padStart(6)}  ${(sim?.pPass ?? 0).toFixed(3)}`;
+    const slope = trend?.slope ?? null;
+    const rankText = `${fixed(rank).padStart(2)} (${fixed(trend?.bestRank ?? null)}–${fixed(trend?.worstRank ?? null)})`;
+    const overdue = `${fixed(rate?.overdue ?? null)}/${fixed(rate?.total ?? null)}`;
+    const line = `  ${short(unit.englishName, 26)}${series} ${(slope === null ? '–' : `${slope >= 0 ? '+' : ''}${slope.toFixed(1)}`).padStart(6)}  ${rankText.padEnd(13)}${overdue.padStart(7)}  ${pts(scores.get(unit.id) ?? 0).padStart(6)}  ${(sim?.pPass ?? 0).toFixed(3)}`;
     return { unit, line, last };
   });
 }
@@ -147,7 +150,7 @@ export function assessmentReport(a: CityAssessment): string[] {
   );
 
   out.push(
-    `\nTask ledger (SIMULATED: ${a.tasks.length} tasks, ${a.regions.length} regions, ${a.departments.length} departments), completion by bi-monthly round`,
+    `\nTask ledger (SIMULATED: ${a.tasks.length} tasks, ${a.regions.length} regions, ${a.departments.length} departments), completion % by bi-monthly round, trend in points per round, December rank (best–worst)`,
   );
   const cityRounds = a.regionRounds.rounds.map((round) => {
     const done = a.ledger.tasks.filter(
@@ -156,10 +159,10 @@ export function assessmentReport(a: CityAssessment): string[] {
     return `${((done / a.ledger.tasks.length) * 100).toFixed(0)}`.padStart(4);
   });
   out.push(
-    `  ${''.padEnd(26)}${a.rounds.map((x) => x.label.padStart(4)).join('')}  rank (range)  overdue   score  P(pass)`,
+    `  ${''.padEnd(26)}${a.rounds.map((x) => x.label.padStart(4)).join('')} ${'trend'.padStart(6)}  ${'rank (range)'.padEnd(13)}${'overdue'.padStart(7)}  ${'score'.padStart(6)}  P(pass)`,
   );
   out.push(
-    `  ${'city'.padEnd(26)}${cityRounds.join('')}              ${`${a.rates.city.overdue}/${a.rates.city.total}`.padStart(7)}  ${pts(r.total).padStart(6)}  ${sim.pPass.toFixed(3)}`,
+    `  ${'city'.padEnd(26)}${cityRounds.join('')} ${''.padStart(6)}  ${''.padEnd(13)}${`${a.rates.city.overdue}/${a.rates.city.total}`.padStart(7)}  ${pts(r.total).padStart(6)}  ${sim.pPass.toFixed(3)}`,
   );
   const regionScores = new Map(r.regions.map((u) => [u.unit.id, u.total]));
   const regionRows = unitTable(
