@@ -1,4 +1,5 @@
 export * from './calendar/index.js';
+export { describeValue } from './describe-value.js';
 export {
   countBySeverity,
   createDiagnostic,

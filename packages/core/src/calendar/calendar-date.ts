@@ -1,5 +1,6 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { formatISO, isValid, parseISO } from 'date-fns';
+import { describeValue } from '../describe-value.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
 import type { DiagnosticPath } from '../path.js';
 import { fail, ok, type Result } from '../result.js';
@@ -93,18 +94,6 @@ export function weekdayOfDayNumber(dayNumber: number): number {
 /** Whether a value is a string naming a real day as strict `YYYY-MM-DD` (years 0001–9999). */
 export function isCalendarDate(value: unknown): value is CalendarDate {
   return typeof value === 'string' && parseDayNumber(value) !== undefined;
-}
-
-/** A short, safe rendering of an arbitrary input for a diagnostic's params. */
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
-    return String(value);
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 function invalid(value: unknown, path: DiagnosticPath): Diagnostic[] {

@@ -1,4 +1,5 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { describeValue } from '../describe-value.js';
 import { createDiagnostic, type Diagnostic, relocateDiagnostics } from '../diagnostic.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 import { fail, ok, type Result } from '../result.js';
@@ -267,7 +268,7 @@ export function createChinaWorkdayCalendar(
   if (!isValidTimeZone(timeZone)) {
     throw new FoodSafetyError(
       'CALENDAR_TIME_ZONE_INVALID',
-      `unknown time zone ${String(timeZone)}`,
+      `unknown time zone ${describeValue(timeZone)}`,
       { timeZone },
     );
   }

@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './calendar-date.js';
 import { createIndexedCalendar } from './indexed-calendar.js';
@@ -28,7 +29,7 @@ export function createWeekdayCalendar(options: WeekdayCalendarOptions = {}): Wor
   if (!isValidTimeZone(timeZone)) {
     throw new FoodSafetyError(
       'CALENDAR_TIME_ZONE_INVALID',
-      `unknown time zone ${String(timeZone)}`,
+      `unknown time zone ${describeValue(timeZone)}`,
       { timeZone },
     );
   }

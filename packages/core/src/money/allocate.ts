@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 import { type Money, moneyOf } from './money.js';
 import { type Rate, rateToRational } from './rate.js';
@@ -57,8 +58,8 @@ export function allocateEvenly(money: Money, count: number): Money[] {
   if (!Number.isSafeInteger(count) || count < 1) {
     throw new FoodSafetyError(
       'MONEY_COUNT_INVALID',
-      `allocateEvenly needs a positive whole count, got ${String(count)}`,
-      { count: String(count) },
+      `allocateEvenly needs a positive whole count, got ${describeValue(count)}`,
+      { count: describeValue(count) },
     );
   }
   const n = BigInt(count);

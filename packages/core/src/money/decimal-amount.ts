@@ -1,9 +1,11 @@
+import { describeValue } from '../describe-value.js';
 import type { MessageParamValue } from '../message-catalogue.js';
 import { divideAndRound, type RoundingMode } from './rounding-mode.js';
 
 /** Why an amount could not be read: a code of {@link moneyMessages} and its params. */
 export interface AmountProblem {
   readonly code:
+    | 'MONEY_TYPE_INVALID'
     | 'MONEY_NOT_FINITE'
     | 'MONEY_FORMAT_INVALID'
     | 'MONEY_TOO_MANY_DECIMALS'
@@ -132,6 +134,13 @@ export function fenValueToFen(value: number | bigint | string): AmountOutcome {
     if (INTEGER_TEXT.test(text)) return { ok: true, fen: BigInt(text.replaceAll(',', '')) };
     const code = yuanTextToFen(text).ok ? 'MONEY_NOT_INTEGER_FEN' : 'MONEY_FORMAT_INVALID';
     return { ok: false, problem: { code, params: { value } } };
+  }
+  if (typeof value !== 'number') {
+    const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    return {
+      ok: false,
+      problem: { code: 'MONEY_TYPE_INVALID', params: { value: describeValue(value), type } },
+    };
   }
   if (!Number.isFinite(value)) {
     return { ok: false, problem: { code: 'MONEY_NOT_FINITE', params: { value: String(value) } } };

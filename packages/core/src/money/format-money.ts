@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../locale.js';
 import type { Money } from './money.js';
@@ -65,8 +66,8 @@ const EN_SUFFIX: Record<FixedUnit, string> = {
 function badOption(name: string, value: unknown, expected: string): FoodSafetyError {
   return new FoodSafetyError(
     'MONEY_FORMAT_OPTION_INVALID',
-    `formatMoney option ${name} must be ${expected}, got ${String(value)}`,
-    { name, value: String(value), expected },
+    `formatMoney option ${name} must be ${expected}, got ${describeValue(value)}`,
+    { name, value: describeValue(value), expected },
   );
 }
 
@@ -96,7 +97,7 @@ export function formatMoney(money: Money, options: FormatMoneyOptions = {}): str
   const decimals = options.decimals ?? 2;
   const rounding = options.rounding ?? 'half-up';
   if (!isLocale(locale)) throw badOption('locale', locale, "'zh-CN' or 'en'");
-  if (!(unit === 'auto' || Object.hasOwn(UNIT_FEN, unit))) {
+  if (!(unit === 'auto' || (typeof unit === 'string' && Object.hasOwn(UNIT_FEN, unit)))) {
     throw badOption('unit', unit, 'yuan, wan, yi, million, billion or auto');
   }
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {

@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 
 /** An exact rational number, denominator positive. */
@@ -22,13 +23,17 @@ export type Rate =
 const RATE_TEXT = /^([+-]?)(\d+)(?:\.(\d+))?\s*(%|‰)?$/;
 
 function invalidRate(rate: unknown, reason: string): FoodSafetyError {
-  return new FoodSafetyError('MONEY_RATE_INVALID', `invalid rate ${String(rate)}: ${reason}`, {
-    rate:
-      typeof rate === 'object'
-        ? JSON.stringify(rate, (_k, v) => (typeof v === 'bigint' ? String(v) : v))
-        : String(rate),
-    reason,
-  });
+  return new FoodSafetyError(
+    'MONEY_RATE_INVALID',
+    `invalid rate ${describeValue(rate)}: ${reason}`,
+    {
+      rate:
+        typeof rate === 'object'
+          ? JSON.stringify(rate, (_k, v) => (typeof v === 'bigint' ? String(v) : v))
+          : describeValue(rate),
+      reason,
+    },
+  );
 }
 
 function integerPart(value: bigint | number, rate: unknown, which: string): bigint {

@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 
 /**
@@ -60,9 +61,9 @@ export function divideAndRound(numerator: bigint, denominator: bigint, mode: Rou
   if (!isRoundingMode(mode)) {
     throw new FoodSafetyError(
       'MONEY_ROUNDING_MODE_INVALID',
-      `unknown rounding mode ${String(mode)}`,
+      `unknown rounding mode ${describeValue(mode)}`,
       {
-        mode: String(mode),
+        mode: describeValue(mode),
         expected: ROUNDING_MODES.join(', '),
       },
     );

@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 
 /**
@@ -30,7 +31,7 @@ export function seedToKey(seed: RandomSeed): bigint {
     return BigInt.asUintN(64, BigInt(seed));
   throw new FoodSafetyError(
     'RANDOM_SEED_INVALID',
-    `a seed must be a safe integer, a bigint or a string, got ${String(seed)}`,
-    { seed: String(seed) },
+    `a seed must be a safe integer, a bigint or a string, got ${describeValue(seed)}`,
+    { seed: describeValue(seed) },
   );
 }

@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 import { sampleStandardGamma } from './gamma.js';
 import { fromWords, type Pcg32Words, pcg32FromState, pcg32Next, pcg32Seed } from './pcg32.js';
@@ -86,8 +87,8 @@ const STREAM_SALT = 0x5f3c_2a9e_71d4_b803n;
 function badParameter(name: string, value: unknown, expected: string): FoodSafetyError {
   return new FoodSafetyError(
     'RANDOM_PARAMETER_INVALID',
-    `${name} must be ${expected}, got ${String(value)}`,
-    { name, value: String(value), expected },
+    `${name} must be ${expected}, got ${describeValue(value)}`,
+    { name, value: describeValue(value), expected },
   );
 }
 
@@ -135,8 +136,8 @@ class Pcg32Random implements Random {
     if (!Number.isInteger(n) || n < 1 || n > TWO_POW_53) {
       throw new FoodSafetyError(
         'RANDOM_BOUND_INVALID',
-        `int(n) needs an integer n in [1, 2^53], got ${String(n)}`,
-        { value: String(n) },
+        `int(n) needs an integer n in [1, 2^53], got ${describeValue(n)}`,
+        { value: describeValue(n) },
       );
     }
     if (n <= TWO_POW_32) {
@@ -158,8 +159,8 @@ class Pcg32Random implements Random {
     if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min > max) {
       throw new FoodSafetyError(
         'RANDOM_BOUND_INVALID',
-        `intBetween(min, max) needs safe integers with min ≤ max, got ${String(min)}, ${String(max)}`,
-        { min: String(min), max: String(max) },
+        `intBetween(min, max) needs safe integers with min ≤ max, got ${describeValue(min)}, ${describeValue(max)}`,
+        { min: describeValue(min), max: describeValue(max) },
       );
     }
     const span = max - min + 1;
@@ -167,7 +168,7 @@ class Pcg32Random implements Random {
       throw new FoodSafetyError(
         'RANDOM_BOUND_INVALID',
         `intBetween(min, max) spans more than 2^53 values`,
-        { min: String(min), max: String(max) },
+        { min: describeValue(min), max: describeValue(max) },
       );
     }
     return min + this.int(span);
@@ -313,8 +314,8 @@ class Pcg32Random implements Random {
     if (!Number.isSafeInteger(index) || index < 0) {
       throw new FoodSafetyError(
         'RANDOM_STREAM_INDEX_INVALID',
-        `a stream index must be a non-negative safe integer, got ${String(index)}`,
-        { index: String(index) },
+        `a stream index must be a non-negative safe integer, got ${describeValue(index)}`,
+        { index: describeValue(index) },
       );
     }
     // mix64 is a bijection, so distinct indices always give distinct child keys.
