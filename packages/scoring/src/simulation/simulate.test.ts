@@ -143,6 +143,62 @@ describe('simulate: agreement with the engine', () => {
     expect(evaluate(std, { ...clean, ...regions.north }).total).toBe(result.regions[0]?.mean);
   });
 
+  it('reads task shares from a ledger as score() does', () => {
+    const r = defineStandard({
+      meta,
+      items: [
+        {
+          id: 'k',
+          tier: 'key',
+          points: 60,
+          rule: { kind: 'linear', input: 'k', zeroAt: 0, fullAt: 1 },
+        },
+        { id: 't', tier: 'basic', points: 40, rule: { kind: 'taskShare' } },
+      ],
+    });
+    if (!r.ok) throw new Error('standard');
+    const assign = (unit: 'region' | 'department', id: string) => ({
+      unit,
+      id,
+      role: 'lead' as const,
+    });
+    const ledger = {
+      tasks: [
+        {
+          id: 'T1',
+          items: ['t'],
+          assignments: [assign('region', 'r1')],
+          due: '2017-03-01',
+          status: 'completed' as const,
+        },
+        {
+          id: 'T2',
+          items: ['t'],
+          assignments: [assign('region', 'r1'), assign('department', 'd1')],
+          due: '2017-05-01',
+          status: 'pending' as const,
+        },
+        {
+          id: 'T3',
+          items: ['t'],
+          assignments: [assign('region', 'r2')],
+          due: '2017-05-01',
+          status: 'completed' as const,
+          completedOn: '2017-09-01',
+        },
+      ],
+    };
+    const model = { standard: r.value, facts: { k: 1 }, ledger, asOf: '2017-06-30' };
+    const result = simulate({ model, uncertainty: {}, runs: 2, seed: 1 });
+    const scored = score(r.value, model.facts, { ledger, asOf: model.asOf, explain: false });
+    expect(result.quantiles[2]).toBe(scored.total);
+    expect([...result.regions, ...result.departments].map((u) => [u.id, u.mean])).toEqual(
+      [...scored.regions, ...scored.departments].map((u) => [u.unit.id, u.total]),
+    );
+    // r1: 1 of 2 tasks done by the date → 20 points; r2: done after the date → 0.
+    expect(result.regions.map((u) => u.mean)).toEqual([80, 60]);
+  });
+
   it('ranks tied units with the best shared rank', () => {
     const result = simulate({
       model: { standard: std, facts: clean, regions: { a: { k: 1 }, b: { k: 1 }, c: { k: 0 } } },
