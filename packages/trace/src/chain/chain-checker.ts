@@ -7,7 +7,7 @@ import {
   type Severity,
 } from '@foodsafety/core';
 import { type ChainCode, chainMessages } from './chain-messages.js';
-import { eventContentHash } from './content-hash.js';
+import { canonicalEventJson, eventContentKeyPair } from './content-hash.js';
 import {
   K_DESTROY,
   K_ORIGIN,
@@ -31,6 +31,7 @@ import {
   SD_LOCATION,
   SD_OTHER,
 } from './lot-graph.js';
+import { PairMap } from './pair-map.js';
 import { DIM_MASS, DIM_NONE, DIM_VOLUME, dimensionName } from './units.js';
 
 /** An allowed range of output/input mass (or volume) of a transformation. */
@@ -73,8 +74,9 @@ export interface ChainCheckOptions extends LotGraphOptions {
   /** Clock skew tolerated in time-order checks, in milliseconds (default 0). */
   readonly clockSkewMs?: number;
   /**
-   * Content fingerprint for duplicate detection (default: canonical JSON without eventID and
-   * recordTime, hashed). Return `undefined` to skip an event.
+   * Content fingerprint for duplicate detection. Default: a fast order-independent 53-bit hash of
+   * the event without eventID and recordTime (matches are confirmed on the canonical JSON when
+   * the events are kept, as `validateChain` does). Return `undefined` to skip an event.
    */
   readonly contentHash?: (event: unknown) => string | undefined;
   /** Switch checks off: `{ orphans: false }`. */
@@ -115,21 +117,28 @@ export class ChainChecker {
   private readonly on: Record<ChainCheck, boolean>;
   private readonly tolerance: number;
   private readonly skew: number;
-  private readonly contentHash: (event: unknown) => string | undefined;
+  private readonly contentHash: ((event: unknown) => string | undefined) | undefined;
   readonly incrementalBalance: boolean;
   readonly collected: Diagnostic[] = [];
 
   private readonly firstById = new Map<string, number>();
   private readonly firstByContent = new Map<string, number>();
+  private readonly firstByKey = new PairMap(4096);
   private readonly matched = new Uint8Vec(4096);
   private readonly flags = new Uint8Vec(4096);
-  private readonly shipByTx = new Map<number, number[]>();
-  private readonly pendingByTx = new Map<number, number[]>();
+  /** Per symbol: the last tx entry of a shipment / of a pending receipt with that transaction. */
+  private readonly shipTxHead = new Int32Vec();
+  private readonly receiptTxHead = new Int32Vec();
+  /** Per tx entry: the previous tx entry with the same symbol and role. */
+  private readonly txNext = new Int32Vec(4096);
   private readonly originTime = new Float64Vec();
   private readonly originSlot = new Int32Vec();
   private readonly nonParent = new Uint8Vec();
+  /** Per node: receipts naming it still without a shipment (to skip needless scans). */
+  private readonly pendingOnNode = new Int32Vec();
   private readonly destroyed = new Map<number, { time: number; slot: number }>();
-  private readonly balance = new Map<number, number>();
+  private readonly destroyedNode = new Uint8Vec();
+  private readonly balance = new PairMap(4096);
   private readonly balIn = new Float64Vec();
   private readonly balOut = new Float64Vec();
   private readonly balDim = new Uint8Vec();
@@ -160,7 +169,7 @@ export class ChainChecker {
     };
     this.tolerance = options.massTolerance ?? 0.001;
     this.skew = options.clockSkewMs ?? 0;
-    this.contentHash = options.contentHash ?? eventContentHash;
+    this.contentHash = options.contentHash;
     this.incrementalBalance = incrementalBalance;
     const canon = (id: string) => {
       try {
@@ -217,6 +226,11 @@ export class ChainChecker {
     this.originTime.ensure(nodes, Number.NaN);
     this.originSlot.ensure(nodes, -1);
     this.nonParent.ensure(nodes, 0);
+    this.pendingOnNode.ensure(nodes, 0);
+    this.destroyedNode.ensure(nodes, 0);
+    this.shipTxHead.ensure(s.syms.length, -1);
+    this.receiptTxHead.ensure(s.syms.length, -1);
+    this.txNext.ensure(s.txSym.length, -1);
     const out: Diagnostic[] = [];
     if (this.on.duplicates) this.checkDuplicates(event, slot, out);
     if (this.on.masterData) this.checkMasterData(slot, out);
@@ -247,6 +261,25 @@ export class ChainChecker {
         return;
       }
       this.firstById.set(id, slot);
+    }
+    if (this.contentHash === undefined) {
+      const key = eventContentKeyPair(event);
+      if (key === undefined) return;
+      const first = this.firstByKey.get(key[0], key[1]);
+      if (first === -1) {
+        this.firstByKey.set(key[0], key[1], slot);
+        return;
+      }
+      // confirm on the canonical form when the events are at hand
+      if (s.retain && canonicalEventJson(s.sources[first]) !== canonicalEventJson(event)) return;
+      out.push(
+        this.diag(
+          'TRACE_DUPLICATE_EVENT_CONTENT',
+          { ...s.eventParams(slot), firstIndex: s.evIndex.data[first] as number },
+          s.pathOf(slot),
+        ),
+      );
+      return;
     }
     let hash: string | undefined;
     try {
@@ -310,7 +343,7 @@ export class ChainChecker {
       const pos = dir === 0 ? srcPos++ : dstPos++;
       const type = s.sdType.data[i] as number;
       if (type === SD_OTHER) continue;
-      const sym = s.sdSym.data[i] as number;
+      const sym = s.symbol(s.sdRaw[i] as string);
       const isLocation = type === SD_LOCATION;
       const set = isLocation ? this.locations : this.parties;
       if (set === undefined || this.resolvedSym(sym, set)) continue;
@@ -455,6 +488,7 @@ export class ChainChecker {
       const known = this.destroyed.get(key);
       if (known !== undefined && known.time <= time) return;
       this.destroyed.set(key, { time, slot });
+      this.destroyedNode.data[node] = 1;
       for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
         const other = s.neSlot.data[e] as number;
         if (other === slot) continue;
@@ -463,6 +497,7 @@ export class ChainChecker {
       }
       return;
     }
+    if (this.destroyedNode.data[node] === 0) return;
     const global = this.destroyed.get(node * HOLDER_SPAN);
     if (global !== undefined && global.time < time) {
       this.reportDestroyed(slot, node, global.slot, out);
@@ -515,9 +550,8 @@ export class ChainChecker {
     else if (kind === K_TRANSFORM) direction = field === F_IN_EPC || field === F_IN_QTY ? -1 : 1;
     if (direction === 0 || field === F_PARENT) return;
     const s = this.store;
-    const key = node * HOLDER_SPAN + holder + 1;
-    let b = this.balance.get(key);
-    if (b === undefined) {
+    let b = this.balance.get(node, holder + 1);
+    if (b === -1) {
       b = this.balIn.push(0);
       this.balOut.push(0);
       this.balDim.push(DIM_NONE);
@@ -525,7 +559,7 @@ export class ChainChecker {
       this.balReported.push(0);
       this.balNode.push(node);
       this.balHolder.push(holder);
-      this.balance.set(key, b);
+      this.balance.set(node, holder + 1, b);
     }
     if (this.balDim.data[b] === MIXED) return;
     const dim = s.objDim.data[o] as number;
@@ -680,10 +714,11 @@ export class ChainChecker {
     for (let i = ss; i < se; i += 1) {
       if (s.sdDir.data[i] !== 1) continue;
       any = true;
-      const d = s.sdSym.data[i] as number;
+      const d = s.symbol(s.sdRaw[i] as string);
       if (d === rp || d === bl) return true;
-      for (let j = rs; j < re; j += 1)
-        if (s.sdDir.data[j] === 1 && s.sdSym.data[j] === d) return true;
+      for (let j = rs; j < re; j += 1) {
+        if (s.sdDir.data[j] === 1 && s.symbol(s.sdRaw[j] as string) === d) return true;
+      }
     }
     return !any;
   }
@@ -696,9 +731,17 @@ export class ChainChecker {
   }
 
   private pair(ship: number, receipt: number, out: Diagnostic[]): void {
-    this.matched.data[ship] = 1;
-    this.matched.data[receipt] = 1;
     const s = this.store;
+    this.matched.data[ship] = 1;
+    if (this.matched.data[receipt] === 0) {
+      this.matched.data[receipt] = 1;
+      const oe = s.objEnd(receipt);
+      for (let o = s.objStart(receipt); o < oe; o += 1) {
+        const node = s.objNode.data[o] as number;
+        const waiting = this.pendingOnNode.data[node] as number;
+        if (waiting > 0) this.pendingOnNode.data[node] = waiting - 1;
+      }
+    }
     if (!this.on.timeOrder) return;
     const ts = s.evTime.data[ship] as number;
     const tr = s.evTime.data[receipt] as number;
@@ -711,14 +754,16 @@ export class ChainChecker {
     const s = this.store;
     const ts = s.txStart(slot);
     const te = s.txEnd(slot);
+    const next = this.txNext.data;
     let best = -1;
     for (let i = ts; i < te && best === -1; i += 1) {
-      const list = this.shipByTx.get(s.txSym.data[i] as number);
-      if (list === undefined) continue;
-      for (const ship of list) {
+      const sym = s.txSym.data[i] as number;
+      for (let e = this.shipTxHead.data[sym] as number; e !== -1; e = next[e] as number) {
+        const ship = s.txSlot.data[e] as number;
         if (!this.sharesObject(ship, slot)) continue;
-        if (best === -1 || (this.matched.data[best] === 1 && this.matched.data[ship] === 0))
+        if (best === -1 || (this.matched.data[best] === 1 && this.matched.data[ship] === 0)) {
           best = ship;
+        }
       }
     }
     if (best === -1) best = this.findByObjects(slot, K_SHIP, (ship) => this.compatible(ship, slot));
@@ -727,10 +772,14 @@ export class ChainChecker {
       return;
     }
     for (let i = ts; i < te; i += 1) {
-      const key = s.txSym.data[i] as number;
-      const list = this.pendingByTx.get(key);
-      if (list === undefined) this.pendingByTx.set(key, [slot]);
-      else list.push(slot);
+      const sym = s.txSym.data[i] as number;
+      next[i] = this.receiptTxHead.data[sym] as number;
+      this.receiptTxHead.data[sym] = i;
+    }
+    const oe = s.objEnd(slot);
+    for (let o = s.objStart(slot); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      this.pendingOnNode.data[node] = (this.pendingOnNode.data[node] as number) + 1;
     }
   }
 
@@ -738,23 +787,25 @@ export class ChainChecker {
     const s = this.store;
     const ts = s.txStart(slot);
     const te = s.txEnd(slot);
+    const next = this.txNext.data;
     for (let i = ts; i < te; i += 1) {
-      const key = s.txSym.data[i] as number;
-      const list = this.shipByTx.get(key);
-      if (list === undefined) this.shipByTx.set(key, [slot]);
-      else list.push(slot);
-      const pending = this.pendingByTx.get(key);
-      if (pending === undefined) continue;
-      const rest: number[] = [];
-      for (const receipt of pending) {
-        if (this.matched.data[receipt] === 0 && this.sharesObject(slot, receipt))
+      const sym = s.txSym.data[i] as number;
+      next[i] = this.shipTxHead.data[sym] as number;
+      this.shipTxHead.data[sym] = i;
+      for (let e = this.receiptTxHead.data[sym] as number; e !== -1; e = next[e] as number) {
+        const receipt = s.txSlot.data[e] as number;
+        if (this.matched.data[receipt] === 0 && this.sharesObject(slot, receipt)) {
           this.pair(slot, receipt, out);
-        else if (this.matched.data[receipt] === 0) rest.push(receipt);
+        }
       }
-      if (rest.length === 0) this.pendingByTx.delete(key);
-      else this.pendingByTx.set(key, rest);
     }
     if (this.matched.data[slot] === 1) return;
+    let waiting = false;
+    const oe = s.objEnd(slot);
+    for (let o = s.objStart(slot); o < oe && !waiting; o += 1) {
+      waiting = (this.pendingOnNode.data[s.objNode.data[o] as number] as number) > 0;
+    }
+    if (!waiting) return;
     const receipt = this.findByObjects(
       slot,
       K_RECEIVE,

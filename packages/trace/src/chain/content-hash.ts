@@ -1,9 +1,12 @@
 /**
- * A content fingerprint of an event for duplicate detection: canonical JSON (keys sorted, the
- * members that do not describe what happened — `eventID`, `recordTime` and the hash-excluded
- * `errorDeclaration` — left out), reduced to two independent 53-bit hashes (106 bits together).
- * Pure JavaScript, synchronous. Pass the package's CBV event hash (`eventHashId`) as
- * `contentHash` to compare by the standard's canonical form instead.
+ * Content fingerprints of events for duplicate detection.
+ *
+ * {@link eventContentKey} is the fast one used by the chain checks: an order-independent hash of
+ * every leaf of the event (its path and value), summed, so member order does not matter and no
+ * string is built; the members that do not describe what happened — `eventID`, `recordTime` and
+ * `errorDeclaration` — are left out. {@link canonicalEventJson} is the exact canonical form
+ * (sorted keys), used to confirm a match when the events are at hand. Pass the package's CBV
+ * event hash (`eventHashId`) as `contentHash` to compare by the standard's canonical form.
  */
 
 const SKIP_TOP = new Set(['eventID', 'recordTime', 'errorDeclaration']);
@@ -49,27 +52,92 @@ export function canonicalEventJson(event: unknown): string | undefined {
   return write(event, 0, out) ? out.join('') : undefined;
 }
 
-function cyrb53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+function hashString(text: string, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function fmix(h: number): number {
+  let x = h;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x;
+}
+
+/** Running sums of one fingerprint. */
+interface Acc {
+  a: number;
+  b: number;
+  n: number;
+}
+
+function leafHash(path: number, value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return hashString(value, path ^ 0x5bd1e995);
+    case 'number':
+      return hashString(String(value), path ^ 0x27d4eb2d);
+    case 'boolean':
+      return fmix(path ^ (value ? 0x1b873593 : 0x2f2d4c5a));
+    default:
+      return fmix(path ^ 0x3c6ef372);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+function walk(value: unknown, path: number, depth: number, acc: Acc): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (value === null || typeof value !== 'object') {
+    const h = leafHash(path, value);
+    acc.a = (acc.a + fmix(h)) | 0;
+    acc.b = (acc.b + fmix(h ^ 0x68e31da4)) | 0;
+    acc.n += 1;
+    return true;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      if (!walk(value[i], fmix(path + Math.imul(i + 1, 0x9e3779b1)), depth + 1, acc)) return false;
+    }
+    acc.a = (acc.a + fmix(path ^ (0x7a3 + value.length))) | 0;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (depth === 0 && SKIP_TOP.has(key)) continue;
+    const v = record[key];
+    if (v === undefined) continue;
+    if (!walk(v, fmix(hashString(key, path)), depth + 1, acc)) return false;
+  }
+  return true;
 }
 
 /**
- * The content fingerprint of an event (two 53-bit hashes of its canonical JSON, in base 36), or
- * `undefined` when the event cannot be serialised (nested deeper than 64 levels).
+ * The content key of an event as two 32-bit halves (see {@link eventContentKey}); `undefined` when
+ * nested deeper than 64 levels.
  */
+export function eventContentKeyPair(event: unknown): readonly [number, number] | undefined {
+  const acc: Acc = { a: 0, b: 0, n: 0 };
+  if (!walk(event, 0x811c9dc5, 0, acc)) return undefined;
+  return [acc.a | 0, (acc.b ^ Math.imul(acc.n, 0x9e3779b1)) | 0];
+}
+
+/**
+ * A fast 53-bit content key of an event (see the module note), or `undefined` when the event is
+ * nested deeper than 64 levels. Equal content gives equal keys whatever the member order;
+ * different content collides with probability about n² / 2⁵⁴ over n events.
+ */
+export function eventContentKey(event: unknown): number | undefined {
+  const acc: Acc = { a: 0, b: 0, n: 0 };
+  if (!walk(event, 0x811c9dc5, 0, acc)) return undefined;
+  return (acc.a >>> 0) * 2097152 + ((acc.b ^ acc.n) & 0x1fffff);
+}
+
+/** The content key as a string (a `contentHash` option value). */
 export function eventContentHash(event: unknown): string | undefined {
-  const json = canonicalEventJson(event);
-  if (json === undefined) return undefined;
-  return `${cyrb53(json, 1).toString(36)}.${cyrb53(json, 0x9e3779b9).toString(36)}`;
+  const key = eventContentKey(event);
+  return key === undefined ? undefined : key.toString(36);
 }

@@ -183,6 +183,8 @@ const NO_OFFSET = -100_000;
 
 function parseOffset(value: unknown): number {
   if (typeof value !== 'string') return NO_OFFSET;
+  if (value === '+08:00') return 480;
+  if (value === '+00:00' || value === 'Z') return 0;
   const m = /^([+-])(\d{2}):(\d{2})$/.exec(value);
   if (!m) return NO_OFFSET;
   const minutes = Number(m[2]) * 60 + Number(m[3]);
@@ -232,8 +234,8 @@ export class GraphStore implements LotGraph {
   readonly evOffset = new Int32Vec(4096);
   readonly evType = new Uint8Vec(4096);
   readonly evKind = new Uint8Vec(4096);
-  readonly evBizStep = new Int32Vec(4096);
-  readonly evDisposition = new Int32Vec(4096);
+  readonly evBizStep: string[] = [];
+  readonly evDisposition: string[] = [];
   readonly evHolder = new Int32Vec(4096);
   readonly evReadPoint = new Int32Vec(4096);
   readonly evBizLocation = new Int32Vec(4096);
@@ -250,11 +252,13 @@ export class GraphStore implements LotGraph {
   readonly objPos = new Int32Vec(4096);
   readonly objUom = new Int32Vec(4096);
   // sources (dir 0) and destinations (dir 1) of events
-  readonly sdSym = new Int32Vec(4096);
+  /** Source/destination identifiers as written (canonicalised on use, via {@link symbol}). */
+  readonly sdRaw: string[] = [];
   readonly sdType = new Uint8Vec(4096);
   readonly sdDir = new Uint8Vec(4096);
-  // business transactions of events
+  // business transactions of events (symbol, owning slot)
   readonly txSym = new Int32Vec(4096);
+  readonly txSlot = new Int32Vec(4096);
 
   private stamp = new Uint32Array(0);
   private generation = 0;
@@ -422,7 +426,7 @@ export class GraphStore implements LotGraph {
   sdEnd(slot: number): number {
     return slot + 1 < this.evSdStart.length
       ? (this.evSdStart.data[slot + 1] as number)
-      : this.sdSym.length;
+      : this.sdRaw.length;
   }
 
   /** First business-transaction entry of an event slot. */
@@ -453,7 +457,7 @@ export class GraphStore implements LotGraph {
     const end =
       slot + 1 < this.evSdStart.length
         ? (this.evSdStart.data[slot + 1] as number)
-        : this.sdSym.length;
+        : this.sdRaw.length;
     return [start, end];
   }
 
@@ -528,7 +532,7 @@ export class GraphStore implements LotGraph {
       if (typeof item !== 'object' || item === null) continue;
       const value = (item as Record<string, unknown>)[key];
       if (typeof value !== 'string' || value === '') continue;
-      this.sdSym.push(this.symbol(value));
+      this.sdRaw.push(value);
       this.sdType.push(sdType((item as Record<string, unknown>).type));
       this.sdDir.push(dir);
     }
@@ -560,8 +564,8 @@ export class GraphStore implements LotGraph {
     this.evKind.push(kind);
     this.evTime.push(typeof e.eventTime === 'string' ? Date.parse(e.eventTime) : Number.NaN);
     this.evOffset.push(parseOffset(e.eventTimeZoneOffset));
-    this.evBizStep.push(bizStep === '' ? -1 : this.symbol(bizStep, false));
-    this.evDisposition.push(disposition === '' ? -1 : this.symbol(disposition, false));
+    this.evBizStep.push(bizStep);
+    this.evDisposition.push(disposition);
     this.evEventId.push(typeof e.eventID === 'string' ? e.eventID : undefined);
     const readPoint = e.readPoint as Record<string, unknown> | undefined;
     const bizLocation = e.bizLocation as Record<string, unknown> | undefined;
@@ -604,7 +608,7 @@ export class GraphStore implements LotGraph {
     }
 
     // sources, destinations, transactions
-    this.evSdStart.push(this.sdSym.length);
+    this.evSdStart.push(this.sdRaw.length);
     this.addSd(e.sourceList, 0, 'source');
     this.addSd(e.destinationList, 1, 'destination');
     this.evTxStart.push(this.txSym.length);
@@ -612,7 +616,10 @@ export class GraphStore implements LotGraph {
       for (const bt of e.bizTransactionList) {
         if (typeof bt !== 'object' || bt === null) continue;
         const value = (bt as Record<string, unknown>).bizTransaction;
-        if (typeof value === 'string' && value !== '') this.txSym.push(this.symbol(value, false));
+        if (typeof value === 'string' && value !== '') {
+          this.txSym.push(this.symbol(value, false));
+          this.txSlot.push(slot);
+        }
       }
     }
     this.evHolder.push(this.holderOf(slot, kind, rp, bl));
@@ -630,13 +637,13 @@ export class GraphStore implements LotGraph {
     if (wantDir >= 0) {
       for (let i = start; i < end; i += 1) {
         if (this.sdDir.data[i] === wantDir && this.sdType.data[i] === SD_LOCATION)
-          return this.sdSym.data[i] as number;
+          return this.symbol(this.sdRaw[i] as string);
       }
       if (wantDir === 0 && rp !== -1) return rp;
       if (bl !== -1) return bl;
       if (rp !== -1) return rp;
       for (let i = start; i < end; i += 1) {
-        if (this.sdDir.data[i] === wantDir) return this.sdSym.data[i] as number;
+        if (this.sdDir.data[i] === wantDir) return this.symbol(this.sdRaw[i] as string);
       }
       return -1;
     }
@@ -720,7 +727,7 @@ export class GraphStore implements LotGraph {
     for (let i = ss; i < se; i += 1) {
       const party: TransferParty = {
         type: names[this.sdType.data[i] as number] ?? 'other',
-        id: this.syms[this.sdSym.data[i] as number] ?? '',
+        id: this.syms[this.symbol(this.sdRaw[i] as string)] ?? '',
       };
       (this.sdDir.data[i] === 0 ? sources : destinations).push(party);
     }
@@ -729,8 +736,8 @@ export class GraphStore implements LotGraph {
     for (let i = ts; i < te; i += 1)
       bizTransactions.push(this.syms[this.txSym.data[i] as number] ?? '');
     const eventID = this.evEventId[slot];
-    const bizStep = this.sym(this.evBizStep.data[slot] as number);
-    const disposition = this.sym(this.evDisposition.data[slot] as number);
+    const bizStep = this.evBizStep[slot] || undefined;
+    const disposition = this.evDisposition[slot] || undefined;
     const eventTime = this.isoTime(slot);
     const holder = this.sym(this.evHolder.data[slot] as number);
     const readPoint = this.sym(this.evReadPoint.data[slot] as number);
