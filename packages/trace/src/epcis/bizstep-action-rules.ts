@@ -110,15 +110,23 @@ export const BIZ_STEP_ACTION_RULES: readonly BizStepActionRule[] = [
   },
 ];
 
-/** Index: `bizStep|eventType|action` → rule (built once). */
-export function indexBizStepActionRules(
-  rules: readonly BizStepActionRule[],
-): ReadonlyMap<string, BizStepActionRule> {
-  const out = new Map<string, BizStepActionRule>();
+/** Index bizStep → event type → action → rule (built once, looked up without allocation). */
+export type BizStepActionIndex = ReadonlyMap<
+  string,
+  ReadonlyMap<string, ReadonlyMap<string, BizStepActionRule>>
+>;
+
+/** Build the lookup index of a rule table. */
+export function indexBizStepActionRules(rules: readonly BizStepActionRule[]): BizStepActionIndex {
+  const out = new Map<string, Map<string, Map<string, BizStepActionRule>>>();
   const types = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'AssociationEvent'];
   for (const r of rules) {
+    const byType = out.get(r.bizStep) ?? new Map<string, Map<string, BizStepActionRule>>();
+    out.set(r.bizStep, byType);
     for (const t of r.eventTypes ?? types) {
-      for (const a of r.actions) out.set(`${r.bizStep}|${t}|${a}`, r);
+      const byAction = byType.get(t) ?? new Map<string, BizStepActionRule>();
+      byType.set(t, byAction);
+      for (const a of r.actions) byAction.set(a, r);
     }
   }
   return out;

@@ -76,17 +76,19 @@ export function createEpcisEventValidator(
       run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
     if (options.context !== undefined) {
       const into = new Set<string>();
-      checkContext(run, options.context, () => ['@context'], into);
+      checkContext(run, options.context, ['@context'], into);
       declared = into;
     }
     setup.push(...run.diagnostics);
   }
   const requireContext = options.requireContext ?? false;
+  const setupHasError = setup.some((d) => d.severity === 'error');
   const empty: readonly PathSegment[] = [];
+  const run = new ValidationRun(validator, nowMs);
+  run.declared = declared;
   return {
     validate(event: unknown, path: readonly PathSegment[] = empty): EpcisEventValidation {
-      const run = new ValidationRun(validator, nowMs);
-      run.declared = declared;
+      run.reset();
       run.prefix = path;
       run.index = -1;
       const errors = validateEventInto(run, event, requireContext);
@@ -96,10 +98,12 @@ export function createEpcisEventValidator(
           : run.diagnostics.length === 0
             ? NO_DIAGNOSTICS
             : run.diagnostics;
-      const valid = errors === 0 && !setup.some((d) => d.severity === 'error');
+      const valid = errors === 0 && !setupHasError;
       if (!valid) return { valid, diagnostics };
       let ev = event;
-      for (const f of run.fixes ?? []) ev = setIn(ev, f.path.slice(path.length), f.value);
+      const fixes = run.fixes;
+      if (fixes !== undefined)
+        for (const f of fixes) ev = setIn(ev, f.path.slice(path.length), f.value);
       return { valid, diagnostics, event: ev as EpcisEvent };
     },
   };

@@ -13,6 +13,7 @@ import {
 } from '@foodsafety/core';
 import {
   BIZ_STEP_ACTION_RULES,
+  type BizStepActionIndex,
   type BizStepActionRule,
   indexBizStepActionRules,
 } from './bizstep-action-rules.js';
@@ -254,7 +255,7 @@ interface Fix {
 
 /** Per-call state: diagnostics, where we are, the declared prefixes, lenient fixes. */
 export class ValidationRun {
-  readonly diagnostics: Diagnostic[] = [];
+  diagnostics: Diagnostic[] = [];
   prefix: readonly PathSegment[] = [];
   /** Event index within the prefix, or -1 at document level. */
   index = -1;
@@ -272,6 +273,15 @@ export class ValidationRun {
     nowMs: number,
   ) {
     this.nowMs = nowMs;
+  }
+
+  /** Start afresh for another event, keeping the settings (reuses the object on the hot path). */
+  reset(): void {
+    if (this.diagnostics.length > 0) this.diagnostics = [];
+    this.errors = 0;
+    this.depthReported = false;
+    this.fixes = undefined;
+    this.eventDeclared = undefined;
   }
 
   path(
@@ -322,8 +332,7 @@ export interface EpcisValidator {
   readonly severities: Readonly<Partial<Record<EpcisCode, Severity>>>;
   readonly unitCodes: ReadonlySet<string>;
   readonly unitRuleSet: string;
-  readonly rules: ReadonlyMap<string, BizStepActionRule>;
-  readonly ruleBizSteps: ReadonlySet<string>;
+  readonly rules: BizStepActionIndex;
   readonly maxDepth: number;
   readonly futureToleranceMs: number;
   readonly locale: Locale;
@@ -351,7 +360,6 @@ export function compileEpcisValidator(options: EpcisValidationOptions = {}): Epc
         ? `${REC20_UNIT_CODES_META.id}@${REC20_UNIT_CODES_META.version}`
         : 'custom unit codes',
     rules: indexBizStepActionRules(rules),
-    ruleBizSteps: new Set(rules.map((r) => r.bizStep)),
     maxDepth: options.maxDepth ?? 64,
     futureToleranceMs: options.futureToleranceMs ?? 5 * 60_000,
     locale: options.locale ?? 'en',
@@ -565,12 +573,12 @@ function reportPrefix(run: ValidationRun, key: string, prefix: string, path: Pat
 function walkExtension(
   run: ValidationRun,
   value: unknown,
-  base: () => PathSegment[],
+  base: PathSegment[],
   startDepth: number,
 ): void {
   if (value === null || typeof value !== 'object') return;
   const stack: { v: unknown; path: PathSegment[]; depth: number }[] = [
-    { v: value, path: base(), depth: startDepth },
+    { v: value, path: base, depth: startDepth },
   ];
   while (stack.length > 0) {
     const { v, path, depth } = stack.pop() as { v: unknown; path: PathSegment[]; depth: number };
@@ -722,7 +730,7 @@ function checkLocation(run: ValidationRun, v: unknown, key: string): void {
       if (checkUri(run, v.id, key, 'id')) checkIdentifier(run, v.id as string, key, 'id');
     } else if (k.indexOf(':') > 0) {
       checkPrefix(run, k, key, k);
-      walkExtension(run, v[k], () => run.path(key, k), 2);
+      walkExtension(run, v[k], run.path(key, k), 2);
     }
   }
   if (!hasId) run.report('TRACE_REQUIRED_MISSING', { member: 'id' }, run.path(key));
@@ -781,7 +789,15 @@ function checkSourceDest(run: ValidationRun, v: unknown, key: string, member: st
         if (checkUri(run, s[k], key, i, k)) checkIdentifier(run, s[k] as string, key, i, k);
       } else if (k === 'type') {
         hasType = true;
-        checkVocabulary(run, s[k], SOURCE_DEST_TYPES, `${member} type`, key, i, k);
+        checkVocabulary(
+          run,
+          s[k],
+          SOURCE_DEST_TYPES,
+          member === 'source' ? 'source type' : 'destination type',
+          key,
+          i,
+          k,
+        );
       } else run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, run.path(key, i, k));
     }
     if (!hasType) run.report('TRACE_REQUIRED_MISSING', { member: 'type' }, run.path(key, i));
@@ -855,7 +871,7 @@ function checkErrorDeclaration(run: ValidationRun, v: unknown): void {
         for (let i = 0; i < value.length; i++) checkUri(run, value[i], key, k, i);
       }
     } else if (checkExtensionKey(run, k, key, k)) {
-      walkExtension(run, value, () => run.path(key, k), 2);
+      walkExtension(run, value, run.path(key, k), 2);
     }
   }
   if (!hasTime) run.report('TRACE_REQUIRED_MISSING', { member: 'declarationTime' }, run.path(key));
@@ -891,7 +907,7 @@ function checkSensorElements(
         hasReport = true;
         checkSensorReports(run, value, i, eventMs, eventTime);
       } else if (checkExtensionKey(run, k, key, i, k)) {
-        walkExtension(run, value, () => run.path(key, i, k), 3);
+        walkExtension(run, value, run.path(key, i, k), 3);
       }
     }
     if (!hasReport)
@@ -936,7 +952,7 @@ function checkSensorMetadata(
   for (const k in v) {
     const value = v[k];
     if (!SENSOR_METADATA_KEYS.has(k)) {
-      const at = () => run.path(key, i, 'sensorMetadata', k);
+      const at = run.path(key, i, 'sensorMetadata', k);
       if (checkExtensionKey(run, k, key, i, 'sensorMetadata', k)) walkExtension(run, value, at, 4);
     } else if (k === 'time' || k === 'startTime' || k === 'endTime') {
       const t = checkTime(run, value, key, i, 'sensorMetadata', k);
@@ -1038,7 +1054,7 @@ function checkSensorReports(
           else if (SENSOR_REPORT_NUMBER_KEYS.has(k))
             checkNumber(run, value, key, i, 'sensorReport', j, k);
           else {
-            const at = () => run.path(key, i, 'sensorReport', j, k);
+            const at = run.path(key, i, 'sensorReport', j, k);
             if (checkExtensionKey(run, k, key, i, 'sensorReport', j, k))
               walkExtension(run, value, at, 5);
           }
@@ -1059,8 +1075,8 @@ function checkIlmd(run: ValidationRun, v: unknown): void {
     return;
   }
   for (const k in v) {
-    const at = () => run.path('ilmd', k);
-    if (!isUri(k)) run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, at());
+    const at = run.path('ilmd', k);
+    if (!isUri(k)) run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, at);
     else checkPrefix(run, k, 'ilmd', k);
     walkExtension(run, v[k], at, 2);
   }
@@ -1070,11 +1086,11 @@ function checkIlmd(run: ValidationRun, v: unknown): void {
 export function checkContext(
   run: ValidationRun,
   v: unknown,
-  at: () => PathSegment[],
+  at: readonly PathSegment[],
   into: Set<string>,
 ): void {
   if (typeof v === 'string') {
-    if (!isUri(v)) run.report('TRACE_INVALID_URI', { value: v }, at());
+    if (!isUri(v)) run.report('TRACE_INVALID_URI', { value: v }, [...at]);
     return;
   }
   if (isObject(v)) {
@@ -1085,7 +1101,7 @@ export function checkContext(
     run.report(
       'TRACE_TYPE_MISMATCH',
       { expected: 'string, object or array', actual: typeName(v) },
-      at(),
+      [...at],
     );
     return;
   }
@@ -1093,12 +1109,12 @@ export function checkContext(
   for (let i = 0; i < v.length; i++) {
     const item = v[i];
     if (typeof item === 'string') {
-      if (!isUri(item)) run.report('TRACE_INVALID_URI', { value: item }, [...at(), i]);
+      if (!isUri(item)) run.report('TRACE_INVALID_URI', { value: item }, [...at, i]);
     } else if (isObject(item)) {
       for (const k in item) if (!k.startsWith('@')) into.add(k);
     } else {
       run.report('TRACE_TYPE_MISMATCH', { expected: 'string or object', actual: typeName(item) }, [
-        ...at(),
+        ...at,
         i,
       ]);
       continue;
@@ -1106,7 +1122,7 @@ export function checkContext(
     const key = canonicalJson(item, 0);
     if (seen.includes(key)) {
       run.report('TRACE_DUPLICATE_ITEM', { member: '@context', value: key.slice(0, 80) }, [
-        ...at(),
+        ...at,
         i,
       ]);
     } else seen.push(key);
@@ -1176,7 +1192,7 @@ export function validateEventInto(
   const ctx = ev['@context'];
   if (ctx !== undefined) {
     const into = new Set<string>();
-    checkContext(run, ctx, () => run.path('@context'), into);
+    checkContext(run, ctx, run.path('@context'), into);
     run.eventDeclared = into;
   } else if (requireContext) {
     run.report('TRACE_REQUIRED_MISSING', { member: '@context' }, run.path());
@@ -1221,7 +1237,7 @@ export function validateEventInto(
           run.path('ilmd'),
         );
       } else if (checkExtensionKey(run, key, key)) {
-        walkExtension(run, value, () => run.path(key), 1);
+        walkExtension(run, value, run.path(key), 1);
       }
       continue;
     }
@@ -1483,8 +1499,10 @@ export function validateEventInto(
       run.path('eventTime'),
     );
   }
-  if (bizStep !== undefined && action !== undefined && run.validator.ruleBizSteps.has(bizStep)) {
-    const rule = run.validator.rules.get(`${bizStep}|${type}|${action}`);
+  const byType =
+    bizStep === undefined || action === undefined ? undefined : run.validator.rules.get(bizStep);
+  if (byType !== undefined && bizStep !== undefined && action !== undefined) {
+    const rule = byType.get(type)?.get(action);
     if (rule !== undefined) {
       run.report(
         'TRACE_BIZSTEP_ACTION',
@@ -1520,7 +1538,7 @@ function validateExtensionEvent(
   if (requireContext && ev['@context'] === undefined)
     run.report('TRACE_REQUIRED_MISSING', { member: '@context' }, run.path());
   if (ev['@context'] !== undefined)
-    checkContext(run, ev['@context'], () => run.path('@context'), new Set());
+    checkContext(run, ev['@context'], run.path('@context'), new Set());
   if (ev.eventTime === undefined)
     run.report('TRACE_REQUIRED_MISSING', { member: 'eventTime' }, run.path());
   else checkTime(run, ev.eventTime, 'eventTime');

@@ -90,16 +90,28 @@ const SGLN = 'urn:epc:id:sgln:';
 const PGLN = 'urn:epc:id:pgln:';
 
 function checkEpcUri(v: string): Gs1UriProblem {
-  if (v.startsWith(SGTIN))
-    return threePart(v, SGTIN.length, 13) ? GS1_OK : { kind: 'syntax', scheme: 'sgtin' };
-  if (v.startsWith(LGTIN))
+  // fast dispatch on characters for the common schemes (v starts with 'urn:epc:')
+  const c8 = v.charCodeAt(8);
+  if (c8 === 105 && v.charCodeAt(10) === 58) {
+    // 'urn:epc:id:'
+    const c11 = v.charCodeAt(11);
+    const c12 = v.charCodeAt(12);
+    const c13 = v.charCodeAt(13);
+    if (c11 === 115 && c12 === 103 && c13 === 116 && v.startsWith(SGTIN)) {
+      return threePart(v, SGTIN.length, 13) ? GS1_OK : { kind: 'syntax', scheme: 'sgtin' };
+    }
+    if (c11 === 115 && c12 === 103 && c13 === 108 && v.startsWith(SGLN)) {
+      return threePart(v, SGLN.length, 12) ? GS1_OK : { kind: 'syntax', scheme: 'sgln' };
+    }
+    if (c11 === 115 && c12 === 115 && v.startsWith(SSCC)) {
+      return twoPart(v, SSCC.length, 17) ? GS1_OK : { kind: 'syntax', scheme: 'sscc' };
+    }
+    if (c11 === 112 && c12 === 103 && v.startsWith(PGLN)) {
+      return twoPart(v, PGLN.length, 12) ? GS1_OK : { kind: 'syntax', scheme: 'pgln' };
+    }
+  } else if (c8 === 99 && v.startsWith(LGTIN)) {
     return threePart(v, LGTIN.length, 13) ? GS1_OK : { kind: 'syntax', scheme: 'lgtin' };
-  if (v.startsWith(SSCC))
-    return twoPart(v, SSCC.length, 17) ? GS1_OK : { kind: 'syntax', scheme: 'sscc' };
-  if (v.startsWith(SGLN))
-    return threePart(v, SGLN.length, 12) ? GS1_OK : { kind: 'syntax', scheme: 'sgln' };
-  if (v.startsWith(PGLN))
-    return twoPart(v, PGLN.length, 12) ? GS1_OK : { kind: 'syntax', scheme: 'pgln' };
+  }
   const c1 = v.indexOf(':', 8);
   const c2 = c1 < 0 ? -1 : v.indexOf(':', c1 + 1);
   if (c2 < 0) return GS1_OK;
@@ -147,7 +159,8 @@ function checkDigitalLink(v: string): Gs1UriProblem {
 
 /** Check a URI that may be a GS1 identifier. */
 export function checkGs1Uri(v: string): Gs1UriProblem {
-  if (v.startsWith('urn:epc:')) return checkEpcUri(v);
-  if (v.startsWith('http')) return checkDigitalLink(v);
+  const c0 = v.charCodeAt(0);
+  if (c0 === 117) return v.startsWith('urn:epc:') ? checkEpcUri(v) : GS1_OK;
+  if (c0 === 104) return v.startsWith('http') ? checkDigitalLink(v) : GS1_OK;
   return GS1_OK;
 }

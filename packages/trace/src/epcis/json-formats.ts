@@ -8,9 +8,62 @@
 const URI =
   /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
+// Fast path tables: characters of a path segment (pchar without %) and of a host (reg-name without %).
+const PCHAR = new Uint8Array(128);
+const HOST = new Uint8Array(128);
+const SCHEME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  const alnum = /[A-Za-z0-9]/.test(ch);
+  if (alnum || "-._~!$&'()*+,;=".includes(ch)) HOST[c] = 1;
+  if (alnum || "-._~!$&'()*+,;=:@".includes(ch)) PCHAR[c] = 1;
+  if (alnum || '+-.'.includes(ch)) SCHEME[c] = 1;
+}
+
+/**
+ * Cheap acceptance of the two common shapes, `scheme:segment[/segment…]` (URNs) and
+ * `scheme://host[/path]`, built only from characters the full RFC 3986 expression accepts there;
+ * anything else (percent escapes, ports, queries, IPv6…) goes to the full expression. Returns
+ * true only where the full expression would.
+ */
+function quickUri(v: string): boolean {
+  const n = v.length;
+  let i = 0;
+  const c0 = v.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return false;
+  for (i = 1; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 58) break;
+    if (c >= 128 || SCHEME[c] !== 1) return false;
+  }
+  if (i >= n - 1) return false;
+  i++; // after ':'
+  if (v.charCodeAt(i) === 47) {
+    if (v.charCodeAt(i + 1) !== 47) return false;
+    i += 2;
+    const hostStart = i;
+    for (; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 47) break;
+      if (c >= 128 || HOST[c] !== 1) return false;
+    }
+    if (i === hostStart && i < n) return false;
+    for (; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c !== 47 && (c >= 128 || PCHAR[c] !== 1)) return false;
+    }
+    return true;
+  }
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c !== 47 && (c >= 128 || PCHAR[c] !== 1)) return false;
+  }
+  return true;
+}
+
 /** `format: uri` (an absolute URI per RFC 3986). */
 export function isUri(value: string): boolean {
-  return URI.test(value);
+  return quickUri(value) || URI.test(value);
 }
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

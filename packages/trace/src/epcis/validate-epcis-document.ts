@@ -203,7 +203,7 @@ function checkHeader(run: ValidationRun, v: unknown, at: readonly PathSegment[])
       }
     } else {
       atPath(run, at);
-      if (checkExtensionKey(run, k, k)) walkExtension(run, v[k], () => [...at, k], 1);
+      if (checkExtensionKey(run, k, k)) walkExtension(run, v[k], [...at, k], 1);
     }
   }
 }
@@ -282,7 +282,7 @@ export function validateEpcisDocument(
   const declared = new Set<string>();
   if (doc['@context'] !== undefined) {
     atPath(run, []);
-    checkContext(run, doc['@context'], () => ['@context'], declared);
+    checkContext(run, doc['@context'], ['@context'], declared);
   }
   run.declared = declared;
 
@@ -309,7 +309,7 @@ export function validateEpcisDocument(
         run.report('TRACE_QUERY_HEADER_ACCEPTED', {}, [k]);
         checkHeader(run, v, [k]);
       } else if (checkExtensionKey(run, k, k)) {
-        walkExtension(run, v, () => [k], 1);
+        walkExtension(run, v, [k], 1);
       }
       continue;
     }
@@ -358,7 +358,7 @@ export function validateEpcisDocument(
       for (const k in body) {
         if (k !== 'queryResults') {
           atPath(run, ['epcisBody']);
-          if (checkExtensionKey(run, k, k)) walkExtension(run, body[k], () => ['epcisBody', k], 2);
+          if (checkExtensionKey(run, k, k)) walkExtension(run, body[k], ['epcisBody', k], 2);
         }
       }
       const qr = body.queryResults;
@@ -375,7 +375,7 @@ export function validateEpcisDocument(
           atPath(run, at);
           if (k === 'queryName' || k === 'subscriptionID') checkString(run, qr[k], k);
           else if (k !== 'resultsBody' && checkExtensionKey(run, k, k))
-            walkExtension(run, qr[k], () => [...at, k], 3);
+            walkExtension(run, qr[k], [...at, k], 3);
         }
         if (qr.queryName === undefined)
           run.report('TRACE_REQUIRED_MISSING', { member: 'queryName' }, at);
@@ -392,7 +392,7 @@ export function validateEpcisDocument(
             atPath(run, rat);
             if (k === 'vocabularyList') checkVocabularyList(run, rb[k], [...rat, k]);
             else if (k !== 'eventList' && checkExtensionKey(run, k, k))
-              walkExtension(run, rb[k], () => [...rat, k], 4);
+              walkExtension(run, rb[k], [...rat, k], 4);
           }
           if (rb.eventList === undefined)
             run.report('TRACE_REQUIRED_MISSING', { member: 'eventList' }, rat);

@@ -174,7 +174,7 @@ export async function validateEpcisJsonLines(
   const run = state.run;
   if (options.context !== undefined) {
     const declared = new Set<string>();
-    checkContext(run, options.context, () => ['@context'], declared);
+    checkContext(run, options.context, ['@context'], declared);
     run.declared = declared;
   }
   let pending = '';
@@ -409,6 +409,6 @@ function captureContext(run: ValidationRun, text: string): void {
   if (!parsed.ok) return;
   const declared = new Set<string>();
   const scratch = new ValidationRun(run.validator, Number.NaN);
-  checkContext(scratch, parsed.value, () => ['@context'], declared);
+  checkContext(scratch, parsed.value, ['@context'], declared);
   run.declared = declared;
 }
