@@ -115,14 +115,7 @@ export function cityModel(standard: Standard, input: CityModelInput): CityModel 
     }),
   );
 
-  const scorers = c.itemScorers;
-  const tier = c.itemTier;
-  const max = c.itemMax;
-  const skip = c.itemSkip;
-  const inTotal = c.tierInTotal;
-  const keyPct = c.pass.keyItemMinPercent;
-  const tests = c.vetoTests;
-  const fireMissing = c.vetoFiresWhenMissing;
+  const fast = c.fast;
   const minTotal = c.pass.minTotalHundredths;
   const noVeto = c.pass.noVeto;
   const nShare = shareItems.length;
@@ -150,23 +143,10 @@ export function cityModel(standard: Standard, input: CityModelInput): CityModel 
         for (let j = from; j < to; j++) n += done[flat[j] as number] as number;
         v[(shareItems[s] as { slot: number }).slot] = n / (to - from);
       }
-      let total = 0;
-      let keyOk = true;
-      for (let i = 0; i < scorers.length; i++) {
-        let h = (scorers[i] as (v: Float64Array) => number)(v);
-        if (Number.isNaN(h)) {
-          if (skip[i] === 1) continue;
-          h = 0;
-        }
-        const t = tier[i] as number;
-        if (inTotal[t] === 1) total += h;
-        if (t === 0 && h * 100 < keyPct * (max[i] as number)) keyOk = false;
-      }
-      let fired = 0;
-      for (let i = 0; i < tests.length; i++) {
-        const r = (tests[i] as (v: Float64Array) => number)(v);
-        if (r === 1 || (Number.isNaN(r) && fireMissing)) fired++;
-      }
+      fast.run(v);
+      const total = fast.total;
+      const fired = fast.vetoCount;
+      const keyOk = fast.keyOk;
       out.hundredths[u] = total;
       out.vetoes[u] = fired;
       out.pass[u] = (!noVeto || fired === 0) && keyOk && total >= minTotal ? 1 : 0;

@@ -12,6 +12,8 @@ import {
 } from '@foodsafety/core';
 import { compileExpression, expressionRefs, type Getter, type NameResolver } from './expression.js';
 import type { Calculator, ScoringExtensions, VetoPredicate } from './extensions.js';
+import { FastEvaluator } from './fast-evaluator.js';
+import { compileItemRule, sortBands } from './item-rule.js';
 import { compileRounding, type Rounder, toHundredths } from './points.js';
 import {
   type CompiledPredicate,
@@ -95,6 +97,8 @@ export interface CompiledStandard {
   readonly names: NameResolver;
   readonly plugins: PluginPredicateResolver;
   readonly calculators: ReadonlyMap<string, Calculator<unknown>>;
+  /** The data-oriented evaluator used by `evaluate` and `cityModel`. */
+  readonly fast: FastEvaluator;
 }
 
 /**
@@ -580,6 +584,24 @@ export function defineStandard(
       names,
       plugins,
       calculators,
+      fast: new FastEvaluator({
+        items: s.items,
+        itemMax: itemMaxArr,
+        itemTier,
+        itemSkip,
+        tierInTotal,
+        keyItemMinPercent: s.pass?.keyItemMinPercent ?? 60,
+        indicators,
+        cyclic,
+        slots,
+        vetoPredicates: vetoes.map((v) => v.when),
+        vetoFiresWhenMissing: s.missing?.vetoes === 'fire',
+        plugins,
+        calculators: resolvedCalculators,
+        round,
+        roundIsHalfUpHundredths:
+          (s.rounding?.decimals ?? 2) === 2 && (s.rounding?.mode ?? 'half-up') === 'half-up',
+      }),
     },
   };
   return ok(standard, [...diagnostics, ...confidenceNotice(meta, ['meta'])]);
@@ -611,119 +633,4 @@ function validateParams<P>(
     ),
   );
   return { ok: false };
-}
-
-/** Bands sorted from the least to the most demanding threshold. */
-export function sortBands(
-  bands: readonly { atLeast?: number; atMost?: number; points: number }[],
-  up: boolean,
-): { threshold: number; points: number; index: number }[] {
-  return bands
-    .map((b, index) => ({
-      threshold: (up ? b.atLeast : b.atMost) as number,
-      points: b.points,
-      index,
-    }))
-    .sort((a, b) => (up ? a.threshold - b.threshold : b.threshold - a.threshold));
-}
-
-function compileItemRule(
-  item: ItemSpec,
-  maxH: number,
-  names: NameResolver,
-  plugins: PluginPredicateResolver,
-  round: Rounder,
-  calc: { calc: Calculator<unknown>; params: unknown; inputs: readonly string[] } | undefined,
-): (v: Float64Array) => number {
-  const rule = item.rule;
-  switch (rule.kind) {
-    case 'threshold': {
-      const get = compileExpression(rule.input, names);
-      const up = rule.bands.every((b) => b.atLeast !== undefined);
-      // most demanding first
-      const sorted = sortBands(rule.bands, up).reverse();
-      const th = Float64Array.from(sorted.map((b) => b.threshold));
-      const pts = Int32Array.from(sorted.map((b) => toHundredths(b.points) as number));
-      const n = th.length;
-      return up
-        ? (v) => {
-            const x = get(v);
-            if (Number.isNaN(x)) return x;
-            for (let j = 0; j < n; j++) if (x >= (th[j] as number)) return pts[j] as number;
-            return 0;
-          }
-        : (v) => {
-            const x = get(v);
-            if (Number.isNaN(x)) return x;
-            for (let j = 0; j < n; j++) if (x <= (th[j] as number)) return pts[j] as number;
-            return 0;
-          };
-    }
-    case 'linear':
-    case 'taskShare': {
-      const get =
-        rule.kind === 'linear'
-          ? compileExpression(rule.input, names)
-          : names.getter(rule.input ?? `taskShare.${item.id}`);
-      const zeroAt = rule.zeroAt ?? 0;
-      const span = (rule.fullAt ?? 1) - zeroAt;
-      return (v) => {
-        const x = get(v);
-        if (Number.isNaN(x)) return x;
-        let f = (x - zeroAt) / span;
-        if (f < 0) f = 0;
-        else if (f > 1) f = 1;
-        return round(f * maxH);
-      };
-    }
-    case 'boolean': {
-      if (rule.input !== undefined) {
-        const get = compileExpression(rule.input, names);
-        return (v) => {
-          const x = get(v);
-          return Number.isNaN(x) ? x : x !== 0 ? maxH : 0;
-        };
-      }
-      const test = compilePredicate(rule.when as Predicate, names, plugins);
-      return (v) => {
-        const r = test(v);
-        return Number.isNaN(r) ? r : r === 1 ? maxH : 0;
-      };
-    }
-    case 'count': {
-      const get = compileExpression(rule.input, names);
-      const each = toHundredths(rule.pointsEach) as number;
-      return (v) => {
-        const x = get(v);
-        if (Number.isNaN(x)) return x;
-        const n = Math.floor(x + 1e-9);
-        const h = n <= 0 ? 0 : n * each;
-        return Math.min(h, maxH);
-      };
-    }
-    default: {
-      const c = calc as { calc: Calculator<unknown>; params: unknown; inputs: readonly string[] };
-      const getters = c.inputs.map((n) => names.getter(n));
-      const buffer = new Array<number>(getters.length).fill(0);
-      const compute = c.calc.compute;
-      const params = c.params;
-      return (v) => {
-        for (let j = 0; j < getters.length; j++) {
-          const x = (getters[j] as Getter)(v);
-          if (Number.isNaN(x)) return x;
-          buffer[j] = x;
-        }
-        let f: number;
-        try {
-          f = compute(buffer, params);
-        } catch {
-          return Number.NaN;
-        }
-        if (Number.isNaN(f)) return f;
-        if (f < 0) f = 0;
-        else if (f > 1) f = 1;
-        return round(f * maxH);
-      };
-    }
-  }
 }

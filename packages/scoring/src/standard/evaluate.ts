@@ -67,33 +67,15 @@ export function factSlot(standard: Standard, name: string): number {
 export function evaluate(standard: Standard, facts: Float64Array | Facts): Evaluation {
   assertStandard(standard);
   const v = facts instanceof Float64Array ? facts : factVector(standard, facts);
-  const c = standard.compiled;
-  const scorers = c.itemScorers;
-  const tier = c.itemTier;
-  const max = c.itemMax;
-  const skip = c.itemSkip;
-  const inTotal = c.tierInTotal;
-  const keyPct = c.pass.keyItemMinPercent;
-  let total = 0;
-  let keyOk = true;
-  for (let i = 0; i < scorers.length; i++) {
-    let h = (scorers[i] as (v: Float64Array) => number)(v);
-    if (Number.isNaN(h)) {
-      if (skip[i] === 1) continue;
-      h = 0;
-    }
-    const t = tier[i] as number;
-    if (inTotal[t] === 1) total += h;
-    if (t === 0 && h * 100 < keyPct * (max[i] as number)) keyOk = false;
-  }
-  let vetoCount = 0;
-  const tests = c.vetoTests;
-  const fireMissing = c.vetoFiresWhenMissing;
-  for (let i = 0; i < tests.length; i++) {
-    const r = (tests[i] as (v: Float64Array) => number)(v);
-    if (r === 1 || (Number.isNaN(r) && fireMissing)) vetoCount++;
-  }
-  const pass = (!c.pass.noVeto || vetoCount === 0) && keyOk && total >= c.pass.minTotalHundredths;
+  const fast = standard.compiled.fast;
+  fast.run(v);
+  const total = fast.total;
+  const vetoCount = fast.vetoCount;
+  const keyOk = fast.keyOk;
+  const pass =
+    (!standard.compiled.pass.noVeto || vetoCount === 0) &&
+    keyOk &&
+    total >= standard.compiled.pass.minTotalHundredths;
   return {
     total: total / 100,
     hundredths: total,

@@ -7,9 +7,9 @@ import {
 import type { TaskLedger } from '../ledger/creation-task.js';
 import { taskShareFacts } from '../ledger/task-share-facts.js';
 import type { Standard, StandardItem } from './define-standard.js';
-import { sortBands } from './define-standard.js';
 import { type Facts, factVector } from './evaluate.js';
 import { type ExplanationNode, explainExpression } from './expression.js';
+import { sortBands } from './item-rule.js';
 import { explainPredicate } from './predicate.js';
 import { scoringMessages as M } from './scoring-messages.js';
 import { TIERS, type Tier } from './standard-spec.js';
