@@ -17,7 +17,7 @@ function ledger(): TaskLedger {
     const done = next() < 0.8;
     return {
       id: `T${i + 1}`,
-      items: [`I${1 + Math.floor(next() * 6)}`],
+      items: [`I${1 + Math.floor(next() * 7)}`],
       assignments: [
         { unit: 'region', id: regions[Math.floor(next() * 13)] as string, role: 'lead' },
         { unit: 'department', id: departments[Math.floor(next() * 30)] as string, role: 'support' },
@@ -50,6 +50,20 @@ const std = (() => {
         rule: { kind: 'taskShare' as const, fullAt: 0.9 },
       })),
       { id: 'ALL', tier: 'basic', points: 20, rule: { kind: 'taskShare', tasks: 'all' } },
+      // a threshold rule reading the task share of its linked tasks (as score() fills it)
+      {
+        id: 'I7',
+        tier: 'bonus',
+        points: 2,
+        rule: {
+          kind: 'threshold',
+          input: 'taskShare.I7',
+          bands: [
+            { atLeast: 0.5, points: 1 },
+            { atLeast: 0.8, points: 2 },
+          ],
+        },
+      },
       {
         id: 'S',
         tier: 'basic',
@@ -94,8 +108,8 @@ describe('cityModel', () => {
     const after = model.evaluate(done, out);
     expect(after).toBe(out);
     expect(after.hundredths[0]).toBeGreaterThan(before as number);
-    // every task completed → every task-share item full: 6 × 10 + 20 + satisfaction 2/3 × 20
-    expect(after.hundredths[0]).toBe(6000 + 2000 + 1333);
+    // every task completed → every task-share item full: 6 × 10 + 20 + 2 + satisfaction 2/3 × 20
+    expect(after.hundredths[0]).toBe(6000 + 2000 + 200 + 1333);
     expect(model.evaluate().hundredths[0]).toBe(before);
   });
 });

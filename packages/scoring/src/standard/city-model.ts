@@ -80,14 +80,26 @@ export function cityModel(standard: Standard, input: CityModelInput): CityModel 
     ),
   );
 
-  // taskShare items: slot of their share fact, and per unit the linked task indices (CSR)
+  // task-share facts, as score() fills them: for every item id linked by a task, the fact
+  // `taskShare.<id>` (or the `input` of that item's taskShare rule); for `tasks: 'all'` rules,
+  // the share of all the unit's tasks. Only facts the standard reads (that have a slot) matter.
   const shareItems: { slot: number; id: string; all: boolean }[] = [];
-  standard.items.forEach((item, i) => {
-    const rule = standard.spec.items[i]?.rule;
-    if (rule?.kind !== 'taskShare') return;
-    const slot = c.slots.get(rule.input ?? `taskShare.${item.id}`);
-    if (slot !== undefined) shareItems.push({ slot, id: item.id, all: rule.tasks === 'all' });
+  const ruleInput = new Map<string, string>();
+  standard.spec.items.forEach((item) => {
+    const rule = item.rule;
+    if (rule.kind !== 'taskShare') return;
+    const name = rule.input ?? `taskShare.${item.id}`;
+    if (rule.tasks === 'all') {
+      const slot = c.slots.get(name);
+      if (slot !== undefined) shareItems.push({ slot, id: item.id, all: true });
+    } else ruleInput.set(item.id, name);
   });
+  const linkedIds = new Set<string>();
+  for (const t of tasks) for (const id of t.items ?? []) linkedIds.add(id);
+  for (const id of linkedIds) {
+    const slot = c.slots.get(ruleInput.get(id) ?? `taskShare.${id}`);
+    if (slot !== undefined) shareItems.push({ slot, id, all: false });
+  }
   const unitIndex = new Map(units.map((u, i) => [`${u.kind}\u0000${u.id}`, i]));
   const lists: number[][] = Array.from({ length: units.length * shareItems.length }, () => []);
   tasks.forEach((t, ti) => {
