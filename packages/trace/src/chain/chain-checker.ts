@@ -32,6 +32,7 @@ import {
   SD_OTHER,
 } from './lot-graph.js';
 import { PairMap } from './pair-map.js';
+import { hashString32, SEED_A } from './string-hash.js';
 import { DIM_MASS, DIM_NONE, DIM_VOLUME, dimensionName } from './units.js';
 
 /** An allowed range of output/input mass (or volume) of a transformation. */
@@ -121,9 +122,11 @@ export class ChainChecker {
   readonly incrementalBalance: boolean;
   readonly collected: Diagnostic[] = [];
 
-  private readonly firstById = new Map<string, number>();
+  private readonly firstById = new PairMap(4096);
+  private readonly idCollisions = new Map<string, number>();
   private readonly firstByContent = new Map<string, number>();
   private readonly firstByKey = new PairMap(4096);
+  private readonly memberHashes = new Map<string, number>();
   private readonly matched = new Uint8Vec(4096);
   private readonly flags = new Uint8Vec(4096);
   /** Per symbol: the last tx entry of a shipment / of a pending receipt with that transaction. */
@@ -228,8 +231,8 @@ export class ChainChecker {
     this.nonParent.ensure(nodes, 0);
     this.pendingOnNode.ensure(nodes, 0);
     this.destroyedNode.ensure(nodes, 0);
-    this.shipTxHead.ensure(s.syms.length, -1);
-    this.receiptTxHead.ensure(s.syms.length, -1);
+    this.shipTxHead.ensure(s.txRaw.length, -1);
+    this.receiptTxHead.ensure(s.txRaw.length, -1);
     this.txNext.ensure(s.txSym.length, -1);
     const out: Diagnostic[] = [];
     if (this.on.duplicates) this.checkDuplicates(event, slot, out);
@@ -245,12 +248,30 @@ export class ChainChecker {
     return out;
   }
 
+  /** The first slot with this eventID, or -1 (and this slot is recorded as the first). */
+  private firstEventWithId(id: string, slot: number): number {
+    // one hash pass; a collision is resolved exactly below
+    const a = hashString32(id, SEED_A);
+    const b = id.length;
+    const first = this.firstById.get(a, b);
+    if (first === -1) {
+      this.firstById.set(a, b, slot);
+      return -1;
+    }
+    if (this.store.evEventId[first] === id) return first;
+    // a hash collision between different eventIDs: resolve exactly
+    const other = this.idCollisions.get(id);
+    if (other !== undefined) return other;
+    this.idCollisions.set(id, slot);
+    return -1;
+  }
+
   private checkDuplicates(event: unknown, slot: number, out: Diagnostic[]): void {
     const s = this.store;
     const id = s.evEventId[slot];
     if (id !== undefined) {
-      const first = this.firstById.get(id);
-      if (first !== undefined) {
+      const first = this.firstEventWithId(id, slot);
+      if (first !== -1) {
         out.push(
           this.diag(
             'TRACE_DUPLICATE_EVENT_ID',
@@ -260,10 +281,9 @@ export class ChainChecker {
         );
         return;
       }
-      this.firstById.set(id, slot);
     }
     if (this.contentHash === undefined) {
-      const key = eventContentKeyPair(event);
+      const key = eventContentKeyPair(event, this.memberHashes);
       if (key === undefined) return;
       const first = this.firstByKey.get(key[0], key[1]);
       if (first === -1) {

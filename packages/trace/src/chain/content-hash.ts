@@ -68,11 +68,21 @@ function fmix(h: number): number {
   return x;
 }
 
-/** Running sums of one fingerprint. */
+/** Running sums of one fingerprint, and a cache of member-name hashes. */
 interface Acc {
   a: number;
   b: number;
   n: number;
+  readonly keys: Map<string, number>;
+}
+
+function keyHash(acc: Acc, key: string): number {
+  let h = acc.keys.get(key);
+  if (h === undefined) {
+    h = hashString(key, 0x3243f6a8);
+    if (acc.keys.size < 4096) acc.keys.set(key, h);
+  }
+  return h;
 }
 
 function leafHash(path: number, value: unknown): number {
@@ -80,7 +90,10 @@ function leafHash(path: number, value: unknown): number {
     case 'string':
       return hashString(value, path ^ 0x5bd1e995);
     case 'number':
-      return hashString(String(value), path ^ 0x27d4eb2d);
+      if (Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) {
+        return fmix(Math.imul(path ^ 0x27d4eb2d, 0x9e3779b1) ^ (value | 0));
+      }
+      return hashString(String(value), path ^ 0x165667b1);
     case 'boolean':
       return fmix(path ^ (value ? 0x1b873593 : 0x2f2d4c5a));
     default:
@@ -110,7 +123,8 @@ function walk(value: unknown, path: number, depth: number, acc: Acc): boolean {
     if (depth === 0 && SKIP_TOP.has(key)) continue;
     const v = record[key];
     if (v === undefined) continue;
-    if (!walk(v, fmix(hashString(key, path)), depth + 1, acc)) return false;
+    if (!walk(v, fmix(path + Math.imul(keyHash(acc, key), 0x9e3779b1)), depth + 1, acc))
+      return false;
   }
   return true;
 }
@@ -119,8 +133,11 @@ function walk(value: unknown, path: number, depth: number, acc: Acc): boolean {
  * The content key of an event as two 32-bit halves (see {@link eventContentKey}); `undefined` when
  * nested deeper than 64 levels.
  */
-export function eventContentKeyPair(event: unknown): readonly [number, number] | undefined {
-  const acc: Acc = { a: 0, b: 0, n: 0 };
+export function eventContentKeyPair(
+  event: unknown,
+  keyCache: Map<string, number> = new Map(),
+): readonly [number, number] | undefined {
+  const acc: Acc = { a: 0, b: 0, n: 0, keys: keyCache };
   if (!walk(event, 0x811c9dc5, 0, acc)) return undefined;
   return [acc.a | 0, (acc.b ^ Math.imul(acc.n, 0x9e3779b1)) | 0];
 }
@@ -131,7 +148,7 @@ export function eventContentKeyPair(event: unknown): readonly [number, number] |
  * different content collides with probability about n² / 2⁵⁴ over n events.
  */
 export function eventContentKey(event: unknown): number | undefined {
-  const acc: Acc = { a: 0, b: 0, n: 0 };
+  const acc: Acc = { a: 0, b: 0, n: 0, keys: new Map() };
   if (!walk(event, 0x811c9dc5, 0, acc)) return undefined;
   return (acc.a >>> 0) * 2097152 + ((acc.b ^ acc.n) & 0x1fffff);
 }

@@ -25,6 +25,8 @@ import {
   typeCode,
 } from './event-kind.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
+import { PairMap } from './pair-map.js';
+import { hashString32, SEED_A } from './string-hash.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
 /** Where an identifier appears in an event (the EPCIS member it was read from). */
@@ -256,8 +258,11 @@ export class GraphStore implements LotGraph {
   readonly sdRaw: string[] = [];
   readonly sdType = new Uint8Vec(4096);
   readonly sdDir = new Uint8Vec(4096);
-  // business transactions of events (symbol, owning slot)
+  // business transactions of events (transaction id, owning slot); ids index txRaw
   readonly txSym = new Int32Vec(4096);
+  readonly txRaw: string[] = [];
+  private readonly txIndex = new PairMap(4096);
+  private readonly txCollisions = new Map<string, number>();
   readonly txSlot = new Int32Vec(4096);
 
   private stamp = new Uint32Array(0);
@@ -329,6 +334,37 @@ export class GraphStore implements LotGraph {
     }
     this.rawSym.set(raw, sym);
     return sym;
+  }
+
+  private readonly words: string[] = [];
+
+  /** One shared instance of a short vocabulary word, so parsed copies are not kept alive. */
+  private word(value: string): string {
+    const words = this.words;
+    for (let i = 0; i < words.length; i += 1) if (words[i] === value) return words[i] as string;
+    if (words.length < 64) words.push(value);
+    return value;
+  }
+
+  /** The dense id of a business-transaction identifier (hashed, confirmed on the text). */
+  txId(value: string): number {
+    // one hash pass; a collision is resolved exactly below
+    const a = hashString32(value, SEED_A);
+    const b = value.length;
+    const id = this.txIndex.get(a, b);
+    if (id !== -1 && this.txRaw[id] === value) return id;
+    if (id !== -1) {
+      const other = this.txCollisions.get(value);
+      if (other !== undefined) return other;
+      const fresh = this.txRaw.length;
+      this.txRaw.push(value);
+      this.txCollisions.set(value, fresh);
+      return fresh;
+    }
+    const fresh = this.txRaw.length;
+    this.txRaw.push(value);
+    this.txIndex.set(a, b, fresh);
+    return fresh;
   }
 
   nodeOf(id: string): number | undefined {
@@ -564,8 +600,8 @@ export class GraphStore implements LotGraph {
     this.evKind.push(kind);
     this.evTime.push(typeof e.eventTime === 'string' ? Date.parse(e.eventTime) : Number.NaN);
     this.evOffset.push(parseOffset(e.eventTimeZoneOffset));
-    this.evBizStep.push(bizStep);
-    this.evDisposition.push(disposition);
+    this.evBizStep.push(this.word(bizStep));
+    this.evDisposition.push(this.word(disposition));
     this.evEventId.push(typeof e.eventID === 'string' ? e.eventID : undefined);
     const readPoint = e.readPoint as Record<string, unknown> | undefined;
     const bizLocation = e.bizLocation as Record<string, unknown> | undefined;
@@ -617,7 +653,7 @@ export class GraphStore implements LotGraph {
         if (typeof bt !== 'object' || bt === null) continue;
         const value = (bt as Record<string, unknown>).bizTransaction;
         if (typeof value === 'string' && value !== '') {
-          this.txSym.push(this.symbol(value, false));
+          this.txSym.push(this.txId(value));
           this.txSlot.push(slot);
         }
       }
@@ -734,7 +770,7 @@ export class GraphStore implements LotGraph {
     const bizTransactions: string[] = [];
     const [ts, te] = this.txRange(slot);
     for (let i = ts; i < te; i += 1)
-      bizTransactions.push(this.syms[this.txSym.data[i] as number] ?? '');
+      bizTransactions.push(this.txRaw[this.txSym.data[i] as number] ?? '');
     const eventID = this.evEventId[slot];
     const bizStep = this.evBizStep[slot] || undefined;
     const disposition = this.evDisposition[slot] || undefined;

@@ -1,0 +1,103 @@
+/**
+ * The three pipelines of `bench trace`, over JSON Lines text (one EPCIS 2.0 event per line):
+ * (a) JSON.parse only; (b) JSON.parse + ajv 8 with the official EPCIS 2.0.1 JSON Schema, compiled
+ * for one event (the schema's `EPCIS-Document-Event` definition, which the document's event list
+ * uses); (c) JSON.parse + our full validation: the single-event validator (schema rules, event
+ * rules, GS1 checks, strict mode), identifier canonicalisation and the chain checks of the
+ * real-time trace index (duplicates, one step back/forward, time order, destruction, mass balance,
+ * recall graph), then `finalize()`.
+ */
+import { readFileSync } from 'node:fs';
+import { createEpcisEventValidator, createTraceIndex, type TraceIndex } from '@foodsafety/trace';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/** Where the conformance schema lives, relative to this file. */
+export const SCHEMA_URL = new URL(
+  '../../../../shared/conformance/epcis/schema/epcis-json-schema.json',
+  import.meta.url,
+);
+
+/** `now` for the future-event rule: after the generated data (there is no clock in the library). */
+export const NOW = '2030-01-01T00:00:00Z';
+
+/** (a) parse every line, nothing else. Returns a checksum so the work is not optimised away. */
+export function parseOnly(lines: readonly string[]): number {
+  let sum = 0;
+  for (const line of lines) {
+    const event = JSON.parse(line) as { type?: string };
+    sum += event.type?.length ?? 0;
+  }
+  return sum;
+}
+
+/** Compile the official schema for one event with ajv 8 (draft-07, formats on). */
+export function compileAjvEventValidator(schemaText: string): ValidateFunction {
+  const schema = JSON.parse(schemaText) as { $id: string };
+  const ajv = new Ajv({ strict: false, allErrors: false });
+  addFormats(ajv);
+  ajv.addSchema(schema);
+  const validate = ajv.getSchema(`${schema.$id}#/definitions/EPCIS-Document-Event`);
+  if (validate === undefined) throw new Error('EPCIS-Document-Event not found in the schema');
+  return validate;
+}
+
+/** (b) parse + schema validation of each event. Returns the number of valid events. */
+export function parseAndAjv(lines: readonly string[], validate: ValidateFunction): number {
+  let valid = 0;
+  for (const line of lines) if (validate(JSON.parse(line))) valid += 1;
+  return valid;
+}
+
+/** What pipeline (c) found. */
+export interface FullResult {
+  readonly events: number;
+  readonly invalid: number;
+  readonly findings: number;
+  readonly index: TraceIndex;
+}
+
+/** (c) parse + full validation + chain checks + recall index, line by line. */
+export function createFullPipeline(): { push(line: string): void; end(): FullResult } {
+  const validator = createEpcisEventValidator({ mode: 'strict', now: NOW });
+  const index = createTraceIndex();
+  let events = 0;
+  let invalid = 0;
+  let findings = 0;
+  return {
+    push(line: string): void {
+      events += 1;
+      let event: unknown;
+      try {
+        event = JSON.parse(line);
+      } catch {
+        invalid += 1;
+        return;
+      }
+      const result = validator.validate(event, [events - 1]);
+      if (!result.valid) invalid += 1;
+      findings += result.diagnostics.length;
+      findings += index.add(result.event ?? event).length;
+    },
+    end(): FullResult {
+      findings += index.finalize().length;
+      return { events, invalid, findings, index };
+    },
+  };
+}
+
+/** (c) over lines held in memory. */
+export function parseAndFull(lines: readonly string[]): FullResult {
+  const pipeline = createFullPipeline();
+  for (const line of lines) pipeline.push(line);
+  return pipeline.end();
+}
+
+/** The schema text, or `undefined` when shared/conformance is absent. */
+export function readSchema(): string | undefined {
+  try {
+    return readFileSync(SCHEMA_URL, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
