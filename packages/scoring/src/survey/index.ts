@@ -1,5 +1,6 @@
 export { incompleteBeta, studentTCdf, studentTQuantile } from './student-t.js';
 export {
+  NATIONAL_SURVEY_META,
   NATIONAL_SURVEY_THRESHOLDS,
   type SummarizeSurveyOptions,
   type Survey,

@@ -28,6 +28,10 @@ describe('summarizeSurvey', () => {
     expect(city.awareness?.rate).toBeCloseTo(0.74, 12);
     expect(city.support?.rate).toBeCloseTo(0.91, 12);
     expect(city.checks.satisfaction).toMatchObject({ threshold: 70, meets: true });
+    expect(r.value.meta).toMatchObject({
+      id: 'cn.demonstration-city.survey-thresholds',
+      confidence: 'secondary',
+    });
     expect(city.checks.awareness).toMatchObject({
       threshold: 75,
       meets: false,
@@ -53,6 +57,7 @@ describe('summarizeSurvey', () => {
     expect(r.ok && r.value.city.satisfaction?.mean).toBeCloseTo((100 + 75 + 75) / 3, 12);
     expect(r.ok && r.value.city.checks.satisfaction?.meets).toBe(true);
     expect(r.ok && r.value.city.awareness).toBeNull();
+    expect(r.ok && r.value.meta.confidence).toBe('unverified');
   });
 
   it('feeds the survey items of a standard', () => {

@@ -4,6 +4,7 @@ import {
   fail,
   ok,
   type Result,
+  type RuleSetMeta,
   type SchemaIssueLike,
   schemaIssuesToDiagnostics,
 } from '@foodsafety/core';
@@ -58,6 +59,19 @@ export const NATIONAL_SURVEY_THRESHOLDS: SurveyThresholds = {
   support: 85,
 };
 
+/** The rule set the national survey thresholds come from. */
+export const NATIONAL_SURVEY_META: RuleSetMeta = {
+  id: 'cn.demonstration-city.survey-thresholds',
+  version: '2017',
+  jurisdiction: 'CN',
+  effectiveFrom: '2017-01-01',
+  source:
+    "National demonstration-city standard, first part (satisfaction ≥ 70 points, awareness ≥ 75 %, support ≥ 85 %), as reproduced by Zhejiang's draft rules",
+  confidence: 'secondary',
+  notes:
+    'Some provinces use satisfaction ≥ 80 and awareness ≥ 85 %; pass your own thresholds and meta.',
+};
+
 /** Whether a measure meets its threshold: by its point estimate, and even at its lower confidence bound. */
 export interface ThresholdCheck {
   readonly threshold: number;
@@ -83,16 +97,20 @@ export interface UnitSurvey {
   readonly facts: Facts;
 }
 
-/** Survey results for the city and each region. */
+/** Survey results for the city and each region, with the threshold rule set applied. */
 export interface SurveySummary {
   readonly city: UnitSurvey;
   readonly regions: readonly UnitSurvey[];
+  readonly thresholds: SurveyThresholds;
+  readonly meta: RuleSetMeta;
 }
 
 /** Options of {@link summarizeSurvey}. */
 export interface SummarizeSurveyOptions {
   readonly confidence?: number;
   readonly thresholds?: SurveyThresholds;
+  /** The rule set your thresholds come from (default: the national one, or "caller-supplied, unverified" when you pass thresholds). */
+  readonly meta?: RuleSetMeta;
   /** Names of the facts produced (defaults `satisfaction`, `awareness`, `support`). */
   readonly factNames?: Partial<Record<keyof SurveyThresholds, string>>;
 }
@@ -261,5 +279,15 @@ export function summarizeSurvey(
       names,
     ),
   );
-  return ok({ city, regions });
+  const meta: RuleSetMeta =
+    options.meta ??
+    (options.thresholds === undefined
+      ? NATIONAL_SURVEY_META
+      : {
+          ...NATIONAL_SURVEY_META,
+          id: 'custom.survey-thresholds',
+          source: 'thresholds supplied by the caller',
+          confidence: 'unverified',
+        });
+  return ok({ city, regions, thresholds, meta });
 }
