@@ -360,7 +360,7 @@ export function compileEpcisValidator(options: EpcisValidationOptions = {}): Epc
         ? `${REC20_UNIT_CODES_META.id}@${REC20_UNIT_CODES_META.version}`
         : 'custom unit codes',
     rules: indexBizStepActionRules(rules),
-    maxDepth: options.maxDepth ?? 64,
+    maxDepth: Math.min(options.maxDepth ?? 64, 1000),
     futureToleranceMs: options.futureToleranceMs ?? 5 * 60_000,
     locale: options.locale ?? 'en',
     profiles,
@@ -567,44 +567,71 @@ function reportPrefix(run: ValidationRun, key: string, prefix: string, path: Pat
 }
 
 /**
- * Walk an extension value (iteratively, depth-limited) for undeclared prefixes in nested member
- * names. `keysMustBeUris` applies the `ilmd` rule to its own members.
+ * Walk an extension value for undeclared prefixes in nested member names and for nesting beyond
+ * `maxDepth` (depth-limited recursion: never deeper than `maxDepth`, itself capped at 1 000).
+ * Primitive values cost nothing; the path is built only when something is reported.
  */
 function walkExtension(
   run: ValidationRun,
   value: unknown,
-  base: PathSegment[],
+  startDepth: number,
+  k1?: PathSegment,
+  k2?: PathSegment,
+  k3?: PathSegment,
+  k4?: PathSegment,
+  k5?: PathSegment,
+): void {
+  if (value === null || typeof value !== 'object') return;
+  walkExtensionAt(run, value, run.path(k1, k2, k3, k4, k5), startDepth);
+}
+
+/** {@link walkExtension} from an explicit base path. */
+function walkExtensionAt(
+  run: ValidationRun,
+  value: unknown,
+  base: readonly PathSegment[],
   startDepth: number,
 ): void {
   if (value === null || typeof value !== 'object') return;
-  const stack: { v: unknown; path: PathSegment[]; depth: number }[] = [
-    { v: value, path: base, depth: startDepth },
-  ];
-  while (stack.length > 0) {
-    const { v, path, depth } = stack.pop() as { v: unknown; path: PathSegment[]; depth: number };
-    if (depth > run.validator.maxDepth) {
-      if (!run.depthReported) {
-        run.depthReported = true;
-        run.report('TRACE_DEPTH_LIMIT', { limit: run.validator.maxDepth }, path);
-      }
-      continue;
+  walkInner(run, value, base, startDepth, []);
+}
+
+function walkInner(
+  run: ValidationRun,
+  v: object,
+  base: readonly PathSegment[],
+  depth: number,
+  trail: PathSegment[],
+): void {
+  if (depth > run.validator.maxDepth) {
+    if (!run.depthReported) {
+      run.depthReported = true;
+      run.report('TRACE_DEPTH_LIMIT', { limit: run.validator.maxDepth }, [...base, ...trail]);
     }
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const item = v[i];
-        if (item !== null && typeof item === 'object')
-          stack.push({ v: item, path: [...path, i], depth: depth + 1 });
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
+      if (item !== null && typeof item === 'object') {
+        trail.push(i);
+        walkInner(run, item, base, depth + 1, trail);
+        trail.pop();
       }
-    } else if (v !== null && typeof v === 'object') {
-      for (const key in v) {
-        if (key.indexOf(':') > 0) {
-          const prefix = undeclaredPrefix(run, key);
-          if (prefix !== undefined) reportPrefix(run, key, prefix, [...path, key]);
-        }
-        const item = (v as Record<string, unknown>)[key];
-        if (item !== null && typeof item === 'object')
-          stack.push({ v: item, path: [...path, key], depth: depth + 1 });
-      }
+    }
+    return;
+  }
+  const obj = v as Record<string, unknown>;
+  for (const key in obj) {
+    if (key.indexOf(':') > 0) {
+      const prefix = undeclaredPrefix(run, key);
+      if (prefix !== undefined) reportPrefix(run, key, prefix, [...base, ...trail, key]);
+    }
+    const item = obj[key];
+    if (item !== null && typeof item === 'object') {
+      trail.push(key);
+      walkInner(run, item, base, depth + 1, trail);
+      trail.pop();
     }
   }
 }
@@ -730,7 +757,7 @@ function checkLocation(run: ValidationRun, v: unknown, key: string): void {
       if (checkUri(run, v.id, key, 'id')) checkIdentifier(run, v.id as string, key, 'id');
     } else if (k.indexOf(':') > 0) {
       checkPrefix(run, k, key, k);
-      walkExtension(run, v[k], run.path(key, k), 2);
+      walkExtension(run, v[k], 2, key, k);
     }
   }
   if (!hasId) run.report('TRACE_REQUIRED_MISSING', { member: 'id' }, run.path(key));
@@ -871,7 +898,7 @@ function checkErrorDeclaration(run: ValidationRun, v: unknown): void {
         for (let i = 0; i < value.length; i++) checkUri(run, value[i], key, k, i);
       }
     } else if (checkExtensionKey(run, k, key, k)) {
-      walkExtension(run, value, run.path(key, k), 2);
+      walkExtension(run, value, 2, key, k);
     }
   }
   if (!hasTime) run.report('TRACE_REQUIRED_MISSING', { member: 'declarationTime' }, run.path(key));
@@ -907,7 +934,7 @@ function checkSensorElements(
         hasReport = true;
         checkSensorReports(run, value, i, eventMs, eventTime);
       } else if (checkExtensionKey(run, k, key, i, k)) {
-        walkExtension(run, value, run.path(key, i, k), 3);
+        walkExtension(run, value, 3, key, i, k);
       }
     }
     if (!hasReport)
@@ -952,8 +979,8 @@ function checkSensorMetadata(
   for (const k in v) {
     const value = v[k];
     if (!SENSOR_METADATA_KEYS.has(k)) {
-      const at = run.path(key, i, 'sensorMetadata', k);
-      if (checkExtensionKey(run, k, key, i, 'sensorMetadata', k)) walkExtension(run, value, at, 4);
+      if (checkExtensionKey(run, k, key, i, 'sensorMetadata', k))
+        walkExtension(run, value, 4, key, i, 'sensorMetadata', k);
     } else if (k === 'time' || k === 'startTime' || k === 'endTime') {
       const t = checkTime(run, value, key, i, 'sensorMetadata', k);
       if (k !== 'startTime' && t > eventMs)
@@ -1054,9 +1081,8 @@ function checkSensorReports(
           else if (SENSOR_REPORT_NUMBER_KEYS.has(k))
             checkNumber(run, value, key, i, 'sensorReport', j, k);
           else {
-            const at = run.path(key, i, 'sensorReport', j, k);
             if (checkExtensionKey(run, k, key, i, 'sensorReport', j, k))
-              walkExtension(run, value, at, 5);
+              walkExtension(run, value, 5, key, i, 'sensorReport', j, k);
           }
       }
     }
@@ -1075,10 +1101,9 @@ function checkIlmd(run: ValidationRun, v: unknown): void {
     return;
   }
   for (const k in v) {
-    const at = run.path('ilmd', k);
-    if (!isUri(k)) run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, at);
+    if (!isUri(k)) run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, run.path('ilmd', k));
     else checkPrefix(run, k, 'ilmd', k);
-    walkExtension(run, v[k], at, 2);
+    walkExtension(run, v[k], 2, 'ilmd', k);
   }
 }
 
@@ -1237,7 +1262,7 @@ export function validateEventInto(
           run.path('ilmd'),
         );
       } else if (checkExtensionKey(run, key, key)) {
-        walkExtension(run, value, run.path(key), 1);
+        walkExtension(run, value, 1, key);
       }
       continue;
     }
@@ -1567,7 +1592,7 @@ export const schemaChecks = {
   checkTime,
   checkString,
   checkExtensionKey,
-  walkExtension,
+  walkExtension: walkExtensionAt,
   isObject,
   typeName,
 };
