@@ -246,6 +246,7 @@ describe('bad specs give diagnostics with paths', () => {
     });
     expect(r.ok && codes(r)).toEqual(['RULESET_NOT_VERIFIED']);
     expect(() => evaluate({} as never, {})).toThrow(FoodSafetyError);
+    expect(() => score(null as never, {})).toThrow(/SCORING_NOT_A_STANDARD/);
   });
 
   it('does not mutate the spec', () => {

@@ -2,6 +2,7 @@ import {
   createDiagnostic,
   type Diagnostic,
   type DiagnosticPath,
+  FoodSafetyError,
   type RuleSetMeta,
 } from '@foodsafety/core';
 import type { TaskLedger } from '../ledger/creation-task.js';
@@ -440,8 +441,10 @@ function ledgerShares(standard: Standard, ledger: TaskLedger, asOf: string | und
  */
 export function score(standard: Standard, facts: Facts, options: ScoreOptions = {}): ScoreResult {
   if (typeof standard !== 'object' || standard === null || !('compiled' in standard)) {
-    // programmer error: not a compiled standard
-    factVector(standard, {});
+    throw new FoodSafetyError(
+      'SCORING_NOT_A_STANDARD',
+      'expected a standard made by defineStandard',
+    );
   }
   const explain = options.explain ?? true;
   const inherit = options.inheritCityFacts ?? true;
