@@ -55,4 +55,5 @@ export {
   type SobolSequenceOptions,
   sobolSequence,
 } from './sobol-sequence.js';
+export { type StandardModelOptions, standardModel } from './standard-model.js';
 export type { Progress, WorkerPoolOptions } from './worker-pool.js';
