@@ -3,6 +3,7 @@ import {
   DEFAULT_LOCALE,
   type Diagnostic,
   defaultCatalogue,
+  describeValue,
   fail,
   formatDiagnostic,
   isLocale,
@@ -144,7 +145,15 @@ const PLUGIN_ERROR_MODES: readonly PluginErrorMode[] = ['throw', 'isolate'];
 
 function flatten(entries: readonly PluginInput[]): Registration[] {
   const out: Registration[] = [];
+  const open = new Set<readonly PluginInput[]>(); // the presets being walked: a cycle guard
   const walk = (list: readonly PluginInput[], slot: number | undefined, prefix: string) => {
+    if (open.has(list)) {
+      throw pluginError(pluginMessages.PLUGIN_ENTRY_INVALID, {
+        position: prefix,
+        detail: 'a preset contains itself',
+      });
+    }
+    open.add(list);
     list.forEach((entry, index) => {
       const here = slot ?? index;
       const position = prefix === '' ? String(index) : `${prefix}.${index}`;
@@ -163,6 +172,7 @@ function flatten(entries: readonly PluginInput[]): Registration[] {
         });
       }
     });
+    open.delete(list);
   };
   walk(entries, undefined, '');
   return out;
@@ -178,20 +188,30 @@ function checkEngineOptions(options: EngineOptions): void {
   if (options.locale !== undefined && !isLocale(options.locale)) {
     throw pluginError(pluginMessages.PLUGIN_ENGINE_OPTIONS_INVALID, {
       field: 'locale',
-      detail: `"${String(options.locale)}" is not zh-CN or en`,
+      detail: `"${describeValue(options.locale)}" is not zh-CN or en`,
     });
   }
   if (options.onPluginError !== undefined && !PLUGIN_ERROR_MODES.includes(options.onPluginError)) {
     throw pluginError(pluginMessages.PLUGIN_ENGINE_OPTIONS_INVALID, {
       field: 'onPluginError',
-      detail: `"${String(options.onPluginError)}" is not throw or isolate`,
+      detail: `"${describeValue(options.onPluginError)}" is not throw or isolate`,
     });
   }
-  for (const [host, version] of Object.entries(options.hosts ?? {})) {
+  const { hosts } = options;
+  if (
+    hosts !== undefined &&
+    (typeof hosts !== 'object' || hosts === null || Array.isArray(hosts))
+  ) {
+    throw pluginError(pluginMessages.PLUGIN_ENGINE_OPTIONS_INVALID, {
+      field: 'hosts',
+      detail: 'hosts must be an object of package name → exact version',
+    });
+  }
+  for (const [host, version] of Object.entries(hosts ?? {})) {
     if (typeof version !== 'string' || semver.valid(version) === null) {
       throw pluginError(pluginMessages.PLUGIN_ENGINE_OPTIONS_INVALID, {
         field: `hosts.${host}`,
-        detail: `"${String(version)}" is not an exact semver version`,
+        detail: `"${describeValue(version)}" is not an exact semver version`,
       });
     }
   }

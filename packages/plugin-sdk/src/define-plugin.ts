@@ -1,5 +1,6 @@
 import {
   defineMessages,
+  describeValue,
   MessageCatalogue,
   type MessageCatalogue as MessageCatalogueType,
   type MessageDescriptor,
@@ -126,6 +127,10 @@ export function isPluginFactory(value: unknown): value is PluginFactory<ZodType 
   return typeof value === 'function' && FACTORY in value;
 }
 
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function invalid(field: string, detail: string): never {
   throw pluginError(pluginMessages.PLUGIN_DEFINITION_INVALID, { field, detail });
 }
@@ -136,25 +141,32 @@ function resolveDefinition(
   const { name, version, requires, dependencies, order, options, meta, messages, setup } =
     definition;
   if (typeof name !== 'string' || name.trim() === '' || /\s/.test(name)) {
-    invalid('name', `"${String(name)}" is not a plugin name (non-empty, no spaces)`);
+    invalid('name', `"${describeValue(name)}" is not a plugin name (non-empty, no spaces)`);
   }
   if (typeof version !== 'string' || semver.valid(version) === null) {
-    invalid('version', `${name}: "${String(version)}" is not an exact semver version`);
+    invalid('version', `${name}: "${describeValue(version)}" is not an exact semver version`);
   }
   if (typeof setup !== 'function') invalid('setup', `${name}: setup must be a function`);
   if (order !== undefined && !PLUGIN_ORDERS.includes(order)) {
-    invalid('order', `${name}: order must be pre, normal or post, not "${String(order)}"`);
+    invalid('order', `${name}: order must be pre, normal or post, not "${describeValue(order)}"`);
   }
+  if (requires !== undefined && !isRecord(requires)) {
+    invalid('requires', `${name}: requires must be an object of host → semver range`);
+  }
+  if (dependencies !== undefined && !Array.isArray(dependencies)) {
+    invalid('dependencies', `${name}: dependencies must be an array of "name" or "name@range"`);
+  }
+  if (meta !== undefined && !isRecord(meta)) invalid('meta', `${name}: meta must be an object`);
   const required = Object.entries(requires ?? {}).map(([host, range]) => {
     if (typeof range !== 'string' || semver.validRange(range) === null) {
-      invalid('requires', `${name}: "${String(range)}" for ${host} is not a semver range`);
+      invalid('requires', `${name}: "${describeValue(range)}" for ${host} is not a semver range`);
     }
     return Object.freeze({ host, range });
   });
   const deps = (dependencies ?? []).map((spec) => {
     const parsed = parseDependencySpec(spec);
     if (parsed === undefined) {
-      invalid('dependencies', `${name}: "${String(spec)}" is not "name" or "name@range"`);
+      invalid('dependencies', `${name}: "${describeValue(spec)}" is not "name" or "name@range"`);
     }
     if (parsed.name === name) invalid('dependencies', `${name} cannot depend on itself`);
     return parsed;

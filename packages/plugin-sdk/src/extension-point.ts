@@ -1,4 +1,9 @@
-import { type Diagnostic, type SchemaIssueLike, schemaIssuesToDiagnostics } from '@foodsafety/core';
+import {
+  type Diagnostic,
+  describeValue,
+  type SchemaIssueLike,
+  schemaIssuesToDiagnostics,
+} from '@foodsafety/core';
 import semver from 'semver';
 import type { ZodType } from 'zod';
 import { pluginError } from './plugin-error.js';
@@ -82,7 +87,10 @@ export function defineExtensionPoint<T>(
 ): ExtensionPoint<T> {
   const { id, key, host, validate, description } = definition;
   if (typeof id !== 'string' || !POINT_ID.test(id)) {
-    invalid('id', `"${String(id)}" is not a dotted lower-case identifier like grading.schemes`);
+    invalid(
+      'id',
+      `"${describeValue(id)}" is not a dotted lower-case identifier like grading.schemes`,
+    );
   }
   if (typeof key !== 'function') invalid('key', 'key must be a function of the contribution');
   if (
