@@ -1,0 +1,63 @@
+/**
+ * Every exported `parse*` function of the package, fed arbitrary values (fc.anything: null
+ * prototypes, Maps, Sets, boxed values, sparse arrays, bigints, dates), never throws, never
+ * modifies its input, and reports only coded, located diagnostics whose messages render in both
+ * locales with every placeholder filled.
+ */
+import { defaultCatalogue, LOCALES, type Result } from '@foodsafety/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as model from './index.js';
+
+/** Generic helpers that take a schema or an element parser first, fuzzed elsewhere. */
+const HELPERS = new Set(['parseWithSchema', 'parseList']);
+
+const parsers = Object.entries(model)
+  .filter(([name, value]) => name.startsWith('parse') && typeof value === 'function')
+  .filter(([name]) => !HELPERS.has(name)) as [string, (input: unknown) => Result<unknown>][];
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+const anything = fc.anything({
+  withBoxedValues: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withSparseArray: true,
+  withBigInt: true,
+  withDate: true,
+  withObjectString: true,
+});
+
+describe('parse* with arbitrary input', () => {
+  it('covers every exported parser', () => {
+    expect(parsers.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['parseBusinessOperator', 'parseRectificationLedger', 'parseLicence']),
+    );
+    expect(parsers.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(parsers)('%s never throws, never mutates, and explains itself', (_name, parse) => {
+    fc.assert(
+      fc.property(anything, (input) => {
+        const before = fc.stringify(input);
+        const r = parse(input);
+        expect(fc.stringify(input)).toBe(before);
+        if (!r.ok) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+        for (const d of r.diagnostics) {
+          expect(d.code).toMatch(/^(SCHEMA|MODEL)_[A-Z_]+$/);
+          expect(Array.isArray(d.path)).toBe(true);
+          // Registered, with a param for every placeholder of both templates.
+          const descriptor = defaultCatalogue.get(d.code);
+          expect(descriptor, d.code).toBeDefined();
+          for (const locale of LOCALES) {
+            for (const [, name] of descriptor?.templates[locale].matchAll(PLACEHOLDER) ?? []) {
+              expect(d.params ?? {}, `${d.code} {${name}}`).toHaveProperty([name as string]);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
