@@ -36,6 +36,12 @@ export {
 } from './extensions.js';
 export { fromHundredths, HUNDREDTHS, toHundredths } from './points.js';
 export {
+  type ItemShortfall,
+  rankUnits,
+  type UnitRank,
+  weakestItems,
+} from './rank-units.js';
+export {
   type FiredVeto,
   type ItemScore,
   type PassChecks,
