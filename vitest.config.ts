@@ -11,7 +11,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@foodsafety/source'] } },
   test: {
     // In CI a JSON report lets .ci/run print a plain "N passed, N failed" line.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.vitest-results.json' }]]
+      : ['default'],
     projects: ['packages/*', 'examples/*', 'bench'],
     coverage: {
       provider: 'v8',
