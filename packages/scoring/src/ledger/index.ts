@@ -19,6 +19,7 @@ export {
   type TaskStatus,
   type UnitKind,
 } from './creation-task.js';
+export { ledgerFromModelTasks } from './ledger-from-model.js';
 export { minRank } from './min-rank.js';
 export { parseTaskLedger, taskLedgerSchema } from './parse-task-ledger.js';
 export {
