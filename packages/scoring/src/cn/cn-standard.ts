@@ -15,14 +15,14 @@ import { applyMergePatch, type JsonValue } from '../standard/what-if.js';
  * REFERENCES.md); the 50 individual item texts and point splits are NOT published in our
  * references and are a plausible reconstruction whose tier totals match the published structure.
  */
-export const CN_STANDARD_CONFIDENCE = {
+export const CN_STANDARD_CONFIDENCE = Object.freeze({
   structure: 'secondary',
   passRule: 'secondary',
   vetoes: 'secondary',
   thresholds: 'secondary',
   itemTexts: 'unverified',
   pointSplits: 'unverified',
-} as const;
+} as const);
 
 /** Thresholds of the CN standard, as data (every figure overridable). */
 export interface CnThresholds {
@@ -43,7 +43,7 @@ export interface CnThresholds {
 }
 
 /** The national thresholds (first part of the standard, as reproduced by Zhejiang's draft; secondary). */
-export const CN_NATIONAL_THRESHOLDS: CnThresholds = {
+export const CN_NATIONAL_THRESHOLDS: CnThresholds = Object.freeze({
   satisfaction: 70,
   awareness: 75,
   support: 85,
@@ -51,14 +51,15 @@ export const CN_NATIONAL_THRESHOLDS: CnThresholds = {
   residueSamplingPer1000: 2,
   caseHandling: 100,
   evaluativePassRate: 98,
-};
+});
 
 /** Threshold variants seen in provincial sheets (secondary): Jiangsu has satisfaction at 80 points. */
-export const CN_PROVINCIAL_THRESHOLDS: Readonly<Record<string, Partial<CnThresholds>>> = {
-  jiangsu: { satisfaction: 80 },
-  /** "satisfaction ≥ 80 points and awareness ≥ 85 % in some provinces' sheets" (REFERENCES.md). */
-  stricter: { satisfaction: 80, awareness: 85 },
-};
+export const CN_PROVINCIAL_THRESHOLDS: Readonly<Record<string, Partial<CnThresholds>>> =
+  Object.freeze({
+    jiangsu: { satisfaction: 80 },
+    /** "satisfaction ≥ 80 points and awareness ≥ 85 % in some provinces' sheets" (REFERENCES.md). */
+    stricter: { satisfaction: 80, awareness: 85 },
+  });
 
 /** Options of {@link cnStandard}. */
 export interface CnStandardOptions {

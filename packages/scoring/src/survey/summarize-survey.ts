@@ -53,14 +53,14 @@ export interface SurveyThresholds {
 }
 
 /** The national thresholds of the first part of the standard (as reproduced by a provincial draft; secondary). */
-export const NATIONAL_SURVEY_THRESHOLDS: SurveyThresholds = {
+export const NATIONAL_SURVEY_THRESHOLDS: SurveyThresholds = Object.freeze({
   satisfaction: 70,
   awareness: 75,
   support: 85,
-};
+});
 
 /** The rule set the national survey thresholds come from. */
-export const NATIONAL_SURVEY_META: RuleSetMeta = {
+export const NATIONAL_SURVEY_META: RuleSetMeta = Object.freeze({
   id: 'cn.demonstration-city.survey-thresholds',
   version: '2017',
   jurisdiction: 'CN',
@@ -70,7 +70,7 @@ export const NATIONAL_SURVEY_META: RuleSetMeta = {
   confidence: 'secondary',
   notes:
     'Some provinces use satisfaction ≥ 80 and awareness ≥ 85 %; pass your own thresholds and meta.',
-};
+});
 
 /** Whether a measure meets its threshold: by its point estimate, and even at its lower confidence bound. */
 export interface ThresholdCheck {
