@@ -36,6 +36,19 @@ describe('Asia/Shanghai calendar days', () => {
     expect(shanghaiDate('2017-10-08')).toBe('2017-10-08');
   });
 
+  it('follows Shanghai time where it was not +08:00 (daylight saving 1986–1991)', () => {
+    // 1988: UTC+09:00 from 10 April to 11 September, so 15:30Z on 15 June was 00:30 on the 16th.
+    expect(shanghaiDate('1988-06-15T15:30:00Z')).toBe('1988-06-16');
+    expect(shanghaiDate('1988-12-15T15:30:00Z')).toBe('1988-12-15');
+  });
+
+  it('agrees with core on which days exist (years 0001–9999)', () => {
+    expect(isoDateSchema.safeParse('0000-01-01').success).toBe(false);
+    expect(isoDateTimeSchema.safeParse('0000-06-01T00:00:00Z').success).toBe(false);
+    expect(isoDateSchema.safeParse('0001-01-01').success).toBe(true);
+    expect(daysBetween('0001-01-01', '0001-12-31')).toBe(364);
+  });
+
   it('counts and adds calendar days across month and year ends', () => {
     expect(daysBetween('2017-10-08', '2017-10-09')).toBe(1);
     expect(daysBetween('2017-12-31', '2018-01-01')).toBe(1);

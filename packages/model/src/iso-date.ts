@@ -1,4 +1,12 @@
-import { FoodSafetyError } from '@foodsafety/core';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  DEFAULT_TIME_ZONE,
+  FoodSafetyError,
+  isCalendarDate,
+  toCalendarDate,
+  unwrap,
+} from '@foodsafety/core';
 import { z } from 'zod';
 
 /**
@@ -6,21 +14,27 @@ import { z } from 'zod';
  * licence validity and other day-granular facts use it; they are read as calendar days in
  * Asia/Shanghai.
  */
-export const isoDateSchema = z.iso.date().meta({
-  title: 'ISO date',
-  description: 'A calendar date YYYY-MM-DD, read as a calendar day in Asia/Shanghai.',
-  examples: ['2017-10-08'],
-});
+export const isoDateSchema = z.iso
+  .date()
+  .refine((value) => !value.startsWith('0000'), { message: 'Years run from 0001 to 9999' })
+  .meta({
+    title: 'ISO date',
+    description: 'A calendar date YYYY-MM-DD, read as a calendar day in Asia/Shanghai.',
+    examples: ['2017-10-08'],
+  });
 
 /**
  * An instant, ISO 8601 date-time with seconds and an explicit offset (`Z` or `±hh:mm`), for
  * example `2017-10-08T23:00:00+08:00`. Local times without an offset are rejected.
  */
-export const isoDateTimeSchema = z.iso.datetime({ offset: true }).meta({
-  title: 'ISO date-time',
-  description: 'A date-time with seconds and an offset, e.g. 2017-10-08T23:00:00+08:00.',
-  examples: ['2017-10-08T23:00:00+08:00'],
-});
+export const isoDateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine((value) => !value.startsWith('0000'), { message: 'Years run from 0001 to 9999' })
+  .meta({
+    title: 'ISO date-time',
+    description: 'A date-time with seconds and an offset, e.g. 2017-10-08T23:00:00+08:00.',
+    examples: ['2017-10-08T23:00:00+08:00'],
+  });
 
 /** Either a calendar date or a date-time with offset. */
 export const isoDateOrDateTimeSchema = z.union([isoDateSchema, isoDateTimeSchema]);
@@ -33,46 +47,26 @@ export type IsoDateTime = z.infer<typeof isoDateTimeSchema>;
 export type IsoDateOrDateTime = z.infer<typeof isoDateOrDateTimeSchema>;
 
 /**
- * Offset of Asia/Shanghai from UTC in minutes. China has used a fixed +08:00 without daylight
- * saving since 1992 (it observed DST 1986–1991); dates before 1992 may be off by an hour in summer.
+ * The Asia/Shanghai calendar day of a date or date-time: `2017-10-08T23:00:00+08:00` and
+ * `2017-10-08T15:30:00Z` are both `2017-10-08`; a plain date is returned as it is. Uses core's
+ * `toCalendarDate` with the time-zone database, so the daylight-saving summers of 1986–1991
+ * (+09:00) are read right.
  */
-export const SHANGHAI_OFFSET_MINUTES = 480;
-
-const DAY_MS = 86_400_000;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+export function shanghaiDate(value: IsoDateOrDateTime): IsoDate {
+  return unwrap(toCalendarDate(value, DEFAULT_TIME_ZONE));
 }
 
-function formatUtcDate(ms: number): IsoDate {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier); core's `calendarDaysBetween`. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return unwrap(calendarDaysBetween(from, to));
 }
 
 /**
- * The Asia/Shanghai calendar day of a date or date-time: `2017-10-08T23:00:00+08:00` and
- * `2017-10-08T15:30:00Z` are both `2017-10-08`; a plain date is returned as it is.
+ * The calendar date `days` days after `date` (before, when negative); core's `addCalendarDays`.
+ * Leaving years 0001–9999 throws `FoodSafetyError` (`CALENDAR_DATE_INVALID`).
  */
-export function shanghaiDate(value: IsoDateOrDateTime): IsoDate {
-  if (DATE_ONLY.test(value)) return value;
-  const ms = Date.parse(value);
-  return formatUtcDate(ms + SHANGHAI_OFFSET_MINUTES * 60_000);
-}
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-function epochDay(date: IsoDate): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return epochDay(to) - epochDay(from);
-}
-
-/** The calendar date `days` days after `date` (before, when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return formatUtcDate((epochDay(date) + days) * DAY_MS);
+  return unwrap(addCalendarDays(date, days));
 }
 
 /**
@@ -80,10 +74,10 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * (the usual reading of "valid for N years").
  */
 export function addYears(date: IsoDate, years: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = y + years;
-  const lastDay = new Date(Date.UTC(target, m, 0)).getUTCDate();
-  return `${pad(target, 4)}-${pad(m, 2)}-${pad(Math.min(d, lastDay), 2)}`;
+  const target = String(Number(date.slice(0, 4)) + years).padStart(4, '0');
+  const same = `${target}${date.slice(4)}`;
+  // Only 29 February can be missing from the target year.
+  return isCalendarDate(same) ? same : `${target}-02-28`;
 }
 
 /**
@@ -91,7 +85,7 @@ export function addYears(date: IsoDate, years: number): IsoDate {
  * day (a plain date equals every date-time on that day). Negative, zero or positive.
  */
 export function compareMoments(a: IsoDateOrDateTime, b: IsoDateOrDateTime): number {
-  if (!DATE_ONLY.test(a) && !DATE_ONLY.test(b)) return Math.sign(Date.parse(a) - Date.parse(b));
+  if (!isCalendarDate(a) && !isCalendarDate(b)) return Math.sign(Date.parse(a) - Date.parse(b));
   const da = shanghaiDate(a);
   const db = shanghaiDate(b);
   return da < db ? -1 : da > db ? 1 : 0;
