@@ -2,6 +2,7 @@ import { TZDate, tzOffset } from '@date-fns/tz';
 import { formatISO, isValid, parseISO } from 'date-fns';
 import { describeValue } from '../describe-value.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { FoodSafetyError } from '../foodsafety-error.js';
 import type { DiagnosticPath } from '../path.js';
 import { fail, ok, type Result } from '../result.js';
 import { calendarMessages } from './calendar-messages.js';
@@ -112,6 +113,19 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
     typeof timeZone === 'string' &&
     timeZone !== '' &&
     !Number.isNaN(tzOffset(timeZone, new Date(0)))
+  );
+}
+
+/**
+ * The time zone of a calendar factory's options: `Asia/Shanghai` when absent; an unknown one is a
+ * programmer error, `FoodSafetyError` `CALENDAR_TIME_ZONE_INVALID`. @internal
+ */
+export function requireTimeZone(timeZone: unknown = DEFAULT_TIME_ZONE): string {
+  if (isValidTimeZone(timeZone)) return timeZone;
+  throw new FoodSafetyError(
+    'CALENDAR_TIME_ZONE_INVALID',
+    `unknown time zone ${describeValue(timeZone)}`,
+    { timeZone },
   );
 }
 

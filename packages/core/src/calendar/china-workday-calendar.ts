@@ -1,15 +1,13 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { describeValue } from '../describe-value.js';
 import { createDiagnostic, type Diagnostic, relocateDiagnostics } from '../diagnostic.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 import { fail, ok, type Result } from '../result.js';
 import type { RuleSetMeta } from '../rule-set-meta.js';
 import {
-  DEFAULT_TIME_ZONE,
   dayNumberOfParts,
   formatDayNumber,
-  isValidTimeZone,
   parseDayNumber,
+  requireTimeZone,
 } from './calendar-date.js';
 import { calendarMessages } from './calendar-messages.js';
 import { checkHolidaySpec, type HolidayEntry } from './holiday-calendar.js';
@@ -264,14 +262,7 @@ export function parseChinaHolidayYears(input: unknown): Result<ChinaHolidayYear[
 export function createChinaWorkdayCalendar(
   options: ChinaWorkdayCalendarOptions = {},
 ): WorkdayCalendar {
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  if (!isValidTimeZone(timeZone)) {
-    throw new FoodSafetyError(
-      'CALENDAR_TIME_ZONE_INVALID',
-      `unknown time zone ${describeValue(timeZone)}`,
-      { timeZone },
-    );
-  }
+  const timeZone = requireTimeZone(options.timeZone);
   const { holidays, workdays } = packageTables();
   let from = FIRST_YEAR;
   let to = LAST_YEAR;

@@ -1,6 +1,4 @@
-import { describeValue } from '../describe-value.js';
-import { FoodSafetyError } from '../foodsafety-error.js';
-import { DEFAULT_TIME_ZONE, isValidTimeZone } from './calendar-date.js';
+import { requireTimeZone } from './calendar-date.js';
 import { createIndexedCalendar } from './indexed-calendar.js';
 import type { WorkdayCalendar } from './workday-calendar.js';
 import { weekdayIndex } from './workday-index.js';
@@ -25,14 +23,7 @@ export interface WeekdayCalendarOptions {
  * weekdays.addWorkdays('2017-09-29', 7) // ok: '2017-10-10'
  */
 export function createWeekdayCalendar(options: WeekdayCalendarOptions = {}): WorkdayCalendar {
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  if (!isValidTimeZone(timeZone)) {
-    throw new FoodSafetyError(
-      'CALENDAR_TIME_ZONE_INVALID',
-      `unknown time zone ${describeValue(timeZone)}`,
-      { timeZone },
-    );
-  }
+  const timeZone = requireTimeZone(options.timeZone);
   return createIndexedCalendar(weekdayIndex(), {
     id: options.id ?? 'weekdays',
     timeZone,

@@ -1,7 +1,7 @@
 import { describeValue } from '../describe-value.js';
 import { FoodSafetyError } from '../foodsafety-error.js';
 import { type Money, moneyOf } from './money.js';
-import { type Rate, rateToRational } from './rate.js';
+import { gcd, type Rate, rateToRational } from './rate.js';
 
 function invalidRatios(reason: string): FoodSafetyError {
   return new FoodSafetyError('MONEY_RATIOS_INVALID', `cannot allocate: ${reason}`, { reason });
@@ -71,11 +71,4 @@ export function allocateEvenly(money: Money, count: number): Money[] {
     const p = BigInt(i) < extra ? base + 1n : base;
     return moneyOf(negative ? -p : p);
   });
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
 }

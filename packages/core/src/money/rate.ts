@@ -42,7 +42,8 @@ function integerPart(value: bigint | number, rate: unknown, which: string): bigi
   throw invalidRate(rate, `${which} must be a bigint or a safe integer`);
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+/** The greatest common divisor of two bigints (non-negative). @internal */
+export function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
   while (y !== 0n) [x, y] = [y, x % y];
