@@ -438,7 +438,7 @@ export class ChainChecker {
       if (this.on.timeOrder && Number.isFinite(time))
         this.checkTimeOrder(slot, node, origin, time, out);
       if (this.on.destruction && Number.isFinite(time)) {
-        this.checkDestruction(slot, o, node, field, kind, holder, time, out);
+        this.checkDestruction(slot, node, field, kind, holder, time, out);
       }
       if (this.on.massBalance) this.flow(slot, o, node, field, kind, holder, out);
     }
@@ -493,7 +493,6 @@ export class ChainChecker {
 
   private checkDestruction(
     slot: number,
-    o: number,
     node: number,
     field: number,
     kind: number,
@@ -528,7 +527,6 @@ export class ChainChecker {
       if (local !== undefined && local.time < time)
         this.reportDestroyed(slot, node, local.slot, out);
     }
-    void o;
   }
 
   private reportDestroyed(

@@ -268,10 +268,56 @@ export class GraphStore implements LotGraph {
   private stamp = new Uint32Array(0);
   private generation = 0;
 
-  constructor(options: LotGraphOptions = {}) {
+  constructor(options: LotGraphOptions = {}, expectedEvents = 0) {
+    if (expectedEvents > 4096) this.reserve(expectedEvents);
     this.canonicalId = options.canonicalId ?? canonicalGs1Uri;
     this.units = options.units ?? REC20_UNITS;
     this.pathPrefix = options.pathPrefix ?? [];
+  }
+
+  /** Size the event and object columns for a known number of events (fewer reallocations). */
+  private reserve(events: number): void {
+    const objects = Math.ceil(events * 1.5);
+    for (const v of [
+      this.evIndex,
+      this.evOffset,
+      this.evHolder,
+      this.evReadPoint,
+      this.evBizLocation,
+      this.evObjStart,
+      this.evSdStart,
+      this.evTxStart,
+    ]) {
+      v.ensure(events, 0);
+      v.length = 0;
+    }
+    for (const v of [this.evTime]) {
+      v.ensure(events, 0);
+      v.length = 0;
+    }
+    for (const v of [this.evType, this.evKind]) {
+      v.ensure(events, 0);
+      v.length = 0;
+    }
+    for (const v of [
+      this.objNode,
+      this.objPos,
+      this.objUom,
+      this.neSlot,
+      this.neObj,
+      this.neNext,
+    ]) {
+      v.ensure(objects, 0);
+      v.length = 0;
+    }
+    for (const v of [this.objQty, this.objBase]) {
+      v.ensure(objects, 0);
+      v.length = 0;
+    }
+    for (const v of [this.objDim, this.objField]) {
+      v.ensure(objects, 0);
+      v.length = 0;
+    }
   }
 
   get nodeCount(): number {
@@ -307,8 +353,22 @@ export class GraphStore implements LotGraph {
     return node;
   }
 
+  private lastRaw: string | undefined;
+  private lastSym = -1;
+
   /** Symbol of a raw identifier (location, party), canonicalised unless told not to. */
   symbol(raw: string, canonicalise = true): number {
+    // the same place is often named twice in one event (readPoint, bizLocation, source location)
+    if (canonicalise && raw === this.lastRaw) return this.lastSym;
+    const sym = this.lookupSymbol(raw, canonicalise);
+    if (canonicalise) {
+      this.lastRaw = raw;
+      this.lastSym = sym;
+    }
+    return sym;
+  }
+
+  private lookupSymbol(raw: string, canonicalise: boolean): number {
     if (!canonicalise) {
       const direct = this.symIndex.get(raw);
       if (direct !== undefined) return direct;
@@ -851,7 +911,10 @@ export function eventsOf(input: unknown): { events: Iterable<unknown>; prefix: D
  */
 export function buildLotGraph(input: EventsInput, options: LotGraphOptions = {}): LotGraph {
   const { events, prefix } = eventsOf(input);
-  const store = new GraphStore({ ...options, pathPrefix: options.pathPrefix ?? prefix });
+  const store = new GraphStore(
+    { ...options, pathPrefix: options.pathPrefix ?? prefix },
+    Array.isArray(events) ? events.length : 0,
+  );
   store.retain = true;
   let index = 0;
   for (const event of events) {

@@ -73,7 +73,10 @@ export function validateChain(input: unknown, options: ChainCheckOptions = {}): 
     items.push({ event, index });
     index += 1;
   }
-  const store = new GraphStore({ ...options, pathPrefix: options.pathPrefix ?? prefix });
+  const store = new GraphStore(
+    { ...options, pathPrefix: options.pathPrefix ?? prefix },
+    items.length,
+  );
   return checkAll(items, store, options);
 }
 
