@@ -4,13 +4,7 @@
  * option set ({@link compileEpcisValidator}); the per-event hot path allocates nothing but the
  * diagnostics it reports (paths are built only when a finding is reported).
  */
-import {
-  createDiagnostic,
-  type Diagnostic,
-  type Locale,
-  type PathSegment,
-  type Severity,
-} from '@foodsafety/core';
+import type { Diagnostic, Locale, PathSegment, Severity } from '@foodsafety/core';
 import {
   BIZ_STEP_ACTION_RULES,
   type BizStepActionIndex,
@@ -32,6 +26,7 @@ import {
   SOURCE_DEST_TYPES,
 } from './cbv-vocabulary.js';
 import type { EpcisEvent } from './epcis-event.js';
+import { epcisDiagnostic } from './fast-message.js';
 import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
 import {
   dateTimeMillis,
@@ -309,14 +304,7 @@ export class ValidationRun {
     const v = this.validator;
     const sev = v.severities[code] ?? severity ?? epcisMessages[code].severity;
     if (sev === 'error') this.errors++;
-    this.diagnostics.push(
-      // biome-ignore lint/suspicious/noExplicitAny: params are checked by the message templates' own tests
-      createDiagnostic(epcisMessages[code] as any, params as any, {
-        path,
-        severity: sev,
-        locale: v.locale,
-      }),
-    );
+    this.diagnostics.push(epcisDiagnostic(code, params, path, sev, v.locale));
   }
 
   fix(path: readonly PathSegment[], value: unknown): void {
