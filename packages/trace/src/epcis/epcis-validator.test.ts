@@ -402,7 +402,42 @@ describe('event rules beyond the schema', () => {
   });
 });
 
-describe('profiles hook', () => {
+describe('profiles', () => {
+  const shipping = {
+    ...objectEvent,
+    epcList: undefined,
+    quantityList: [
+      { epcClass: 'urn:epc:class:lgtin:6901234.012345.HS2405', quantity: 120, uom: 'KGM' },
+    ],
+  };
+  const { epcList: _drop, ...shippingEvent } = shipping;
+
+  it('applies the built-in FSMA 204 chain profile over the document', () => {
+    const r = validateEpcisDocument(doc(shippingEvent), { profiles: ['us.fsma-204'] });
+    expect(r.valid).toBe(false);
+    const kde = r.diagnostics.filter((d) => d.code === 'TRACE_PROFILE_KDE_MISSING');
+    expect(kde.length).toBeGreaterThan(0);
+    expect(kde[0]?.path).toEqual(['epcisBody', 'eventList', 0]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('RULESET_NOT_VERIFIED');
+  });
+
+  it('resolves other profiles (the China preset) through resolveProfile', async () => {
+    const { CN_AQUATIC_CHAIN_PROFILE } = await import('../cn/index.js');
+    const r = validateEpcisDocument(doc(shippingEvent), {
+      profiles: ['cn.aquatic-chain'],
+      resolveProfile: (id) =>
+        id === CN_AQUATIC_CHAIN_PROFILE.meta.id ? CN_AQUATIC_CHAIN_PROFILE : undefined,
+    });
+    expect(r.diagnostics.map((d) => d.code)).toContain('RULESET_NOT_VERIFIED');
+  });
+
+  it('does not run chain profiles over a document with errors', () => {
+    const r = validateEpcisDocument(doc({ ...shippingEvent, action: 'MOVE' }), {
+      profiles: ['us.fsma-204'],
+    });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['TRACE_INVALID_ENUM']);
+  });
+
   it('unknown profile ids are errors', () => {
     expect(codes(doc(objectEvent), { profiles: ['cn.aquatic'] })).toEqual([
       'error:TRACE_PROFILE_UNKNOWN',

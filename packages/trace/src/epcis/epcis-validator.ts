@@ -5,6 +5,9 @@
  * diagnostics it reports (paths are built only when a finding is reported).
  */
 import type { Diagnostic, Locale, PathSegment, Severity } from '@foodsafety/core';
+import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
+import { GDST_PROFILE } from '../profiles/gdst.js';
+import type { TraceProfile } from '../profiles/trace-profile.js';
 import {
   BIZ_STEP_ACTION_RULES,
   type BizStepActionIndex,
@@ -38,6 +41,11 @@ import {
 import { REC20_UNIT_CODES, REC20_UNIT_CODES_META } from './rec20-unit-codes.js';
 import { type EpcisCode, epcisMessages } from './trace-messages.js';
 
+/** Profiles resolved without a resolver. */
+const BUILT_IN_PROFILES: ReadonlyMap<string, TraceProfile> = new Map(
+  [FSMA_204_PROFILE, GDST_PROFILE].map((p) => [p.meta.id, p]),
+);
+
 /** `strict` follows the 2.0.1 schema and the standard; `lenient` normalises common slips. */
 export type EpcisValidationMode = 'strict' | 'lenient';
 
@@ -52,10 +60,18 @@ export interface EpcisProfileHook {
 export interface EpcisValidationOptions {
   /** Default `strict`. */
   readonly mode?: EpcisValidationMode;
-  /** Profile ids (FSMA 204, GDST, China…) resolved through `resolveProfile`. */
+  /**
+   * Profile ids to apply, e.g. `['us.fsma-204']`. Built in: `us.fsma-204` and `gdst`; others
+   * (the China profiles of `@foodsafety/trace/cn`, an integrator's own) through `resolveProfile`.
+   * A chain profile (`TraceProfile`) is checked over the whole document with `checkProfile`.
+   */
   readonly profiles?: readonly string[];
-  /** Resolves profile ids; unknown ids are `TRACE_PROFILE_UNKNOWN` errors. */
-  readonly resolveProfile?: (id: string) => EpcisProfileHook | undefined;
+  /**
+   * Resolves profile ids — typically `(id) => engine.get(traceProfiles, id)` on a plugin engine.
+   * Returns a chain profile (`TraceProfile`) or a per-event hook; unknown ids are
+   * `TRACE_PROFILE_UNKNOWN` errors.
+   */
+  readonly resolveProfile?: (id: string) => EpcisProfileHook | TraceProfile | undefined;
   /** Events later than `now` + tolerance are `TRACE_FUTURE_EVENT`. No check without it. */
   readonly now?: Date | string;
   /** Tolerance of the future-event rule in milliseconds (default 5 minutes). */
@@ -325,6 +341,8 @@ export interface EpcisValidator {
   readonly futureToleranceMs: number;
   readonly locale: Locale;
   readonly profiles: readonly EpcisProfileHook[];
+  /** Chain profiles, checked over whole documents. */
+  readonly chainProfiles: readonly TraceProfile[];
   readonly unknownProfiles: readonly string[];
 }
 
@@ -332,11 +350,13 @@ export interface EpcisValidator {
 export function compileEpcisValidator(options: EpcisValidationOptions = {}): EpcisValidator {
   const rules = options.bizStepActionRules ?? BIZ_STEP_ACTION_RULES;
   const profiles: EpcisProfileHook[] = [];
+  const chainProfiles: TraceProfile[] = [];
   const unknownProfiles: string[] = [];
   for (const id of options.profiles ?? []) {
-    const hook = options.resolveProfile?.(id);
-    if (hook === undefined) unknownProfiles.push(id);
-    else profiles.push(hook);
+    const found = options.resolveProfile?.(id) ?? BUILT_IN_PROFILES.get(id);
+    if (found === undefined) unknownProfiles.push(id);
+    else if ('ctes' in found && 'meta' in found) chainProfiles.push(found);
+    else profiles.push(found as EpcisProfileHook);
   }
   return {
     mode: options.mode ?? 'strict',
@@ -352,6 +372,7 @@ export function compileEpcisValidator(options: EpcisValidationOptions = {}): Epc
     futureToleranceMs: options.futureToleranceMs ?? 5 * 60_000,
     locale: options.locale ?? 'en',
     profiles,
+    chainProfiles,
     unknownProfiles,
   };
 }

@@ -4,6 +4,7 @@
  * beyond it, collecting every finding with its path.
  */
 import type { Diagnostic, PathSegment } from '@foodsafety/core';
+import { checkProfile } from '../profiles/check-profile.js';
 import type { EpcisDocument, EpcisEvent } from './epcis-event.js';
 import {
   checkContext,
@@ -401,12 +402,20 @@ export function validateEpcisDocument(
       }
     }
   }
-  const ok = run.errors === 0;
+  let ok = run.errors === 0;
   if (ok && validator.lenient && valid.some((e, i) => e !== eventAt(doc, query, i))) {
     const path = query
       ? ['epcisBody', 'queryResults', 'resultsBody', 'eventList']
       : ['epcisBody', 'eventList'];
     fixedDoc = setIn(doc, path, valid);
+  }
+  if (ok && validator.chainProfiles.length > 0) {
+    // chain profiles need a sound document: they run once the document has no errors
+    for (const profile of validator.chainProfiles) {
+      const found = checkProfile(fixedDoc, profile).diagnostics;
+      run.diagnostics.push(...found);
+      if (found.some((d) => d.severity === 'error')) ok = false;
+    }
   }
   return {
     valid: ok,
