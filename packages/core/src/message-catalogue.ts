@@ -124,6 +124,7 @@ export class MessageCatalogue {
     return this.#own.get(code) ?? this.#parent?.get(code);
   }
 
+  /** Whether a code is registered here or in a parent catalogue. */
   has(code: string): boolean {
     return this.get(code) !== undefined;
   }

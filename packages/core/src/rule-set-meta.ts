@@ -11,6 +11,7 @@ import { fail, ok, type Result } from './result.js';
  */
 export type Confidence = 'verified' | 'secondary' | 'unverified';
 
+/** Every confidence level, from the most to the least certain. */
 export const CONFIDENCES: readonly Confidence[] = ['verified', 'secondary', 'unverified'];
 
 /**
@@ -33,6 +34,7 @@ export interface RuleSetMeta {
   readonly notes?: string;
 }
 
+/** The `RULESET_*` messages: bad rule-set metadata and the notice that a figure is not verified. */
 export const ruleSetMessages = defineMessages(
   {
     RULESET_FIELD_MISSING: {

@@ -25,6 +25,7 @@ export interface SchemaIssueLike {
   readonly params?: Readonly<Record<string, unknown>> | undefined;
 }
 
+/** The `SCHEMA_*` messages that {@link schemaIssuesToDiagnostics} reports zod issues with. */
 export const schemaMessages = defineMessages(
   {
     SCHEMA_INVALID_TYPE: {

@@ -103,6 +103,7 @@ export interface Engine {
   get<T>(point: ExtensionPoint<T>, key: string): T | undefined;
   /** The contribution under a key; throws `PLUGIN_KEY_UNKNOWN` when there is none. */
   require<T>(point: ExtensionPoint<T>, key: string): T;
+  /** Whether a contribution is registered under the key. */
   has<T>(point: ExtensionPoint<T>, key: string): boolean;
   /** The contributions to a point in engine order (an override keeps the replaced one's place). */
   list<T>(point: ExtensionPoint<T>): readonly T[];

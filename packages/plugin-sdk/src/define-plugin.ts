@@ -85,8 +85,11 @@ export interface ResolvedPluginDefinition {
   readonly meta?: PluginMeta;
   /** The plugin's message descriptors (not registered anywhere until an engine takes them). */
   readonly messages: Readonly<Record<string, MessageDescriptor>>;
-  // biome-ignore lint/suspicious/noExplicitAny: the engine erases the plugin's option types
-  readonly setup: (ctx: PluginContext<any, any>, options: any) => unknown;
+  /**
+   * The plugin's setup with its option types erased (a method signature, so a setup typed for
+   * its own options is assignable here).
+   */
+  setup(ctx: PluginContext, options: unknown): unknown;
 }
 
 const INSTANCE = Symbol.for('@foodsafety/plugin-sdk/plugin-instance');
