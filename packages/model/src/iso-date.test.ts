@@ -72,6 +72,10 @@ describe('Asia/Shanghai calendar days', () => {
     expect(compareMoments('2017-10-09', '2017-10-08')).toBe(1);
   });
 
+  it('throws the coded programmer error even for an argument String() cannot render', () => {
+    expect(() => requireMoment(Object.create(null), 'asOf')).toThrow(/MODEL_ARGUMENT_INVALID/);
+  });
+
   it('throws a coded programmer error for a bad date argument', () => {
     expect(requireMoment('2017-10-08', 'asOf')).toBe('2017-10-08');
     try {

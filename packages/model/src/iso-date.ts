@@ -2,6 +2,7 @@ import {
   addCalendarDays,
   calendarDaysBetween,
   DEFAULT_TIME_ZONE,
+  describeValue,
   FoodSafetyError,
   isCalendarDate,
   toCalendarDate,
@@ -100,6 +101,6 @@ export function requireMoment(value: unknown, name: string): IsoDateOrDateTime {
   throw new FoodSafetyError(
     'MODEL_ARGUMENT_INVALID',
     `${name} must be an ISO date (YYYY-MM-DD) or date-time with offset`,
-    { [name]: typeof value === 'string' ? value : String(value) },
+    { [name]: describeValue(value) },
   );
 }

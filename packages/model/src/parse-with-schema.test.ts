@@ -4,6 +4,21 @@ import { z } from 'zod';
 import { isoDateOrDateTimeSchema } from './iso-date.js';
 import { parseWithSchema } from './parse-with-schema.js';
 
+describe('an input that throws while being read', () => {
+  it('is MODEL_INPUT_UNREADABLE, whatever was thrown', () => {
+    for (const thrown of [new Error('boom'), 'boom', Object.create(null), Symbol('boom')]) {
+      const input = {
+        get id(): never {
+          throw thrown;
+        },
+      };
+      const r = parseWithSchema(z.object({ id: z.string() }), input);
+      expect(r.ok).toBe(false);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['MODEL_INPUT_UNREADABLE']);
+    }
+  });
+});
+
 describe('parseWithSchema', () => {
   it('names the pattern of a failed regular expression', () => {
     const r = parseWithSchema(z.strictObject({ n: z.string().regex(/^JY\d{14}$/) }), { n: 'JY1' });

@@ -2,6 +2,7 @@ import {
   createDiagnostic,
   type Diagnostic,
   type DiagnosticPath,
+  describeValue,
   fail,
   type Result,
   resultOf,
@@ -105,7 +106,7 @@ export function parseWithSchema<S extends z.ZodType>(
     const diagnostics = check === undefined ? [] : underPath(check(value), prefix);
     return resultOf(value, diagnostics);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = error instanceof Error ? error.message : describeValue(error);
     return fail([
       createDiagnostic(
         modelMessages.MODEL_INPUT_UNREADABLE,

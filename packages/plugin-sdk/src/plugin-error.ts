@@ -1,4 +1,9 @@
-import { FoodSafetyError, interpolate, type MessageDescriptor } from '@foodsafety/core';
+import {
+  describeValue,
+  FoodSafetyError,
+  interpolate,
+  type MessageDescriptor,
+} from '@foodsafety/core';
 
 /**
  * A programmer error of the plugin SDK: a {@link FoodSafetyError} whose code and English message
@@ -25,6 +30,6 @@ export function describeThrown(error: unknown): string {
   try {
     return JSON.stringify(error) ?? String(error);
   } catch {
-    return String(error);
+    return describeValue(error);
   }
 }

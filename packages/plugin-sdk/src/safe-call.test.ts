@@ -4,6 +4,22 @@ import { safeCall } from './safe-call.js';
 
 const target = { plugin: 'uk-fhrs', point: 'grading.schemes', key: 'uk-fhrs' };
 
+describe('safeCall with odd thrown values', () => {
+  it('describes anything thrown without throwing itself', () => {
+    const bare = Object.assign(Object.create(null) as object, { n: 1n });
+    for (const thrown of [bare, Symbol('s'), undefined, 12n]) {
+      const r = safeCall(
+        () => {
+          throw thrown;
+        },
+        { plugin: 'p', point: 'x.y', key: 'k' },
+      );
+      expect(r.ok).toBe(false);
+      expect(r.diagnostics[0]?.code).toBe('PLUGIN_RUNTIME_ERROR');
+    }
+  });
+});
+
 describe('safeCall', () => {
   it('returns the value as an ok result', () => {
     expect(safeCall(() => 42, target)).toEqual({ ok: true, value: 42, diagnostics: [] });
