@@ -488,3 +488,38 @@ describe('createEpcisEventValidator', () => {
     expect(r.diagnostics[0]?.message).toContain('无效');
   });
 });
+
+describe('parseEpcisDocument', () => {
+  it('returns the typed document with its warnings', async () => {
+    const { parseEpcisDocument } = await import('./parse-epcis-document.js');
+    const r = parseEpcisDocument(
+      JSON.stringify(doc({ ...objectEvent, eventTime: '2024-05-01T00:00:00Z' })),
+    );
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['TRACE_OFFSET_WRITTEN_IN_UTC']);
+    if (r.ok) expect(r.value.type).toBe('EPCISDocument');
+  });
+
+  it('rejects a bare event (the schema allows it as a capture, but it is not a document)', async () => {
+    const { parseEpcisDocument } = await import('./parse-epcis-document.js');
+    const r = parseEpcisDocument({ '@context': CONTEXT, ...objectEvent });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['TRACE_DOCUMENT_TYPE']);
+    expect(validateEpcisDocument({ '@context': CONTEXT, ...objectEvent }).valid).toBe(true);
+  });
+
+  it('keeps extension-type events out of the typed event list', () => {
+    const ext = {
+      type: 'https://ex.example/CoolingEvent',
+      eventTime: '2024-05-01T00:00:00Z',
+      eventTimeZoneOffset: '+00:00',
+    };
+    const r = validateEpcisDocument(doc(objectEvent, ext));
+    expect(r.valid).toBe(true);
+    expect(r.diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual([
+      'info:TRACE_EVENT_TYPE_EXTENSION',
+    ]);
+    expect(r.events).toEqual([objectEvent]);
+    expect(r.eventCount).toBe(2);
+  });
+});

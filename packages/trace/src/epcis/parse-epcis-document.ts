@@ -1,9 +1,10 @@
 /**
  * `parseEpcisDocument`: JSON text or a parsed value → a typed EPCIS document, or every finding.
  */
-import { fail, ok, type Result } from '@foodsafety/core';
+import { createDiagnostic, fail, ok, type Result } from '@foodsafety/core';
 import type { EpcisDocument } from './epcis-event.js';
 import type { EpcisValidationOptions } from './epcis-validator.js';
+import { epcisMessages } from './trace-messages.js';
 import { validateEpcisDocument } from './validate-epcis-document.js';
 
 /**
@@ -24,15 +25,17 @@ export function parseEpcisDocument(
   if (r.valid && r.document !== undefined) return ok(r.document, r.diagnostics);
   if (r.valid) {
     // a single event given as the document: not a document
+    const type =
+      (input !== null && typeof input === 'object'
+        ? (input as { type?: unknown }).type
+        : undefined) ?? r.events[0]?.type;
     return fail([
       ...r.diagnostics,
-      {
-        code: 'TRACE_DOCUMENT_TYPE',
-        severity: 'error',
-        message: 'Document type is an event; expected EPCISDocument or EPCISQueryDocument',
-        path: ['type'],
-        source: '@foodsafety/trace',
-      },
+      createDiagnostic(
+        epcisMessages.TRACE_DOCUMENT_TYPE,
+        { value: typeof type === 'string' ? type : 'event' },
+        { path: ['type'], ...(options.locale === undefined ? {} : { locale: options.locale }) },
+      ),
     ]);
   }
   return fail(r.diagnostics);

@@ -223,7 +223,7 @@ function checkEventList(
     run.prefix = at;
     run.index = i;
     const errors = validateEventInto(run, list[i], false);
-    if (errors === 0) {
+    if (errors === 0 && EVENT_TYPES.has((list[i] as { type?: unknown }).type as string)) {
       let ev = list[i] as unknown;
       const fixes = run.fixes;
       if (fixes !== undefined) {
