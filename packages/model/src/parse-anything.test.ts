@@ -7,6 +7,7 @@
 import { defaultCatalogue, LOCALES, type Result } from '@foodsafety/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbitraryInput } from '../../core/src/test-support/arbitrary-input.js';
 import * as model from './index.js';
 
 /** Generic helpers that take a schema or an element parser first, fuzzed elsewhere. */
@@ -18,17 +19,6 @@ const parsers = Object.entries(model)
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-const anything = fc.anything({
-  withBoxedValues: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withSparseArray: true,
-  withBigInt: true,
-  withDate: true,
-  withObjectString: true,
-});
-
 describe('parse* with arbitrary input', () => {
   it('covers every exported parser', () => {
     expect(parsers.map(([name]) => name)).toEqual(
@@ -39,7 +29,7 @@ describe('parse* with arbitrary input', () => {
 
   it.each(parsers)('%s never throws, never mutates, and explains itself', (_name, parse) => {
     fc.assert(
-      fc.property(anything, (input) => {
+      fc.property(arbitraryInput, (input) => {
         const before = fc.stringify(input);
         const r = parse(input);
         expect(fc.stringify(input)).toBe(before);

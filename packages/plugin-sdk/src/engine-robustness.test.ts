@@ -7,21 +7,12 @@ import { isFoodSafetyError } from '@foodsafety/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { arbitraryInput } from '../../core/src/test-support/arbitrary-input.js';
 import { createEngine } from './create-engine.js';
 import { definePlugin } from './define-plugin.js';
 import { defineExtensionPoint } from './extension-point.js';
 
 const items = defineExtensionPoint<{ readonly id: string }>({ id: 'fuzz.items', key: (i) => i.id });
-
-const anything = fc.anything({
-  withBoxedValues: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withSparseArray: true,
-  withBigInt: true,
-  withDate: true,
-});
 
 function expectProgrammerError(error: unknown): void {
   expect(isFoodSafetyError(error), String(error)).toBe(true);
@@ -50,17 +41,17 @@ describe('definePlugin with arbitrary fields', () => {
       fc.property(
         fc.record(
           {
-            name: fc.oneof(fc.constantFrom('p', '@acme/p'), anything),
-            version: fc.oneof(fc.constant('1.0.0'), anything),
-            requires: fc.oneof(fc.constant({ '@foodsafety/plugin-sdk': '*' }), anything),
-            dependencies: fc.oneof(fc.constant(['q@^1']), anything),
-            order: fc.oneof(fc.constantFrom('pre', 'normal', 'post'), anything),
-            options: anything,
-            meta: anything,
-            messages: anything,
+            name: fc.oneof(fc.constantFrom('p', '@acme/p'), arbitraryInput),
+            version: fc.oneof(fc.constant('1.0.0'), arbitraryInput),
+            requires: fc.oneof(fc.constant({ '@foodsafety/plugin-sdk': '*' }), arbitraryInput),
+            dependencies: fc.oneof(fc.constant(['q@^1']), arbitraryInput),
+            order: fc.oneof(fc.constantFrom('pre', 'normal', 'post'), arbitraryInput),
+            options: arbitraryInput,
+            meta: arbitraryInput,
+            messages: arbitraryInput,
             setup: fc.oneof(
               fc.constant(() => undefined),
-              anything,
+              arbitraryInput,
             ),
           },
           { requiredKeys: [] },
@@ -85,9 +76,9 @@ describe('createEngine with arbitrary plugin-ish input', () => {
   const entry = fc.oneof(
     fc.constant(good()),
     fc.constant(good({ n: 2 })),
-    anything.map((options) => good(options as never)),
+    arbitraryInput.map((options) => good(options as never)),
     fc.constant(good),
-    anything,
+    arbitraryInput,
   );
 
   it('returns an engine or throws a PLUGIN_ error, and never modifies its input', () => {
@@ -97,11 +88,11 @@ describe('createEngine with arbitrary plugin-ish input', () => {
           {
             plugins: fc.oneof(
               fc.array(fc.oneof(entry, fc.array(entry, { maxLength: 3 }))),
-              anything,
+              arbitraryInput,
             ),
-            locale: fc.oneof(fc.constantFrom('zh-CN', 'en'), anything),
-            onPluginError: fc.oneof(fc.constantFrom('throw', 'isolate'), anything),
-            hosts: fc.oneof(fc.constant({ '@foodsafety/grading': '0.1.0' }), anything),
+            locale: fc.oneof(fc.constantFrom('zh-CN', 'en'), arbitraryInput),
+            onPluginError: fc.oneof(fc.constantFrom('throw', 'isolate'), arbitraryInput),
+            hosts: fc.oneof(fc.constant({ '@foodsafety/grading': '0.1.0' }), arbitraryInput),
           },
           { requiredKeys: [] },
         ),
@@ -117,7 +108,7 @@ describe('createEngine with arbitrary plugin-ish input', () => {
 
   it('accepts any value as options, including none at all', () => {
     fc.assert(
-      fc.property(anything, (options) => {
+      fc.property(arbitraryInput, (options) => {
         returnsOrThrowsCoded(() => createEngine(options as never));
       }),
       { numRuns: 300 },
