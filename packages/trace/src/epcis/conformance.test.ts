@@ -11,9 +11,11 @@ import { validateEpcisDocumentStream } from './validate-epcis-stream.js';
 const root = fileURLToPath(new URL('../../../../../shared/conformance/epcis/', import.meta.url));
 const present = existsSync(join(root, 'manifest.json'));
 // A visible note when the conformance data (outside the repository) is absent.
-describe.runIf(!present)('EPCIS conformance data', () => {
-  it.skip(`not found at ${root}: the EPCIS conformance tests below are skipped`, () => {});
-});
+if (!present) {
+  describe('EPCIS conformance data', () => {
+    it.skip(`not found at ${root}: the EPCIS conformance tests below are skipped`, () => {});
+  });
+}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -4,7 +4,9 @@
  * option set ({@link compileEpcisValidator}); the per-event hot path allocates nothing but the
  * diagnostics it reports (paths are built only when a finding is reported).
  */
+
 import type { Diagnostic, Locale, PathSegment, Severity } from '@foodsafety/core';
+import { lookupTable } from '../gs1/lookup-table.js';
 import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
 import { GDST_PROFILE } from '../profiles/gdst.js';
 import type { TraceProfile } from '../profiles/trace-profile.js';
@@ -108,7 +110,7 @@ const COMMON = [
 ];
 
 /** Members each event type may have besides URI/CURIE extensions (2.0.1 `propertyNames`). */
-const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
+const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = lookupTable({
   ObjectEvent: new Set([
     ...COMMON,
     'action',
@@ -191,7 +193,7 @@ const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
     'destinationList',
     'sensorElementList',
   ]),
-};
+});
 
 const OFFSET = /^([+]|[-])((0[0-9]|1[0-3]):([0-5][0-9])|14:00)$/;
 const UOM = /^[A-Z0-9]{2,3}$/;
@@ -602,7 +604,7 @@ function walkExtensionAt(
   startDepth: number,
 ): void {
   if (value === null || typeof value !== 'object') return;
-  walkInner(run, value, base, startDepth, []);
+  walkInner(run, value, base, startDepth, [], new WeakSet());
 }
 
 function walkInner(
@@ -611,7 +613,11 @@ function walkInner(
   base: readonly PathSegment[],
   depth: number,
   trail: PathSegment[],
+  seen: WeakSet<object>,
 ): void {
+  // JSON gives trees; a JavaScript caller may pass shared or cyclic objects: visit each once
+  if (seen.has(v)) return;
+  seen.add(v);
   if (depth > run.validator.maxDepth) {
     if (!run.depthReported) {
       run.depthReported = true;
@@ -624,7 +630,7 @@ function walkInner(
       const item: unknown = v[i];
       if (item !== null && typeof item === 'object') {
         trail.push(i);
-        walkInner(run, item, base, depth + 1, trail);
+        walkInner(run, item, base, depth + 1, trail, seen);
         trail.pop();
       }
     }
@@ -639,7 +645,7 @@ function walkInner(
     const item = obj[key];
     if (item !== null && typeof item === 'object') {
       trail.push(key);
-      walkInner(run, item, base, depth + 1, trail);
+      walkInner(run, item, base, depth + 1, trail, seen);
       trail.pop();
     }
   }

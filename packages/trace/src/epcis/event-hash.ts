@@ -17,8 +17,10 @@
  *
  * @module
  */
+
 import { createHash } from 'node:crypto';
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
+import { lookupTable } from '../gs1/lookup-table.js';
 
 /** Options of {@link eventPreHash}. */
 export interface EventHashOptions {
@@ -80,7 +82,7 @@ const SENSOR_REPORT: Order = [
 ];
 
 /** Lists whose members are written under another element name. */
-const LIST_MEMBER: Readonly<Record<string, string>> = {
+const LIST_MEMBER: Readonly<Record<string, string>> = lookupTable({
   epcList: 'epc',
   inputEPCList: 'epc',
   outputEPCList: 'epc',
@@ -90,7 +92,7 @@ const LIST_MEMBER: Readonly<Record<string, string>> = {
   inputQuantityList: 'quantityElement',
   outputQuantityList: 'quantityElement',
   sensorElementList: 'sensorElement',
-};
+});
 
 const EVENT_ORDER: Order = [
   ['eventTime', null],
@@ -128,7 +130,7 @@ const EVENT_ORDER: Order = [
 ];
 
 /** Members of the "generic" (sorted) part whose members have a fixed inner order. */
-const GENERIC_LIST_ORDER: Readonly<Record<string, Order>> = {
+const GENERIC_LIST_ORDER: Readonly<Record<string, Order>> = lookupTable({
   bizTransactionList: [
     ['type', null],
     ['bizTransaction', null],
@@ -141,7 +143,7 @@ const GENERIC_LIST_ORDER: Readonly<Record<string, Order>> = {
     ['type', null],
     ['destination', null],
   ],
-};
+});
 
 const IGNORED_EVERYWHERE = new Set(['rdfs:comment', 'comment', '#text']);
 const IGNORED_AT_TOP = new Set(['type', '@context', 'eventID', 'recordTime', 'errorDeclaration']);
@@ -150,7 +152,7 @@ const CBV = 'https://ref.gs1.org/cbv/';
 const GS1_VOC = 'https://gs1.org/voc/';
 
 /** Where a bare word is expanded, by the (parent, member) it appears in. */
-const BARE_WORD_PREFIX: Readonly<Record<string, string>> = {
+const BARE_WORD_PREFIX: Readonly<Record<string, string>> = lookupTable({
   bizStep: `${CBV}BizStep-`,
   disposition: `${CBV}Disp-`,
   set: `${CBV}Disp-`,
@@ -162,7 +164,7 @@ const BARE_WORD_PREFIX: Readonly<Record<string, string>> = {
   'sensorReport.type': GS1_VOC,
   'sensorReport.exception': GS1_VOC,
   'sensorReport.component': `${CBV}Comp-`,
-};
+});
 
 const CBV_URN: readonly (readonly [string, string])[] = [
   ['urn:epcglobal:cbv:bizstep:', `${CBV}BizStep-`],
@@ -172,12 +174,12 @@ const CBV_URN: readonly (readonly [string, string])[] = [
   ['urn:epcglobal:cbv:er:', `${CBV}ER-`],
 ];
 
-const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = {
+const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = lookupTable({
   epcis: 'https://ref.gs1.org/epcis/',
   cbv: CBV,
   cbvmda: 'urn:epcglobal:cbv:mda:',
   gs1: GS1_VOC,
-};
+});
 
 const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
@@ -237,6 +239,8 @@ export function canonicalTimestamp(text: string): string {
 
 class HashContext {
   readonly prefixes = new Map<string, string>();
+  /** Objects rendered so far: a bound for shared or cyclic JavaScript input (JSON gives trees). */
+  budget = 1_000_000;
   readonly ignore: ReadonlySet<string>;
 
   constructor(contexts: readonly unknown[], ignore: readonly string[]) {
@@ -381,7 +385,7 @@ function renderObject(
   ctx: HashContext,
   depth: number,
 ): string {
-  if (depth > MAX_DEPTH) return '';
+  if (depth > MAX_DEPTH || ctx.budget-- <= 0) return '';
   let out = '';
   const done = new Set<string>();
   if (standard) {

@@ -279,3 +279,47 @@ describe('streaming', () => {
     expect(r.diagnostics[0]?.code).toBe('TRACE_STREAM_ERROR');
   });
 });
+
+describe('JavaScript input with shared or cyclic objects', () => {
+  it('neither hangs nor throws', () => {
+    const shared: Record<string, unknown> = {};
+    let node = shared;
+    for (let i = 0; i < 40; i++) {
+      const next: Record<string, unknown> = {};
+      node['ex:a'] = next;
+      node['ex:b'] = next; // a DAG: 2^40 paths if walked naively
+      node = next;
+    }
+    const cyclic: Record<string, unknown> = { 'ex:x': 1 };
+    cyclic['ex:self'] = cyclic;
+    const r = validateEpcisDocument(doc([{ ...event, 'ex:dag': shared, 'ex:cycle': cyclic }]));
+    expect(r.valid).toBe(true);
+  });
+});
+
+describe('names of Object.prototype members in the input', () => {
+  const names = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
+  it('as event types, member names and list members never throw', async () => {
+    const { eventPreHash } = await import('./event-hash.js');
+    for (const n of names) {
+      const ev = JSON.parse(
+        `{"type":${JSON.stringify(n)},"${n}":{"${n}":[1]},"eventTime":"2024-05-01T00:00:00Z","eventTimeZoneOffset":"+00:00"}`,
+      );
+      expect(() => validateEpcisDocument(doc([ev]))).not.toThrow();
+      expect(validateEpcisDocument(doc([ev])).valid).toBe(false);
+      expect(() => eventPreHash(ev)).not.toThrow();
+      expect(() => eventPreHash({ ...event, [n]: [{ [n]: 1 }] })).not.toThrow();
+      expect(validateEpcisDocument(doc([{ ...event, [n]: 1 }])).diagnostics[0]?.code).toBe(
+        'TRACE_MEMBER_NOT_ALLOWED',
+      );
+    }
+  });
+
+  it('as Digital Link path segments', async () => {
+    const { parseDigitalLink } = await import('../gs1/digital-link.js');
+    for (const n of names) {
+      expect(parseDigitalLink(`https://x.example/${n}/123/01/04012345111118`)).toBeDefined();
+      expect(parseDigitalLink(`https://x.example/01/04012345111118/${n}/1`)).toBeUndefined();
+    }
+  });
+});

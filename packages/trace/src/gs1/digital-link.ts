@@ -1,13 +1,15 @@
 /**
  * GS1 Digital Link URIs (uncompressed), on id.gs1.org or any custom domain, ↔ GS1 identifiers.
  */
+
 import { type Gs1Element, type Gs1Identifier, identifierFromElements } from './gs1-identifier.js';
+import { lookupTable } from './lookup-table.js';
 import { digitalLinkEncode, percentDecode } from './percent-encoding.js';
 
 /** The canonical GS1 resolver domain used by CBV 2.0 hashing. */
 export const GS1_CANONICAL_DOMAIN = 'https://id.gs1.org';
 
-const SHORT_NAMES: Readonly<Record<string, string>> = {
+const SHORT_NAMES: Readonly<Record<string, string>> = lookupTable({
   gtin: '01',
   itip: '8006',
   cpid: '8010',
@@ -27,7 +29,7 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
   ser: '21',
   glnx: '254',
   tpx: '235',
-};
+});
 
 const PRIMARY_AIS = new Set([
   '00',

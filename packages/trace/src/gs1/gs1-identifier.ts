@@ -4,6 +4,8 @@
  * GS1 Digital Link).
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** The kinds of GS1 identifiers this library reads and writes. */
 export type Gs1IdentifierType =
   /** GTIN + serial (AI 01 + 21). */
@@ -100,7 +102,7 @@ export function parseElementString(text: string): Gs1Identifier | undefined {
   return identifierFromElements(elements);
 }
 
-const PRIMARY: Readonly<Record<string, Gs1IdentifierType>> = {
+const PRIMARY: Readonly<Record<string, Gs1IdentifierType>> = lookupTable({
   '00': 'sscc',
   '01': 'gtin',
   '253': 'gdti',
@@ -115,17 +117,17 @@ const PRIMARY: Readonly<Record<string, Gs1IdentifierType>> = {
   '8010': 'cpi',
   '8017': 'gsrnp',
   '8018': 'gsrn',
-};
+});
 
 /** Primary-key AIs understood by this library. */
 export const GS1_PRIMARY_KEY_AIS: readonly string[] = Object.keys(PRIMARY);
 
-const QUALIFIERS: Readonly<Record<string, readonly string[]>> = {
+const QUALIFIERS: Readonly<Record<string, readonly string[]>> = lookupTable({
   '01': ['22', '10', '21', '235'],
   '8006': ['22', '10', '21'],
   '414': ['254'],
   '8010': ['8011'],
-};
+});
 
 /**
  * Build an identifier from element strings (primary key first). Qualifiers not allowed for the
