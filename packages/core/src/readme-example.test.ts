@@ -1,32 +1,9 @@
 /**
- * The `ts` code blocks of this package's README.md, run as written (imports of the packages are
- * served by their source), so the README cannot drift from the API: every `console.log(…)` must
- * print what the comment after it says (see test-support/readme-examples.ts for the convention).
+ * The `ts` code blocks of this package's README.md, run as written (imports served by the
+ * packages' source), so the README cannot drift from the API: every `console.log(…)` must print
+ * what the comment after it says (convention in core's test-support/readme-examples.ts).
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import * as core from './index.js';
-import { promisedOutputs, runBlock, tsBlocks } from './test-support/readme-examples.js';
+import { describeReadmeExamples } from './test-support/readme-examples.js';
 
-const MODULES: Readonly<Record<string, unknown>> = { '@foodsafety/core': core };
-
-const blocks = tsBlocks(readFileSync(new URL('../README.md', import.meta.url), 'utf8'));
-
-describe('README.md examples', () => {
-  it('has code blocks to run', () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(4);
-  });
-
-  it.each(blocks.map((code, i) => [i + 1, code] as const))(
-    'block %i runs and prints what it says',
-    (_n, code) => {
-      const promised = promisedOutputs(code);
-      expect(promised.length, 'every block shows its result with console.log').toBeGreaterThan(0);
-      const printed = runBlock(code, MODULES);
-      expect(printed).toHaveLength(promised.length);
-      printed.forEach((line, i) => {
-        expect(line).toMatch(promised[i] as RegExp);
-      });
-    },
-  );
-});
+describeReadmeExamples(new URL('../README.md', import.meta.url), { '@foodsafety/core': core }, 4);

@@ -7,7 +7,9 @@
  * on the same line after `; //`, or alone on the next line; `…` in the comment stands for any
  * text, and surrounding single quotes are dropped.
  */
+import { readFileSync } from 'node:fs';
 import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
 
 /** The bodies of the ```ts fenced blocks of a Markdown text. */
 export function tsBlocks(markdown: string): string[] {
@@ -54,4 +56,33 @@ export function runBlock(code: string, modules: Readonly<Record<string, unknown>
   };
   new Function('require', 'exports', 'console', js)(require, {}, console);
   return printed;
+}
+
+/**
+ * Declare the vitest suite that runs every block of a README (at least `minBlocks` of them) and
+ * checks each `console.log` against its promised output.
+ */
+export function describeReadmeExamples(
+  readme: URL,
+  modules: Readonly<Record<string, unknown>>,
+  minBlocks = 1,
+): void {
+  const blocks = tsBlocks(readFileSync(readme, 'utf8'));
+  describe('README.md examples', () => {
+    it('has code blocks to run', () => {
+      expect(blocks.length).toBeGreaterThanOrEqual(minBlocks);
+    });
+    it.each(blocks.map((code, i) => [i + 1, code] as const))(
+      'block %i runs and prints what it says',
+      (_n, code) => {
+        const promised = promisedOutputs(code);
+        expect(promised.length, 'every block shows its result with console.log').toBeGreaterThan(0);
+        const printed = runBlock(code, modules);
+        expect(printed).toHaveLength(promised.length);
+        printed.forEach((line, i) => {
+          expect(line).toMatch(promised[i] as RegExp);
+        });
+      },
+    );
+  });
 }
