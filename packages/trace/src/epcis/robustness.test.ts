@@ -269,6 +269,12 @@ describe('streaming', () => {
     expect(r.bytes).toBe(bytes.length);
   });
 
+  it('reports unknown profile ids once', async () => {
+    const r = await validateEpcisJsonLines(from([JSON.stringify(event)]), { profiles: ['nope'] });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['TRACE_PROFILE_UNKNOWN']);
+    expect(r.validEventCount).toBe(1);
+  });
+
   it('reports a failing source as TRACE_STREAM_ERROR', async () => {
     async function* failing() {
       yield '{"type":';

@@ -97,6 +97,9 @@ class StreamState {
   ) {
     this.run = new ValidationRun(validatorFor(options), nowMillis(options.now));
     this.max = options.maxDiagnostics ?? 10_000;
+    for (const id of this.run.validator.unknownProfiles) {
+      this.run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
+    }
   }
 
   total(): number {
