@@ -46,7 +46,7 @@ function kde(
  * ship/receive pairing the chain checks already do.
  *
  * The KDEs are read from CBV 2.0 events as follows (our mapping, documented in
- * docs/trace-chains.md): the traceability lot code is the LGTIN or SGTIN named by the event; the
+ * docs/trace.md, "Profiles"): the traceability lot code is the LGTIN or SGTIN named by the event; the
  * product description is satisfied by the GTIN inside it (description in master data); location
  * descriptions are GLN-based `bizLocation`/`readPoint` or source/destination entries; the
  * reference document is a `bizTransactionList` entry; the TLC source may be carried as an
