@@ -1,17 +1,16 @@
+import { computeGs1CheckDigit } from '../gs1/check-digit.js';
+
 /**
  * Builders for the GS1 keys the test-data generators emit. They compute GS1 check digits
  * (mod-10, weights 3 and 1 from the right) so that the Digital Link forms are valid.
  */
 
-/** The GS1 mod-10 check digit of a string of digits (the key without its check digit). */
+/**
+ * The GS1 mod-10 check digit of the generators' own digit strings (always ASCII digits), from
+ * the identifier module's {@link computeGs1CheckDigit}.
+ */
 export function gs1CheckDigit(digits: string): number {
-  let sum = 0;
-  let weight = 3;
-  for (let i = digits.length - 1; i >= 0; i -= 1) {
-    sum += (digits.charCodeAt(i) - 48) * weight;
-    weight = weight === 3 ? 1 : 3;
-  }
-  return (10 - (sum % 10)) % 10;
+  return computeGs1CheckDigit(digits) ?? 0;
 }
 
 function pad(value: number, width: number): string {
