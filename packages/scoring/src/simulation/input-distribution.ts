@@ -245,17 +245,20 @@ export function compileInputs(inputs: readonly SensitivityInput[]): InputMapper 
           case LOGNORMAL:
             value = Math.exp((p0[j] as number) + (p1[j] as number) * normalQuantile(u));
             break;
-          case TRIANGULAR:
-            value = inputQuantile(
-              {
-                type: 'triangular',
-                min: p0[j] as number,
-                mode: p1[j] as number,
-                max: p2[j] as number,
-              },
-              u,
-            );
+          case TRIANGULAR: {
+            // Inverse CDF of Triangular(min, mode, max), as inputQuantile, without allocating.
+            const min = p0[j] as number;
+            const mode = p1[j] as number;
+            const max = p2[j] as number;
+            const width = max - min;
+            value =
+              width === 0
+                ? min
+                : u < (mode - min) / width
+                  ? min + Math.sqrt(u * width * (mode - min))
+                  : max - Math.sqrt((1 - u) * width * (max - mode));
             break;
+          }
           default: {
             const c = choices[choiceIndex[j] as number] as (typeof choices)[number];
             const last = c.values.length - 1;

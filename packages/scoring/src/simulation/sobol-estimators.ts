@@ -69,6 +69,33 @@ export interface SaltelliLayout {
 }
 
 /**
+ * Per-base-point terms of the estimators, computed once from the outputs so that every
+ * (re)sampled estimate is a single pass of gathers: centred f(A) and f(B), and
+ * d_i = f(A_B^i) − f(A) for each group i.
+ */
+interface EstimatorTerms {
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly d: Float64Array;
+}
+
+function estimatorTerms(y: Float64Array, layout: SaltelliLayout, m: number): EstimatorTerms {
+  const { N, groupCount: D } = layout;
+  const R = layout.secondOrder ? 2 * D + 2 : D + 2;
+  const a = new Float64Array(N);
+  const b = new Float64Array(N);
+  const d = new Float64Array(N * D);
+  for (let n = 0; n < N; n++) {
+    const base = n * R;
+    const ya = y[base] as number;
+    a[n] = ya - m;
+    b[n] = (y[base + R - 1] as number) - m;
+    for (let i = 0, o = n * D; i < D; i++, o++) d[o] = (y[base + 1 + i] as number) - ya;
+  }
+  return { a, b, d };
+}
+
+/**
  * Point estimates on the base points `sample` (indices into 0 … N−1, repeats allowed), from
  * outputs `y` laid out as in `evaluateSaltelliRows`, centred by `m`:
  * - V = var([f(A); f(B)]) (population form);
@@ -80,6 +107,7 @@ export interface SaltelliLayout {
 function estimate(
   y: Float64Array,
   layout: SaltelliLayout,
+  terms: EstimatorTerms,
   sample: Int32Array,
   m: number,
   s1: Float64Array,
@@ -89,38 +117,32 @@ function estimate(
   const D = layout.groupCount;
   const R = layout.secondOrder ? 2 * D + 2 : D + 2;
   const n = sample.length;
+  const { a: ac, b: bcs, d } = terms;
   let sum = 0;
   let sumSq = 0;
   let lowest = Number.POSITIVE_INFINITY;
   let highest = Number.NEGATIVE_INFINITY;
+  s1.fill(0);
+  st.fill(0);
   for (let t = 0; t < n; t++) {
-    const base = (sample[t] as number) * R;
-    const ya = y[base] as number;
-    const yb = y[base + R - 1] as number;
-    if (ya < lowest) lowest = ya;
-    if (ya > highest) highest = ya;
-    if (yb < lowest) lowest = yb;
-    if (yb > highest) highest = yb;
-    const a = ya - m;
-    const b = yb - m;
-    sum += a + b;
-    sumSq += a * a + b * b;
+    const j = sample[t] as number;
+    const a = ac[j] as number;
+    const bc = bcs[j] as number;
+    if (a < lowest) lowest = a;
+    if (a > highest) highest = a;
+    if (bc < lowest) lowest = bc;
+    if (bc > highest) highest = bc;
+    sum += a + bc;
+    sumSq += a * a + bc * bc;
+    for (let i = 0, o = j * D; i < D; i++, o++) {
+      const di = d[o] as number;
+      s1[i] = (s1[i] as number) + bc * di;
+      st[i] = (st[i] as number) + di * di;
+    }
   }
   const meanAB = sum / (2 * n);
   // A constant output has zero variance exactly (the centred sums may leave rounding dust).
   const V = lowest === highest ? 0 : sumSq / (2 * n) - meanAB * meanAB;
-  s1.fill(0);
-  st.fill(0);
-  for (let t = 0; t < n; t++) {
-    const base = (sample[t] as number) * R;
-    const a = y[base] as number;
-    const bc = (y[base + R - 1] as number) - m;
-    for (let i = 0; i < D; i++) {
-      const d = (y[base + 1 + i] as number) - a;
-      s1[i] = (s1[i] as number) + bc * d;
-      st[i] = (st[i] as number) + d * d;
-    }
-  }
   if (V > 0) {
     for (let i = 0; i < D; i++) {
       s1[i] = (s1[i] as number) / (n * V);
@@ -133,10 +155,9 @@ function estimate(
   if (s2 !== undefined) {
     s2.fill(0);
     for (let t = 0; t < n; t++) {
-      const base = (sample[t] as number) * R;
-      const ac = (y[base] as number) - m;
-      const bc = (y[base + R - 1] as number) - m;
-      const cross = ac * bc;
+      const j0 = sample[t] as number;
+      const base = j0 * R;
+      const cross = (ac[j0] as number) * (bcs[j0] as number);
       for (let i = 0; i < D; i++) {
         const ba = (y[base + 1 + D + i] as number) - m;
         for (let j = i + 1; j < D; j++) {
@@ -218,7 +239,8 @@ export function analyseSaltelliOutputs(
   const s1 = new Float64Array(D);
   const st = new Float64Array(D);
   const s2 = secondOrder ? new Float64Array(D * D) : undefined;
-  const V = estimate(y, layout, identity, m, s1, st, s2);
+  const terms = estimatorTerms(y, layout, m);
+  const V = estimate(y, layout, terms, identity, m, s1, st, s2);
   if (!(V > 0)) {
     diagnostics.push(
       createDiagnostic(simulationMessages.SCORING_SENSITIVITY_ZERO_VARIANCE, { value: y[0] ?? 0 }),
@@ -238,7 +260,7 @@ export function analyseSaltelliOutputs(
     const r2 = secondOrder ? new Float64Array(D * D) : undefined;
     for (let r = 0; r < resamples; r++) {
       for (let t = 0; t < N; t++) sample[t] = random.int(N);
-      estimate(y, layout, sample, m, r1, rt, r2);
+      estimate(y, layout, terms, sample, m, r1, rt, r2);
       bootS1.set(r1, r * D);
       bootST.set(rt, r * D);
       if (bootS2 !== undefined && r2 !== undefined) {
