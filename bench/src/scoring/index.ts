@@ -335,6 +335,13 @@ export default defineBenchmark({
       fn: bare,
     },
     {
+      id: 'ours-sensitivity-k60-no-bootstrap',
+      label: 'sensitivity k=60 N=8192, one thread, no bootstrap (evals/s)',
+      unitsPerCall: EVALUATIONS,
+      fn: () =>
+        sensitivity({ model: cityModel, inputs, N, seed: 'bench', bootstrap: { resamples: 0 } }),
+    },
+    {
       id: 'ours-sensitivity-k60',
       label: 'sensitivity k=60 N=8192, one thread, bootstrap 100 (evals/s)',
       unitsPerCall: EVALUATIONS,
