@@ -122,8 +122,6 @@ export class ChainChecker {
   readonly incrementalBalance: boolean;
   readonly collected: Diagnostic[] = [];
 
-  private readonly firstById = new PairMap(4096);
-  private readonly idCollisions = new Map<string, number>();
   private readonly firstByContent = new Map<string, number>();
   private readonly firstByKey = new PairMap(4096);
   private readonly memberHashes = new Map<string, number>();
@@ -248,29 +246,10 @@ export class ChainChecker {
     return out;
   }
 
-  /** The first slot with this eventID, or -1 (and this slot is recorded as the first). */
-  private firstEventWithId(id: string, slot: number): number {
-    // one hash pass; a collision is resolved exactly below
-    const a = hashString32(id, SEED_A);
-    const b = id.length;
-    const first = this.firstById.get(a, b);
-    if (first === -1) {
-      this.firstById.set(a, b, slot);
-      return -1;
-    }
-    if (this.store.evEventId[first] === id) return first;
-    // a hash collision between different eventIDs: resolve exactly
-    const other = this.idCollisions.get(id);
-    if (other !== undefined) return other;
-    this.idCollisions.set(id, slot);
-    return -1;
-  }
-
   private checkDuplicates(event: unknown, slot: number, out: Diagnostic[]): void {
     const s = this.store;
-    const id = s.evEventId[slot];
-    if (id !== undefined) {
-      const first = this.firstEventWithId(id, slot);
+    {
+      const first = s.evEventId.firstWithSameId(slot);
       if (first !== -1) {
         out.push(
           this.diag(
@@ -363,7 +342,7 @@ export class ChainChecker {
       const pos = dir === 0 ? srcPos++ : dstPos++;
       const type = s.sdType.data[i] as number;
       if (type === SD_OTHER) continue;
-      const sym = s.symbol(s.sdRaw[i] as string);
+      const sym = s.sdSym.data[i] as number;
       const isLocation = type === SD_LOCATION;
       const set = isLocation ? this.locations : this.parties;
       if (set === undefined || this.resolvedSym(sym, set)) continue;
@@ -732,10 +711,10 @@ export class ChainChecker {
     for (let i = ss; i < se; i += 1) {
       if (s.sdDir.data[i] !== 1) continue;
       any = true;
-      const d = s.symbol(s.sdRaw[i] as string);
+      const d = s.sdSym.data[i] as number;
       if (d === rp || d === bl) return true;
       for (let j = rs; j < re; j += 1) {
-        if (s.sdDir.data[j] === 1 && s.symbol(s.sdRaw[j] as string) === d) return true;
+        if (s.sdDir.data[j] === 1 && s.sdSym.data[j] === d) return true;
       }
     }
     return !any;

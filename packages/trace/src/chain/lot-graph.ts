@@ -8,6 +8,7 @@ import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
 import { isoWithOffset } from '../testdata/epcis-json.js';
 import type { CanonicalIdFn } from './canonical-id.js';
 import { chainMessages } from './chain-messages.js';
+import { EventIdColumn } from './event-id-column.js';
 import {
   bareBizStep,
   bareDisposition,
@@ -81,7 +82,12 @@ export const SD_POSSESSING = 2;
 export const SD_LOCATION = 3;
 
 function sdType(value: unknown): number {
-  const v = typeof value === 'string' ? value.replace(/^.*[-:/]/, '') : '';
+  if (typeof value !== 'string') return SD_OTHER;
+  // the bare CBV words first (what nearly every event writes), then prefixed forms
+  if (value === 'owning_party') return SD_OWNING;
+  if (value === 'possessing_party') return SD_POSSESSING;
+  if (value === 'location') return SD_LOCATION;
+  const v = value.replace(/^.*[-:/]/, '');
   return v === 'owning_party'
     ? SD_OWNING
     : v === 'possessing_party'
@@ -241,7 +247,8 @@ export class GraphStore implements LotGraph {
   readonly evHolder = new Int32Vec(4096);
   readonly evReadPoint = new Int32Vec(4096);
   readonly evBizLocation = new Int32Vec(4096);
-  readonly evEventId: (string | undefined)[] = [];
+  /** eventIDs (compact: canonical `urn:uuid:` ids as four int32 words). */
+  readonly evEventId = new EventIdColumn();
   readonly evObjStart = new Int32Vec(4096);
   readonly evSdStart = new Int32Vec(4096);
   readonly evTxStart = new Int32Vec(4096);
@@ -254,8 +261,8 @@ export class GraphStore implements LotGraph {
   readonly objPos = new Int32Vec(4096);
   readonly objUom = new Int32Vec(4096);
   // sources (dir 0) and destinations (dir 1) of events
-  /** Source/destination identifiers as written (canonicalised on use, via {@link symbol}). */
-  readonly sdRaw: string[] = [];
+  /** Source/destination symbols (canonicalised identifiers, see {@link symbol}). */
+  readonly sdSym = new Int32Vec(4096);
   readonly sdType = new Uint8Vec(4096);
   readonly sdDir = new Uint8Vec(4096);
   // business transactions of events (transaction id, owning slot); ids index txRaw
@@ -522,7 +529,7 @@ export class GraphStore implements LotGraph {
   sdEnd(slot: number): number {
     return slot + 1 < this.evSdStart.length
       ? (this.evSdStart.data[slot + 1] as number)
-      : this.sdRaw.length;
+      : this.sdSym.length;
   }
 
   /** First business-transaction entry of an event slot. */
@@ -553,7 +560,7 @@ export class GraphStore implements LotGraph {
     const end =
       slot + 1 < this.evSdStart.length
         ? (this.evSdStart.data[slot + 1] as number)
-        : this.sdRaw.length;
+        : this.sdSym.length;
     return [start, end];
   }
 
@@ -628,7 +635,7 @@ export class GraphStore implements LotGraph {
       if (typeof item !== 'object' || item === null) continue;
       const value = (item as Record<string, unknown>)[key];
       if (typeof value !== 'string' || value === '') continue;
-      this.sdRaw.push(value);
+      this.sdSym.push(this.symbol(value));
       this.sdType.push(sdType((item as Record<string, unknown>).type));
       this.sdDir.push(dir);
     }
@@ -662,7 +669,7 @@ export class GraphStore implements LotGraph {
     this.evOffset.push(parseOffset(e.eventTimeZoneOffset));
     this.evBizStep.push(this.word(bizStep));
     this.evDisposition.push(this.word(disposition));
-    this.evEventId.push(typeof e.eventID === 'string' ? e.eventID : undefined);
+    this.evEventId.push(e.eventID);
     const readPoint = e.readPoint as Record<string, unknown> | undefined;
     const bizLocation = e.bizLocation as Record<string, unknown> | undefined;
     const rp =
@@ -704,7 +711,7 @@ export class GraphStore implements LotGraph {
     }
 
     // sources, destinations, transactions
-    this.evSdStart.push(this.sdRaw.length);
+    this.evSdStart.push(this.sdSym.length);
     this.addSd(e.sourceList, 0, 'source');
     this.addSd(e.destinationList, 1, 'destination');
     this.evTxStart.push(this.txSym.length);
@@ -733,13 +740,13 @@ export class GraphStore implements LotGraph {
     if (wantDir >= 0) {
       for (let i = start; i < end; i += 1) {
         if (this.sdDir.data[i] === wantDir && this.sdType.data[i] === SD_LOCATION)
-          return this.symbol(this.sdRaw[i] as string);
+          return this.sdSym.data[i] as number;
       }
       if (wantDir === 0 && rp !== -1) return rp;
       if (bl !== -1) return bl;
       if (rp !== -1) return rp;
       for (let i = start; i < end; i += 1) {
-        if (this.sdDir.data[i] === wantDir) return this.symbol(this.sdRaw[i] as string);
+        if (this.sdDir.data[i] === wantDir) return this.sdSym.data[i] as number;
       }
       return -1;
     }
@@ -823,7 +830,7 @@ export class GraphStore implements LotGraph {
     for (let i = ss; i < se; i += 1) {
       const party: TransferParty = {
         type: names[this.sdType.data[i] as number] ?? 'other',
-        id: this.syms[this.symbol(this.sdRaw[i] as string)] ?? '',
+        id: this.syms[this.sdSym.data[i] as number] ?? '',
       };
       (this.sdDir.data[i] === 0 ? sources : destinations).push(party);
     }
@@ -831,7 +838,7 @@ export class GraphStore implements LotGraph {
     const [ts, te] = this.txRange(slot);
     for (let i = ts; i < te; i += 1)
       bizTransactions.push(this.txRaw[this.txSym.data[i] as number] ?? '');
-    const eventID = this.evEventId[slot];
+    const eventID = this.evEventId.get(slot);
     const bizStep = this.evBizStep[slot] || undefined;
     const disposition = this.evDisposition[slot] || undefined;
     const eventTime = this.isoTime(slot);
@@ -863,7 +870,7 @@ export class GraphStore implements LotGraph {
   eventParams(slot: number): Record<string, MessageParamValue> {
     return {
       index: this.evIndex.data[slot] as number,
-      eventID: this.evEventId[slot] ?? '(no eventID)',
+      eventID: this.evEventId.get(slot) ?? '(no eventID)',
     };
   }
 }

@@ -145,7 +145,7 @@ function trace(
   const store = graph instanceof GraphStore ? graph : undefined;
   for (let i = 0; i < r.count; i += 1) {
     const slot = r.vias[i] as number;
-    const eventID = store ? store.evEventId[slot] : graph.event(slot).eventID;
+    const eventID = store ? store.evEventId.get(slot) : graph.event(slot).eventID;
     const index = store ? (store.evIndex.data[slot] as number) : graph.event(slot).index;
     lots[i] = {
       id: graph.idOf(r.nodes[i] as number),

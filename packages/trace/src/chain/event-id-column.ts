@@ -1,0 +1,151 @@
+import { Int32Vec, Uint8Vec } from './growable.js';
+import { PairMap } from './pair-map.js';
+import { hashString32, SEED_A } from './string-hash.js';
+
+const ID_NONE = 0;
+const ID_UUID = 1;
+const ID_TEXT = 2;
+
+const HEX = '0123456789abcdef';
+
+/** Value of a lowercase hex digit, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/** Eight lowercase hex digits at `at` (skipping a dash at `dash`, or -1) as an int32, or NaN. */
+function hexWord(text: string, at: number, dash: number): number {
+  let w = 0;
+  let i = at;
+  for (let n = 0; n < 8; n += 1) {
+    if (i === dash) i += 1;
+    const v = hexValue(text.charCodeAt(i));
+    if (v < 0) return Number.NaN;
+    w = (w << 4) | v;
+    i += 1;
+  }
+  return w;
+}
+
+function hex8(w: number): string {
+  let out = '';
+  for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(w >>> shift) & 15];
+  return out;
+}
+
+/**
+ * The eventIDs of the events of a lot graph, kept compactly: a `urn:uuid:` eventID in canonical
+ * lowercase form (what platforms and the CBV event hash tools write) is stored as four int32 words
+ * and rebuilt exactly on demand, so an index over hundreds of thousands of events holds no
+ * eventID strings; any other eventID is kept as written. Also answers "the first event with this
+ * eventID" for the duplicate check in one pass over the text. Internal to the chain module.
+ */
+export class EventIdColumn {
+  private readonly kind = new Uint8Vec(4096);
+  private readonly words = new Int32Vec(4096 * 4);
+  private readonly text = new Map<number, string>();
+  private readonly firstByKey = new PairMap(4096);
+  private readonly collisions = new Map<string, number>();
+
+  /** Record the eventID of the next slot (slots are added in order). */
+  push(id: unknown): void {
+    const w = this.words;
+    const at = this.kind.length;
+    w.ensure((at + 1) * 4, 0);
+    if (typeof id !== 'string') {
+      this.kind.push(ID_NONE);
+      return;
+    }
+    if (id.length === 45 && id.startsWith('urn:uuid:')) {
+      const a = hexWord(id, 9, -1);
+      const b = hexWord(id, 18, 22);
+      const c = hexWord(id, 28, 32);
+      const d = hexWord(id, 37, -1);
+      if (
+        id.charCodeAt(17) === 45 &&
+        id.charCodeAt(22) === 45 &&
+        id.charCodeAt(27) === 45 &&
+        id.charCodeAt(32) === 45 &&
+        !Number.isNaN(a) &&
+        !Number.isNaN(b) &&
+        !Number.isNaN(c) &&
+        !Number.isNaN(d)
+      ) {
+        w.data[at * 4] = a;
+        w.data[at * 4 + 1] = b;
+        w.data[at * 4 + 2] = c;
+        w.data[at * 4 + 3] = d;
+        this.kind.push(ID_UUID);
+        return;
+      }
+    }
+    this.text.set(at, id);
+    this.kind.push(ID_TEXT);
+  }
+
+  /** Whether a slot has an eventID. */
+  has(slot: number): boolean {
+    return this.kind.data[slot] !== ID_NONE && slot < this.kind.length;
+  }
+
+  /** The eventID of a slot as written, or `undefined`. */
+  get(slot: number): string | undefined {
+    if (slot < 0 || slot >= this.kind.length) return undefined;
+    const k = this.kind.data[slot];
+    if (k === ID_TEXT) return this.text.get(slot);
+    if (k !== ID_UUID) return undefined;
+    const w = this.words.data;
+    const a = hex8(w[slot * 4] as number);
+    const b = hex8(w[slot * 4 + 1] as number);
+    const c = hex8(w[slot * 4 + 2] as number);
+    const d = hex8(w[slot * 4 + 3] as number);
+    return `urn:uuid:${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+  }
+
+  private same(x: number, y: number): boolean {
+    const kx = this.kind.data[x];
+    if (kx !== this.kind.data[y]) return false;
+    if (kx === ID_TEXT) return this.text.get(x) === this.text.get(y);
+    const w = this.words.data;
+    return (
+      w[x * 4] === w[y * 4] &&
+      w[x * 4 + 1] === w[y * 4 + 1] &&
+      w[x * 4 + 2] === w[y * 4 + 2] &&
+      w[x * 4 + 3] === w[y * 4 + 3]
+    );
+  }
+
+  /**
+   * The first earlier slot with the same eventID as `slot`, or -1 (then `slot` is recorded as
+   * the first with its eventID). Slots without an eventID give -1.
+   */
+  firstWithSameId(slot: number): number {
+    const k = this.kind.data[slot];
+    if (k === ID_NONE || slot >= this.kind.length) return -1;
+    let a: number;
+    let b: number;
+    if (k === ID_UUID) {
+      const w = this.words.data;
+      a = (w[slot * 4] as number) ^ Math.imul(w[slot * 4 + 1] as number, 0x9e3779b1);
+      b = (w[slot * 4 + 2] as number) ^ Math.imul(w[slot * 4 + 3] as number, 0x85ebca6b);
+    } else {
+      const id = this.text.get(slot) as string;
+      a = hashString32(id, SEED_A);
+      b = id.length;
+    }
+    const first = this.firstByKey.get(a, b);
+    if (first === -1) {
+      this.firstByKey.set(a, b, slot);
+      return -1;
+    }
+    if (this.same(first, slot)) return first;
+    // a key collision between different eventIDs: resolve exactly on the text
+    const id = this.get(slot) as string;
+    const other = this.collisions.get(id);
+    if (other !== undefined) return other;
+    this.collisions.set(id, slot);
+    return -1;
+  }
+}
