@@ -1,4 +1,10 @@
-import { createDiagnostic, createRandom, type Diagnostic, type RandomSeed } from '@foodsafety/core';
+import {
+  createDiagnostic,
+  createRandom,
+  type Diagnostic,
+  type Random,
+  type RandomSeed,
+} from '@foodsafety/core';
 import { normalQuantile } from './normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
 
@@ -176,6 +182,66 @@ function estimate(
   return V;
 }
 
+/**
+ * Bootstrap S1 and ST without second order: each resample draws N base points with replacement
+ * (as SALib), kept as counts w_r(n); the resampled sums Σ_n w_r(n)·term(n) are then accumulated
+ * in one sequential sweep over the base points for all resamples at once (repeats merged, memory
+ * read in order), which is several times faster than gathering each resample separately.
+ */
+function bootstrapFirstAndTotal(
+  terms: EstimatorTerms,
+  N: number,
+  D: number,
+  resamples: number,
+  random: Random,
+  bootS1: Float64Array,
+  bootST: Float64Array,
+): void {
+  // A count never exceeds N, so 16 bits suffice up to N = 65 535.
+  const counts = N <= 0xffff ? new Uint16Array(resamples * N) : new Uint32Array(resamples * N);
+  for (let r = 0; r < resamples; r++) {
+    const row = r * N;
+    for (let t = 0; t < N; t++) {
+      const n = row + random.int(N);
+      counts[n] = (counts[n] as number) + 1;
+    }
+  }
+  const { a: ac, b: bcs, d } = terms;
+  const sum = new Float64Array(resamples);
+  const sumSq = new Float64Array(resamples);
+  const lowest = new Float64Array(resamples).fill(Number.POSITIVE_INFINITY);
+  const highest = new Float64Array(resamples).fill(Number.NEGATIVE_INFINITY);
+  for (let n = 0; n < N; n++) {
+    const a = ac[n] as number;
+    const bc = bcs[n] as number;
+    const off = n * D;
+    for (let r = 0; r < resamples; r++) {
+      const w = counts[r * N + n] as number;
+      if (w === 0) continue;
+      sum[r] = (sum[r] as number) + w * (a + bc);
+      sumSq[r] = (sumSq[r] as number) + w * (a * a + bc * bc);
+      const lo = Math.min(a, bc);
+      const hi = Math.max(a, bc);
+      if (lo < (lowest[r] as number)) lowest[r] = lo;
+      if (hi > (highest[r] as number)) highest[r] = hi;
+      const wb = w * bc;
+      for (let i = 0, o = r * D; i < D; i++, o++) {
+        const di = d[off + i] as number;
+        bootS1[o] = (bootS1[o] as number) + wb * di;
+        bootST[o] = (bootST[o] as number) + w * di * di;
+      }
+    }
+  }
+  for (let r = 0; r < resamples; r++) {
+    const meanAB = (sum[r] as number) / (2 * N);
+    const V = lowest[r] === highest[r] ? 0 : (sumSq[r] as number) / (2 * N) - meanAB * meanAB;
+    for (let i = 0, o = r * D; i < D; i++, o++) {
+      bootS1[o] = V > 0 ? (bootS1[o] as number) / (N * V) : 0;
+      bootST[o] = V > 0 ? (bootST[o] as number) / (2 * N * V) : 0;
+    }
+  }
+}
+
 /** Linear-interpolation quantile (type 7) of sorted values. */
 function quantileSorted(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
@@ -252,18 +318,20 @@ export function analyseSaltelliOutputs(
   const bootST = new Float64Array(resamples * D);
   const pairs = (D * (D - 1)) / 2;
   const bootS2 = secondOrder ? new Float64Array(resamples * pairs) : undefined;
-  if (resamples > 0) {
+  if (resamples > 0 && !secondOrder) {
+    bootstrapFirstAndTotal(terms, N, D, resamples, createRandom(seed), bootS1, bootST);
+  } else if (resamples > 0) {
     const random = createRandom(seed);
     const sample = new Int32Array(N);
     const r1 = new Float64Array(D);
     const rt = new Float64Array(D);
-    const r2 = secondOrder ? new Float64Array(D * D) : undefined;
+    const r2 = new Float64Array(D * D);
     for (let r = 0; r < resamples; r++) {
       for (let t = 0; t < N; t++) sample[t] = random.int(N);
       estimate(y, layout, terms, sample, m, r1, rt, r2);
       bootS1.set(r1, r * D);
       bootST.set(rt, r * D);
-      if (bootS2 !== undefined && r2 !== undefined) {
+      if (bootS2 !== undefined) {
         let p = 0;
         for (let i = 0; i < D; i++) {
           for (let j = i + 1; j < D; j++) bootS2[r * pairs + p++] = r2[i * D + j] as number;
