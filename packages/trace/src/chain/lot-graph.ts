@@ -360,18 +360,45 @@ export class GraphStore implements LotGraph {
     return node;
   }
 
-  private lastRaw: string | undefined;
-  private lastSym = -1;
+  // the last four raw identifiers looked up, and their symbols (a small ring)
+  private recent0: string | undefined;
+  private recent1: string | undefined;
+  private recent2: string | undefined;
+  private recent3: string | undefined;
+  private recentSym0 = -1;
+  private recentSym1 = -1;
+  private recentSym2 = -1;
+  private recentSym3 = -1;
+  private recentNext = 0;
 
   /** Symbol of a raw identifier (location, party), canonicalised unless told not to. */
   symbol(raw: string, canonicalise = true): number {
-    // the same place is often named twice in one event (readPoint, bizLocation, source location)
-    if (canonicalise && raw === this.lastRaw) return this.lastSym;
-    const sym = this.lookupSymbol(raw, canonicalise);
-    if (canonicalise) {
-      this.lastRaw = raw;
-      this.lastSym = sym;
+    if (!canonicalise) return this.lookupSymbol(raw, false);
+    // the same places recur within an event (readPoint, bizLocation, the source or destination
+    // location and party): four string comparisons are cheaper than hashing a fresh string
+    if (raw === this.recent0) return this.recentSym0;
+    if (raw === this.recent1) return this.recentSym1;
+    if (raw === this.recent2) return this.recentSym2;
+    if (raw === this.recent3) return this.recentSym3;
+    const sym = this.lookupSymbol(raw, true);
+    switch (this.recentNext) {
+      case 0:
+        this.recent0 = raw;
+        this.recentSym0 = sym;
+        break;
+      case 1:
+        this.recent1 = raw;
+        this.recentSym1 = sym;
+        break;
+      case 2:
+        this.recent2 = raw;
+        this.recentSym2 = sym;
+        break;
+      default:
+        this.recent3 = raw;
+        this.recentSym3 = sym;
     }
+    this.recentNext = (this.recentNext + 1) & 3;
     return sym;
   }
 
