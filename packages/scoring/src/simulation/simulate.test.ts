@@ -199,6 +199,53 @@ describe('simulate: agreement with the engine', () => {
     expect(result.regions.map((u) => u.mean)).toEqual([80, 60]);
   });
 
+  it("reads a taskShare rule's own input and tasks: 'all' as score() does", () => {
+    // Tasks linked to no item still count for a `tasks: 'all'` rule, whose fact has its own name.
+    const r = defineStandard({
+      meta,
+      items: [
+        {
+          id: 'k',
+          tier: 'key',
+          points: 60,
+          rule: { kind: 'linear', input: 'k', zeroAt: 0, fullAt: 1 },
+        },
+        {
+          id: 't',
+          tier: 'basic',
+          points: 40,
+          rule: { kind: 'taskShare', tasks: 'all', input: 'taskList.completion' },
+        },
+      ],
+    });
+    if (!r.ok) throw new Error('standard');
+    const lead = { unit: 'region' as const, id: 'r1', role: 'lead' as const };
+    const ledger = {
+      tasks: [
+        {
+          id: 'T1',
+          items: [],
+          assignments: [lead],
+          due: '2017-03-01',
+          status: 'completed' as const,
+        },
+        {
+          id: 'T2',
+          items: [],
+          assignments: [lead],
+          due: '2017-05-01',
+          status: 'completed' as const,
+        },
+      ],
+    };
+    const model = { standard: r.value, facts: { k: 1 }, ledger, asOf: '2017-06-30' };
+    const scored = score(r.value, model.facts, { ledger, asOf: model.asOf, explain: false });
+    expect(scored.total).toBe(100);
+    const result = simulate({ model, uncertainty: {}, runs: 2, seed: 1 });
+    expect(result.quantiles[2]).toBe(100);
+    expect(result.pPass).toBe(1);
+  });
+
   it('ranks tied units with the best shared rank', () => {
     const result = simulate({
       model: { standard: std, facts: clean, regions: { a: { k: 1 }, b: { k: 1 }, c: { k: 0 } } },

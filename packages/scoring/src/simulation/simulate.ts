@@ -6,9 +6,9 @@ import {
   type RuleSetMeta,
 } from '@foodsafety/core';
 import type { TaskLedger } from '../ledger/creation-task.js';
-import { taskShareFacts } from '../ledger/task-share-facts.js';
 import type { Standard } from '../standard/define-standard.js';
 import type { Facts } from '../standard/evaluate.js';
+import { standardTaskShareFacts } from '../standard/standard-task-shares.js';
 import { checkFactUncertainties, type FactUncertainty } from './fact-uncertainty.js';
 import {
   type MethodChoice,
@@ -154,7 +154,7 @@ function simulationUnits(model: ScoringModel): SimulationUnit[] {
   const shares =
     model.ledger === undefined
       ? undefined
-      : taskShareFacts(model.ledger, model.asOf === undefined ? {} : { asOf: model.asOf });
+      : standardTaskShareFacts(model.standard, model.ledger, model.asOf);
   const units: SimulationUnit[] = [
     { kind: 'city', id: 'city', facts: { ...(shares?.city ?? {}), ...model.facts } },
   ];

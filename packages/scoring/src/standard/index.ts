@@ -73,6 +73,7 @@ export {
   type TierDeclaration,
   type VetoSpec,
 } from './standard-spec.js';
+export { standardTaskShareFacts } from './standard-task-shares.js';
 export {
   applyMergePatch,
   applyPatchOps,

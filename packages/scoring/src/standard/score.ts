@@ -6,7 +6,6 @@ import {
   type RuleSetMeta,
 } from '@foodsafety/core';
 import type { TaskLedger } from '../ledger/creation-task.js';
-import { taskShareFacts } from '../ledger/task-share-facts.js';
 import type { Standard, StandardItem } from './define-standard.js';
 import { type Facts, factVector } from './evaluate.js';
 import { type ExplanationNode, explainExpression } from './expression.js';
@@ -14,6 +13,7 @@ import { sortBands } from './item-rule.js';
 import { explainPredicate } from './predicate.js';
 import { scoringMessages as M } from './scoring-messages.js';
 import { TIERS, type Tier } from './standard-spec.js';
+import { standardTaskShareFacts } from './standard-task-shares.js';
 
 /** Options of {@link score}. */
 export interface ScoreOptions {
@@ -416,23 +416,6 @@ function explainItem(
   }
 }
 
-/** Task-share facts for the standard's `taskShare` items (linked tasks, or all tasks). */
-function ledgerShares(standard: Standard, ledger: TaskLedger, asOf: string | undefined) {
-  const linked = new Map<string, string>();
-  const all: string[] = [];
-  for (const item of standard.spec.items) {
-    if (item.rule.kind !== 'taskShare') continue;
-    const name = item.rule.input ?? `taskShare.${item.id}`;
-    if (item.rule.tasks === 'all') all.push(name);
-    else linked.set(item.id, name);
-  }
-  return taskShareFacts(ledger, {
-    ...(asOf === undefined ? {} : { asOf }),
-    factName: (id) => linked.get(id) ?? `taskShare.${id}`,
-    allTasks: all,
-  });
-}
-
 /**
  * Score a standard for the city and for each region and department: total, per-tier and per-item
  * points (exact), pass or fail with the checks of the pass rule, every veto that fired, and an
@@ -450,7 +433,9 @@ export function score(standard: Standard, facts: Facts, options: ScoreOptions = 
   const inherit = options.inheritCityFacts ?? true;
   const diagnostics: Diagnostic[] = [];
   const shares =
-    options.ledger === undefined ? undefined : ledgerShares(standard, options.ledger, options.asOf);
+    options.ledger === undefined
+      ? undefined
+      : standardTaskShareFacts(standard, options.ledger, options.asOf);
   const cityFacts: Facts = { ...(shares?.city ?? {}), ...facts };
   const city = scoreUnit(
     standard,
