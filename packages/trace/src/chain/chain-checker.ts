@@ -32,7 +32,6 @@ import {
   SD_OTHER,
 } from './lot-graph.js';
 import { PairMap } from './pair-map.js';
-import { hashString32, SEED_A } from './string-hash.js';
 import { DIM_MASS, DIM_NONE, DIM_VOLUME, dimensionName } from './units.js';
 
 /** An allowed range of output/input mass (or volume) of a transformation. */

@@ -26,6 +26,7 @@ import {
   typeCode,
 } from './event-kind.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
+import { isoMillis } from './iso-time.js';
 import { PairMap } from './pair-map.js';
 import { hashString32, SEED_A } from './string-hash.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
@@ -692,7 +693,7 @@ export class GraphStore implements LotGraph {
     const kind = kindCode(type, e.action, bizStep, disposition);
     this.evType.push(type);
     this.evKind.push(kind);
-    this.evTime.push(typeof e.eventTime === 'string' ? Date.parse(e.eventTime) : Number.NaN);
+    this.evTime.push(typeof e.eventTime === 'string' ? isoMillis(e.eventTime) : Number.NaN);
     this.evOffset.push(parseOffset(e.eventTimeZoneOffset));
     this.evBizStep.push(this.word(bizStep));
     this.evDisposition.push(this.word(disposition));

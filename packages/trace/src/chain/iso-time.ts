@@ -1,0 +1,78 @@
+/**
+ * Epoch milliseconds of an ISO 8601 date-time as EPCIS writes it, parsed with integer arithmetic
+ * for the common shape `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)`; any other text (other fraction
+ * lengths, days after the 28th, leap seconds, bad digits…) goes to `Date.parse`, so the result
+ * always equals `Date.parse(text)`. Internal to the chain module (the lot graph reads every
+ * event's time).
+ */
+export function isoMillis(text: string): number {
+  const n = text.length;
+  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return Date.parse(text);
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return Date.parse(text);
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  let at = 19;
+  let ms = 0;
+  if (text.charCodeAt(19) === 46) {
+    ms = digits(text, 20, 3);
+    at = 23;
+  }
+  let offset = 0;
+  const zone = text.charCodeAt(at);
+  if (zone === 90 /* Z */) {
+    if (at + 1 !== n) return Date.parse(text);
+  } else if (zone === 43 /* + */ || zone === 45 /* - */) {
+    if (at + 6 !== n || text.charCodeAt(at + 3) !== 58) return Date.parse(text);
+    const oh = digits(text, at + 1, 2);
+    const om = digits(text, at + 4, 2);
+    if (oh < 0 || om < 0 || oh > 23 || om > 59) return Date.parse(text);
+    offset = (oh * 60 + om) * (zone === 43 ? 1 : -1);
+  } else return Date.parse(text);
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 28 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    ms < 0
+  ) {
+    return Date.parse(text);
+  }
+  // days from 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil)
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146097 + doe - 719468;
+  return ((days * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + ms;
+}
+
+/** The decimal value of `count` ASCII digits at `at`, or -1. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
