@@ -52,7 +52,8 @@ describe('quantiles', () => {
   it('normal: Φ⁻¹(0.975) = 1.959963984540054', () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 12);
     expect(normalQuantile(0.005)).toBeCloseTo(-2.5758293035489, 10);
-    expect(normalQuantile(1)).toBeNaN();
+    expect(normalQuantile(1)).toBe(Number.POSITIVE_INFINITY);
+    expect(normalQuantile(1.5)).toBeNaN();
   });
 
   it.each([
