@@ -11,6 +11,7 @@ import {
   ValidationRun,
   validateEventInto,
 } from './epcis-validator.js';
+import { setAtPath } from './set-at-path.js';
 import { validatorFor } from './validate-epcis-document.js';
 
 /** The outcome for one event. */
@@ -36,25 +37,6 @@ export interface EpcisEventValidator {
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
-
-function setIn(root: unknown, path: readonly PathSegment[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
-  if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = setIn(root[head as number], rest, value);
-    return copy;
-  }
-  const obj = (root ?? {}) as Record<string, unknown>;
-  const copy: Record<string, unknown> = { ...obj };
-  Object.defineProperty(copy, head as string, {
-    value: setIn(obj[head as string], rest, value),
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-  return copy;
-}
 
 /**
  * Compile a single-event validator.
@@ -103,7 +85,7 @@ export function createEpcisEventValidator(
       let ev = event;
       const fixes = run.fixes;
       if (fixes !== undefined)
-        for (const f of fixes) ev = setIn(ev, f.path.slice(path.length), f.value);
+        for (const f of fixes) ev = setAtPath(ev, f.path.slice(path.length), f.value);
       return { valid, diagnostics, event: ev as EpcisEvent };
     },
   };

@@ -18,6 +18,7 @@ import {
   validateEventInto,
 } from './epcis-validator.js';
 import { parseJsonText } from './json-text.js';
+import { setAtPath } from './set-at-path.js';
 
 const { checkUri, checkTime, checkString, checkExtensionKey, walkExtension, isObject, typeName } =
   schemaChecks;
@@ -78,26 +79,6 @@ const EVENT_TYPES = new Set([
   'TransformationEvent',
   'AssociationEvent',
 ]);
-
-/** Set `value` at `path` in a copy of `root`, copying only along the path. */
-function setIn(root: unknown, path: readonly PathSegment[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
-  if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = setIn(root[head as number], rest, value);
-    return copy;
-  }
-  const obj = (root ?? {}) as Record<string, unknown>;
-  const copy: Record<string, unknown> = { ...obj };
-  Object.defineProperty(copy, head as string, {
-    value: setIn(obj[head as string], rest, value),
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-  return copy;
-}
 
 function checkVocabularyList(run: ValidationRun, v: unknown, at: readonly PathSegment[]): void {
   const p = (...k: PathSegment[]) => [...at, ...k];
@@ -228,7 +209,7 @@ function checkEventList(
       const fixes = run.fixes;
       if (fixes !== undefined) {
         const skip = at.length + 1;
-        for (const f of fixes) ev = setIn(ev, f.path.slice(skip), f.value);
+        for (const f of fixes) ev = setAtPath(ev, f.path.slice(skip), f.value);
       }
       valid.push(ev as EpcisEvent);
     }
@@ -407,7 +388,7 @@ export function validateEpcisDocument(
     const path = query
       ? ['epcisBody', 'queryResults', 'resultsBody', 'eventList']
       : ['epcisBody', 'eventList'];
-    fixedDoc = setIn(doc, path, valid);
+    fixedDoc = setAtPath(doc, path, valid);
   }
   if (ok && validator.chainProfiles.length > 0) {
     // chain profiles need a sound document: they run once the document has no errors

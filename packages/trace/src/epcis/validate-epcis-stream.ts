@@ -15,6 +15,7 @@ import {
   validateEventInto,
 } from './epcis-validator.js';
 import { parseJsonText } from './json-text.js';
+import { setAtPath } from './set-at-path.js';
 import { validateEpcisDocument, validatorFor } from './validate-epcis-document.js';
 
 /** Progress of a streaming validation. */
@@ -116,7 +117,8 @@ class StreamState {
       this.validEventCount++;
       if (this.options.onEvent !== undefined) {
         let ev = value;
-        for (const f of run.fixes ?? []) ev = setPath(ev, f.path.slice(prefix.length + 1), f.value);
+        for (const f of run.fixes ?? [])
+          ev = setAtPath(ev, f.path.slice(prefix.length + 1), f.value);
         this.options.onEvent(ev as EpcisEvent, index);
       }
     }
@@ -138,25 +140,6 @@ class StreamState {
       bytes: this.bytes,
     };
   }
-}
-
-function setPath(root: unknown, path: readonly PathSegment[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
-  if (Array.isArray(root)) {
-    const copy = root.slice();
-    copy[head as number] = setPath(root[head as number], rest, value);
-    return copy;
-  }
-  const obj = (root ?? {}) as Record<string, unknown>;
-  const copy: Record<string, unknown> = { ...obj };
-  Object.defineProperty(copy, head as string, {
-    value: setPath(obj[head as string], rest, value),
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-  return copy;
 }
 
 /**
