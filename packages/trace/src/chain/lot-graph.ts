@@ -28,6 +28,7 @@ import {
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
 import { isoMillis } from './iso-time.js';
 import { PairMap } from './pair-map.js';
+import { RawTable } from './raw-table.js';
 import { hashString32, SEED_A } from './string-hash.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
@@ -215,11 +216,11 @@ export class GraphStore implements LotGraph {
   // identifiers of lots / objects
   readonly nodeIds: string[] = [];
   readonly nodeIndex = new Map<string, number>();
-  readonly rawNode = new Map<string, number>();
+  readonly rawNode = new RawTable();
   // other strings: locations, parties, transactions, units, bizSteps
   readonly syms: string[] = [];
   readonly symIndex = new Map<string, number>();
-  readonly rawSym = new Map<string, number>();
+  readonly rawSym = new RawTable();
 
   // node → events (linked list in insertion order)
   readonly nodeHead = new Int32Vec();
@@ -339,7 +340,7 @@ export class GraphStore implements LotGraph {
   /** Node of a raw identifier, creating it. */
   node(raw: string): number {
     const known = this.rawNode.get(raw);
-    if (known !== undefined) return known;
+    if (known !== -1) return known;
     let canonical: string;
     try {
       canonical = this.canonicalId(raw);
@@ -413,7 +414,7 @@ export class GraphStore implements LotGraph {
       return sym;
     }
     const known = this.rawSym.get(raw);
-    if (known !== undefined) return known;
+    if (known !== -1) return known;
     let canonical = raw;
     try {
       const c = this.canonicalId(raw);
@@ -465,7 +466,7 @@ export class GraphStore implements LotGraph {
   nodeOf(id: string): number | undefined {
     if (typeof id !== 'string') return undefined;
     const raw = this.rawNode.get(id);
-    if (raw !== undefined) return raw;
+    if (raw !== -1) return raw;
     try {
       return this.nodeIndex.get(this.canonicalId(id));
     } catch {
