@@ -6,7 +6,7 @@
  */
 import { createRandom, type Random } from '@foodsafety/core';
 import type { CreationTask } from '@foodsafety/model';
-import type { TaskLedger } from '@foodsafety/scoring';
+import { ledgerFromModelTasks, type TaskLedger } from '@foodsafety/scoring';
 
 /** The ledger plan (data/ledger-plan.json). */
 export interface LedgerPlan {
@@ -178,26 +178,13 @@ export function toScoringLedger(
   units: { readonly regions: readonly string[]; readonly departments: readonly string[] },
   listItems: readonly string[] = [],
 ): TaskLedger {
+  const ledger = ledgerFromModelTasks(tasks, units);
+  if (listItems.length === 0) return ledger;
   return {
-    regions: units.regions,
-    departments: units.departments,
-    tasks: tasks.map((t) => ({
-      id: t.id,
-      title: { 'zh-CN': t.title },
-      items: [...new Set([...(t.indicatorId === undefined ? [] : [t.indicatorId]), ...listItems])],
-      assignments: t.assignments.map((a) =>
-        a.kind === 'region'
-          ? { unit: 'region' as const, id: a.jurisdictionCode, role: a.role }
-          : { unit: 'department' as const, id: a.departmentId, role: a.role },
-      ),
-      due: t.dueOn,
-      status: t.status === 'not-started' ? 'pending' : t.status,
-      ...(t.completedOn === undefined ? {} : { completedOn: t.completedOn }),
-      evidence: t.evidence.map((e) => ({
-        kind: e.kind,
-        ref: e.ref,
-        ...(e.capturedAt === undefined ? {} : { date: e.capturedAt.slice(0, 10) }),
-      })),
+    ...ledger,
+    tasks: ledger.tasks.map((t) => ({
+      ...t,
+      items: [...new Set([...(t.items ?? []), ...listItems])],
     })),
   };
 }
