@@ -51,38 +51,45 @@ export class EventIdColumn {
 
   /** Record the eventID of the next slot (slots are added in order). */
   push(id: unknown): void {
-    const w = this.words;
     const at = this.kind.length;
-    w.ensure((at + 1) * 4, 0);
-    if (typeof id !== 'string') {
-      this.kind.push(ID_NONE);
-      return;
-    }
-    if (id.length === 45 && id.startsWith('urn:uuid:')) {
-      const a = hexWord(id, 9, -1);
-      const b = hexWord(id, 18, 22);
-      const c = hexWord(id, 28, 32);
-      const d = hexWord(id, 37, -1);
-      if (
-        id.charCodeAt(17) === 45 &&
-        id.charCodeAt(22) === 45 &&
-        id.charCodeAt(27) === 45 &&
-        id.charCodeAt(32) === 45 &&
-        !Number.isNaN(a) &&
-        !Number.isNaN(b) &&
-        !Number.isNaN(c) &&
-        !Number.isNaN(d)
-      ) {
-        w.data[at * 4] = a;
-        w.data[at * 4 + 1] = b;
-        w.data[at * 4 + 2] = c;
-        w.data[at * 4 + 3] = d;
-        this.kind.push(ID_UUID);
-        return;
+    let kind = ID_NONE;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    if (typeof id === 'string') {
+      kind = ID_TEXT;
+      if (id.length === 45 && id.startsWith('urn:uuid:')) {
+        a = hexWord(id, 9, -1);
+        b = hexWord(id, 18, 22);
+        c = hexWord(id, 28, 32);
+        d = hexWord(id, 37, -1);
+        if (
+          id.charCodeAt(17) === 45 &&
+          id.charCodeAt(22) === 45 &&
+          id.charCodeAt(27) === 45 &&
+          id.charCodeAt(32) === 45 &&
+          !Number.isNaN(a) &&
+          !Number.isNaN(b) &&
+          !Number.isNaN(c) &&
+          !Number.isNaN(d)
+        ) {
+          kind = ID_UUID;
+        } else {
+          a = 0;
+          b = 0;
+          c = 0;
+          d = 0;
+        }
       }
+      if (kind === ID_TEXT) this.text.set(at, id);
     }
-    this.text.set(at, id);
-    this.kind.push(ID_TEXT);
+    const w = this.words;
+    w.push(a);
+    w.push(b);
+    w.push(c);
+    w.push(d);
+    this.kind.push(kind);
   }
 
   /** Whether a slot has an eventID. */
