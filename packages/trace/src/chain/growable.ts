@@ -1,15 +1,18 @@
 /**
  * Growable typed arrays for the lot graph's columns: amortised O(1) append, no per-item objects.
- * Internal to the chain module.
+ * Internal to the chain module. One implementation; each subclass only says which array it holds.
  */
 
-/** A growable `Int32Array`. */
-export class Int32Vec {
-  data: Int32Array;
+type TypedArray = Int32Array | Float64Array | Uint8Array;
+
+abstract class TypedVec<A extends TypedArray> {
+  data: A;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(Math.max(16, capacity));
+  constructor(capacity: number) {
+    this.data = this.allocate(Math.max(16, capacity));
   }
+  /** A new zero-filled array of `size` elements of this vector's kind. */
+  protected abstract allocate(size: number): A;
   push(value: number): number {
     if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length] = value;
@@ -26,64 +29,38 @@ export class Int32Vec {
   private grow(min: number): void {
     let capacity = this.data.length * 2;
     while (capacity < min) capacity *= 2;
-    const next = new Int32Array(capacity);
-    next.set(this.data.subarray(0, this.length));
+    const next = this.allocate(capacity);
+    (next as TypedArray).set(this.data.subarray(0, this.length) as ArrayLike<number>);
     this.data = next;
+  }
+}
+
+/** A growable `Int32Array`. */
+export class Int32Vec extends TypedVec<Int32Array> {
+  constructor(capacity = 1024) {
+    super(capacity);
+  }
+  protected allocate(size: number): Int32Array {
+    return new Int32Array(size);
   }
 }
 
 /** A growable `Float64Array`. */
-export class Float64Vec {
-  data: Float64Array;
-  length = 0;
+export class Float64Vec extends TypedVec<Float64Array> {
   constructor(capacity = 1024) {
-    this.data = new Float64Array(Math.max(16, capacity));
+    super(capacity);
   }
-  push(value: number): number {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length] = value;
-    this.length += 1;
-    return this.length - 1;
-  }
-  ensure(size: number, fill: number): void {
-    if (size <= this.length) return;
-    if (size > this.data.length) this.grow(size);
-    this.data.fill(fill, this.length, size);
-    this.length = size;
-  }
-  private grow(min: number): void {
-    let capacity = this.data.length * 2;
-    while (capacity < min) capacity *= 2;
-    const next = new Float64Array(capacity);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
+  protected allocate(size: number): Float64Array {
+    return new Float64Array(size);
   }
 }
 
 /** A growable `Uint8Array`. */
-export class Uint8Vec {
-  data: Uint8Array;
-  length = 0;
+export class Uint8Vec extends TypedVec<Uint8Array> {
   constructor(capacity = 1024) {
-    this.data = new Uint8Array(Math.max(16, capacity));
+    super(capacity);
   }
-  push(value: number): number {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length] = value;
-    this.length += 1;
-    return this.length - 1;
-  }
-  ensure(size: number, fill: number): void {
-    if (size <= this.length) return;
-    if (size > this.data.length) this.grow(size);
-    this.data.fill(fill, this.length, size);
-    this.length = size;
-  }
-  private grow(min: number): void {
-    let capacity = this.data.length * 2;
-    while (capacity < min) capacity *= 2;
-    const next = new Uint8Array(capacity);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
+  protected allocate(size: number): Uint8Array {
+    return new Uint8Array(size);
   }
 }
