@@ -1,4 +1,4 @@
-import type { KdeDefinition, TraceProfile } from '../profiles/trace-profile.js';
+import { defineKde, type KdeDefinition, type TraceProfile } from '../profiles/trace-profile.js';
 
 function kde(
   id: string,
@@ -7,13 +7,7 @@ function kde(
   select: readonly string[],
   required = true,
 ): KdeDefinition {
-  return {
-    id,
-    label: { en, 'zh-CN': zh },
-    select,
-    citation: '长海县海参电子追溯',
-    ...(required ? {} : { required: false }),
-  };
+  return defineKde(id, en, zh, select, { citation: '长海县海参电子追溯', required });
 }
 
 const LOT = ['quantityList[*].epcClass', 'epcList[*]'];

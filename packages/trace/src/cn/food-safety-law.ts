@@ -1,4 +1,4 @@
-import type { KdeDefinition, TraceProfile } from '../profiles/trace-profile.js';
+import { defineKde, type KdeDefinition, type TraceProfile } from '../profiles/trace-profile.js';
 
 const LAW = '《中华人民共和国食品安全法》';
 
@@ -9,7 +9,7 @@ function kde(
   select: readonly string[],
   article: string,
 ): KdeDefinition {
-  return { id, label: { en, 'zh-CN': zh }, select, citation: `${LAW}第${article}条` };
+  return defineKde(id, en, zh, select, { citation: `${LAW}第${article}条` });
 }
 
 const LOT = ['quantityList[*].epcClass', 'epcList[*]'];

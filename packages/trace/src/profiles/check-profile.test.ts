@@ -7,7 +7,12 @@ import { checkProfile, recogniseCte } from './check-profile.js';
 import { FSMA_204_PROFILE } from './fsma-204.js';
 import { GDST_PROFILE } from './gdst.js';
 import { recordRetentionUntil } from './record-retention.js';
-import { type TraceProfile, traceProfiles, validateTraceProfile } from './trace-profile.js';
+import {
+  defineKde,
+  type TraceProfile,
+  traceProfiles,
+  validateTraceProfile,
+} from './trace-profile.js';
 import { traceFsma204, traceGdst } from './trace-profile-plugins.js';
 
 const findings = (events: unknown, profile: TraceProfile) =>
@@ -180,5 +185,24 @@ describe('recordRetentionUntil', () => {
     expect(
       recordRetentionUntil({ eventTime: '2024-02-29T09:00:00.000+08:00' }, GDST_PROFILE),
     ).toBeUndefined();
+  });
+});
+
+describe('defineKde', () => {
+  it('builds a KDE with both labels, leaving the default required flag out', () => {
+    expect(
+      defineKde('tlc', 'Traceability lot code', '追溯批次代码', ['epcList[*]'], {
+        citation: '21 CFR 1.1340(a)(1)',
+      }),
+    ).toEqual({
+      id: 'tlc',
+      label: { en: 'Traceability lot code', 'zh-CN': '追溯批次代码' },
+      select: ['epcList[*]'],
+      citation: '21 CFR 1.1340(a)(1)',
+    });
+    expect(defineKde('x', 'X', '某', ['a'], { required: false })).toMatchObject({
+      required: false,
+    });
+    expect('citation' in defineKde('x', 'X', '某', ['a'])).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { KdeDefinition, TraceProfile } from './trace-profile.js';
+import { defineKde, type KdeDefinition, type TraceProfile } from './trace-profile.js';
 
 const LOT = [
   'quantityList[*].epcClass',
@@ -30,13 +30,7 @@ function kde(
   citation: string,
   required = true,
 ): KdeDefinition {
-  return {
-    id,
-    label: { en, 'zh-CN': zh },
-    select,
-    citation,
-    ...(required ? {} : { required: false }),
-  };
+  return defineKde(id, en, zh, select, { citation, required });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { KdeDefinition, TraceProfile } from './trace-profile.js';
+import { defineKde, type KdeDefinition, type TraceProfile } from './trace-profile.js';
 
 const LOT = [
   'quantityList[*].epcClass',
@@ -20,13 +20,7 @@ function kde(
   select: readonly string[],
   required = true,
 ): KdeDefinition {
-  return {
-    id,
-    label: { en, 'zh-CN': zh },
-    select,
-    citation: 'GDST 1.x Core Normative Standards',
-    ...(required ? {} : { required: false }),
-  };
+  return defineKde(id, en, zh, select, { citation: 'GDST 1.x Core Normative Standards', required });
 }
 
 /** KDEs every GDST event carries. */

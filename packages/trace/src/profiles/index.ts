@@ -13,6 +13,7 @@ export {
   type CteDefinition,
   type CteMatch,
   type CustomRule,
+  defineKde,
   type KdeDefinition,
   type NewLotOnlyAtRule,
   type ProfileLabel,

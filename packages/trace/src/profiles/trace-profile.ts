@@ -31,6 +31,28 @@ export interface KdeDefinition {
 }
 
 /**
+ * Build a KDE definition: its id, its label in both locales, where it may be found in an event,
+ * and the paragraph that asks for it. `required` defaults to true (and is then left out).
+ *
+ * @example defineKde('tlc', 'Traceability lot code', '追溯批次代码', ['quantityList[*].epcClass'], { citation: '21 CFR 1.1340(a)(1)' })
+ */
+export function defineKde(
+  id: string,
+  en: string,
+  zh: string,
+  select: readonly string[],
+  options: { readonly citation?: string; readonly required?: boolean } = {},
+): KdeDefinition {
+  return {
+    id,
+    label: { en, 'zh-CN': zh },
+    select,
+    ...(options.citation === undefined ? {} : { citation: options.citation }),
+    ...(options.required === false ? { required: false } : {}),
+  };
+}
+
+/**
  * How an event is recognised as a critical tracking event: an explicit step named in the event
  * (a member whose local name is `cte`, e.g. `fsk:cte`), or the event's shape. Every given field
  * must match; `has` selectors must each pick something.
