@@ -508,3 +508,30 @@ describe('getState / restoreRandom', () => {
     }
   });
 });
+
+describe('fillInt', () => {
+  it('gives exactly the draws and the state of as many int() calls, for every bound range', () => {
+    for (const bound of [1, 6, 8192, 2 ** 31 + 12_345, 2 ** 32, 2 ** 32 + 3, 2 ** 53]) {
+      const one = createRandom(`fill ${bound}`);
+      const bulk = createRandom(`fill ${bound}`);
+      const expected = Array.from({ length: 257 }, () => one.int(bound));
+      const filled = bulk.fillInt(new Float64Array(257), bound);
+      expect(Array.from(filled)).toEqual(expected);
+      expect(bulk.getState()).toEqual(one.getState());
+    }
+    const one = createRandom(5);
+    const bulk = createRandom(5);
+    const ints = bulk.fillInt(new Int32Array(100), 2 ** 31);
+    expect(Array.from(ints)).toEqual(Array.from({ length: 100 }, () => one.int(2 ** 31)));
+    expect(bulk.fillInt([0, 0, 0], 10)).toEqual([one.int(10), one.int(10), one.int(10)]);
+  });
+
+  it('rejects a bad bound, and an Int32Array that cannot hold the values', () => {
+    const rng = createRandom(1);
+    expect(thrownCode(() => rng.fillInt(new Uint32Array(0), 0))).toBe('RANDOM_BOUND_INVALID');
+    expect(thrownCode(() => rng.fillInt(new Uint32Array(2), 2.5))).toBe('RANDOM_BOUND_INVALID');
+    expect(thrownCode(() => rng.fillInt(new Int32Array(2), 2 ** 31 + 1))).toBe(
+      'RANDOM_BOUND_INVALID',
+    );
+  });
+});
