@@ -6,10 +6,32 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { modelFromModule } from './model-function.js';
 import type { WorkerData, WorkerMessage } from './worker-pool.js';
-import { runWorkerUnits } from './worker-runners.js';
+import { runWorkerUnits, type WorkerUnitRunner } from './worker-runners.js';
 
 const port = parentPort;
 const data = workerData as WorkerData;
+
+/** Model evaluations each worker runs before the start signal (see {@link warmUp}). */
+const WARM_UP_EVALUATIONS = 32_768;
+
+/**
+ * Evaluate the first units of the job into a private scratch array before reporting ready. The
+ * JIT compiles the model and the job's loop while the worker waits for the start signal, instead
+ * of while it races the others: without this, two workers compiling on a two-core machine slow
+ * each other's first chunks, and a short run loses much of its parallel speedup. The outputs are
+ * discarded; the real run evaluates every unit again, so results do not change.
+ */
+function warmUp(run: WorkerUnitRunner, job: WorkerData['job']): void {
+  const { units } = job;
+  if (units === 0) return;
+  const warm = Math.min(
+    units,
+    Math.ceil(WARM_UP_EVALUATIONS / Math.max(1, job.evaluationsPerUnit)),
+  );
+  // each unit's outputs take the same share of the shared array
+  const perUnit = job.outputs.byteLength / Float64Array.BYTES_PER_ELEMENT / units;
+  run(0, warm, new Float64Array(warm * perUnit));
+}
 
 async function main(): Promise<void> {
   if (port === null) return;
@@ -21,6 +43,7 @@ async function main(): Promise<void> {
   const counter = new Int32Array(data.counter);
   const { job } = data;
   const run = await runWorkerUnits(job, model);
+  warmUp(run, job);
   await new Promise<void>((resolve) => {
     port.once('message', () => resolve());
     port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -5,6 +5,12 @@ import type { SaltelliPlan } from './saltelli-design.js';
 import type { WorkerJob } from './worker-pool.js';
 
 /**
+ * Evaluates units [start, end) of a job, writing each unit's outputs at positions fixed by its
+ * index into `target` (the job's shared outputs by default; a private scratch array for warm-up).
+ */
+export type WorkerUnitRunner = (start: number, end: number, target?: Float64Array) => void;
+
+/**
  * The function a worker calls for each chunk [start, end) of a job's units. Every job writes
  * each unit's outputs at positions fixed by the unit index, so chunking does not change them.
  * Each job's code is imported on demand, so a sensitivity worker never loads the standard
@@ -13,7 +19,7 @@ import type { WorkerJob } from './worker-pool.js';
 export async function runWorkerUnits(
   job: WorkerJob,
   model: Model | undefined,
-): Promise<(start: number, end: number) => void> {
+): Promise<WorkerUnitRunner> {
   const outputs = new Float64Array(job.outputs);
   switch (job.kind) {
     case 'saltelli': {
@@ -22,7 +28,8 @@ export async function runWorkerUnits(
         throw new FoodSafetyError('SCORING_WORKER_JOB', 'a sensitivity job needs a model', {});
       }
       const { evaluateSaltelliRows } = await import('./saltelli-design.js');
-      return (start, end) => evaluateSaltelliRows(plan, model, start, end, outputs);
+      return (start, end, target = outputs) =>
+        evaluateSaltelliRows(plan, model, start, end, target);
     }
     case 'monte-carlo': {
       const plan = job.plan as MonteCarloPlan & { readonly spec: unknown };
@@ -39,7 +46,7 @@ export async function runWorkerUnits(
         );
       }
       const run = monteCarloRunner(plan, defined.value);
-      return (start, end) => run(start, end, outputs);
+      return (start, end, target = outputs) => run(start, end, target);
     }
     default:
       throw new FoodSafetyError('SCORING_WORKER_JOB', `unknown worker job ${String(job.kind)}`, {
