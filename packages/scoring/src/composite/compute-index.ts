@@ -2,7 +2,7 @@ import { createDiagnostic, type Diagnostic, fail, ok, type Result } from '@foods
 import { minRank } from '../ledger/min-rank.js';
 import type { Aggregator } from '../standard/extensions.js';
 import { scoringMessages as M } from '../standard/scoring-messages.js';
-import { type IndexFramework, parseIndexFramework } from './index-framework.js';
+import { type IndexFramework, isIndexFramework, parseIndexFramework } from './index-framework.js';
 
 /** How indicators are put on a common scale (after applying their direction). */
 export type Normalisation =
@@ -197,7 +197,7 @@ export function computeIndex(
   data: readonly UnitData[],
   method: IndexMethod = {},
 ): Result<IndexResult> {
-  const fw = isParsed(framework)
+  const fw = isIndexFramework(framework)
     ? ({ ok: true, value: framework, diagnostics: [] } as const)
     : parseIndexFramework(framework);
   if (!fw.ok) return fw;
@@ -306,14 +306,5 @@ export function computeIndex(
       roots: f.roots,
     },
     diagnostics,
-  );
-}
-
-function isParsed(x: unknown): x is IndexFramework {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    !Array.isArray(x) &&
-    (x as { children?: unknown }).children instanceof Map
   );
 }

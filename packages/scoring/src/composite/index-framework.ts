@@ -172,3 +172,13 @@ export function parseIndexFramework(input: unknown): Result<IndexFramework> {
   for (const r of roots) visit(r);
   return ok({ rows, indicators, aggregates, children, byCode, roots }, diagnostics);
 }
+
+/** Whether a value is an already parsed {@link IndexFramework} (rather than a framework table). */
+export function isIndexFramework(x: unknown): x is IndexFramework {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    !Array.isArray(x) &&
+    (x as { children?: unknown }).children instanceof Map
+  );
+}

@@ -7,4 +7,9 @@ export {
   type Normalisation,
   type UnitData,
 } from './compute-index.js';
-export { type FrameworkRow, type IndexFramework, parseIndexFramework } from './index-framework.js';
+export {
+  type FrameworkRow,
+  type IndexFramework,
+  isIndexFramework,
+  parseIndexFramework,
+} from './index-framework.js';

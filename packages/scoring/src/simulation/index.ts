@@ -11,6 +11,7 @@ export {
   inputQuantile,
   type SensitivityInput,
 } from './input-distribution.js';
+export { chooseMethod, type MethodChoice, methodChoiceProblem } from './method-choice.js';
 export {
   type BatchModel,
   isModel,
@@ -20,7 +21,6 @@ export {
   type ModelReference,
 } from './model-function.js';
 export type {
-  MethodChoice,
   MethodSwitches,
   SimulationUnit,
   WeightUncertainty,
@@ -39,6 +39,13 @@ export {
   simulate,
   type UnitSimulation,
 } from './simulate.js';
+export {
+  type IndexSimulation,
+  type IndexUncertainty,
+  type SimulateIndexOptions,
+  simulateIndex,
+  type UnitIndexSimulation,
+} from './simulate-index.js';
 export { simulationMessages } from './simulation-messages.js';
 export type {
   BootstrapMethod,

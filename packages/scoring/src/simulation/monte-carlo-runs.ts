@@ -3,13 +3,9 @@ import type { Standard } from '../standard/define-standard.js';
 import { type Facts, factVector } from '../standard/evaluate.js';
 import { TIERS } from '../standard/standard-spec.js';
 import { drawFact, type FactUncertainty } from './fact-uncertainty.js';
+import { chooseMethod, type MethodChoice } from './method-choice.js';
 
 /** A weighted choice among alternative values of a method parameter. */
-export interface MethodChoice {
-  readonly values: readonly number[];
-  /** Relative probabilities (default equal). */
-  readonly weights?: readonly number[];
-}
 
 /**
  * Method switches drawn once per run: alternative pass thresholds (the total a unit must reach,
@@ -54,20 +50,6 @@ export const UNIT_FIELDS = 4;
 /** The layout of one run's outputs. */
 export function runStride(plan: Pick<MonteCarloPlan, 'units'>, standard: Standard): number {
   return plan.units.length * (UNIT_FIELDS + standard.vetoes.length);
-}
-
-function choose(choice: MethodChoice, random: Random): number {
-  const { values, weights } = choice;
-  if (values.length === 1) return values[0] as number;
-  const u = random.nextFloat();
-  if (weights === undefined) return values[Math.floor(u * values.length)] as number;
-  const total = weights.reduce((s, w) => s + w, 0);
-  let run = 0;
-  for (let i = 0; i < values.length - 1; i++) {
-    run += (weights[i] as number) / total;
-    if (u < run) return values[i] as number;
-  }
-  return values[values.length - 1] as number;
 }
 
 /**
@@ -132,11 +114,11 @@ export function monteCarloRunner(
       const minTotalH =
         plan.methods?.minTotal === undefined
           ? minTotalHundredths
-          : Math.round(choose(plan.methods.minTotal, random) * 100);
+          : Math.round(chooseMethod(plan.methods.minTotal, random) * 100);
       const keyPct =
         plan.methods?.keyItemMinPercent === undefined
           ? keyItemMinPercent
-          : choose(plan.methods.keyItemMinPercent, random);
+          : chooseMethod(plan.methods.keyItemMinPercent, random);
       drawWeights(random);
       let o = r * stride;
       for (let u = 0; u < base.length; u++) {

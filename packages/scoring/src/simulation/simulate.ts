@@ -10,8 +10,8 @@ import type { Standard } from '../standard/define-standard.js';
 import type { Facts } from '../standard/evaluate.js';
 import { standardTaskShareFacts } from '../standard/standard-task-shares.js';
 import { checkFactUncertainties, type FactUncertainty } from './fact-uncertainty.js';
+import { type MethodChoice, methodChoiceProblem } from './method-choice.js';
 import {
-  type MethodChoice,
   type MethodSwitches,
   type MonteCarloPlan,
   monteCarloRunner,
@@ -22,6 +22,7 @@ import {
 } from './monte-carlo-runs.js';
 import { normalQuantile } from './normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
+import { quantileLowSorted, quantileSorted } from './sorted-quantile.js';
 import { type Progress, runOnWorkers, type WorkerPoolOptions } from './worker-pool.js';
 
 /** The scoring model simulated: a standard and the facts it is scored on (as `score` takes them). */
@@ -117,35 +118,14 @@ function wilson(successes: number, n: number): readonly [number, number] {
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-/** Type-7 (linear interpolation) quantile of sorted values. */
-function quantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
-}
-
-/** Inverse-CDF (type 1) quantile of sorted values: always one of the values (ranks stay whole). */
-function quantileLow(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  return sorted[Math.min(n - 1, Math.max(0, Math.ceil(n * p) - 1))] as number;
-}
-
 function fail(detail: string, diagnostics: readonly Diagnostic[] = []): never {
   throw new FoodSafetyError('SCORING_SIMULATION_OPTIONS', detail, { diagnostics });
 }
 
 function checkChoice(name: string, choice: MethodChoice | undefined): void {
   if (choice === undefined) return;
-  const ok =
-    Array.isArray(choice.values) &&
-    choice.values.length > 0 &&
-    choice.values.every((v) => Number.isFinite(v)) &&
-    (choice.weights === undefined ||
-      (choice.weights.length === choice.values.length &&
-        choice.weights.every((w) => Number.isFinite(w) && w >= 0) &&
-        choice.weights.some((w) => w > 0)));
-  if (!ok) fail(`methods.${name} needs finite values and, optionally, one weight ≥ 0 per value`);
+  const problem = methodChoiceProblem(choice, (v) => typeof v === 'number' && Number.isFinite(v));
+  if (problem !== undefined) fail(`methods.${name}: ${problem}`);
 }
 
 /** The units the engine's `score` would score, with the facts it would use. */
@@ -213,7 +193,7 @@ function summarise(
     return {
       kind: unit.kind,
       id: unit.id,
-      quantiles: probabilities.map((p) => quantile(column, p)),
+      quantiles: probabilities.map((p) => quantileSorted(column, p)),
       mean,
       sd: runs > 1 ? Math.sqrt(ss / (runs - 1)) : 0,
       pPass: passes / runs,
@@ -250,7 +230,7 @@ function summarise(
       rank.sort();
       withRanks[u] = {
         ...(unitResults[u] as UnitSimulation),
-        rankQuantiles: probabilities.map((p) => quantileLow(rank, p)),
+        rankQuantiles: probabilities.map((p) => quantileLowSorted(rank, p)),
         meanRank: total / runs,
       };
     });

@@ -7,6 +7,7 @@ import {
 } from '@foodsafety/core';
 import { normalQuantile } from './normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
+import { quantileSorted } from './sorted-quantile.js';
 
 /** How bootstrap confidence intervals are formed. */
 export type BootstrapMethod = 'normal' | 'percentile';
@@ -323,14 +324,6 @@ function bootstrapFirstAndTotal(
       bootST[o] = V > 0 ? (sums[row + D + i] as number) / (2 * N * V) : 0;
     }
   }
-}
-
-/** Linear-interpolation quantile (type 7) of sorted values. */
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
 }
 
 /**
