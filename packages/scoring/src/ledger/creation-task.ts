@@ -28,7 +28,10 @@ export interface TaskEvidence {
  * A task of the creation plan (创建任务清单): what, who (regions and departments, lead or
  * support), by when, its status and evidence, and the standard items it serves.
  *
- * Defined here because `@foodsafety/model` has no creation-task schema yet.
+ * This is the scoring view of a task: a unit id per assignment and the standard items it serves,
+ * as the task-share rules read them. `@foodsafety/model`'s `CreationTask` is the record as
+ * captured (division codes, one indicator id, evidence with capture times); convert a list of
+ * those with {@link ledgerFromModelTasks}.
  */
 export interface CreationTask {
   readonly id: string;
