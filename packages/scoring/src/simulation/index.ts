@@ -32,6 +32,7 @@ export {
   sensitivity,
 } from './sensitivity.js';
 export {
+  type ExtensionsReference,
   type ScoringModel,
   type SimulateOptions,
   type SimulationResult,

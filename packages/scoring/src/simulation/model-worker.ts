@@ -35,7 +35,8 @@ function warmUp(run: WorkerUnitRunner, job: WorkerData['job']): void {
 
 async function main(): Promise<void> {
   if (port === null) return;
-  const ref = data.model;
+  // a sensitivity job evaluates the model module; a Monte Carlo job imports its own modules
+  const ref = data.job.kind === 'saltelli' ? data.model : undefined;
   const model =
     ref === undefined
       ? undefined

@@ -8,6 +8,7 @@ import {
 import type { TaskLedger } from '../ledger/creation-task.js';
 import type { Standard } from '../standard/define-standard.js';
 import type { Facts } from '../standard/evaluate.js';
+import type { ScoringExtensions } from '../standard/extensions.js';
 import { standardTaskShareFacts } from '../standard/standard-task-shares.js';
 import { checkFactUncertainties, type FactUncertainty } from './fact-uncertainty.js';
 import { type MethodChoice, methodChoiceProblem } from './method-choice.js';
@@ -23,7 +24,16 @@ import {
 import { normalQuantile } from './normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
 import { quantileLowSorted, quantileSorted } from './sorted-quantile.js';
-import { type Progress, runOnWorkers, type WorkerPoolOptions } from './worker-pool.js';
+import { modelHref, type Progress, runOnWorkers, type WorkerPoolOptions } from './worker-pool.js';
+
+/**
+ * A module export giving {@link ScoringExtensions} (an object, or a function of no arguments
+ * returning one), for worker threads to import.
+ */
+export interface ExtensionsReference {
+  readonly module: string | URL;
+  readonly export: string;
+}
 
 /** The scoring model simulated: a standard and the facts it is scored on (as `score` takes them). */
 export interface ScoringModel {
@@ -62,8 +72,18 @@ export interface SimulateOptions {
   readonly seed: RandomSeed;
   /** Probabilities of the reported quantiles (default 0.05, 0.25, 0.5, 0.75, 0.95). */
   readonly probabilities?: readonly number[];
-  /** Worker threads (the standard is rebuilt from its spec in each; no plugin calculators). */
+  /**
+   * Worker threads. Each rebuilds the standard from its spec; when the spec names plugin
+   * calculators or veto predicates, say where the workers find them with `extensions`.
+   */
   readonly workers?: number | WorkerPoolOptions;
+  /**
+   * With `workers`: the module export that gives the standard's plugin calculators and veto
+   * predicates ({@link ScoringExtensions}, or a function returning them, such as
+   * `scoringExtensionsOf(engine)` wrapped in a function). Functions cannot cross threads, so each
+   * worker imports this module. Ignored without workers.
+   */
+  readonly extensions?: ExtensionsReference;
   readonly onProgress?: (progress: Progress) => void;
 }
 
@@ -360,16 +380,20 @@ export function simulate(options: SimulateOptions): SimulationResult | Promise<S
     typeof options.workers === 'number' ? { count: options.workers } : options.workers;
   const shared = new SharedArrayBuffer(plan.runs * stride * Float64Array.BYTES_PER_ELEMENT);
   const chunk = pool.chunk ?? Math.max(8, Math.min(512, Math.ceil(plan.runs / (pool.count * 16))));
+  const extensions =
+    options.extensions === undefined
+      ? undefined
+      : { href: modelHref(options.extensions.module), export: options.extensions.export };
   return runOnWorkers(
     {
       kind: 'monte-carlo',
-      plan: { ...plan, spec: standard.spec },
+      plan: { ...plan, spec: standard.spec, ...(extensions === undefined ? {} : { extensions }) },
       units: plan.runs,
       evaluationsPerUnit: plan.units.length,
       chunk,
       outputs: shared,
     },
-    undefined,
+    options.extensions,
     pool,
     options.onProgress,
   ).then(() => summarise(new Float64Array(shared), plan, standard, probabilities, diagnostics));

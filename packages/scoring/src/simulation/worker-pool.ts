@@ -167,6 +167,7 @@ export function workerSetup(
  */
 export async function runOnWorkers(
   job: WorkerJob,
+  /** The module the workers load first: the model (sensitivity) or the extensions (simulate). */
   model: ModelReference | undefined,
   options: WorkerPoolOptions,
   onProgress?: (progress: Progress) => void,

@@ -1,4 +1,5 @@
 import { FoodSafetyError } from '@foodsafety/core';
+import type { ScoringExtensions } from '../standard/extensions.js';
 import type { Model } from './model-function.js';
 import type { MonteCarloPlan } from './monte-carlo-runs.js';
 import type { SaltelliPlan } from './saltelli-design.js';
@@ -32,16 +33,24 @@ export async function runWorkerUnits(
         evaluateSaltelliRows(plan, model, start, end, target);
     }
     case 'monte-carlo': {
-      const plan = job.plan as MonteCarloPlan & { readonly spec: unknown };
+      const plan = job.plan as MonteCarloPlan & {
+        readonly spec: unknown;
+        readonly extensions?: { readonly href: string; readonly export: string };
+      };
       const [{ defineStandard }, { monteCarloRunner }] = await Promise.all([
         import('../standard/define-standard.js'),
         import('./monte-carlo-runs.js'),
       ]);
-      const defined = defineStandard(plan.spec);
+      const extensions = plan.extensions === undefined ? {} : await loadExtensions(plan.extensions);
+      const defined = defineStandard(plan.spec, extensions);
       if (!defined.ok) {
+        const hint =
+          plan.extensions === undefined
+            ? ' (if the standard uses plugin calculators or veto predicates, give their module as `extensions`)'
+            : '';
         throw new FoodSafetyError(
           'SCORING_WORKER_JOB',
-          `the standard could not be rebuilt in a worker (plugin calculators cannot cross threads): ${defined.diagnostics.map((d) => d.code).join(', ')}`,
+          `the standard could not be rebuilt in a worker${hint}: ${defined.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`,
           {},
         );
       }
@@ -53,4 +62,22 @@ export async function runWorkerUnits(
         kind: String(job.kind),
       });
   }
+}
+
+/** The extensions a module exports (an object, or a function returning one). */
+async function loadExtensions(ref: {
+  readonly href: string;
+  readonly export: string;
+}): Promise<ScoringExtensions> {
+  const loaded = (await import(ref.href)) as Record<string, unknown>;
+  const value = loaded[ref.export];
+  const extensions = typeof value === 'function' ? (value as () => unknown)() : value;
+  if (typeof extensions !== 'object' || extensions === null) {
+    throw new FoodSafetyError(
+      'SCORING_WORKER_JOB',
+      `${ref.href} has no export "${ref.export}" giving scoring extensions ({ calculators, vetoPredicates })`,
+      { module: ref.href, export: ref.export },
+    );
+  }
+  return extensions as ScoringExtensions;
 }
