@@ -7,7 +7,7 @@ import {
   type Severity,
 } from '@foodsafety/core';
 import { type ChainCode, chainMessages } from './chain-messages.js';
-import { canonicalEventJson, eventContentKeyPair } from './content-hash.js';
+import { ContentKeyer, canonicalEventJson } from './content-hash.js';
 import {
   K_DESTROY,
   K_ORIGIN,
@@ -123,7 +123,7 @@ export class ChainChecker {
 
   private readonly firstByContent = new Map<string, number>();
   private readonly firstByKey = new PairMap(4096);
-  private readonly memberHashes = new Map<string, number>();
+  private readonly keyer = new ContentKeyer();
   private readonly matched = new Uint8Vec(4096);
   private readonly flags = new Uint8Vec(4096);
   /** Per symbol: the last tx entry of a shipment / of a pending receipt with that transaction. */
@@ -261,11 +261,11 @@ export class ChainChecker {
       }
     }
     if (this.contentHash === undefined) {
-      const key = eventContentKeyPair(event, this.memberHashes);
-      if (key === undefined) return;
-      const first = this.firstByKey.get(key[0], key[1]);
+      const keyer = this.keyer;
+      if (!keyer.key(event)) return;
+      const first = this.firstByKey.get(keyer.a, keyer.b);
       if (first === -1) {
-        this.firstByKey.set(key[0], key[1], slot);
+        this.firstByKey.set(keyer.a, keyer.b, slot);
         return;
       }
       // confirm on the canonical form when the events are at hand

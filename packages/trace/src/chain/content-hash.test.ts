@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalEventJson, eventContentHash, eventContentKey } from './content-hash.js';
+import {
+  ContentKeyer,
+  canonicalEventJson,
+  eventContentHash,
+  eventContentKey,
+  eventContentKeyPair,
+} from './content-hash.js';
 import { PairMap } from './pair-map.js';
 
 describe('event content keys', () => {
@@ -34,6 +40,26 @@ describe('event content keys', () => {
         expect(eventContentKey(copy)).toBe(eventContentKey(value));
       }),
     );
+  });
+  it('are computed alike by the reusable ContentKeyer (same values, cache never stale)', () => {
+    const keyer = new ContentKeyer();
+    const check = (value: unknown) => {
+      const pair = eventContentKeyPair(value);
+      expect(keyer.key(value)).toBe(pair !== undefined);
+      if (pair !== undefined) expect([keyer.a, keyer.b]).toEqual(pair);
+    };
+    check(event);
+    check({ ...event, ilmd: { 'x:z': true } });
+    // same places, other member names: the name cache must not answer for the wrong name
+    check({ b: 'x', a: 'y' });
+    check({ a: 'x', b: 'y' });
+    fc.assert(fc.property(fc.jsonValue(), fc.jsonValue(), (x, y) => check({ x, y }) ?? check(x)));
+    // a string exactly at the depth limit and one level below it
+    for (const levels of [63, 64, 65]) {
+      let deep: unknown = 'leaf';
+      for (let i = 0; i < levels; i += 1) deep = i % 2 === 0 ? [deep] : { k: deep };
+      check(deep);
+    }
   });
   it('give up on nesting deeper than 64 levels instead of overflowing', () => {
     let deep: unknown = 1;

@@ -129,6 +129,87 @@ function walk(value: unknown, path: number, depth: number, acc: Acc): boolean {
   return true;
 }
 
+/** Slots of the member-name cache of a {@link ContentKeyer} (a power of two). */
+const KEY_SLOTS = 1024;
+
+/**
+ * Computes {@link eventContentKeyPair} over many events with no allocation per event: the running
+ * sums live in fields, and member-name hashes are cached by the name's place (parent path and
+ * member position), confirmed on the name itself, so the names of events of one shape (the same
+ * interned strings) are hashed once. Gives exactly the values of {@link eventContentKeyPair}.
+ * Internal to the chain checks.
+ */
+export class ContentKeyer {
+  /** The two halves of the last key (valid after {@link key} returned true). */
+  a = 0;
+  b = 0;
+  private n = 0;
+  private readonly names: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(
+    undefined,
+  );
+  private readonly nameHashes = new Int32Array(KEY_SLOTS);
+
+  /** Compute the content key of an event into `a` and `b`; false when nested too deeply. */
+  key(event: unknown): boolean {
+    this.a = 0;
+    this.b = 0;
+    this.n = 0;
+    if (!this.walk(event, 0x811c9dc5, 0)) return false;
+    this.b = (this.b ^ Math.imul(this.n, 0x9e3779b1)) | 0;
+    return true;
+  }
+
+  private nameHash(key: string, place: number): number {
+    const i = place & (KEY_SLOTS - 1);
+    if (this.names[i] === key) return this.nameHashes[i] as number;
+    const h = hashString(key, 0x3243f6a8);
+    this.names[i] = key;
+    this.nameHashes[i] = h;
+    return h;
+  }
+
+  private leaf(h: number): void {
+    this.a = (this.a + fmix(h)) | 0;
+    this.b = (this.b + fmix(h ^ 0x68e31da4)) | 0;
+    this.n += 1;
+  }
+
+  private walk(value: unknown, path: number, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    if (value === null || typeof value !== 'object') {
+      this.leaf(leafHash(path, value));
+      return true;
+    }
+    if (Array.isArray(value)) {
+      const inline = depth < MAX_DEPTH;
+      for (let i = 0; i < value.length; i += 1) {
+        const item: unknown = value[i];
+        const p = fmix(path + Math.imul(i + 1, 0x9e3779b1));
+        if (inline && typeof item === 'string') this.leaf(hashString(item, p ^ 0x5bd1e995));
+        else if (!this.walk(item, p, depth + 1)) return false;
+      }
+      this.a = (this.a + fmix(path ^ (0x7a3 + value.length))) | 0;
+      return true;
+    }
+    const record = value as Record<string, unknown>;
+    // a string member is hashed here, without a call, unless it would be too deep
+    const inline = depth < MAX_DEPTH;
+    let place = Math.imul(path, 0x2f2d4c5a);
+    for (const key in record) {
+      place += 1;
+      if (!Object.hasOwn(record, key)) continue;
+      if (depth === 0 && (key === 'eventID' || key === 'recordTime' || key === 'errorDeclaration'))
+        continue;
+      const v = record[key];
+      if (v === undefined) continue;
+      const p = fmix(path + Math.imul(this.nameHash(key, place), 0x9e3779b1));
+      if (inline && typeof v === 'string') this.leaf(hashString(v, p ^ 0x5bd1e995));
+      else if (!this.walk(v, p, depth + 1)) return false;
+    }
+    return true;
+  }
+}
+
 /**
  * The content key of an event as two 32-bit halves (see {@link eventContentKey}); `undefined` when
  * nested deeper than 64 levels.
