@@ -1,23 +1,27 @@
+/** Int32 elements per slot: key a, key b, value (-1 when the slot is empty), unused padding. */
+const STRIDE = 4;
+
 /**
- * An open-addressing hash map from a pair of int32 keys to a non-negative int32 value,
- * stored in typed arrays: no per-entry objects, no heap numbers. Internal to the chain checks.
+ * An open-addressing hash map from a pair of int32 keys to a non-negative int32 value, stored in
+ * one typed array with each slot's keys and value side by side (a probe touches one cache line):
+ * no per-entry objects, no heap numbers. Internal to the chain checks.
  */
 export class PairMap {
-  private keysA: Int32Array;
-  private keysB: Int32Array;
-  private values: Int32Array;
-  private used: Uint8Array;
+  private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(capacity = 1024) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.keysA = new Int32Array(cap);
-    this.keysB = new Int32Array(cap);
-    this.values = new Int32Array(cap);
-    this.used = new Uint8Array(cap);
+    this.slots = PairMap.allocate(cap);
     this.mask = cap - 1;
+  }
+
+  private static allocate(cap: number): Int32Array {
+    const slots = new Int32Array(cap * STRIDE);
+    for (let at = 2; at < slots.length; at += STRIDE) slots[at] = -1;
+    return slots;
   }
 
   private slot(a: number, b: number): number {
@@ -28,43 +32,48 @@ export class PairMap {
 
   /** The value stored for (a, b), or -1. */
   get(a: number, b: number): number {
+    const { slots, mask } = this;
     let i = this.slot(a, b);
-    while (this.used[i] === 1) {
-      if (this.keysA[i] === a && this.keysB[i] === b) return this.values[i] as number;
-      i = (i + 1) & this.mask;
+    for (;;) {
+      const at = i * STRIDE;
+      const value = slots[at + 2] as number;
+      if (value === -1) return -1;
+      if (slots[at] === a && slots[at + 1] === b) return value;
+      i = (i + 1) & mask;
     }
-    return -1;
   }
 
   /** Store a value (≥ 0) for (a, b). */
   set(a: number, b: number, value: number): void {
-    if ((this.size + 1) * 2 > this.used.length) this.grow();
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const { slots, mask } = this;
     let i = this.slot(a, b);
-    while (this.used[i] === 1) {
-      if (this.keysA[i] === a && this.keysB[i] === b) {
-        this.values[i] = value;
+    for (;;) {
+      const at = i * STRIDE;
+      if (slots[at + 2] === -1) {
+        slots[at] = a;
+        slots[at + 1] = b;
+        slots[at + 2] = value;
+        this.size += 1;
         return;
       }
-      i = (i + 1) & this.mask;
+      if (slots[at] === a && slots[at + 1] === b) {
+        slots[at + 2] = value;
+        return;
+      }
+      i = (i + 1) & mask;
     }
-    this.used[i] = 1;
-    this.keysA[i] = a;
-    this.keysB[i] = b;
-    this.values[i] = value;
-    this.size += 1;
   }
 
   private grow(): void {
-    const { keysA, keysB, values, used } = this;
-    const cap = used.length * 2;
-    this.keysA = new Int32Array(cap);
-    this.keysB = new Int32Array(cap);
-    this.values = new Int32Array(cap);
-    this.used = new Uint8Array(cap);
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = PairMap.allocate(cap);
     this.mask = cap - 1;
     this.size = 0;
-    for (let i = 0; i < used.length; i += 1) {
-      if (used[i] === 1) this.set(keysA[i] as number, keysB[i] as number, values[i] as number);
+    for (let at = 0; at < old.length; at += STRIDE) {
+      const value = old[at + 2] as number;
+      if (value !== -1) this.set(old[at] as number, old[at + 1] as number, value);
     }
   }
 }
