@@ -1,4 +1,4 @@
-/** Int32 elements per slot: key a, key b, value (-1 when the slot is empty), unused padding. */
+/** Int32 elements per slot: key a, key b, value + 1 (0 when the slot is empty), unused padding. */
 const STRIDE = 4;
 
 /**
@@ -14,14 +14,8 @@ export class PairMap {
   constructor(capacity = 1024) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.slots = PairMap.allocate(cap);
+    this.slots = new Int32Array(cap * STRIDE);
     this.mask = cap - 1;
-  }
-
-  private static allocate(cap: number): Int32Array {
-    const slots = new Int32Array(cap * STRIDE);
-    for (let at = 2; at < slots.length; at += STRIDE) slots[at] = -1;
-    return slots;
   }
 
   private slot(a: number, b: number): number {
@@ -36,9 +30,9 @@ export class PairMap {
     let i = this.slot(a, b);
     for (;;) {
       const at = i * STRIDE;
-      const value = slots[at + 2] as number;
-      if (value === -1) return -1;
-      if (slots[at] === a && slots[at + 1] === b) return value;
+      const stored = slots[at + 2] as number;
+      if (stored === 0) return -1;
+      if (slots[at] === a && slots[at + 1] === b) return stored - 1;
       i = (i + 1) & mask;
     }
   }
@@ -50,15 +44,15 @@ export class PairMap {
     let i = this.slot(a, b);
     for (;;) {
       const at = i * STRIDE;
-      if (slots[at + 2] === -1) {
+      if (slots[at + 2] === 0) {
         slots[at] = a;
         slots[at + 1] = b;
-        slots[at + 2] = value;
+        slots[at + 2] = value + 1;
         this.size += 1;
         return;
       }
       if (slots[at] === a && slots[at + 1] === b) {
-        slots[at + 2] = value;
+        slots[at + 2] = value + 1;
         return;
       }
       i = (i + 1) & mask;
@@ -68,12 +62,12 @@ export class PairMap {
   private grow(): void {
     const old = this.slots;
     const cap = (this.mask + 1) * 2;
-    this.slots = PairMap.allocate(cap);
+    this.slots = new Int32Array(cap * STRIDE);
     this.mask = cap - 1;
     this.size = 0;
     for (let at = 0; at < old.length; at += STRIDE) {
-      const value = old[at + 2] as number;
-      if (value !== -1) this.set(old[at] as number, old[at + 1] as number, value);
+      const stored = old[at + 2] as number;
+      if (stored !== 0) this.set(old[at] as number, old[at + 1] as number, stored - 1);
     }
   }
 }
