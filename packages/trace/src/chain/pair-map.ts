@@ -32,7 +32,7 @@ export class PairMap {
       const at = i * STRIDE;
       const stored = slots[at + 2] as number;
       if (stored === 0) return -1;
-      if (slots[at] === a && slots[at + 1] === b) return stored - 1;
+      if (slots[at] === a && slots[at + 1] === b) return (stored - 1) | 0;
       i = (i + 1) & mask;
     }
   }
@@ -47,12 +47,12 @@ export class PairMap {
       if (slots[at + 2] === 0) {
         slots[at] = a;
         slots[at + 1] = b;
-        slots[at + 2] = value + 1;
+        slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
         this.size += 1;
         return;
       }
       if (slots[at] === a && slots[at + 1] === b) {
-        slots[at + 2] = value + 1;
+        slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
         return;
       }
       i = (i + 1) & mask;
@@ -67,7 +67,7 @@ export class PairMap {
     this.size = 0;
     for (let at = 0; at < old.length; at += STRIDE) {
       const stored = old[at + 2] as number;
-      if (stored !== 0) this.set(old[at] as number, old[at + 1] as number, stored - 1);
+      if (stored !== 0) this.set(old[at] as number, old[at + 1] as number, (stored - 1) | 0);
     }
   }
 }
