@@ -432,13 +432,13 @@ export class GraphStore implements LotGraph {
     return sym;
   }
 
-  private readonly words: string[] = [];
+  private readonly words = new Map<string, string>();
 
   /** One shared instance of a short vocabulary word, so parsed copies are not kept alive. */
   private word(value: string): string {
-    const words = this.words;
-    for (let i = 0; i < words.length; i += 1) if (words[i] === value) return words[i] as string;
-    if (words.length < 64) words.push(value);
+    const known = this.words.get(value);
+    if (known !== undefined) return known;
+    if (this.words.size < 64) this.words.set(value, value);
     return value;
   }
 
