@@ -89,6 +89,8 @@ const FLAG_TIME = 1;
 const FLAG_DESTROYED = 2;
 const HOLDER_SPAN = 4_194_304; // 2^22
 const MIXED = 255;
+/** Holders of one lot kept in a list before they move to a hash map. */
+const BAL_CHAIN_MAX = 8;
 
 const GTIN_IN_DL = /^https:\/\/id\.gs1\.org\/01\/(\d{14})(?:\/|$)/;
 
@@ -138,7 +140,15 @@ export class ChainChecker {
   private readonly pendingOnNode = new Int32Vec();
   private readonly destroyed = new Map<number, { time: number; slot: number }>();
   private readonly destroyedNode = new Uint8Vec();
-  private readonly balance = new PairMap(4096);
+  /**
+   * Balances per (node, holder), chained per node (a lot has few holders): the per-node heads are a
+   * small dense column, so finding a balance seldom misses the cache as a hash probe would. A node
+   * with more than {@link BAL_CHAIN_MAX} holders moves to the hash map (no long scans).
+   */
+  private readonly balHead = new Int32Vec();
+  private readonly balCount = new Int32Vec();
+  private readonly balNext = new Int32Vec();
+  private readonly balance = new PairMap(1024);
   private readonly balIn = new Float64Vec();
   private readonly balOut = new Float64Vec();
   private readonly balDim = new Uint8Vec();
@@ -228,6 +238,8 @@ export class ChainChecker {
     this.nonParent.ensure(nodes, 0);
     this.pendingOnNode.ensure(nodes, 0);
     this.destroyedNode.ensure(nodes, 0);
+    this.balHead.ensure(nodes, -1);
+    this.balCount.ensure(nodes, 0);
     this.shipTxHead.ensure(s.txRaw.length, -1);
     this.receiptTxHead.ensure(s.txRaw.length, -1);
     this.txNext.ensure(s.txSym.length, -1);
@@ -546,7 +558,13 @@ export class ChainChecker {
     else if (kind === K_TRANSFORM) direction = field === F_IN_EPC || field === F_IN_QTY ? -1 : 1;
     if (direction === 0 || field === F_PARENT) return;
     const s = this.store;
-    let b = this.balance.get(node, holder + 1);
+    const count = this.balCount.data[node] as number;
+    let b: number;
+    if (count > BAL_CHAIN_MAX) b = this.balance.get(node, holder + 1);
+    else {
+      b = this.balHead.data[node] as number;
+      while (b !== -1 && this.balHolder.data[b] !== holder) b = this.balNext.data[b] as number;
+    }
     if (b === -1) {
       b = this.balIn.push(0);
       this.balOut.push(0);
@@ -555,7 +573,14 @@ export class ChainChecker {
       this.balReported.push(0);
       this.balNode.push(node);
       this.balHolder.push(holder);
-      this.balance.set(node, holder + 1, b);
+      this.balNext.push(this.balHead.data[node] as number);
+      this.balHead.data[node] = b;
+      this.balCount.data[node] = count + 1;
+      if (count === BAL_CHAIN_MAX) {
+        // the chain just became long: index all of it, then each new balance as it comes
+        for (let e = b; e !== -1; e = this.balNext.data[e] as number)
+          this.balance.set(node, (this.balHolder.data[e] as number) + 1, e);
+      } else if (count > BAL_CHAIN_MAX) this.balance.set(node, holder + 1, b);
     }
     if (this.balDim.data[b] === MIXED) return;
     const dim = s.objDim.data[o] as number;

@@ -44,6 +44,34 @@ describe('createTraceIndex', () => {
     for (const e of events) expect(deferred.add(e)).toEqual([]);
     expect(deferred.finalize().map((d) => d.code)).toEqual(['TRACE_MASS_BALANCE_EXCEEDED']);
   });
+  it('keeps the mass balance of one lot at many holders apart (more than a short list holds)', () => {
+    const lot = 'urn:epc:class:lgtin:6921001.000102.MANY';
+    const place = (k: number) => `urn:epc:id:sgln:6921001.00001.${k}`;
+    const origins = Array.from({ length: 20 }, (_, k) => ({
+      type: 'ObjectEvent',
+      action: 'ADD',
+      bizStep: 'commissioning',
+      eventTime: `2024-01-01T08:${String(k).padStart(2, '0')}:00+08:00`,
+      quantityList: [{ epcClass: lot, quantity: 100, uom: 'KGM' }],
+      bizLocation: { id: place(k) },
+    }));
+    const ships = Array.from({ length: 20 }, (_, k) => ({
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      bizStep: 'shipping',
+      eventTime: `2024-01-02T08:${String(k).padStart(2, '0')}:00+08:00`,
+      quantityList: [{ epcClass: lot, quantity: k === 3 || k === 15 ? 150 : 100, uom: 'KGM' }],
+      readPoint: { id: place(k) },
+      sourceList: [{ type: 'location', source: place(k) }],
+    }));
+    const index = createTraceIndex({ checks: { oneStep: false } });
+    const found = [...origins, ...ships].flatMap((e) => index.add(e));
+    expect(found.map((d) => [d.code, d.path, d.params?.holder, d.params?.outflow])).toEqual([
+      ['TRACE_MASS_BALANCE_EXCEEDED', [23], 'https://id.gs1.org/414/6921001000018/254/3', 150],
+      ['TRACE_MASS_BALANCE_EXCEEDED', [35], 'https://id.gs1.org/414/6921001000018/254/15', 150],
+    ]);
+    expect(index.finalize()).toEqual([]);
+  });
   it('finds the same problems as validateChain on every variant', () => {
     for (const variant of [
       'duplicate',
