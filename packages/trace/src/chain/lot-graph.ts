@@ -190,6 +190,8 @@ export interface LotGraph {
 }
 
 const NO_OFFSET = -100_000;
+/** The word code of a word met after the vocabulary filled up (its text is kept per slot). */
+const WORD_OTHER = 255;
 
 function parseOffset(value: unknown): number {
   if (typeof value !== 'string') return NO_OFFSET;
@@ -244,8 +246,9 @@ export class GraphStore implements LotGraph {
   readonly evOffset = new Int32Vec(4096);
   readonly evType = new Uint8Vec(4096);
   readonly evKind = new Uint8Vec(4096);
-  readonly evBizStep: string[] = [];
-  readonly evDisposition: string[] = [];
+  /** bizStep and disposition of each event as codes of {@link wordList} (see {@link word}). */
+  private readonly evBizStep = new Uint8Vec(4096);
+  private readonly evDisposition = new Uint8Vec(4096);
   readonly evHolder = new Int32Vec(4096);
   readonly evReadPoint = new Int32Vec(4096);
   readonly evBizLocation = new Int32Vec(4096);
@@ -304,7 +307,7 @@ export class GraphStore implements LotGraph {
       v.ensure(events, 0);
       v.length = 0;
     }
-    for (const v of [this.evType, this.evKind]) {
+    for (const v of [this.evType, this.evKind, this.evBizStep, this.evDisposition]) {
       v.ensure(events, 0);
       v.length = 0;
     }
@@ -432,14 +435,35 @@ export class GraphStore implements LotGraph {
     return sym;
   }
 
-  private readonly words = new Map<string, string>();
+  /** The vocabulary words met (bare bizSteps and dispositions; index 0 is ''), and their codes. */
+  private readonly wordList: string[] = [''];
+  private readonly wordCodes = new Map<string, number>([['', 0]]);
+  /** Words of slots met after the vocabulary filled up, by slot and column. */
+  private readonly extraWords = new Map<number, string>();
 
-  /** One shared instance of a short vocabulary word, so parsed copies are not kept alive. */
-  private word(value: string): string {
-    const known = this.words.get(value);
+  /**
+   * The one-byte code of a short vocabulary word (the shared instance is kept, not the parsed
+   * copies); {@link WORD_OTHER} once 255 distinct words were met, the text then going to
+   * {@link extraWords} under `key`.
+   */
+  private word(value: string, key: number): number {
+    const known = this.wordCodes.get(value);
     if (known !== undefined) return known;
-    if (this.words.size < 64) this.words.set(value, value);
-    return value;
+    if (this.wordList.length < WORD_OTHER) {
+      const code = this.wordList.length;
+      this.wordList.push(value);
+      this.wordCodes.set(value, code);
+      return code;
+    }
+    this.extraWords.set(key, value);
+    return WORD_OTHER;
+  }
+
+  /** The text of a word code of a slot (`column` 0: bizStep, 1: disposition). */
+  private wordOf(code: number, slot: number, column: number): string {
+    return code === WORD_OTHER
+      ? (this.extraWords.get(slot * 2 + column) ?? '')
+      : (this.wordList[code] ?? '');
   }
 
   /** The dense id of a business-transaction identifier (hashed, confirmed on the text). */
@@ -696,8 +720,8 @@ export class GraphStore implements LotGraph {
     this.evKind.push(kind);
     this.evTime.push(typeof e.eventTime === 'string' ? isoMillis(e.eventTime) : Number.NaN);
     this.evOffset.push(parseOffset(e.eventTimeZoneOffset));
-    this.evBizStep.push(this.word(bizStep));
-    this.evDisposition.push(this.word(disposition));
+    this.evBizStep.push(this.word(bizStep, slot * 2));
+    this.evDisposition.push(this.word(disposition, slot * 2 + 1));
     this.evEventId.push(e.eventID);
     const readPoint = e.readPoint as Record<string, unknown> | undefined;
     const bizLocation = e.bizLocation as Record<string, unknown> | undefined;
@@ -868,8 +892,8 @@ export class GraphStore implements LotGraph {
     for (let i = ts; i < te; i += 1)
       bizTransactions.push(this.txRaw[this.txSym.data[i] as number] ?? '');
     const eventID = this.evEventId.get(slot);
-    const bizStep = this.evBizStep[slot] || undefined;
-    const disposition = this.evDisposition[slot] || undefined;
+    const bizStep = this.wordOf(this.evBizStep.data[slot] as number, slot, 0) || undefined;
+    const disposition = this.wordOf(this.evDisposition.data[slot] as number, slot, 1) || undefined;
     const eventTime = this.isoTime(slot);
     const holder = this.sym(this.evHolder.data[slot] as number);
     const readPoint = this.sym(this.evReadPoint.data[slot] as number);

@@ -72,6 +72,23 @@ describe('createTraceIndex', () => {
     ]);
     expect(index.finalize()).toEqual([]);
   });
+  it('gives back the bizStep and disposition, also past 255 distinct words', () => {
+    const events = Array.from({ length: 300 }, (_, i) => ({
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      eventTime: '2024-01-01T08:00:00+08:00',
+      bizStep: i % 2 === 0 ? 'shipping' : `https://example.com/steps/step-${i}`,
+      ...(i % 3 === 0 ? {} : { disposition: `urn:epcglobal:cbv:disp:d${i}` }),
+      epcList: [`urn:epc:id:sgtin:6921001.000102.${i}`],
+    }));
+    const index = createTraceIndex();
+    for (const e of events) index.add(e);
+    const got = events.map((_, slot) => {
+      const summary = index.graph.event(slot);
+      return [summary.bizStep, summary.disposition];
+    });
+    expect(got).toEqual(events.map((e, i) => [e.bizStep, i % 3 === 0 ? undefined : `d${i}`]));
+  });
   it('finds the same problems as validateChain on every variant', () => {
     for (const variant of [
       'duplicate',
