@@ -253,7 +253,7 @@ export class ChainChecker {
       else if (kind === K_SHIP) this.matchShipment(slot, out);
     }
     if (this.on.yield && s.evKind.data[slot] === K_TRANSFORM) this.checkYield(slot, out);
-    this.collected.push(...out);
+    if (out.length > 0) this.collected.push(...out);
     return out;
   }
 

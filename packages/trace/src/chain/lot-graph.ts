@@ -638,6 +638,9 @@ export class GraphStore implements LotGraph {
     this.inHead.data[to] = e;
   }
 
+  private lastUom: string | undefined;
+  private lastUnit: { readonly dim: number; readonly factor: number } | undefined | null = null;
+
   private addObject(
     slot: number,
     raw: unknown,
@@ -650,7 +653,13 @@ export class GraphStore implements LotGraph {
     const node = this.node(raw);
     const o = this.objNode.push(node);
     const uomString = typeof uom === 'string' ? uom : undefined;
-    const unit = unitCode(uomString, this.units);
+    // the same unit recurs event after event: keep the last conversion
+    let unit = this.lastUnit;
+    if (uomString !== this.lastUom || unit === null) {
+      unit = unitCode(uomString, this.units);
+      this.lastUom = uomString;
+      this.lastUnit = unit;
+    }
     this.objQty.push(quantity);
     this.objBase.push(unit === undefined ? Number.NaN : quantity * unit.factor);
     this.objDim.push(unit === undefined ? DIM_NONE : unit.dim);
