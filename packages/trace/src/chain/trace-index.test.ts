@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePlatformEvents } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
+import { ContentKeyer } from './content-hash.js';
 import { buildLotGraph } from './lot-graph.js';
 import { createTraceIndex } from './trace-index.js';
 import { traceForward } from './trace-lot.js';
@@ -88,6 +89,35 @@ describe('createTraceIndex', () => {
       return [summary.bizStep, summary.disposition];
     });
     expect(got).toEqual(events.map((e, i) => [e.bizStep, i % 3 === 0 ? undefined : `d${i}`]));
+  });
+  it('tells contents apart whose keys share their first half (and still finds their duplicates)', () => {
+    // birthday search for two events whose 32-bit first halves of the content key agree
+    const keyer = new ContentKeyer();
+    const seen = new Map<number, number>();
+    // two varying members, so that the halves are not functions of one 32-bit member hash
+    const event = (i: number) => ({ type: 'ObjectEvent', p: `p${i}`, q: `q${i % 7}` });
+    let pair: [number, number] | undefined;
+    for (let i = 0; pair === undefined; i += 1) {
+      keyer.key(event(i));
+      const b = keyer.b;
+      const other = seen.get(keyer.a);
+      if (other !== undefined) {
+        keyer.key(event(other));
+        if (keyer.b !== b) pair = [other, i];
+      } else seen.set(keyer.a, i);
+    }
+    const [x, y] = pair;
+    const index = createTraceIndex();
+    const found = [event(x), event(y), event(y), event(x), event(y)].map((e) =>
+      index.add(e).map((d) => [d.code, d.params?.firstIndex]),
+    );
+    expect(found).toEqual([
+      [],
+      [],
+      [['TRACE_DUPLICATE_EVENT_CONTENT', 1]],
+      [['TRACE_DUPLICATE_EVENT_CONTENT', 0]],
+      [['TRACE_DUPLICATE_EVENT_CONTENT', 1]],
+    ]);
   });
   it('finds the same problems as validateChain on every variant', () => {
     for (const variant of [
