@@ -232,16 +232,21 @@ export class ChainChecker {
     }
     this.matched.push(0);
     this.flags.push(0);
+    // size the per-node and per-transaction columns (only when new nodes or ids appeared)
     const nodes = s.nodeCount;
-    this.originTime.ensure(nodes, Number.NaN);
-    this.originSlot.ensure(nodes, -1);
-    this.nonParent.ensure(nodes, 0);
-    this.pendingOnNode.ensure(nodes, 0);
-    this.destroyedNode.ensure(nodes, 0);
-    this.balHead.ensure(nodes, -1);
-    this.balCount.ensure(nodes, 0);
-    this.shipTxHead.ensure(s.txRaw.length, -1);
-    this.receiptTxHead.ensure(s.txRaw.length, -1);
+    if (nodes > this.originTime.length) {
+      this.originTime.ensure(nodes, Number.NaN);
+      this.originSlot.ensure(nodes, -1);
+      this.nonParent.ensure(nodes, 0);
+      this.pendingOnNode.ensure(nodes, 0);
+      this.destroyedNode.ensure(nodes, 0);
+      this.balHead.ensure(nodes, -1);
+      this.balCount.ensure(nodes, 0);
+    }
+    if (s.txRaw.length > this.shipTxHead.length) {
+      this.shipTxHead.ensure(s.txRaw.length, -1);
+      this.receiptTxHead.ensure(s.txRaw.length, -1);
+    }
     this.txNext.ensure(s.txSym.length, -1);
     const out: Diagnostic[] = [];
     if (this.on.duplicates) this.checkDuplicates(event, slot, out);
