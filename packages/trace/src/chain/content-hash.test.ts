@@ -61,6 +61,41 @@ describe('event content keys', () => {
       check(deep);
     }
   });
+  it('are computed alike by the ContentKeyer when members are inherited (never counted)', () => {
+    const keyer = new ContentKeyer();
+    const same = (value: unknown) => {
+      const pair = eventContentKeyPair(value);
+      expect(keyer.key(value)).toBe(true);
+      expect([keyer.a, keyer.b]).toEqual(pair);
+    };
+    // an enumerable member on a prototype of the event's own
+    class Shaped {
+      type = 'ObjectEvent';
+    }
+    Object.defineProperty(Shaped.prototype, 'inherited', { value: 'x', enumerable: true });
+    same(new Shaped());
+    keyer.key(new Shaped());
+    const shaped = [keyer.a, keyer.b];
+    keyer.key({ type: 'ObjectEvent' });
+    expect([keyer.a, keyer.b]).toEqual(shaped);
+    // and one added to Object.prototype itself (a polluted runtime)
+    const parsed = JSON.parse('{"type":"ObjectEvent","readPoint":{"id":"urn:x"}}');
+    keyer.key(parsed);
+    const clean = [keyer.a, keyer.b];
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.defineProperty(proto, 'polluted', {
+      value: 1,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      same(parsed);
+      expect([keyer.a, keyer.b]).toEqual(clean);
+    } finally {
+      delete proto.polluted;
+    }
+  });
   it('give up on nesting deeper than 64 levels instead of overflowing', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i += 1) deep = [deep];

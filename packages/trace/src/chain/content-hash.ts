@@ -129,6 +129,12 @@ function walk(value: unknown, path: number, depth: number, acc: Acc): boolean {
   return true;
 }
 
+/** Whether `Object.prototype` has no enumerable members (nobody added any). */
+function objectPrototypeIsClean(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
 /** Slots of the member-name cache of a {@link ContentKeyer} (a power of two). */
 const KEY_SLOTS = 1024;
 
@@ -144,6 +150,8 @@ export class ContentKeyer {
   a = 0;
   b = 0;
   private n = 0;
+  /** Whether `Object.prototype` has no enumerable members (checked once per event). */
+  private cleanPrototype = true;
   private readonly names: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(
     undefined,
   );
@@ -151,6 +159,7 @@ export class ContentKeyer {
 
   /** Compute the content key of an event into `a` and `b`; false when nested too deeply. */
   key(event: unknown): boolean {
+    this.cleanPrototype = objectPrototypeIsClean();
     this.a = 0;
     this.b = 0;
     this.n = 0;
@@ -194,10 +203,17 @@ export class ContentKeyer {
     const record = value as Record<string, unknown>;
     // a string member is hashed here, without a call, unless it would be too deep
     const inline = depth < MAX_DEPTH;
+    // a plain object under a clean Object.prototype enumerates only its own members: the
+    // own-member test of each name can be skipped (a third of the walk over parsed JSON)
+    let own = false;
+    if (this.cleanPrototype) {
+      const proto: unknown = Object.getPrototypeOf(record);
+      own = proto === Object.prototype || proto === null;
+    }
     let place = Math.imul(path, 0x2f2d4c5a);
     for (const key in record) {
       place += 1;
-      if (!Object.hasOwn(record, key)) continue;
+      if (!own && !Object.hasOwn(record, key)) continue;
       if (depth === 0 && (key === 'eventID' || key === 'recordTime' || key === 'errorDeclaration'))
         continue;
       const v = record[key];
