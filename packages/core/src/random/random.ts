@@ -193,7 +193,10 @@ class Pcg32Random implements Random {
     for (let i = 0; i < target.length; i++) {
       let x = pcg32Next(w);
       while (x < threshold) x = pcg32Next(w);
-      target[i] = x % n;
+      // x mod n without a floating-point remainder call. The floor is exact: when x/n is below
+      // an integer k it is below by at least 1/n, and the division's rounding error is at most
+      // k·2^-53, which is smaller because k·n ≤ x + n < 2^53.
+      target[i] = x - n * Math.floor(x / n);
     }
     return target;
   }
