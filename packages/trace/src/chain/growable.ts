@@ -1,9 +1,9 @@
 /**
  * Growable typed arrays for the lot graph's columns: amortised O(1) append, no per-item objects.
  * Internal to the chain module. One implementation of growth; each subclass says which array it
- * holds and has its own copy of the two-line `push`, so that the type feedback of the hottest call
- * of the index (dozens of appends per event) sees one kind of array, not three (a shared `push`
- * is polymorphic and is not inlined as well).
+ * holds and has its own copy of the short `push`, so that the type feedback of the most frequent
+ * call of the index (dozens of appends per event) sees one kind of array, not three (a shared
+ * `push` is polymorphic and is not inlined as well).
  */
 
 type TypedArray = Int32Array | Float64Array | Uint8Array;
