@@ -58,6 +58,20 @@ function hashString(text: string, seed: number): number {
   return h;
 }
 
+/**
+ * A second string hash, independent of {@link hashString} (another multiplier, with a shift in
+ * every step), for the second half of a content key: two different strings whose first hashes
+ * collide (about one pair in 2³² does) must not give equal keys.
+ */
+function hashString2(text: string, seed: number): number {
+  let h = seed ^ 0x6a09e667;
+  for (let i = 0; i < text.length; i += 1) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x27d4eb2f);
+    h ^= h >>> 15;
+  }
+  return h;
+}
+
 function fmix(h: number): number {
   let x = h;
   x ^= x >>> 16;
@@ -101,12 +115,28 @@ function leafHash(path: number, value: unknown): number {
   }
 }
 
+/**
+ * The second hash of a leaf, for the key's second half: independent of {@link leafHash} for
+ * strings and non-integer numbers (whose first hashes can collide); for the other leaves the
+ * first hash is already one-to-one at a given path, so a fixed mask of it will do.
+ */
+function leafHash2(path: number, value: unknown, first: number): number {
+  if (typeof value === 'string') return hashString2(value, path ^ 0x5bd1e995);
+  if (
+    typeof value === 'number' &&
+    !(Number.isInteger(value) && value >= -2147483648 && value <= 2147483647)
+  ) {
+    return hashString2(String(value), path ^ 0x165667b1);
+  }
+  return first ^ 0x68e31da4;
+}
+
 function walk(value: unknown, path: number, depth: number, acc: Acc): boolean {
   if (depth > MAX_DEPTH) return false;
   if (value === null || typeof value !== 'object') {
     const h = leafHash(path, value);
     acc.a = (acc.a + fmix(h)) | 0;
-    acc.b = (acc.b + fmix(h ^ 0x68e31da4)) | 0;
+    acc.b = (acc.b + fmix(leafHash2(path, value, h))) | 0;
     acc.n += 1;
     return true;
   }
@@ -177,16 +207,34 @@ export class ContentKeyer {
     return h;
   }
 
-  private leaf(h: number): void {
+  /** The second hash of the last {@link hashBoth}. */
+  private second = 0;
+
+  /** {@link hashString} and {@link hashString2} of a string in one pass (returns the first). */
+  private hashBoth(text: string, seed: number): number {
+    let h = seed | 0;
+    let g = seed ^ 0x6a09e667;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      h = Math.imul(h ^ c, 0x01000193);
+      g = Math.imul(g ^ c, 0x27d4eb2f);
+      g ^= g >>> 15;
+    }
+    this.second = g;
+    return h;
+  }
+
+  private leaf(h: number, h2: number): void {
     this.a = (this.a + fmix(h)) | 0;
-    this.b = (this.b + fmix(h ^ 0x68e31da4)) | 0;
+    this.b = (this.b + fmix(h2)) | 0;
     this.n += 1;
   }
 
   private walk(value: unknown, path: number, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
     if (value === null || typeof value !== 'object') {
-      this.leaf(leafHash(path, value));
+      const h = leafHash(path, value);
+      this.leaf(h, leafHash2(path, value, h));
       return true;
     }
     if (Array.isArray(value)) {
@@ -194,8 +242,10 @@ export class ContentKeyer {
       for (let i = 0; i < value.length; i += 1) {
         const item: unknown = value[i];
         const p = fmix(path + Math.imul(i + 1, 0x9e3779b1));
-        if (inline && typeof item === 'string') this.leaf(hashString(item, p ^ 0x5bd1e995));
-        else if (!this.walk(item, p, depth + 1)) return false;
+        if (inline && typeof item === 'string') {
+          const h = this.hashBoth(item, p ^ 0x5bd1e995);
+          this.leaf(h, this.second);
+        } else if (!this.walk(item, p, depth + 1)) return false;
       }
       this.a = (this.a + fmix(path ^ (0x7a3 + value.length))) | 0;
       return true;
@@ -219,8 +269,10 @@ export class ContentKeyer {
       const v = record[key];
       if (v === undefined) continue;
       const p = fmix(path + Math.imul(this.nameHash(key, place), 0x9e3779b1));
-      if (inline && typeof v === 'string') this.leaf(hashString(v, p ^ 0x5bd1e995));
-      else if (!this.walk(v, p, depth + 1)) return false;
+      if (inline && typeof v === 'string') {
+        const h = this.hashBoth(v, p ^ 0x5bd1e995);
+        this.leaf(h, this.second);
+      } else if (!this.walk(v, p, depth + 1)) return false;
     }
     return true;
   }
