@@ -52,10 +52,36 @@ export interface NameResolver {
 
 const finiteOrNaN = (x: number): number => (Number.isFinite(x) ? x : Number.NaN);
 
+/** The fact-vector slot of an operand that is a plain fact (not an indicator), if it has one. */
+function factSlot(expr: Expression, names: NameResolver): number | undefined {
+  return typeof expr === 'string' && !names.isIndicator(expr) ? names.slot(expr) : undefined;
+}
+
 /** Compile an expression into a getter over a fact vector. Division by zero gives `NaN`. */
 export function compileExpression(expr: Expression, names: NameResolver): Getter {
   if (typeof expr === 'number') return () => expr;
   if (typeof expr === 'string') return names.getter(expr);
+  // The common shapes over two plain facts (batches ÷ population × 1 000) read the fact vector
+  // directly: no getter calls, which the JIT cannot always inline at a call site shared by many
+  // indicators.
+  if ('ratio' in expr || 'perCapita' in expr || 'difference' in expr) {
+    const [left, right] =
+      'ratio' in expr
+        ? expr.ratio
+        : 'perCapita' in expr
+          ? [expr.perCapita, expr.population]
+          : expr.difference;
+    const sa = factSlot(left, names);
+    const sb = factSlot(right, names);
+    if (sa !== undefined && sb !== undefined) {
+      if ('difference' in expr) return (v) => (v[sa] as number) - (v[sb] as number);
+      const scale = 'ratio' in expr ? (expr.scale ?? 1) : (expr.per ?? 1000);
+      return (v) => {
+        const d = v[sb] as number;
+        return d === 0 ? Number.NaN : finiteOrNaN(((v[sa] as number) / d) * scale);
+      };
+    }
+  }
   if ('ratio' in expr) {
     const a = compileExpression(expr.ratio[0], names);
     const b = compileExpression(expr.ratio[1], names);
