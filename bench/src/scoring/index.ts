@@ -286,7 +286,7 @@ async function workerComparison(): Promise<Record<string, unknown>> {
   const singleWallMs = performance.now() - t0;
   const one: WorkerRun[] = [];
   const two: WorkerRun[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     one.push(await workerRun(1));
     two.push(await workerRun(2));
   }

@@ -12,7 +12,9 @@ const port = parentPort;
 const data = workerData as WorkerData;
 
 /** Model evaluations each worker runs before the start signal (see {@link warmUp}). */
-const WARM_UP_EVALUATIONS = 32_768;
+const WARM_UP_EVALUATIONS = 131_072;
+/** Idle time after the warm-up, for optimised code compiled in the background to be installed. */
+const COMPILE_SETTLE_MS = 30;
 
 /**
  * Evaluate the first units of the job into a private scratch array before reporting ready. The
@@ -30,7 +32,9 @@ function warmUp(run: WorkerUnitRunner, job: WorkerData['job']): void {
   );
   // each unit's outputs take the same share of the shared array
   const perUnit = job.outputs.byteLength / Float64Array.BYTES_PER_ELEMENT / units;
-  run(0, warm, new Float64Array(warm * perUnit));
+  // shared memory like the real outputs, so the compiled stores are the ones the run will use
+  const scratch = new SharedArrayBuffer(warm * perUnit * Float64Array.BYTES_PER_ELEMENT);
+  run(0, warm, new Float64Array(scratch));
 }
 
 async function main(): Promise<void> {
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
   const { job } = data;
   const run = await runWorkerUnits(job, model);
   warmUp(run, job);
+  // let the compiler threads install the optimised code before reporting ready
+  await new Promise<void>((resolve) => setTimeout(resolve, COMPILE_SETTLE_MS));
   await new Promise<void>((resolve) => {
     port.once('message', () => resolve());
     port.postMessage({ type: 'ready' } satisfies WorkerMessage);

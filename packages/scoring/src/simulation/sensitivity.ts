@@ -231,7 +231,7 @@ async function runParallel(
       ? { count: options.workers }
       : (options.workers ?? { count: 1 });
   const shared = new SharedArrayBuffer(plan.N * R * Float64Array.BYTES_PER_ELEMENT);
-  const chunk = pool.chunk ?? Math.max(16, Math.min(1024, Math.ceil(plan.N / (pool.count * 16))));
+  const chunk = pool.chunk ?? Math.max(16, Math.min(1024, Math.ceil(plan.N / (pool.count * 8))));
   await runOnWorkers(
     { kind: 'saltelli', plan, units: plan.N, evaluationsPerUnit: R, chunk, outputs: shared },
     model,
