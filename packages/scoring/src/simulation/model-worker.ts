@@ -12,7 +12,7 @@ const port = parentPort;
 const data = workerData as WorkerData;
 
 /** Model evaluations each worker runs before the start signal (see {@link warmUp}). */
-const WARM_UP_EVALUATIONS = 131_072;
+const WARM_UP_EVALUATIONS = 65_536;
 /** Idle time after the warm-up, for optimised code compiled in the background to be installed. */
 const COMPILE_SETTLE_MS = 30;
 
@@ -26,8 +26,9 @@ const COMPILE_SETTLE_MS = 30;
 function warmUp(run: WorkerUnitRunner, job: WorkerData['job']): void {
   const { units } = job;
   if (units === 0) return;
+  // at most an eighth of the job, so that a small job does not pay for a large warm-up
   const warm = Math.min(
-    units,
+    Math.ceil(units / 8),
     Math.ceil(WARM_UP_EVALUATIONS / Math.max(1, job.evaluationsPerUnit)),
   );
   // each unit's outputs take the same share of the shared array
