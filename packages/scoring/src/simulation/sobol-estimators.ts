@@ -294,31 +294,30 @@ function bootstrapFirstAndTotal(
     }
   }
   // A resample whose drawn outputs are all equal has zero variance exactly (the sums may leave
-  // rounding dust): find each resample's lowest and highest drawn centred output.
-  const lowest = new Float64Array(resamples);
-  const highest = new Float64Array(resamples);
-  const low = new Float64Array(N);
-  const high = new Float64Array(N);
-  for (let n = 0; n < N; n++) {
-    low[n] = Math.min(ac[n] as number, bcs[n] as number);
-    high[n] = Math.max(ac[n] as number, bcs[n] as number);
-  }
-  for (let r = 0; r < resamples; r++) {
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (let n = 0, k = r * N; n < N; n++, k++) {
-      if (counts[k] === 0) continue;
-      if ((low[n] as number) < lo) lo = low[n] as number;
-      if ((high[n] as number) > hi) hi = high[n] as number;
+  // rounding dust). That needs every drawn base point to have f(A) = f(B): when no base point
+  // does, no resample can be constant and the scan below is skipped.
+  const constant = new Uint8Array(resamples);
+  let anyEqual = false;
+  for (let n = 0; n < N && !anyEqual; n++) anyEqual = ac[n] === bcs[n];
+  if (anyEqual) {
+    for (let r = 0; r < resamples; r++) {
+      let value = 0;
+      let seen = false;
+      let same = true;
+      for (let n = 0, k = r * N; n < N && same; n++, k++) {
+        if (counts[k] === 0) continue;
+        const a = ac[n] as number;
+        if (a !== bcs[n] || (seen && a !== value)) same = false;
+        value = a;
+        seen = true;
+      }
+      constant[r] = same ? 1 : 0;
     }
-    lowest[r] = lo;
-    highest[r] = hi;
   }
   for (let r = 0; r < resamples; r++) {
     const row = r * width;
     const meanAB = (sums[row + 2 * D] as number) / (2 * N);
-    const V =
-      lowest[r] === highest[r] ? 0 : (sums[row + 2 * D + 1] as number) / (2 * N) - meanAB * meanAB;
+    const V = constant[r] === 1 ? 0 : (sums[row + 2 * D + 1] as number) / (2 * N) - meanAB * meanAB;
     for (let i = 0, o = r * D; i < D; i++, o++) {
       bootS1[o] = V > 0 ? (sums[row + i] as number) / (N * V) : 0;
       bootST[o] = V > 0 ? (sums[row + D + i] as number) / (2 * N * V) : 0;
