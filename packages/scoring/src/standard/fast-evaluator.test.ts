@@ -99,6 +99,38 @@ function compile(spec: StandardSpec): Standard {
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 5 });
 
 describe('the fast evaluator agrees with score()', () => {
+  it('on vetoes comparing a plain fact, for every operator (evaluated inline)', () => {
+    const ops = ['<', '<=', '>', '>=', '==', '!='] as const;
+    // one standard per operator and fact, so that a wrong operator cannot hide in a total
+    const standards = ops.flatMap((op) => [
+      compile({ ...mixed, vetoes: [{ id: 'n', when: { value: 'a', op, than: 4 } }] }),
+      compile({ ...mixed, vetoes: [{ id: 'b', when: { value: 'flag', op, than: true } }] }),
+    ]);
+    fc.assert(
+      fc.property(
+        fc.record({
+          a: maybe(fc.oneof(fc.constant(4), fc.integer({ min: 0, max: 8 }))),
+          flag: maybe(fc.boolean()),
+        }),
+        (raw) => {
+          const facts = Object.fromEntries(
+            Object.entries(raw).filter(([, x]) => x !== undefined),
+          ) as Facts;
+          return standards.every(
+            (std) =>
+              evaluate(std, facts).vetoCount ===
+              score(std, facts, { explain: false }).vetoesFired.length,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // hand checks against a = 4 and flag = false (0 against true = 1)
+    const fired = (facts: Facts) => standards.map((std) => evaluate(std, facts).vetoCount);
+    //                                     <     <=    >     >=    ==    !=
+    expect(fired({ a: 4, flag: false })).toEqual([0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1]);
+  });
+
   it('on a standard using every rule kind, rounding floor to 0.1, skip and fire policies', () => {
     const std = compile(mixed);
     fc.assert(

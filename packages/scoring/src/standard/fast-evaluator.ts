@@ -15,6 +15,17 @@ const BOOLEAN = 3;
 const COUNT = 4;
 const CLOSURE = 5;
 
+/** Veto comparisons of one plain fact, evaluated inline; anything else is a compiled closure. */
+const VETO_CLOSURE = 0;
+const VETO_OPS: Readonly<Record<string, number>> = {
+  '<': 1,
+  '<=': 2,
+  '>': 3,
+  '>=': 4,
+  '==': 5,
+  '!=': 6,
+};
+
 /**
  * The data-oriented evaluator behind `evaluate` and `cityModel`: indicators are computed once per
  * evaluation into a scratch vector (in dependency order), and items whose input is a plain fact or
@@ -49,6 +60,9 @@ export class FastEvaluator {
   private readonly _inTotal: Uint8Array;
   private readonly _keyPct: number;
   private readonly _vetoes: readonly CompiledPredicate[];
+  private readonly _vetoOp: Uint8Array;
+  private readonly _vetoSlot: Int32Array;
+  private readonly _vetoThan: Float64Array;
   private readonly _fireMissing: boolean;
   private readonly _round: Rounder;
   private readonly _roundIsHalfUpHundredths: boolean;
@@ -192,6 +206,18 @@ export class FastEvaluator {
     this._inTotal = args.tierInTotal;
     this._keyPct = args.keyItemMinPercent;
     this._vetoes = args.vetoPredicates.map((p) => compilePredicate(p, scratch, args.plugins));
+    const vetoCount = args.vetoPredicates.length;
+    this._vetoOp = new Uint8Array(vetoCount);
+    this._vetoSlot = new Int32Array(vetoCount);
+    this._vetoThan = new Float64Array(vetoCount);
+    args.vetoPredicates.forEach((p, i) => {
+      if (!('value' in p) || typeof p.value !== 'string' || indIndex.has(p.value)) return;
+      const slot = args.slots.get(p.value);
+      if (slot === undefined) return;
+      this._vetoOp[i] = VETO_OPS[p.op] ?? VETO_CLOSURE;
+      this._vetoSlot[i] = slot;
+      this._vetoThan[i] = typeof p.than === 'boolean' ? (p.than ? 1 : 0) : p.than;
+    });
     this._fireMissing = args.vetoFiresWhenMissing;
     this._round = args.round;
     this._roundIsHalfUpHundredths = args.roundIsHalfUpHundredths;
@@ -269,8 +295,34 @@ export class FastEvaluator {
     let vetoCount = 0;
     const vetoes = this._vetoes;
     const fireMissing = this._fireMissing;
+    const vetoOp = this._vetoOp;
     for (let i = 0; i < vetoes.length; i++) {
-      const r = (vetoes[i] as CompiledPredicate)(v);
+      const op = vetoOp[i] as number;
+      let r: number;
+      if (op === VETO_CLOSURE) {
+        r = (vetoes[i] as CompiledPredicate)(v);
+      } else {
+        // the comparisons of predicate.ts, inline: NaN (missing) stays unknown
+        const x = v[this._vetoSlot[i] as number] as number;
+        const t = this._vetoThan[i] as number;
+        r = Number.isNaN(x)
+          ? Number.NaN
+          : (
+                op === 1
+                  ? x < t
+                  : op === 2
+                    ? x <= t
+                    : op === 3
+                      ? x > t
+                      : op === 4
+                        ? x >= t
+                        : op === 5
+                          ? x === t
+                          : x !== t
+              )
+            ? 1
+            : 0;
+      }
       if (r === 1 || (Number.isNaN(r) && fireMissing)) vetoCount++;
     }
     this.total = total;

@@ -48,9 +48,14 @@ export function compilePredicate(
   plugins: PluginPredicateResolver,
 ): CompiledPredicate {
   if ('value' in predicate) {
-    const get = compileExpression(predicate.value, names);
     const than = typeof predicate.than === 'boolean' ? (predicate.than ? 1 : 0) : predicate.than;
     const test = compare(predicate.op, than);
+    // a plain fact is read from its slot directly (no getter call in the hot path)
+    const fact = predicate.value;
+    const slot =
+      typeof fact === 'string' && !names.isIndicator(fact) ? names.slot(fact) : undefined;
+    if (slot !== undefined) return (v) => test(v[slot] as number);
+    const get = compileExpression(predicate.value, names);
     return (v) => test(get(v));
   }
   if ('all' in predicate) {
