@@ -1,21 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  handData as data,
+  handFramework as framework,
+} from './__fixtures__/hand-computed-index.js';
 import { computeIndex, type UnitData } from './compute-index.js';
 import type { FrameworkRow } from './index-framework.js';
-
-const framework: FrameworkRow[] = [
-  { code: 'i1', level: 1, parent: 'P1', weight: 1, direction: 1 },
-  { code: 'i2', level: 1, parent: 'P1', weight: 1, direction: -1 },
-  { code: 'i3', level: 1, parent: 'P2', weight: 1, direction: 1 },
-  { code: 'P1', level: 2, parent: 'IDX', weight: 2 },
-  { code: 'P2', level: 2, parent: 'IDX', weight: 1 },
-  { code: 'IDX', level: 3, parent: null },
-];
-const data: UnitData[] = [
-  { code: 'A', values: { i1: 10, i2: 5, i3: 0 } },
-  { code: 'B', values: { i1: 20, i2: 1, i3: 50 } },
-  { code: 'C', values: { i1: 30, i2: 3, i3: 100 } },
-];
 
 function node(r: ReturnType<typeof computeIndex>, code: string) {
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));

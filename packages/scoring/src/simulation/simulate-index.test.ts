@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  handData as data,
+  handFramework as framework,
+} from '../composite/__fixtures__/hand-computed-index.js';
 import type { UnitData } from '../composite/compute-index.js';
 import type { FrameworkRow } from '../composite/index-framework.js';
 import { simulateIndex } from './simulate-index.js';
-
-// The hand-computed example of compute-index.test.ts: IDX = (2·P1 + P2)/3 after min-max.
-const framework: FrameworkRow[] = [
-  { code: 'i1', level: 1, parent: 'P1', weight: 1, direction: 1 },
-  { code: 'i2', level: 1, parent: 'P1', weight: 1, direction: -1 },
-  { code: 'i3', level: 1, parent: 'P2', weight: 1, direction: 1 },
-  { code: 'P1', level: 2, parent: 'IDX', weight: 2 },
-  { code: 'P2', level: 2, parent: 'IDX', weight: 1 },
-  { code: 'IDX', level: 3, parent: null },
-];
-const data: UnitData[] = [
-  { code: 'A', values: { i1: 10, i2: 5, i3: 0 } },
-  { code: 'B', values: { i1: 20, i2: 1, i3: 50 } },
-  { code: 'C', values: { i1: 30, i2: 3, i3: 100 } },
-];
 
 // Two indicators on their own scale: X wins on the arithmetic mean (6.5 > 6.1), Y on the
 // geometric mean (√(6·6.2) = 6.0992 > √(4·9) = 6).
