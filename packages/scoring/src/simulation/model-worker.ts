@@ -17,7 +17,7 @@ const WARM_UP_EVALUATIONS = 65_536;
 const COMPILE_SETTLE_MS = 30;
 
 /**
- * Evaluate the first units of the job into a private scratch array before reporting ready. The
+ * Evaluate the first units of the job into scratch memory before reporting ready. The
  * JIT compiles the model and the job's loop while the worker waits for the start signal, instead
  * of while it races the others: without this, two workers compiling on a two-core machine slow
  * each other's first chunks, and a short run loses much of its parallel speedup. The outputs are

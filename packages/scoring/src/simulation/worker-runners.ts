@@ -7,7 +7,7 @@ import type { WorkerJob } from './worker-pool.js';
 
 /**
  * Evaluates units [start, end) of a job, writing each unit's outputs at positions fixed by its
- * index into `target` (the job's shared outputs by default; a private scratch array for warm-up).
+ * index into `target` (the job's shared outputs by default; scratch memory for the warm-up).
  */
 export type WorkerUnitRunner = (start: number, end: number, target?: Float64Array) => void;
 
