@@ -15,6 +15,11 @@ const BOOLEAN = 3;
 const COUNT = 4;
 const CLOSURE = 5;
 
+/** Indicators over two plain facts, computed inline; anything else is a compiled closure. */
+const IND_CLOSURE = 0;
+const IND_QUOTIENT = 1;
+const IND_DIFFERENCE = 2;
+
 /** Veto comparisons of one plain fact, evaluated inline; anything else is a compiled closure. */
 const VETO_CLOSURE = 0;
 const VETO_OPS: Readonly<Record<string, number>> = {
@@ -127,6 +132,35 @@ export class FastEvaluator {
     // evaluation order = dependency order
     this._indFns = order.map((n) => fns[indIndex.get(n) as number] as Getter);
     this._indOrder = Int32Array.from(order.map((n) => indIndex.get(n) as number));
+    // ratio, perCapita and difference over two plain facts: operands and scale in columns (the
+    // same arithmetic as compileExpression's closures, without a call per indicator)
+    this._indOp = new Uint8Array(order.length);
+    this._indA = new Int32Array(order.length);
+    this._indB = new Int32Array(order.length);
+    this._indScale = new Float64Array(order.length);
+    order.forEach((n, j) => {
+      const e = args.indicators[n];
+      if (args.cyclic.has(n) || typeof e !== 'object' || e === null) return;
+      const pair =
+        'ratio' in e
+          ? e.ratio
+          : 'perCapita' in e
+            ? ([e.perCapita, e.population] as const)
+            : 'difference' in e
+              ? e.difference
+              : undefined;
+      if (pair === undefined) return;
+      const [left, right] = pair;
+      const slotOf = (x: Expression): number | undefined =>
+        typeof x === 'string' && !indIndex.has(x) ? args.slots.get(x) : undefined;
+      const a = slotOf(left);
+      const b = slotOf(right);
+      if (a === undefined || b === undefined) return;
+      this._indOp[j] = 'difference' in e ? IND_DIFFERENCE : IND_QUOTIENT;
+      this._indA[j] = a;
+      this._indB[j] = b;
+      this._indScale[j] = 'ratio' in e ? (e.scale ?? 1) : 'perCapita' in e ? (e.per ?? 1000) : 1;
+    });
 
     const n = args.items.length;
     this._kind = new Uint8Array(n);
@@ -224,13 +258,34 @@ export class FastEvaluator {
   }
 
   private readonly _indOrder: Int32Array;
+  private readonly _indOp: Uint8Array;
+  private readonly _indA: Int32Array;
+  private readonly _indB: Int32Array;
+  private readonly _indScale: Float64Array;
 
   /** Evaluate one fact vector; results in `total`, `keyOk`, `vetoCount`. */
   run(v: Float64Array): void {
     const ind = this._ind;
     const indFns = this._indFns;
     const indOrder = this._indOrder;
-    for (let j = 0; j < indFns.length; j++) ind[indOrder[j] as number] = (indFns[j] as Getter)(v);
+    const indOp = this._indOp;
+    for (let j = 0; j < indFns.length; j++) {
+      const op = indOp[j] as number;
+      let x: number;
+      if (op === IND_CLOSURE) {
+        x = (indFns[j] as Getter)(v);
+      } else {
+        const a = v[this._indA[j] as number] as number;
+        const b = v[this._indB[j] as number] as number;
+        if (op === IND_DIFFERENCE) x = a - b;
+        else if (b === 0) x = Number.NaN;
+        else {
+          x = (a / b) * (this._indScale[j] as number);
+          if (!Number.isFinite(x)) x = Number.NaN;
+        }
+      }
+      ind[indOrder[j] as number] = x;
+    }
     const kind = this._kind;
     const src = this._src;
     const slot = this._slot;
