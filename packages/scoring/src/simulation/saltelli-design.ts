@@ -64,6 +64,8 @@ export function evaluateSaltelliRows(
 
   if (typeof model === 'function') {
     const x = new Float64Array(k);
+    // group g is input g alone: the common case, with no member lists to walk
+    const singletons = D === k && plan.groupOf.every((g, i) => g === i);
     let done = 0;
     for (let j = from; j < to; j++) {
       sequence.nextIntegers(ints);
@@ -72,16 +74,25 @@ export function evaluateSaltelliRows(
       let o = j * R;
       for (let i = 0; i < k; i++) x[i] = ab[i] as number;
       outputs[o++] = model(x);
-      for (let g = 0; g < D; g++) {
-        const end = memberStart[g + 1] as number;
-        for (let m = memberStart[g] as number; m < end; m++) {
-          const i = members[m] as number;
+      if (singletons) {
+        // each group is one input (no groups given): swap that column in and out
+        for (let i = 0; i < k; i++) {
           x[i] = ab[k + i] as number;
-        }
-        outputs[o++] = model(x);
-        for (let m = memberStart[g] as number; m < end; m++) {
-          const i = members[m] as number;
+          outputs[o++] = model(x);
           x[i] = ab[i] as number;
+        }
+      } else {
+        for (let g = 0; g < D; g++) {
+          const end = memberStart[g + 1] as number;
+          for (let m = memberStart[g] as number; m < end; m++) {
+            const i = members[m] as number;
+            x[i] = ab[k + i] as number;
+          }
+          outputs[o++] = model(x);
+          for (let m = memberStart[g] as number; m < end; m++) {
+            const i = members[m] as number;
+            x[i] = ab[i] as number;
+          }
         }
       }
       for (let i = 0; i < k; i++) x[i] = ab[k + i] as number;
