@@ -5,9 +5,8 @@ import {
   type RandomSeed,
   type RuleSetMeta,
 } from '@foodsafety/core';
-import type { TaskLedger } from '../ledger/creation-task.js';
+import type { CityModelInput } from '../standard/city-model.js';
 import type { Standard } from '../standard/define-standard.js';
-import type { Facts } from '../standard/evaluate.js';
 import type { ScoringExtensions } from '../standard/extensions.js';
 import { standardTaskShareFacts } from '../standard/standard-task-shares.js';
 import { checkFactUncertainties, type FactUncertainty } from './fact-uncertainty.js';
@@ -35,21 +34,13 @@ export interface ExtensionsReference {
   readonly export: string;
 }
 
-/** The scoring model simulated: a standard and the facts it is scored on (as `score` takes them). */
-export interface ScoringModel {
+/**
+ * The scoring model simulated: a standard and what it is scored on — the facts of the city, its
+ * regions and departments, the task ledger and its date — exactly as {@link cityModel} and
+ * `score` take them.
+ */
+export interface ScoringModel extends CityModelInput {
   readonly standard: Standard;
-  /** The city's facts. */
-  readonly facts: Facts;
-  /** Facts per region, by region id. */
-  readonly regions?: Readonly<Record<string, Facts>>;
-  /** Facts per department, by department id. */
-  readonly departments?: Readonly<Record<string, Facts>>;
-  /** The task ledger, for `taskShare` facts (as in `score`). */
-  readonly ledger?: TaskLedger;
-  /** Date task completion is judged at (ISO `YYYY-MM-DD`). */
-  readonly asOf?: string;
-  /** Whether regions and departments inherit city facts they lack (default true, as `score`). */
-  readonly inheritCityFacts?: boolean;
 }
 
 /** What is uncertain. */
