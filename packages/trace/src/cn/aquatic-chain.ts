@@ -1,3 +1,4 @@
+import { EPCIS_SELECTORS } from '../profiles/epcis-selectors.js';
 import { defineKde, type KdeDefinition, type TraceProfile } from '../profiles/trace-profile.js';
 
 function kde(
@@ -10,9 +11,9 @@ function kde(
   return defineKde(id, en, zh, select, { citation: '长海县海参电子追溯', required });
 }
 
-const LOT = ['quantityList[*].epcClass', 'epcList[*]'];
-const QTY = ['quantityList[*].quantity', 'epcList[*]'];
-const WHERE = ['bizLocation.id', 'readPoint.id'];
+const LOT = EPCIS_SELECTORS.lots;
+const QTY = EPCIS_SELECTORS.quantities;
+const WHERE = EPCIS_SELECTORS.place;
 const WHEN = ['eventTime'];
 const CERT = ['*:inspectionCertificate', 'certificationInfo'];
 
@@ -69,14 +70,9 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
       label: { en: 'Harvest', 'zh-CN': '采捕' },
       match: [{ cte: ['harvest'] }],
       kdes: [
-        kde('harvestedLot', 'Harvested lot', '采捕批次', [
-          'outputQuantityList[*].epcClass',
-          'outputEPCList[*]',
-          ...LOT,
-        ]),
+        kde('harvestedLot', 'Harvested lot', '采捕批次', [...EPCIS_SELECTORS.outputLots, ...LOT]),
         kde('quantity', 'Quantity harvested', '采捕数量', [
-          'outputQuantityList[*].quantity',
-          'outputEPCList[*]',
+          ...EPCIS_SELECTORS.outputQuantities,
           ...QTY,
         ]),
         kde('harvestDate', 'Harvest date', '采捕日期', [
@@ -95,18 +91,9 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
         { eventTypes: ['TransformationEvent'], has: ['outputQuantityList[*].uom'] },
       ],
       kdes: [
-        kde('inputs', 'Raw material lots', '原料批次', [
-          'inputQuantityList[*].epcClass',
-          'inputEPCList[*]',
-        ]),
-        kde('outputs', 'Product lots', '产品批次', [
-          'outputQuantityList[*].epcClass',
-          'outputEPCList[*]',
-        ]),
-        kde('outputQuantity', 'Quantity produced', '产出数量', [
-          'outputQuantityList[*].quantity',
-          'outputEPCList[*]',
-        ]),
+        kde('inputs', 'Raw material lots', '原料批次', EPCIS_SELECTORS.inputLots),
+        kde('outputs', 'Product lots', '产品批次', EPCIS_SELECTORS.outputLots),
+        kde('outputQuantity', 'Quantity produced', '产出数量', EPCIS_SELECTORS.outputQuantities),
         kde('location', 'Plant', '加工厂', WHERE),
         kde('date', 'Date', '加工日期', WHEN),
       ],

@@ -1,3 +1,4 @@
+import { EPCIS_SELECTORS } from '../profiles/epcis-selectors.js';
 import { defineKde, type KdeDefinition, type TraceProfile } from '../profiles/trace-profile.js';
 
 const LAW = '《中华人民共和国食品安全法》';
@@ -12,7 +13,7 @@ function kde(
   return defineKde(id, en, zh, select, { citation: `${LAW}第${article}条` });
 }
 
-const LOT = ['quantityList[*].epcClass', 'epcList[*]'];
+const LOT = EPCIS_SELECTORS.lots;
 const NAME = (article: string) =>
   kde(
     'productName',

@@ -1,20 +1,11 @@
+import { EPCIS_SELECTORS } from './epcis-selectors.js';
 import { defineKde, type KdeDefinition, type TraceProfile } from './trace-profile.js';
 
-const LOT = [
-  'quantityList[*].epcClass',
-  'epcList[*]',
-  'childQuantityList[*].epcClass',
-  'childEPCs[*]',
-];
-const QTY = [
-  'quantityList[*].quantity',
-  'epcList[*]',
-  'childQuantityList[*].quantity',
-  'childEPCs[*]',
-];
+const LOT = [...EPCIS_SELECTORS.lots, ...EPCIS_SELECTORS.childLots];
+const QTY = [...EPCIS_SELECTORS.quantities, ...EPCIS_SELECTORS.childQuantities];
 const UOM = ['quantityList[*].uom', 'epcList[*]', 'childEPCs[*]'];
 const REF_DOC = ['bizTransactionList[*].bizTransaction'];
-const HERE = ['bizLocation.id', 'readPoint.id'];
+const HERE = EPCIS_SELECTORS.place;
 const TLC_SOURCE = [
   '*:tlcSource',
   '*:tlcSourceReference',
@@ -430,21 +421,21 @@ export const FSMA_204_PROFILE: TraceProfile = {
           'inputLotCodes',
           'Traceability lot codes of the food used',
           '投入原料的追溯批次号',
-          ['inputQuantityList[*].epcClass', 'inputEPCList[*]'],
+          EPCIS_SELECTORS.inputLots,
           '21 CFR 1.1350(a)(1)',
         ),
         kde(
           'inputQuantities',
           'Quantity and unit of measure of each lot used',
           '各投入批次的数量及计量单位',
-          ['inputQuantityList[*].quantity', 'inputEPCList[*]'],
+          EPCIS_SELECTORS.inputQuantities,
           '21 CFR 1.1350(a)(1)',
         ),
         kde(
           'newLotCode',
           'New traceability lot code of the food produced',
           '产出食品的新追溯批次号',
-          ['outputQuantityList[*].epcClass', 'outputEPCList[*]'],
+          EPCIS_SELECTORS.outputLots,
           '21 CFR 1.1350(a)(2)',
         ),
         kde(
@@ -465,7 +456,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           'outputQuantity',
           'Quantity and unit of measure of the food produced',
           '产出数量及计量单位',
-          ['outputQuantityList[*].quantity', 'outputEPCList[*]'],
+          EPCIS_SELECTORS.outputQuantities,
           '21 CFR 1.1350(a)(2)',
         ),
         kde(

@@ -1,17 +1,8 @@
+import { EPCIS_SELECTORS } from './epcis-selectors.js';
 import { defineKde, type KdeDefinition, type TraceProfile } from './trace-profile.js';
 
-const LOT = [
-  'quantityList[*].epcClass',
-  'epcList[*]',
-  'outputQuantityList[*].epcClass',
-  'outputEPCList[*]',
-];
-const QTY = [
-  'quantityList[*].quantity',
-  'epcList[*]',
-  'outputQuantityList[*].quantity',
-  'outputEPCList[*]',
-];
+const LOT = [...EPCIS_SELECTORS.lots, ...EPCIS_SELECTORS.outputLots];
+const QTY = [...EPCIS_SELECTORS.quantities, ...EPCIS_SELECTORS.outputQuantities];
 
 function kde(
   id: string,
@@ -36,7 +27,7 @@ const COMMON: readonly KdeDefinition[] = [
     '*:informationProvider',
     '*:productOwner',
   ]),
-  kde('location', 'Location (GLN)', '地点', ['bizLocation.id', 'readPoint.id']),
+  kde('location', 'Location (GLN)', '地点', EPCIS_SELECTORS.place),
   kde('productAndLot', 'Product (GTIN) and lot', '产品及批次', LOT),
   kde('quantity', 'Quantity and unit', '数量及单位', QTY),
 ];
@@ -177,19 +168,10 @@ export const GDST_PROFILE: TraceProfile = {
       kdes: [
         kde('eventId', 'Event ID', '事件标识', ['eventID']),
         kde('eventDateTime', 'Event date and time', '事件时间', ['eventTime']),
-        kde('location', 'Processing location', '加工地点', ['bizLocation.id', 'readPoint.id']),
-        kde('inputs', 'Input products and lots', '投入产品及批次', [
-          'inputQuantityList[*].epcClass',
-          'inputEPCList[*]',
-        ]),
-        kde('outputs', 'Output products and lots', '产出产品及批次', [
-          'outputQuantityList[*].epcClass',
-          'outputEPCList[*]',
-        ]),
-        kde('outputQuantity', 'Output quantity', '产出数量', [
-          'outputQuantityList[*].quantity',
-          'outputEPCList[*]',
-        ]),
+        kde('location', 'Processing location', '加工地点', EPCIS_SELECTORS.place),
+        kde('inputs', 'Input products and lots', '投入产品及批次', EPCIS_SELECTORS.inputLots),
+        kde('outputs', 'Output products and lots', '产出产品及批次', EPCIS_SELECTORS.outputLots),
+        kde('outputQuantity', 'Output quantity', '产出数量', EPCIS_SELECTORS.outputQuantities),
       ],
     },
     {

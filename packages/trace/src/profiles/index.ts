@@ -4,6 +4,7 @@ export {
   type ProfileCheckResult,
   recogniseCte,
 } from './check-profile.js';
+export { EPCIS_SELECTORS } from './epcis-selectors.js';
 export { FSMA_204_PROFILE } from './fsma-204.js';
 export { GDST_PROFILE } from './gdst.js';
 export { cbvEquals, localName, selectValues } from './kde-selector.js';
