@@ -22,7 +22,7 @@ import {
 } from '../composite/index-framework.js';
 import { checkFactUncertainties, drawFact, type FactUncertainty } from './fact-uncertainty.js';
 import { chooseMethod, type MethodChoice, methodChoiceProblem } from './method-choice.js';
-import type { WeightUncertainty } from './monte-carlo-runs.js';
+import { type WeightUncertainty, weightUncertaintyProblem } from './monte-carlo-runs.js';
 import { simulationMessages } from './simulation-messages.js';
 import { quantileLowSorted, quantileSorted } from './sorted-quantile.js';
 
@@ -139,19 +139,9 @@ function checkOptions(options: SimulateIndexOptions): Diagnostic[] {
     problems.push(invalid(`aggregation: ${aggregation}`, ['uncertainty', 'aggregation']));
   }
   const w = uncertainty.weights;
-  if (
-    w !== undefined &&
-    !(
-      (w.type === 'uniform' && Number.isFinite(w.percent) && w.percent >= 0 && w.percent < 100) ||
-      (w.type === 'dirichlet' && Number.isFinite(w.concentration) && w.concentration > 0)
-    )
-  ) {
-    problems.push(
-      invalid(
-        'weights must be { type: uniform, percent in [0, 100) } or { type: dirichlet, concentration > 0 }',
-        ['uncertainty', 'weights'],
-      ),
-    );
+  const weightProblem = w === undefined ? undefined : weightUncertaintyProblem(w);
+  if (weightProblem !== undefined) {
+    problems.push(invalid(weightProblem, ['uncertainty', 'weights']));
   }
   if (uncertainty.data !== undefined) {
     problems.push(...checkFactUncertainties(uncertainty.data, ['uncertainty', 'data']));

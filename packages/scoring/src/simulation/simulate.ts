@@ -19,6 +19,7 @@ import {
   type SimulationUnit,
   UNIT_FIELDS,
   type WeightUncertainty,
+  weightUncertaintyProblem,
 } from './monte-carlo-runs.js';
 import { normalQuantile } from './normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
@@ -282,17 +283,8 @@ function prepare(options: SimulateOptions): {
   const problems = checkFactUncertainties(facts);
   if (problems.length > 0) fail(problems.map((d) => d.message).join('; '), problems);
   const w = uncertainty.weights;
-  if (
-    w !== undefined &&
-    !(
-      (w.type === 'uniform' && Number.isFinite(w.percent) && w.percent >= 0 && w.percent < 100) ||
-      (w.type === 'dirichlet' && Number.isFinite(w.concentration) && w.concentration > 0)
-    )
-  ) {
-    fail(
-      'weights must be { type: uniform, percent in [0, 100) } or { type: dirichlet, concentration > 0 }',
-    );
-  }
+  const weightProblem = w === undefined ? undefined : weightUncertaintyProblem(w);
+  if (weightProblem !== undefined) fail(weightProblem);
   checkChoice('minTotal', uncertainty.methods?.minTotal);
   checkChoice('keyItemMinPercent', uncertainty.methods?.keyItemMinPercent);
   const probabilities = options.probabilities ?? DEFAULT_PROBABILITIES;
