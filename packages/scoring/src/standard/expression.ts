@@ -52,53 +52,69 @@ export interface NameResolver {
 
 const finiteOrNaN = (x: number): number => (Number.isFinite(x) ? x : Number.NaN);
 
-/** The fact-vector slot of an operand that is a plain fact (not an indicator), if it has one. */
-function factSlot(expr: Expression, names: NameResolver): number | undefined {
-  return typeof expr === 'string' && !names.isIndicator(expr) ? names.slot(expr) : undefined;
+/**
+ * An expression that is a ratio, per-capita rate or difference of two plain facts (not
+ * indicators), as fact-vector slots: the common indicator shape (batches ÷ population × 1 000),
+ * which the evaluators read straight from the fact vector.
+ */
+export interface FactPair {
+  readonly op: 'quotient' | 'difference';
+  readonly a: number;
+  readonly b: number;
+  /** The ratio's `scale` or the rate's `per` (1 for a difference). */
+  readonly scale: number;
+}
+
+/** The {@link FactPair} of an expression, or `undefined` when it has another shape. */
+export function factPair(expr: Expression, names: NameResolver): FactPair | undefined {
+  if (typeof expr !== 'object' || expr === null) return undefined;
+  const pair =
+    'ratio' in expr
+      ? expr.ratio
+      : 'perCapita' in expr
+        ? ([expr.perCapita, expr.population] as const)
+        : 'difference' in expr
+          ? expr.difference
+          : undefined;
+  if (pair === undefined) return undefined;
+  const slot = (x: Expression): number | undefined =>
+    typeof x === 'string' && !names.isIndicator(x) ? names.slot(x) : undefined;
+  const a = slot(pair[0]);
+  const b = slot(pair[1]);
+  if (a === undefined || b === undefined) return undefined;
+  if ('difference' in expr) return { op: 'difference', a, b, scale: 1 };
+  const scale = 'ratio' in expr ? (expr.scale ?? 1) : 'perCapita' in expr ? (expr.per ?? 1000) : 1;
+  return { op: 'quotient', a, b, scale };
+}
+
+/** a ÷ b × scale; `NaN` for a zero divisor or a result that is not finite. */
+export function quotient(a: number, b: number, scale: number): number {
+  return b === 0 ? Number.NaN : finiteOrNaN((a / b) * scale);
 }
 
 /** Compile an expression into a getter over a fact vector. Division by zero gives `NaN`. */
 export function compileExpression(expr: Expression, names: NameResolver): Getter {
   if (typeof expr === 'number') return () => expr;
   if (typeof expr === 'string') return names.getter(expr);
-  // The common shapes over two plain facts (batches ÷ population × 1 000) read the fact vector
-  // directly: no getter calls, which the JIT cannot always inline at a call site shared by many
-  // indicators.
-  if ('ratio' in expr || 'perCapita' in expr || 'difference' in expr) {
-    const [left, right] =
-      'ratio' in expr
-        ? expr.ratio
-        : 'perCapita' in expr
-          ? [expr.perCapita, expr.population]
-          : expr.difference;
-    const sa = factSlot(left, names);
-    const sb = factSlot(right, names);
-    if (sa !== undefined && sb !== undefined) {
-      if ('difference' in expr) return (v) => (v[sa] as number) - (v[sb] as number);
-      const scale = 'ratio' in expr ? (expr.scale ?? 1) : (expr.per ?? 1000);
-      return (v) => {
-        const d = v[sb] as number;
-        return d === 0 ? Number.NaN : finiteOrNaN(((v[sa] as number) / d) * scale);
-      };
-    }
+  // two plain facts: read the fact vector directly (no getter calls, which the JIT cannot always
+  // inline at a call site shared by many indicators)
+  const pair = factPair(expr, names);
+  if (pair !== undefined) {
+    const { a, b, scale } = pair;
+    if (pair.op === 'difference') return (v) => (v[a] as number) - (v[b] as number);
+    return (v) => quotient(v[a] as number, v[b] as number, scale);
   }
   if ('ratio' in expr) {
     const a = compileExpression(expr.ratio[0], names);
     const b = compileExpression(expr.ratio[1], names);
     const scale = expr.scale ?? 1;
-    return (v) => {
-      const d = b(v);
-      return d === 0 ? Number.NaN : finiteOrNaN((a(v) / d) * scale);
-    };
+    return (v) => quotient(a(v), b(v), scale);
   }
   if ('perCapita' in expr) {
     const a = compileExpression(expr.perCapita, names);
     const p = compileExpression(expr.population, names);
     const per = expr.per ?? 1000;
-    return (v) => {
-      const d = p(v);
-      return d === 0 ? Number.NaN : finiteOrNaN((a(v) / d) * per);
-    };
+    return (v) => quotient(a(v), p(v), per);
   }
   if ('difference' in expr) {
     const a = compileExpression(expr.difference[0], names);

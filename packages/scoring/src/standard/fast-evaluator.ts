@@ -1,8 +1,17 @@
-import { compileExpression, expressionRefs, type Getter, type NameResolver } from './expression.js';
+import {
+  compileExpression,
+  expressionRefs,
+  factPair,
+  type Getter,
+  type NameResolver,
+  quotient,
+} from './expression.js';
 import { compileItemRule, type ResolvedCalculator, sortBands } from './item-rule.js';
 import { type Rounder, toHundredths } from './points.js';
 import {
+  COMPARISON_CODES,
   type CompiledPredicate,
+  compareByCode,
   compilePredicate,
   type PluginPredicateResolver,
 } from './predicate.js';
@@ -20,16 +29,8 @@ const IND_CLOSURE = 0;
 const IND_QUOTIENT = 1;
 const IND_DIFFERENCE = 2;
 
-/** Veto comparisons of one plain fact, evaluated inline; anything else is a compiled closure. */
+/** A veto that is not a comparison of one plain fact, evaluated by its compiled closure. */
 const VETO_CLOSURE = 0;
-const VETO_OPS: Readonly<Record<string, number>> = {
-  '<': 1,
-  '<=': 2,
-  '>': 3,
-  '>=': 4,
-  '==': 5,
-  '!=': 6,
-};
 
 /**
  * The data-oriented evaluator behind `evaluate` and `cityModel`: indicators are computed once per
@@ -132,34 +133,21 @@ export class FastEvaluator {
     // evaluation order = dependency order
     this._indFns = order.map((n) => fns[indIndex.get(n) as number] as Getter);
     this._indOrder = Int32Array.from(order.map((n) => indIndex.get(n) as number));
-    // ratio, perCapita and difference over two plain facts: operands and scale in columns (the
-    // same arithmetic as compileExpression's closures, without a call per indicator)
+    // ratio, perCapita and difference over two plain facts (factPair): operands and scale in
+    // columns, computed in the loop without a closure call per indicator
     this._indOp = new Uint8Array(order.length);
     this._indA = new Int32Array(order.length);
     this._indB = new Int32Array(order.length);
     this._indScale = new Float64Array(order.length);
     order.forEach((n, j) => {
-      const e = args.indicators[n];
-      if (args.cyclic.has(n) || typeof e !== 'object' || e === null) return;
-      const pair =
-        'ratio' in e
-          ? e.ratio
-          : 'perCapita' in e
-            ? ([e.perCapita, e.population] as const)
-            : 'difference' in e
-              ? e.difference
-              : undefined;
+      const pair = args.cyclic.has(n)
+        ? undefined
+        : factPair(args.indicators[n] as Expression, scratch);
       if (pair === undefined) return;
-      const [left, right] = pair;
-      const slotOf = (x: Expression): number | undefined =>
-        typeof x === 'string' && !indIndex.has(x) ? args.slots.get(x) : undefined;
-      const a = slotOf(left);
-      const b = slotOf(right);
-      if (a === undefined || b === undefined) return;
-      this._indOp[j] = 'difference' in e ? IND_DIFFERENCE : IND_QUOTIENT;
-      this._indA[j] = a;
-      this._indB[j] = b;
-      this._indScale[j] = 'ratio' in e ? (e.scale ?? 1) : 'perCapita' in e ? (e.per ?? 1000) : 1;
+      this._indOp[j] = pair.op === 'difference' ? IND_DIFFERENCE : IND_QUOTIENT;
+      this._indA[j] = pair.a;
+      this._indB[j] = pair.b;
+      this._indScale[j] = pair.scale;
     });
 
     const n = args.items.length;
@@ -248,7 +236,7 @@ export class FastEvaluator {
       if (!('value' in p) || typeof p.value !== 'string' || indIndex.has(p.value)) return;
       const slot = args.slots.get(p.value);
       if (slot === undefined) return;
-      this._vetoOp[i] = VETO_OPS[p.op] ?? VETO_CLOSURE;
+      this._vetoOp[i] = COMPARISON_CODES[p.op];
       this._vetoSlot[i] = slot;
       this._vetoThan[i] = typeof p.than === 'boolean' ? (p.than ? 1 : 0) : p.than;
     });
@@ -277,12 +265,7 @@ export class FastEvaluator {
       } else {
         const a = v[this._indA[j] as number] as number;
         const b = v[this._indB[j] as number] as number;
-        if (op === IND_DIFFERENCE) x = a - b;
-        else if (b === 0) x = Number.NaN;
-        else {
-          x = (a / b) * (this._indScale[j] as number);
-          if (!Number.isFinite(x)) x = Number.NaN;
-        }
+        x = op === IND_DIFFERENCE ? a - b : quotient(a, b, this._indScale[j] as number);
       }
       ind[indOrder[j] as number] = x;
     }
@@ -357,26 +340,12 @@ export class FastEvaluator {
       if (op === VETO_CLOSURE) {
         r = (vetoes[i] as CompiledPredicate)(v);
       } else {
-        // the comparisons of predicate.ts, inline: NaN (missing) stays unknown
-        const x = v[this._vetoSlot[i] as number] as number;
-        const t = this._vetoThan[i] as number;
-        r = Number.isNaN(x)
-          ? Number.NaN
-          : (
-                op === 1
-                  ? x < t
-                  : op === 2
-                    ? x <= t
-                    : op === 3
-                      ? x > t
-                      : op === 4
-                        ? x >= t
-                        : op === 5
-                          ? x === t
-                          : x !== t
-              )
-            ? 1
-            : 0;
+        // a comparison of one plain fact: no closure call (NaN, missing, stays unknown)
+        r = compareByCode(
+          op,
+          v[this._vetoSlot[i] as number] as number,
+          this._vetoThan[i] as number,
+        );
       }
       if (r === 1 || (Number.isNaN(r) && fireMissing)) vetoCount++;
     }

@@ -7,7 +7,7 @@ import {
   type NameResolver,
 } from './expression.js';
 import type { VetoPredicate } from './extensions.js';
-import type { Predicate } from './standard-spec.js';
+import type { ComparisonOp, Predicate } from './standard-spec.js';
 
 /** A compiled three-valued predicate: 1 holds, 0 does not, `NaN` unknown (facts missing). */
 export type CompiledPredicate = (facts: Float64Array) => number;
@@ -24,21 +24,37 @@ export type PluginPredicateResolver = (
   node: Extract<Predicate, { predicate: string }>,
 ) => ResolvedPluginPredicate | undefined;
 
-function compare(op: string, than: number): (x: number) => number {
-  switch (op) {
-    case '<':
-      return (x) => (Number.isNaN(x) ? Number.NaN : x < than ? 1 : 0);
-    case '<=':
-      return (x) => (Number.isNaN(x) ? Number.NaN : x <= than ? 1 : 0);
-    case '>':
-      return (x) => (Number.isNaN(x) ? Number.NaN : x > than ? 1 : 0);
-    case '>=':
-      return (x) => (Number.isNaN(x) ? Number.NaN : x >= than ? 1 : 0);
-    case '==':
-      return (x) => (Number.isNaN(x) ? Number.NaN : x === than ? 1 : 0);
-    default:
-      return (x) => (Number.isNaN(x) ? Number.NaN : x !== than ? 1 : 0);
-  }
+/** The comparison operators as codes, for evaluators that keep them in typed arrays. */
+export const COMPARISON_CODES: Readonly<Record<ComparisonOp, number>> = {
+  '<': 1,
+  '<=': 2,
+  '>': 3,
+  '>=': 4,
+  '==': 5,
+  '!=': 6,
+};
+
+/** Whether `x op than` holds for an operator code: 1 or 0, `NaN` when x is missing. */
+export function compareByCode(code: number, x: number, than: number): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  const holds =
+    code === 1
+      ? x < than
+      : code === 2
+        ? x <= than
+        : code === 3
+          ? x > than
+          : code === 4
+            ? x >= than
+            : code === 5
+              ? x === than
+              : x !== than;
+  return holds ? 1 : 0;
+}
+
+function compare(op: ComparisonOp, than: number): (x: number) => number {
+  const code = COMPARISON_CODES[op];
+  return (x) => compareByCode(code, x, than);
 }
 
 /** Compile a predicate. */
