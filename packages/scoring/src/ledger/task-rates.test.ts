@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testMeta } from '../standard/__fixtures__/test-meta.js';
 import { defineStandard } from '../standard/define-standard.js';
 import { score } from '../standard/score.js';
 import type { TaskLedger } from './creation-task.js';
@@ -120,14 +121,7 @@ describe('task shares feed the standard per region and department', () => {
 
   it('score() computes taskShare items for the city and every unit', () => {
     const std = defineStandard({
-      meta: {
-        id: 't',
-        version: '1',
-        jurisdiction: '*',
-        effectiveFrom: '2017-01-01',
-        source: 'test',
-        confidence: 'verified',
-      },
+      meta: testMeta('t'),
       missing: { items: 'skip' },
       items: [
         { id: 'i1', tier: 'key', points: 30, rule: { kind: 'taskShare' } },

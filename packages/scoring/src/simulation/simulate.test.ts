@@ -2,19 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isFoodSafetyError } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
+import { testMeta } from '../standard/__fixtures__/test-meta.js';
 import { defineStandard, type Standard } from '../standard/define-standard.js';
 import { evaluate } from '../standard/evaluate.js';
 import { score } from '../standard/score.js';
 import { simulate } from './simulate.js';
 
-const meta = {
-  id: 'test.simulation',
-  version: '1',
-  jurisdiction: '*',
-  effectiveFrom: '2020-01-01',
-  source: 'unit test',
-  confidence: 'verified',
-} as const;
+const meta = testMeta('test.simulation');
 
 /** Key item k (60 points, linear on a 0..1 share), basic item b (40 points), three vetoes. */
 function standard(): Standard {

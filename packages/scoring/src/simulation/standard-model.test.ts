@@ -1,19 +1,13 @@
 import { isFoodSafetyError } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
+import { testMeta } from '../standard/__fixtures__/test-meta.js';
 import { defineStandard } from '../standard/define-standard.js';
 import { evaluate } from '../standard/evaluate.js';
 import { sensitivity } from './sensitivity.js';
 import { standardModel } from './standard-model.js';
 
 const defined = defineStandard({
-  meta: {
-    id: 'test.model',
-    version: '1',
-    jurisdiction: '*',
-    effectiveFrom: '2020-01-01',
-    source: 'unit test',
-    confidence: 'verified',
-  },
+  meta: testMeta('test.model'),
   items: [
     {
       id: 'k',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CreationTask, TaskLedger } from '../ledger/creation-task.js';
+import { testMeta } from './__fixtures__/test-meta.js';
 import { cityModel } from './city-model.js';
 import { defineStandard } from './define-standard.js';
 import { score } from './score.js';
@@ -32,14 +33,7 @@ function ledger(): TaskLedger {
 
 const std = (() => {
   const r = defineStandard({
-    meta: {
-      id: 't',
-      version: '1',
-      jurisdiction: '*',
-      effectiveFrom: '2017-01-01',
-      source: 'test',
-      confidence: 'verified',
-    },
+    meta: testMeta('t'),
     missing: { items: 'skip' },
     pass: { minTotal: 60 },
     items: [

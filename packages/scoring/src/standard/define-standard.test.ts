@@ -1,17 +1,11 @@
 import { FoodSafetyError } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
+import { testMeta } from './__fixtures__/test-meta.js';
 import { defineStandard } from './define-standard.js';
 import { evaluate } from './evaluate.js';
 import { score } from './score.js';
 
-const meta = {
-  id: 'test.standard',
-  version: '1',
-  jurisdiction: '*',
-  effectiveFrom: '2020-01-01',
-  source: 'unit test',
-  confidence: 'verified',
-} as const;
+const meta = testMeta('test.standard');
 
 const codes = (r: { diagnostics: readonly { code: string }[] }) => r.diagnostics.map((d) => d.code);
 

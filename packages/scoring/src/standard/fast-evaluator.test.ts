@@ -1,20 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cnStandard } from '../cn/cn-standard.js';
+import { testMeta } from './__fixtures__/test-meta.js';
 import { defineStandard, type Standard } from './define-standard.js';
 import { evaluate, type Facts } from './evaluate.js';
 import { score } from './score.js';
 import type { StandardSpec } from './standard-spec.js';
 
 const mixed: StandardSpec = {
-  meta: {
-    id: 'mixed',
-    version: '1',
-    jurisdiction: '*',
-    effectiveFrom: '2020-01-01',
-    source: 'test',
-    confidence: 'verified',
-  },
+  meta: testMeta('mixed'),
   indicators: {
     ratio: { ratio: ['a', 'b'], scale: 10 },
     chained: { sum: ['ratio', 'c'] },

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { testMeta } from './__fixtures__/test-meta.js';
 import { defineStandard } from './define-standard.js';
 import { rankUnits, weakestItems } from './rank-units.js';
 import { score } from './score.js';
 
 const std = (() => {
   const r = defineStandard({
-    meta: {
-      id: 't',
-      version: '1',
-      jurisdiction: '*',
-      effectiveFrom: '2017-01-01',
-      source: 'test',
-      confidence: 'verified',
-    },
+    meta: testMeta('t'),
     pass: { minTotal: 10 },
     items: [
       {

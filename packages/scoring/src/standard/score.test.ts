@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { testMeta } from './__fixtures__/test-meta.js';
 import { defineStandard, type Standard } from './define-standard.js';
 import { evaluate } from './evaluate.js';
 import { score } from './score.js';
 import type { StandardSpec } from './standard-spec.js';
 
-const meta = {
-  id: 'test.standard',
-  version: '1',
-  jurisdiction: '*',
-  effectiveFrom: '2020-01-01',
-  source: 'unit test',
-  confidence: 'verified',
-} as const;
+const meta = testMeta('test.standard');
 
 /** Key item `k` (50 points) and basic item `b` (66 points), both linear on a share fact 0..1. */
 function twoItemStandard(extra: Partial<StandardSpec> = {}): Standard {

@@ -1,16 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { testMeta } from './__fixtures__/test-meta.js';
 import { defineStandard, type Standard } from './define-standard.js';
 import { whatIf } from './what-if.js';
 
-const meta = {
-  id: 'test.whatif',
-  version: '1',
-  jurisdiction: '*',
-  effectiveFrom: '2020-01-01',
-  source: 'unit test',
-  confidence: 'verified',
-} as const;
+const meta = testMeta('test.whatif');
 
 function make(): Standard {
   const r = defineStandard({

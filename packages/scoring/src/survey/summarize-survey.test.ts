@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testMeta } from '../standard/__fixtures__/test-meta.js';
 import { defineStandard } from '../standard/define-standard.js';
 import { score } from '../standard/score.js';
 import { summarizeSurvey } from './summarize-survey.js';
@@ -62,14 +63,7 @@ describe('summarizeSurvey', () => {
 
   it('feeds the survey items of a standard', () => {
     const std = defineStandard({
-      meta: {
-        id: 't',
-        version: '1',
-        jurisdiction: '*',
-        effectiveFrom: '2017-01-01',
-        source: 'test',
-        confidence: 'verified',
-      },
+      meta: testMeta('t'),
       items: [
         {
           id: 'aware',
