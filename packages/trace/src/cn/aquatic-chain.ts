@@ -1,15 +1,7 @@
 import { EPCIS_SELECTORS } from '../profiles/epcis-selectors.js';
-import { defineKde, type KdeDefinition, type TraceProfile } from '../profiles/trace-profile.js';
+import { kdeCitedTo, type TraceProfile } from '../profiles/trace-profile.js';
 
-function kde(
-  id: string,
-  en: string,
-  zh: string,
-  select: readonly string[],
-  required = true,
-): KdeDefinition {
-  return defineKde(id, en, zh, select, { citation: '长海县海参电子追溯', required });
-}
+const kde = kdeCitedTo('长海县海参电子追溯');
 
 const LOT = EPCIS_SELECTORS.lots;
 const QTY = EPCIS_SELECTORS.quantities;

@@ -1,18 +1,10 @@
 import { EPCIS_SELECTORS } from './epcis-selectors.js';
-import { defineKde, type KdeDefinition, type TraceProfile } from './trace-profile.js';
+import { type KdeDefinition, kdeCitedTo, type TraceProfile } from './trace-profile.js';
 
 const LOT = [...EPCIS_SELECTORS.lots, ...EPCIS_SELECTORS.outputLots];
 const QTY = [...EPCIS_SELECTORS.quantities, ...EPCIS_SELECTORS.outputQuantities];
 
-function kde(
-  id: string,
-  en: string,
-  zh: string,
-  select: readonly string[],
-  required = true,
-): KdeDefinition {
-  return defineKde(id, en, zh, select, { citation: 'GDST 1.x Core Normative Standards', required });
-}
+const kde = kdeCitedTo('GDST 1.x Core Normative Standards');
 
 /** KDEs every GDST event carries. */
 const COMMON: readonly KdeDefinition[] = [

@@ -16,6 +16,7 @@ export {
   type CustomRule,
   defineKde,
   type KdeDefinition,
+  kdeCitedTo,
   type NewLotOnlyAtRule,
   type ProfileLabel,
   type ProfileRule,

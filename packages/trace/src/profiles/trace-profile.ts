@@ -53,6 +53,25 @@ export function defineKde(
 }
 
 /**
+ * {@link defineKde} for a table whose KDEs all cite one source: `kde(id, en, zh, select,
+ * required = true)`.
+ *
+ * @example const kde = kdeCitedTo('GDST 1.x Core Normative Standards');
+ */
+export function kdeCitedTo(
+  citation: string,
+): (
+  id: string,
+  en: string,
+  zh: string,
+  select: readonly string[],
+  required?: boolean,
+) => KdeDefinition {
+  return (id, en, zh, select, required = true) =>
+    defineKde(id, en, zh, select, { citation, required });
+}
+
+/**
  * How an event is recognised as a critical tracking event: an explicit step named in the event
  * (a member whose local name is `cte`, e.g. `fsk:cte`), or the event's shape. Every given field
  * must match; `has` selectors must each pick something.
