@@ -56,35 +56,43 @@ function naiveBootstrap(
 }
 
 describe('analyseSaltelliOutputs bootstrap', () => {
-  it('equals resampling each bootstrap sample separately (odd resamples, N over one block, D off the tile)', () => {
-    // N = 700 spans two blocks of 512 base points, D = 7 groups gives 16 term columns (not a
-    // multiple of the 6-column tile), 13 resamples leave one resample without a tile partner.
-    const N = 700;
-    const D = 7;
-    const R = D + 2;
-    const random = createRandom('outputs');
-    const y = new Float64Array(N * R);
-    for (let n = 0; n < N; n++) {
-      const a = random.normal();
-      y[n * R] = a;
-      y[n * R + R - 1] = random.normal();
-      for (let i = 0; i < D; i++) y[n * R + 1 + i] = a + (i + 1) * 0.3 * random.normal();
-    }
-    const names = Array.from({ length: D }, (_, i) => `x${i}`);
-    const result = analyseSaltelliOutputs(y, { N, groupCount: D, secondOrder: false, names }, 'b', {
-      resamples: 13,
-    });
-    const naive = naiveBootstrap(y, N, D, 13, 'b');
-    for (let i = 0; i < D; i++) {
-      expect(result.S1Conf[i]).toBeGreaterThan(0);
-      expect(Math.abs((result.S1Conf[i] as number) - (naive.s1Conf[i] as number))).toBeLessThan(
-        1e-10 * (naive.s1Conf[i] as number),
+  it.each(['wasm-simd', 'javascript'] as const)(
+    'equals resampling each bootstrap sample separately (odd resamples, N over one block, D off the tile; %s kernel)',
+    (kernel) => {
+      // N = 700 spans two blocks of 512 base points, D = 7 groups gives 16 term columns (not a
+      // multiple of the JavaScript kernel's 6-column tile), 13 resamples leave one resample
+      // without a tile partner.
+      const N = 700;
+      const D = 7;
+      const R = D + 2;
+      const random = createRandom('outputs');
+      const y = new Float64Array(N * R);
+      for (let n = 0; n < N; n++) {
+        const a = random.normal();
+        y[n * R] = a;
+        y[n * R + R - 1] = random.normal();
+        for (let i = 0; i < D; i++) y[n * R + 1 + i] = a + (i + 1) * 0.3 * random.normal();
+      }
+      const names = Array.from({ length: D }, (_, i) => `x${i}`);
+      const result = analyseSaltelliOutputs(
+        y,
+        { N, groupCount: D, secondOrder: false, names },
+        'b',
+        { resamples: 13 },
+        kernel,
       );
-      expect(Math.abs((result.STConf[i] as number) - (naive.stConf[i] as number))).toBeLessThan(
-        1e-10 * (naive.stConf[i] as number),
-      );
-    }
-  });
+      const naive = naiveBootstrap(y, N, D, 13, 'b');
+      for (let i = 0; i < D; i++) {
+        expect(result.S1Conf[i]).toBeGreaterThan(0);
+        expect(Math.abs((result.S1Conf[i] as number) - (naive.s1Conf[i] as number))).toBeLessThan(
+          1e-10 * (naive.s1Conf[i] as number),
+        );
+        expect(Math.abs((result.STConf[i] as number) - (naive.stConf[i] as number))).toBeLessThan(
+          1e-10 * (naive.stConf[i] as number),
+        );
+      }
+    },
+  );
 
   it('gives zero-width intervals when every output is equal (no variance in any resample)', () => {
     const N = 64;

@@ -2,9 +2,10 @@ import {
   createDiagnostic,
   createRandom,
   type Diagnostic,
-  type Random,
   type RandomSeed,
+  type RandomState,
 } from '@foodsafety/core';
+import { createBootstrapProduct, PRODUCT_BLOCK, type ProductKernel } from './bootstrap-product.js';
 import { normalQuantile } from './normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
 import { quantileSorted } from './sorted-quantile.js';
@@ -76,14 +77,12 @@ export interface SaltelliLayout {
 }
 
 /**
- * Per-base-point terms of the estimators, computed once from the outputs so that every
- * (re)sampled estimate is a single pass of gathers: centred f(A) and f(B), and
- * d_i = f(A_B^i) − f(A) for each group i.
+ * Centred outputs f(A) − m and f(B) − m per base point, computed once; the differences
+ * f(A_B^i) − f(A) are read from the outputs where they are needed.
  */
 interface EstimatorTerms {
   readonly a: Float64Array;
   readonly b: Float64Array;
-  readonly d: Float64Array;
 }
 
 function estimatorTerms(y: Float64Array, layout: SaltelliLayout, m: number): EstimatorTerms {
@@ -91,15 +90,11 @@ function estimatorTerms(y: Float64Array, layout: SaltelliLayout, m: number): Est
   const R = layout.secondOrder ? 2 * D + 2 : D + 2;
   const a = new Float64Array(N);
   const b = new Float64Array(N);
-  const d = new Float64Array(N * D);
   for (let n = 0; n < N; n++) {
-    const base = n * R;
-    const ya = y[base] as number;
-    a[n] = ya - m;
-    b[n] = (y[base + R - 1] as number) - m;
-    for (let i = 0, o = n * D; i < D; i++, o++) d[o] = (y[base + 1 + i] as number) - ya;
+    a[n] = (y[n * R] as number) - m;
+    b[n] = (y[n * R + R - 1] as number) - m;
   }
-  return { a, b, d };
+  return { a, b };
 }
 
 /**
@@ -124,7 +119,7 @@ function estimate(
   const D = layout.groupCount;
   const R = layout.secondOrder ? 2 * D + 2 : D + 2;
   const n = sample.length;
-  const { a: ac, b: bcs, d } = terms;
+  const { a: ac, b: bcs } = terms;
   let sum = 0;
   let sumSq = 0;
   let lowest = Number.POSITIVE_INFINITY;
@@ -141,8 +136,10 @@ function estimate(
     if (bc > highest) highest = bc;
     sum += a + bc;
     sumSq += a * a + bc * bc;
-    for (let i = 0, o = j * D; i < D; i++, o++) {
-      const di = d[o] as number;
+    const base = j * R;
+    const ya = y[base] as number;
+    for (let i = 0; i < D; i++) {
+      const di = (y[base + 1 + i] as number) - ya;
       s1[i] = (s1[i] as number) + bc * di;
       st[i] = (st[i] as number) + di * di;
     }
@@ -183,115 +180,47 @@ function estimate(
   return V;
 }
 
-/** Resamples and columns per register tile of the bootstrap product (2 × 6 accumulators). */
-const TILE_R = 2;
-const TILE_C = 6;
-/** Base points per block of the bootstrap product (its term rows stay in cache). */
-const BLOCK_N = 512;
-
 /**
  * Bootstrap S1 and ST without second order: each resample draws N base points with replacement
  * (as SALib), kept as counts w_r(n). Every resampled sum is Σ_n w_r(n)·term(n), so all of them
  * together are one matrix product W·T of the counts (resamples × N) with the per-base-point terms
- * (N × columns: b·d_i and d_i² for each group, a + b and a² + b² for the variance). The product
- * runs in blocks of base points with a 2 × 6 register tile, about three times faster than
- * accumulating each base point's terms into every resample that drew it.
+ * (N × columns: b·d_i and d_i² for each group, a + b and a² + b² for the variance), computed in
+ * blocks of base points by `createBootstrapProduct` (WebAssembly SIMD where available).
  */
 function bootstrapFirstAndTotal(
+  y: Float64Array,
   terms: EstimatorTerms,
   N: number,
   D: number,
   resamples: number,
-  random: Random,
+  draws: RandomState,
   bootS1: Float64Array,
   bootST: Float64Array,
+  kernel: ProductKernel | 'auto',
 ): void {
-  // Counts, one row of N per resample (a padding resample of zeros makes the row count even).
-  // A count never exceeds N: 16 bits suffice up to N = 65 535.
-  const rows = resamples + (resamples % TILE_R);
-  const counts = N <= 0xffff ? new Uint16Array(rows * N) : new Uint32Array(rows * N);
-  const drawn = new Uint32Array(N);
-  for (let r = 0; r < resamples; r++) {
-    const row = r * N;
-    random.fillInt(drawn, N);
-    for (let t = 0; t < N; t++) {
-      const n = row + (drawn[t] as number);
-      counts[n] = (counts[n] as number) + 1;
-    }
-  }
-  const { a: ac, b: bcs, d } = terms;
+  const R = D + 2;
+  const product = createBootstrapProduct(resamples, N, 2 * D + 2, kernel);
+  const { counts, block, sums, width } = product;
+  product.drawCounts(draws);
+  const { a: ac, b: bcs } = terms;
   // Term columns: [b·d_0 … b·d_{D−1}, d_0² … d_{D−1}², a + b, a² + b², zero padding].
-  const used = 2 * D + 2;
-  const width = Math.ceil(used / TILE_C) * TILE_C;
-  const block = new Float64Array(BLOCK_N * width);
-  const sums = new Float64Array(rows * width);
-  for (let n0 = 0; n0 < N; n0 += BLOCK_N) {
-    const n1 = Math.min(N, n0 + BLOCK_N);
+  for (let n0 = 0; n0 < N; n0 += PRODUCT_BLOCK) {
+    const n1 = Math.min(N, n0 + PRODUCT_BLOCK);
     for (let n = n0; n < n1; n++) {
       const a = ac[n] as number;
       const bc = bcs[n] as number;
       const x = (n - n0) * width;
-      for (let i = 0, o = n * D; i < D; i++, o++) {
-        const di = d[o] as number;
+      const base = n * R;
+      const ya = y[base] as number;
+      for (let i = 0; i < D; i++) {
+        const di = (y[base + 1 + i] as number) - ya;
         block[x + i] = bc * di;
         block[x + D + i] = di * di;
       }
       block[x + 2 * D] = a + bc;
       block[x + 2 * D + 1] = a * a + bc * bc;
     }
-    for (let r = 0; r < rows; r += TILE_R) {
-      for (let c = 0; c < width; c += TILE_C) {
-        let s00 = 0;
-        let s01 = 0;
-        let s02 = 0;
-        let s03 = 0;
-        let s04 = 0;
-        let s05 = 0;
-        let s10 = 0;
-        let s11 = 0;
-        let s12 = 0;
-        let s13 = 0;
-        let s14 = 0;
-        let s15 = 0;
-        for (let n = n0, k = r * N + n0; n < n1; n++, k++) {
-          const w0 = counts[k] as number;
-          const w1 = counts[k + N] as number;
-          const x = (n - n0) * width + c;
-          const t0 = block[x] as number;
-          const t1 = block[x + 1] as number;
-          const t2 = block[x + 2] as number;
-          const t3 = block[x + 3] as number;
-          const t4 = block[x + 4] as number;
-          const t5 = block[x + 5] as number;
-          s00 += w0 * t0;
-          s01 += w0 * t1;
-          s02 += w0 * t2;
-          s03 += w0 * t3;
-          s04 += w0 * t4;
-          s05 += w0 * t5;
-          s10 += w1 * t0;
-          s11 += w1 * t1;
-          s12 += w1 * t2;
-          s13 += w1 * t3;
-          s14 += w1 * t4;
-          s15 += w1 * t5;
-        }
-        const o = r * width + c;
-        sums[o] = (sums[o] as number) + s00;
-        sums[o + 1] = (sums[o + 1] as number) + s01;
-        sums[o + 2] = (sums[o + 2] as number) + s02;
-        sums[o + 3] = (sums[o + 3] as number) + s03;
-        sums[o + 4] = (sums[o + 4] as number) + s04;
-        sums[o + 5] = (sums[o + 5] as number) + s05;
-        const p = o + width;
-        sums[p] = (sums[p] as number) + s10;
-        sums[p + 1] = (sums[p + 1] as number) + s11;
-        sums[p + 2] = (sums[p + 2] as number) + s12;
-        sums[p + 3] = (sums[p + 3] as number) + s13;
-        sums[p + 4] = (sums[p + 4] as number) + s14;
-        sums[p + 5] = (sums[p + 5] as number) + s15;
-      }
-    }
+    product.accumulate(n0, n1 - n0);
   }
   // A resample whose drawn outputs are all equal has zero variance exactly (the sums may leave
   // rounding dust). That needs every drawn base point to have f(A) = f(B): when no base point
@@ -329,13 +258,15 @@ function bootstrapFirstAndTotal(
  * Sobol' indices from the outputs of a Saltelli design (see `evaluateSaltelliRows`): first order
  * on centred outputs (Saltelli 2010), total order (Jansen), second order (as SALib), with seeded
  * bootstrap confidence intervals. All sums run in base-point order on this thread, so the result
- * depends only on the outputs and the seed.
+ * depends only on the outputs and the seed (and not on `kernel`, which tests use to run the
+ * bootstrap product on each kernel).
  */
 export function analyseSaltelliOutputs(
   y: Float64Array,
   layout: SaltelliLayout,
   seed: RandomSeed,
   bootstrap: BootstrapOptions = {},
+  kernel: ProductKernel | 'auto' = 'auto',
 ): SobolIndices {
   const { N, groupCount: D, secondOrder } = layout;
   const resamples = bootstrap.resamples ?? 100;
@@ -394,7 +325,8 @@ export function analyseSaltelliOutputs(
   const pairs = (D * (D - 1)) / 2;
   const bootS2 = secondOrder ? new Float64Array(resamples * pairs) : undefined;
   if (resamples > 0 && !secondOrder) {
-    bootstrapFirstAndTotal(terms, N, D, resamples, createRandom(seed), bootS1, bootST);
+    const draws = createRandom(seed).getState();
+    bootstrapFirstAndTotal(y, terms, N, D, resamples, draws, bootS1, bootST, kernel);
   } else if (resamples > 0) {
     const random = createRandom(seed);
     const sample = new Int32Array(N);
