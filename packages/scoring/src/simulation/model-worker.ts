@@ -4,6 +4,7 @@
  * left, writing outputs into shared memory and posting progress.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { claimChunk } from './chunk-claim.js';
 import { modelFromModule } from './model-function.js';
 import type { WorkerData, WorkerMessage } from './worker-pool.js';
 import { runWorkerUnits, type WorkerUnitRunner } from './worker-runners.js';
@@ -57,9 +58,9 @@ async function main(): Promise<void> {
     port.postMessage({ type: 'ready' } satisfies WorkerMessage);
   });
   for (;;) {
-    const start = Atomics.add(counter, 0, job.chunk);
-    if (start >= job.units) break;
-    const end = Math.min(start + job.chunk, job.units);
+    const claim = claimChunk(counter, job.units, job.chunk, data.workers);
+    if (claim === undefined) break;
+    const [start, end] = claim;
     run(start, end);
     port.postMessage({ type: 'progress', units: end - start } satisfies WorkerMessage);
   }

@@ -58,8 +58,11 @@ describe('sensitivity on worker threads', () => {
       Array.from(new BigUint64Array(Float64Array.from(values).buffer));
     expect(bits(parallel.S1)).toEqual(bits(single.S1));
     expect(bits(parallel.ST)).toEqual(bits(single.ST));
-    // A first call with done = 0 once every worker has loaded the model, then one per chunk.
-    expect(progress).toHaveLength(1 + 512 / 32);
+    // A first call with done = 0 once every worker has loaded the model, then one per chunk:
+    // 13 chunks of 32 base points, then ⌈left / 4⌉ with at least 2 (= 32 / 16): 24, 18, 14, 10,
+    // 8, 6, 4, 3, 3, 2, 2, 2.
+    expect(progress).toHaveLength(1 + 13 + 12);
+    expect(progress.every((done, i) => i === 0 || done > (progress[i - 1] as number))).toBe(true);
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(single.evaluations);
     // The same module loaded in this thread (no workers) gives the same numbers too.

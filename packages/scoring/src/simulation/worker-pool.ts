@@ -23,7 +23,10 @@ export interface WorkerPoolOptions {
   readonly preload?: readonly string[];
   /** Whether to register tsx in the workers for TypeScript modules (default: when needed). */
   readonly typescript?: boolean;
-  /** Base points (or runs) a worker takes at a time (default chosen by the job). */
+  /**
+   * Most base points (or runs) a worker takes at a time (default chosen by the job). Chunks
+   * shrink towards the end of the job (guided scheduling), down to a sixteenth of this.
+   */
   readonly chunk?: number;
 }
 
@@ -42,7 +45,7 @@ export interface WorkerJob {
   readonly units: number;
   /** Model evaluations per unit, for progress. */
   readonly evaluationsPerUnit: number;
-  /** Units per grab from the shared counter. */
+  /** Most units per grab from the shared counter (grabs shrink towards the end). */
   readonly chunk: number;
   /** Shared memory the workers write their outputs into. */
   readonly outputs: SharedArrayBuffer;
@@ -59,6 +62,8 @@ export type WorkerMessage =
 export interface WorkerData {
   readonly job: WorkerJob;
   readonly counter: SharedArrayBuffer;
+  /** Number of workers sharing the counter (for the chunk sizes). */
+  readonly workers: number;
   /** The model module, for jobs that evaluate a user model. */
   readonly model?: { readonly href: string; readonly export: string };
   readonly script: string;
@@ -185,6 +190,7 @@ export async function runOnWorkers(
   const data: WorkerData = {
     job,
     counter,
+    workers: options.count,
     ...(model === undefined ? {} : { model: { href: setup.href, export: model.export } }),
     script: setup.script,
     preload: setup.preload,
