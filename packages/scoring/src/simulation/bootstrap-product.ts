@@ -120,7 +120,7 @@ function kernelModule(): CompiledKernel | null {
       const binary = atob(BOOTSTRAP_KERNEL_WASM);
       const bytes = new Uint8Array(binary.length);
       for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      // 691 bytes: synchronous compilation is allowed everywhere (browsers cap it at 4 KB).
+      // Under 1 KB: synchronous compilation is allowed everywhere (browsers cap it at 4 KB).
       // Engines without SIMD reject the module in validate; a content security policy without
       // 'wasm-unsafe-eval' makes the compilation throw.
       if (api.validate(bytes)) compiled = { api, module: new api.Module(bytes) };
