@@ -34,7 +34,8 @@ export interface DiagnosticOptions {
   readonly locale?: Locale;
 }
 
-type ParamsOf<D> = D extends MessageDescriptor<string, infer P> ? MessageParams<P> : never;
+/** The params a message descriptor's template needs (the second argument of {@link createDiagnostic}). */
+export type ParamsOf<D> = D extends MessageDescriptor<string, infer P> ? MessageParams<P> : never;
 
 /**
  * Create a diagnostic from a registered message. The params are type-checked against the

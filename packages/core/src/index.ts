@@ -8,6 +8,7 @@ export {
   formatDiagnostic,
   hasErrors,
   localizeDiagnostic,
+  type ParamsOf,
   relocateDiagnostics,
   sortDiagnostics,
 } from './diagnostic.js';

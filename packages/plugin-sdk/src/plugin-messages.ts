@@ -2,7 +2,7 @@ import { defineMessages } from '@foodsafety/core';
 
 /**
  * Every `PLUGIN_*` code of the plugin SDK, in zh-CN and en. Diagnostics (bad configuration, a
- * plugin that failed) and programmer errors ({@link FoodSafetyError} codes) share the catalogue,
+ * plugin that failed) and programmer errors (`FoodSafetyError` codes) share the catalogue,
  * so an error caught by a host can be rendered in either locale too.
  */
 export const pluginMessages = defineMessages(

@@ -56,7 +56,7 @@ export interface PluginCases<I> {
 /** What a case runner returns: a result, or just diagnostics. */
 export type CaseOutcome = Result<unknown> | readonly Diagnostic[];
 
-/** Options of {@link PluginTester.engine} and {@link PluginTester.configure}. */
+/** Options of {@link PluginTester.engine} and {@link PluginTester.expectConfigure}. */
 export interface TesterEngineOptions {
   readonly onPluginError?: PluginErrorMode;
   readonly locale?: Locale;

@@ -13,7 +13,7 @@ import { quantileSorted } from './sorted-quantile.js';
 /** How bootstrap confidence intervals are formed. */
 export type BootstrapMethod = 'normal' | 'percentile';
 
-/** Bootstrap settings of {@link analyseSaltelliOutputs} and `sensitivity`. */
+/** Bootstrap settings of {@link sensitivity} (its `bootstrap` option). */
 export interface BootstrapOptions {
   /** Number of resamples (SALib's `num_resamples`, default 100); 0 disables the bootstrap. */
   readonly resamples?: number;

@@ -14,7 +14,7 @@ export {
   type StandardVeto,
 } from './define-standard.js';
 export { type Evaluation, evaluate, type Facts, factSlot, factVector } from './evaluate.js';
-export type { ExplanationNode } from './expression.js';
+export type { ExplanationNode, Getter, NameResolver } from './expression.js';
 export {
   SCORING_HOST,
   scoringAggregators,
@@ -30,11 +30,18 @@ export {
   type Calculator,
   defineCalculator,
   defineVetoPredicate,
+  type ParamsParseResult,
   type ParamsSchema,
   type ScoringExtensions,
   type VetoPredicate,
 } from './extensions.js';
-export { fromHundredths, HUNDREDTHS, toHundredths } from './points.js';
+export type { FastEvaluator } from './fast-evaluator.js';
+export { fromHundredths, HUNDREDTHS, type Rounder, toHundredths } from './points.js';
+export type {
+  CompiledPredicate,
+  PluginPredicateResolver,
+  ResolvedPluginPredicate,
+} from './predicate.js';
 export {
   type ItemShortfall,
   rankUnits,
