@@ -1,12 +1,13 @@
-import { gs1CheckDigit } from '../testdata/gs1-keys.js';
+import { withGs1CheckDigit } from '../gs1/check-digit.js';
 
 /** Maps an identifier as written in an event to the one spelling the graph joins on. */
 export type CanonicalIdFn = (id: string) => string;
 
 const DL_HOST = /^https?:\/\/[^/]+\//;
 
+/** Data digits (already checked to be digits) with their GS1 check digit appended. */
 function withCheck(body: string): string {
-  return `${body}${gs1CheckDigit(body)}`;
+  return withGs1CheckDigit(body) ?? body;
 }
 
 /**

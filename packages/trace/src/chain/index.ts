@@ -30,11 +30,6 @@ export {
   type RecallScope,
   recallScope,
 } from './recall-scope.js';
-export {
-  csvField,
-  type SpreadsheetOptions,
-  toSortableSpreadsheet,
-} from './sortable-spreadsheet.js';
 export { createTraceIndex, type TraceIndex, type TraceIndexOptions } from './trace-index.js';
 export {
   type TracedLot,

@@ -2,8 +2,7 @@
  * Epoch milliseconds of an ISO 8601 date-time as EPCIS writes it, parsed with integer arithmetic
  * for the common shape `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)`; any other text (other fraction
  * lengths, days after the 28th, leap seconds, bad digits…) goes to `Date.parse`, so the result
- * always equals `Date.parse(text)`. Internal to the chain module (the lot graph reads every
- * event's time).
+ * always equals `Date.parse(text)`. The lot graph reads every event's time with it.
  */
 export function isoMillis(text: string): number {
   const n = text.length;
@@ -75,4 +74,20 @@ function digits(text: string, at: number, count: number): number {
     value = value * 10 + d;
   }
   return value;
+}
+
+/**
+ * An ISO 8601 date-time with milliseconds written in the given UTC offset (minutes east), e.g.
+ * `2025-03-01T08:00:00.000+08:00`.
+ */
+export function isoWithOffset(epochMs: number, offsetMinutes: number): string {
+  const local = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 23);
+  return `${local}${formatOffset(offsetMinutes)}`;
+}
+
+/** `+08:00` for 480 minutes. */
+export function formatOffset(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

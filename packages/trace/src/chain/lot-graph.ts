@@ -5,7 +5,6 @@ import {
   type MessageParamValue,
 } from '@foodsafety/core';
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
-import { isoWithOffset } from '../testdata/epcis-json.js';
 import type { CanonicalIdFn } from './canonical-id.js';
 import { chainMessages } from './chain-messages.js';
 import { EventIdColumn } from './event-id-column.js';
@@ -26,7 +25,7 @@ import {
   typeCode,
 } from './event-kind.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
-import { isoMillis } from './iso-time.js';
+import { isoMillis, isoWithOffset } from './iso-time.js';
 import { PairMap } from './pair-map.js';
 import { RawTable } from './raw-table.js';
 import { hashString32, SEED_A } from './string-hash.js';

@@ -11,6 +11,11 @@ export { cbvEquals, localName, selectValues } from './kde-selector.js';
 export { profileMessages } from './profile-messages.js';
 export { recordRetentionUntil } from './record-retention.js';
 export {
+  csvField,
+  type SpreadsheetOptions,
+  toSortableSpreadsheet,
+} from './sortable-spreadsheet.js';
+export {
   type CteDefinition,
   type CteMatch,
   type CustomRule,

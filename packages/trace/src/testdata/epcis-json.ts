@@ -7,22 +7,6 @@ export const TESTDATA_CONTEXT: readonly unknown[] = [
   { fsk: 'https://ns.foodsafety-kit.org/epcis/' },
 ];
 
-/**
- * An ISO 8601 date-time with milliseconds written in the given UTC offset (minutes east), e.g.
- * `2025-03-01T08:00:00.000+08:00`.
- */
-export function isoWithOffset(epochMs: number, offsetMinutes: number): string {
-  const local = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 23);
-  return `${local}${formatOffset(offsetMinutes)}`;
-}
-
-/** `+08:00` for 480 minutes. */
-export function formatOffset(offsetMinutes: number): string {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 /** Options of {@link toEpcisDocument}. */
 export interface EpcisDocumentOptions {
   /** `creationDate` of the document (ISO with offset); there is no clock in the library. */

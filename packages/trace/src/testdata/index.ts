@@ -1,3 +1,4 @@
+export { formatOffset, isoWithOffset } from '../chain/iso-time.js';
 export {
   generatePlatformEvents,
   generatePlatformJsonLines,
@@ -6,8 +7,6 @@ export {
 export {
   type EpcisDocumentOptions,
   type EpcisJsonEvent,
-  formatOffset,
-  isoWithOffset,
   TESTDATA_CONTEXT,
   toEpcisDocument,
   toJsonLines,

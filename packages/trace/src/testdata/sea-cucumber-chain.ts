@@ -1,4 +1,5 @@
-import { type EpcisJsonEvent, isoWithOffset } from './epcis-json.js';
+import { isoWithOffset } from '../chain/iso-time.js';
+import type { EpcisJsonEvent } from './epcis-json.js';
 import {
   bizTransactionUrn,
   gln13,

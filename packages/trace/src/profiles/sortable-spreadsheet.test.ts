@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
+import { buildLotGraph } from '../chain/lot-graph.js';
+import { traceForward } from '../chain/trace-lot.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
-import { buildLotGraph } from './lot-graph.js';
-import { lotGraphToDot, lotGraphToMermaid, shortLotLabel } from './lot-graph-diagram.js';
+import { FSMA_204_PROFILE } from './fsma-204.js';
 import { csvField, toSortableSpreadsheet } from './sortable-spreadsheet.js';
-import { traceForward } from './trace-lot.js';
 
 /** A minimal RFC 4180 reader, to check the writer's output round-trips. */
 function parseCsv(text: string): string[][] {
@@ -92,42 +91,5 @@ describe('toSortableSpreadsheet', () => {
     ];
     const rows = parseCsv(toSortableSpreadsheet(buildLotGraph(awkward)));
     expect(rows[1]?.[1]).toBe('urn:x:"a,b"\nc');
-  });
-});
-
-describe('diagrams', () => {
-  const { events } = generateSeaCucumberChain();
-  const graph = buildLotGraph(events);
-
-  it('shortens GS1 Digital Links to GTIN · lot', () => {
-    expect(shortLotLabel('https://id.gs1.org/01/06921002002011/10/PCH24001')).toBe(
-      '06921002002011 · PCH24001',
-    );
-    expect(shortLotLabel('urn:example:x')).toBe('urn:example:x');
-  });
-  it('draws the genealogy as Mermaid, with shipments on request', () => {
-    const text = lotGraphToMermaid(graph, { shipments: true });
-    expect(text.split('\n')[0]).toBe('flowchart LR');
-    expect(text).toContain('n0["06921001001015 · SCH24001"]');
-    expect(text).toContain('n0 -->|"transformation"| n1');
-    expect(text).toMatch(/n2 -\.->\|"shipped \d+ KGM"\| p\d/);
-  });
-  it('draws the same as DOT', () => {
-    const text = lotGraphToDot(graph);
-    expect(text.startsWith('digraph lots {\n  rankdir=LR;')).toBe(true);
-    expect(text).toContain('n0 -> n1 [label="transformation"];');
-    expect(text.trimEnd().endsWith('}')).toBe(true);
-  });
-  it('escapes quotes in labels', () => {
-    const g = buildLotGraph([
-      {
-        type: 'TransformationEvent',
-        eventTime: '2024-01-01T00:00:00Z',
-        inputEPCList: ['urn:a"b'],
-        outputEPCList: ['urn:c\\d'],
-      },
-    ]);
-    expect(lotGraphToDot(g)).toContain('label="urn:a\\"b"');
-    expect(lotGraphToMermaid(g)).toContain('["urn:a#quot;b"]');
   });
 });

@@ -1,8 +1,8 @@
 import type { Locale } from '@foodsafety/core';
-import { recogniseCte } from '../profiles/check-profile.js';
-import { selectValues } from '../profiles/kde-selector.js';
-import type { TraceProfile } from '../profiles/trace-profile.js';
-import type { EventSummary, LotGraph } from './lot-graph.js';
+import type { EventSummary, LotGraph } from '../chain/lot-graph.js';
+import { recogniseCte } from './check-profile.js';
+import { selectValues } from './kde-selector.js';
+import type { TraceProfile } from './trace-profile.js';
 
 /** Options of {@link toSortableSpreadsheet}. */
 export interface SpreadsheetOptions {
