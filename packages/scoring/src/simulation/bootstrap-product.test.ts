@@ -54,7 +54,7 @@ describe('createBootstrapProduct', () => {
     });
   });
 
-  it('starts every product from zeros, though the WebAssembly memory is reused', () => {
+  it('starts every product from zeros, whatever products came before', () => {
     const first = run('wasm-simd', 3, 50, 13, 'first').product;
     first.block.fill(Number.NaN);
     expect(first.sums.some((x) => x !== 0)).toBe(true);

@@ -14,9 +14,6 @@ export const PRODUCT_BLOCK = 512;
  * counts once (`drawCounts`), then for each block of at most {@link PRODUCT_BLOCK} base points
  * fills `block` and calls `accumulate`.
  *
- * The WebAssembly kernel's arrays are views of memory that the next product of up to 64 MiB
- * reuses: use one product at a time, and read its sums before creating the next.
- *
  * Both kernels add, for every sum, the terms of a block in ascending order from 0 and then add
  * that into the running sum, with separate multiplies and adds: the WebAssembly and JavaScript
  * kernels give the same bits.
@@ -48,13 +45,6 @@ const WASM_PAGE = 65_536;
 const WASM_MAX_BYTES = 2 ** 31;
 /** Largest N of the WebAssembly draws (their remainder step is exact below 2^30). */
 const WASM_MAX_N = 2 ** 30 - 1;
-/**
- * Products up to this size reuse one kernel instance and its memory from call to call (kept
- * for the life of the thread). Fresh memory costs a page fault per 4 KiB page on first touch,
- * which on some virtual machines is as slow as the whole product; larger products get memory of
- * their own, released with them.
- */
-const WASM_KEPT_BYTES = 64 * 2 ** 20;
 
 type DrawCountsExport = (
   state: bigint,
@@ -92,14 +82,6 @@ interface WasmApi {
 
 interface WasmMemory {
   readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
-/** A kernel instance with its memory. */
-interface KernelInstance {
-  readonly memory: WasmMemory;
-  readonly product: ProductExport;
-  readonly drawCounts: DrawCountsExport;
 }
 
 interface CompiledKernel {
@@ -107,8 +89,8 @@ interface CompiledKernel {
   readonly module: object;
 }
 
+/** The compiled kernel: immutable code, compiled on first use and shared by every product. */
 let compiled: CompiledKernel | null | undefined;
-let kept: KernelInstance | undefined;
 
 /** The compiled kernel, or null where WebAssembly or its SIMD proposal is unavailable. */
 function kernelModule(): CompiledKernel | null {
@@ -131,16 +113,6 @@ function kernelModule(): CompiledKernel | null {
   return compiled;
 }
 
-function instantiate(kernel: CompiledKernel, pages: number): KernelInstance {
-  const memory = new kernel.api.Memory({ initial: pages });
-  const { exports } = new kernel.api.Instance(kernel.module, { env: { memory } });
-  return {
-    memory,
-    product: exports.product as ProductExport,
-    drawCounts: exports.draw_counts as DrawCountsExport,
-  };
-}
-
 const roundUp = (n: number, to: number): number => Math.ceil(n / to) * to;
 
 function wasmProduct(resamples: number, N: number, columns: number): BootstrapProduct | null {
@@ -153,23 +125,17 @@ function wasmProduct(resamples: number, N: number, columns: number): BootstrapPr
   const sumsAt = blockAt + PRODUCT_BLOCK * width * 8;
   const bytes = sumsAt + rows * width * 8;
   if (bytes > WASM_MAX_BYTES || N > WASM_MAX_N) return null;
-  const pages = Math.ceil(bytes / WASM_PAGE);
-  let instance: KernelInstance;
+  let memory: WasmMemory;
+  let product: ProductExport;
+  let drawCounts: DrawCountsExport;
   try {
-    if (bytes > WASM_KEPT_BYTES) {
-      instance = instantiate(kernel, pages);
-    } else {
-      kept ??= instantiate(kernel, pages);
-      const have = kept.memory.buffer.byteLength / WASM_PAGE;
-      if (have < pages) kept.memory.grow(pages - have);
-      instance = kept;
-      // a kept memory holds the previous product: clear what this one reads before writing
-      new Uint8Array(kept.memory.buffer, 0, bytes).fill(0);
-    }
+    memory = new kernel.api.Memory({ initial: Math.ceil(bytes / WASM_PAGE) });
+    const { exports } = new kernel.api.Instance(kernel.module, { env: { memory } });
+    product = exports.product as ProductExport;
+    drawCounts = exports.draw_counts as DrawCountsExport;
   } catch {
     return null; // the memory could not be reserved
   }
-  const { memory, product, drawCounts } = instance;
   return {
     kernel: 'wasm-simd',
     rows,
