@@ -1,7 +1,7 @@
 import { createDiagnostic, type Diagnostic, fail, ok, type Result } from '@foodsafety/core';
 import { minRank } from '../ledger/min-rank.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 import type { Aggregator } from '../standard/extensions.js';
-import { scoringMessages as M } from '../standard/scoring-messages.js';
 import { type IndexFramework, isIndexFramework, parseIndexFramework } from './index-framework.js';
 
 /** How indicators are put on a common scale (after applying their direction). */

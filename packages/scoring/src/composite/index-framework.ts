@@ -8,7 +8,7 @@ import {
   schemaIssuesToDiagnostics,
 } from '@foodsafety/core';
 import { z } from 'zod';
-import { scoringMessages as M } from '../standard/scoring-messages.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 
 /** One row of an index framework (COINr's `iMeta`): an indicator or an aggregate. */
 export interface FrameworkRow {

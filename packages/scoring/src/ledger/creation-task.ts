@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../standard/standard-spec.js';
+import type { LocalizedText } from '../localized-text.js';
 
 /** Whether a unit is a region (district, county, new area) or a municipal department (委办局). */
 export type UnitKind = 'region' | 'department';

@@ -8,7 +8,7 @@ import {
   schemaIssuesToDiagnostics,
 } from '@foodsafety/core';
 import { z } from 'zod';
-import { scoringMessages as M } from '../standard/scoring-messages.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 import type { TaskLedger } from './creation-task.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'ISO date YYYY-MM-DD');

@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
-import { scoringMessages as M } from '../standard/scoring-messages.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 import {
   type AssignmentRole,
   type CreationTask,

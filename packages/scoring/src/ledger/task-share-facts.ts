@@ -1,4 +1,4 @@
-import type { Facts } from '../standard/evaluate.js';
+import type { Facts } from '../facts.js';
 import { type CreationTask, isCompletedAsOf, type TaskLedger } from './creation-task.js';
 
 /** Task-share facts (`taskShare.<itemId>` → share of linked tasks completed) per unit. */

@@ -25,7 +25,6 @@ export type {
   SimulationUnit,
   WeightUncertainty,
 } from './monte-carlo-runs.js';
-export { normalQuantile } from './normal-quantile.js';
 export {
   type SensitivityOptions,
   type SensitivityResult,

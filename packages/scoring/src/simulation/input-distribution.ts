@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic, type DiagnosticPath } from '@foodsafety/core';
-import { normalQuantile } from './normal-quantile.js';
+import { normalQuantile } from '../stats/normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
 
 /**

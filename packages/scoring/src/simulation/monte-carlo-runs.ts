@@ -1,6 +1,7 @@
 import { createRandom, type Random, type RandomSeed } from '@foodsafety/core';
+import type { Facts } from '../facts.js';
 import type { Standard } from '../standard/define-standard.js';
-import { type Facts, factVector } from '../standard/evaluate.js';
+import { factVector } from '../standard/evaluate.js';
 import { TIERS } from '../standard/standard-spec.js';
 import { drawFact, type FactUncertainty } from './fact-uncertainty.js';
 import { chooseMethod, type MethodChoice } from './method-choice.js';

@@ -9,6 +9,7 @@ import type { CityModelInput } from '../standard/city-model.js';
 import type { Standard } from '../standard/define-standard.js';
 import type { ScoringExtensions } from '../standard/extensions.js';
 import { standardTaskShareFacts } from '../standard/standard-task-shares.js';
+import { normalQuantile } from '../stats/normal-quantile.js';
 import { checkFactUncertainties, type FactUncertainty } from './fact-uncertainty.js';
 import { type MethodChoice, methodChoiceProblem } from './method-choice.js';
 import {
@@ -21,7 +22,6 @@ import {
   type WeightUncertainty,
   weightUncertaintyProblem,
 } from './monte-carlo-runs.js';
-import { normalQuantile } from './normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
 import { quantileLowSorted, quantileSorted } from './sorted-quantile.js';
 import { modelHref, type Progress, runOnWorkers, type WorkerPoolOptions } from './worker-pool.js';

@@ -1,6 +1,6 @@
 import { createRandom } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
-import { normalQuantile } from './normal-quantile.js';
+import { normalQuantile } from '../stats/normal-quantile.js';
 import { analyseSaltelliOutputs } from './sobol-estimators.js';
 
 /**

@@ -5,8 +5,8 @@ import {
   type RandomSeed,
   type RandomState,
 } from '@foodsafety/core';
+import { normalQuantile } from '../stats/normal-quantile.js';
 import { createBootstrapProduct, PRODUCT_BLOCK, type ProductKernel } from './bootstrap-product.js';
-import { normalQuantile } from './normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
 import { quantileSorted } from './sorted-quantile.js';
 

@@ -1,6 +1,7 @@
 import { FoodSafetyError } from '@foodsafety/core';
+import type { Facts } from '../facts.js';
 import type { Standard } from '../standard/define-standard.js';
-import { evaluate, type Facts, factVector } from '../standard/evaluate.js';
+import { evaluate, factVector } from '../standard/evaluate.js';
 import type { ModelFunction } from './model-function.js';
 
 /** Options of {@link standardModel}. */

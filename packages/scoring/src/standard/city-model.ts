@@ -1,7 +1,8 @@
+import type { Facts } from '../facts.js';
 import type { CreationTask, TaskLedger } from '../ledger/creation-task.js';
 import { isCompletedAsOf } from '../ledger/creation-task.js';
 import type { Standard } from './define-standard.js';
-import { type Facts, factVector } from './evaluate.js';
+import { factVector } from './evaluate.js';
 import type { ScoredUnit } from './score.js';
 
 /** What a {@link cityModel} is built from: the same inputs as `score`. */

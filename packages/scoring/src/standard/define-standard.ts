@@ -10,6 +10,8 @@ import {
   type SchemaIssueLike,
   schemaIssuesToDiagnostics,
 } from '@foodsafety/core';
+import type { LocalizedText } from '../localized-text.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 import { compileExpression, expressionRefs, type Getter, type NameResolver } from './expression.js';
 import type { Calculator, ScoringExtensions, VetoPredicate } from './extensions.js';
 import { FastEvaluator } from './fast-evaluator.js';
@@ -22,11 +24,9 @@ import {
   predicateRefs,
   type ResolvedPluginPredicate,
 } from './predicate.js';
-import { scoringMessages as M } from './scoring-messages.js';
 import {
   type Expression,
   type ItemSpec,
-  type LocalizedText,
   type MissingPolicy,
   type Predicate,
   type StandardSpec,

@@ -1,8 +1,6 @@
 import { FoodSafetyError } from '@foodsafety/core';
+import type { Facts } from '../facts.js';
 import type { Standard } from './define-standard.js';
-
-/** Facts about one unit (the city, a region, a department): numbers or booleans by name. */
-export type Facts = Readonly<Record<string, number | boolean | null | undefined>>;
 
 /** The lean result of {@link evaluate}. */
 export interface Evaluation {

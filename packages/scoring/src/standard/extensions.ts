@@ -1,4 +1,4 @@
-import type { LocalizedText } from './standard-spec.js';
+import type { LocalizedText } from '../localized-text.js';
 
 /** The result of validating plugin parameters (structurally a zod `safeParse` result). */
 export type ParamsParseResult<P> =

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cnStandard } from '../cn/cn-standard.js';
+import type { Facts } from '../facts.js';
 import { testMeta } from './__fixtures__/test-meta.js';
 import { defineStandard, type Standard } from './define-standard.js';
-import { evaluate, type Facts } from './evaluate.js';
+import { evaluate } from './evaluate.js';
 import { score } from './score.js';
 import type { StandardSpec } from './standard-spec.js';
 

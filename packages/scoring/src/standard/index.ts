@@ -13,7 +13,7 @@ export {
   type StandardItem,
   type StandardVeto,
 } from './define-standard.js';
-export { type Evaluation, evaluate, type Facts, factSlot, factVector } from './evaluate.js';
+export { type Evaluation, evaluate, factSlot, factVector } from './evaluate.js';
 export type { ExplanationNode, Getter, NameResolver } from './expression.js';
 export {
   SCORING_HOST,
@@ -59,14 +59,12 @@ export {
   type TierScore,
   type UnitScore,
 } from './score.js';
-export { scoringMessages } from './scoring-messages.js';
 export {
   type ComparisonOp,
   type Expression,
   expressionSchema,
   type ItemRule,
   type ItemSpec,
-  type LocalizedText,
   type MissingPolicy,
   type PassRuleSpec,
   type Predicate,

@@ -5,13 +5,14 @@ import {
   FoodSafetyError,
   type RuleSetMeta,
 } from '@foodsafety/core';
+import type { Facts } from '../facts.js';
 import type { TaskLedger } from '../ledger/creation-task.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 import type { Standard, StandardItem } from './define-standard.js';
-import { type Facts, factVector } from './evaluate.js';
+import { factVector } from './evaluate.js';
 import { type ExplanationNode, explainExpression } from './expression.js';
 import { sortBands } from './item-rule.js';
 import { explainPredicate } from './predicate.js';
-import { scoringMessages as M } from './scoring-messages.js';
 import { TIERS, type Tier } from './standard-spec.js';
 import { standardTaskShareFacts } from './standard-task-shares.js';
 

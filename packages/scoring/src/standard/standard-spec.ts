@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import type { LocalizedText } from '../localized-text.js';
 
 /** The tiers of a creation standard: key items (重点项), basic items (基本项), bonus (加分项), pilot tasks (试点任务). */
 export const TIERS = ['key', 'basic', 'bonus', 'pilot'] as const;
 /** A tier of a standard. */
 export type Tier = (typeof TIERS)[number];
-
-/** A bilingual text. */
-export interface LocalizedText {
-  readonly 'zh-CN'?: string;
-  readonly en?: string;
-}
 
 /**
  * An indicator formula over named facts, as data (never evaluated as code). A string names a

@@ -1,8 +1,8 @@
 import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
+import type { Facts } from '../facts.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 import { type DefineStandardOptions, defineStandard, type Standard } from './define-standard.js';
-import type { Facts } from './evaluate.js';
 import { type ScoreOptions, type ScoreResult, score } from './score.js';
-import { scoringMessages as M } from './scoring-messages.js';
 
 /** A JSON value. */
 export type JsonValue =

@@ -9,8 +9,8 @@ import {
   schemaIssuesToDiagnostics,
 } from '@foodsafety/core';
 import { z } from 'zod';
-import type { Facts } from '../standard/evaluate.js';
-import { scoringMessages as M } from '../standard/scoring-messages.js';
+import type { Facts } from '../facts.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 import {
   estimateMean,
   estimateRate,

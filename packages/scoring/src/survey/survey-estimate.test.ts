@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalQuantile } from '../simulation/normal-quantile.js';
+import { normalQuantile } from '../stats/normal-quantile.js';
 import { studentTCdf, studentTQuantile } from './student-t.js';
 import {
   estimateMean,

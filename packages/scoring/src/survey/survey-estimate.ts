@@ -1,4 +1,4 @@
-import { normalQuantile } from '../simulation/normal-quantile.js';
+import { normalQuantile } from '../stats/normal-quantile.js';
 import { studentTQuantile } from './student-t.js';
 
 /** A confidence interval. */

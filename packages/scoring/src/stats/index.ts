@@ -1,0 +1,1 @@
+export { normalQuantile } from './normal-quantile.js';
