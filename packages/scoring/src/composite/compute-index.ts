@@ -30,6 +30,15 @@ export type Normalisation =
       readonly scale?: number;
     };
 
+/** The `method` of every {@link Normalisation}. */
+export const NORMALISATION_METHODS: readonly Normalisation['method'][] = [
+  'none',
+  'minmax',
+  'goalposts',
+  'zscore',
+  'distanceToTarget',
+];
+
 /** How children are combined: weighted arithmetic, geometric or harmonic mean, or a plugin aggregator by id. */
 export type AggregationMethod = 'arithmetic' | 'geometric' | 'harmonic' | (string & {});
 
@@ -103,6 +112,14 @@ const BUILT_IN: Record<string, Aggregator> = {
     },
   },
 };
+
+/** The aggregator of an id: a built-in mean, else the plugin aggregator with that id. */
+export function findAggregator(
+  id: string,
+  aggregators: readonly Aggregator[] = [],
+): Aggregator | undefined {
+  return BUILT_IN[id] ?? aggregators.find((a) => a.id === id);
+}
 
 function normalise(
   code: string,
@@ -204,8 +221,7 @@ export function computeIndex(
   const f = fw.value;
   const diagnostics: Diagnostic[] = [...fw.diagnostics];
   const aggregationId = method.aggregation ?? 'arithmetic';
-  const aggregator =
-    BUILT_IN[aggregationId] ?? (method.aggregators ?? []).find((a) => a.id === aggregationId);
+  const aggregator = findAggregator(aggregationId, method.aggregators);
   if (aggregator === undefined)
     return fail([
       ...diagnostics,

@@ -11,7 +11,9 @@ import {
 import {
   type AggregationMethod,
   computeIndex,
+  findAggregator,
   type IndexMethod,
+  NORMALISATION_METHODS,
   type Normalisation,
   type UnitData,
 } from '../composite/compute-index.js';
@@ -95,8 +97,6 @@ export interface IndexSimulation {
 }
 
 const DEFAULT_PROBABILITIES = [0.05, 0.25, 0.5, 0.75, 0.95];
-const NORMALISATIONS = new Set(['none', 'minmax', 'goalposts', 'zscore', 'distanceToTarget']);
-const BUILT_IN_AGGREGATIONS = new Set(['arithmetic', 'geometric', 'harmonic']);
 
 function invalid(detail: string, path: (string | number)[]): Diagnostic {
   return createDiagnostic(
@@ -126,7 +126,9 @@ function checkOptions(options: SimulateIndexOptions): Diagnostic[] {
           (v) =>
             typeof v === 'object' &&
             v !== null &&
-            NORMALISATIONS.has((v as { method?: unknown }).method as string),
+            NORMALISATION_METHODS.includes(
+              (v as { method?: unknown }).method as Normalisation['method'],
+            ),
         );
   if (normalisation !== undefined) {
     problems.push(invalid(`normalisation: ${normalisation}`, ['uncertainty', 'normalisation']));
@@ -205,7 +207,7 @@ export function simulateIndex(options: SimulateIndexOptions): Result<IndexSimula
   const framework = parsed.value;
   const method = options.method ?? {};
   const unknownAggregation = (options.uncertainty.aggregation?.values ?? []).findIndex(
-    (id) => !BUILT_IN_AGGREGATIONS.has(id) && !(method.aggregators ?? []).some((a) => a.id === id),
+    (id) => findAggregator(id, method.aggregators) === undefined,
   );
   if (unknownAggregation !== -1) {
     return fail([
