@@ -9,6 +9,8 @@
  * event hash (`eventHashId`) as `contentHash` to compare by the standard's canonical form.
  */
 
+import { fmix32, fnv32 } from './string-hash.js';
+
 const SKIP_TOP = new Set(['eventID', 'recordTime', 'errorDeclaration']);
 const MAX_DEPTH = 64;
 
@@ -52,14 +54,8 @@ export function canonicalEventJson(event: unknown): string | undefined {
   return write(event, 0, out) ? out.join('') : undefined;
 }
 
-function hashString(text: string, seed: number): number {
-  let h = seed | 0;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
-
 /**
- * A second string hash, independent of {@link hashString} (another multiplier, with a shift in
+ * A second string hash, independent of {@link fnv32} (another multiplier, with a shift in
  * every step), for the second half of a content key: two different strings whose first hashes
  * collide (about one pair in 2³² does) must not give equal keys.
  */
@@ -72,46 +68,19 @@ function hashString2(text: string, seed: number): number {
   return h;
 }
 
-function fmix(h: number): number {
-  let x = h;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x;
-}
-
-/** Running sums of one fingerprint, and a cache of member-name hashes. */
-interface Acc {
-  a: number;
-  b: number;
-  n: number;
-  readonly keys: Map<string, number>;
-}
-
-function keyHash(acc: Acc, key: string): number {
-  let h = acc.keys.get(key);
-  if (h === undefined) {
-    h = hashString(key, 0x3243f6a8);
-    if (acc.keys.size < 4096) acc.keys.set(key, h);
-  }
-  return h;
-}
-
 function leafHash(path: number, value: unknown): number {
   switch (typeof value) {
     case 'string':
-      return hashString(value, path ^ 0x5bd1e995);
+      return fnv32(value, path ^ 0x5bd1e995);
     case 'number':
       if (Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) {
-        return fmix(Math.imul(path ^ 0x27d4eb2d, 0x9e3779b1) ^ (value | 0));
+        return fmix32(Math.imul(path ^ 0x27d4eb2d, 0x9e3779b1) ^ (value | 0));
       }
-      return hashString(String(value), path ^ 0x165667b1);
+      return fnv32(String(value), path ^ 0x165667b1);
     case 'boolean':
-      return fmix(path ^ (value ? 0x1b873593 : 0x2f2d4c5a));
+      return fmix32(path ^ (value ? 0x1b873593 : 0x2f2d4c5a));
     default:
-      return fmix(path ^ 0x3c6ef372);
+      return fmix32(path ^ 0x3c6ef372);
   }
 }
 
@@ -131,34 +100,6 @@ function leafHash2(path: number, value: unknown, first: number): number {
   return first ^ 0x68e31da4;
 }
 
-function walk(value: unknown, path: number, depth: number, acc: Acc): boolean {
-  if (depth > MAX_DEPTH) return false;
-  if (value === null || typeof value !== 'object') {
-    const h = leafHash(path, value);
-    acc.a = (acc.a + fmix(h)) | 0;
-    acc.b = (acc.b + fmix(leafHash2(path, value, h))) | 0;
-    acc.n += 1;
-    return true;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      if (!walk(value[i], fmix(path + Math.imul(i + 1, 0x9e3779b1)), depth + 1, acc)) return false;
-    }
-    acc.a = (acc.a + fmix(path ^ (0x7a3 + value.length))) | 0;
-    return true;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue;
-    if (depth === 0 && SKIP_TOP.has(key)) continue;
-    const v = record[key];
-    if (v === undefined) continue;
-    if (!walk(v, fmix(path + Math.imul(keyHash(acc, key), 0x9e3779b1)), depth + 1, acc))
-      return false;
-  }
-  return true;
-}
-
 /** Whether `Object.prototype` has no enumerable members (nobody added any). */
 function objectPrototypeIsClean(): boolean {
   for (const _ in Object.prototype) return false;
@@ -169,17 +110,17 @@ function objectPrototypeIsClean(): boolean {
 const KEY_SLOTS = 1024;
 
 /**
- * Computes {@link eventContentKeyPair} over many events with no allocation per event: the running
- * sums live in fields, and member-name hashes are cached by the name's place (parent path and
- * member position), confirmed on the name itself, so the names of events of one shape (the same
- * interned strings) are hashed once. Gives exactly the values of {@link eventContentKeyPair}.
- * Internal to the chain checks.
+ * Computes content keys (see {@link eventContentKeyPair}) over many events with no allocation per
+ * event: the running sums live in fields, and member-name hashes are cached by the name's place
+ * (parent path and member position), confirmed on the name itself, so the names of events of one
+ * shape (the same interned strings) are hashed once. Reuse one keyer for a stream of events.
  */
 export class ContentKeyer {
   /** The two halves of the last key (valid after {@link key} returned true). */
   a = 0;
   b = 0;
-  private n = 0;
+  /** Leaves (strings, numbers, booleans, nulls) of the last event. */
+  n = 0;
   /** Whether `Object.prototype` has no enumerable members (checked once per event). */
   private cleanPrototype = true;
   private readonly names: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(
@@ -201,7 +142,7 @@ export class ContentKeyer {
   private nameHash(key: string, place: number): number {
     const i = place & (KEY_SLOTS - 1);
     if (this.names[i] === key) return this.nameHashes[i] as number;
-    const h = hashString(key, 0x3243f6a8);
+    const h = fnv32(key, 0x3243f6a8);
     this.names[i] = key;
     this.nameHashes[i] = h;
     return h;
@@ -210,7 +151,7 @@ export class ContentKeyer {
   /** The second hash of the last {@link hashBoth}. */
   private second = 0;
 
-  /** {@link hashString} and {@link hashString2} of a string in one pass (returns the first). */
+  /** {@link fnv32} and {@link hashString2} of a string in one pass (returns the first). */
   private hashBoth(text: string, seed: number): number {
     let h = seed | 0;
     let g = seed ^ 0x6a09e667;
@@ -225,8 +166,8 @@ export class ContentKeyer {
   }
 
   private leaf(h: number, h2: number): void {
-    this.a = (this.a + fmix(h)) | 0;
-    this.b = (this.b + fmix(h2)) | 0;
+    this.a = (this.a + fmix32(h)) | 0;
+    this.b = (this.b + fmix32(h2)) | 0;
     this.n += 1;
   }
 
@@ -241,13 +182,13 @@ export class ContentKeyer {
       const inline = depth < MAX_DEPTH;
       for (let i = 0; i < value.length; i += 1) {
         const item: unknown = value[i];
-        const p = fmix(path + Math.imul(i + 1, 0x9e3779b1));
+        const p = fmix32(path + Math.imul(i + 1, 0x9e3779b1));
         if (inline && typeof item === 'string') {
           const h = this.hashBoth(item, p ^ 0x5bd1e995);
           this.leaf(h, this.second);
         } else if (!this.walk(item, p, depth + 1)) return false;
       }
-      this.a = (this.a + fmix(path ^ (0x7a3 + value.length))) | 0;
+      this.a = (this.a + fmix32(path ^ (0x7a3 + value.length))) | 0;
       return true;
     }
     const record = value as Record<string, unknown>;
@@ -268,7 +209,7 @@ export class ContentKeyer {
         continue;
       const v = record[key];
       if (v === undefined) continue;
-      const p = fmix(path + Math.imul(this.nameHash(key, place), 0x9e3779b1));
+      const p = fmix32(path + Math.imul(this.nameHash(key, place), 0x9e3779b1));
       if (inline && typeof v === 'string') {
         const h = this.hashBoth(v, p ^ 0x5bd1e995);
         this.leaf(h, this.second);
@@ -282,13 +223,9 @@ export class ContentKeyer {
  * The content key of an event as two 32-bit halves (see {@link eventContentKey}); `undefined` when
  * nested deeper than 64 levels.
  */
-export function eventContentKeyPair(
-  event: unknown,
-  keyCache: Map<string, number> = new Map(),
-): readonly [number, number] | undefined {
-  const acc: Acc = { a: 0, b: 0, n: 0, keys: keyCache };
-  if (!walk(event, 0x811c9dc5, 0, acc)) return undefined;
-  return [acc.a | 0, (acc.b ^ Math.imul(acc.n, 0x9e3779b1)) | 0];
+export function eventContentKeyPair(event: unknown): readonly [number, number] | undefined {
+  const keyer = new ContentKeyer();
+  return keyer.key(event) ? [keyer.a, keyer.b] : undefined;
 }
 
 /**
@@ -297,9 +234,11 @@ export function eventContentKeyPair(
  * different content collides with probability about n² / 2⁵⁴ over n events.
  */
 export function eventContentKey(event: unknown): number | undefined {
-  const acc: Acc = { a: 0, b: 0, n: 0, keys: new Map() };
-  if (!walk(event, 0x811c9dc5, 0, acc)) return undefined;
-  return (acc.a >>> 0) * 2097152 + ((acc.b ^ acc.n) & 0x1fffff);
+  const keyer = new ContentKeyer();
+  if (!keyer.key(event)) return undefined;
+  // the second half's sum before the leaf count was mixed in
+  const sum = (keyer.b ^ Math.imul(keyer.n, 0x9e3779b1)) | 0;
+  return (keyer.a >>> 0) * 2097152 + ((sum ^ keyer.n) & 0x1fffff);
 }
 
 /** The content key as a string (a `contentHash` option value). */
