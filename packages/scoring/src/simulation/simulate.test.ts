@@ -6,6 +6,7 @@ import { testMeta } from '../standard/__fixtures__/test-meta.js';
 import { defineStandard, type Standard } from '../standard/define-standard.js';
 import { evaluate } from '../standard/evaluate.js';
 import { score } from '../standard/score.js';
+import type { ItemRule } from '../standard/standard-spec.js';
 import { simulate } from './simulate.js';
 
 const meta = testMeta('test.simulation');
@@ -137,8 +138,9 @@ describe('simulate: agreement with the engine', () => {
     expect(evaluate(std, { ...clean, ...regions.north }).total).toBe(result.regions[0]?.mean);
   });
 
-  it('reads task shares from a ledger as score() does', () => {
-    const r = defineStandard({
+  /** A key item read from fact `k` (60 points) and a basic task-share item `t` (40 points). */
+  const keyAndTaskShare = (rule: ItemRule) => {
+    const defined = defineStandard({
       meta,
       items: [
         {
@@ -147,10 +149,15 @@ describe('simulate: agreement with the engine', () => {
           points: 60,
           rule: { kind: 'linear', input: 'k', zeroAt: 0, fullAt: 1 },
         },
-        { id: 't', tier: 'basic', points: 40, rule: { kind: 'taskShare' } },
+        { id: 't', tier: 'basic', points: 40, rule },
       ],
     });
-    if (!r.ok) throw new Error('standard');
+    if (!defined.ok) throw new Error('standard');
+    return defined;
+  };
+
+  it('reads task shares from a ledger as score() does', () => {
+    const r = keyAndTaskShare({ kind: 'taskShare' });
     const assign = (unit: 'region' | 'department', id: string) => ({
       unit,
       id,
@@ -195,24 +202,7 @@ describe('simulate: agreement with the engine', () => {
 
   it("reads a taskShare rule's own input and tasks: 'all' as score() does", () => {
     // Tasks linked to no item still count for a `tasks: 'all'` rule, whose fact has its own name.
-    const r = defineStandard({
-      meta,
-      items: [
-        {
-          id: 'k',
-          tier: 'key',
-          points: 60,
-          rule: { kind: 'linear', input: 'k', zeroAt: 0, fullAt: 1 },
-        },
-        {
-          id: 't',
-          tier: 'basic',
-          points: 40,
-          rule: { kind: 'taskShare', tasks: 'all', input: 'taskList.completion' },
-        },
-      ],
-    });
-    if (!r.ok) throw new Error('standard');
+    const r = keyAndTaskShare({ kind: 'taskShare', tasks: 'all', input: 'taskList.completion' });
     const lead = { unit: 'region' as const, id: 'r1', role: 'lead' as const };
     const ledger = {
       tasks: [
