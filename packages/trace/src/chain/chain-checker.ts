@@ -17,6 +17,7 @@ import {
   K_TRANSFORM,
   T_ASSOCIATION,
 } from './event-kind.js';
+import type { EventRecord } from './event-record.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
 import {
   F_IN_EPC,
@@ -230,6 +231,33 @@ export class ChainChecker {
       this.collected.push(...skipped);
       return skipped;
     }
+    const keyed = this.on.duplicates && this.contentHash === undefined && this.keyer.key(event);
+    return this.check(slot, event, keyed, this.keyer.a, this.keyer.b);
+  }
+
+  /**
+   * Whether {@link addRecord} gives the same findings as {@link add} would for the parsed
+   * event: not when events are kept or compared by a caller's content hash (both need the object).
+   */
+  get takesRecords(): boolean {
+    return !this.store.retain && this.contentHash === undefined;
+  }
+
+  /** {@link add} for an event read from text (only when {@link takesRecords}). */
+  addRecord(record: EventRecord, index: number): Diagnostic[] {
+    const slot = this.store.addRecord(record, index);
+    return this.check(slot, undefined, true, record.contentA, record.contentB);
+  }
+
+  /** The checks of a newly stored slot; `keyA`/`keyB` its content key when `keyed`. */
+  private check(
+    slot: number,
+    event: unknown,
+    keyed: boolean,
+    keyA: number,
+    keyB: number,
+  ): Diagnostic[] {
+    const s = this.store;
     this.matched.push(0);
     this.flags.push(0);
     // size the per-node and per-transaction columns (only when new nodes or ids appeared)
@@ -249,7 +277,7 @@ export class ChainChecker {
     }
     this.txNext.ensure(s.txSym.length, -1);
     const out: Diagnostic[] = [];
-    if (this.on.duplicates) this.checkDuplicates(event, slot, out);
+    if (this.on.duplicates) this.checkDuplicates(event, slot, keyed, keyA, keyB, out);
     if (this.on.masterData) this.checkMasterData(slot, out);
     this.checkObjects(slot, out);
     if (this.on.oneStep) {
@@ -262,7 +290,14 @@ export class ChainChecker {
     return out;
   }
 
-  private checkDuplicates(event: unknown, slot: number, out: Diagnostic[]): void {
+  private checkDuplicates(
+    event: unknown,
+    slot: number,
+    keyed: boolean,
+    keyA: number,
+    keyB: number,
+    out: Diagnostic[],
+  ): void {
     const s = this.store;
     {
       const first = s.evEventId.firstWithSameId(slot);
@@ -278,11 +313,10 @@ export class ChainChecker {
       }
     }
     if (this.contentHash === undefined) {
-      const keyer = this.keyer;
-      if (!keyer.key(event)) return;
-      const first = this.firstByKey.get(keyer.a, keyer.b);
+      if (!keyed) return;
+      const first = this.firstByKey.get(keyA, keyB);
       if (first === -1) {
-        this.firstByKey.set(keyer.a, keyer.b, slot);
+        this.firstByKey.set(keyA, keyB, slot);
         return;
       }
       // confirm on the canonical form when the events are at hand

@@ -92,6 +92,19 @@ export class EventIdColumn {
     this.kind.push(kind);
   }
 
+  /**
+   * Record the eventID of the next slot given as the four words of a canonical lowercase
+   * `urn:uuid:` id (what {@link push} makes of its text).
+   */
+  pushUuid(a: number, b: number, c: number, d: number): void {
+    const w = this.words;
+    w.push(a);
+    w.push(b);
+    w.push(c);
+    w.push(d);
+    this.kind.push(ID_UUID);
+  }
+
   /** Whether a slot has an eventID. */
   has(slot: number): boolean {
     return this.kind.data[slot] !== ID_NONE && slot < this.kind.length;

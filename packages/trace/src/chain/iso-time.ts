@@ -55,14 +55,29 @@ export function isoMillis(text: string): number {
   ) {
     return Date.parse(text);
   }
-  // days from 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil)
+  return epochMillis(year, month, day, hour, minute, second, ms) - offset * 60_000;
+}
+
+/**
+ * Epoch milliseconds of a UTC date and time with valid fields (month 1–12, day within the month,
+ * hour 0–23, minute and second 0–59; proleptic Gregorian, H. Hinnant's days_from_civil).
+ */
+export function epochMillis(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   const days = era * 146097 + doe - 719468;
-  return ((days * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + ms;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
 }
 
 /** The decimal value of `count` ASCII digits at `at`, or -1. */

@@ -24,6 +24,7 @@ import {
   T_TRANSFORMATION,
   typeCode,
 } from './event-kind.js';
+import type { EventRecord } from './event-record.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
 import { isoMillis, isoWithOffset } from './iso-time.js';
 import { PairMap } from './pair-map.js';
@@ -189,6 +190,18 @@ export interface LotGraph {
 }
 
 const NO_OFFSET = -100_000;
+/** The order in which {@link GraphStore.add} takes an event's object lists. */
+const FIELD_ORDER: readonly number[] = [
+  F_PARENT,
+  F_EPC,
+  F_QTY,
+  F_CHILD_EPC,
+  F_CHILD_QTY,
+  F_IN_EPC,
+  F_IN_QTY,
+  F_OUT_EPC,
+  F_OUT_QTY,
+];
 /** The word code of a word met after the vocabulary filled up (its text is kept per slot). */
 const WORD_OTHER = 255;
 
@@ -639,6 +652,7 @@ export class GraphStore implements LotGraph {
 
   private lastUom: string | undefined;
   private lastUnit: { readonly dim: number; readonly factor: number } | undefined | null = null;
+  private lastUomSym = -1;
 
   private addObject(
     slot: number,
@@ -649,7 +663,17 @@ export class GraphStore implements LotGraph {
     uom: unknown,
   ): void {
     if (typeof raw !== 'string' || raw === '') return;
-    const node = this.node(raw);
+    this.addObjectNode(slot, this.node(raw), field, position, quantity, uom);
+  }
+
+  private addObjectNode(
+    slot: number,
+    node: number,
+    field: number,
+    position: number,
+    quantity: number,
+    uom: unknown,
+  ): void {
     const o = this.objNode.push(node);
     const uomString = typeof uom === 'string' ? uom : undefined;
     // the same unit recurs event after event: keep the last conversion
@@ -658,13 +682,14 @@ export class GraphStore implements LotGraph {
       unit = unitCode(uomString, this.units);
       this.lastUom = uomString;
       this.lastUnit = unit;
+      this.lastUomSym = uomString === undefined ? -1 : this.symbol(uomString, false);
     }
     this.objQty.push(quantity);
     this.objBase.push(unit === undefined ? Number.NaN : quantity * unit.factor);
     this.objDim.push(unit === undefined ? DIM_NONE : unit.dim);
     this.objField.push(field);
     this.objPos.push(position);
-    this.objUom.push(uomString === undefined ? -1 : this.symbol(uomString, false));
+    this.objUom.push(this.lastUomSym);
     const entry = this.neSlot.push(slot);
     this.neObj.push(o);
     this.neNext.push(-1);
@@ -792,6 +817,131 @@ export class GraphStore implements LotGraph {
     if (kind === K_TRANSFORM) this.linkTransformation(slot, e.transformationID);
     else if (kind === K_AGGREGATE && type === T_AGGREGATION) this.linkAggregation(slot);
     return slot;
+  }
+
+  /**
+   * {@link add} for an event read from text ({@link EventRecord}): the same columns in the same
+   * order, identifiers the store already knows found from their bytes without making a string.
+   * The reader has checked the event, so every identifier is a non-empty string.
+   */
+  addRecord(r: EventRecord, index: number): number {
+    this.spanCount = 0;
+    const slot = this.evIndex.push(index);
+    const type = r.type;
+    const bizStep = bareBizStep(r.bizStep);
+    const disposition = bareDisposition(r.disposition);
+    const kind = kindCode(type, r.action, bizStep, disposition);
+    this.evType.push(type);
+    this.evKind.push(kind);
+    this.evTime.push(r.time);
+    this.evOffset.push(parseOffset(r.offset));
+    this.evBizStep.push(this.word(bizStep, slot * 2));
+    this.evDisposition.push(this.word(disposition, slot * 2 + 1));
+    if (r.eventIdUuid) {
+      const w = r.eventIdWords;
+      this.evEventId.pushUuid(w[0] as number, w[1] as number, w[2] as number, w[3] as number);
+    } else this.evEventId.push(r.eventId);
+    const rp =
+      r.readPointStart < 0
+        ? -1
+        : this.symbolOfSpan(r, r.readPointStart, r.readPointEnd, r.readPointHash);
+    const bl =
+      r.bizLocationStart < 0
+        ? -1
+        : this.symbolOfSpan(r, r.bizLocationStart, r.bizLocationEnd, r.bizLocationHash);
+    this.evReadPoint.push(rp);
+    this.evBizLocation.push(bl);
+
+    // objects, list by list in the order of add()
+    this.evObjStart.push(this.objNode.length);
+    const objects = r.objects;
+    let present = 0;
+    for (let i = 0; i < objects.length; i += 1) present |= 1 << (objects.field[i] as number);
+    for (const field of FIELD_ORDER) {
+      if ((present & (1 << field)) === 0) continue;
+      for (let i = 0; i < objects.length; i += 1) {
+        if (objects.field[i] !== field) continue;
+        const start = objects.start[i] as number;
+        const end = objects.end[i] as number;
+        let node = this.rawNode.getSpan(r, start, end, objects.hash[i] as number);
+        if (node === -1) node = this.node(r.copy(start, end));
+        this.addObjectNode(
+          slot,
+          node,
+          field,
+          objects.pos[i] as number,
+          objects.quantity[i] as number,
+          objects.word[i],
+        );
+      }
+    }
+
+    // sources, destinations, transactions
+    this.evSdStart.push(this.sdSym.length);
+    const parties = r.parties;
+    for (let dir = 0; dir < 2; dir += 1) {
+      for (let i = 0; i < parties.length; i += 1) {
+        if (parties.field[i] !== dir) continue;
+        this.sdSym.push(
+          this.symbolOfSpan(
+            r,
+            parties.start[i] as number,
+            parties.end[i] as number,
+            parties.hash[i] as number,
+          ),
+        );
+        this.sdType.push(sdType(parties.word[i]));
+        this.sdDir.push(dir);
+      }
+    }
+    this.evTxStart.push(this.txSym.length);
+    const txs = r.transactions;
+    for (let i = 0; i < txs.length; i += 1) {
+      const start = txs.start[i] as number;
+      const end = txs.end[i] as number;
+      const h = txs.hash[i] as number;
+      let id = this.txIndex.get(h, end - start);
+      if (id === -1 || !r.spanEquals(start, end, this.txRaw[id] as string))
+        id = this.txId(r.copy(start, end));
+      this.txSym.push(id);
+      this.txSlot.push(slot);
+    }
+    this.evHolder.push(this.holderOf(slot, kind, rp, bl));
+
+    // derivation edges
+    if (kind === K_TRANSFORM) this.linkTransformation(slot, r.transformationId);
+    else if (kind === K_AGGREGATE && type === T_AGGREGATION) this.linkAggregation(slot);
+    return slot;
+  }
+
+  // the identifiers of the record being added whose symbols are known (a place recurs within an
+  // event: read point, business location, the destination's location)
+  private spanCount = 0;
+  private readonly spanStart = new Int32Array(8);
+  private readonly spanEnd = new Int32Array(8);
+  private readonly spanHash = new Int32Array(8);
+  private readonly spanSym = new Int32Array(8);
+
+  /** {@link symbol} of the identifier at a byte range of a record (hash as {@link RawTable} keys). */
+  private symbolOfSpan(r: EventRecord, start: number, end: number, h: number): number {
+    const count = this.spanCount;
+    const n = end - start;
+    for (let i = 0; i < count; i += 1) {
+      if (this.spanHash[i] !== h) continue;
+      const from = this.spanStart[i] as number;
+      if ((this.spanEnd[i] as number) - from === n && r.rangesEqual(from, start, n))
+        return this.spanSym[i] as number;
+    }
+    const known = this.rawSym.getSpan(r, start, end, h);
+    const sym = known !== -1 ? known : this.symbol(r.copy(start, end));
+    if (count < 8) {
+      this.spanStart[count] = start;
+      this.spanEnd[count] = end;
+      this.spanHash[count] = h;
+      this.spanSym[count] = sym;
+      this.spanCount = count + 1;
+    }
+    return sym;
   }
 
   private holderOf(slot: number, kind: number, rp: number, bl: number): number {

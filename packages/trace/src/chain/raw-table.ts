@@ -1,3 +1,4 @@
+import type { EventRecord } from './event-record.js';
 import { hashString32, SEED_A } from './string-hash.js';
 
 /**
@@ -32,6 +33,21 @@ export class RawTable {
       const v = values[i] as number;
       if (v === -1) return -1;
       if (hashes[i] === h && keys[i] === key) return v;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /**
+   * The value of the key written at a byte range of a record's text, or -1; `h` is the key's
+   * {@link hashString32} with {@link SEED_A} (the record's reader computes it from the bytes).
+   */
+  getSpan(record: EventRecord, start: number, end: number, h: number): number {
+    const { hashes, values, keys, mask } = this;
+    let i = h & mask;
+    for (;;) {
+      const v = values[i] as number;
+      if (v === -1) return -1;
+      if (hashes[i] === h && record.spanEquals(start, end, keys[i] as string)) return v;
       i = (i + 1) & mask;
     }
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@foodsafety/core';
 import { ChainChecker, type ChainCheckOptions } from './chain-checker.js';
+import type { EventRecord } from './event-record.js';
 import { GraphStore, type LotGraph } from './lot-graph.js';
 import { type RecallScope, recallScope } from './recall-scope.js';
 import { type TraceOptions, type TraceResult, traceBack, traceForward } from './trace-lot.js';
@@ -48,6 +49,12 @@ export interface TraceIndex {
 export const checkerOfGraph = new WeakMap<LotGraph, ChainChecker>();
 
 /**
+ * Internal: how the EPCIS line validator adds an event it read from text to an index (same
+ * findings as `add` of the parsed event); absent for indexes that need the event objects.
+ */
+export const recordAdderOf = new WeakMap<TraceIndex, (record: EventRecord) => Diagnostic[]>();
+
+/**
  * Create a real-time trace index.
  *
  * @example
@@ -62,7 +69,7 @@ export function createTraceIndex(options: TraceIndexOptions = {}): TraceIndex {
   const checker = new ChainChecker(store, options, options.massBalance !== 'on-finalize');
   checkerOfGraph.set(store, checker);
   let size = 0;
-  return {
+  const index: TraceIndex = {
     add(event: unknown): Diagnostic[] {
       const diagnostics = checker.add(event, size);
       size += 1;
@@ -80,4 +87,12 @@ export function createTraceIndex(options: TraceIndexOptions = {}): TraceIndex {
     traceForward: (id, o) => traceForward(store, id, o),
     recallScope: (id) => recallScope(store, id),
   };
+  if (checker.takesRecords) {
+    recordAdderOf.set(index, (record) => {
+      const diagnostics = checker.addRecord(record, size);
+      size += 1;
+      return diagnostics;
+    });
+  }
+  return index;
 }

@@ -3,6 +3,8 @@
  * case-insensitive lookups and URN-form prefixes for lenient normalisation.
  */
 
+import { isUri } from './json-formats.js';
+
 function set(words: readonly string[]): ReadonlySet<string> {
   return new Set(words);
 }
@@ -265,3 +267,13 @@ export const ACTIONS = vocabulary('action', ['OBSERVE', 'ADD', 'DELETE']);
 export const CBV_NAMESPACE = /^(?:urn:epcglobal:cbv|https?:\/\/ns\.gs1\.org\/cbv\/)/;
 /** `vocab-nonGS1WebVoc-uri`: a URI that is not in the GS1 Web Vocabulary. */
 export const GS1_WEB_VOC_NAMESPACE = /^https?:\/\/(?:www\.)?gs1\.org\/voc\//;
+
+/**
+ * Whether a value is accepted as it stands (strict mode): a bare word of the vocabulary, or a
+ * URI outside the CBV namespace (the GS1 Web Vocabulary's, for the vocabularies that say so).
+ */
+export function vocabularyAccepts(vocab: CbvVocabulary, value: string): boolean {
+  if (vocab.words.has(value)) return true;
+  const forbidden = vocab.nonGs1WebVoc ? GS1_WEB_VOC_NAMESPACE : CBV_NAMESPACE;
+  return isUri(value) && !forbidden.test(value);
+}

@@ -7,6 +7,7 @@ import type { EpcisEvent } from './epcis-event.js';
 import {
   checkContext,
   type EpcisValidationOptions,
+  type EpcisValidator,
   nowMillis,
   ValidationRun,
   validateEventInto,
@@ -38,6 +39,30 @@ export interface EpcisEventValidator {
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
+/** What a single-event validator is compiled from; `setup` holds the findings about the options. */
+export interface EventValidatorSetup {
+  readonly validator: EpcisValidator;
+  readonly nowMs: number;
+  readonly declared: ReadonlySet<string> | undefined;
+  readonly setup: readonly Diagnostic[];
+}
+
+/** Compile the options of a single-event validator (internal to the package). */
+export function eventValidatorSetup(options: EpcisEventValidatorOptions): EventValidatorSetup {
+  const validator = validatorFor(options);
+  const nowMs = nowMillis(options.now);
+  let declared: ReadonlySet<string> | undefined;
+  const run = new ValidationRun(validator, nowMs);
+  for (const id of validator.unknownProfiles)
+    run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
+  if (options.context !== undefined) {
+    const into = new Set<string>();
+    checkContext(run, options.context, ['@context'], into);
+    declared = into;
+  }
+  return { validator, nowMs, declared, setup: run.diagnostics };
+}
+
 /**
  * Compile a single-event validator.
  *
@@ -48,21 +73,7 @@ const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 export function createEpcisEventValidator(
   options: EpcisEventValidatorOptions = {},
 ): EpcisEventValidator {
-  const validator = validatorFor(options);
-  const nowMs = nowMillis(options.now);
-  let declared: ReadonlySet<string> | undefined;
-  const setup: Diagnostic[] = [];
-  {
-    const run = new ValidationRun(validator, nowMs);
-    for (const id of validator.unknownProfiles)
-      run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
-    if (options.context !== undefined) {
-      const into = new Set<string>();
-      checkContext(run, options.context, ['@context'], into);
-      declared = into;
-    }
-    setup.push(...run.diagnostics);
-  }
+  const { validator, nowMs, declared, setup } = eventValidatorSetup(options);
   const requireContext = options.requireContext ?? false;
   const setupHasError = setup.some((d) => d.severity === 'error');
   const empty: readonly PathSegment[] = [];

@@ -20,15 +20,14 @@ import {
   ACTIONS,
   BIZ_STEPS,
   BIZ_TRANSACTION_TYPES,
-  CBV_NAMESPACE,
   type CbvVocabulary,
   COMPONENTS,
   DISPOSITIONS,
   ERROR_REASONS,
-  GS1_WEB_VOC_NAMESPACE,
   MEASUREMENT_TYPES,
   SENSOR_ALERT_TYPES,
   SOURCE_DEST_TYPES,
+  vocabularyAccepts,
 } from './cbv-vocabulary.js';
 import type { EpcisEvent } from './epcis-event.js';
 import { epcisDiagnostic } from './fast-message.js';
@@ -195,8 +194,10 @@ const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = lookupTable({
   ]),
 });
 
-const OFFSET = /^([+]|[-])((0[0-9]|1[0-3]):([0-5][0-9])|14:00)$/;
-const UOM = /^[A-Z0-9]{2,3}$/;
+/** `eventTimeZoneOffset` (2.0.1 pattern). */
+export const OFFSET = /^([+]|[-])((0[0-9]|1[0-3]):([0-5][0-9])|14:00)$/;
+/** `uom` (2.0.1 pattern). */
+export const UOM = /^[A-Z0-9]{2,3}$/;
 const HEX = /^[A-Fa-f0-9]+$/u;
 const VERSION = /^\d+(\.\d+)*$/u;
 
@@ -498,9 +499,7 @@ function checkVocabulary(
     );
     return;
   }
-  if (vocab.words.has(v)) return;
-  const forbidden = vocab.nonGs1WebVoc ? GS1_WEB_VOC_NAMESPACE : CBV_NAMESPACE;
-  if (isUri(v) && !forbidden.test(v)) return;
+  if (vocabularyAccepts(vocab, v)) return;
   if (run.validator.lenient) {
     if (vocab.urnPrefix !== undefined && v.startsWith(vocab.urnPrefix)) {
       const word = v.slice(vocab.urnPrefix.length);

@@ -8,6 +8,12 @@ export {
   type EpcisEventValidatorOptions,
 } from './epcis-event-validator.js';
 export {
+  createEpcisLineValidator,
+  type EpcisLineValidation,
+  type EpcisLineValidator,
+  type EpcisLineValidatorOptions,
+} from './epcis-line-validator.js';
+export {
   compileEpcisValidator,
   type EpcisProfileHook,
   type EpcisValidationMode,

@@ -1,0 +1,478 @@
+import type { Diagnostic } from '@foodsafety/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ContentKeyer } from '../chain/content-hash.js';
+import { isoMillis } from '../chain/iso-time.js';
+import { createTraceIndex, type TraceIndexOptions } from '../chain/trace-index.js';
+import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
+import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
+import { createEpcisEventValidator } from './epcis-event-validator.js';
+import {
+  createEpcisLineValidator,
+  type EpcisLineValidatorOptions,
+} from './epcis-line-validator.js';
+import { compileEpcisValidator } from './epcis-validator.js';
+import { EventLineReader } from './event-line-reader.js';
+import { dateTimeMillis, writtenOffsetMinutes } from './json-formats.js';
+import { parseJsonText } from './json-text.js';
+
+const NOW = '2030-01-01T00:00:00Z';
+
+/** The reference: every line through JSON.parse, the event validator and the index's `add`. */
+function fullPath(
+  lines: readonly string[],
+  options: EpcisLineValidatorOptions,
+  indexOptions: TraceIndexOptions = {},
+): { perLine: (readonly Diagnostic[])[]; valid: boolean[]; final: Diagnostic[]; nodes: number } {
+  const index = createTraceIndex(indexOptions);
+  const events = createEpcisEventValidator(options);
+  const perLine: (readonly Diagnostic[])[] = [];
+  const valid: boolean[] = [];
+  lines.forEach((line, i) => {
+    const parsed = parseJsonText(line);
+    if (!parsed.ok) {
+      perLine.push([{ ...parsed.diagnostic, path: [i, ...(parsed.diagnostic.path ?? [])] }]);
+      valid.push(false);
+      return;
+    }
+    const result = events.validate(parsed.value, [i]);
+    perLine.push([...result.diagnostics, ...index.add(result.event ?? parsed.value)]);
+    valid.push(result.valid);
+  });
+  return { perLine, valid, final: index.finalize(), nodes: index.graph.nodeCount };
+}
+
+/** The same lines through the line validator. */
+function linePath(
+  lines: readonly string[],
+  options: EpcisLineValidatorOptions,
+  indexOptions: TraceIndexOptions = {},
+) {
+  const index = createTraceIndex(indexOptions);
+  const validator = createEpcisLineValidator({ ...options, index });
+  const results = lines.map((line) => validator.validate(line));
+  return {
+    perLine: results.map((r) => r.diagnostics),
+    valid: results.map((r) => r.valid),
+    final: index.finalize(),
+    nodes: index.graph.nodeCount,
+    direct: validator.direct,
+  };
+}
+
+function expectSame(lines: readonly string[], options: EpcisLineValidatorOptions = {}) {
+  const full = fullPath(lines, options);
+  const fast = linePath(lines, options);
+  expect(fast.perLine).toEqual(full.perLine);
+  expect(fast.valid).toEqual(full.valid);
+  expect(fast.final).toEqual(full.final);
+  expect(fast.nodes).toBe(full.nodes);
+  return fast;
+}
+
+const platform = [...generatePlatformJsonLines({ events: 3000, suppliers: 60, buyers: 200 })];
+const chain = generateSeaCucumberChain({ batches: 2 }).events;
+/** The chain without its extension member: the shape the direct path takes. */
+const plainChain = chain.map((e) => {
+  const copy: Record<string, unknown> = { ...e };
+  delete copy['fsk:cte'];
+  return JSON.stringify(copy);
+});
+
+describe('the direct reader', () => {
+  it('computes the content key of the parsed event (ContentKeyer) from the text', () => {
+    const base = JSON.parse(platform[1] as string) as Record<string, unknown>;
+    const quantities = [0, 1, 2147483647, 2147483648, 4294967296, 1.5, 1e21, 1e-7, 123456789012345];
+    const lines = [
+      ...platform.slice(0, 300),
+      ...plainChain,
+      ...quantities.map((q) =>
+        JSON.stringify({
+          ...base,
+          quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', quantity: q }],
+        }),
+      ),
+    ];
+    const reader = new EventLineReader(compileEpcisValidator({}), Number.NaN);
+    const keyer = new ContentKeyer();
+    let read = 0;
+    for (const line of lines) {
+      if (!reader.read(line)) continue;
+      read += 1;
+      expect(keyer.key(JSON.parse(line))).toBe(true);
+      expect([reader.record.contentA, reader.record.contentB]).toEqual([keyer.a, keyer.b]);
+    }
+    expect(read).toBeGreaterThan(300);
+  });
+});
+
+describe('the direct reader’s eventTime', () => {
+  const base = JSON.parse(platform[1] as string) as Record<string, unknown>;
+  const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+  const dateTime = fc
+    .record({
+      year: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(1900, 2000, 2100, 2024)),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 24 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      second: fc.integer({ min: 0, max: 60 }),
+      fraction: fc.constantFrom('', '.000', '.5', '.123', '.1234', '.'),
+      zone: fc.constantFrom(
+        'Z',
+        'z',
+        '+08:00',
+        '-05:00',
+        '+00:00',
+        '-00:00',
+        '+14:00',
+        '+13:59',
+        '+23:59',
+        '+24:00',
+        '-12:30',
+        '+0800',
+        '+08',
+      ),
+      separator: fc.constantFrom('T', 'T', 'T', 't', ' '),
+    })
+    .map(
+      (d) =>
+        `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}${d.separator}${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}${d.fraction}${d.zone}`,
+    );
+
+  it('reads what the validator accepts, as the index reads it (property)', () => {
+    const reader = new EventLineReader(compileEpcisValidator({}), Number.NaN);
+    fc.assert(
+      fc.property(dateTime, (text) => {
+        const written = writtenOffsetMinutes(text);
+        const offset =
+          written === undefined
+            ? '+08:00'
+            : `${written < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(written) / 60))}:${pad(Math.abs(written) % 60)}`;
+        const line = JSON.stringify({ ...base, eventTime: text, eventTimeZoneOffset: offset });
+        const ok = reader.read(line);
+        const valid =
+          !Number.isNaN(dateTimeMillis(text)) &&
+          /^[+-](0\d|1[0-3]):[0-5]\d$|^[+-]14:00$/.test(offset);
+        expect(ok).toBe(valid);
+        if (ok) expect(reader.record.time).toBe(isoMillis(text));
+      }),
+      {
+        numRuns: 3000,
+        examples: [
+          ['2100-02-29T12:00:00.000Z'],
+          ['1900-02-29T12:00:00Z'],
+          ['2000-02-29T12:00:00.000+08:00'],
+          ['2024-02-29T12:00:00.000-05:00'],
+          ['2024-02-30T12:00:00.000+08:00'],
+          ['2023-04-31T12:00:00.000+08:00'],
+          ['2016-12-31T23:59:60Z'],
+          ['2024-05-01T24:00:00Z'],
+          ['0100-01-01T00:00:00Z'],
+          ['0099-12-31T23:59:59Z'],
+        ],
+      },
+    );
+  });
+
+  it('agrees with the full path on time order across leap days and offsets', () => {
+    const times = [
+      '2000-02-29T12:00:00.000+08:00',
+      '2100-02-29T12:00:00.000+08:00',
+      '2024-03-01T00:00:00.000-05:00',
+      '2024-02-29T23:00:00.000-05:00',
+      '2024-03-01T03:00:00.000+08:00',
+    ];
+    const lot = 'urn:epc:class:lgtin:6930937.000001.LX';
+    const lines = times.map((t, i) =>
+      JSON.stringify({
+        ...base,
+        eventID: `urn:uuid:00000000-0000-4000-8000-00000000000${i}`,
+        eventTime: t,
+        eventTimeZoneOffset: t.slice(-6),
+        action: i === 3 ? 'ADD' : 'OBSERVE',
+        bizStep: i === 3 ? 'commissioning' : 'receiving',
+        quantityList: [{ epcClass: lot, quantity: 1, uom: 'KGM' }],
+      }),
+    );
+    const fast = expectSame(lines, { now: NOW });
+    expect(fast.perLine.flat().map((d) => d.code)).toContain('TRACE_TIME_ORDER');
+  });
+});
+
+describe('createEpcisLineValidator', () => {
+  it('reads the platform data straight from the text, with the findings of the full path', () => {
+    const fast = expectSame(platform, { mode: 'strict', now: NOW });
+    // every platform line takes the direct path (the test fails if it silently never does)
+    expect(fast.direct).toBe(platform.length);
+    expect(fast.perLine.every((d) => d.length === 0)).toBe(true);
+  });
+
+  it('gives the full path’s findings for the sea-cucumber chain and each of its broken variants', () => {
+    for (const variant of SEA_CUCUMBER_VARIANTS) {
+      const events = generateSeaCucumberChain({ variant }).events;
+      const plain = events.map((e) => {
+        const copy: Record<string, unknown> = { ...e };
+        delete copy['fsk:cte'];
+        return JSON.stringify(copy);
+      });
+      expectSame(plain, { mode: 'strict', now: NOW });
+      expectSame(
+        events.map((e) => JSON.stringify(e)),
+        { mode: 'lenient', now: NOW },
+      );
+    }
+    // the object events of the chain take the direct path; its aggregations, ILMD and sensor
+    // events the full one
+    expect(linePath(plainChain, { now: NOW }).direct).toBeGreaterThan(3);
+  });
+
+  it('finds duplicates across the two paths (same eventID; same content, other eventID)', () => {
+    const first = JSON.parse(platform[5] as string) as Record<string, unknown>;
+    const sameId = JSON.stringify({ ...first, 'ex:note': 'x' }); // full path (an extension)
+    const sameContent = JSON.stringify({
+      ...first,
+      eventID: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+    });
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(first).reverse()));
+    const fast = expectSame(
+      [platform[5] as string, sameId, sameContent, reordered, ` ${platform[5]} `],
+      { now: NOW, context: { ex: 'https://example.org/' } },
+    );
+    const codes = fast.perLine.map((d) => d.map((x) => x.code));
+    expect(codes[1]).toContain('TRACE_DUPLICATE_EVENT_ID');
+    expect(codes[2]).toContain('TRACE_DUPLICATE_EVENT_CONTENT');
+    expect(codes[3]).toContain('TRACE_DUPLICATE_EVENT_ID');
+    expect(codes[4]).toContain('TRACE_DUPLICATE_EVENT_ID');
+  });
+
+  it('reports a line that is not JSON at its position and keeps going', () => {
+    const index = createTraceIndex();
+    const validator = createEpcisLineValidator({ index, now: NOW });
+    expect(validator.validate(platform[0] as string).valid).toBe(true);
+    const bad = validator.validate('{"type": "ObjectEvent",');
+    expect(bad.valid).toBe(false);
+    expect(bad.diagnostics[0]?.path?.[0]).toBe(1);
+    expect(validator.validate(platform[1] as string).valid).toBe(true);
+    expect(validator.lines).toBe(3);
+    expect(index.size).toBe(2);
+  });
+
+  it('takes the full path whenever the direct one could differ', () => {
+    const withProfile = createEpcisLineValidator({ profiles: ['fsma-204'], now: NOW });
+    const requireContext = createEpcisLineValidator({ requireContext: true, now: NOW });
+    const retaining = createEpcisLineValidator({ index: createTraceIndex({ retainEvents: true }) });
+    const hashing = createEpcisLineValidator({
+      index: createTraceIndex({ contentHash: (e) => JSON.stringify(e) }),
+    });
+    const badContext = createEpcisLineValidator({ context: 42 });
+    for (const v of [withProfile, requireContext, retaining, hashing, badContext]) {
+      for (const line of platform.slice(0, 20)) v.validate(line);
+      expect(v.direct).toBe(0);
+    }
+    const plainValidator = createEpcisLineValidator({ now: NOW });
+    for (const line of platform.slice(0, 20))
+      expect(plainValidator.validate(line).valid).toBe(true);
+    expect(plainValidator.direct).toBe(20);
+  });
+
+  it('agrees with the full path on events with edge-case values (table)', () => {
+    const base = JSON.parse(platform[1] as string) as Record<string, unknown>;
+    const variants: Record<string, unknown>[] = [
+      { eventTime: '2020-02-29T23:59:59.999+08:00' }, // leap day
+      { eventTime: '2019-02-29T10:00:00.000+08:00' }, // no such day
+      { eventTime: '2016-12-31T23:59:60Z', eventTimeZoneOffset: '+00:00' }, // leap second
+      { eventTime: '2024-05-01T08:00:00+08:00' },
+      { eventTime: '2024-05-01T08:00:00.5+08:00' },
+      { eventTime: '2024-05-01t08:00:00.000+08:00' },
+      { eventTime: '2024-05-01T08:00:00.000Z' }, // written in UTC, offset +08:00
+      { eventTime: '2024-05-01T08:00:00.000+09:00' }, // offset mismatch
+      { eventTime: '0099-05-01T08:00:00.000+08:00' },
+      { eventTime: '2031-05-01T08:00:00.000+08:00' }, // after `now`
+      { eventTimeZoneOffset: '+14:30' },
+      { eventID: 'URN:UUID:8B792E84-B305-4CD5-8FE8-4914D47DB621' },
+      { eventID: 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db62' },
+      { eventID: 'ni:///sha-256;abc?ver=CBV2.0' },
+      { eventID: 'not a uri' },
+      { action: 'observe' },
+      { action: 'ADD', bizStep: 'receiving' },
+      { bizStep: 'urn:epcglobal:cbv:bizstep:receiving' },
+      { bizStep: 'https://example.org/step' },
+      { disposition: 'Active' },
+      { quantityList: [] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', quantity: -1 }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', quantity: 1.5 }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', quantity: 1e21 }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', quantity: 0 }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', uom: 'kgm' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', uom: 'ZZZ' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:693093.0000001.L1' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:69309.00000001.L1' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937000001..L1' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937000001.L1' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:69309370000011..L1' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.0000a1.L1' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:69309a7.000001.L1' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L%41' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.00001.L1' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.' }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1:2' }] },
+      { quantityList: [{ epcClass: 'https://id.gs1.org/01/06930937000013/10/L1' }] },
+      { quantityList: [{ epcClass: 'https://id.gs1.org/01/06930937000012/10/L1' }] },
+      { quantityList: [{ quantity: 3 }] },
+      { quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', extra: 1 }] },
+      { epcList: [] },
+      { epcList: ['urn:epc:id:sgtin:6930937.000001.1', 'urn:epc:id:sgtin:6930937.000001.1'] },
+      { epcList: ['urn:epc:id:sscc:6930937.0000000001'] },
+      { epcList: ['urn:epc:id:sscc:6930937.000000001'] },
+      { readPoint: { id: 'urn:epc:id:sgln:6930937.00001' } },
+      { readPoint: { id: 'urn:epc:id:sgln:69309.0000001.0' } },
+      { readPoint: { id: 'urn:epc:id:sgln:693093700001..0' } },
+      { readPoint: { id: 'urn:epc:id:sgln:6930937.00001.0.1' } },
+      { readPoint: { id: 'urn:epc:id:sgln:6930937.00001.' } },
+      { readPoint: { id: 'urn:epc:id:sgln:6930937.0000x.0' } },
+      { readPoint: { id: 'urn:epc:id:sgln://6930937.00001.0' } },
+      { readPoint: { id: 'urn:epc:id:gsrn:6930937.00001.0' } },
+      { readPoint: { id: 'urn:epc:id:sgln:6930937.00001.0#x' } },
+      { readPoint: { id: '1urn:epc:id:sgln:6930937.00001.0' } },
+      { readPoint: { id: 'u_rn:epc:id:sgln:6930937.00001.0' } },
+      { readPoint: { id: 'urn:' } },
+      { readPoint: { id: 'urn:epc:id:sgln:6930937.00001.0', 'ex:x': 1 } },
+      { readPoint: {} },
+      { bizLocation: { id: 'urn:epc:id:pgln:6930937.00001' } },
+      { bizLocation: { id: 'urn:epc:id:pgln:6930937.000001' } },
+      { bizLocation: { id: 'urn:epc:id:pgln:69309.0000001' } },
+      { bizLocation: { id: 'urn:epc:id:pgln:6930937.0000.1' } },
+      { bizLocation: { id: 'urn:epc:id:pgln:693093712345.' } },
+      { bizLocation: { id: 'urn:epc:id:pgln:6930937123456' } },
+      { sourceList: [{ type: 'owning_party' }] },
+      { sourceList: [{ type: 'owner', source: 'urn:epc:id:pgln:6930937.00000' }] },
+      { sourceList: [{ type: 'https://example.org/t', source: 'https://example.org/p' }] },
+      { destinationList: [{ destination: 'urn:epc:id:pgln:6930937.00000' }] },
+      { bizTransactionList: [{ bizTransaction: 'urn:x:y' }] },
+      { bizTransactionList: [{ type: 'po', bizTransaction: 'not a uri' }] },
+      { bizTransactionList: [{ type: 'purchase order', bizTransaction: 'urn:x:y' }] },
+      { bizTransactionList: [{ type: 'po', bizTransaction: 'https://a.example/po/1' }] },
+      { type: 'AggregationEvent' },
+      { type: 'TransformationEvent' },
+      { ilmd: {} },
+      { recordTime: '2024-05-01T08:00:00.000+08:00' },
+    ];
+    const lines = variants.map((v) => JSON.stringify({ ...base, ...v }));
+    const removals = Object.keys(base).map((k) => {
+      const copy = { ...base };
+      delete copy[k];
+      return JSON.stringify(copy);
+    });
+    expectSame([...lines, ...removals, ...platform.slice(0, 50)], { now: NOW });
+    expectSame([...lines, ...removals], { mode: 'lenient', now: NOW });
+  });
+
+  it('agrees with the full path on text-level edge cases (table)', () => {
+    const line = platform[1] as string;
+    const texts = [
+      line.replace('"OBSERVE"', '"OBS\\u0045RVE"'), // an escape
+      line.replace('"type":"ObjectEvent"', '"type":"ObjectEvent","type":"ObjectEvent"'),
+      line.replace('"action":"OBSERVE"', '"action":"OBSERVE","action":"ADD"'),
+      line.replace('"quantity":', '"quantity": 0'),
+      line.replace('"quantity":', '"quantity":-'),
+      line.replace(/"quantity":(\d+)/, '"quantity":$1.0'),
+      line.replace(/"quantity":(\d+)/, '"quantity":$1e0'),
+      line.replace(/"quantity":(\d+)/, '"quantity":0$1'),
+      line.replace('"uom":"KGM"', '"uom":"KGM" '),
+      `${line}x`,
+      `${line},`,
+      line.replace('{', '[').replace(/}$/, ']'),
+      line.replace('Event"', 'Event\u00e9"'),
+      line.replace('L0', 'L\u4e2d'),
+      `\t${line}\r`,
+      JSON.stringify(JSON.parse(line), null, 2),
+      '',
+      '   ',
+      'null',
+      '{}',
+      line.slice(0, -1),
+      line.replace(/:/g, ' : '),
+    ];
+    expectSame([line, ...texts], { now: NOW });
+  });
+
+  it('agrees with the full path on mutated events (property)', () => {
+    const pool = [...platform.slice(0, 200), ...plainChain];
+    const leaf = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(
+        '',
+        'urn:epc:id:sgln:6930937.00001.0',
+        'urn:epc:class:lgtin:6930937.000001.L1',
+        'https://id.gs1.org/01/06930937000013/10/L1',
+        'urn:epc:id:pgln:6930937.00000',
+        'ADD',
+        'DELETE',
+        'shipping',
+        'receiving',
+        'location',
+        'KGM',
+        '+08:00',
+        '2017-01-01T00:00:30.000+08:00',
+        -1,
+        0,
+        2.5,
+      ),
+    );
+    const mutation = fc.record({
+      at: fc.nat(),
+      key: fc.nat(),
+      kind: fc.constantFrom('set', 'delete', 'nested', 'copy', 'text'),
+      value: leaf,
+      char: fc.constantFrom('"', '\\', ',', '}', ' ', '0', 'x', '\u00e9'),
+    });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 12 }), (mutations) => {
+        const lines: string[] = [];
+        for (const m of mutations) {
+          const source = pool[m.at % pool.length] as string;
+          const event = JSON.parse(source) as Record<string, unknown>;
+          const keys = Object.keys(event);
+          const key = keys[m.key % keys.length] as string;
+          switch (m.kind) {
+            case 'set':
+              event[key] = m.value;
+              lines.push(JSON.stringify(event));
+              break;
+            case 'delete':
+              delete event[key];
+              lines.push(JSON.stringify(event));
+              break;
+            case 'nested': {
+              const inner = event[key];
+              const target = Array.isArray(inner) ? inner[0] : inner;
+              if (target !== null && typeof target === 'object') {
+                const innerKeys = Object.keys(target as object);
+                const k = innerKeys[m.key % Math.max(1, innerKeys.length)] ?? 'id';
+                (target as Record<string, unknown>)[k] = m.value;
+              }
+              lines.push(JSON.stringify(event));
+              break;
+            }
+            case 'copy':
+              lines.push(source); // an exact duplicate of an earlier or later line
+              break;
+            default: {
+              const p = m.key % source.length;
+              lines.push(source.slice(0, p) + m.char + source.slice(p));
+            }
+          }
+          lines.push(source);
+        }
+        const full = fullPath(lines, { now: NOW });
+        const fast = linePath(lines, { now: NOW });
+        expect(fast.perLine).toEqual(full.perLine);
+        expect(fast.valid).toEqual(full.valid);
+        expect(fast.final).toEqual(full.final);
+        expect(fast.nodes).toBe(full.nodes);
+      }),
+      { numRuns: Number(process.env.LINE_RUNS ?? 150) },
+    );
+  }, 600_000);
+});

@@ -1,0 +1,1028 @@
+/**
+ * The fast path of the line validator: reads one JSON Lines event straight from its text into an
+ * {@link EventRecord}, checking it as it goes, without building the object.
+ *
+ * It is a conservative acceptor. It says yes only for an event of the common shape (an
+ * `ObjectEvent` or `TransformationEvent` with the members platforms send: identifiers, quantities,
+ * read point, business location, transactions, sources and destinations; ASCII text without
+ * escapes) that the validator would pass with no finding at all. Anything else — another event
+ * type, an extension member, `ilmd`, sensor data, an escape, a duplicate member, a value the
+ * validator would flag, a rule it would report — makes it say no, and the caller takes the full
+ * path (`JSON.parse`, the validator, the index's `add`), which gives the diagnostics. So the
+ * findings are the same either way, by construction; the differential tests hold it to that.
+ *
+ * The record also carries the event's content key, computed from the text exactly as
+ * `ContentKeyer` computes it from the parsed object (the same leaf hashes, paths and sums), so
+ * duplicates are found across the two paths.
+ */
+
+import { T_OBJECT, T_TRANSFORMATION } from '../chain/event-kind.js';
+import { EventRecord, type SpanList } from '../chain/event-record.js';
+import { epochMillis, isoMillis } from '../chain/iso-time.js';
+import { F_EPC, F_IN_EPC, F_IN_QTY, F_OUT_EPC, F_OUT_QTY, F_QTY } from '../chain/lot-graph.js';
+import { fmix32, fnv32, SEED_A } from '../chain/string-hash.js';
+import {
+  ACTIONS,
+  BIZ_STEPS,
+  BIZ_TRANSACTION_TYPES,
+  type CbvVocabulary,
+  DISPOSITIONS,
+  SOURCE_DEST_TYPES,
+  vocabularyAccepts,
+} from './cbv-vocabulary.js';
+import { type EpcisValidator, OFFSET, UOM } from './epcis-validator.js';
+import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
+import {
+  dateTimeMillis,
+  isUri,
+  offsetMinutes,
+  PCHAR,
+  SCHEME,
+  writtenOffsetMinutes,
+} from './json-formats.js';
+import { hashBytes, SpanCache } from './span-cache.js';
+
+// members of an event the reader knows (bit positions)
+const M_TYPE = 0;
+const M_EVENT_ID = 1;
+const M_EVENT_TIME = 2;
+const M_OFFSET = 3;
+const M_ACTION = 4;
+const M_BIZ_STEP = 5;
+const M_DISPOSITION = 6;
+const M_EPC_LIST = 7;
+const M_QUANTITY_LIST = 8;
+const M_INPUT_EPCS = 9;
+const M_INPUT_QUANTITIES = 10;
+const M_OUTPUT_EPCS = 11;
+const M_OUTPUT_QUANTITIES = 12;
+const M_TRANSFORMATION_ID = 13;
+const M_READ_POINT = 14;
+const M_BIZ_LOCATION = 15;
+const M_BIZ_TRANSACTIONS = 16;
+const M_SOURCES = 17;
+const M_DESTINATIONS = 18;
+
+const MEMBER_NAMES: readonly string[] = [
+  'type',
+  'eventID',
+  'eventTime',
+  'eventTimeZoneOffset',
+  'action',
+  'bizStep',
+  'disposition',
+  'epcList',
+  'quantityList',
+  'inputEPCList',
+  'inputQuantityList',
+  'outputEPCList',
+  'outputQuantityList',
+  'transformationID',
+  'readPoint',
+  'bizLocation',
+  'bizTransactionList',
+  'sourceList',
+  'destinationList',
+];
+
+const bit = (m: number) => 1 << m;
+const COMMON =
+  bit(M_TYPE) |
+  bit(M_EVENT_ID) |
+  bit(M_EVENT_TIME) |
+  bit(M_OFFSET) |
+  bit(M_BIZ_STEP) |
+  bit(M_DISPOSITION) |
+  bit(M_READ_POINT) |
+  bit(M_BIZ_LOCATION) |
+  bit(M_BIZ_TRANSACTIONS) |
+  bit(M_SOURCES) |
+  bit(M_DESTINATIONS);
+/** Members each type may have on the fast path (the validator's allowed lists, minus the rare ones). */
+const OBJECT_MEMBERS = COMMON | bit(M_ACTION) | bit(M_EPC_LIST) | bit(M_QUANTITY_LIST);
+const TRANSFORMATION_MEMBERS =
+  COMMON |
+  bit(M_INPUT_EPCS) |
+  bit(M_INPUT_QUANTITIES) |
+  bit(M_OUTPUT_EPCS) |
+  bit(M_OUTPUT_QUANTITIES) |
+  bit(M_TRANSFORMATION_ID);
+
+// the content key's constants (see chain/content-hash.ts: ContentKeyer)
+const NAME_SEED = 0x3243f6a8;
+const ROOT_PATH = 0x811c9dc5;
+const STEP = 0x9e3779b1;
+const STRING_SEED = 0x5bd1e995;
+const SECOND_SEED = 0x6a09e667;
+const NUMBER_SEED = 0x165667b1;
+
+const nameHash = (name: string) => fnv32(name, NAME_SEED);
+const MEMBER_BY_HASH = new Map<number, number>(MEMBER_NAMES.map((name, m) => [nameHash(name), m]));
+const H_ID = nameHash('id');
+const H_EPC_CLASS = nameHash('epcClass');
+const H_QUANTITY = nameHash('quantity');
+const H_UOM = nameHash('uom');
+const H_TYPE = nameHash('type');
+const H_BIZ_TRANSACTION = nameHash('bizTransaction');
+const H_SOURCE = nameHash('source');
+const H_DESTINATION = nameHash('destination');
+
+// validity bits of cached words and identifiers
+const V_BIZ_STEP = 1;
+const V_DISPOSITION = 2;
+const V_SD_TYPE = 4;
+const V_BT_TYPE = 8;
+const V_UOM = 16;
+const V_OFFSET = 32;
+const V_ACTION = 64;
+const V_GS1 = 1;
+const V_URI = 2;
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Lines longer than this take the full path (the reader's buffer stays small). */
+const MAX_LINE = 1 << 20;
+/** Lists longer than this take the full path (their uniqueness check is quadratic). */
+const MAX_LIST = 64;
+
+const Q = 34; // "
+const BACKSLASH = 92;
+
+/** The JSON Schema `type` name of a type code of the fast path. */
+function typeName(type: number): string {
+  return type === T_OBJECT ? 'ObjectEvent' : 'TransformationEvent';
+}
+
+/** The second string hash of the content key (`hashString2` in content-hash.ts). */
+function secondHash(text: string, seed: number): number {
+  let h = seed ^ SECOND_SEED;
+  for (let i = 0; i < text.length; i += 1) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x27d4eb2f);
+    h ^= h >>> 15;
+  }
+  return h;
+}
+
+/** 1 for the characters a URN's path may not hold (what is not an RFC 3986 pchar or `/`). */
+const NOT_PATH = new Uint8Array(256).fill(1);
+/** 1 for the characters a URI scheme may not hold after its first letter. */
+const NOT_SCHEME = new Uint8Array(256).fill(1);
+for (let c = 0; c < 128; c += 1) {
+  if (PCHAR[c] === 1 || c === 47) NOT_PATH[c] = 0;
+  if (SCHEME[c] === 1) NOT_SCHEME[c] = 0;
+}
+
+/** The EPC URN schemes checked on the fast path: prefix, parts (3: cp.ref.rest, 2: cp.ref), digits. */
+const EPC_SCHEMES: readonly (readonly [string, number, number])[] = [
+  ['urn:epc:class:lgtin:', 3, 13],
+  ['urn:epc:id:sgln:', 3, 12],
+  ['urn:epc:id:pgln:', 2, 12],
+  ['urn:epc:id:sgtin:', 3, 13],
+  ['urn:epc:id:sscc:', 2, 17],
+];
+
+/** Reads event lines for one compiled validator (see the module note). */
+export class EventLineReader {
+  readonly record = new EventRecord();
+  private readonly encoder = new TextEncoder();
+  private bytes = new Uint8Array(4096);
+  private pos = 0;
+  // content key sums
+  private a = 0;
+  private b = 0;
+  private leaves = 0;
+  // the last string read: its range and (for identifiers) its hashString32
+  private start = 0;
+  private end = 0;
+  private idHash = 0;
+  private readonly words = new SpanCache(4096, 1 << 16);
+  // what was read
+  private eventMs = Number.NaN;
+  private writtenOffset: number | undefined;
+  private inputs = 0;
+  private outputs = 0;
+  private epcs = 0;
+  private quantities = 0;
+
+  constructor(
+    private readonly validator: EpcisValidator,
+    private readonly nowMs: number,
+  ) {}
+
+  /**
+   * Read one line. True when the event has the common shape and passes every check the
+   * validator makes (then {@link record} holds it); false when the full path must decide.
+   */
+  read(line: string): boolean {
+    const n = line.length;
+    if (n === 0 || n > MAX_LINE) return false;
+    if (this.bytes.length < n + 1) {
+      let size = this.bytes.length;
+      while (size < n + 1) size *= 2;
+      this.bytes = new Uint8Array(size);
+    }
+    const bytes = this.bytes;
+    const done = this.encoder.encodeInto(line, bytes);
+    // only ASCII: then bytes and UTF-16 code units are one to one
+    if (done.read !== n || done.written !== n) return false;
+    bytes[n] = 0; // a stop for every scanning loop
+    const r = this.record;
+    r.reset(line);
+    r.bytes = bytes;
+    this.a = 0;
+    this.b = 0;
+    this.leaves = 0;
+    this.eventMs = Number.NaN;
+    this.writtenOffset = undefined;
+    this.inputs = 0;
+    this.outputs = 0;
+    this.epcs = 0;
+    this.quantities = 0;
+    this.pos = 0;
+    if (this.ws() !== 123) return false;
+    this.pos += 1;
+    let seen = 0;
+    let c = this.ws();
+    for (;;) {
+      if (c !== Q) return false;
+      const h = this.key();
+      if (h === undefined) return false;
+      const m = MEMBER_BY_HASH.get(h);
+      if (m === undefined || !r.spanEquals(this.start, this.end, MEMBER_NAMES[m] as string))
+        return false;
+      if ((seen & bit(m)) !== 0) return false; // a duplicate member: JSON.parse keeps the last
+      seen |= bit(m);
+      if (!this.colon()) return false;
+      const p = fmix32(ROOT_PATH + Math.imul(h, STEP));
+      if (!this.member(m, p)) return false;
+      c = this.ws();
+      if (c === 44) {
+        this.pos += 1;
+        c = this.ws();
+        continue;
+      }
+      if (c !== 125) return false;
+      this.pos += 1;
+      break;
+    }
+    if (this.ws() !== 0 || this.pos !== n) return false;
+    return this.settle(seen);
+  }
+
+  /** The checks that need the whole event (the validator's closing rules). */
+  private settle(seen: number): boolean {
+    const r = this.record;
+    const type = r.type;
+    if (type === 0) return false;
+    if ((seen & ~(type === T_OBJECT ? OBJECT_MEMBERS : TRANSFORMATION_MEMBERS)) !== 0) return false;
+    if ((seen & bit(M_EVENT_TIME)) === 0 || (seen & bit(M_OFFSET)) === 0) return false;
+    if (type === T_OBJECT) {
+      if ((seen & bit(M_ACTION)) === 0) return false;
+      // the what dimension: a non-empty list (an empty epcList alone is an empty what)
+      if (this.epcs === 0 && this.quantities === 0) return false;
+    } else {
+      const hasId = (seen & bit(M_TRANSFORMATION_ID)) !== 0;
+      if (!((this.inputs > 0 && this.outputs > 0) || (hasId && this.inputs + this.outputs > 0)))
+        return false;
+    }
+    // the written offset of eventTime against eventTimeZoneOffset
+    const written = this.writtenOffset;
+    const declared = offsetMinutes(r.offset as string);
+    if (written !== undefined && declared !== undefined && written !== declared) return false;
+    if (!Number.isNaN(this.nowMs) && this.eventMs > this.nowMs + this.validator.futureToleranceMs) {
+      return false;
+    }
+    if (r.bizStep !== undefined && r.action !== undefined) {
+      const rule = this.validator.rules.get(r.bizStep)?.get(typeName(type))?.get(r.action);
+      if (rule !== undefined) return false;
+    }
+    r.contentA = this.a;
+    r.contentB = (this.b ^ Math.imul(this.leaves, STEP)) | 0;
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // members
+
+  private member(m: number, p: number): boolean {
+    const r = this.record;
+    switch (m) {
+      case M_TYPE: {
+        if (!this.string(p)) return false;
+        if (r.spanEquals(this.start, this.end, 'ObjectEvent')) r.type = T_OBJECT;
+        else if (r.spanEquals(this.start, this.end, 'TransformationEvent'))
+          r.type = T_TRANSFORMATION;
+        else return false;
+        return true;
+      }
+      case M_EVENT_ID: {
+        // not part of the content key
+        if (!this.plainString()) return false;
+        // a canonical UUID goes to the index as four words (and is a URI); any other eventID is
+        // checked and kept as text
+        if (this.uuidWords(this.start, this.end)) {
+          r.eventIdUuid = true;
+          return true;
+        }
+        const id = r.copy(this.start, this.end);
+        if (!isUri(id)) return false;
+        r.eventId = id;
+        return true;
+      }
+      case M_EVENT_TIME:
+        if (!this.string(p)) return false;
+        return this.time(this.start, this.end);
+      case M_OFFSET:
+        r.offset = this.word(p, V_OFFSET);
+        return r.offset !== undefined;
+      case M_ACTION:
+        r.action = this.word(p, V_ACTION);
+        return r.action !== undefined;
+      case M_BIZ_STEP:
+        r.bizStep = this.word(p, V_BIZ_STEP);
+        return r.bizStep !== undefined;
+      case M_DISPOSITION:
+        r.disposition = this.word(p, V_DISPOSITION);
+        return r.disposition !== undefined;
+      case M_EPC_LIST: {
+        const count = this.epcList(p, F_EPC);
+        this.epcs = count;
+        return count >= 0;
+      }
+      case M_INPUT_EPCS: {
+        const count = this.epcList(p, F_IN_EPC);
+        this.inputs += count;
+        return count >= 0;
+      }
+      case M_OUTPUT_EPCS: {
+        const count = this.epcList(p, F_OUT_EPC);
+        this.outputs += count;
+        return count >= 0;
+      }
+      case M_QUANTITY_LIST: {
+        const count = this.quantityList(p, F_QTY);
+        this.quantities = count;
+        return count >= 0;
+      }
+      case M_INPUT_QUANTITIES: {
+        const count = this.quantityList(p, F_IN_QTY);
+        this.inputs += count;
+        return count >= 0;
+      }
+      case M_OUTPUT_QUANTITIES: {
+        const count = this.quantityList(p, F_OUT_QTY);
+        this.outputs += count;
+        return count >= 0;
+      }
+      case M_TRANSFORMATION_ID: {
+        if (!this.string(p)) return false;
+        const id = r.copy(this.start, this.end);
+        if (!isUri(id)) return false;
+        r.transformationId = id;
+        return true;
+      }
+      case M_READ_POINT:
+      case M_BIZ_LOCATION: {
+        if (!this.location(p)) return false;
+        if (m === M_READ_POINT) {
+          r.readPointStart = this.start;
+          r.readPointEnd = this.end;
+          r.readPointHash = this.idHash;
+        } else {
+          r.bizLocationStart = this.start;
+          r.bizLocationEnd = this.end;
+          r.bizLocationHash = this.idHash;
+        }
+        return true;
+      }
+      case M_BIZ_TRANSACTIONS:
+        return this.objectList(p, 2);
+      case M_SOURCES:
+        return this.objectList(p, 0);
+      case M_DESTINATIONS:
+        return this.objectList(p, 1);
+      default:
+        return false;
+    }
+  }
+
+  /** `{"id": "<identifier>"}`; leaves the id's range and hash in start/end/idHash. */
+  private location(p: number): boolean {
+    if (this.ws() !== 123) return false;
+    this.pos += 1;
+    if (this.ws() !== Q || this.key() !== H_ID || !this.keyIs('id')) return false;
+    if (!this.colon()) return false;
+    if (!this.identifier(fmix32(p + Math.imul(H_ID, STEP)), V_GS1)) return false;
+    if (this.ws() !== 125) return false;
+    this.pos += 1;
+    return true;
+  }
+
+  /** An array of identifiers (EPCs): the count, or -1. Items must be unique (2.0.1). */
+  private epcList(p: number, field: number): number {
+    if (this.ws() !== 91) return -1;
+    this.pos += 1;
+    const list = this.record.objects;
+    const first = list.length;
+    let count = 0;
+    let c = this.ws();
+    if (c === 93) this.pos += 1;
+    else {
+      for (;;) {
+        if (count === MAX_LIST) return -1;
+        const ip = fmix32(p + Math.imul(count + 1, STEP));
+        if (!this.identifier(ip, V_GS1)) return -1;
+        list.push(this.start, this.end, this.idHash, field, count);
+        count += 1;
+        c = this.ws();
+        if (c === 44) {
+          this.pos += 1;
+          continue;
+        }
+        if (c !== 93) return -1;
+        this.pos += 1;
+        break;
+      }
+    }
+    this.a = (this.a + fmix32(p ^ (0x7a3 + count))) | 0;
+    if (!this.unique(list, first)) return -1;
+    return count;
+  }
+
+  /** Whether the items of a list from `first` on are pairwise different texts. */
+  private unique(list: SpanList, first: number): boolean {
+    const bytes = this.bytes;
+    for (let i = first + 1; i < list.length; i += 1) {
+      const si = list.start[i] as number;
+      const n = (list.end[i] as number) - si;
+      for (let j = first; j < i; j += 1) {
+        if (list.hash[i] !== list.hash[j]) continue;
+        const sj = list.start[j] as number;
+        if ((list.end[j] as number) - sj !== n) continue;
+        let same = true;
+        for (let k = 0; k < n && same; k += 1) same = bytes[si + k] === bytes[sj + k];
+        if (same) return false;
+      }
+    }
+    return true;
+  }
+
+  /** An array of `{epcClass, quantity?, uom?}`: the count, or -1. */
+  private quantityList(p: number, field: number): number {
+    if (this.ws() !== 91) return -1;
+    this.pos += 1;
+    const list = this.record.objects;
+    let count = 0;
+    let c = this.ws();
+    if (c === 93) this.pos += 1;
+    else {
+      for (;;) {
+        if (count === MAX_LIST) return -1;
+        const ip = fmix32(p + Math.imul(count + 1, STEP));
+        if (!this.quantityItem(ip, field, count, list)) return -1;
+        count += 1;
+        c = this.ws();
+        if (c === 44) {
+          this.pos += 1;
+          continue;
+        }
+        if (c !== 93) return -1;
+        this.pos += 1;
+        break;
+      }
+    }
+    this.a = (this.a + fmix32(p ^ (0x7a3 + count))) | 0;
+    return count;
+  }
+
+  private quantityItem(ip: number, field: number, position: number, list: SpanList): boolean {
+    if (this.ws() !== 123) return false;
+    this.pos += 1;
+    let item = -1;
+    let quantity = Number.NaN;
+    let uom: string | undefined;
+    let seen = 0;
+    let c = this.ws();
+    if (c === 125) return false; // epcClass is required
+    for (;;) {
+      if (c !== Q) return false;
+      const h = this.key();
+      const kp = fmix32(ip + Math.imul(h ?? 0, STEP));
+      if (h === H_EPC_CLASS && this.keyIs('epcClass') && (seen & 1) === 0) {
+        seen |= 1;
+        if (!this.colon() || !this.identifier(kp, V_GS1)) return false;
+        item = list.push(this.start, this.end, this.idHash, field, position);
+      } else if (h === H_QUANTITY && this.keyIs('quantity') && (seen & 2) === 0) {
+        seen |= 2;
+        if (!this.colon()) return false;
+        quantity = this.number(kp);
+        if (Number.isNaN(quantity)) return false;
+      } else if (h === H_UOM && this.keyIs('uom') && (seen & 4) === 0) {
+        seen |= 4;
+        if (!this.colon()) return false;
+        uom = this.word(kp, V_UOM);
+        if (uom === undefined) return false;
+      } else return false;
+      c = this.ws();
+      if (c === 44) {
+        this.pos += 1;
+        c = this.ws();
+        continue;
+      }
+      if (c !== 125) return false;
+      this.pos += 1;
+      break;
+    }
+    if (item < 0) return false;
+    list.quantity[item] = quantity;
+    list.word[item] = uom;
+    return true;
+  }
+
+  /**
+   * An array of business transactions (`kind` 2: `{type?, bizTransaction}`) or of sources /
+   * destinations (`kind` 0 / 1: `{type, source|destination}`).
+   */
+  private objectList(p: number, kind: number): boolean {
+    if (this.ws() !== 91) return false;
+    this.pos += 1;
+    let count = 0;
+    let c = this.ws();
+    if (c === 93) this.pos += 1;
+    else {
+      for (;;) {
+        if (count === MAX_LIST) return false;
+        const ip = fmix32(p + Math.imul(count + 1, STEP));
+        if (!this.partyItem(ip, kind)) return false;
+        count += 1;
+        c = this.ws();
+        if (c === 44) {
+          this.pos += 1;
+          continue;
+        }
+        if (c !== 93) return false;
+        this.pos += 1;
+        break;
+      }
+    }
+    this.a = (this.a + fmix32(p ^ (0x7a3 + count))) | 0;
+    return true;
+  }
+
+  private partyItem(ip: number, kind: number): boolean {
+    if (this.ws() !== 123) return false;
+    this.pos += 1;
+    const r = this.record;
+    const idName = kind === 2 ? 'bizTransaction' : kind === 0 ? 'source' : 'destination';
+    const idKey = kind === 2 ? H_BIZ_TRANSACTION : kind === 0 ? H_SOURCE : H_DESTINATION;
+    let typeWord: string | undefined;
+    let hasType = false;
+    let idStart = -1;
+    let idEnd = -1;
+    let idHash = 0;
+    let c = this.ws();
+    if (c === 125) return false;
+    for (;;) {
+      if (c !== Q) return false;
+      const h = this.key();
+      const kp = fmix32(ip + Math.imul(h ?? 0, STEP));
+      if (h === H_TYPE && this.keyIs('type') && !hasType) {
+        hasType = true;
+        if (!this.colon()) return false;
+        typeWord = this.word(kp, kind === 2 ? V_BT_TYPE : V_SD_TYPE);
+        if (typeWord === undefined) return false;
+      } else if (h === idKey && this.keyIs(idName) && idStart < 0) {
+        if (!this.colon() || !this.identifier(kp, kind === 2 ? V_URI : V_GS1)) return false;
+        idStart = this.start;
+        idEnd = this.end;
+        idHash = this.idHash;
+      } else return false;
+      c = this.ws();
+      if (c === 44) {
+        this.pos += 1;
+        c = this.ws();
+        continue;
+      }
+      if (c !== 125) return false;
+      this.pos += 1;
+      break;
+    }
+    if (idStart < 0) return false;
+    if (kind === 2) {
+      r.transactions.push(idStart, idEnd, idHash, 0, 0);
+      return true;
+    }
+    if (!hasType) return false;
+    const i = r.parties.push(idStart, idEnd, idHash, kind, 0);
+    r.parties.word[i] = typeWord;
+    return true;
+  }
+
+  /**
+   * Whether bytes [start, end) are a canonical lowercase `urn:uuid:` eventID; then its four words
+   * (as the index's eventID column makes them from the text) are in the record.
+   */
+  private uuidWords(start: number, end: number): boolean {
+    if (end - start !== 45 || !this.record.spanEquals(start, start + 9, 'urn:uuid:')) return false;
+    const bytes = this.bytes;
+    if (
+      bytes[start + 17] !== 45 ||
+      bytes[start + 22] !== 45 ||
+      bytes[start + 27] !== 45 ||
+      bytes[start + 32] !== 45
+    ) {
+      return false;
+    }
+    const w = this.record.eventIdWords;
+    let word = 0;
+    let n = 0;
+    for (let i = start + 9; i < end; i += 1) {
+      if (i === start + 17 || i === start + 22 || i === start + 27 || i === start + 32) continue;
+      const c = bytes[i] as number;
+      const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (v < 0) return false;
+      word = (word << 4) | v;
+      n += 1;
+      if ((n & 7) === 0) {
+        w[(n >> 3) - 1] = word;
+        word = 0;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * `eventTime` of the common shape `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)` read from its bytes:
+   * sets the event's epoch milliseconds and written offset and returns true when it is a valid
+   * date-time; any other shape is read from its text by the validator's own functions.
+   */
+  private time(start: number, end: number): boolean {
+    const bytes = this.bytes;
+    const n = end - start;
+    const at = (i: number) => (bytes[start + i] as number) - 48;
+    const two = (i: number) => {
+      const x = at(i);
+      const y = at(i + 1);
+      return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+    };
+    let ok =
+      (n === 20 || n === 24 || n === 25 || n === 29) &&
+      at(4) === -3 &&
+      at(7) === -3 &&
+      at(10) === 36 &&
+      at(13) === 10 &&
+      at(16) === 10;
+    const century = ok ? two(0) : -1;
+    const yy = ok ? two(2) : -1;
+    const year = century * 100 + yy;
+    const month = ok ? two(5) : -1;
+    const day = ok ? two(8) : -1;
+    const hour = ok ? two(11) : -1;
+    const minute = ok ? two(14) : -1;
+    const second = ok ? two(17) : -1;
+    let zoneAt = 19;
+    let ms = 0;
+    if (ok && n !== 20 && n !== 25) {
+      // .sss
+      const d0 = at(20);
+      const d12 = two(21);
+      ok = at(19) === -2 && d0 >= 0 && d0 <= 9 && d12 >= 0;
+      ms = d0 * 100 + d12;
+      zoneAt = 23;
+    }
+    let offset = 0;
+    if (ok) {
+      const z = bytes[start + zoneAt] as number;
+      if (z === 90 /* Z */) ok = zoneAt + 1 === n;
+      else if ((z === 43 || z === 45) && zoneAt + 6 === n && at(zoneAt + 3) === 10) {
+        const oh = two(zoneAt + 1);
+        const om = two(zoneAt + 4);
+        ok = oh >= 0 && om >= 0 && oh <= 23 && om <= 59;
+        offset = (oh * 60 + om) * (z === 43 ? 1 : -1);
+      } else ok = false;
+    }
+    if (ok) {
+      const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+      ok =
+        century >= 1 &&
+        yy >= 0 &&
+        month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month] as number)) &&
+        hour >= 0 &&
+        hour <= 23 &&
+        minute >= 0 &&
+        minute <= 59 &&
+        second >= 0 &&
+        second <= 59;
+    }
+    const r = this.record;
+    if (!ok) {
+      // another shape: the validator's and the index's own readings of the text
+      const text = r.slice(start, end);
+      const t = dateTimeMillis(text);
+      if (Number.isNaN(t)) return false;
+      this.eventMs = t;
+      this.writtenOffset = writtenOffsetMinutes(text);
+      r.time = isoMillis(text);
+      return true;
+    }
+    const t = epochMillis(year, month, day, hour, minute, second, ms) - offset * 60_000;
+    this.eventMs = t;
+    this.writtenOffset = offset;
+    r.time = t;
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // values
+
+  /**
+   * A string holding an identifier (content leaf at path `p`), checked as the validator checks it
+   * (`V_GS1`: a URI whose GS1 key, if any, is well formed; `V_URI`: a URI); results are cached.
+   */
+  private identifier(p: number, check: number): boolean {
+    if (!this.idString(p)) return false;
+    if (this.urn && (check === V_URI || this.epcUrn())) return true;
+    // any other shape: the validator's own checks on the text
+    const text = this.record.slice(this.start, this.end);
+    return isUri(text) && (check === V_URI || checkGs1Uri(text) === GS1_OK);
+  }
+
+  /**
+   * Whether the identifier just read by {@link idString} is an LGTIN, SGLN, PGLN, SGTIN or SSCC
+   * EPC URN that `checkGs1Uri` accepts (false only means "not sure": the caller checks the text).
+   */
+  private epcUrn(): boolean {
+    const { start, end, lastColon, dot1, dot2, nonDigit1, nonDigit2 } = this;
+    const from = lastColon + 1;
+    for (const [prefix, parts, total] of EPC_SCHEMES) {
+      if (from - start !== prefix.length || !this.record.spanEquals(start, from, prefix)) continue;
+      // the company prefix (and the item or location reference) are digits up to their dots
+      const cp = dot1 - from;
+      if (dot1 < 0 || nonDigit1 !== dot1 || cp < 6 || cp > 12) return false;
+      if (parts === 2) return dot2 < 0 && nonDigit2 < 0 && cp + (end - dot1 - 1) === total;
+      return dot2 >= 0 && nonDigit2 === dot2 && dot2 + 1 < end && cp + (dot2 - dot1 - 1) === total;
+    }
+    return false;
+  }
+
+  /**
+   * A short vocabulary string (content leaf at `p`): its interned text when the check `check`
+   * passes, else undefined.
+   */
+  private word(p: number, check: number): string | undefined {
+    if (!this.string(p)) return undefined;
+    const { start, end, words } = this;
+    const e = words.entry(this.bytes, start, end, hashBytes(this.bytes, start, end, SEED_A));
+    const r = this.record;
+    const text = e >= 0 ? words.text(e, r, start, end) : r.copy(start, end);
+    if (e >= 0 && words.checked(e, check)) return words.passed(e, check) ? text : undefined;
+    const ok = this.wordPasses(text, check);
+    if (e >= 0) words.record(e, check, ok);
+    return ok ? text : undefined;
+  }
+
+  private wordPasses(text: string, check: number): boolean {
+    switch (check) {
+      case V_BIZ_STEP:
+        return vocabularyAccepts(BIZ_STEPS, text);
+      case V_DISPOSITION:
+        return vocabularyAccepts(DISPOSITIONS, text);
+      case V_SD_TYPE:
+        return vocabularyAccepts(SOURCE_DEST_TYPES, text);
+      case V_BT_TYPE:
+        return vocabularyAccepts(BIZ_TRANSACTION_TYPES as CbvVocabulary, text);
+      case V_UOM:
+        return UOM.test(text) && this.validator.unitCodes.has(text);
+      case V_OFFSET:
+        return OFFSET.test(text);
+      case V_ACTION:
+        return ACTIONS.words.has(text);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * A string without escapes at `pos` (which holds `"`): sets start/end and adds its content leaf
+   * at path `p`.
+   */
+  private string(p: number): boolean {
+    const bytes = this.bytes;
+    const seed = p ^ STRING_SEED;
+    let h = seed | 0;
+    let g = seed ^ SECOND_SEED;
+    let i = this.pos + 1;
+    if (bytes[this.pos] !== Q) return false;
+    for (;;) {
+      const c = bytes[i] as number;
+      if (c === Q) break;
+      if (c === BACKSLASH || c < 32) return false;
+      h = Math.imul(h ^ c, 0x01000193);
+      g = Math.imul(g ^ c, 0x27d4eb2f);
+      g ^= g >>> 15;
+      i += 1;
+    }
+    this.start = this.pos + 1;
+    this.end = i;
+    this.pos = i + 1;
+    this.a = (this.a + fmix32(h)) | 0;
+    this.b = (this.b + fmix32(g)) | 0;
+    this.leaves += 1;
+    return true;
+  }
+
+  // what idString found: a quick-path URN, the last colon, the first two dots and the first
+  // two characters other than digits after it (-1 when none)
+  private urn = false;
+  private lastColon = -1;
+  private dot1 = -1;
+  private dot2 = -1;
+  private nonDigit1 = -1;
+  private nonDigit2 = -1;
+
+  /**
+   * {@link string} for an identifier: also its `hashString32` (seed A) in `idHash`, and in the
+   * same pass what the URI and EPC URN checks need (see {@link epcUrn}).
+   */
+  private idString(p: number): boolean {
+    const bytes = this.bytes;
+    if (bytes[this.pos] !== Q) return false;
+    const seed = p ^ STRING_SEED;
+    let h = seed | 0;
+    let g = seed ^ SECOND_SEED;
+    let k = SEED_A | 0;
+    const first = this.pos + 1;
+    let i = first;
+    let colon = -1;
+    let lastColon = -1;
+    let badScheme = 0;
+    let badPath = 0;
+    let dot1 = -1;
+    let dot2 = -1;
+    let nonDigit1 = -1;
+    let nonDigit2 = -1;
+    for (;;) {
+      const c = bytes[i] as number;
+      if (c === Q) break;
+      if (c === BACKSLASH || c < 32) return false;
+      h = Math.imul(h ^ c, 0x01000193);
+      g = Math.imul(g ^ c, 0x27d4eb2f);
+      g ^= g >>> 15;
+      k = Math.imul(k ^ c, 0x01000193);
+      badPath |= NOT_PATH[c] as number;
+      if (c < 48 || c > 57) {
+        if (c === 58) {
+          if (colon < 0) colon = i;
+          lastColon = i;
+          dot1 = -1;
+          dot2 = -1;
+          nonDigit1 = -1;
+          nonDigit2 = -1;
+        } else {
+          if (colon < 0 && i > first) badScheme |= NOT_SCHEME[c] as number;
+          if (nonDigit1 < 0) nonDigit1 = i;
+          else if (nonDigit2 < 0) nonDigit2 = i;
+          if (c === 46) {
+            if (dot1 < 0) dot1 = i;
+            else if (dot2 < 0) dot2 = i;
+          }
+        }
+      }
+      i += 1;
+    }
+    this.start = first;
+    this.end = i;
+    this.pos = i + 1;
+    this.a = (this.a + fmix32(h)) | 0;
+    this.b = (this.b + fmix32(g)) | 0;
+    this.leaves += 1;
+    this.idHash = fmix32(k);
+    const c0 = bytes[first] as number;
+    // the validator's quick URI shape: a letter, scheme characters, ':', then a path (not '/')
+    this.urn =
+      ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) &&
+      colon > first &&
+      colon < i - 1 &&
+      badScheme === 0 &&
+      badPath === 0 &&
+      bytes[colon + 1] !== 47;
+    this.lastColon = lastColon;
+    this.dot1 = dot1;
+    this.dot2 = dot2;
+    this.nonDigit1 = nonDigit1;
+    this.nonDigit2 = nonDigit2;
+    return true;
+  }
+
+  /** A string without escapes that is not part of the content key (the eventID). */
+  private plainString(): boolean {
+    const bytes = this.bytes;
+    if (bytes[this.pos] !== Q) return false;
+    let i = this.pos + 1;
+    for (;;) {
+      const c = bytes[i] as number;
+      if (c === Q) break;
+      if (c === BACKSLASH || c < 32) return false;
+      i += 1;
+    }
+    this.start = this.pos + 1;
+    this.end = i;
+    this.pos = i + 1;
+    return true;
+  }
+
+  /** A member name at `pos`: its name hash (start/end set), or undefined. */
+  private key(): number | undefined {
+    const bytes = this.bytes;
+    let h = NAME_SEED | 0;
+    let i = this.pos + 1;
+    for (;;) {
+      const c = bytes[i] as number;
+      if (c === Q) break;
+      if (c === BACKSLASH || c < 32) return undefined;
+      h = Math.imul(h ^ c, 0x01000193);
+      i += 1;
+    }
+    this.start = this.pos + 1;
+    this.end = i;
+    this.pos = i + 1;
+    return h;
+  }
+
+  private keyIs(name: string): boolean {
+    return this.record.spanEquals(this.start, this.end, name);
+  }
+
+  /** `:` after a member name (with white space around). */
+  private colon(): boolean {
+    if (this.ws() !== 58) return false;
+    this.pos += 1;
+    this.ws();
+    return true;
+  }
+
+  /**
+   * A non-negative finite JSON number (content leaf at `p`), or NaN (a negative one is a finding:
+   * the full path reports it).
+   */
+  private number(p: number): number {
+    const bytes = this.bytes;
+    const from = this.pos;
+    let i = from;
+    let c = bytes[i] as number;
+    if (c < 48 || c > 57) return Number.NaN;
+    let value = 0;
+    if (c === 48) {
+      i += 1;
+      c = bytes[i] as number;
+    } else {
+      while (c >= 48 && c <= 57) {
+        value = value * 10 + (c - 48);
+        i += 1;
+        c = bytes[i] as number;
+      }
+    }
+    let plain = i - from <= 15;
+    if (c === 46) {
+      plain = false;
+      i += 1;
+      c = bytes[i] as number;
+      if (c < 48 || c > 57) return Number.NaN;
+      while (c >= 48 && c <= 57) c = bytes[++i] as number;
+    }
+    if (c === 101 || c === 69) {
+      plain = false;
+      c = bytes[++i] as number;
+      if (c === 43 || c === 45) c = bytes[++i] as number;
+      if (c < 48 || c > 57) return Number.NaN;
+      while (c >= 48 && c <= 57) c = bytes[++i] as number;
+    }
+    this.pos = i;
+    if (!plain) {
+      value = Number(this.record.slice(from, i));
+      if (!Number.isFinite(value)) return Number.NaN;
+    }
+    if (Number.isInteger(value) && value <= 2147483647) {
+      const h = fmix32(Math.imul(p ^ 0x27d4eb2d, STEP) ^ (value | 0));
+      this.a = (this.a + fmix32(h)) | 0;
+      this.b = (this.b + fmix32(h ^ 0x68e31da4)) | 0;
+    } else {
+      const text = String(value);
+      this.a = (this.a + fmix32(fnv32(text, p ^ NUMBER_SEED))) | 0;
+      this.b = (this.b + fmix32(secondHash(text, p ^ NUMBER_SEED))) | 0;
+    }
+    this.leaves += 1;
+    return value;
+  }
+
+  /** Skip JSON white space; the byte at `pos`. */
+  private ws(): number {
+    const bytes = this.bytes;
+    let c = bytes[this.pos] as number;
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = bytes[++this.pos] as number;
+    return c;
+  }
+}
