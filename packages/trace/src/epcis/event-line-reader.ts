@@ -117,7 +117,27 @@ const SECOND_SEED = 0x6a09e667;
 const NUMBER_SEED = 0x165667b1;
 
 const nameHash = (name: string) => fnv32(name, NAME_SEED);
-const MEMBER_BY_HASH = new Map<number, number>(MEMBER_NAMES.map((name, m) => [nameHash(name), m]));
+/** Member name hash → member + 1, open addressing (a Map lookup costs more on the hot path). */
+const MEMBER_SLOTS = 128;
+const MEMBER_TABLE = new Int32Array(MEMBER_SLOTS * 2);
+MEMBER_NAMES.forEach((name, m) => {
+  const h = nameHash(name);
+  let i = h & (MEMBER_SLOTS - 1);
+  while (MEMBER_TABLE[i * 2 + 1] !== 0) i = (i + 1) & (MEMBER_SLOTS - 1);
+  MEMBER_TABLE[i * 2] = h;
+  MEMBER_TABLE[i * 2 + 1] = m + 1;
+});
+
+/** The member of a name hash, or -1 (the caller confirms the name). */
+function memberOf(h: number): number {
+  let i = h & (MEMBER_SLOTS - 1);
+  for (;;) {
+    const m = MEMBER_TABLE[i * 2 + 1] as number;
+    if (m === 0) return -1;
+    if (MEMBER_TABLE[i * 2] === h) return m - 1;
+    i = (i + 1) & (MEMBER_SLOTS - 1);
+  }
+}
 const H_ID = nameHash('id');
 const H_EPC_CLASS = nameHash('epcClass');
 const H_QUANTITY = nameHash('quantity');
@@ -247,9 +267,8 @@ export class EventLineReader {
       if (c !== Q) return false;
       const h = this.key();
       if (h === undefined) return false;
-      const m = MEMBER_BY_HASH.get(h);
-      if (m === undefined || !r.spanEquals(this.start, this.end, MEMBER_NAMES[m] as string))
-        return false;
+      const m = memberOf(h);
+      if (m < 0 || !r.spanEquals(this.start, this.end, MEMBER_NAMES[m] as string)) return false;
       if ((seen & bit(m)) !== 0) return false; // a duplicate member: JSON.parse keeps the last
       seen |= bit(m);
       if (!this.colon()) return false;

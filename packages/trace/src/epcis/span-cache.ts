@@ -16,6 +16,7 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number, seed: n
   return fmix32(h);
 }
 
+/** See the module note. */
 export class SpanCache {
   private table: Int32Array;
   private hashes: Int32Array;
