@@ -201,6 +201,18 @@ const EPC_SCHEMES: readonly (readonly [string, number, number])[] = [
   ['urn:epc:id:sscc:', 2, 17],
 ];
 
+/** The byte at `i` minus `'0'` (a digit's value; other characters fall outside 0–9). */
+function digitAt(bytes: Uint8Array, i: number): number {
+  return (bytes[i] as number) - 48;
+}
+
+/** The value of the two digits at `i`, or -1. */
+function twoDigits(bytes: Uint8Array, i: number): number {
+  const x = (bytes[i] as number) - 48;
+  const y = (bytes[i + 1] as number) - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}
+
 /** Reads event lines for one compiled validator (see the module note). */
 export class EventLineReader {
   readonly record = new EventRecord();
@@ -678,34 +690,28 @@ export class EventLineReader {
   private time(start: number, end: number): boolean {
     const bytes = this.bytes;
     const n = end - start;
-    const at = (i: number) => (bytes[start + i] as number) - 48;
-    const two = (i: number) => {
-      const x = at(i);
-      const y = at(i + 1);
-      return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
-    };
     let ok =
       (n === 20 || n === 24 || n === 25 || n === 29) &&
-      at(4) === -3 &&
-      at(7) === -3 &&
-      at(10) === 36 &&
-      at(13) === 10 &&
-      at(16) === 10;
-    const century = ok ? two(0) : -1;
-    const yy = ok ? two(2) : -1;
+      digitAt(bytes, start + 4) === -3 &&
+      digitAt(bytes, start + 7) === -3 &&
+      digitAt(bytes, start + 10) === 36 &&
+      digitAt(bytes, start + 13) === 10 &&
+      digitAt(bytes, start + 16) === 10;
+    const century = ok ? twoDigits(bytes, start) : -1;
+    const yy = ok ? twoDigits(bytes, start + 2) : -1;
     const year = century * 100 + yy;
-    const month = ok ? two(5) : -1;
-    const day = ok ? two(8) : -1;
-    const hour = ok ? two(11) : -1;
-    const minute = ok ? two(14) : -1;
-    const second = ok ? two(17) : -1;
+    const month = ok ? twoDigits(bytes, start + 5) : -1;
+    const day = ok ? twoDigits(bytes, start + 8) : -1;
+    const hour = ok ? twoDigits(bytes, start + 11) : -1;
+    const minute = ok ? twoDigits(bytes, start + 14) : -1;
+    const second = ok ? twoDigits(bytes, start + 17) : -1;
     let zoneAt = 19;
     let ms = 0;
     if (ok && n !== 20 && n !== 25) {
       // .sss
-      const d0 = at(20);
-      const d12 = two(21);
-      ok = at(19) === -2 && d0 >= 0 && d0 <= 9 && d12 >= 0;
+      const d0 = digitAt(bytes, start + 20);
+      const d12 = twoDigits(bytes, start + 21);
+      ok = digitAt(bytes, start + 19) === -2 && d0 >= 0 && d0 <= 9 && d12 >= 0;
       ms = d0 * 100 + d12;
       zoneAt = 23;
     }
@@ -713,9 +719,13 @@ export class EventLineReader {
     if (ok) {
       const z = bytes[start + zoneAt] as number;
       if (z === 90 /* Z */) ok = zoneAt + 1 === n;
-      else if ((z === 43 || z === 45) && zoneAt + 6 === n && at(zoneAt + 3) === 10) {
-        const oh = two(zoneAt + 1);
-        const om = two(zoneAt + 4);
+      else if (
+        (z === 43 || z === 45) &&
+        zoneAt + 6 === n &&
+        digitAt(bytes, start + zoneAt + 3) === 10
+      ) {
+        const oh = twoDigits(bytes, start + zoneAt + 1);
+        const om = twoDigits(bytes, start + zoneAt + 4);
         ok = oh >= 0 && om >= 0 && oh <= 23 && om <= 59;
         offset = (oh * 60 + om) * (z === 43 ? 1 : -1);
       } else ok = false;
