@@ -92,6 +92,7 @@ const HOLDER_SPAN = 4_194_304; // 2^22
 const MIXED = 255;
 /** Holders of one lot kept in a list before they move to a hash map. */
 const BAL_CHAIN_MAX = 8;
+const NO_FINDINGS: readonly Diagnostic[] = Object.freeze([]);
 
 const GTIN_IN_DL = /^https:\/\/id\.gs1\.org\/01\/(\d{14})(?:\/|$)/;
 
@@ -232,7 +233,9 @@ export class ChainChecker {
       return skipped;
     }
     const keyed = this.on.duplicates && this.contentHash === undefined && this.keyer.key(event);
-    return this.check(slot, event, keyed, this.keyer.a, this.keyer.b);
+    const out: Diagnostic[] = [];
+    this.check(slot, event, keyed, this.keyer.a, this.keyer.b, out);
+    return out;
   }
 
   /**
@@ -243,10 +246,19 @@ export class ChainChecker {
     return !this.store.retain && this.contentHash === undefined;
   }
 
-  /** {@link add} for an event read from text (only when {@link takesRecords}). */
-  addRecord(record: EventRecord, index: number): Diagnostic[] {
+  /** Findings of the record being added (reused: most events have none). */
+  private readonly recordOut: Diagnostic[] = [];
+
+  /**
+   * {@link add} for an event read from text (only when {@link takesRecords}). Returns a shared
+   * empty array when the event settles nothing.
+   */
+  addRecord(record: EventRecord, index: number): readonly Diagnostic[] {
     const slot = this.store.addRecord(record, index);
-    return this.check(slot, undefined, true, record.contentA, record.contentB);
+    const out = this.recordOut;
+    out.length = 0;
+    this.check(slot, undefined, true, record.contentA, record.contentB, out);
+    return out.length === 0 ? NO_FINDINGS : out.slice();
   }
 
   /** The checks of a newly stored slot; `keyA`/`keyB` its content key when `keyed`. */
@@ -256,7 +268,8 @@ export class ChainChecker {
     keyed: boolean,
     keyA: number,
     keyB: number,
-  ): Diagnostic[] {
+    out: Diagnostic[],
+  ): void {
     const s = this.store;
     this.matched.push(0);
     this.flags.push(0);
@@ -276,7 +289,6 @@ export class ChainChecker {
       this.receiptTxHead.ensure(s.txRaw.length, -1);
     }
     this.txNext.ensure(s.txSym.length, -1);
-    const out: Diagnostic[] = [];
     if (this.on.duplicates) this.checkDuplicates(event, slot, keyed, keyA, keyB, out);
     if (this.on.masterData) this.checkMasterData(slot, out);
     this.checkObjects(slot, out);
@@ -287,7 +299,6 @@ export class ChainChecker {
     }
     if (this.on.yield && s.evKind.data[slot] === K_TRANSFORM) this.checkYield(slot, out);
     if (out.length > 0) this.collected.push(...out);
-    return out;
   }
 
   private checkDuplicates(

@@ -52,7 +52,10 @@ export const checkerOfGraph = new WeakMap<LotGraph, ChainChecker>();
  * Internal: how the EPCIS line validator adds an event it read from text to an index (same
  * findings as `add` of the parsed event); absent for indexes that need the event objects.
  */
-export const recordAdderOf = new WeakMap<TraceIndex, (record: EventRecord) => Diagnostic[]>();
+export const recordAdderOf = new WeakMap<
+  TraceIndex,
+  (record: EventRecord) => readonly Diagnostic[]
+>();
 
 /**
  * Create a real-time trace index.
