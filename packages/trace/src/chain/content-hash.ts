@@ -11,6 +11,33 @@
 
 import { fmix32, fnv32 } from './string-hash.js';
 
+/**
+ * The constants of the content key, shared with the EPCIS line reader (which sums the same key
+ * from an event's text): the seed of member-name hashes, the path of the event itself, the step
+ * that mixes a name or an index into a path, and the seeds of string, second-string and number
+ * leaves.
+ */
+export const KEY_NAME_SEED = 0x3243f6a8;
+export const KEY_ROOT_PATH = 0x811c9dc5;
+export const KEY_STEP = 0x9e3779b1;
+export const KEY_STRING_SEED = 0x5bd1e995;
+export const KEY_NUMBER_SEED = 0x165667b1;
+
+/** The first hash of an integer leaf (int32 range) at a path. */
+export function integerLeafHash(path: number, value: number): number {
+  return fmix32(Math.imul(path ^ 0x27d4eb2d, KEY_STEP) ^ (value | 0));
+}
+
+/** The second hash of an integer leaf, from its first. */
+export function integerLeafHash2(first: number): number {
+  return first ^ 0x68e31da4;
+}
+
+/** What an array adds to the first half of the key besides its items. */
+export function arrayKeyTerm(path: number, length: number): number {
+  return fmix32(path ^ (0x7a3 + length));
+}
+
 const SKIP_TOP = new Set(['eventID', 'recordTime', 'errorDeclaration']);
 const MAX_DEPTH = 64;
 
@@ -54,13 +81,16 @@ export function canonicalEventJson(event: unknown): string | undefined {
   return write(event, 0, out) ? out.join('') : undefined;
 }
 
+/** The seed offset of the second string hash. */
+export const SECOND_SEED = 0x6a09e667;
+
 /**
  * A second string hash, independent of {@link fnv32} (another multiplier, with a shift in
  * every step), for the second half of a content key: two different strings whose first hashes
  * collide (about one pair in 2³² does) must not give equal keys.
  */
-function hashString2(text: string, seed: number): number {
-  let h = seed ^ 0x6a09e667;
+export function hashString2(text: string, seed: number): number {
+  let h = seed ^ SECOND_SEED;
   for (let i = 0; i < text.length; i += 1) {
     h = Math.imul(h ^ text.charCodeAt(i), 0x27d4eb2f);
     h ^= h >>> 15;
@@ -71,12 +101,12 @@ function hashString2(text: string, seed: number): number {
 function leafHash(path: number, value: unknown): number {
   switch (typeof value) {
     case 'string':
-      return fnv32(value, path ^ 0x5bd1e995);
+      return fnv32(value, path ^ KEY_STRING_SEED);
     case 'number':
       if (Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) {
-        return fmix32(Math.imul(path ^ 0x27d4eb2d, 0x9e3779b1) ^ (value | 0));
+        return integerLeafHash(path, value);
       }
-      return fnv32(String(value), path ^ 0x165667b1);
+      return fnv32(String(value), path ^ KEY_NUMBER_SEED);
     case 'boolean':
       return fmix32(path ^ (value ? 0x1b873593 : 0x2f2d4c5a));
     default:
@@ -90,14 +120,14 @@ function leafHash(path: number, value: unknown): number {
  * first hash is already one-to-one at a given path, so a fixed mask of it will do.
  */
 function leafHash2(path: number, value: unknown, first: number): number {
-  if (typeof value === 'string') return hashString2(value, path ^ 0x5bd1e995);
+  if (typeof value === 'string') return hashString2(value, path ^ KEY_STRING_SEED);
   if (
     typeof value === 'number' &&
     !(Number.isInteger(value) && value >= -2147483648 && value <= 2147483647)
   ) {
-    return hashString2(String(value), path ^ 0x165667b1);
+    return hashString2(String(value), path ^ KEY_NUMBER_SEED);
   }
-  return first ^ 0x68e31da4;
+  return integerLeafHash2(first);
 }
 
 /** Whether `Object.prototype` has no enumerable members (nobody added any). */
@@ -134,15 +164,15 @@ export class ContentKeyer {
     this.a = 0;
     this.b = 0;
     this.n = 0;
-    if (!this.walk(event, 0x811c9dc5, 0)) return false;
-    this.b = (this.b ^ Math.imul(this.n, 0x9e3779b1)) | 0;
+    if (!this.walk(event, KEY_ROOT_PATH, 0)) return false;
+    this.b = (this.b ^ Math.imul(this.n, KEY_STEP)) | 0;
     return true;
   }
 
   private nameHash(key: string, place: number): number {
     const i = place & (KEY_SLOTS - 1);
     if (this.names[i] === key) return this.nameHashes[i] as number;
-    const h = fnv32(key, 0x3243f6a8);
+    const h = fnv32(key, KEY_NAME_SEED);
     this.names[i] = key;
     this.nameHashes[i] = h;
     return h;
@@ -154,7 +184,7 @@ export class ContentKeyer {
   /** {@link fnv32} and {@link hashString2} of a string in one pass (returns the first). */
   private hashBoth(text: string, seed: number): number {
     let h = seed | 0;
-    let g = seed ^ 0x6a09e667;
+    let g = seed ^ SECOND_SEED;
     for (let i = 0; i < text.length; i += 1) {
       const c = text.charCodeAt(i);
       h = Math.imul(h ^ c, 0x01000193);
@@ -182,13 +212,13 @@ export class ContentKeyer {
       const inline = depth < MAX_DEPTH;
       for (let i = 0; i < value.length; i += 1) {
         const item: unknown = value[i];
-        const p = fmix32(path + Math.imul(i + 1, 0x9e3779b1));
+        const p = fmix32(path + Math.imul(i + 1, KEY_STEP));
         if (inline && typeof item === 'string') {
-          const h = this.hashBoth(item, p ^ 0x5bd1e995);
+          const h = this.hashBoth(item, p ^ KEY_STRING_SEED);
           this.leaf(h, this.second);
         } else if (!this.walk(item, p, depth + 1)) return false;
       }
-      this.a = (this.a + fmix32(path ^ (0x7a3 + value.length))) | 0;
+      this.a = (this.a + arrayKeyTerm(path, value.length)) | 0;
       return true;
     }
     const record = value as Record<string, unknown>;
@@ -209,9 +239,9 @@ export class ContentKeyer {
         continue;
       const v = record[key];
       if (v === undefined) continue;
-      const p = fmix32(path + Math.imul(this.nameHash(key, place), 0x9e3779b1));
+      const p = fmix32(path + Math.imul(this.nameHash(key, place), KEY_STEP));
       if (inline && typeof v === 'string') {
-        const h = this.hashBoth(v, p ^ 0x5bd1e995);
+        const h = this.hashBoth(v, p ^ KEY_STRING_SEED);
         this.leaf(h, this.second);
       } else if (!this.walk(v, p, depth + 1)) return false;
     }
@@ -237,7 +267,7 @@ export function eventContentKey(event: unknown): number | undefined {
   const keyer = new ContentKeyer();
   if (!keyer.key(event)) return undefined;
   // the second half's sum before the leaf count was mixed in
-  const sum = (keyer.b ^ Math.imul(keyer.n, 0x9e3779b1)) | 0;
+  const sum = (keyer.b ^ Math.imul(keyer.n, KEY_STEP)) | 0;
   return (keyer.a >>> 0) * 2097152 + ((sum ^ keyer.n) & 0x1fffff);
 }
 

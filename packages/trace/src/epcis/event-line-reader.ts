@@ -16,6 +16,18 @@
  * duplicates are found across the two paths.
  */
 
+import {
+  arrayKeyTerm,
+  hashString2,
+  integerLeafHash,
+  integerLeafHash2,
+  KEY_NAME_SEED,
+  KEY_NUMBER_SEED,
+  KEY_ROOT_PATH,
+  KEY_STEP,
+  KEY_STRING_SEED,
+  SECOND_SEED,
+} from '../chain/content-hash.js';
 import { T_OBJECT, T_TRANSFORMATION } from '../chain/event-kind.js';
 import { EventRecord, type SpanList } from '../chain/event-record.js';
 import { epochMillis, isoMillis } from '../chain/iso-time.js';
@@ -108,15 +120,7 @@ const TRANSFORMATION_MEMBERS =
   bit(M_OUTPUT_QUANTITIES) |
   bit(M_TRANSFORMATION_ID);
 
-// the content key's constants (see chain/content-hash.ts: ContentKeyer)
-const NAME_SEED = 0x3243f6a8;
-const ROOT_PATH = 0x811c9dc5;
-const STEP = 0x9e3779b1;
-const STRING_SEED = 0x5bd1e995;
-const SECOND_SEED = 0x6a09e667;
-const NUMBER_SEED = 0x165667b1;
-
-const nameHash = (name: string) => fnv32(name, NAME_SEED);
+const nameHash = (name: string) => fnv32(name, KEY_NAME_SEED);
 /** Member name hash → member + 1, open addressing (a Map lookup costs more on the hot path). */
 const MEMBER_SLOTS = 128;
 const MEMBER_TABLE = new Int32Array(MEMBER_SLOTS * 2);
@@ -171,16 +175,6 @@ const BACKSLASH = 92;
 /** The JSON Schema `type` name of a type code of the fast path. */
 function typeName(type: number): string {
   return type === T_OBJECT ? 'ObjectEvent' : 'TransformationEvent';
-}
-
-/** The second string hash of the content key (`hashString2` in content-hash.ts). */
-function secondHash(text: string, seed: number): number {
-  let h = seed ^ SECOND_SEED;
-  for (let i = 0; i < text.length; i += 1) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x27d4eb2f);
-    h ^= h >>> 15;
-  }
-  return h;
 }
 
 /** 1 for the characters a URN's path may not hold (what is not an RFC 3986 pchar or `/`). */
@@ -284,7 +278,7 @@ export class EventLineReader {
       if ((seen & bit(m)) !== 0) return false; // a duplicate member: JSON.parse keeps the last
       seen |= bit(m);
       if (!this.colon()) return false;
-      const p = fmix32(ROOT_PATH + Math.imul(h, STEP));
+      const p = fmix32(KEY_ROOT_PATH + Math.imul(h, KEY_STEP));
       if (!this.member(m, p)) return false;
       c = this.ws();
       if (c === 44) {
@@ -328,7 +322,7 @@ export class EventLineReader {
       if (rule !== undefined) return false;
     }
     r.contentA = this.a;
-    r.contentB = (this.b ^ Math.imul(this.leaves, STEP)) | 0;
+    r.contentB = (this.b ^ Math.imul(this.leaves, KEY_STEP)) | 0;
     return true;
   }
 
@@ -443,7 +437,7 @@ export class EventLineReader {
     this.pos += 1;
     if (this.ws() !== Q || this.key() !== H_ID || !this.keyIs('id')) return false;
     if (!this.colon()) return false;
-    if (!this.identifier(fmix32(p + Math.imul(H_ID, STEP)), V_GS1)) return false;
+    if (!this.identifier(fmix32(p + Math.imul(H_ID, KEY_STEP)), V_GS1)) return false;
     if (this.ws() !== 125) return false;
     this.pos += 1;
     return true;
@@ -461,7 +455,7 @@ export class EventLineReader {
     else {
       for (;;) {
         if (count === MAX_LIST) return -1;
-        const ip = fmix32(p + Math.imul(count + 1, STEP));
+        const ip = fmix32(p + Math.imul(count + 1, KEY_STEP));
         if (!this.identifier(ip, V_GS1)) return -1;
         list.push(this.start, this.end, this.idHash, field, count);
         count += 1;
@@ -475,7 +469,7 @@ export class EventLineReader {
         break;
       }
     }
-    this.a = (this.a + fmix32(p ^ (0x7a3 + count))) | 0;
+    this.a = (this.a + arrayKeyTerm(p, count)) | 0;
     if (!this.unique(list, first)) return -1;
     return count;
   }
@@ -509,7 +503,7 @@ export class EventLineReader {
     else {
       for (;;) {
         if (count === MAX_LIST) return -1;
-        const ip = fmix32(p + Math.imul(count + 1, STEP));
+        const ip = fmix32(p + Math.imul(count + 1, KEY_STEP));
         if (!this.quantityItem(ip, field, count, list)) return -1;
         count += 1;
         c = this.ws();
@@ -522,7 +516,7 @@ export class EventLineReader {
         break;
       }
     }
-    this.a = (this.a + fmix32(p ^ (0x7a3 + count))) | 0;
+    this.a = (this.a + arrayKeyTerm(p, count)) | 0;
     return count;
   }
 
@@ -538,7 +532,7 @@ export class EventLineReader {
     for (;;) {
       if (c !== Q) return false;
       const h = this.key();
-      const kp = fmix32(ip + Math.imul(h ?? 0, STEP));
+      const kp = fmix32(ip + Math.imul(h ?? 0, KEY_STEP));
       if (h === H_EPC_CLASS && this.keyIs('epcClass') && (seen & 1) === 0) {
         seen |= 1;
         if (!this.colon() || !this.identifier(kp, V_GS1)) return false;
@@ -583,7 +577,7 @@ export class EventLineReader {
     else {
       for (;;) {
         if (count === MAX_LIST) return false;
-        const ip = fmix32(p + Math.imul(count + 1, STEP));
+        const ip = fmix32(p + Math.imul(count + 1, KEY_STEP));
         if (!this.partyItem(ip, kind)) return false;
         count += 1;
         c = this.ws();
@@ -596,7 +590,7 @@ export class EventLineReader {
         break;
       }
     }
-    this.a = (this.a + fmix32(p ^ (0x7a3 + count))) | 0;
+    this.a = (this.a + arrayKeyTerm(p, count)) | 0;
     return true;
   }
 
@@ -616,7 +610,7 @@ export class EventLineReader {
     for (;;) {
       if (c !== Q) return false;
       const h = this.key();
-      const kp = fmix32(ip + Math.imul(h ?? 0, STEP));
+      const kp = fmix32(ip + Math.imul(h ?? 0, KEY_STEP));
       if (h === H_TYPE && this.keyIs('type') && !hasType) {
         hasType = true;
         if (!this.colon()) return false;
@@ -840,7 +834,7 @@ export class EventLineReader {
    */
   private string(p: number): boolean {
     const bytes = this.bytes;
-    const seed = p ^ STRING_SEED;
+    const seed = p ^ KEY_STRING_SEED;
     let h = seed | 0;
     let g = seed ^ SECOND_SEED;
     let i = this.pos + 1;
@@ -879,7 +873,7 @@ export class EventLineReader {
   private idString(p: number): boolean {
     const bytes = this.bytes;
     if (bytes[this.pos] !== Q) return false;
-    const seed = p ^ STRING_SEED;
+    const seed = p ^ KEY_STRING_SEED;
     let h = seed | 0;
     let g = seed ^ SECOND_SEED;
     let k = SEED_A | 0;
@@ -966,7 +960,7 @@ export class EventLineReader {
   /** A member name at `pos`: its name hash (start/end set), or undefined. */
   private key(): number | undefined {
     const bytes = this.bytes;
-    let h = NAME_SEED | 0;
+    let h = KEY_NAME_SEED | 0;
     let i = this.pos + 1;
     for (;;) {
       const c = bytes[i] as number;
@@ -1035,13 +1029,13 @@ export class EventLineReader {
       if (!Number.isFinite(value)) return Number.NaN;
     }
     if (Number.isInteger(value) && value <= 2147483647) {
-      const h = fmix32(Math.imul(p ^ 0x27d4eb2d, STEP) ^ (value | 0));
+      const h = integerLeafHash(p, value);
       this.a = (this.a + fmix32(h)) | 0;
-      this.b = (this.b + fmix32(h ^ 0x68e31da4)) | 0;
+      this.b = (this.b + fmix32(integerLeafHash2(h))) | 0;
     } else {
       const text = String(value);
-      this.a = (this.a + fmix32(fnv32(text, p ^ NUMBER_SEED))) | 0;
-      this.b = (this.b + fmix32(secondHash(text, p ^ NUMBER_SEED))) | 0;
+      this.a = (this.a + fmix32(fnv32(text, p ^ KEY_NUMBER_SEED))) | 0;
+      this.b = (this.b + fmix32(hashString2(text, p ^ KEY_NUMBER_SEED))) | 0;
     }
     this.leaves += 1;
     return value;
