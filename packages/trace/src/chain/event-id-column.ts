@@ -84,12 +84,7 @@ export class EventIdColumn {
       }
       if (kind === ID_TEXT) this.text.set(at, id);
     }
-    const w = this.words;
-    w.push(a);
-    w.push(b);
-    w.push(c);
-    w.push(d);
-    this.kind.push(kind);
+    this.pushWords(kind, a, b, c, d);
   }
 
   /**
@@ -97,12 +92,16 @@ export class EventIdColumn {
    * `urn:uuid:` id (what {@link push} makes of its text).
    */
   pushUuid(a: number, b: number, c: number, d: number): void {
+    this.pushWords(ID_UUID, a, b, c, d);
+  }
+
+  private pushWords(kind: number, a: number, b: number, c: number, d: number): void {
     const w = this.words;
     w.push(a);
     w.push(b);
     w.push(c);
     w.push(d);
-    this.kind.push(ID_UUID);
+    this.kind.push(kind);
   }
 
   /** Whether a slot has an eventID. */

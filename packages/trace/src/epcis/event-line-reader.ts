@@ -97,6 +97,18 @@ const MEMBER_NAMES: readonly string[] = [
   'destinationList',
 ];
 
+/** The object field code (see lot-graph.ts) of each list member. */
+const LIST_FIELDS: readonly number[] = (() => {
+  const fields: number[] = [];
+  fields[M_EPC_LIST] = F_EPC;
+  fields[M_QUANTITY_LIST] = F_QTY;
+  fields[M_INPUT_EPCS] = F_IN_EPC;
+  fields[M_INPUT_QUANTITIES] = F_IN_QTY;
+  fields[M_OUTPUT_EPCS] = F_OUT_EPC;
+  fields[M_OUTPUT_QUANTITIES] = F_OUT_QTY;
+  return fields;
+})();
+
 const bit = (m: number) => 1 << m;
 const COMMON =
   bit(M_TYPE) |
@@ -369,36 +381,13 @@ export class EventLineReader {
       case M_DISPOSITION:
         r.disposition = this.word(p, V_DISPOSITION);
         return r.disposition !== undefined;
-      case M_EPC_LIST: {
-        const count = this.epcList(p, F_EPC);
-        this.epcs = count;
-        return count >= 0;
-      }
-      case M_INPUT_EPCS: {
-        const count = this.epcList(p, F_IN_EPC);
-        this.inputs += count;
-        return count >= 0;
-      }
-      case M_OUTPUT_EPCS: {
-        const count = this.epcList(p, F_OUT_EPC);
-        this.outputs += count;
-        return count >= 0;
-      }
-      case M_QUANTITY_LIST: {
-        const count = this.quantityList(p, F_QTY);
-        this.quantities = count;
-        return count >= 0;
-      }
-      case M_INPUT_QUANTITIES: {
-        const count = this.quantityList(p, F_IN_QTY);
-        this.inputs += count;
-        return count >= 0;
-      }
-      case M_OUTPUT_QUANTITIES: {
-        const count = this.quantityList(p, F_OUT_QTY);
-        this.outputs += count;
-        return count >= 0;
-      }
+      case M_EPC_LIST:
+      case M_QUANTITY_LIST:
+      case M_INPUT_EPCS:
+      case M_INPUT_QUANTITIES:
+      case M_OUTPUT_EPCS:
+      case M_OUTPUT_QUANTITIES:
+        return this.whatList(m, p);
       case M_TRANSFORMATION_ID: {
         if (!this.string(p)) return false;
         const id = r.copy(this.start, this.end);
@@ -429,6 +418,19 @@ export class EventLineReader {
       default:
         return false;
     }
+  }
+
+  /** A list of the what dimension (EPCs or quantities), counted for the closing rules. */
+  private whatList(m: number, p: number): boolean {
+    const epcs = m === M_EPC_LIST || m === M_INPUT_EPCS || m === M_OUTPUT_EPCS;
+    const field = LIST_FIELDS[m] as number;
+    const count = epcs ? this.epcList(p, field) : this.quantityList(p, field);
+    if (count < 0) return false;
+    if (m === M_EPC_LIST) this.epcs = count;
+    else if (m === M_QUANTITY_LIST) this.quantities = count;
+    else if (m === M_INPUT_EPCS || m === M_INPUT_QUANTITIES) this.inputs += count;
+    else this.outputs += count;
+    return true;
   }
 
   /** `{"id": "<identifier>"}`; leaves the id's range and hash in start/end/idHash. */
