@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ContentKeyer } from '../chain/content-hash.js';
 import { isoMillis } from '../chain/iso-time.js';
-import { createTraceIndex, type TraceIndexOptions } from '../chain/trace-index.js';
+import { hashString32, SEED_A } from '../chain/string-hash.js';
+import { createTraceIndex, type TraceIndex, type TraceIndexOptions } from '../chain/trace-index.js';
 import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
@@ -23,7 +24,13 @@ function fullPath(
   lines: readonly string[],
   options: EpcisLineValidatorOptions,
   indexOptions: TraceIndexOptions = {},
-): { perLine: (readonly Diagnostic[])[]; valid: boolean[]; final: Diagnostic[]; nodes: number } {
+): {
+  perLine: (readonly Diagnostic[])[];
+  valid: boolean[];
+  final: Diagnostic[];
+  nodes: number;
+  graph: ReturnType<typeof graphOf>;
+} {
   const index = createTraceIndex(indexOptions);
   const events = createEpcisEventValidator(options);
   const perLine: (readonly Diagnostic[])[] = [];
@@ -39,7 +46,21 @@ function fullPath(
     perLine.push([...result.diagnostics, ...index.add(result.event ?? parsed.value)]);
     valid.push(result.valid);
   });
-  return { perLine, valid, final: index.finalize(), nodes: index.graph.nodeCount };
+  return {
+    perLine,
+    valid,
+    final: index.finalize(),
+    nodes: index.graph.nodeCount,
+    graph: graphOf(index),
+  };
+}
+
+/** Everything the index's graph keeps: each event's summary, each node's id and events. */
+function graphOf(index: TraceIndex) {
+  const g = index.graph;
+  const events = Array.from({ length: g.eventCount }, (_, slot) => g.event(slot));
+  const nodes = Array.from({ length: g.nodeCount }, (_, n) => [g.idOf(n), g.eventsOf(n)]);
+  return { events, nodes };
 }
 
 /** The same lines through the line validator. */
@@ -56,6 +77,7 @@ function linePath(
     valid: results.map((r) => r.valid),
     final: index.finalize(),
     nodes: index.graph.nodeCount,
+    graph: graphOf(index),
     direct: validator.direct,
   };
 }
@@ -67,6 +89,7 @@ function expectSame(lines: readonly string[], options: EpcisLineValidatorOptions
   expect(fast.valid).toEqual(full.valid);
   expect(fast.final).toEqual(full.final);
   expect(fast.nodes).toBe(full.nodes);
+  expect(fast.graph).toEqual(full.graph);
   return fast;
 }
 
@@ -244,6 +267,41 @@ describe('createEpcisLineValidator', () => {
     expect(codes[2]).toContain('TRACE_DUPLICATE_EVENT_CONTENT');
     expect(codes[3]).toContain('TRACE_DUPLICATE_EVENT_ID');
     expect(codes[4]).toContain('TRACE_DUPLICATE_EVENT_ID');
+  });
+
+  it('keeps identifiers whose hashes collide apart, as the full path does', () => {
+    // two different strings of equal length with the same 32-bit hash (birthday search)
+    const collidingPair = (prefix: string): [string, string] => {
+      const seen = new Map<number, string>();
+      for (let i = 0; ; i += 1) {
+        const s = `${prefix}${String(i).padStart(8, '0')}`;
+        const h = hashString32(s, SEED_A);
+        const other = seen.get(h);
+        if (other !== undefined) return [other, s];
+        seen.set(h, s);
+      }
+    };
+    const [t1, t2] = collidingPair('urn:epcglobal:cbv:bt:6930937000009:');
+    const [l1, l2] = collidingPair('urn:epc:class:lgtin:6930937.000001.');
+    const [p1, p2] = collidingPair('urn:epc:id:sgln:6930937.00001.');
+    const base = JSON.parse(platform[1] as string) as Record<string, unknown>;
+    const lines = [
+      [t1, l1, p1],
+      [t2, l2, p2],
+      [t2, l1, p2],
+      [t1, l2, p1],
+    ].map(([tx, lot, place], i) =>
+      JSON.stringify({
+        ...base,
+        eventID: `urn:uuid:00000000-0000-4000-8000-00000000001${i}`,
+        quantityList: [{ epcClass: lot, quantity: 1, uom: 'KGM' }],
+        readPoint: { id: place },
+        bizLocation: { id: place },
+        bizTransactionList: [{ type: 'po', bizTransaction: tx }],
+      }),
+    );
+    const fast = expectSame(lines, { now: NOW });
+    expect(fast.direct).toBe(lines.length);
   });
 
   it('reports a line that is not JSON at its position and keeps going', () => {
@@ -471,6 +529,7 @@ describe('createEpcisLineValidator', () => {
         expect(fast.valid).toEqual(full.valid);
         expect(fast.final).toEqual(full.final);
         expect(fast.nodes).toBe(full.nodes);
+        expect(fast.graph).toEqual(full.graph);
       }),
       { numRuns: Number(process.env.LINE_RUNS ?? 150) },
     );
