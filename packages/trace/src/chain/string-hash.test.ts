@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { collidingPair } from './__fixtures__/colliding-strings.js';
 import { buildLotGraph } from './lot-graph.js';
 import { hashString32, SEED_A } from './string-hash.js';
 import { validateChain } from './validate-chain.js';
-
-/** Two different strings of equal length with the same 32-bit hash (birthday search). */
-function collidingPair(prefix: string): [string, string] {
-  const seen = new Map<number, string>();
-  for (let i = 0; ; i += 1) {
-    const s = `${prefix}${String(i).padStart(8, '0')}`;
-    const h = hashString32(s, SEED_A);
-    const other = seen.get(h);
-    if (other !== undefined) return [other, s];
-    seen.set(h, s);
-  }
-}
 
 const ev = (eventID: string, lot: string) => ({
   type: 'ObjectEvent',

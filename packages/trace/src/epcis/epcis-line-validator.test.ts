@@ -1,9 +1,9 @@
 import type { Diagnostic } from '@foodsafety/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { collidingPair } from '../chain/__fixtures__/colliding-strings.js';
 import { ContentKeyer } from '../chain/content-hash.js';
 import { isoMillis } from '../chain/iso-time.js';
-import { hashString32, SEED_A } from '../chain/string-hash.js';
 import { createTraceIndex, type TraceIndex, type TraceIndexOptions } from '../chain/trace-index.js';
 import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
@@ -270,17 +270,6 @@ describe('createEpcisLineValidator', () => {
   });
 
   it('keeps identifiers whose hashes collide apart, as the full path does', () => {
-    // two different strings of equal length with the same 32-bit hash (birthday search)
-    const collidingPair = (prefix: string): [string, string] => {
-      const seen = new Map<number, string>();
-      for (let i = 0; ; i += 1) {
-        const s = `${prefix}${String(i).padStart(8, '0')}`;
-        const h = hashString32(s, SEED_A);
-        const other = seen.get(h);
-        if (other !== undefined) return [other, s];
-        seen.set(h, s);
-      }
-    };
     const [t1, t2] = collidingPair('urn:epcglobal:cbv:bt:6930937000009:');
     const [l1, l2] = collidingPair('urn:epc:class:lgtin:6930937.000001.');
     const [p1, p2] = collidingPair('urn:epc:id:sgln:6930937.00001.');

@@ -176,6 +176,13 @@ const V_URI = 2;
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+// the kinds of list items (sources and destinations double as the direction of a party)
+const ITEM_SOURCE = 0;
+const ITEM_DESTINATION = 1;
+const ITEM_TRANSACTION = 2;
+const ITEM_EPC = 3;
+const ITEM_QUANTITY = 4;
+
 /** Lines longer than this take the full path (the reader's buffer stays small). */
 const MAX_LINE = 1 << 20;
 /** Lists longer than this take the full path (their uniqueness check is quadratic). */
@@ -410,11 +417,11 @@ export class EventLineReader {
         return true;
       }
       case M_BIZ_TRANSACTIONS:
-        return this.objectList(p, 2);
+        return this.list(p, ITEM_TRANSACTION, 0) >= 0;
       case M_SOURCES:
-        return this.objectList(p, 0);
+        return this.list(p, ITEM_SOURCE, 0) >= 0;
       case M_DESTINATIONS:
-        return this.objectList(p, 1);
+        return this.list(p, ITEM_DESTINATION, 0) >= 0;
       default:
         return false;
     }
@@ -424,7 +431,7 @@ export class EventLineReader {
   private whatList(m: number, p: number): boolean {
     const epcs = m === M_EPC_LIST || m === M_INPUT_EPCS || m === M_OUTPUT_EPCS;
     const field = LIST_FIELDS[m] as number;
-    const count = epcs ? this.epcList(p, field) : this.quantityList(p, field);
+    const count = this.list(p, epcs ? ITEM_EPC : ITEM_QUANTITY, field);
     if (count < 0) return false;
     if (m === M_EPC_LIST) this.epcs = count;
     else if (m === M_QUANTITY_LIST) this.quantities = count;
@@ -445,12 +452,16 @@ export class EventLineReader {
     return true;
   }
 
-  /** An array of identifiers (EPCs): the count, or -1. Items must be unique (2.0.1). */
-  private epcList(p: number, field: number): number {
+  /**
+   * An array of `kind` items ({@link ITEM_EPC}, {@link ITEM_QUANTITY}, or a party item kind, see
+   * {@link partyItem}), each at its path under `p`: the count, or -1. EPC lists must hold
+   * different items (2.0.1).
+   */
+  private list(p: number, kind: number, field: number): number {
     if (this.ws() !== 91) return -1;
     this.pos += 1;
-    const list = this.record.objects;
-    const first = list.length;
+    const objects = this.record.objects;
+    const first = objects.length;
     let count = 0;
     let c = this.ws();
     if (c === 93) this.pos += 1;
@@ -458,8 +469,13 @@ export class EventLineReader {
       for (;;) {
         if (count === MAX_LIST) return -1;
         const ip = fmix32(p + Math.imul(count + 1, KEY_STEP));
-        if (!this.identifier(ip, V_GS1)) return -1;
-        list.push(this.start, this.end, this.idHash, field, count);
+        let ok: boolean;
+        if (kind === ITEM_EPC) {
+          ok = this.identifier(ip, V_GS1);
+          if (ok) objects.push(this.start, this.end, this.idHash, field, count);
+        } else if (kind === ITEM_QUANTITY) ok = this.quantityItem(ip, field, count, objects);
+        else ok = this.partyItem(ip, kind);
+        if (!ok) return -1;
         count += 1;
         c = this.ws();
         if (c === 44) {
@@ -472,7 +488,7 @@ export class EventLineReader {
       }
     }
     this.a = (this.a + arrayKeyTerm(p, count)) | 0;
-    if (!this.unique(list, first)) return -1;
+    if (kind === ITEM_EPC && !this.unique(objects, first)) return -1;
     return count;
   }
 
@@ -492,34 +508,6 @@ export class EventLineReader {
       }
     }
     return true;
-  }
-
-  /** An array of `{epcClass, quantity?, uom?}`: the count, or -1. */
-  private quantityList(p: number, field: number): number {
-    if (this.ws() !== 91) return -1;
-    this.pos += 1;
-    const list = this.record.objects;
-    let count = 0;
-    let c = this.ws();
-    if (c === 93) this.pos += 1;
-    else {
-      for (;;) {
-        if (count === MAX_LIST) return -1;
-        const ip = fmix32(p + Math.imul(count + 1, KEY_STEP));
-        if (!this.quantityItem(ip, field, count, list)) return -1;
-        count += 1;
-        c = this.ws();
-        if (c === 44) {
-          this.pos += 1;
-          continue;
-        }
-        if (c !== 93) return -1;
-        this.pos += 1;
-        break;
-      }
-    }
-    this.a = (this.a + arrayKeyTerm(p, count)) | 0;
-    return count;
   }
 
   private quantityItem(ip: number, field: number, position: number, list: SpanList): boolean {
@@ -567,41 +555,26 @@ export class EventLineReader {
   }
 
   /**
-   * An array of business transactions (`kind` 2: `{type?, bizTransaction}`) or of sources /
-   * destinations (`kind` 0 / 1: `{type, source|destination}`).
+   * One business transaction (`kind` {@link ITEM_TRANSACTION}: `{type?, bizTransaction}`) or
+   * source / destination ({@link ITEM_SOURCE} / {@link ITEM_DESTINATION}: `{type, source}` /
+   * `{type, destination}`).
    */
-  private objectList(p: number, kind: number): boolean {
-    if (this.ws() !== 91) return false;
-    this.pos += 1;
-    let count = 0;
-    let c = this.ws();
-    if (c === 93) this.pos += 1;
-    else {
-      for (;;) {
-        if (count === MAX_LIST) return false;
-        const ip = fmix32(p + Math.imul(count + 1, KEY_STEP));
-        if (!this.partyItem(ip, kind)) return false;
-        count += 1;
-        c = this.ws();
-        if (c === 44) {
-          this.pos += 1;
-          continue;
-        }
-        if (c !== 93) return false;
-        this.pos += 1;
-        break;
-      }
-    }
-    this.a = (this.a + arrayKeyTerm(p, count)) | 0;
-    return true;
-  }
-
   private partyItem(ip: number, kind: number): boolean {
     if (this.ws() !== 123) return false;
     this.pos += 1;
     const r = this.record;
-    const idName = kind === 2 ? 'bizTransaction' : kind === 0 ? 'source' : 'destination';
-    const idKey = kind === 2 ? H_BIZ_TRANSACTION : kind === 0 ? H_SOURCE : H_DESTINATION;
+    const idName =
+      kind === ITEM_TRANSACTION
+        ? 'bizTransaction'
+        : kind === ITEM_SOURCE
+          ? 'source'
+          : 'destination';
+    const idKey =
+      kind === ITEM_TRANSACTION
+        ? H_BIZ_TRANSACTION
+        : kind === ITEM_SOURCE
+          ? H_SOURCE
+          : H_DESTINATION;
     let typeWord: string | undefined;
     let hasType = false;
     let idStart = -1;
@@ -616,10 +589,11 @@ export class EventLineReader {
       if (h === H_TYPE && this.keyIs('type') && !hasType) {
         hasType = true;
         if (!this.colon()) return false;
-        typeWord = this.word(kp, kind === 2 ? V_BT_TYPE : V_SD_TYPE);
+        typeWord = this.word(kp, kind === ITEM_TRANSACTION ? V_BT_TYPE : V_SD_TYPE);
         if (typeWord === undefined) return false;
       } else if (h === idKey && this.keyIs(idName) && idStart < 0) {
-        if (!this.colon() || !this.identifier(kp, kind === 2 ? V_URI : V_GS1)) return false;
+        if (!this.colon() || !this.identifier(kp, kind === ITEM_TRANSACTION ? V_URI : V_GS1))
+          return false;
         idStart = this.start;
         idEnd = this.end;
         idHash = this.idHash;
@@ -635,7 +609,7 @@ export class EventLineReader {
       break;
     }
     if (idStart < 0) return false;
-    if (kind === 2) {
+    if (kind === ITEM_TRANSACTION) {
       r.transactions.push(idStart, idEnd, idHash, 0, 0);
       return true;
     }
