@@ -287,9 +287,8 @@ export class EventLineReader {
     if (this.ws() !== 123) return false;
     this.pos += 1;
     let seen = 0;
-    let c = this.ws();
+    if (this.ws() !== Q) return false;
     for (;;) {
-      if (c !== Q) return false;
       const h = this.key();
       if (h === undefined) return false;
       const m = memberOf(h);
@@ -299,15 +298,9 @@ export class EventLineReader {
       if (!this.colon()) return false;
       const p = fmix32(KEY_ROOT_PATH + Math.imul(h, KEY_STEP));
       if (!this.member(m, p)) return false;
-      c = this.ws();
-      if (c === 44) {
-        this.pos += 1;
-        c = this.ws();
-        continue;
-      }
-      if (c !== 125) return false;
-      this.pos += 1;
-      break;
+      const next = this.afterMember();
+      if (next < 0) return false;
+      if (next === 0) break;
     }
     if (this.ws() !== 0 || this.pos !== n) return false;
     return this.settle(seen);
@@ -517,10 +510,8 @@ export class EventLineReader {
     let quantity = Number.NaN;
     let uom: string | undefined;
     let seen = 0;
-    let c = this.ws();
-    if (c === 125) return false; // epcClass is required
+    if (this.ws() !== Q) return false; // not empty: epcClass is required
     for (;;) {
-      if (c !== Q) return false;
       const h = this.key();
       const kp = fmix32(ip + Math.imul(h ?? 0, KEY_STEP));
       if (h === H_EPC_CLASS && this.keyIs('epcClass') && (seen & 1) === 0) {
@@ -538,15 +529,9 @@ export class EventLineReader {
         uom = this.word(kp, V_UOM);
         if (uom === undefined) return false;
       } else return false;
-      c = this.ws();
-      if (c === 44) {
-        this.pos += 1;
-        c = this.ws();
-        continue;
-      }
-      if (c !== 125) return false;
-      this.pos += 1;
-      break;
+      const next = this.afterMember();
+      if (next < 0) return false;
+      if (next === 0) break;
     }
     if (item < 0) return false;
     list.quantity[item] = quantity;
@@ -580,10 +565,8 @@ export class EventLineReader {
     let idStart = -1;
     let idEnd = -1;
     let idHash = 0;
-    let c = this.ws();
-    if (c === 125) return false;
+    if (this.ws() !== Q) return false;
     for (;;) {
-      if (c !== Q) return false;
       const h = this.key();
       const kp = fmix32(ip + Math.imul(h ?? 0, KEY_STEP));
       if (h === H_TYPE && this.keyIs('type') && !hasType) {
@@ -598,15 +581,9 @@ export class EventLineReader {
         idEnd = this.end;
         idHash = this.idHash;
       } else return false;
-      c = this.ws();
-      if (c === 44) {
-        this.pos += 1;
-        c = this.ws();
-        continue;
-      }
-      if (c !== 125) return false;
-      this.pos += 1;
-      break;
+      const next = this.afterMember();
+      if (next < 0) return false;
+      if (next === 0) break;
     }
     if (idStart < 0) return false;
     if (kind === ITEM_TRANSACTION) {
@@ -953,6 +930,21 @@ export class EventLineReader {
 
   private keyIs(name: string): boolean {
     return this.record.spanEquals(this.start, this.end, name);
+  }
+
+  /**
+   * After a member of an object: 1 when another member follows (its `"` at `pos`), 0 when the
+   * object ended (`pos` after its `}`), -1 on anything else.
+   */
+  private afterMember(): number {
+    const c = this.ws();
+    if (c === 44) {
+      this.pos += 1;
+      return this.ws() === Q ? 1 : -1;
+    }
+    if (c !== 125) return -1;
+    this.pos += 1;
+    return 0;
   }
 
   /** `:` after a member name (with white space around). */
