@@ -743,18 +743,17 @@ export class GraphStore implements LotGraph {
       return -1;
     }
     const e = event as Record<string, unknown>;
-    const slot = this.evIndex.push(index);
-    if (this.retain) this.sources.push(event);
     const type = typeCode(e.type);
-    const bizStep = bareBizStep(e.bizStep);
-    const disposition = bareDisposition(e.disposition);
-    const kind = kindCode(type, e.action, bizStep, disposition);
-    this.evType.push(type);
-    this.evKind.push(kind);
-    this.evTime.push(typeof e.eventTime === 'string' ? isoMillis(e.eventTime) : Number.NaN);
-    this.evOffset.push(parseOffset(e.eventTimeZoneOffset));
-    this.evBizStep.push(this.word(bizStep, slot * 2));
-    this.evDisposition.push(this.word(disposition, slot * 2 + 1));
+    const slot = this.addHeader(
+      index,
+      type,
+      e.action,
+      e.bizStep,
+      e.disposition,
+      typeof e.eventTime === 'string' ? isoMillis(e.eventTime) : Number.NaN,
+      e.eventTimeZoneOffset,
+    );
+    if (this.retain) this.sources.push(event);
     this.evEventId.push(e.eventID);
     const readPoint = e.readPoint as Record<string, unknown> | undefined;
     const bizLocation = e.bizLocation as Record<string, unknown> | undefined;
@@ -811,12 +810,47 @@ export class GraphStore implements LotGraph {
         }
       }
     }
-    this.evHolder.push(this.holderOf(slot, kind, rp, bl));
-
-    // derivation edges
-    if (kind === K_TRANSFORM) this.linkTransformation(slot, e.transformationID);
-    else if (kind === K_AGGREGATE && type === T_AGGREGATION) this.linkAggregation(slot);
+    this.finishEvent(slot, type, rp, bl, e.transformationID);
     return slot;
+  }
+
+  /**
+   * The columns every event has, from its type code and its members as written; returns its slot
+   * (its kind is then in {@link evKind}).
+   */
+  private addHeader(
+    index: number,
+    type: number,
+    action: unknown,
+    bizStepValue: unknown,
+    dispositionValue: unknown,
+    time: number,
+    offset: unknown,
+  ): number {
+    const slot = this.evIndex.push(index);
+    const bizStep = bareBizStep(bizStepValue);
+    const disposition = bareDisposition(dispositionValue);
+    this.evType.push(type);
+    this.evKind.push(kindCode(type, action, bizStep, disposition));
+    this.evTime.push(time);
+    this.evOffset.push(parseOffset(offset));
+    this.evBizStep.push(this.word(bizStep, slot * 2));
+    this.evDisposition.push(this.word(disposition, slot * 2 + 1));
+    return slot;
+  }
+
+  /** After an event's objects, parties and transactions: its holder and derivation edges. */
+  private finishEvent(
+    slot: number,
+    type: number,
+    rp: number,
+    bl: number,
+    transformationId: unknown,
+  ): void {
+    const kind = this.evKind.data[slot] as number;
+    this.evHolder.push(this.holderOf(slot, kind, rp, bl));
+    if (kind === K_TRANSFORM) this.linkTransformation(slot, transformationId);
+    else if (kind === K_AGGREGATE && type === T_AGGREGATION) this.linkAggregation(slot);
   }
 
   /**
@@ -826,17 +860,8 @@ export class GraphStore implements LotGraph {
    */
   addRecord(r: EventRecord, index: number): number {
     this.spanCount = 0;
-    const slot = this.evIndex.push(index);
     const type = r.type;
-    const bizStep = bareBizStep(r.bizStep);
-    const disposition = bareDisposition(r.disposition);
-    const kind = kindCode(type, r.action, bizStep, disposition);
-    this.evType.push(type);
-    this.evKind.push(kind);
-    this.evTime.push(r.time);
-    this.evOffset.push(parseOffset(r.offset));
-    this.evBizStep.push(this.word(bizStep, slot * 2));
-    this.evDisposition.push(this.word(disposition, slot * 2 + 1));
+    const slot = this.addHeader(index, type, r.action, r.bizStep, r.disposition, r.time, r.offset);
     if (r.eventIdUuid) {
       const w = r.eventIdWords;
       this.evEventId.pushUuid(w[0] as number, w[1] as number, w[2] as number, w[3] as number);
@@ -906,11 +931,7 @@ export class GraphStore implements LotGraph {
       this.txSym.push(id);
       this.txSlot.push(slot);
     }
-    this.evHolder.push(this.holderOf(slot, kind, rp, bl));
-
-    // derivation edges
-    if (kind === K_TRANSFORM) this.linkTransformation(slot, r.transformationId);
-    else if (kind === K_AGGREGATE && type === T_AGGREGATION) this.linkAggregation(slot);
+    this.finishEvent(slot, type, rp, bl, r.transformationId);
     return slot;
   }
 
