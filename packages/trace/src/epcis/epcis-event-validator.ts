@@ -73,7 +73,15 @@ export function eventValidatorSetup(options: EpcisEventValidatorOptions): EventV
 export function createEpcisEventValidator(
   options: EpcisEventValidatorOptions = {},
 ): EpcisEventValidator {
-  const { validator, nowMs, declared, setup } = eventValidatorSetup(options);
+  return eventValidatorFrom(eventValidatorSetup(options), options);
+}
+
+/** A single-event validator from its compiled setup (internal to the package). */
+export function eventValidatorFrom(
+  compiled: EventValidatorSetup,
+  options: EpcisEventValidatorOptions,
+): EpcisEventValidator {
+  const { validator, nowMs, declared, setup } = compiled;
   const requireContext = options.requireContext ?? false;
   const setupHasError = setup.some((d) => d.severity === 'error');
   const empty: readonly PathSegment[] = [];

@@ -10,8 +10,8 @@
 import type { Diagnostic, PathSegment } from '@foodsafety/core';
 import { recordAdderOf, type TraceIndex } from '../chain/trace-index.js';
 import {
-  createEpcisEventValidator,
   type EpcisEventValidatorOptions,
+  eventValidatorFrom,
   eventValidatorSetup,
 } from './epcis-event-validator.js';
 import { EventLineReader } from './event-line-reader.js';
@@ -64,8 +64,9 @@ const VALID: EpcisLineValidation = Object.freeze({ valid: true, diagnostics: NON
 export function createEpcisLineValidator(
   options: EpcisLineValidatorOptions = {},
 ): EpcisLineValidator {
-  const events = createEpcisEventValidator(options);
-  const { validator, nowMs, setup } = eventValidatorSetup(options);
+  const compiled = eventValidatorSetup(options);
+  const { validator, nowMs, setup } = compiled;
+  const events = eventValidatorFrom(compiled, options);
   const index = options.index;
   const addRecord = index === undefined ? undefined : recordAdderOf.get(index);
   // the direct path needs: no per-event profile hooks, no @context requirement, clean options,
