@@ -232,9 +232,11 @@ export class ChainChecker {
       this.collected.push(...skipped);
       return skipped;
     }
-    const keyed = this.on.duplicates && this.contentHash === undefined && this.keyer.key(event);
+    this.keyed = this.on.duplicates && this.contentHash === undefined && this.keyer.key(event);
+    this.keyA = this.keyer.a;
+    this.keyB = this.keyer.b;
     const out: Diagnostic[] = [];
-    this.check(slot, event, keyed, this.keyer.a, this.keyer.b, out);
+    this.check(slot, event, out);
     return out;
   }
 
@@ -257,19 +259,20 @@ export class ChainChecker {
     const slot = this.store.addRecord(record, index);
     const out = this.recordOut;
     out.length = 0;
-    this.check(slot, undefined, true, record.contentA, record.contentB, out);
+    this.keyed = true;
+    this.keyA = record.contentA;
+    this.keyB = record.contentB;
+    this.check(slot, undefined, out);
     return out.length === 0 ? NO_FINDINGS : out.slice();
   }
 
-  /** The checks of a newly stored slot; `keyA`/`keyB` its content key when `keyed`. */
-  private check(
-    slot: number,
-    event: unknown,
-    keyed: boolean,
-    keyA: number,
-    keyB: number,
-    out: Diagnostic[],
-  ): void {
+  /** The content key of the event being added (`keyA`, `keyB`), when `keyed`. */
+  private keyed = false;
+  private keyA = 0;
+  private keyB = 0;
+
+  /** The checks of a newly stored slot (its content key in {@link keyA}/{@link keyB}). */
+  private check(slot: number, event: unknown, out: Diagnostic[]): void {
     const s = this.store;
     this.matched.push(0);
     this.flags.push(0);
@@ -289,7 +292,7 @@ export class ChainChecker {
       this.receiptTxHead.ensure(s.txRaw.length, -1);
     }
     this.txNext.ensure(s.txSym.length, -1);
-    if (this.on.duplicates) this.checkDuplicates(event, slot, keyed, keyA, keyB, out);
+    if (this.on.duplicates) this.checkDuplicates(event, slot, out);
     if (this.on.masterData) this.checkMasterData(slot, out);
     this.checkObjects(slot, out);
     if (this.on.oneStep) {
@@ -301,14 +304,7 @@ export class ChainChecker {
     if (out.length > 0) this.collected.push(...out);
   }
 
-  private checkDuplicates(
-    event: unknown,
-    slot: number,
-    keyed: boolean,
-    keyA: number,
-    keyB: number,
-    out: Diagnostic[],
-  ): void {
+  private checkDuplicates(event: unknown, slot: number, out: Diagnostic[]): void {
     const s = this.store;
     {
       const first = s.evEventId.firstWithSameId(slot);
@@ -324,10 +320,10 @@ export class ChainChecker {
       }
     }
     if (this.contentHash === undefined) {
-      if (!keyed) return;
-      const first = this.firstByKey.get(keyA, keyB);
+      if (!this.keyed) return;
+      const first = this.firstByKey.get(this.keyA, this.keyB);
       if (first === -1) {
-        this.firstByKey.set(keyA, keyB, slot);
+        this.firstByKey.set(this.keyA, this.keyB, slot);
         return;
       }
       // confirm on the canonical form when the events are at hand
