@@ -27,9 +27,7 @@ import {
 import type { EventRecord } from './event-record.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
 import { isoMillis, isoWithOffset } from './iso-time.js';
-import { PairMap } from './pair-map.js';
 import { RawTable } from './raw-table.js';
-import { hashString32, SEED_A } from './string-hash.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
 /** Where an identifier appears in an event (the EPCIS member it was read from). */
@@ -285,8 +283,7 @@ export class GraphStore implements LotGraph {
   // business transactions of events (transaction id, owning slot); ids index txRaw
   readonly txSym = new Int32Vec(4096);
   readonly txRaw: string[] = [];
-  private readonly txIndex = new PairMap(4096);
-  private readonly txCollisions = new Map<string, number>();
+  private readonly txTable = new RawTable(4096);
   readonly txSlot = new Int32Vec(4096);
 
   private stamp = new Uint32Array(0);
@@ -478,24 +475,13 @@ export class GraphStore implements LotGraph {
       : (this.wordList[code] ?? '');
   }
 
-  /** The dense id of a business-transaction identifier (hashed, confirmed on the text). */
+  /** The dense id of a business-transaction identifier. */
   txId(value: string): number {
-    // one hash pass; a collision is resolved exactly below
-    const a = hashString32(value, SEED_A);
-    const b = value.length;
-    const id = this.txIndex.get(a, b);
-    if (id !== -1 && this.txRaw[id] === value) return id;
-    if (id !== -1) {
-      const other = this.txCollisions.get(value);
-      if (other !== undefined) return other;
-      const fresh = this.txRaw.length;
-      this.txRaw.push(value);
-      this.txCollisions.set(value, fresh);
-      return fresh;
-    }
+    const known = this.txTable.get(value);
+    if (known !== -1) return known;
     const fresh = this.txRaw.length;
     this.txRaw.push(value);
-    this.txIndex.set(a, b, fresh);
+    this.txTable.set(value, fresh);
     return fresh;
   }
 
@@ -925,9 +911,12 @@ export class GraphStore implements LotGraph {
       const start = txs.start[i] as number;
       const end = txs.end[i] as number;
       const h = txs.hash[i] as number;
-      let id = this.txIndex.get(h, end - start);
-      if (id === -1 || !r.spanEquals(start, end, this.txRaw[id] as string))
-        id = this.txId(r.copy(start, end));
+      let id = this.txTable.getSpan(r, start, end, h);
+      if (id === -1) {
+        id = this.txRaw.length;
+        this.txRaw.push(r.copy(start, end));
+        this.txTable.addSpan(r, start, end, h, id);
+      }
       this.txSym.push(id);
       this.txSlot.push(slot);
     }

@@ -1,22 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EventRecord } from './event-record.js';
 import { RawTable } from './raw-table.js';
 import { hashString32, SEED_A } from './string-hash.js';
 
 describe('RawTable', () => {
   it('behaves like a Map of strings to non-negative ints (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.nat())), (entries) => {
-        const table = new RawTable(2);
-        const reference = new Map<string, number>();
-        for (const [k, v] of entries) {
-          table.set(k, v);
-          reference.set(k, v);
-        }
-        expect(table.size).toBe(reference.size);
-        for (const [k] of entries) expect(table.get(k)).toBe(reference.get(k));
-        expect(table.get('not-a-key-of-length-20')).toBe(-1);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 6, unit: 'binary' }), fc.nat())),
+        (entries) => {
+          const table = new RawTable(2);
+          const reference = new Map<string, number>();
+          for (const [k, v] of entries) {
+            table.set(k, v);
+            reference.set(k, v);
+          }
+          expect(table.size).toBe(reference.size);
+          for (const [k] of entries) expect(table.get(k)).toBe(reference.get(k));
+          expect(table.get('not-a-key-of-length-20')).toBe(-1);
+        },
+      ),
     );
   });
 
@@ -35,5 +39,37 @@ describe('RawTable', () => {
     expect(table.get(pair[1])).toBe(-1);
     table.set(pair[1], 2);
     expect([table.get(pair[0]), table.get(pair[1]), table.size]).toEqual([1, 2, 2]);
+  });
+
+  it('keeps keys beyond U+00FF apart from their Latin-1 look-alikes', () => {
+    const table = new RawTable();
+    table.set('urn:\u0161', 1);
+    table.set('urn:a', 2);
+    table.set('urn:\u0161', 3);
+    // U+0161 and 'a' (U+0061) share their low byte: a table keeping low bytes would mix them up
+    expect([table.get('urn:\u0161'), table.get('urn:a'), table.size]).toEqual([3, 2, 2]);
+    expect(new RawTable().get('urn:\u0161')).toBe(-1);
+  });
+
+  it('finds keys from a byte range of a record, and adds them from one', () => {
+    const record = new EventRecord();
+    const text = '"urn:epc:id:sgln:6931514.00001.0","urn:epc:id:sgln:6931514.00002.0"';
+    record.reset(text);
+    record.bytes = new TextEncoder().encode(text);
+    const table = new RawTable(2);
+    const first = [1, 32] as const;
+    const second = [35, 66] as const;
+    const h1 = hashString32(text.slice(...first), SEED_A);
+    const h2 = hashString32(text.slice(...second), SEED_A);
+    expect(table.getSpan(record, ...first, h1)).toBe(-1);
+    table.set(text.slice(...first), 7);
+    expect(table.getSpan(record, ...first, h1)).toBe(7);
+    expect(table.getSpan(record, ...second, h2)).toBe(-1);
+    // the same hash on other bytes is confirmed byte for byte, not trusted
+    expect(table.getSpan(record, ...second, h1)).toBe(-1);
+    table.addSpan(record, ...second, h2, 9);
+    for (let i = 0; i < 50; i += 1) table.set(`urn:x:${i}`, i); // grows past the first arena and slots
+    expect([table.get(text.slice(...second)), table.getSpan(record, ...first, h1)]).toEqual([9, 7]);
+    expect(table.size).toBe(52);
   });
 });
