@@ -3,6 +3,7 @@
  * Link (on any domain) joins as one: the canonical form is the GS1 Digital Link on id.gs1.org at
  * the finest identification level, as CBV 2.0 event hashing uses.
  */
+import { canonicalCommonGs1Uri } from './common-gs1-uri.js';
 import { parseDigitalLink, toDigitalLink } from './digital-link.js';
 import { parseEpcUri } from './epc-uri.js';
 import { canonicalGs1Identifier, type Gs1Identifier } from './gs1-identifier.js';
@@ -21,6 +22,9 @@ export function parseGs1Uri(uri: string): Gs1Identifier | undefined {
  * @example canonicalGs1Uri('urn:epc:id:sscc:4012345.0000000111') // 'https://id.gs1.org/00/040123450000001112'
  */
 export function canonicalGs1Uri(uri: string): string {
+  // the commonest forms straight from the text; every form by parsing it into elements
+  const common = canonicalCommonGs1Uri(uri);
+  if (common !== undefined) return common;
   const id = parseGs1Uri(uri);
   return id === undefined ? uri : toDigitalLink(canonicalGs1Identifier(id));
 }
