@@ -227,11 +227,11 @@ export class GraphStore implements LotGraph {
 
   // identifiers of lots / objects
   readonly nodeIds: string[] = [];
-  readonly nodeIndex = new Map<string, number>();
+  readonly nodeIndex = new RawTable();
   readonly rawNode = new RawTable();
   // other strings: locations, parties, transactions, units, bizSteps
   readonly syms: string[] = [];
-  readonly symIndex = new Map<string, number>();
+  readonly symIndex = new RawTable();
   readonly rawSym = new RawTable();
 
   // node → events (linked list in insertion order)
@@ -353,6 +353,13 @@ export class GraphStore implements LotGraph {
   node(raw: string): number {
     const known = this.rawNode.get(raw);
     if (known !== -1) return known;
+    const node = this.nodeOfNew(raw);
+    this.rawNode.set(raw, node);
+    return node;
+  }
+
+  /** Node of a raw identifier not in {@link rawNode} yet: found by its canonical form, or created. */
+  private nodeOfNew(raw: string): number {
     let canonical: string;
     try {
       canonical = this.canonicalId(raw);
@@ -361,7 +368,7 @@ export class GraphStore implements LotGraph {
       canonical = raw;
     }
     let node = this.nodeIndex.get(canonical);
-    if (node === undefined) {
+    if (node === -1) {
       node = this.nodeIds.length;
       this.nodeIds.push(canonical);
       this.nodeIndex.set(canonical, node);
@@ -370,7 +377,6 @@ export class GraphStore implements LotGraph {
       this.outHead.push(-1);
       this.inHead.push(-1);
     }
-    this.rawNode.set(raw, node);
     return node;
   }
 
@@ -419,7 +425,7 @@ export class GraphStore implements LotGraph {
   private lookupSymbol(raw: string, canonicalise: boolean): number {
     if (!canonicalise) {
       const direct = this.symIndex.get(raw);
-      if (direct !== undefined) return direct;
+      if (direct !== -1) return direct;
       const sym = this.syms.length;
       this.syms.push(raw);
       this.symIndex.set(raw, sym);
@@ -427,6 +433,13 @@ export class GraphStore implements LotGraph {
     }
     const known = this.rawSym.get(raw);
     if (known !== -1) return known;
+    const sym = this.symbolOfNew(raw);
+    this.rawSym.set(raw, sym);
+    return sym;
+  }
+
+  /** Symbol of a raw identifier not in {@link rawSym} yet: found by its canonical form, or created. */
+  private symbolOfNew(raw: string): number {
     let canonical = raw;
     try {
       const c = this.canonicalId(raw);
@@ -435,12 +448,11 @@ export class GraphStore implements LotGraph {
       canonical = raw;
     }
     let sym = this.symIndex.get(canonical);
-    if (sym === undefined) {
+    if (sym === -1) {
       sym = this.syms.length;
       this.syms.push(canonical);
       this.symIndex.set(canonical, sym);
     }
-    this.rawSym.set(raw, sym);
     return sym;
   }
 
@@ -489,11 +501,14 @@ export class GraphStore implements LotGraph {
     if (typeof id !== 'string') return undefined;
     const raw = this.rawNode.get(id);
     if (raw !== -1) return raw;
+    let canonical: string;
     try {
-      return this.nodeIndex.get(this.canonicalId(id));
+      canonical = this.canonicalId(id);
     } catch {
       return undefined;
     }
+    const node = this.nodeIndex.get(typeof canonical === 'string' ? canonical : id);
+    return node === -1 ? undefined : node;
   }
 
   idOf(node: number): string {
@@ -874,8 +889,12 @@ export class GraphStore implements LotGraph {
         if (objects.field[i] !== field) continue;
         const start = objects.start[i] as number;
         const end = objects.end[i] as number;
-        let node = this.rawNode.getSpan(r, start, end, objects.hash[i] as number);
-        if (node === -1) node = this.node(r.copy(start, end));
+        const h = objects.hash[i] as number;
+        let node = this.rawNode.getSpan(r, start, end, h);
+        if (node === -1) {
+          node = this.nodeOfNew(r.copy(start, end));
+          this.rawNode.addSpan(r, start, end, h, node);
+        }
         this.addObjectNode(
           slot,
           node,
@@ -942,8 +961,11 @@ export class GraphStore implements LotGraph {
       if ((this.spanEnd[i] as number) - from === n && r.rangesEqual(from, start, n))
         return this.spanSym[i] as number;
     }
-    const known = this.rawSym.getSpan(r, start, end, h);
-    const sym = known !== -1 ? known : this.symbol(r.copy(start, end));
+    let sym = this.rawSym.getSpan(r, start, end, h);
+    if (sym === -1) {
+      sym = this.symbolOfNew(r.copy(start, end));
+      this.rawSym.addSpan(r, start, end, h, sym);
+    }
     if (count < 8) {
       this.spanStart[count] = start;
       this.spanEnd[count] = end;
