@@ -338,6 +338,8 @@ describe('createEpcisLineValidator', () => {
       { eventTime: '2031-05-01T08:00:00.000+08:00' }, // after `now`
       { eventTimeZoneOffset: '+14:30' },
       { eventID: 'URN:UUID:8B792E84-B305-4CD5-8FE8-4914D47DB621' },
+      { eventID: 'urn:uuid:8B792E84-B305-4CD5-8FE8-4914D47DB621' }, // upper-case digits: kept as text
+      { eventID: 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47dbg21' },
       { eventID: 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db62' },
       { eventID: 'ni:///sha-256;abc?ver=CBV2.0' },
       { eventID: 'not a uri' },
