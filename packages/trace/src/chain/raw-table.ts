@@ -5,6 +5,21 @@ import { fmix32, SEED_A } from './string-hash.js';
 const STRIDE = 4;
 
 /**
+ * `hashString32(key, SEED_A)`, the hash the table keys by, or NaN when a character of the key is
+ * above U+00FF (such keys are not kept in the byte arena).
+ */
+function latin1Hash(key: string): number {
+  let h = SEED_A | 0;
+  let any = 0;
+  for (let i = 0; i < key.length; i += 1) {
+    const c = key.charCodeAt(i);
+    any |= c;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return any > 0xff ? Number.NaN : fmix32(h);
+}
+
+/**
  * An open-addressing hash table from strings to non-negative int32 values, for identifiers as
  * written in events: hashed once in JS (cheaper than a `Map` lookup of a freshly parsed string,
  * which hashes it in the runtime and probes boxed entries), confirmed exactly on the stored text.
@@ -34,15 +49,8 @@ export class RawTable {
   /** The value of a key, or -1. */
   get(key: string): number {
     const n = key.length;
-    let h = SEED_A | 0;
-    let any = 0;
-    for (let i = 0; i < n; i += 1) {
-      const c = key.charCodeAt(i);
-      any |= c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    if (any > 0xff) return this.wide.get(key) ?? -1;
-    h = fmix32(h);
+    const h = latin1Hash(key);
+    if (Number.isNaN(h)) return this.wide.get(key) ?? -1;
     const { slots, chars, mask } = this;
     let i = h & mask;
     for (;;) {
@@ -85,19 +93,12 @@ export class RawTable {
   /** Store a value (≥ 0) for a key. */
   set(key: string, value: number): void {
     const n = key.length;
-    let h = SEED_A | 0;
-    let any = 0;
-    for (let i = 0; i < n; i += 1) {
-      const c = key.charCodeAt(i);
-      any |= c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    if (any > 0xff) {
+    const h = latin1Hash(key);
+    if (Number.isNaN(h)) {
       if (!this.wide.has(key)) this.size += 1;
       this.wide.set(key, value);
       return;
     }
-    h = fmix32(h);
     // an existing key gets the new value
     const { slots, chars, mask } = this;
     for (let i = h & mask; slots[i * STRIDE + 1] !== 0; i = (i + 1) & mask) {

@@ -95,28 +95,24 @@ const digitalLink = fc
 
 describe('canonicalCommonGs1Uri', () => {
   it('gives the canonical forms of the published examples', () => {
-    // GS1 EPC TDS 2.1 §6 and the CBV 2.0 hash examples
-    expect(canonicalCommonGs1Uri('urn:epc:id:sscc:4012345.0000000111')).toBe(
-      'https://id.gs1.org/00/040123450000001112',
-    );
-    expect(canonicalCommonGs1Uri('urn:epc:id:sgtin:0614141.107346.2017')).toBe(
-      'https://id.gs1.org/01/10614141073464/21/2017',
-    );
-    expect(canonicalCommonGs1Uri('urn:epc:class:lgtin:4012345.012345.998877')).toBe(
-      'https://id.gs1.org/01/04012345123456/10/998877',
-    );
-    expect(canonicalCommonGs1Uri('urn:epc:id:sgln:0614141.12345.400')).toBe(
-      'https://id.gs1.org/414/0614141123452/254/400',
-    );
-    expect(canonicalCommonGs1Uri('urn:epc:id:sgln:0614141.12345.0')).toBe(
-      'https://id.gs1.org/414/0614141123452',
-    );
-    expect(canonicalCommonGs1Uri('urn:epc:id:pgln:0614141.12345')).toBe(
-      'https://id.gs1.org/417/0614141123452',
-    );
-    expect(canonicalCommonGs1Uri('https://id.gs1.org/01/09521234543213/10/ABC')).toBe(
-      'https://id.gs1.org/01/09521234543213/10/ABC',
-    );
+    // GS1 EPC Tag Data Standard examples, the CBV 2.0 hash vector's SSCC, a Digital Link example
+    const examples: [string, string][] = [
+      ['urn:epc:id:sscc:4012345.0000000111', 'https://id.gs1.org/00/040123450000001112'],
+      ['urn:epc:id:sgtin:0614141.107346.2017', 'https://id.gs1.org/01/10614141073464/21/2017'],
+      [
+        'urn:epc:class:lgtin:4012345.012345.998877',
+        'https://id.gs1.org/01/04012345123456/10/998877',
+      ],
+      ['urn:epc:id:sgln:0614141.12345.400', 'https://id.gs1.org/414/0614141123452/254/400'],
+      ['urn:epc:id:sgln:0614141.12345.0', 'https://id.gs1.org/414/0614141123452'],
+      ['urn:epc:id:pgln:0614141.12345', 'https://id.gs1.org/417/0614141123452'],
+      [
+        'https://id.gs1.org/01/09521234543213/10/ABC',
+        'https://id.gs1.org/01/09521234543213/10/ABC',
+      ],
+    ];
+    for (const [uri, canonical] of examples)
+      expect([uri, canonicalCommonGs1Uri(uri)]).toEqual([uri, canonical]);
   });
 
   it('leaves to parsing what it does not handle', () => {
