@@ -5,21 +5,6 @@ import { fmix32, SEED_A } from './string-hash.js';
 const STRIDE = 4;
 
 /**
- * `hashString32(key, SEED_A)`, the hash the table keys by, or NaN when a character of the key is
- * above U+00FF (such keys are not kept in the byte arena).
- */
-function latin1Hash(key: string): number {
-  let h = SEED_A | 0;
-  let any = 0;
-  for (let i = 0; i < key.length; i += 1) {
-    const c = key.charCodeAt(i);
-    any |= c;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return any > 0xff ? Number.NaN : fmix32(h);
-}
-
-/**
  * An open-addressing hash table from strings to non-negative int32 values, for identifiers as
  * written in events: hashed once in JS (cheaper than a `Map` lookup of a freshly parsed string,
  * which hashes it in the runtime and probes boxed entries), confirmed exactly on the stored text.
@@ -48,23 +33,10 @@ export class RawTable {
 
   /** The value of a key, or -1. */
   get(key: string): number {
-    const n = key.length;
-    const h = latin1Hash(key);
+    const h = this.toScratch(key);
     if (Number.isNaN(h)) return this.wide.get(key) ?? -1;
-    const { slots, chars, mask } = this;
-    let i = h & mask;
-    for (;;) {
-      const at = i * STRIDE;
-      const stored = slots[at + 1] as number;
-      if (stored === 0) return -1;
-      if (slots[at] === h && slots[at + 3] === n) {
-        const from = slots[at + 2] as number;
-        let k = 0;
-        while (k < n && chars[from + k] === key.charCodeAt(k)) k += 1;
-        if (k === n) return (stored - 1) | 0;
-      }
-      i = (i + 1) & mask;
-    }
+    const at = this.slotOf(this.scratch, 0, key.length, h);
+    return at < 0 ? -1 : ((this.slots[at + 1] as number) - 1) | 0;
   }
 
   /**
@@ -72,49 +44,22 @@ export class RawTable {
    * `hashString32` with `SEED_A` (the record's reader computes it from the bytes).
    */
   getSpan(record: EventRecord, start: number, end: number, h: number): number {
-    const { slots, chars, mask } = this;
-    const bytes = record.bytes;
-    const n = end - start;
-    let i = h & mask;
-    for (;;) {
-      const at = i * STRIDE;
-      const stored = slots[at + 1] as number;
-      if (stored === 0) return -1;
-      if (slots[at] === h && slots[at + 3] === n) {
-        const from = (slots[at + 2] as number) - start;
-        let k = start;
-        while (k < end && chars[from + k] === bytes[k]) k += 1;
-        if (k === end) return (stored - 1) | 0;
-      }
-      i = (i + 1) & mask;
-    }
+    const at = this.slotOf(record.bytes, start, end, h);
+    return at < 0 ? -1 : ((this.slots[at + 1] as number) - 1) | 0;
   }
 
   /** Store a value (≥ 0) for a key. */
   set(key: string, value: number): void {
-    const n = key.length;
-    const h = latin1Hash(key);
+    const h = this.toScratch(key);
     if (Number.isNaN(h)) {
       if (!this.wide.has(key)) this.size += 1;
       this.wide.set(key, value);
       return;
     }
-    // an existing key gets the new value
-    const { slots, chars, mask } = this;
-    for (let i = h & mask; slots[i * STRIDE + 1] !== 0; i = (i + 1) & mask) {
-      const at = i * STRIDE;
-      if (slots[at] !== h || slots[at + 3] !== n) continue;
-      const from = slots[at + 2] as number;
-      let k = 0;
-      while (k < n && chars[from + k] === key.charCodeAt(k)) k += 1;
-      if (k === n) {
-        slots[at + 1] = value + 1; // 2^31 wraps to -2^31, still not 0
-        return;
-      }
-    }
-    const from = this.reserve(n);
-    for (let i = 0; i < n; i += 1) this.chars[from + i] = key.charCodeAt(i);
-    this.place(h, value + 1, from, n);
+    const at = this.slotOf(this.scratch, 0, key.length, h);
+    if (at >= 0)
+      this.slots[at + 1] = value + 1; // 2^31 wraps to -2^31, still not 0
+    else this.add(this.scratch, 0, key.length, h, value);
   }
 
   /**
@@ -122,8 +67,51 @@ export class RawTable {
    * {@link getSpan}, which has just found it absent.
    */
   addSpan(record: EventRecord, start: number, end: number, h: number, value: number): void {
+    this.add(record.bytes, start, end, h, value);
+  }
+
+  /** A string key's characters, written as bytes in {@link scratch}. */
+  private scratch = new Uint8Array(256);
+
+  /**
+   * Write a key's characters to {@link scratch} and return its hash (`hashString32` with
+   * `SEED_A`), or NaN when a character is above U+00FF (such keys are not kept in the arena).
+   */
+  private toScratch(key: string): number {
+    const n = key.length;
+    if (n > this.scratch.length)
+      this.scratch = new Uint8Array(Math.max(n, this.scratch.length * 2));
+    const scratch = this.scratch;
+    let h = SEED_A | 0;
+    let any = 0;
+    for (let i = 0; i < n; i += 1) {
+      const c = key.charCodeAt(i);
+      any |= c;
+      scratch[i] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    return any > 0xff ? Number.NaN : fmix32(h);
+  }
+
+  /** Where the slot of the key at `bytes[start, end)`, hashed `h`, begins in `slots`; or -1. */
+  private slotOf(bytes: Uint8Array, start: number, end: number, h: number): number {
+    const { slots, chars, mask } = this;
+    const n = end - start;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const at = i * STRIDE;
+      if (slots[at + 1] === 0) return -1;
+      if (slots[at] !== h || slots[at + 3] !== n) continue;
+      const from = (slots[at + 2] as number) - start;
+      let k = start;
+      while (k < end && chars[from + k] === bytes[k]) k += 1;
+      if (k === end) return at;
+    }
+  }
+
+  /** Add a key absent from the table, from `bytes[start, end)` hashed `h`. */
+  private add(bytes: Uint8Array, start: number, end: number, h: number, value: number): void {
     const from = this.reserve(end - start);
-    this.chars.set(record.bytes.subarray(start, end), from);
+    this.chars.set(bytes.subarray(start, end), from);
     this.place(h, value + 1, from, end - start);
   }
 
