@@ -100,14 +100,9 @@ function gtinOf(canonical: string): string | undefined {
   return GTIN_IN_DL.exec(canonical)?.[1];
 }
 
-function normaliseProduct(value: string, canonicalId: (id: string) => string): string {
+function normaliseProduct(value: string, canonicalOf: (id: string) => string): string {
   if (/^\d{8,14}$/.test(value)) return value.padStart(14, '0');
-  let canonical = value;
-  try {
-    canonical = canonicalId(value);
-  } catch {
-    canonical = value;
-  }
+  const canonical = canonicalOf(value);
   return gtinOf(canonical) ?? canonical;
 }
 
@@ -183,13 +178,7 @@ export class ChainChecker {
     this.skew = options.clockSkewMs ?? 0;
     this.contentHash = options.contentHash;
     this.incrementalBalance = incrementalBalance;
-    const canon = (id: string) => {
-      try {
-        return store.canonicalId(id);
-      } catch {
-        return id;
-      }
-    };
+    const canon = (id: string) => store.canonicalOf(id);
     const md = options.masterData;
     const toSet = (items: Iterable<string> | undefined, f: (s: string) => string) => {
       if (items === undefined) return undefined;
@@ -203,7 +192,7 @@ export class ChainChecker {
     };
     this.locations = toSet(md?.locations, canon);
     this.parties = toSet(md?.parties, canon);
-    this.products = toSet(md?.products, (p) => normaliseProduct(p, store.canonicalId));
+    this.products = toSet(md?.products, (p) => normaliseProduct(p, canon));
   }
 
   private diag(

@@ -349,6 +349,19 @@ export class GraphStore implements LotGraph {
     return this.evIndex.length;
   }
 
+  /**
+   * The canonical form of an identifier as {@link canonicalId} gives it; the identifier itself
+   * when the function throws or returns something other than a string.
+   */
+  canonicalOf(raw: string): string {
+    try {
+      const canonical = this.canonicalId(raw);
+      return typeof canonical === 'string' ? canonical : raw;
+    } catch {
+      return raw;
+    }
+  }
+
   /** Node of a raw identifier, creating it. */
   node(raw: string): number {
     const known = this.rawNode.get(raw);
@@ -360,13 +373,7 @@ export class GraphStore implements LotGraph {
 
   /** Node of a raw identifier not in {@link rawNode} yet: found by its canonical form, or created. */
   private nodeOfNew(raw: string): number {
-    let canonical: string;
-    try {
-      canonical = this.canonicalId(raw);
-      if (typeof canonical !== 'string') canonical = raw;
-    } catch {
-      canonical = raw;
-    }
+    const canonical = this.canonicalOf(raw);
     let node = this.nodeIndex.get(canonical);
     if (node === -1) {
       node = this.nodeIds.length;
@@ -440,13 +447,7 @@ export class GraphStore implements LotGraph {
 
   /** Symbol of a raw identifier not in {@link rawSym} yet: found by its canonical form, or created. */
   private symbolOfNew(raw: string): number {
-    let canonical = raw;
-    try {
-      const c = this.canonicalId(raw);
-      if (typeof c === 'string') canonical = c;
-    } catch {
-      canonical = raw;
-    }
+    const canonical = this.canonicalOf(raw);
     let sym = this.symIndex.get(canonical);
     if (sym === -1) {
       sym = this.syms.length;
@@ -501,13 +502,7 @@ export class GraphStore implements LotGraph {
     if (typeof id !== 'string') return undefined;
     const raw = this.rawNode.get(id);
     if (raw !== -1) return raw;
-    let canonical: string;
-    try {
-      canonical = this.canonicalId(id);
-    } catch {
-      return undefined;
-    }
-    const node = this.nodeIndex.get(typeof canonical === 'string' ? canonical : id);
+    const node = this.nodeIndex.get(this.canonicalOf(id));
     return node === -1 ? undefined : node;
   }
 
