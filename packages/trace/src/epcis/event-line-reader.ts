@@ -33,6 +33,7 @@ import { EventRecord, type SpanList } from '../chain/event-record.js';
 import { epochMillis, isoMillis } from '../chain/iso-time.js';
 import { F_EPC, F_IN_EPC, F_IN_QTY, F_OUT_EPC, F_OUT_QTY, F_QTY } from '../chain/lot-graph.js';
 import { fmix32, fnv32, SEED_A } from '../chain/string-hash.js';
+import { COMMON_EPC_URNS } from '../gs1/common-gs1-uri.js';
 import {
   ACTIONS,
   BIZ_STEPS,
@@ -204,15 +205,6 @@ for (let c = 0; c < 128; c += 1) {
   if (PCHAR[c] === 1 || c === 47) NOT_PATH[c] = 0;
   if (SCHEME[c] === 1) NOT_SCHEME[c] = 0;
 }
-
-/** The EPC URN schemes checked on the fast path: prefix, parts (3: cp.ref.rest, 2: cp.ref), digits. */
-const EPC_SCHEMES: readonly (readonly [string, number, number])[] = [
-  ['urn:epc:class:lgtin:', 3, 13],
-  ['urn:epc:id:sgln:', 3, 12],
-  ['urn:epc:id:pgln:', 2, 12],
-  ['urn:epc:id:sgtin:', 3, 13],
-  ['urn:epc:id:sscc:', 2, 17],
-];
 
 /** The byte at `i` minus `'0'` (a digit's value; other characters fall outside 0–9). */
 function digitAt(bytes: Uint8Array, i: number): number {
@@ -733,7 +725,7 @@ export class EventLineReader {
   private epcUrn(): boolean {
     const { start, end, lastColon, dot1, dot2, nonDigit1, nonDigit2 } = this;
     const from = lastColon + 1;
-    for (const [prefix, parts, total] of EPC_SCHEMES) {
+    for (const [prefix, , total, parts] of COMMON_EPC_URNS) {
       if (from - start !== prefix.length || !this.record.spanEquals(start, from, prefix)) continue;
       // the company prefix (and the item or location reference) are digits up to their dots
       const cp = dot1 - from;

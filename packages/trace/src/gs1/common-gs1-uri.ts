@@ -7,12 +7,17 @@
  * `undefined`, and `canonicalGs1Uri` parses it. Internal to the package.
  */
 
+import { withGs1CheckDigit } from './check-digit.js';
+import { digitalLinkEncode } from './percent-encoding.js';
+
 const CANONICAL = 'https://id.gs1.org/';
 
-/** Characters a Digital Link path segment keeps as they are (see `digitalLinkEncode`). */
+/** The ASCII characters a Digital Link path segment keeps as they are (see `digitalLinkEncode`). */
 const KEPT = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';=")
-  KEPT[c.charCodeAt(0)] = 1;
+for (let c = 0; c < 128; c += 1) {
+  const ch = String.fromCharCode(c);
+  if (digitalLinkEncode(ch) === ch) KEPT[c] = 1;
+}
 
 /** Whether `text[from, to)` is one or more characters a Digital Link keeps unescaped. */
 function keptRun(text: string, from: number, to: number): boolean {
@@ -33,29 +38,27 @@ function digitRun(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** `digits` (ASCII digits) followed by their GS1 mod-10 check digit. */
-function withCheckDigit(digits: string): string {
-  let sum = 0;
-  let weight = 3;
-  for (let i = digits.length - 1; i >= 0; i -= 1) {
-    sum += (digits.charCodeAt(i) - 48) * weight;
-    weight = 4 - weight;
-  }
-  return digits + String((10 - (sum % 10)) % 10);
-}
-
-/** The URN schemes handled here: prefix, primary AI, digits of the key without its check digit. */
-const URN_SCHEMES: readonly (readonly [prefix: string, ai: string, digits: number])[] = [
-  ['urn:epc:class:lgtin:', '01', 13],
-  ['urn:epc:id:sgln:', '414', 12],
-  ['urn:epc:id:pgln:', '417', 12],
-  ['urn:epc:id:sgtin:', '01', 13],
-  ['urn:epc:id:sscc:', '00', 17],
+/**
+ * The EPC URN schemes most events use: prefix, primary AI, digits of the key without its check
+ * digit, and dot-separated parts (company prefix, reference, then a lot, serial or extension).
+ * Shared with the EPCIS line reader, which checks these forms on an event's bytes.
+ */
+export const COMMON_EPC_URNS: readonly (readonly [
+  prefix: string,
+  ai: string,
+  digits: number,
+  parts: number,
+])[] = [
+  ['urn:epc:class:lgtin:', '01', 13, 3],
+  ['urn:epc:id:sgln:', '414', 12, 3],
+  ['urn:epc:id:pgln:', '417', 12, 2],
+  ['urn:epc:id:sgtin:', '01', 13, 3],
+  ['urn:epc:id:sscc:', '00', 17, 2],
 ];
 
 /** {@link canonicalCommonGs1Uri} of an EPC URN. */
 function commonUrn(uri: string): string | undefined {
-  for (const [prefix, ai, digits] of URN_SCHEMES) {
+  for (const [prefix, ai, digits, parts] of COMMON_EPC_URNS) {
     if (!uri.startsWith(prefix)) continue;
     // the company prefix: 6 to 12 digits up to the first dot
     const from = prefix.length;
@@ -63,18 +66,19 @@ function commonUrn(uri: string): string | undefined {
     const cp = dot1 - from;
     if (dot1 < 0 || cp < 6 || cp > 12 || !digitRun(uri, from, dot1)) return undefined;
     // the reference: digits up to the second dot (GTIN, SGLN) or the end (PGLN, SSCC)
-    const threeParts = ai === '01' || ai === '414';
+    const threeParts = parts === 3;
     const dot2 = threeParts ? uri.indexOf('.', dot1 + 1) : uri.length;
     if (dot2 < 0 || cp + (dot2 - dot1 - 1) !== digits || !digitRun(uri, dot1 + 1, dot2))
       return undefined;
     const company = uri.slice(from, dot1);
     const reference = uri.slice(dot1 + 1, dot2);
     // GTIN and SSCC put the reference's first digit (indicator, extension) before the prefix
-    const key = withCheckDigit(
+    const key = withGs1CheckDigit(
       ai === '414' || ai === '417'
         ? company + reference
         : reference.slice(0, 1) + company + reference.slice(1),
     );
+    if (key === undefined) return undefined;
     if (!threeParts) return `${CANONICAL}${ai}/${key}`;
     // the lot, serial or location extension: the rest, written as the Digital Link writes it
     if (!keptRun(uri, dot2 + 1, uri.length)) return undefined;
