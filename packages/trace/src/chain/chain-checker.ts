@@ -276,9 +276,9 @@ export class ChainChecker {
       this.balHead.ensure(nodes, -1);
       this.balCount.ensure(nodes, 0);
     }
-    if (s.txRaw.length > this.shipTxHead.length) {
-      this.shipTxHead.ensure(s.txRaw.length, -1);
-      this.receiptTxHead.ensure(s.txRaw.length, -1);
+    if (s.txCount > this.shipTxHead.length) {
+      this.shipTxHead.ensure(s.txCount, -1);
+      this.receiptTxHead.ensure(s.txCount, -1);
     }
     this.txNext.ensure(s.txSym.length, -1);
     if (this.on.duplicates) this.checkDuplicates(event, slot, out);

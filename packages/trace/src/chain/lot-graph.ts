@@ -280,10 +280,13 @@ export class GraphStore implements LotGraph {
   readonly sdSym = new Int32Vec(4096);
   readonly sdType = new Uint8Vec(4096);
   readonly sdDir = new Uint8Vec(4096);
-  // business transactions of events (transaction id, owning slot); ids index txRaw
+  // business transactions of events (transaction id, owning slot); ids are dense, their texts are in txTable
   readonly txSym = new Int32Vec(4096);
-  readonly txRaw: string[] = [];
   private readonly txTable = new RawTable(4096);
+  /** Where each transaction id's text is in {@link txTable}'s arena (-1: in {@link txWide}), and its length. */
+  private readonly txAt = new Int32Vec(4096);
+  private readonly txLength = new Int32Vec(4096);
+  private readonly txWide = new Map<number, string>();
   readonly txSlot = new Int32Vec(4096);
 
   private stamp = new Uint32Array(0);
@@ -492,10 +495,25 @@ export class GraphStore implements LotGraph {
   txId(value: string): number {
     const known = this.txTable.get(value);
     if (known !== -1) return known;
-    const fresh = this.txRaw.length;
-    this.txRaw.push(value);
-    this.txTable.set(value, fresh);
+    const fresh = this.txAt.length;
+    const at = this.txTable.set(value, fresh);
+    this.txAt.push(at);
+    this.txLength.push(value.length);
+    if (at === -1) this.txWide.set(fresh, value);
     return fresh;
+  }
+
+  /** Number of business-transaction ids. */
+  get txCount(): number {
+    return this.txAt.length;
+  }
+
+  /** The text of a business-transaction id. */
+  txText(id: number): string {
+    const at = this.txAt.data[id] as number;
+    return at === -1
+      ? (this.txWide.get(id) ?? '')
+      : this.txTable.textAt(at, this.txLength.data[id] as number);
   }
 
   nodeOf(id: string): number | undefined {
@@ -927,9 +945,9 @@ export class GraphStore implements LotGraph {
       const h = txs.hash[i] as number;
       let id = this.txTable.getSpan(r, start, end, h);
       if (id === -1) {
-        id = this.txRaw.length;
-        this.txRaw.push(r.copy(start, end));
-        this.txTable.addSpan(r, start, end, h, id);
+        id = this.txAt.length;
+        this.txAt.push(this.txTable.addSpan(r, start, end, h, id));
+        this.txLength.push(end - start);
       }
       this.txSym.push(id);
       this.txSlot.push(slot);
@@ -1075,7 +1093,7 @@ export class GraphStore implements LotGraph {
     const bizTransactions: string[] = [];
     const [ts, te] = this.txRange(slot);
     for (let i = ts; i < te; i += 1)
-      bizTransactions.push(this.txRaw[this.txSym.data[i] as number] ?? '');
+      bizTransactions.push(this.txText(this.txSym.data[i] as number));
     const eventID = this.evEventId.get(slot);
     const bizStep = this.wordOf(this.evBizStep.data[slot] as number, slot, 0) || undefined;
     const disposition = this.wordOf(this.evDisposition.data[slot] as number, slot, 1) || undefined;

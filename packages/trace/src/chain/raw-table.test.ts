@@ -18,6 +18,12 @@ describe('RawTable', () => {
           }
           expect(table.size).toBe(reference.size);
           for (const [k] of entries) expect(table.get(k)).toBe(reference.get(k));
+          // a key kept in the arena reads back as itself (set returns -1 for the Map's keys)
+          for (const [k, v] of entries) {
+            const at = table.set(k, v);
+            if (at >= 0) expect(table.textAt(at, k.length)).toBe(k);
+            else expect([...k].some((c) => c.charCodeAt(0) > 0xff)).toBe(true);
+          }
           expect(table.get('not-a-key-of-length-20')).toBe(-1);
         },
       ),
@@ -49,6 +55,15 @@ describe('RawTable', () => {
     // U+0161 and 'a' (U+0061) share their low byte: a table keeping low bytes would mix them up
     expect([table.get('urn:\u0161'), table.get('urn:a'), table.size]).toEqual([3, 2, 2]);
     expect(new RawTable().get('urn:\u0161')).toBe(-1);
+  });
+
+  it('reads back Latin-1 keys exactly, C1 controls included (not as windows-1252)', () => {
+    const table = new RawTable();
+    const key = 'urn:x:\u0080\u0093\u009f\u00e9\u00ff';
+    const at = table.set(key, 7);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(table.textAt(at, key.length)).toBe(key);
+    expect(table.set('urn:\u0161', 1)).toBe(-1);
   });
 
   it('finds keys from a byte range of a record, and adds them from one', () => {

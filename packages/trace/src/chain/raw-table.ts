@@ -48,26 +48,37 @@ export class RawTable {
     return at < 0 ? -1 : ((this.slots[at + 1] as number) - 1) | 0;
   }
 
-  /** Store a value (≥ 0) for a key. */
-  set(key: string, value: number): void {
+  /**
+   * Store a value (≥ 0) for a key. Returns where the key's characters are in the arena (see
+   * {@link textAt}), or -1 when the key is kept in the `Map` (a character above U+00FF).
+   */
+  set(key: string, value: number): number {
     const h = this.toScratch(key);
     if (Number.isNaN(h)) {
       if (!this.wide.has(key)) this.size += 1;
       this.wide.set(key, value);
-      return;
+      return -1;
     }
     const at = this.slotOf(this.scratch, 0, key.length, h);
-    if (at >= 0)
-      this.slots[at + 1] = value + 1; // 2^31 wraps to -2^31, still not 0
-    else this.add(this.scratch, 0, key.length, h, value);
+    if (at < 0) return this.add(this.scratch, 0, key.length, h, value);
+    this.slots[at + 1] = value + 1; // 2^31 wraps to -2^31, still not 0
+    return this.slots[at + 2] as number;
   }
 
   /**
    * Store a value (≥ 0) for the key at a byte range of a record's text, hashed `h` as in
-   * {@link getSpan}, which has just found it absent.
+   * {@link getSpan}, which has just found it absent. Returns where its characters are in the arena.
    */
-  addSpan(record: EventRecord, start: number, end: number, h: number, value: number): void {
-    this.add(record.bytes, start, end, h, value);
+  addSpan(record: EventRecord, start: number, end: number, h: number, value: number): number {
+    return this.add(record.bytes, start, end, h, value);
+  }
+
+  /** The key of `n` characters at arena offset `at` (as {@link set} or {@link addSpan} returned). */
+  textAt(at: number, n: number): string {
+    const chars = this.chars;
+    let text = '';
+    for (let i = at; i < at + n; i += 1) text += String.fromCharCode(chars[i] as number);
+    return text;
   }
 
   /** A string key's characters, written as bytes in {@link scratch}. */
@@ -108,11 +119,12 @@ export class RawTable {
     }
   }
 
-  /** Add a key absent from the table, from `bytes[start, end)` hashed `h`. */
-  private add(bytes: Uint8Array, start: number, end: number, h: number, value: number): void {
+  /** Add a key absent from the table, from `bytes[start, end)` hashed `h`; returns its arena offset. */
+  private add(bytes: Uint8Array, start: number, end: number, h: number, value: number): number {
     const from = this.reserve(end - start);
     this.chars.set(bytes.subarray(start, end), from);
     this.place(h, value + 1, from, end - start);
+    return from;
   }
 
   /** Make room for one more key of `n` characters; returns where its characters go. */

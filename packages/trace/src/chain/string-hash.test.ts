@@ -30,4 +30,20 @@ describe('hash collisions are resolved exactly', () => {
     expect(graph.event(0).bizTransactions).toEqual([a]);
     expect(graph.event(1).bizTransactions).toEqual([b]);
   });
+  it('gives back business transactions as written: ASCII, Latin-1 and beyond', () => {
+    const texts = [
+      'urn:epcglobal:cbv:bt:0614141000005:PO1',
+      'urn:x:\u0085\u00e9',
+      'urn:x:\u6d77\u53c2',
+    ];
+    const graph = buildLotGraph(
+      texts.map((t, i) => ({
+        ...ev(`urn:uuid:${i}`, 'urn:x:1'),
+        bizTransactionList: [{ bizTransaction: t }, { bizTransaction: texts[0] }],
+      })),
+    );
+    texts.forEach((t, i) => {
+      expect(graph.event(i).bizTransactions).toEqual([t, texts[0]]);
+    });
+  });
 });
