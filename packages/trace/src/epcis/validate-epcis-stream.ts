@@ -6,7 +6,9 @@
  * synchronous validator as {@link validateEpcisDocument}.
  */
 import type { Diagnostic, PathSegment } from '@foodsafety/core';
+import type { TraceIndex } from '../chain/trace-index.js';
 import type { EpcisEvent } from './epcis-event.js';
+import { createEpcisLineValidator, type EpcisLineValidator } from './epcis-line-validator.js';
 import {
   checkContext,
   type EpcisValidationOptions,
@@ -38,6 +40,14 @@ export interface StreamValidationOptions extends EpcisValidationOptions {
   readonly maxDiagnostics?: number;
   /** Report progress every this many events (default 10 000). */
   readonly progressEvery?: number;
+  /**
+   * A trace index (`createTraceIndex`) to add every event to, valid or not, as `index.add` takes
+   * them (normalised in lenient mode when valid); text that is not JSON is not added. The index's
+   * findings for each event (duplicates, time order, mass balance…) follow the validator's in
+   * `diagnostics`, with the index's own paths (its sequence numbers), and count towards `valid`.
+   * Call `index.finalize()` afterwards for what needs the whole picture.
+   */
+  readonly index?: TraceIndex;
 }
 
 /** What a streaming validation returns. */
@@ -112,16 +122,25 @@ class StreamState {
     run.prefix = prefix;
     run.index = index;
     const errors = validateEventInto(run, value, false);
+    const { onEvent, index: traceIndex } = this.options;
+    if (errors === 0 && (onEvent !== undefined || traceIndex !== undefined)) {
+      let ev = value;
+      for (const f of run.fixes ?? []) ev = setAtPath(ev, f.path.slice(prefix.length + 1), f.value);
+      onEvent?.(ev as EpcisEvent, index);
+      if (traceIndex !== undefined) this.report(traceIndex.add(ev));
+    } else if (traceIndex !== undefined) this.report(traceIndex.add(value));
+    this.counted(errors === 0);
+  }
+
+  /** Keep diagnostics found outside the run (the index's, a line validator's). */
+  report(found: readonly Diagnostic[]): void {
+    for (const d of found) this.run.diagnostics.push(d);
+  }
+
+  /** Count one event (text that is not JSON counts, as not valid) and report progress. */
+  counted(valid: boolean): void {
     this.eventCount++;
-    if (errors === 0) {
-      this.validEventCount++;
-      if (this.options.onEvent !== undefined) {
-        let ev = value;
-        for (const f of run.fixes ?? [])
-          ev = setAtPath(ev, f.path.slice(prefix.length + 1), f.value);
-        this.options.onEvent(ev as EpcisEvent, index);
-      }
-    }
+    if (valid) this.validEventCount++;
     const every = this.options.progressEvery ?? 10_000;
     if (this.onProgress !== undefined && this.eventCount % every === 0) {
       this.onProgress({ events: this.eventCount, bytes: this.bytes });
@@ -140,6 +159,20 @@ class StreamState {
       bytes: this.bytes,
     };
   }
+}
+
+/**
+ * The line validator a JSON Lines stream can use (it reads lines of the common shape straight
+ * from their text, with the same findings): when no option needs the event objects or a context,
+ * and there is no setup finding (an unknown profile) to report once.
+ */
+function lineValidatorFor(
+  options: StreamValidationOptions,
+  state: StreamState,
+): EpcisLineValidator | undefined {
+  if (options.onEvent !== undefined || options.context !== undefined) return undefined;
+  if (state.run.diagnostics.length > 0) return undefined;
+  return createEpcisLineValidator(options);
 }
 
 /**
@@ -165,14 +198,20 @@ export async function validateEpcisJsonLines(
   }
   let pending = '';
   let index = 0;
+  const lines = lineValidatorFor(options, state);
   const line = (text: string) => {
     if (text.trim() === '') return;
-    const parsed = parseJsonText(text, run.validator.locale);
-    if (!parsed.ok) {
-      run.diagnostics.push({ ...parsed.diagnostic, path: [index] });
-      run.errors++;
-      state.eventCount++;
-    } else state.event(parsed.value, [], index);
+    if (lines !== undefined) {
+      const checked = lines.validate(text, [index]);
+      state.report(checked.diagnostics);
+      state.counted(checked.valid);
+    } else {
+      const parsed = parseJsonText(text, run.validator.locale);
+      if (!parsed.ok) {
+        run.diagnostics.push({ ...parsed.diagnostic, path: [index] });
+        state.counted(false);
+      } else state.event(parsed.value, [], index);
+    }
     index++;
   };
   try {
@@ -250,8 +289,7 @@ export async function validateEpcisDocumentStream(
     const parsed = parseJsonText(text, run.validator.locale);
     if (!parsed.ok) {
       run.diagnostics.push({ ...parsed.diagnostic, path: [...listPath, eventIndex] });
-      run.errors++;
-      state.eventCount++;
+      state.counted(false);
     } else state.event(parsed.value, listPath, eventIndex);
     eventIndex++;
   };

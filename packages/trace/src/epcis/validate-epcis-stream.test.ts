@@ -1,0 +1,148 @@
+import type { Diagnostic } from '@foodsafety/core';
+import { describe, expect, it } from 'vitest';
+import { createTraceIndex } from '../chain/trace-index.js';
+import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
+import { toEpcisDocument } from '../testdata/epcis-json.js';
+import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
+import { createEpcisLineValidator } from './epcis-line-validator.js';
+import {
+  type StreamValidationOptions,
+  validateEpcisDocumentStream,
+  validateEpcisJsonLines,
+} from './validate-epcis-stream.js';
+
+const NOW = '2030-01-01T00:00:00Z';
+
+async function* pieces(text: string, size: number) {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+const brief = (ds: readonly Diagnostic[]) => ds.map((d) => [d.code, d.severity, d.path]);
+
+/** Lines of the sea-cucumber chain and its broken variants, then lines that are broken as text. */
+function mixedLines(): string[] {
+  const lines: string[] = [];
+  for (const variant of SEA_CUCUMBER_VARIANTS)
+    for (const e of generateSeaCucumberChain({ variant }).events) lines.push(JSON.stringify(e));
+  const first = JSON.parse(lines[0] as string) as Record<string, unknown>;
+  lines.push(
+    '{not json',
+    JSON.stringify({ ...first, action: 'MOVE' }),
+    JSON.stringify({ ...first, action: 'add' }), // lenient: normalised with a warning
+    lines[0] as string, // a duplicate
+    '   ',
+  );
+  return lines;
+}
+
+describe('validateEpcisJsonLines', () => {
+  it.each(['strict', 'lenient'] as const)(
+    'gives the same result by the line reader as the full way (%s)',
+    async (mode) => {
+      const text = mixedLines().join('\n');
+      const options: StreamValidationOptions = { mode, now: NOW, progressEvery: 7 };
+      const progressA: unknown[] = [];
+      const progressB: unknown[] = [];
+      const read = await validateEpcisJsonLines(pieces(text, 333), options, (p) =>
+        progressA.push(p),
+      );
+      // onEvent needs the event objects: every line goes the full way
+      const full = await validateEpcisJsonLines(
+        pieces(text, 333),
+        { ...options, onEvent: () => undefined },
+        (p) => progressB.push(p),
+      );
+      expect(brief(read.diagnostics)).toEqual(brief(full.diagnostics));
+      expect(read.diagnostics.map((d) => d.code)).toContain('TRACE_JSON_SYNTAX');
+      expect(read.diagnostics.map((d) => d.code)).toContain('TRACE_INVALID_ENUM');
+      const { diagnostics: _a, ...countsA } = read;
+      const { diagnostics: _b, ...countsB } = full;
+      expect(countsA).toEqual(countsB);
+      expect(read.eventCount).toBe(mixedLines().filter((l) => l.trim() !== '').length);
+      expect(progressA).toEqual(progressB);
+    },
+  );
+
+  it('feeds a trace index: its findings follow each line, as the line validator gives them', async () => {
+    const lines = mixedLines();
+    const index = createTraceIndex();
+    const r = await validateEpcisJsonLines(pieces(lines.join('\n'), 1000), {
+      mode: 'strict',
+      now: NOW,
+      index,
+    });
+    const reference = createTraceIndex();
+    const validator = createEpcisLineValidator({ mode: 'strict', now: NOW, index: reference });
+    const expected: Diagnostic[] = [];
+    let at = 0;
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      expected.push(...validator.validate(line, [at]).diagnostics);
+      at += 1;
+    }
+    expect(brief(r.diagnostics)).toEqual(brief(expected));
+    // chain findings are there: the duplicate line, the variants' broken chains
+    const codes = new Set(r.diagnostics.map((d) => d.code));
+    expect(codes).toContain('TRACE_DUPLICATE_EVENT_ID');
+    expect(r.valid).toBe(false);
+    expect(index.graph.nodeCount).toBe(reference.graph.nodeCount);
+    expect(brief(index.finalize())).toEqual(brief(reference.finalize()));
+  });
+
+  it('feeds a trace index the full way too (onEvent, context)', async () => {
+    const lines = generateSeaCucumberChain({ variant: 'valid' }).events.map((e) =>
+      JSON.stringify(e),
+    );
+    lines.push(lines[1] as string);
+    const index = createTraceIndex();
+    let seen = 0;
+    const r = await validateEpcisJsonLines(pieces(lines.join('\n'), 64), {
+      now: NOW,
+      index,
+      onEvent: () => {
+        seen += 1;
+      },
+    });
+    expect(seen).toBe(lines.length);
+    // the repeat of line 1 (an exact repeat is reported once, by its eventID)
+    expect(r.diagnostics.map((d) => [d.code, d.params?.firstIndex])).toEqual([
+      ['TRACE_DUPLICATE_EVENT_ID', 1],
+    ]);
+    expect(index.finalize()).toEqual([]);
+  });
+
+  it('reads the platform data straight, with no finding', async () => {
+    const lines = [...generatePlatformJsonLines({ events: 3000 })];
+    const index = createTraceIndex();
+    const r = await validateEpcisJsonLines(pieces(lines.join('\n'), 1 << 16), {
+      mode: 'strict',
+      now: NOW,
+      index,
+    });
+    expect([r.valid, r.eventCount, r.validEventCount, r.diagnosticCount]).toEqual([
+      true,
+      3000,
+      3000,
+      0,
+    ]);
+    expect(index.graph.eventCount).toBe(3000);
+  });
+});
+
+describe('validateEpcisDocumentStream', () => {
+  it('feeds a trace index event by event', async () => {
+    const events = generateSeaCucumberChain({ variant: 'valid' }).events;
+    const text = JSON.stringify(
+      toEpcisDocument([...events, events[0] as (typeof events)[number]], {
+        creationDate: '2024-01-01T00:00:00Z',
+      }),
+    );
+    const index = createTraceIndex();
+    const r = await validateEpcisDocumentStream(pieces(text, 100), { now: NOW, index });
+    expect(r.eventCount).toBe(events.length + 1);
+    expect(r.diagnostics.map((d) => [d.code, d.params?.firstIndex])).toEqual([
+      ['TRACE_DUPLICATE_EVENT_ID', 0],
+    ]);
+    expect(index.graph.eventCount).toBe(events.length + 1);
+  });
+});
