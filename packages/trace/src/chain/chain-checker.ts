@@ -310,11 +310,8 @@ export class ChainChecker {
     }
     if (this.contentHash === undefined) {
       if (!this.keyed) return;
-      const first = this.firstByKey.get(this.keyA, this.keyB);
-      if (first === -1) {
-        this.firstByKey.set(this.keyA, this.keyB, slot);
-        return;
-      }
+      const first = this.firstByKey.getOrAdd(this.keyA, this.keyB, slot);
+      if (first === -1) return;
       // confirm on the canonical form when the events are at hand
       if (s.retain && canonicalEventJson(s.sources[first]) !== canonicalEventJson(event)) return;
       out.push(

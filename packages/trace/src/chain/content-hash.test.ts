@@ -129,6 +129,31 @@ describe('PairMap', () => {
       ),
     );
   });
+  it('getOrAdd keeps the first value of each pair, through growth', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+            fc.integer({ min: -1, max: 3 }),
+            fc.nat(),
+          ),
+          { maxLength: 300 },
+        ),
+        (entries) => {
+          const map = new PairMap(2);
+          const first = new Map<string, number>();
+          for (const [a, b, v] of entries) {
+            const key = `${a},${b}`;
+            expect(map.getOrAdd(a, b, v)).toBe(first.get(key) ?? -1);
+            if (!first.has(key)) first.set(key, v);
+          }
+          expect(map.size).toBe(first.size);
+          for (const [a, b] of entries) expect(map.get(a, b)).toBe(first.get(`${a},${b}`));
+        },
+      ),
+    );
+  });
 });
 
 describe('the two halves of a content key are independent', () => {

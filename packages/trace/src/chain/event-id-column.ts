@@ -154,11 +154,8 @@ export class EventIdColumn {
       a = hashString32(id, SEED_A);
       b = id.length;
     }
-    const first = this.firstByKey.get(a, b);
-    if (first === -1) {
-      this.firstByKey.set(a, b, slot);
-      return -1;
-    }
+    const first = this.firstByKey.getOrAdd(a, b, slot);
+    if (first === -1) return -1;
     if (this.same(first, slot)) return first;
     // a key collision between different eventIDs: resolve exactly on the text
     const id = this.get(slot) as string;

@@ -37,6 +37,29 @@ export class PairMap {
     }
   }
 
+  /**
+   * The value stored for (a, b); when there is none, store `value` (≥ 0) for it and return -1.
+   * One probe where `get` then `set` take two.
+   */
+  getOrAdd(a: number, b: number, value: number): number {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const { slots, mask } = this;
+    let i = this.slot(a, b);
+    for (;;) {
+      const at = i * STRIDE;
+      const stored = slots[at + 2] as number;
+      if (stored === 0) {
+        slots[at] = a;
+        slots[at + 1] = b;
+        slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
+        this.size += 1;
+        return -1;
+      }
+      if (slots[at] === a && slots[at + 1] === b) return (stored - 1) | 0;
+      i = (i + 1) & mask;
+    }
+  }
+
   /** Store a value (≥ 0) for (a, b). */
   set(a: number, b: number, value: number): void {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
@@ -59,15 +82,24 @@ export class PairMap {
     }
   }
 
+  /** Double the slots; the entries are all different, so each goes to the first free slot. */
   private grow(): void {
     const old = this.slots;
     const cap = (this.mask + 1) * 2;
-    this.slots = new Int32Array(cap * STRIDE);
+    const slots = new Int32Array(cap * STRIDE);
+    this.slots = slots;
     this.mask = cap - 1;
-    this.size = 0;
-    for (let at = 0; at < old.length; at += STRIDE) {
-      const stored = old[at + 2] as number;
-      if (stored !== 0) this.set(old[at] as number, old[at + 1] as number, (stored - 1) | 0);
+    for (let from = 0; from < old.length; from += STRIDE) {
+      const stored = old[from + 2] as number;
+      if (stored === 0) continue;
+      const a = old[from] as number;
+      const b = old[from + 1] as number;
+      let i = this.slot(a, b);
+      while (slots[i * STRIDE + 2] !== 0) i = (i + 1) & (cap - 1);
+      const at = i * STRIDE;
+      slots[at] = a;
+      slots[at + 1] = b;
+      slots[at + 2] = stored;
     }
   }
 }
