@@ -111,6 +111,15 @@ describe('validateEpcisJsonLines', () => {
     expect(index.finalize()).toEqual([]);
   });
 
+  it('reports an index that is not one as TRACE_STREAM_ERROR, without rejecting', async () => {
+    const line = generateSeaCucumberChain({ variant: 'valid' }).events[0];
+    const r = await validateEpcisJsonLines(pieces(JSON.stringify(line), 100), {
+      index: {} as never,
+    });
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['TRACE_STREAM_ERROR']);
+  });
+
   it('reads the platform data straight, with no finding', async () => {
     const lines = [...generatePlatformJsonLines({ events: 3000 })];
     const index = createTraceIndex();
