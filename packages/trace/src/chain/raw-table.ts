@@ -19,6 +19,11 @@ export class RawTable {
   private slots: Int32Array;
   private mask: number;
   private chars = new Uint8Array(4096);
+  /** {@link chars} read four bytes at a time. */
+  private charsView = new DataView(this.chars.buffer);
+  /** The last key bytes compared, and a view of them (a line's buffer is reused line after line). */
+  private keyBytes: Uint8Array | undefined;
+  private keyView = this.charsView;
   private used = 0;
   private readonly wide = new Map<string, number>();
   /** Number of keys. */
@@ -106,17 +111,29 @@ export class RawTable {
 
   /** Where the slot of the key at `bytes[start, end)`, hashed `h`, begins in `slots`; or -1. */
   private slotOf(bytes: Uint8Array, start: number, end: number, h: number): number {
-    const { slots, chars, mask } = this;
+    const { slots, mask } = this;
     const n = end - start;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const at = i * STRIDE;
       if (slots[at + 1] === 0) return -1;
       if (slots[at] !== h || slots[at + 3] !== n) continue;
-      const from = (slots[at + 2] as number) - start;
-      let k = start;
-      while (k < end && chars[from + k] === bytes[k]) k += 1;
-      if (k === end) return at;
+      if (this.sameBytes(slots[at + 2] as number, bytes, start, n)) return at;
     }
+  }
+
+  /** Whether the `n` arena bytes at `from` equal `bytes[start, start + n)`, compared four at a time. */
+  private sameBytes(from: number, bytes: Uint8Array, start: number, n: number): boolean {
+    if (bytes !== this.keyBytes) {
+      this.keyBytes = bytes;
+      this.keyView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    const mine = this.charsView;
+    const theirs = this.keyView;
+    let k = 0;
+    for (; k + 4 <= n; k += 4)
+      if (mine.getInt32(from + k) !== theirs.getInt32(start + k)) return false;
+    for (; k < n; k += 1) if (mine.getUint8(from + k) !== theirs.getUint8(start + k)) return false;
+    return true;
   }
 
   /** Add a key absent from the table, from `bytes[start, end)` hashed `h`; returns its arena offset. */
@@ -135,6 +152,7 @@ export class RawTable {
       const next = new Uint8Array(Math.max(this.chars.length * 2, from + n));
       next.set(this.chars.subarray(0, from));
       this.chars = next;
+      this.charsView = new DataView(next.buffer);
     }
     this.used = from + n;
     this.size += 1;
