@@ -87,4 +87,23 @@ describe('RawTable', () => {
     expect([table.get(text.slice(...second)), table.getSpan(record, ...first, h1)]).toEqual([9, 7]);
     expect(table.size).toBe(52);
   });
+
+  it('confirms a match on every byte: a difference at any place of any length is seen', () => {
+    const record = new EventRecord();
+    for (let n = 1; n <= 13; n += 1) {
+      const key = 'abcdefghijklm'.slice(0, n);
+      const table = new RawTable();
+      table.set(key, n);
+      const h = hashString32(key, SEED_A);
+      for (let j = 0; j < n; j += 1) {
+        // the key's hash on bytes that differ at place j only: must not be taken for the key
+        const other = `${key.slice(0, j)}Z${key.slice(j + 1)}`;
+        const text = `[${other}|${key}]`; // at offset 1, then at n + 2: not four-byte aligned
+        record.reset(text);
+        record.bytes = new TextEncoder().encode(text);
+        expect(table.getSpan(record, 1, 1 + n, h)).toBe(-1);
+        expect(table.getSpan(record, n + 2, 2 * n + 2, h)).toBe(n);
+      }
+    }
+  });
 });
