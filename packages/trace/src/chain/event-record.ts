@@ -6,6 +6,8 @@
  * record is reused event after event. Internal to the package.
  */
 
+import { ByteViews, sameBytes } from './same-bytes.js';
+
 /** Decodes the record's bytes (ASCII) into strings of their own. */
 const LATIN1 = new TextDecoder('latin1');
 
@@ -132,11 +134,12 @@ export class EventRecord {
     return LATIN1.decode(this.bytes.subarray(start, end));
   }
 
+  private readonly views = new ByteViews();
+
   /** Whether the `n` bytes at `a` equal the `n` bytes at `b`. */
   rangesEqual(a: number, b: number, n: number): boolean {
-    const bytes = this.bytes;
-    for (let i = 0; i < n; i += 1) if (bytes[a + i] !== bytes[b + i]) return false;
-    return true;
+    const view = this.views.of(this.bytes);
+    return sameBytes(view, a, view, b, n);
   }
 
   /** Whether a byte range holds exactly the characters of `value`. */

@@ -1,4 +1,5 @@
 import type { EventRecord } from './event-record.js';
+import { ByteViews, sameBytes } from './same-bytes.js';
 import { fmix32, SEED_A } from './string-hash.js';
 
 /** Int32 elements per slot: the key's hash, value + 1 (0 when empty), its offset and length in the arena. */
@@ -19,11 +20,9 @@ export class RawTable {
   private slots: Int32Array;
   private mask: number;
   private chars = new Uint8Array(4096);
-  /** {@link chars} read four bytes at a time. */
-  private charsView = new DataView(this.chars.buffer);
-  /** The last key bytes compared, and a view of them (a line's buffer is reused line after line). */
-  private keyBytes: Uint8Array | undefined;
-  private keyView = this.charsView;
+  /** {@link chars}, and the key bytes last compared with them, as `DataView`s. */
+  private readonly charsView = new ByteViews();
+  private readonly keyView = new ByteViews();
   private used = 0;
   private readonly wide = new Map<string, number>();
   /** Number of keys. */
@@ -117,23 +116,10 @@ export class RawTable {
       const at = i * STRIDE;
       if (slots[at + 1] === 0) return -1;
       if (slots[at] !== h || slots[at + 3] !== n) continue;
-      if (this.sameBytes(slots[at + 2] as number, bytes, start, n)) return at;
+      const from = slots[at + 2] as number;
+      if (sameBytes(this.charsView.of(this.chars), from, this.keyView.of(bytes), start, n))
+        return at;
     }
-  }
-
-  /** Whether the `n` arena bytes at `from` equal `bytes[start, start + n)`, compared four at a time. */
-  private sameBytes(from: number, bytes: Uint8Array, start: number, n: number): boolean {
-    if (bytes !== this.keyBytes) {
-      this.keyBytes = bytes;
-      this.keyView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    }
-    const mine = this.charsView;
-    const theirs = this.keyView;
-    let k = 0;
-    for (; k + 4 <= n; k += 4)
-      if (mine.getInt32(from + k) !== theirs.getInt32(start + k)) return false;
-    for (; k < n; k += 1) if (mine.getUint8(from + k) !== theirs.getUint8(start + k)) return false;
-    return true;
   }
 
   /** Add a key absent from the table, from `bytes[start, end)` hashed `h`; returns its arena offset. */
@@ -152,7 +138,6 @@ export class RawTable {
       const next = new Uint8Array(Math.max(this.chars.length * 2, from + n));
       next.set(this.chars.subarray(0, from));
       this.chars = next;
-      this.charsView = new DataView(next.buffer);
     }
     this.used = from + n;
     this.size += 1;

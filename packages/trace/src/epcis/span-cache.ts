@@ -7,6 +7,7 @@
  */
 
 import type { EventRecord } from '../chain/event-record.js';
+import { ByteViews, sameBytes } from '../chain/same-bytes.js';
 import { fmix32 } from '../chain/string-hash.js';
 
 /** The 32-bit hash of a byte range (FNV-1a with a murmur finaliser, as `hashString32` of the text). */
@@ -29,6 +30,9 @@ export class SpanCache {
   private known: Int32Array;
   private ok: Int32Array;
   private texts: (string | undefined)[] = [];
+  /** The arena, and the key bytes last compared with it, as `DataView`s. */
+  private readonly arenaView = new ByteViews();
+  private readonly keyView = new ByteViews();
   private count = 0;
 
   /**
@@ -59,17 +63,12 @@ export class SpanCache {
     for (;;) {
       const e = (table[i] as number) - 1;
       if (e < 0) break;
-      if (hashes[i] === h && len[e] === n) {
-        const from = at[e] as number;
-        let same = true;
-        for (let k = 0; k < n; k += 1) {
-          if (arena[from + k] !== bytes[start + k]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return e;
-      }
+      if (
+        hashes[i] === h &&
+        len[e] === n &&
+        sameBytes(this.arenaView.of(arena), at[e] as number, this.keyView.of(bytes), start, n)
+      )
+        return e;
       i = (i + 1) & mask;
     }
     return this.insert(bytes, start, end, h);
