@@ -31,3 +31,30 @@ export class ByteViews {
     return this.view;
   }
 }
+
+/** Constant ASCII texts kept as bytes, to compare with byte ranges four bytes at a time. */
+export class ByteTexts {
+  private readonly view: DataView;
+  private readonly at: Int32Array;
+  private readonly length: Int32Array;
+
+  /** The texts, numbered by their place in `texts`. */
+  constructor(texts: readonly string[]) {
+    const bytes = new TextEncoder().encode(texts.join(''));
+    this.view = new DataView(bytes.buffer);
+    this.at = new Int32Array(texts.length);
+    this.length = new Int32Array(texts.length);
+    let at = 0;
+    texts.forEach((text, i) => {
+      this.at[i] = at;
+      this.length[i] = text.length;
+      at += text.length;
+    });
+  }
+
+  /** Whether text `id` is exactly the bytes [start, end) of `bytes` (viewed as `view`). */
+  equals(id: number, view: DataView, start: number, end: number): boolean {
+    const n = end - start;
+    return this.length[id] === n && sameBytes(this.view, this.at[id] as number, view, start, n);
+  }
+}

@@ -32,6 +32,7 @@ import { T_OBJECT, T_TRANSFORMATION } from '../chain/event-kind.js';
 import { EventRecord, type SpanList } from '../chain/event-record.js';
 import { epochMillis, isoMillis } from '../chain/iso-time.js';
 import { F_EPC, F_IN_EPC, F_IN_QTY, F_OUT_EPC, F_OUT_QTY, F_QTY } from '../chain/lot-graph.js';
+import { ByteTexts } from '../chain/same-bytes.js';
 import { fmix32, fnv32, SEED_A } from '../chain/string-hash.js';
 import { COMMON_EPC_URNS } from '../gs1/common-gs1-uri.js';
 import {
@@ -97,6 +98,34 @@ const MEMBER_NAMES: readonly string[] = [
   'sourceList',
   'destinationList',
 ];
+
+// other texts the reader compares with: their numbers in TEXTS, after the member names
+const X_ID = MEMBER_NAMES.length;
+const X_EPC_CLASS = X_ID + 1;
+const X_QUANTITY = X_ID + 2;
+const X_UOM = X_ID + 3;
+const X_TYPE = X_ID + 4;
+const X_BIZ_TRANSACTION = X_ID + 5;
+const X_SOURCE = X_ID + 6;
+const X_DESTINATION = X_ID + 7;
+const X_OBJECT_EVENT = X_ID + 8;
+const X_TRANSFORMATION_EVENT = X_ID + 9;
+const X_URN_UUID = X_ID + 10;
+/** The member names (by member number), then the texts above, as bytes. */
+const TEXTS = new ByteTexts([
+  ...MEMBER_NAMES,
+  'id',
+  'epcClass',
+  'quantity',
+  'uom',
+  'type',
+  'bizTransaction',
+  'source',
+  'destination',
+  'ObjectEvent',
+  'TransformationEvent',
+  'urn:uuid:',
+]);
 
 /** The object field code (see lot-graph.ts) of each list member. */
 const LIST_FIELDS: readonly number[] = (() => {
@@ -223,6 +252,8 @@ export class EventLineReader {
   readonly record = new EventRecord();
   private readonly encoder = new TextEncoder();
   private bytes = new Uint8Array(4096);
+  /** {@link bytes} as a `DataView`, for comparing four bytes at a time. */
+  private view = new DataView(this.bytes.buffer);
   private pos = 0;
   // content key sums
   private a = 0;
@@ -257,6 +288,7 @@ export class EventLineReader {
       let size = this.bytes.length;
       while (size < n + 1) size *= 2;
       this.bytes = new Uint8Array(size);
+      this.view = new DataView(this.bytes.buffer);
     }
     const bytes = this.bytes;
     const done = this.encoder.encodeInto(line, bytes);
@@ -284,7 +316,7 @@ export class EventLineReader {
       const h = this.key();
       if (h === undefined) return false;
       const m = memberOf(h);
-      if (m < 0 || !r.spanEquals(this.start, this.end, MEMBER_NAMES[m] as string)) return false;
+      if (m < 0 || !this.keyIs(m)) return false;
       if ((seen & bit(m)) !== 0) return false; // a duplicate member: JSON.parse keeps the last
       seen |= bit(m);
       if (!this.colon()) return false;
@@ -338,9 +370,8 @@ export class EventLineReader {
     switch (m) {
       case M_TYPE: {
         if (!this.string(p)) return false;
-        if (r.spanEquals(this.start, this.end, 'ObjectEvent')) r.type = T_OBJECT;
-        else if (r.spanEquals(this.start, this.end, 'TransformationEvent'))
-          r.type = T_TRANSFORMATION;
+        if (this.keyIs(X_OBJECT_EVENT)) r.type = T_OBJECT;
+        else if (this.keyIs(X_TRANSFORMATION_EVENT)) r.type = T_TRANSFORMATION;
         else return false;
         return true;
       }
@@ -429,7 +460,7 @@ export class EventLineReader {
   private location(p: number): boolean {
     if (this.ws() !== 123) return false;
     this.pos += 1;
-    if (this.ws() !== Q || this.key() !== H_ID || !this.keyIs('id')) return false;
+    if (this.ws() !== Q || this.key() !== H_ID || !this.keyIs(X_ID)) return false;
     if (!this.colon()) return false;
     if (!this.identifier(fmix32(p + Math.imul(H_ID, KEY_STEP)), V_GS1)) return false;
     if (this.ws() !== 125) return false;
@@ -506,16 +537,16 @@ export class EventLineReader {
     for (;;) {
       const h = this.key();
       const kp = fmix32(ip + Math.imul(h ?? 0, KEY_STEP));
-      if (h === H_EPC_CLASS && this.keyIs('epcClass') && (seen & 1) === 0) {
+      if (h === H_EPC_CLASS && this.keyIs(X_EPC_CLASS) && (seen & 1) === 0) {
         seen |= 1;
         if (!this.colon() || !this.identifier(kp, V_GS1)) return false;
         item = list.push(this.start, this.end, this.idHash, field, position);
-      } else if (h === H_QUANTITY && this.keyIs('quantity') && (seen & 2) === 0) {
+      } else if (h === H_QUANTITY && this.keyIs(X_QUANTITY) && (seen & 2) === 0) {
         seen |= 2;
         if (!this.colon()) return false;
         quantity = this.number(kp);
         if (Number.isNaN(quantity)) return false;
-      } else if (h === H_UOM && this.keyIs('uom') && (seen & 4) === 0) {
+      } else if (h === H_UOM && this.keyIs(X_UOM) && (seen & 4) === 0) {
         seen |= 4;
         if (!this.colon()) return false;
         uom = this.word(kp, V_UOM);
@@ -542,10 +573,10 @@ export class EventLineReader {
     const r = this.record;
     const idName =
       kind === ITEM_TRANSACTION
-        ? 'bizTransaction'
+        ? X_BIZ_TRANSACTION
         : kind === ITEM_SOURCE
-          ? 'source'
-          : 'destination';
+          ? X_SOURCE
+          : X_DESTINATION;
     const idKey =
       kind === ITEM_TRANSACTION
         ? H_BIZ_TRANSACTION
@@ -561,7 +592,7 @@ export class EventLineReader {
     for (;;) {
       const h = this.key();
       const kp = fmix32(ip + Math.imul(h ?? 0, KEY_STEP));
-      if (h === H_TYPE && this.keyIs('type') && !hasType) {
+      if (h === H_TYPE && this.keyIs(X_TYPE) && !hasType) {
         hasType = true;
         if (!this.colon()) return false;
         typeWord = this.word(kp, kind === ITEM_TRANSACTION ? V_BT_TYPE : V_SD_TYPE);
@@ -593,7 +624,7 @@ export class EventLineReader {
    * (as the index's eventID column makes them from the text) are in the record.
    */
   private uuidWords(start: number, end: number): boolean {
-    if (end - start !== 45 || !this.record.spanEquals(start, start + 9, 'urn:uuid:')) return false;
+    if (end - start !== 45 || !TEXTS.equals(X_URN_UUID, this.view, start, start + 9)) return false;
     const bytes = this.bytes;
     if (
       bytes[start + 17] !== 45 ||
@@ -920,8 +951,9 @@ export class EventLineReader {
     return h;
   }
 
-  private keyIs(name: string): boolean {
-    return this.record.spanEquals(this.start, this.end, name);
+  /** Whether the string just read (its range in start/end) is text `id` of {@link TEXTS}. */
+  private keyIs(id: number): boolean {
+    return TEXTS.equals(id, this.view, this.start, this.end);
   }
 
   /**
