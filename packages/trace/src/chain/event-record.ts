@@ -141,12 +141,4 @@ export class EventRecord {
     const view = this.views.of(this.bytes);
     return sameBytes(view, a, view, b, n);
   }
-
-  /** Whether a byte range holds exactly the characters of `value`. */
-  spanEquals(start: number, end: number, value: string): boolean {
-    if (end - start !== value.length) return false;
-    const bytes = this.bytes;
-    for (let i = start; i < end; i += 1) if (bytes[i] !== value.charCodeAt(i - start)) return false;
-    return true;
-  }
 }

@@ -127,6 +127,9 @@ const TEXTS = new ByteTexts([
   'urn:uuid:',
 ]);
 
+/** The prefixes of {@link COMMON_EPC_URNS}, as bytes, in their order. */
+const URN_PREFIXES = new ByteTexts(COMMON_EPC_URNS.map(([prefix]) => prefix));
+
 /** The object field code (see lot-graph.ts) of each list member. */
 const LIST_FIELDS: readonly number[] = (() => {
   const fields: number[] = [];
@@ -756,8 +759,9 @@ export class EventLineReader {
   private epcUrn(): boolean {
     const { start, end, lastColon, dot1, dot2, nonDigit1, nonDigit2 } = this;
     const from = lastColon + 1;
-    for (const [prefix, , total, parts] of COMMON_EPC_URNS) {
-      if (from - start !== prefix.length || !this.record.spanEquals(start, from, prefix)) continue;
+    for (let u = 0; u < COMMON_EPC_URNS.length; u += 1) {
+      if (!URN_PREFIXES.equals(u, this.view, start, from)) continue;
+      const [, , total, parts] = COMMON_EPC_URNS[u] as (typeof COMMON_EPC_URNS)[number];
       // the company prefix (and the item or location reference) are digits up to their dots
       const cp = dot1 - from;
       if (dot1 < 0 || nonDigit1 !== dot1 || cp < 6 || cp > 12) return false;
