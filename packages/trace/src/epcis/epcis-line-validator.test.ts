@@ -289,6 +289,15 @@ describe('createEpcisLineValidator', () => {
         bizTransactionList: [{ type: 'po', bizTransaction: tx }],
       }),
     );
+    // an epcList of two EPCs whose hashes collide: different items, so the list is read straight
+    const [e1, e2] = collidingPair('urn:epc:id:sgtin:6930937.000001.');
+    lines.push(
+      JSON.stringify({
+        ...base,
+        eventID: 'urn:uuid:00000000-0000-4000-8000-000000000019',
+        epcList: [e1, e2],
+      }),
+    );
     const fast = expectSame(lines, { now: NOW });
     expect(fast.direct).toBe(lines.length);
   });

@@ -513,17 +513,13 @@ export class EventLineReader {
 
   /** Whether the items of a list from `first` on are pairwise different texts. */
   private unique(list: SpanList, first: number): boolean {
-    const bytes = this.bytes;
     for (let i = first + 1; i < list.length; i += 1) {
       const si = list.start[i] as number;
       const n = (list.end[i] as number) - si;
       for (let j = first; j < i; j += 1) {
         if (list.hash[i] !== list.hash[j]) continue;
         const sj = list.start[j] as number;
-        if ((list.end[j] as number) - sj !== n) continue;
-        let same = true;
-        for (let k = 0; k < n && same; k += 1) same = bytes[si + k] === bytes[sj + k];
-        if (same) return false;
+        if ((list.end[j] as number) - sj === n && this.record.rangesEqual(si, sj, n)) return false;
       }
     }
     return true;
