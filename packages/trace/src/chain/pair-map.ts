@@ -30,17 +30,28 @@ export class PairMap {
     return (h >>> this.shift) & this.mask; // the mask only keeps the index a small integer for the JIT
   }
 
+  /** Where (a, b)'s slot begins in `slots`: its own, or the empty one it would take. */
+  private find(a: number, b: number): number {
+    const { slots, mask } = this;
+    for (let i = this.slot(a, b); ; i = (i + 1) & mask) {
+      const at = i * STRIDE;
+      if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
+    }
+  }
+
+  /** Take the empty slot at `at` for (a, b) with `value`. */
+  private take(at: number, a: number, b: number, value: number): void {
+    const slots = this.slots;
+    slots[at] = a;
+    slots[at + 1] = b;
+    slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
+    this.size += 1;
+  }
+
   /** The value stored for (a, b), or -1. */
   get(a: number, b: number): number {
-    const { slots, mask } = this;
-    let i = this.slot(a, b);
-    for (;;) {
-      const at = i * STRIDE;
-      const stored = slots[at + 2] as number;
-      if (stored === 0) return -1;
-      if (slots[at] === a && slots[at + 1] === b) return (stored - 1) | 0;
-      i = (i + 1) & mask;
-    }
+    const stored = this.slots[this.find(a, b) + 2] as number;
+    return stored === 0 ? -1 : (stored - 1) | 0;
   }
 
   /**
@@ -49,43 +60,19 @@ export class PairMap {
    */
   getOrAdd(a: number, b: number, value: number): number {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    const { slots, mask } = this;
-    let i = this.slot(a, b);
-    for (;;) {
-      const at = i * STRIDE;
-      const stored = slots[at + 2] as number;
-      if (stored === 0) {
-        slots[at] = a;
-        slots[at + 1] = b;
-        slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
-        this.size += 1;
-        return -1;
-      }
-      if (slots[at] === a && slots[at + 1] === b) return (stored - 1) | 0;
-      i = (i + 1) & mask;
-    }
+    const at = this.find(a, b);
+    const stored = this.slots[at + 2] as number;
+    if (stored !== 0) return (stored - 1) | 0;
+    this.take(at, a, b, value);
+    return -1;
   }
 
   /** Store a value (≥ 0) for (a, b). */
   set(a: number, b: number, value: number): void {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    const { slots, mask } = this;
-    let i = this.slot(a, b);
-    for (;;) {
-      const at = i * STRIDE;
-      if (slots[at + 2] === 0) {
-        slots[at] = a;
-        slots[at + 1] = b;
-        slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
-        this.size += 1;
-        return;
-      }
-      if (slots[at] === a && slots[at + 1] === b) {
-        slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
-        return;
-      }
-      i = (i + 1) & mask;
-    }
+    const at = this.find(a, b);
+    if (this.slots[at + 2] === 0) this.take(at, a, b, value);
+    else this.slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
   }
 
   /** Double the slots; the entries are all different, so each goes to the first free slot. */
