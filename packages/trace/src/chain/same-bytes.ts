@@ -38,9 +38,11 @@ export class ByteTexts {
   private readonly at: Int32Array;
   private readonly length: Int32Array;
 
-  /** The texts, numbered by their place in `texts`. */
+  /** The texts (ASCII), numbered by their place in `texts`. */
   constructor(texts: readonly string[]) {
-    const bytes = new TextEncoder().encode(texts.join(''));
+    const joined = texts.join('');
+    const bytes = new TextEncoder().encode(joined);
+    if (bytes.length !== joined.length) throw new Error('ByteTexts holds ASCII texts only');
     this.view = new DataView(bytes.buffer);
     this.at = new Int32Array(texts.length);
     this.length = new Int32Array(texts.length);
@@ -52,7 +54,7 @@ export class ByteTexts {
     });
   }
 
-  /** Whether text `id` is exactly the bytes [start, end) of `bytes` (viewed as `view`). */
+  /** Whether text `id` is exactly the bytes [start, end) that `view` shows. */
   equals(id: number, view: DataView, start: number, end: number): boolean {
     const n = end - start;
     return this.length[id] === n && sameBytes(this.view, this.at[id] as number, view, start, n);
