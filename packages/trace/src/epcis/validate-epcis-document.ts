@@ -43,10 +43,25 @@ export interface EpcisValidationResult {
 const STRICT = compileEpcisValidator({ mode: 'strict' });
 const LENIENT = compileEpcisValidator({ mode: 'lenient' });
 
+/**
+ * Options that do not shape a compiled validator: `mode` picks one of the two defaults, `now` is
+ * read per run, and the rest belong to the event, line and stream validators built on it.
+ */
+const NOT_COMPILED = new Set([
+  'mode',
+  'now',
+  'context',
+  'requireContext',
+  'index',
+  'onEvent',
+  'maxDiagnostics',
+  'progressEvery',
+]);
+
 /** The compiled validator for a set of options (the two default ones are built once). */
 export function validatorFor(options: EpcisValidationOptions): EpcisValidator {
   const keys = Object.keys(options).filter(
-    (k) => k !== 'mode' && k !== 'now' && (options as Record<string, unknown>)[k] !== undefined,
+    (k) => !NOT_COMPILED.has(k) && (options as Record<string, unknown>)[k] !== undefined,
   );
   if (keys.length === 0) return options.mode === 'lenient' ? LENIENT : STRICT;
   return compileEpcisValidator(options);

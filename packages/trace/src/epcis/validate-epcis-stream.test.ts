@@ -5,6 +5,7 @@ import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
 import { toEpcisDocument } from '../testdata/epcis-json.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
 import { createEpcisLineValidator } from './epcis-line-validator.js';
+import { validatorFor } from './validate-epcis-document.js';
 import {
   type StreamValidationOptions,
   validateEpcisDocumentStream,
@@ -153,5 +154,24 @@ describe('validateEpcisDocumentStream', () => {
       ['TRACE_DUPLICATE_EVENT_ID', 0],
     ]);
     expect(index.graph.eventCount).toBe(events.length + 1);
+  });
+});
+
+describe('validatorFor', () => {
+  it('builds no validator for options that do not shape one (stream, line and event options)', () => {
+    const index = createTraceIndex();
+    const streamOptions: StreamValidationOptions = {
+      mode: 'lenient',
+      now: NOW,
+      index,
+      progressEvery: 5,
+      maxDiagnostics: 10,
+      onEvent: () => undefined,
+      context: ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+    };
+    expect(validatorFor(streamOptions)).toBe(validatorFor({ mode: 'lenient' }));
+    expect(validatorFor({ index, requireContext: true } as never)).toBe(validatorFor({}));
+    // an option that does shape it still gets its own
+    expect(validatorFor({ maxDepth: 10 })).not.toBe(validatorFor({}));
   });
 });
