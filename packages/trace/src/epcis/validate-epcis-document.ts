@@ -44,26 +44,27 @@ const STRICT = compileEpcisValidator({ mode: 'strict' });
 const LENIENT = compileEpcisValidator({ mode: 'lenient' });
 
 /**
- * Options that do not shape a compiled validator: `mode` picks one of the two defaults, `now` is
- * read per run, and the rest belong to the event, line and stream validators built on it.
+ * The options that shape a compiled validator: every one but `mode` (which picks one of the two
+ * defaults) and `now` (read per run). Written as a record so that an option added to
+ * `EpcisValidationOptions` and not listed here fails to compile. Other members of an options
+ * object (those of the event, line and stream validators built on it) are not looked at.
  */
-const NOT_COMPILED = new Set([
-  'mode',
-  'now',
-  'context',
-  'requireContext',
-  'index',
-  'onEvent',
-  'maxDiagnostics',
-  'progressEvery',
-]);
+const SHAPING: { readonly [K in Exclude<keyof EpcisValidationOptions, 'mode' | 'now'>]-?: true } = {
+  profiles: true,
+  resolveProfile: true,
+  futureToleranceMs: true,
+  severities: true,
+  unitCodes: true,
+  bizStepActionRules: true,
+  maxDepth: true,
+  locale: true,
+};
+const SHAPING_KEYS = Object.keys(SHAPING) as (keyof typeof SHAPING)[];
 
 /** The compiled validator for a set of options (the two default ones are built once). */
 export function validatorFor(options: EpcisValidationOptions): EpcisValidator {
-  const keys = Object.keys(options).filter(
-    (k) => !NOT_COMPILED.has(k) && (options as Record<string, unknown>)[k] !== undefined,
-  );
-  if (keys.length === 0) return options.mode === 'lenient' ? LENIENT : STRICT;
+  if (SHAPING_KEYS.every((k) => options[k] === undefined))
+    return options.mode === 'lenient' ? LENIENT : STRICT;
   return compileEpcisValidator(options);
 }
 
