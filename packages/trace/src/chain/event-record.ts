@@ -136,9 +136,14 @@ export class EventRecord {
 
   private readonly views = new ByteViews();
 
+  /** {@link bytes} as a `DataView`, for comparing four bytes at a time. */
+  view(): DataView {
+    return this.views.of(this.bytes);
+  }
+
   /** Whether the `n` bytes at `a` equal the `n` bytes at `b`. */
   rangesEqual(a: number, b: number, n: number): boolean {
-    const view = this.views.of(this.bytes);
+    const view = this.view();
     return sameBytes(view, a, view, b, n);
   }
 }

@@ -255,8 +255,8 @@ export class EventLineReader {
   readonly record = new EventRecord();
   private readonly encoder = new TextEncoder();
   private bytes = new Uint8Array(4096);
-  /** {@link bytes} as a `DataView`, for comparing four bytes at a time. */
-  private view = new DataView(this.bytes.buffer);
+  /** {@link bytes} as a `DataView` (the record's, taken once a line). */
+  private view = this.record.view();
   private pos = 0;
   // content key sums
   private a = 0;
@@ -291,7 +291,6 @@ export class EventLineReader {
       let size = this.bytes.length;
       while (size < n + 1) size *= 2;
       this.bytes = new Uint8Array(size);
-      this.view = new DataView(this.bytes.buffer);
     }
     const bytes = this.bytes;
     const done = this.encoder.encodeInto(line, bytes);
@@ -301,6 +300,7 @@ export class EventLineReader {
     const r = this.record;
     r.reset(line);
     r.bytes = bytes;
+    this.view = r.view();
     this.a = 0;
     this.b = 0;
     this.leaves = 0;
