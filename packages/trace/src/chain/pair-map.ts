@@ -75,7 +75,7 @@ export class PairMap {
     else this.slots[at + 2] = value + 1; // 2^31 wraps to -2^31, still not 0
   }
 
-  /** Double the slots; the entries are all different, so each goes to the first free slot. */
+  /** Double the slots; the entries are all different, so each goes to the free slot `find` gives. */
   private grow(): void {
     const old = this.slots;
     const cap = (this.mask + 1) * 2;
@@ -88,9 +88,7 @@ export class PairMap {
       if (stored === 0) continue;
       const a = old[from] as number;
       const b = old[from + 1] as number;
-      let i = this.slot(a, b);
-      while (slots[i * STRIDE + 2] !== 0) i = (i + 1) & (cap - 1);
-      const at = i * STRIDE;
+      const at = this.find(a, b);
       slots[at] = a;
       slots[at + 1] = b;
       slots[at + 2] = stored;
