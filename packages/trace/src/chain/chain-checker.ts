@@ -245,6 +245,8 @@ export class ChainChecker {
    * empty array when the event settles nothing.
    */
   addRecord(record: EventRecord, index: number): readonly Diagnostic[] {
+    // the content key is known only now: start its cache miss before the store's work
+    this.touched = this.firstByKey.touch(record.contentA, record.contentB);
     const slot = this.store.addRecord(record, index);
     const out = this.recordOut;
     out.length = 0;
@@ -254,6 +256,9 @@ export class ChainChecker {
     this.check(slot, undefined, out);
     return out.length === 0 ? NO_FINDINGS : out.slice();
   }
+
+  /** What the reads ahead of {@link addRecord} found (kept so that they are not optimised away). */
+  private touched = 0;
 
   /** The content key of the event being added (`keyA`, `keyB`), when `keyed`. */
   private keyed = false;

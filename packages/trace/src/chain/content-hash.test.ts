@@ -154,6 +154,22 @@ describe('PairMap', () => {
       ),
     );
   });
+  it('touch reads inside the table for any pair, and changes nothing', () => {
+    const int32 = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(int32, int32), { maxLength: 100 }),
+        fc.array(fc.tuple(int32, int32), { minLength: 1 }),
+        (entries, probes) => {
+          const map = new PairMap(2);
+          entries.forEach(([a, b], i) => map.set(a, b, i));
+          const before = entries.map(([a, b]) => map.get(a, b));
+          for (const [a, b] of probes) expect(Number.isInteger(map.touch(a, b))).toBe(true);
+          expect(entries.map(([a, b]) => map.get(a, b))).toEqual(before);
+        },
+      ),
+    );
+  });
 });
 
 describe('the two halves of a content key are independent', () => {

@@ -29,6 +29,15 @@ function hexWord(text: string, at: number, dash: number): number {
   return w;
 }
 
+/** The duplicate table's first key of a UUID eventID's four words (the second is {@link uuidKeyB}). */
+function uuidKeyA(a: number, b: number): number {
+  return a ^ Math.imul(b, 0x9e3779b1);
+}
+
+function uuidKeyB(c: number, d: number): number {
+  return c ^ Math.imul(d, 0x85ebca6b);
+}
+
 function hex8(w: number): string {
   let out = '';
   for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(w >>> shift) & 15];
@@ -95,6 +104,14 @@ export class EventIdColumn {
     this.pushWords(ID_UUID, a, b, c, d);
   }
 
+  /**
+   * Read the first slot the duplicate check will probe for a UUID eventID given as four words,
+   * so that its cache miss overlaps with others (see `RawTable.touch`).
+   */
+  touchUuid(a: number, b: number, c: number, d: number): number {
+    return this.firstByKey.touch(uuidKeyA(a, b), uuidKeyB(c, d));
+  }
+
   private pushWords(kind: number, a: number, b: number, c: number, d: number): void {
     const w = this.words;
     w.push(a);
@@ -147,8 +164,8 @@ export class EventIdColumn {
     let b: number;
     if (k === ID_UUID) {
       const w = this.words.data;
-      a = (w[slot * 4] as number) ^ Math.imul(w[slot * 4 + 1] as number, 0x9e3779b1);
-      b = (w[slot * 4 + 2] as number) ^ Math.imul(w[slot * 4 + 3] as number, 0x85ebca6b);
+      a = uuidKeyA(w[slot * 4] as number, w[slot * 4 + 1] as number);
+      b = uuidKeyB(w[slot * 4 + 2] as number, w[slot * 4 + 3] as number);
     } else {
       const id = this.text.get(slot) as string;
       a = hashString32(id, SEED_A);

@@ -106,4 +106,24 @@ describe('RawTable', () => {
       }
     }
   });
+
+  it('touch reads inside the table for any hash, and changes nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 40 }), { maxLength: 60 }),
+        fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1 }),
+        (keys, hashes) => {
+          const table = new RawTable(2);
+          keys.forEach((k, i) => table.set(k, i));
+          for (const h of hashes) {
+            const byte = table.touch(h);
+            // an index outside the slots or the arena would read undefined
+            expect(Number.isInteger(byte) && byte >= 0 && byte <= 255).toBe(true);
+          }
+          expect(table.touch(hashString32(keys[0] ?? '', SEED_A))).toBeGreaterThanOrEqual(0);
+          keys.forEach((k) => expect(table.get(k)).toBe(keys.lastIndexOf(k)));
+        },
+      ),
+    );
+  });
 });
