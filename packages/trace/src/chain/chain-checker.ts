@@ -258,7 +258,7 @@ export class ChainChecker {
   }
 
   /** What the reads ahead of {@link addRecord} found (kept so that they are not optimised away). */
-  private touched = 0;
+  touched = 0;
 
   /** The content key of the event being added (`keyA`, `keyB`), when `keyed`. */
   private keyed = false;

@@ -162,7 +162,7 @@ describe('PairMap', () => {
         fc.array(fc.tuple(int32, int32), { minLength: 1 }),
         (entries, probes) => {
           const map = new PairMap(2);
-          entries.forEach(([a, b], i) => map.set(a, b, i));
+          for (const [i, [a, b]] of entries.entries()) map.set(a, b, i);
           const before = entries.map(([a, b]) => map.get(a, b));
           for (const [a, b] of probes) expect(Number.isInteger(map.touch(a, b))).toBe(true);
           expect(entries.map(([a, b]) => map.get(a, b))).toEqual(before);

@@ -114,14 +114,14 @@ describe('RawTable', () => {
         fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1 }),
         (keys, hashes) => {
           const table = new RawTable(2);
-          keys.forEach((k, i) => table.set(k, i));
+          for (const [i, k] of keys.entries()) table.set(k, i);
           for (const h of hashes) {
             const byte = table.touch(h);
             // an index outside the slots or the arena would read undefined
             expect(Number.isInteger(byte) && byte >= 0 && byte <= 255).toBe(true);
           }
           expect(table.touch(hashString32(keys[0] ?? '', SEED_A))).toBeGreaterThanOrEqual(0);
-          keys.forEach((k) => expect(table.get(k)).toBe(keys.lastIndexOf(k)));
+          for (const k of keys) expect(table.get(k)).toBe(keys.lastIndexOf(k));
         },
       ),
     );
