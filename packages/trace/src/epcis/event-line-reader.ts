@@ -54,7 +54,7 @@ import {
   SCHEME,
   writtenOffsetMinutes,
 } from './json-formats.js';
-import { hashBytes, SpanCache } from './span-cache.js';
+import { SpanCache } from './span-cache.js';
 
 // members of an event the reader knows (bit positions)
 const M_TYPE = 0;
@@ -249,6 +249,15 @@ function twoDigits(bytes: Uint8Array, i: number): number {
   const y = (bytes[i + 1] as number) - 48;
   return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
 }
+
+/** The value of each byte as a lowercase hex digit, or -1. */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let d = 0; d < 16; d += 1) HEX_VALUE['0123456789abcdef'.charCodeAt(d)] = d;
+
+/** Where the 32 hex digits of a `urn:uuid:` eventID are, from the start of its text. */
+const UUID_DIGIT_AT = Int8Array.from({ length: 45 }, (_, i) => i).filter(
+  (i) => i >= 9 && i !== 17 && i !== 22 && i !== 27 && i !== 32,
+);
 
 /** Reads event lines for one compiled validator (see the module note). */
 export class EventLineReader {
@@ -635,16 +644,12 @@ export class EventLineReader {
     }
     const w = this.record.eventIdWords;
     let word = 0;
-    let n = 0;
-    for (let i = start + 9; i < end; i += 1) {
-      if (i === start + 17 || i === start + 22 || i === start + 27 || i === start + 32) continue;
-      const c = bytes[i] as number;
-      const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    for (let k = 0; k < 32; k += 1) {
+      const v = HEX_VALUE[bytes[start + (UUID_DIGIT_AT[k] as number)] as number] as number;
       if (v < 0) return false;
       word = (word << 4) | v;
-      n += 1;
-      if ((n & 7) === 0) {
-        w[(n >> 3) - 1] = word;
+      if ((k & 7) === 7) {
+        w[k >> 3] = word;
         word = 0;
       }
     }
@@ -774,7 +779,8 @@ export class EventLineReader {
   private word(p: number, check: number): string | undefined {
     if (!this.string(p)) return undefined;
     const { start, end, words } = this;
-    const e = words.entry(this.bytes, start, end, hashBytes(this.bytes, start, end, SEED_A));
+    // the same word at another path is another entry: the cache is keyed by the leaf's hash
+    const e = words.entry(this.bytes, start, end, this.stringHash);
     const r = this.record;
     const text = e >= 0 ? words.text(e, r, start, end) : r.copy(start, end);
     if (e >= 0 && words.checked(e, check)) return words.passed(e, check) ? text : undefined;
@@ -827,11 +833,16 @@ export class EventLineReader {
     this.start = this.pos + 1;
     this.end = i;
     this.pos = i + 1;
-    this.a = (this.a + fmix32(h)) | 0;
+    const leaf = fmix32(h);
+    this.a = (this.a + leaf) | 0;
     this.b = (this.b + fmix32(g)) | 0;
     this.leaves += 1;
+    this.stringHash = leaf;
     return true;
   }
+
+  /** The hash of the string {@link string} read last (its content leaf's, so seeded by its path). */
+  private stringHash = 0;
 
   // what idString found: a quick-path URN, the last colon, the first two dots and the first
   // two characters other than digits after it (-1 when none)

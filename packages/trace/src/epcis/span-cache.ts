@@ -1,21 +1,14 @@
 /**
  * A bounded cache of short texts met at byte ranges of event lines (vocabulary words, units,
  * identifiers), each with a few validity bits computed once, so that a value repeated across
- * thousands of events is checked once. Keys are kept as bytes in one arena; lookups hash the range
- * and compare bytes, without making a string. When full it starts afresh (memory stays bounded
- * whatever the input). Internal to the EPCIS line reader.
+ * thousands of events is checked once. Keys are kept as bytes in one arena; a lookup takes the
+ * range's hash from the caller (the reader hashes every string as it scans it) and compares bytes,
+ * without making a string. When full it starts afresh (memory stays bounded whatever the input).
+ * Internal to the EPCIS line reader.
  */
 
 import type { EventRecord } from '../chain/event-record.js';
 import { ByteViews, sameBytes } from '../chain/same-bytes.js';
-import { fmix32 } from '../chain/string-hash.js';
-
-/** The 32-bit hash of a byte range (FNV-1a with a murmur finaliser, as `hashString32` of the text). */
-export function hashBytes(bytes: Uint8Array, start: number, end: number, seed: number): number {
-  let h = seed | 0;
-  for (let i = start; i < end; i += 1) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-  return fmix32(h);
-}
 
 /** See the module note. */
 export class SpanCache {
