@@ -961,9 +961,11 @@ export class GraphStore implements LotGraph {
   touched = 0;
 
   /**
-   * Read the first slot of every identifier of a record in the tables {@link addRecord} looks
-   * them up in, one after another, before any lookup: the reads do not depend on each other, so
-   * the processor waits for their cache misses together, not one by one as the lookups would.
+   * Read, for every identifier of a record, the first slot it would probe in the table
+   * {@link addRecord} looks it up in (and the first and last bytes of the key that slot holds),
+   * and the eventID's slot in the duplicate table, one after another before any lookup: the reads
+   * do not depend on each other, so the processor waits for their cache misses together, not one
+   * by one as the lookups would.
    */
   private touchRecord(r: EventRecord): number {
     let t = 0;
