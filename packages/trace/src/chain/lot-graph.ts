@@ -203,14 +203,29 @@ const FIELD_ORDER: readonly number[] = [
 /** The word code of a word met after the vocabulary filled up (its text is kept per slot). */
 const WORD_OTHER = 255;
 
+/** The value of the two ASCII digits at `i` of a string, or -1. */
+function twoDigitsAt(text: string, i: number): number {
+  const x = text.charCodeAt(i) - 48;
+  const y = text.charCodeAt(i + 1) - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}
+
+/**
+ * An `eventTimeZoneOffset` (`±HH:MM`, or `Z`) in minutes east of UTC, or {@link NO_OFFSET}; read
+ * from its characters, not with a regular expression, since it is read for every event.
+ */
 function parseOffset(value: unknown): number {
   if (typeof value !== 'string') return NO_OFFSET;
-  if (value === '+08:00') return 480;
-  if (value === '+00:00' || value === 'Z') return 0;
-  const m = /^([+-])(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return NO_OFFSET;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
+  if (value === 'Z') return 0;
+  const sign = value.charCodeAt(0);
+  if (value.length !== 6 || (sign !== 43 && sign !== 45) || value.charCodeAt(3) !== 58) {
+    return NO_OFFSET;
+  }
+  const hours = twoDigitsAt(value, 1);
+  const minutes = twoDigitsAt(value, 4);
+  if (hours < 0 || minutes < 0) return NO_OFFSET;
+  const total = hours * 60 + minutes;
+  return sign === 45 ? -total : total;
 }
 
 /**

@@ -122,6 +122,27 @@ describe('validateChain: time order, destruction, orphans, duplicates', () => {
       time: '2024-01-02T07:00:00.000+08:00',
     });
   });
+  it("writes the times of its findings in each event's own offset", () => {
+    // the receipt is an hour before the shipment in every case; its time is shown in its offset
+    const cases: [string, string, string][] = [
+      ['-05:00', '2024-01-01T18:00:00-05:00', '2024-01-01T18:00:00.000-05:00'],
+      ['+05:45', '2024-01-02T04:45:00+05:45', '2024-01-02T04:45:00.000+05:45'],
+      // UTC, written either way, is shown as +00:00
+      ['-00:00', '2024-01-01T23:00:00Z', '2024-01-01T23:00:00.000+00:00'],
+      ['Z', '2024-01-01T23:00:00Z', '2024-01-01T23:00:00.000+00:00'],
+      // not an offset: the time is written in UTC
+      ['+8:00', '2024-01-01T23:00:00Z', '2024-01-01T23:00:00.000Z'],
+      ['+08:0a', '2024-01-01T23:00:00Z', '2024-01-01T23:00:00.000Z'],
+    ];
+    for (const [offset, written, shown] of cases) {
+      const found = validateChain([
+        origin('2024-01-01T08:00:00+08:00'),
+        ship('2024-01-02T08:00:00+08:00', 50),
+        { ...receive(written, 50), eventTimeZoneOffset: offset },
+      ]);
+      expect([offset, found[0]?.params?.time]).toEqual([offset, shown]);
+    }
+  });
   it('reports use of a lot before its origin, whatever the input order', () => {
     const events = [
       ship('2023-12-31T08:00:00+08:00', 50),
