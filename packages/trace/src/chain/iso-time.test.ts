@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoMillis } from './iso-time.js';
+import { formatOffset, isoMillis, parseOffset } from './iso-time.js';
 
 const pad = (v: number, n: number) => String(v).padStart(n, '0');
 
@@ -51,5 +51,32 @@ describe('isoMillis', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('parseOffset', () => {
+  it('reads back every offset formatOffset writes, from -14:00 to +14:00', () => {
+    for (let minutes = -14 * 60; minutes <= 14 * 60; minutes += 15) {
+      expect(parseOffset(formatOffset(minutes))).toBe(minutes);
+    }
+    expect([parseOffset('Z'), parseOffset('-05:00'), parseOffset('+05:45')]).toEqual([
+      0, -300, 345,
+    ]);
+  });
+
+  it('gives NaN for anything that is not ±HH:MM or Z', () => {
+    for (const text of [
+      '',
+      'z',
+      '+8:00',
+      '+08:0a',
+      '08:00',
+      '+0800',
+      '+08:00 ',
+      '±08:00',
+      '+08-00',
+    ]) {
+      expect([text, parseOffset(text)]).toEqual([text, Number.NaN]);
+    }
   });
 });

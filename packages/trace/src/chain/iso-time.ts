@@ -106,3 +106,21 @@ export function formatOffset(offsetMinutes: number): string {
   const abs = Math.abs(offsetMinutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The minutes east of UTC of an offset written `±HH:MM` (or `Z`), as `eventTimeZoneOffset` is;
+ * NaN for anything else. The inverse of {@link formatOffset}; read from the characters, since it
+ * is read for every event.
+ */
+export function parseOffset(text: string): number {
+  if (text === 'Z') return 0;
+  const sign = text.charCodeAt(0);
+  if (text.length !== 6 || (sign !== 43 && sign !== 45) || text.charCodeAt(3) !== 58) {
+    return Number.NaN;
+  }
+  const hours = digits(text, 1, 2);
+  const minutes = digits(text, 4, 2);
+  if (hours < 0 || minutes < 0) return Number.NaN;
+  const total = hours * 60 + minutes;
+  return sign === 45 ? -total : total;
+}

@@ -26,7 +26,7 @@ import {
 } from './event-kind.js';
 import type { EventRecord } from './event-record.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
-import { isoMillis, isoWithOffset } from './iso-time.js';
+import { isoMillis, isoWithOffset, parseOffset } from './iso-time.js';
 import { RawTable } from './raw-table.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
@@ -203,29 +203,10 @@ const FIELD_ORDER: readonly number[] = [
 /** The word code of a word met after the vocabulary filled up (its text is kept per slot). */
 const WORD_OTHER = 255;
 
-/** The value of the two ASCII digits at `i` of a string, or -1. */
-function twoDigitsAt(text: string, i: number): number {
-  const x = text.charCodeAt(i) - 48;
-  const y = text.charCodeAt(i + 1) - 48;
-  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
-}
-
-/**
- * An `eventTimeZoneOffset` (`±HH:MM`, or `Z`) in minutes east of UTC, or {@link NO_OFFSET}; read
- * from its characters, not with a regular expression, since it is read for every event.
- */
-function parseOffset(value: unknown): number {
-  if (typeof value !== 'string') return NO_OFFSET;
-  if (value === 'Z') return 0;
-  const sign = value.charCodeAt(0);
-  if (value.length !== 6 || (sign !== 43 && sign !== 45) || value.charCodeAt(3) !== 58) {
-    return NO_OFFSET;
-  }
-  const hours = twoDigitsAt(value, 1);
-  const minutes = twoDigitsAt(value, 4);
-  if (hours < 0 || minutes < 0) return NO_OFFSET;
-  const total = hours * 60 + minutes;
-  return sign === 45 ? -total : total;
+/** The offset column's value of an `eventTimeZoneOffset` ({@link NO_OFFSET} when there is none). */
+function offsetColumn(value: unknown): number {
+  const minutes = typeof value === 'string' ? parseOffset(value) : Number.NaN;
+  return Number.isNaN(minutes) ? NO_OFFSET : minutes;
 }
 
 /**
@@ -862,7 +843,7 @@ export class GraphStore implements LotGraph {
     this.evType.push(type);
     this.evKind.push(kindCode(type, action, bizStep, disposition));
     this.evTime.push(time);
-    this.evOffset.push(parseOffset(offset));
+    this.evOffset.push(offsetColumn(offset));
     this.evBizStep.push(this.word(bizStep, slot * 2));
     this.evDisposition.push(this.word(disposition, slot * 2 + 1));
     return slot;
