@@ -245,8 +245,9 @@ export class ChainChecker {
    * empty array when the event settles nothing.
    */
   addRecord(record: EventRecord, index: number): readonly Diagnostic[] {
-    // the content key is known only now: start its cache miss before the store's work
-    this.touched = this.firstByKey.touch(record.contentA, record.contentB);
+    // start the cache misses of every lookup to come together (see GraphStore.touchRecord)
+    this.touched =
+      this.firstByKey.touch(record.contentA, record.contentB) ^ this.store.touchRecord(record);
     const slot = this.store.addRecord(record, index);
     const out = this.recordOut;
     out.length = 0;

@@ -869,7 +869,6 @@ export class GraphStore implements LotGraph {
    * The reader has checked the event, so every identifier is a non-empty string.
    */
   addRecord(r: EventRecord, index: number): number {
-    this.touched = this.touchRecord(r);
     this.spanCount = 0;
     const type = r.type;
     const slot = this.addHeader(index, type, r.action, r.bizStep, r.disposition, r.time, r.offset);
@@ -953,17 +952,15 @@ export class GraphStore implements LotGraph {
     return slot;
   }
 
-  /** What {@link touchRecord} read last (kept so that the reads are not optimised away). */
-  touched = 0;
-
   /**
    * Read, for every identifier of a record, the first slot it would probe in the table
    * {@link addRecord} looks it up in (and the first and last bytes of the key that slot holds),
-   * and the eventID's slot in the duplicate table, one after another before any lookup: the reads
-   * do not depend on each other, so the processor waits for their cache misses together, not one
-   * by one as the lookups would.
+   * and the eventID's slot in the duplicate table, one after another: called before
+   * {@link addRecord}, whose lookups then find them in the cache. The reads do not depend on each
+   * other, so the processor waits for their cache misses together, not one by one as the lookups
+   * would. Returns a number made from what it read (to be kept, so that the reads stay).
    */
-  private touchRecord(r: EventRecord): number {
+  touchRecord(r: EventRecord): number {
     let t = 0;
     const objects = r.objects;
     for (let i = 0; i < objects.length; i += 1) t ^= this.rawNode.touch(objects.hash[i] as number);
