@@ -11,6 +11,8 @@ describe('EventIdColumn', () => {
       UUID,
       'urn:uuid:8B792E84-B305-4CD5-8FE8-4914D47DB621', // upper case: kept as text
       'urn:uuid:8b792e84b3054cd58fe84914d47db621xxxxx', // 45 chars, no dashes
+      // U+0161 (low byte 0x61, 'a'): not a hex digit, kept as text
+      'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db62\u0161',
       'urn:uuid:ffffffff-ffff-ffff-ffff-ffffffffffff',
       'urn:uuid:00000000-0000-0000-0000-000000000000',
       'ni:///sha-256;abc?ver=CBV2.0',
@@ -23,6 +25,7 @@ describe('EventIdColumn', () => {
       UUID,
       'urn:uuid:8B792E84-B305-4CD5-8FE8-4914D47DB621',
       'urn:uuid:8b792e84b3054cd58fe84914d47db621xxxxx',
+      'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db62\u0161',
       'urn:uuid:ffffffff-ffff-ffff-ffff-ffffffffffff',
       'urn:uuid:00000000-0000-0000-0000-000000000000',
       'ni:///sha-256;abc?ver=CBV2.0',

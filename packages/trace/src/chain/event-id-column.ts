@@ -8,25 +8,39 @@ const ID_TEXT = 2;
 
 const HEX = '0123456789abcdef';
 
-/** Value of a lowercase hex digit, or -1. */
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
-}
+/** The value of each character code below 256 as a lowercase hex digit, or -1. */
+export const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let d = 0; d < 16; d += 1) HEX_VALUE[HEX.charCodeAt(d)] = d;
 
-/** Eight lowercase hex digits at `at` (skipping a dash at `dash`, or -1) as an int32, or NaN. */
-function hexWord(text: string, at: number, dash: number): number {
-  let w = 0;
-  let i = at;
-  for (let n = 0; n < 8; n += 1) {
-    if (i === dash) i += 1;
-    const v = hexValue(text.charCodeAt(i));
-    if (v < 0) return Number.NaN;
-    w = (w << 4) | v;
-    i += 1;
+/**
+ * A canonical `urn:uuid:` eventID is 45 characters long, with dashes at these places and lowercase
+ * hex digits at {@link UUID_DIGIT_AT}.
+ */
+export const UUID_DASH_AT: readonly number[] = [17, 22, 27, 32];
+/** Where the 32 hex digits of a canonical `urn:uuid:` eventID are, from its start. */
+export const UUID_DIGIT_AT = Int8Array.from({ length: 45 }, (_, i) => i).filter(
+  (i) => i >= 9 && !UUID_DASH_AT.includes(i),
+);
+
+/**
+ * The four words of a canonical lowercase `urn:uuid:` eventID written in `id`, into `words`;
+ * false (words unspecified) when `id` is not one.
+ */
+function uuidWordsOfText(id: string, words: Int32Array): boolean {
+  if (id.length !== 45 || !id.startsWith('urn:uuid:')) return false;
+  for (const at of UUID_DASH_AT) if (id.charCodeAt(at) !== 45) return false;
+  let word = 0;
+  for (let k = 0; k < 32; k += 1) {
+    const code = id.charCodeAt(UUID_DIGIT_AT[k] as number);
+    const v = (HEX_VALUE[code] as number | undefined) ?? -1;
+    if (v < 0) return false;
+    word = (word << 4) | v;
+    if ((k & 7) === 7) {
+      words[k >> 3] = word;
+      word = 0;
+    }
   }
-  return w;
+  return true;
 }
 
 /** The duplicate table's first key of a UUID eventID's four words (the second is {@link uuidKeyB}). */
@@ -60,41 +74,21 @@ export class EventIdColumn {
 
   /** Record the eventID of the next slot (slots are added in order). */
   push(id: unknown): void {
-    const at = this.kind.length;
-    let kind = ID_NONE;
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    let d = 0;
-    if (typeof id === 'string') {
-      kind = ID_TEXT;
-      if (id.length === 45 && id.startsWith('urn:uuid:')) {
-        a = hexWord(id, 9, -1);
-        b = hexWord(id, 18, 22);
-        c = hexWord(id, 28, 32);
-        d = hexWord(id, 37, -1);
-        if (
-          id.charCodeAt(17) === 45 &&
-          id.charCodeAt(22) === 45 &&
-          id.charCodeAt(27) === 45 &&
-          id.charCodeAt(32) === 45 &&
-          !Number.isNaN(a) &&
-          !Number.isNaN(b) &&
-          !Number.isNaN(c) &&
-          !Number.isNaN(d)
-        ) {
-          kind = ID_UUID;
-        } else {
-          a = 0;
-          b = 0;
-          c = 0;
-          d = 0;
-        }
-      }
-      if (kind === ID_TEXT) this.text.set(at, id);
+    if (typeof id !== 'string') {
+      this.pushWords(ID_NONE, 0, 0, 0, 0);
+      return;
     }
-    this.pushWords(kind, a, b, c, d);
+    const w = this.scratch;
+    if (uuidWordsOfText(id, w)) {
+      this.pushWords(ID_UUID, w[0] as number, w[1] as number, w[2] as number, w[3] as number);
+      return;
+    }
+    this.text.set(this.kind.length, id);
+    this.pushWords(ID_TEXT, 0, 0, 0, 0);
   }
+
+  /** The words of the eventID {@link push} reads. */
+  private readonly scratch = new Int32Array(4);
 
   /**
    * Record the eventID of the next slot given as the four words of a canonical lowercase

@@ -28,6 +28,7 @@ import {
   KEY_STRING_SEED,
   SECOND_SEED,
 } from '../chain/content-hash.js';
+import { HEX_VALUE, UUID_DASH_AT, UUID_DIGIT_AT } from '../chain/event-id-column.js';
 import { T_OBJECT, T_TRANSFORMATION } from '../chain/event-kind.js';
 import { EventRecord, type SpanList } from '../chain/event-record.js';
 import { epochMillis, isoMillis } from '../chain/iso-time.js';
@@ -249,15 +250,6 @@ function twoDigits(bytes: Uint8Array, i: number): number {
   const y = (bytes[i + 1] as number) - 48;
   return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
 }
-
-/** The value of each byte as a lowercase hex digit, or -1. */
-const HEX_VALUE = new Int8Array(256).fill(-1);
-for (let d = 0; d < 16; d += 1) HEX_VALUE['0123456789abcdef'.charCodeAt(d)] = d;
-
-/** Where the 32 hex digits of a `urn:uuid:` eventID are, from the start of its text. */
-const UUID_DIGIT_AT = Int8Array.from({ length: 45 }, (_, i) => i).filter(
-  (i) => i >= 9 && i !== 17 && i !== 22 && i !== 27 && i !== 32,
-);
 
 /** Reads event lines for one compiled validator (see the module note). */
 export class EventLineReader {
@@ -634,14 +626,7 @@ export class EventLineReader {
   private uuidWords(start: number, end: number): boolean {
     if (end - start !== 45 || !TEXTS.equals(X_URN_UUID, this.view, start, start + 9)) return false;
     const bytes = this.bytes;
-    if (
-      bytes[start + 17] !== 45 ||
-      bytes[start + 22] !== 45 ||
-      bytes[start + 27] !== 45 ||
-      bytes[start + 32] !== 45
-    ) {
-      return false;
-    }
+    for (const at of UUID_DASH_AT) if (bytes[start + at] !== 45) return false;
     const w = this.record.eventIdWords;
     let word = 0;
     for (let k = 0; k < 32; k += 1) {
