@@ -108,7 +108,10 @@ describe('PairMap', () => {
   const int32 = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
   /** Entries (a, b, value) with `b` from a small range, so that pairs recur. */
   const entriesWithB = (maxB: number, maxLength?: number) =>
-    fc.array(fc.tuple(int32, fc.integer({ min: -1, max: maxB }), fc.nat()), { maxLength });
+    fc.array(
+      fc.tuple(int32, fc.integer({ min: -1, max: maxB }), fc.nat()),
+      maxLength === undefined ? {} : { maxLength },
+    );
 
   it('behaves like a Map of pairs', () => {
     fc.assert(
