@@ -59,4 +59,9 @@ export class ByteTexts {
     const n = end - start;
     return this.length[id] === n && sameBytes(this.view, this.at[id] as number, view, start, n);
   }
+
+  /** The length of text `id`. */
+  lengthOf(id: number): number {
+    return this.length[id] as number;
+  }
 }

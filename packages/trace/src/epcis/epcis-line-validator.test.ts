@@ -455,6 +455,41 @@ describe('createEpcisLineValidator', () => {
     expectSame([line, ...texts], { now: NOW });
   });
 
+  it('reads members in any order, though it expects the order of the line before', () => {
+    const line = platform.find((l) => l.includes('"sourceList"')) as string;
+    const event = JSON.parse(line) as Record<string, unknown>;
+    const reversed = Object.fromEntries(Object.entries(event).reverse());
+    const items = (list: unknown) =>
+      (list as Record<string, unknown>[]).map((item) =>
+        Object.fromEntries(Object.entries(item).reverse()),
+      );
+    const inner = {
+      ...event,
+      quantityList: items(event.quantityList),
+      sourceList: items(event.sourceList),
+      bizTransactionList: items(event.bizTransactionList),
+    };
+    const orders = [line, JSON.stringify(reversed), line, JSON.stringify(inner), line];
+    const fast = expectSame(orders, { now: NOW });
+    // every one of them read straight from the text (then duplicates of the first)
+    expect(fast.direct).toBe(orders.length);
+    // names that begin like the expected one, or are cut off by the line's end
+    const near = [
+      line,
+      line.replace('"eventID"', '"eventIDs"'),
+      line.replace('"epcClass"', '"epcClas"'),
+      line.replace('"quantity":', '"quantityList":'),
+      line.replace('"type":"owning_party"', '"typ":"owning_party"'),
+      line.replace('"id":', '"id ":'),
+      line.replace('"uom":"KGM"', '"uomX:"KGM"'), // not JSON, though it reads "uom" and ':'
+      line.slice(0, line.indexOf('"eventTime"') + 5),
+      line.slice(0, line.indexOf('"eventTime"') + 10),
+      line.slice(0, line.indexOf('"uom"') + 4),
+    ];
+    const mixed = expectSame(near, { now: NOW });
+    expect(mixed.direct).toBe(1);
+  });
+
   it('agrees with the full path on mutated events (property)', () => {
     const pool = [...platform.slice(0, 200), ...plainChain];
     const leaf = fc.oneof(

@@ -113,7 +113,7 @@ const X_OBJECT_EVENT = X_ID + 8;
 const X_TRANSFORMATION_EVENT = X_ID + 9;
 const X_URN_UUID = X_ID + 10;
 /** The member names (by member number), then the texts above, as bytes. */
-const TEXTS = new ByteTexts([
+const TEXT_LIST: readonly string[] = [
   ...MEMBER_NAMES,
   'id',
   'epcClass',
@@ -126,7 +126,8 @@ const TEXTS = new ByteTexts([
   'ObjectEvent',
   'TransformationEvent',
   'urn:uuid:',
-]);
+];
+const TEXTS = new ByteTexts(TEXT_LIST);
 
 /** The prefixes of {@link COMMON_EPC_URNS}, as bytes, in their order. */
 const URN_PREFIXES = new ByteTexts(COMMON_EPC_URNS.map(([prefix]) => prefix));
@@ -188,14 +189,12 @@ function memberOf(h: number): number {
     i = (i + 1) & (MEMBER_SLOTS - 1);
   }
 }
-const H_ID = nameHash('id');
-const H_EPC_CLASS = nameHash('epcClass');
-const H_QUANTITY = nameHash('quantity');
-const H_UOM = nameHash('uom');
-const H_TYPE = nameHash('type');
-const H_BIZ_TRANSACTION = nameHash('bizTransaction');
-const H_SOURCE = nameHash('source');
-const H_DESTINATION = nameHash('destination');
+/** The name hash of each text of {@link TEXTS}. */
+const TEXT_HASHES = new Int32Array(TEXT_LIST.map(nameHash));
+/** Each member's content-key path (from its name hash). */
+const MEMBER_PATHS = new Int32Array(
+  MEMBER_NAMES.map((name) => fmix32(KEY_ROOT_PATH + Math.imul(nameHash(name), KEY_STEP))),
+);
 
 // validity bits of cached words and identifiers
 const V_BIZ_STEP = 1;
@@ -259,6 +258,8 @@ export class EventLineReader {
   /** {@link bytes} as a `DataView` (the record's, taken once a line). */
   private view = this.record.view();
   private pos = 0;
+  /** The length of the line being read. */
+  private lineEnd = 0;
   // content key sums
   private a = 0;
   private b = 0;
@@ -294,6 +295,7 @@ export class EventLineReader {
       this.bytes = new Uint8Array(size);
     }
     const bytes = this.bytes;
+    this.lineEnd = n;
     const done = this.encoder.encodeInto(line, bytes);
     // only ASCII: then bytes and UTF-16 code units are one to one
     if (done.read !== n || done.written !== n) return false;
@@ -316,16 +318,23 @@ export class EventLineReader {
     this.pos += 1;
     let seen = 0;
     if (this.ws() !== Q) return false;
+    const follows = this.follows;
+    let previous = -1;
     for (;;) {
-      const h = this.key();
-      if (h === undefined) return false;
-      const m = memberOf(h);
-      if (m < 0 || !this.keyIs(m)) return false;
+      // members come in the same order line after line: try the one that followed last time
+      let m = follows[previous + 1] as number;
+      if (m < 0 || !this.nameIs(m)) {
+        const h = this.key();
+        if (h === undefined) return false;
+        m = memberOf(h);
+        if (m < 0 || !this.keyIs(m)) return false;
+        follows[previous + 1] = m;
+      }
       if ((seen & bit(m)) !== 0) return false; // a duplicate member: JSON.parse keeps the last
       seen |= bit(m);
+      previous = m;
       if (!this.colon()) return false;
-      const p = fmix32(KEY_ROOT_PATH + Math.imul(h, KEY_STEP));
-      if (!this.member(m, p)) return false;
+      if (!this.member(m, MEMBER_PATHS[m] as number)) return false;
       const next = this.afterMember();
       if (next < 0) return false;
       if (next === 0) break;
@@ -464,9 +473,9 @@ export class EventLineReader {
   private location(p: number): boolean {
     if (this.ws() !== 123) return false;
     this.pos += 1;
-    if (this.ws() !== Q || this.key() !== H_ID || !this.keyIs(X_ID)) return false;
+    if (this.ws() !== Q || this.nameAmong(X_ID, X_ID, -1, -1) < 0) return false;
     if (!this.colon()) return false;
-    if (!this.identifier(fmix32(p + Math.imul(H_ID, KEY_STEP)), V_GS1)) return false;
+    if (!this.identifier(fmix32(p + Math.imul(TEXT_HASHES[X_ID] as number, KEY_STEP)), V_GS1)) return false;
     if (this.ws() !== 125) return false;
     this.pos += 1;
     return true;
@@ -535,18 +544,25 @@ export class EventLineReader {
     let seen = 0;
     if (this.ws() !== Q) return false; // not empty: epcClass is required
     for (;;) {
-      const h = this.key();
-      const kp = fmix32(ip + Math.imul(h ?? 0, KEY_STEP));
-      if (h === H_EPC_CLASS && this.keyIs(X_EPC_CLASS) && (seen & 1) === 0) {
+      // in the usual order: epcClass, quantity, uom
+      const x = this.nameAmong(
+        (seen & 1) === 0 ? X_EPC_CLASS : (seen & 2) === 0 ? X_QUANTITY : X_UOM,
+        X_EPC_CLASS,
+        X_QUANTITY,
+        X_UOM,
+      );
+      if (x < 0) return false;
+      const kp = fmix32(ip + Math.imul(TEXT_HASHES[x] as number, KEY_STEP));
+      if (x === X_EPC_CLASS && (seen & 1) === 0) {
         seen |= 1;
         if (!this.colon() || !this.identifier(kp, V_GS1)) return false;
         item = list.push(this.start, this.end, this.idHash, field, position);
-      } else if (h === H_QUANTITY && this.keyIs(X_QUANTITY) && (seen & 2) === 0) {
+      } else if (x === X_QUANTITY && (seen & 2) === 0) {
         seen |= 2;
         if (!this.colon()) return false;
         quantity = this.number(kp);
         if (Number.isNaN(quantity)) return false;
-      } else if (h === H_UOM && this.keyIs(X_UOM) && (seen & 4) === 0) {
+      } else if (x === X_UOM && (seen & 4) === 0) {
         seen |= 4;
         if (!this.colon()) return false;
         uom = this.word(kp, V_UOM);
@@ -577,12 +593,6 @@ export class EventLineReader {
         : kind === ITEM_SOURCE
           ? X_SOURCE
           : X_DESTINATION;
-    const idKey =
-      kind === ITEM_TRANSACTION
-        ? H_BIZ_TRANSACTION
-        : kind === ITEM_SOURCE
-          ? H_SOURCE
-          : H_DESTINATION;
     let typeWord: string | undefined;
     let hasType = false;
     let idStart = -1;
@@ -590,14 +600,16 @@ export class EventLineReader {
     let idHash = 0;
     if (this.ws() !== Q) return false;
     for (;;) {
-      const h = this.key();
-      const kp = fmix32(ip + Math.imul(h ?? 0, KEY_STEP));
-      if (h === H_TYPE && this.keyIs(X_TYPE) && !hasType) {
+      // in the usual order: type, then the identifier
+      const x = this.nameAmong(hasType ? idName : X_TYPE, X_TYPE, idName, -1);
+      if (x < 0) return false;
+      const kp = fmix32(ip + Math.imul(TEXT_HASHES[x] as number, KEY_STEP));
+      if (x === X_TYPE && !hasType) {
         hasType = true;
         if (!this.colon()) return false;
         typeWord = this.word(kp, kind === ITEM_TRANSACTION ? V_BT_TYPE : V_SD_TYPE);
         if (typeWord === undefined) return false;
-      } else if (h === idKey && this.keyIs(idName) && idStart < 0) {
+      } else if (x === idName && idStart < 0) {
         if (!this.colon() || !this.identifier(kp, kind === ITEM_TRANSACTION ? V_URI : V_GS1))
           return false;
         idStart = this.start;
@@ -946,6 +958,37 @@ export class EventLineReader {
     this.pos = i + 1;
     return h;
   }
+
+  /**
+   * Whether the member name at `pos` is text `id` of {@link TEXTS}, compared byte for byte (no
+   * hash); then it is read, as {@link key} reads it.
+   */
+  private nameIs(id: number): boolean {
+    const start = this.pos + 1;
+    const end = start + TEXTS.lengthOf(id);
+    if (end >= this.lineEnd || this.bytes[end] !== Q || !TEXTS.equals(id, this.view, start, end)) return false;
+    this.start = start;
+    this.end = end;
+    this.pos = end + 1;
+    return true;
+  }
+
+  /**
+   * The member name at `pos` if it is text `a`, `b` or `c` (-1: none): its text id, the name
+   * read. Tries `expected` first by its bytes alone; only another name is hashed.
+   */
+  private nameAmong(expected: number, a: number, b: number, c: number): number {
+    if (this.nameIs(expected)) return expected;
+    const h = this.key();
+    if (h === undefined) return -1;
+    if (h === TEXT_HASHES[a] && this.keyIs(a)) return a;
+    if (b >= 0 && h === TEXT_HASHES[b] && this.keyIs(b)) return b;
+    if (c >= 0 && h === TEXT_HASHES[c] && this.keyIs(c)) return c;
+    return -1;
+  }
+
+  /** Per member + 1 (0: the first), the member that followed it in the last line, or -1. */
+  private readonly follows = new Int8Array(MEMBER_NAMES.length + 1).fill(-1);
 
   /** Whether the string just read (its range in start/end) is text `id` of {@link TEXTS}. */
   private keyIs(id: number): boolean {
