@@ -9,7 +9,7 @@
  * event hash (`eventHashId`) as `contentHash` to compare by the standard's canonical form.
  */
 
-import { fmix32, fnv32 } from './string-hash.js';
+import { fmix32, fnv32, SEED_A } from './string-hash.js';
 
 /**
  * The constants of the content key, shared with the EPCIS line reader (which sums the same key
@@ -22,6 +22,20 @@ export const KEY_ROOT_PATH = 0x811c9dc5;
 export const KEY_STEP = 0x9e3779b1;
 export const KEY_STRING_SEED = 0x5bd1e995;
 export const KEY_NUMBER_SEED = 0x165667b1;
+
+/**
+ * The first hash of a string leaf at a path, from the string's own hash: {@link fnv32} from
+ * `SEED_A` (the identifier tables' hash before its final mix, so a reader hashes an identifier
+ * once for both, and a known prefix's hash is a constant).
+ */
+export function stringLeafHash(path: number, own: number): number {
+  return own ^ Math.imul(path ^ KEY_STRING_SEED, KEY_STEP);
+}
+
+/** The second hash of a string leaf at a path, from the string's {@link hashString2} (seed 0). */
+export function stringLeafHash2(path: number, own2: number): number {
+  return own2 ^ Math.imul(path ^ KEY_STRING_SEED, 0x2c1b3c6d);
+}
 
 /** The first hash of an integer leaf (int32 range) at a path. */
 export function integerLeafHash(path: number, value: number): number {
@@ -101,7 +115,7 @@ export function hashString2(text: string, seed: number): number {
 function leafHash(path: number, value: unknown): number {
   switch (typeof value) {
     case 'string':
-      return fnv32(value, path ^ KEY_STRING_SEED);
+      return stringLeafHash(path, fnv32(value, SEED_A));
     case 'number':
       if (Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) {
         return integerLeafHash(path, value);
@@ -120,7 +134,7 @@ function leafHash(path: number, value: unknown): number {
  * first hash is already one-to-one at a given path, so a fixed mask of it will do.
  */
 function leafHash2(path: number, value: unknown, first: number): number {
-  if (typeof value === 'string') return hashString2(value, path ^ KEY_STRING_SEED);
+  if (typeof value === 'string') return stringLeafHash2(path, hashString2(value, 0));
   if (
     typeof value === 'number' &&
     !(Number.isInteger(value) && value >= -2147483648 && value <= 2147483647)
@@ -181,18 +195,21 @@ export class ContentKeyer {
   /** The second hash of the last {@link hashBoth}. */
   private second = 0;
 
-  /** {@link fnv32} and {@link hashString2} of a string in one pass (returns the first). */
-  private hashBoth(text: string, seed: number): number {
-    let h = seed | 0;
-    let g = seed ^ SECOND_SEED;
+  /**
+   * The two hashes of a string leaf at a path ({@link stringLeafHash}, {@link stringLeafHash2}) in
+   * one pass over the string (returns the first).
+   */
+  private hashBoth(text: string, path: number): number {
+    let h = SEED_A | 0;
+    let g = SECOND_SEED;
     for (let i = 0; i < text.length; i += 1) {
       const c = text.charCodeAt(i);
       h = Math.imul(h ^ c, 0x01000193);
       g = Math.imul(g ^ c, 0x27d4eb2f);
       g ^= g >>> 15;
     }
-    this.second = g;
-    return h;
+    this.second = stringLeafHash2(path, g);
+    return stringLeafHash(path, h);
   }
 
   private leaf(h: number, h2: number): void {
@@ -214,7 +231,7 @@ export class ContentKeyer {
         const item: unknown = value[i];
         const p = fmix32(path + Math.imul(i + 1, KEY_STEP));
         if (inline && typeof item === 'string') {
-          const h = this.hashBoth(item, p ^ KEY_STRING_SEED);
+          const h = this.hashBoth(item, p);
           this.leaf(h, this.second);
         } else if (!this.walk(item, p, depth + 1)) return false;
       }
@@ -241,7 +258,7 @@ export class ContentKeyer {
       if (v === undefined) continue;
       const p = fmix32(path + Math.imul(this.nameHash(key, place), KEY_STEP));
       if (inline && typeof v === 'string') {
-        const h = this.hashBoth(v, p ^ KEY_STRING_SEED);
+        const h = this.hashBoth(v, p);
         this.leaf(h, this.second);
       } else if (!this.walk(v, p, depth + 1)) return false;
     }

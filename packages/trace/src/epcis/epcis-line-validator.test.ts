@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { collidingPair } from '../chain/__fixtures__/colliding-strings.js';
 import { ContentKeyer } from '../chain/content-hash.js';
 import { isoMillis } from '../chain/iso-time.js';
+import { hashString32, SEED_A } from '../chain/string-hash.js';
 import { createTraceIndex, type TraceIndex, type TraceIndexOptions } from '../chain/trace-index.js';
 import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
@@ -115,6 +116,19 @@ describe('the direct reader', () => {
           quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', quantity: q }],
         }),
       ),
+      // every common EPC URN prefix (read from their hashes' states after the prefix), and
+      // identifiers that begin like one but are not
+      ...[
+        ['urn:epc:id:sgtin:6930937.000001.1', 'urn:epc:id:sscc:6930937.0000000001'],
+        ['urn:epc:id:sgtin:6930937.000001.1:2', 'urn:epc:id:sgtinx:6930937.000001.1'],
+        ['urn:epc:id:sgln:6930937.00001.0', 'urn:epc:id:pgln:6930937.00000'],
+        ['urn:epc:class:lgtin:6930937.000001.L1', 'urn:epc:class:lgtinx:6930937.000001.L1'],
+        ['urn:epc:id:sglnx:6930937.00001.0', 'URN:EPC:ID:SGLN:6930937.00001.0'],
+        ['urn:epc:id:s', 'urn:epc:id:sgln:'],
+      ].map((epcList) => {
+        const { quantityList: _, ...rest } = base;
+        return JSON.stringify({ ...rest, epcList });
+      }),
     ];
     const reader = new EventLineReader(compileEpcisValidator({}), Number.NaN);
     const keyer = new ContentKeyer();
@@ -124,8 +138,21 @@ describe('the direct reader', () => {
       read += 1;
       expect(keyer.key(JSON.parse(line))).toBe(true);
       expect([reader.record.contentA, reader.record.contentB]).toEqual([keyer.a, keyer.b]);
+      // each identifier's hash is the index tables' (hashString32 from SEED_A) of its text
+      const r = reader.record;
+      for (const list of [r.objects, r.parties, r.transactions]) {
+        for (let i = 0; i < list.length; i += 1) {
+          const text = r.slice(list.start[i] as number, list.end[i] as number);
+          expect(list.hash[i]).toBe(hashString32(text, SEED_A));
+        }
+      }
+      if (r.readPointStart >= 0) {
+        expect(r.readPointHash).toBe(
+          hashString32(r.slice(r.readPointStart, r.readPointEnd), SEED_A),
+        );
+      }
     }
-    expect(read).toBeGreaterThan(300);
+    expect(read).toBeGreaterThan(305);
   });
 });
 

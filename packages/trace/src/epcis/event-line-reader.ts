@@ -25,8 +25,9 @@ import {
   KEY_NUMBER_SEED,
   KEY_ROOT_PATH,
   KEY_STEP,
-  KEY_STRING_SEED,
   SECOND_SEED,
+  stringLeafHash,
+  stringLeafHash2,
 } from '../chain/content-hash.js';
 import { HEX_VALUE, UUID_DASH_AT, UUID_DIGIT_AT } from '../chain/event-id-column.js';
 import { T_OBJECT, T_TRANSFORMATION } from '../chain/event-kind.js';
@@ -131,6 +132,35 @@ const TEXTS = new ByteTexts(TEXT_LIST);
 
 /** The prefixes of {@link COMMON_EPC_URNS}, as bytes, in their order. */
 const URN_PREFIXES = new ByteTexts(COMMON_EPC_URNS.map(([prefix]) => prefix));
+/** Each prefix's length, and the two string hashes' states after it (see `idString`). */
+const URN_PREFIX_LENGTH = new Int32Array(COMMON_EPC_URNS.map(([prefix]) => prefix.length));
+const URN_PREFIX_H = new Int32Array(COMMON_EPC_URNS.map(([prefix]) => fnv32(prefix, SEED_A)));
+const URN_PREFIX_G = new Int32Array(COMMON_EPC_URNS.map(([prefix]) => hashString2(prefix, 0)));
+/** The number of {@link COMMON_EPC_URNS} prefix `prefix`. */
+function urnNumber(prefix: string): number {
+  const u = COMMON_EPC_URNS.findIndex(([p]) => p === prefix);
+  if (u < 0) throw new Error(`${prefix} is not a common EPC URN prefix`);
+  return u;
+}
+const U_LGTIN = urnNumber('urn:epc:class:lgtin:');
+const U_SGLN = urnNumber('urn:epc:id:sgln:');
+const U_PGLN = urnNumber('urn:epc:id:pgln:');
+const U_SGTIN = urnNumber('urn:epc:id:sgtin:');
+const U_SSCC = urnNumber('urn:epc:id:sscc:');
+/** Four ASCII characters as the big-endian int32 a `DataView` reads. */
+function int32Of(text: string): number {
+  return new DataView(new TextEncoder().encode(text).buffer).getInt32(0);
+}
+const W_URN = int32Of('urn:');
+const W_EPC = int32Of('epc:');
+const W_ID_S = int32Of('id:s');
+const W_ID_P = int32Of('id:p');
+const W_CLAS = int32Of('clas');
+const W_GLN = int32Of('gln:');
+const W_GTIN = int32Of('gtin');
+const W_SCC = int32Of('scc:');
+const W_S_LG = int32Of('s:lg');
+const W_TIN = int32Of('tin:');
 
 /** The object field code (see lot-graph.ts) of each list member. */
 const LIST_FIELDS: readonly number[] = (() => {
@@ -475,7 +505,8 @@ export class EventLineReader {
     this.pos += 1;
     if (this.ws() !== Q || this.nameAmong(X_ID, X_ID, -1, -1) < 0) return false;
     if (!this.colon()) return false;
-    if (!this.identifier(fmix32(p + Math.imul(TEXT_HASHES[X_ID] as number, KEY_STEP)), V_GS1)) return false;
+    if (!this.identifier(fmix32(p + Math.imul(TEXT_HASHES[X_ID] as number, KEY_STEP)), V_GS1))
+      return false;
     if (this.ws() !== 125) return false;
     this.pos += 1;
     return true;
@@ -755,10 +786,12 @@ export class EventLineReader {
    * EPC URN that `checkGs1Uri` accepts (false only means "not sure": the caller checks the text).
    */
   private epcUrn(): boolean {
-    const { start, end, lastColon, dot1, dot2, nonDigit1, nonDigit2 } = this;
+    const { start, end, lastColon, dot1, dot2, nonDigit1, nonDigit2, prefix } = this;
     const from = lastColon + 1;
-    for (let u = 0; u < COMMON_EPC_URNS.length; u += 1) {
-      if (!URN_PREFIXES.equals(u, this.view, start, from)) continue;
+    // the prefix idString recognised, if the last colon is still its own
+    const known = prefix >= 0 && from - start === URN_PREFIX_LENGTH[prefix];
+    for (let u = known ? prefix : 0; u < COMMON_EPC_URNS.length; u += 1) {
+      if (!known && !URN_PREFIXES.equals(u, this.view, start, from)) continue;
       const [, , total, parts] = COMMON_EPC_URNS[u] as (typeof COMMON_EPC_URNS)[number];
       // the company prefix (and the item or location reference) are digits up to their dots
       const cp = dot1 - from;
@@ -813,9 +846,8 @@ export class EventLineReader {
    */
   private string(p: number): boolean {
     const bytes = this.bytes;
-    const seed = p ^ KEY_STRING_SEED;
-    let h = seed | 0;
-    let g = seed ^ SECOND_SEED;
+    let h = SEED_A | 0;
+    let g = SECOND_SEED;
     let i = this.pos + 1;
     if (bytes[this.pos] !== Q) return false;
     for (;;) {
@@ -830,15 +862,14 @@ export class EventLineReader {
     this.start = this.pos + 1;
     this.end = i;
     this.pos = i + 1;
-    const leaf = fmix32(h);
-    this.a = (this.a + leaf) | 0;
-    this.b = (this.b + fmix32(g)) | 0;
+    this.a = (this.a + fmix32(stringLeafHash(p, h))) | 0;
+    this.b = (this.b + fmix32(stringLeafHash2(p, g))) | 0;
     this.leaves += 1;
-    this.stringHash = leaf;
+    this.stringHash = fmix32(h);
     return true;
   }
 
-  /** The hash of the string {@link string} read last (its content leaf's, so seeded by its path). */
+  /** The hash of the string {@link string} read last (`hashString32` with `SEED_A`). */
   private stringHash = 0;
 
   // what idString found: a quick-path URN, the last colon, the first two dots and the first
@@ -857,14 +888,24 @@ export class EventLineReader {
   private idString(p: number): boolean {
     const bytes = this.bytes;
     if (bytes[this.pos] !== Q) return false;
-    const seed = p ^ KEY_STRING_SEED;
-    let h = seed | 0;
-    let g = seed ^ SECOND_SEED;
-    let k = SEED_A | 0;
+    let h = SEED_A | 0;
+    let g = SECOND_SEED;
     const first = this.pos + 1;
     let i = first;
     let colon = -1;
     let lastColon = -1;
+    // a common EPC URN prefix is known bytes: start after it, from its hashes' states (what the
+    // loop would have found in it: a valid scheme and path, its colons, no dot or other character
+    // after the last one)
+    const prefix = this.urnPrefix(first);
+    if (prefix >= 0) {
+      h = URN_PREFIX_H[prefix] as number;
+      g = URN_PREFIX_G[prefix] as number;
+      i = first + (URN_PREFIX_LENGTH[prefix] as number);
+      colon = first + 3;
+      lastColon = i - 1;
+    }
+    this.prefix = prefix;
     let badScheme = 0;
     let badPath = 0;
     let dot1 = -1;
@@ -878,7 +919,6 @@ export class EventLineReader {
       h = Math.imul(h ^ c, 0x01000193);
       g = Math.imul(g ^ c, 0x27d4eb2f);
       g ^= g >>> 15;
-      k = Math.imul(k ^ c, 0x01000193);
       badPath |= NOT_PATH[c] as number;
       if (c < 48 || c > 57) {
         if (c === 58) {
@@ -903,10 +943,10 @@ export class EventLineReader {
     this.start = first;
     this.end = i;
     this.pos = i + 1;
-    this.a = (this.a + fmix32(h)) | 0;
-    this.b = (this.b + fmix32(g)) | 0;
+    this.a = (this.a + fmix32(stringLeafHash(p, h))) | 0;
+    this.b = (this.b + fmix32(stringLeafHash2(p, g))) | 0;
     this.leaves += 1;
-    this.idHash = fmix32(k);
+    this.idHash = fmix32(h);
     const c0 = bytes[first] as number;
     // the validator's quick URI shape: a letter, scheme characters, ':', then a path (not '/')
     this.urn =
@@ -923,6 +963,28 @@ export class EventLineReader {
     this.nonDigit2 = nonDigit2;
     return true;
   }
+
+  /**
+   * The number of the {@link COMMON_EPC_URNS} prefix the string from `first` begins with, or -1
+   * (read four bytes at a time; a match cannot run past the line, which ends in a 0 byte).
+   */
+  private urnPrefix(first: number): number {
+    const view = this.view;
+    if (first + 20 > this.lineEnd) return -1;
+    if (view.getInt32(first) !== W_URN || view.getInt32(first + 4) !== W_EPC) return -1;
+    const w = view.getInt32(first + 8);
+    const w2 = view.getInt32(first + 12);
+    if (w === W_ID_S) {
+      if (w2 === W_GLN) return U_SGLN;
+      if (w2 === W_SCC) return U_SSCC;
+      return w2 === W_GTIN && this.bytes[first + 16] === 58 ? U_SGTIN : -1;
+    }
+    if (w === W_ID_P) return w2 === W_GLN ? U_PGLN : -1;
+    return w === W_CLAS && w2 === W_S_LG && view.getInt32(first + 16) === W_TIN ? U_LGTIN : -1;
+  }
+
+  /** The {@link COMMON_EPC_URNS} prefix {@link idString} began its string with, or -1. */
+  private prefix = -1;
 
   /** A string without escapes that is not part of the content key (the eventID). */
   private plainString(): boolean {
@@ -966,7 +1028,8 @@ export class EventLineReader {
   private nameIs(id: number): boolean {
     const start = this.pos + 1;
     const end = start + TEXTS.lengthOf(id);
-    if (end >= this.lineEnd || this.bytes[end] !== Q || !TEXTS.equals(id, this.view, start, end)) return false;
+    if (end >= this.lineEnd || this.bytes[end] !== Q || !TEXTS.equals(id, this.view, start, end))
+      return false;
     this.start = start;
     this.end = end;
     this.pos = end + 1;
