@@ -377,6 +377,8 @@ describe('createEpcisLineValidator', () => {
       { eventID: 'urn:uuid:8B792E84-B305-4CD5-8FE8-4914D47DB621' }, // upper-case digits: kept as text
       { eventID: 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47dbg21' },
       { eventID: 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db62' },
+      { eventID: 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db621x' },
+      { eventID: 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db62"' }, // a quote where the end would be
       { eventID: 'ni:///sha-256;abc?ver=CBV2.0' },
       { eventID: 'not a uri' },
       { action: 'observe' },

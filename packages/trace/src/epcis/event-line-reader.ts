@@ -420,6 +420,22 @@ export class EventLineReader {
       }
       case M_EVENT_ID: {
         // not part of the content key
+        // a canonical UUID is read in place: uuidWords checks each of its 45 characters, so none
+        // is a quote or an escape, and the string ends where its closing quote stands
+        const start = this.pos + 1;
+        const end = start + 45;
+        if (
+          this.bytes[this.pos] === Q &&
+          end < this.lineEnd &&
+          this.bytes[end] === Q &&
+          this.uuidWords(start, end)
+        ) {
+          this.start = start;
+          this.end = end;
+          this.pos = end + 1;
+          r.eventIdUuid = true;
+          return true;
+        }
         if (!this.plainString()) return false;
         // a canonical UUID goes to the index as four words (and is a URI); any other eventID is
         // checked and kept as text
