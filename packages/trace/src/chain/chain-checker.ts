@@ -145,6 +145,13 @@ export class ChainChecker {
   private readonly balHead = new Int32Vec();
   private readonly balCount = new Int32Vec();
   private readonly balNext = new Int32Vec();
+  /**
+   * Per node: a bit per holder (its symbol's low five bits) that has a balance in the chain, so
+   * that a new holder (a receipt, mostly) is known to have none without walking the chain; and
+   * the balance debited last (a lot is shipped again and again by the same holder).
+   */
+  private readonly balHolders = new Int32Vec();
+  private readonly balLastOut = new Int32Vec();
   private readonly balance = new PairMap(1024);
   private readonly balIn = new Float64Vec();
   private readonly balOut = new Float64Vec();
@@ -281,6 +288,8 @@ export class ChainChecker {
       this.destroyedNode.ensure(nodes, 0);
       this.balHead.ensure(nodes, -1);
       this.balCount.ensure(nodes, 0);
+      this.balHolders.ensure(nodes, 0);
+      this.balLastOut.ensure(nodes, -1);
     }
     if (s.txCount > this.shipTxHead.length) {
       this.shipTxHead.ensure(s.txCount, -1);
@@ -600,8 +609,13 @@ export class ChainChecker {
     let b: number;
     if (count > BAL_CHAIN_MAX) b = this.balance.get(node, holder + 1);
     else {
-      b = this.balHead.data[node] as number;
-      while (b !== -1 && this.balHolder.data[b] !== holder) b = this.balNext.data[b] as number;
+      const last = this.balLastOut.data[node] as number;
+      if (last !== -1 && this.balHolder.data[last] === holder) b = last;
+      else if (((this.balHolders.data[node] as number) & (1 << (holder & 31))) === 0) b = -1;
+      else {
+        b = this.balHead.data[node] as number;
+        while (b !== -1 && this.balHolder.data[b] !== holder) b = this.balNext.data[b] as number;
+      }
     }
     if (b === -1) {
       b = this.balIn.push(0);
@@ -614,6 +628,7 @@ export class ChainChecker {
       this.balNext.push(this.balHead.data[node] as number);
       this.balHead.data[node] = b;
       this.balCount.data[node] = count + 1;
+      this.balHolders.data[node] = (this.balHolders.data[node] as number) | (1 << (holder & 31));
       if (count === BAL_CHAIN_MAX) {
         // the chain just became long: index all of it, then each new balance as it comes
         for (let e = b; e !== -1; e = this.balNext.data[e] as number)
@@ -650,6 +665,7 @@ export class ChainChecker {
     }
     if (direction > 0) this.balIn.data[b] = (this.balIn.data[b] as number) + base;
     else {
+      this.balLastOut.data[node] = b;
       this.balOut.data[b] = (this.balOut.data[b] as number) + base;
       this.balLast.data[b] = slot;
       if (this.incrementalBalance) this.checkBalance(b, out);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generatePlatformEvents } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
@@ -72,6 +73,76 @@ describe('createTraceIndex', () => {
       ['TRACE_MASS_BALANCE_EXCEEDED', [35], 'https://id.gs1.org/414/6921001000018/254/15', 150],
     ]);
     expect(index.finalize()).toEqual([]);
+  });
+  it('keeps a lot’s balances apart at holders whose numbers share their low bits (property)', () => {
+    // 64 places seen first, in order, so that places k and k + 32 get symbols 32 apart: the
+    // per-lot holder bits cannot tell them apart and the chain must decide
+    const place = (k: number) => `urn:epc:id:sgln:6921001.00002.${k}`;
+    const warmUp = {
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      bizStep: 'inspecting',
+      eventTime: '2024-01-01T00:00:00+08:00',
+      epcList: ['urn:epc:id:sgtin:6921001.000102.1'],
+      sourceList: Array.from({ length: 64 }, (_, k) => ({ type: 'location', source: place(k) })),
+    };
+    const lots = ['urn:epc:class:lgtin:6921001.000102.A', 'urn:epc:class:lgtin:6921001.000102.B'];
+    const holders = [0, 1, 2, 3, 32, 33, 34, 35, 4, 36];
+    const step = fc.record({
+      ship: fc.boolean(),
+      lot: fc.nat(lots.length - 1),
+      holder: fc.nat(holders.length - 1),
+      quantity: fc.integer({ min: 1, max: 100 }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const events = steps.map((s, i) => {
+          const at = place(holders[s.holder] as number);
+          const time = new Date(Date.UTC(2024, 0, 2, 0, 0, i)).toISOString();
+          return s.ship
+            ? {
+                type: 'ObjectEvent',
+                action: 'OBSERVE',
+                bizStep: 'shipping',
+                eventTime: time,
+                quantityList: [{ epcClass: lots[s.lot], quantity: s.quantity, uom: 'KGM' }],
+                readPoint: { id: at },
+                sourceList: [{ type: 'location', source: at }],
+              }
+            : {
+                type: 'ObjectEvent',
+                action: 'ADD',
+                bizStep: 'commissioning',
+                eventTime: time,
+                quantityList: [{ epcClass: lots[s.lot], quantity: s.quantity, uom: 'KGM' }],
+                bizLocation: { id: at },
+              };
+        });
+        // the oracle: per (lot, holder), in and out; reported once, when out first exceeds in
+        const balances = new Map<string, { in: number; out: number; reported: boolean }>();
+        const expected: number[] = [];
+        steps.forEach((s, i) => {
+          const key = `${s.lot}/${s.holder}`;
+          const b = balances.get(key) ?? { in: 0, out: 0, reported: false };
+          balances.set(key, b);
+          if (!s.ship) b.in += s.quantity;
+          else {
+            b.out += s.quantity;
+            if (!b.reported && b.in > 0 && b.out > b.in * 1.001 + 1e-9) {
+              b.reported = true;
+              expected.push(i + 1);
+            }
+          }
+        });
+        const index = createTraceIndex({ checks: { oneStep: false, timeOrder: false } });
+        index.add(warmUp);
+        const found = events
+          .flatMap((e) => index.add(e))
+          .filter((d) => d.code === 'TRACE_MASS_BALANCE_EXCEEDED')
+          .map((d) => d.path?.[0]);
+        expect(found).toEqual(expected);
+      }),
+    );
   });
   it('gives back the bizStep and disposition, also past 255 distinct words', () => {
     const events = Array.from({ length: 300 }, (_, i) => ({
