@@ -36,6 +36,7 @@ import { epochMillis, isoMillis } from '../chain/iso-time.js';
 import { F_EPC, F_IN_EPC, F_IN_QTY, F_OUT_EPC, F_OUT_QTY, F_QTY } from '../chain/lot-graph.js';
 import { ByteTexts } from '../chain/same-bytes.js';
 import { fmix32, fnv32, SEED_A } from '../chain/string-hash.js';
+import { gs1CheckDigitOfBytes } from '../gs1/check-digit-bytes.js';
 import { COMMON_EPC_URNS } from '../gs1/common-gs1-uri.js';
 import {
   ACTIONS,
@@ -113,6 +114,8 @@ const X_DESTINATION = X_ID + 7;
 const X_OBJECT_EVENT = X_ID + 8;
 const X_TRANSFORMATION_EVENT = X_ID + 9;
 const X_URN_UUID = X_ID + 10;
+const X_DIGITAL_LINK = X_ID + 11;
+const X_GTIN_KEY = X_ID + 12;
 /** The member names (by member number), then the texts above, as bytes. */
 const TEXT_LIST: readonly string[] = [
   ...MEMBER_NAMES,
@@ -127,6 +130,8 @@ const TEXT_LIST: readonly string[] = [
   'ObjectEvent',
   'TransformationEvent',
   'urn:uuid:',
+  'https://id.gs1.org/',
+  '01/',
 ];
 const TEXTS = new ByteTexts(TEXT_LIST);
 
@@ -792,9 +797,28 @@ export class EventLineReader {
   private identifier(p: number, check: number): boolean {
     if (!this.idString(p)) return false;
     if (this.urn && (check === V_URI || this.epcUrn())) return true;
+    if (this.digitalLink(check)) return true;
     // any other shape: the validator's own checks on the text
     const text = this.record.slice(this.start, this.end);
     return isUri(text) && (check === V_URI || checkGs1Uri(text) === GS1_OK);
+  }
+
+  /**
+   * Whether the identifier just read by {@link idString} is a GS1 Digital Link URI on `id.gs1.org`
+   * that passes the check (`V_URI`: any such; `V_GS1`: a GTIN-14 key `/01/` with its check digit
+   * right, then nothing or a path), as `isUri` and `checkGs1Uri` would find it (false only means
+   * "not sure": the caller checks the text).
+   */
+  private digitalLink(check: number): boolean {
+    const { start, end, bytes } = this;
+    // every character a path character or '/' (then `isUri`'s quick form holds after the host)
+    if (!this.pathOnly || !TEXTS.equals(X_DIGITAL_LINK, this.view, start, start + 19)) return false;
+    if (check === V_URI) return true;
+    const keyEnd = start + 36;
+    if (keyEnd > end || (keyEnd < end && bytes[keyEnd] !== 47)) return false;
+    if (!TEXTS.equals(X_GTIN_KEY, this.view, start + 19, start + 22)) return false;
+    const digit = gs1CheckDigitOfBytes(bytes, start + 22, keyEnd - 1);
+    return digit >= 0 && (bytes[keyEnd - 1] as number) - 48 === digit;
   }
 
   /**
@@ -891,6 +915,8 @@ export class EventLineReader {
   // what idString found: a quick-path URN, the last colon, the first two dots and the first
   // two characters other than digits after it (-1 when none)
   private urn = false;
+  /** Whether every character of the identifier is an RFC 3986 path character or '/'. */
+  private pathOnly = false;
   private lastColon = -1;
   private dot1 = -1;
   private dot2 = -1;
@@ -972,6 +998,7 @@ export class EventLineReader {
       badScheme === 0 &&
       badPath === 0 &&
       bytes[colon + 1] !== 47;
+    this.pathOnly = badPath === 0;
     this.lastColon = lastColon;
     this.dot1 = dot1;
     this.dot2 = dot2;
