@@ -98,25 +98,20 @@ describe('createTraceIndex', () => {
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         const events = steps.map((s, i) => {
           const at = place(holders[s.holder] as number);
-          const time = new Date(Date.UTC(2024, 0, 2, 0, 0, i)).toISOString();
-          return s.ship
-            ? {
-                type: 'ObjectEvent',
-                action: 'OBSERVE',
-                bizStep: 'shipping',
-                eventTime: time,
-                quantityList: [{ epcClass: lots[s.lot], quantity: s.quantity, uom: 'KGM' }],
-                readPoint: { id: at },
-                sourceList: [{ type: 'location', source: at }],
-              }
-            : {
-                type: 'ObjectEvent',
-                action: 'ADD',
-                bizStep: 'commissioning',
-                eventTime: time,
-                quantityList: [{ epcClass: lots[s.lot], quantity: s.quantity, uom: 'KGM' }],
-                bizLocation: { id: at },
-              };
+          return {
+            type: 'ObjectEvent',
+            eventTime: new Date(Date.UTC(2024, 0, 2, 0, 0, i)).toISOString(),
+            quantityList: [{ epcClass: lots[s.lot], quantity: s.quantity, uom: 'KGM' }],
+            // a shipment from the holder's place, or the lot commissioned there
+            ...(s.ship
+              ? {
+                  action: 'OBSERVE',
+                  bizStep: 'shipping',
+                  readPoint: { id: at },
+                  sourceList: [{ type: 'location', source: at }],
+                }
+              : { action: 'ADD', bizStep: 'commissioning', bizLocation: { id: at } }),
+          };
         });
         // the oracle: per (lot, holder), in and out; reported once, when out first exceeds in
         const balances = new Map<string, { in: number; out: number; reported: boolean }>();
