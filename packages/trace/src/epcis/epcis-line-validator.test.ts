@@ -540,6 +540,40 @@ describe('createEpcisLineValidator', () => {
     expect(mixed.direct).toBe(1);
   });
 
+  it('reads identifiers at the very end of a line that fills its buffer', () => {
+    // the reader's buffer holds the line and one stop byte (4 096, then doubled): these lines
+    // fill it exactly, and their last identifier begins like a form the reader recognises
+    const ids = [
+      'https://id.gs1.or',
+      'https://id.gs1.org/01/0693',
+      'https://id.gs1.org/01/06930937000013',
+      'urn:epc:id:sgl',
+      'urn:epc:class:lgti',
+      'urn:epc:id:sgln:6930937.00001.0',
+      'urn:x:y',
+    ];
+    const lines = [4095, 8191].flatMap((length) =>
+      ids.map((id) => {
+        const event = {
+          type: 'ObjectEvent',
+          eventID: 'urn:example:',
+          eventTime: '2024-05-01T08:00:00.000+08:00',
+          eventTimeZoneOffset: '+08:00',
+          action: 'OBSERVE',
+          bizStep: 'receiving',
+          epcList: ['urn:epc:id:sgtin:6930937.000001.1'],
+          bizLocation: { id },
+        };
+        const pad = 'a'.repeat(length - JSON.stringify(event).length);
+        const line = JSON.stringify({ ...event, eventID: `urn:example:${pad}` });
+        expect(line).toHaveLength(length);
+        return line;
+      }),
+    );
+    for (const line of lines) expectSame([line], { now: NOW });
+    expect(linePath(lines, { now: NOW }).direct).toBeGreaterThan(0);
+  });
+
   it('agrees with the full path on mutated events (property)', () => {
     const pool = [...platform.slice(0, 200), ...plainChain];
     const leaf = fc.oneof(

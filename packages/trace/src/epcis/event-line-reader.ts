@@ -811,8 +811,14 @@ export class EventLineReader {
    */
   private digitalLink(check: number): boolean {
     const { start, end, bytes } = this;
-    // every character a path character or '/' (then `isUri`'s quick form holds after the host)
-    if (!this.pathOnly || !TEXTS.equals(X_DIGITAL_LINK, this.view, start, start + 19)) return false;
+    // every character a path character or '/' (then `isUri`'s quick form holds after the host);
+    // no byte past the identifier is compared
+    if (
+      !this.pathOnly ||
+      end - start < 19 ||
+      !TEXTS.equals(X_DIGITAL_LINK, this.view, start, start + 19)
+    )
+      return false;
     if (check === V_URI) return true;
     const keyEnd = start + 36;
     if (keyEnd > end || (keyEnd < end && bytes[keyEnd] !== 47)) return false;
