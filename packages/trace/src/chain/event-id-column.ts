@@ -8,31 +8,32 @@ const ID_TEXT = 2;
 
 const HEX = '0123456789abcdef';
 
-/** The value of each character code below 256 as a lowercase hex digit, or -1. */
-export const HEX_VALUE = new Int8Array(256).fill(-1);
+/** The value of each byte as a lowercase hex digit, or -1. */
+const HEX_VALUE = new Int8Array(256).fill(-1);
 for (let d = 0; d < 16; d += 1) HEX_VALUE[HEX.charCodeAt(d)] = d;
 
-/**
- * A canonical `urn:uuid:` eventID is 45 characters long, with dashes at these places and lowercase
- * hex digits at {@link UUID_DIGIT_AT}.
- */
-export const UUID_DASH_AT: readonly number[] = [17, 22, 27, 32];
-/** Where the 32 hex digits of a canonical `urn:uuid:` eventID are, from its start. */
-export const UUID_DIGIT_AT = Int8Array.from({ length: 45 }, (_, i) => i).filter(
-  (i) => i >= 9 && !UUID_DASH_AT.includes(i),
+/** A canonical `urn:uuid:` eventID's length, prefix and the places of its dashes. */
+export const UUID_LENGTH = 45;
+const UUID_PREFIX = new TextEncoder().encode('urn:uuid:');
+const UUID_DASH_AT: readonly number[] = [17, 22, 27, 32];
+/** Where its 32 hex digits are, from its start. */
+const UUID_DIGIT_AT = Int8Array.from({ length: UUID_LENGTH }, (_, i) => i).filter(
+  (i) => i >= UUID_PREFIX.length && !UUID_DASH_AT.includes(i),
 );
 
 /**
- * The four words of a canonical lowercase `urn:uuid:` eventID written in `id`, into `words`;
- * false (words unspecified) when `id` is not one.
+ * Whether the {@link UUID_LENGTH} bytes at `start` are a canonical lowercase `urn:uuid:` eventID;
+ * then its four words (eight hex digits each) are in `words`. The one reading of the layout: the
+ * line reader calls it on a line's bytes, the column on an eventID's characters.
  */
-function uuidWordsOfText(id: string, words: Int32Array): boolean {
-  if (id.length !== 45 || !id.startsWith('urn:uuid:')) return false;
-  for (const at of UUID_DASH_AT) if (id.charCodeAt(at) !== 45) return false;
+export function uuidWordsOfBytes(bytes: Uint8Array, start: number, words: Int32Array): boolean {
+  for (let i = 0; i < UUID_PREFIX.length; i += 1) {
+    if (bytes[start + i] !== UUID_PREFIX[i]) return false;
+  }
+  for (const at of UUID_DASH_AT) if (bytes[start + at] !== 45) return false;
   let word = 0;
   for (let k = 0; k < 32; k += 1) {
-    const code = id.charCodeAt(UUID_DIGIT_AT[k] as number);
-    const v = (HEX_VALUE[code] as number | undefined) ?? -1;
+    const v = HEX_VALUE[bytes[start + (UUID_DIGIT_AT[k] as number)] as number] as number;
     if (v < 0) return false;
     word = (word << 4) | v;
     if ((k & 7) === 7) {
@@ -79,7 +80,7 @@ export class EventIdColumn {
       return;
     }
     const w = this.scratch;
-    if (uuidWordsOfText(id, w)) {
+    if (id.length === UUID_LENGTH && uuidWordsOfBytes(this.idBytes(id), 0, w)) {
       this.pushWords(ID_UUID, w[0] as number, w[1] as number, w[2] as number, w[3] as number);
       return;
     }
@@ -89,6 +90,20 @@ export class EventIdColumn {
 
   /** The words of the eventID {@link push} reads. */
   private readonly scratch = new Int32Array(4);
+  private readonly scratchBytes = new Uint8Array(UUID_LENGTH);
+
+  /**
+   * The characters of an eventID of {@link UUID_LENGTH} characters as bytes (a character above
+   * U+00FF as 0, which no canonical UUID holds).
+   */
+  private idBytes(id: string): Uint8Array {
+    const bytes = this.scratchBytes;
+    for (let i = 0; i < UUID_LENGTH; i += 1) {
+      const c = id.charCodeAt(i);
+      bytes[i] = c > 0xff ? 0 : c;
+    }
+    return bytes;
+  }
 
   /**
    * Record the eventID of the next slot given as the four words of a canonical lowercase

@@ -29,7 +29,7 @@ import {
   stringLeafHash,
   stringLeafHash2,
 } from '../chain/content-hash.js';
-import { HEX_VALUE, UUID_DASH_AT, UUID_DIGIT_AT } from '../chain/event-id-column.js';
+import { UUID_LENGTH, uuidWordsOfBytes } from '../chain/event-id-column.js';
 import { T_OBJECT, T_TRANSFORMATION } from '../chain/event-kind.js';
 import { EventRecord, type SpanList } from '../chain/event-record.js';
 import { epochMillis, isoMillis } from '../chain/iso-time.js';
@@ -113,9 +113,8 @@ const X_SOURCE = X_ID + 6;
 const X_DESTINATION = X_ID + 7;
 const X_OBJECT_EVENT = X_ID + 8;
 const X_TRANSFORMATION_EVENT = X_ID + 9;
-const X_URN_UUID = X_ID + 10;
-const X_DIGITAL_LINK = X_ID + 11;
-const X_GTIN_KEY = X_ID + 12;
+const X_DIGITAL_LINK = X_ID + 10;
+const X_GTIN_KEY = X_ID + 11;
 /** The member names (by member number), then the texts above, as bytes. */
 const TEXT_LIST: readonly string[] = [
   ...MEMBER_NAMES,
@@ -129,7 +128,6 @@ const TEXT_LIST: readonly string[] = [
   'destination',
   'ObjectEvent',
   'TransformationEvent',
-  'urn:uuid:',
   'https://id.gs1.org/',
   '01/',
 ];
@@ -428,7 +426,7 @@ export class EventLineReader {
         // a canonical UUID is read in place: uuidWords checks each of its 45 characters, so none
         // is a quote or an escape, and the string ends where its closing quote stands
         const start = this.pos + 1;
-        const end = start + 45;
+        const end = start + UUID_LENGTH;
         if (
           this.bytes[this.pos] === Q &&
           end < this.lineEnd &&
@@ -688,21 +686,9 @@ export class EventLineReader {
    * (as the index's eventID column makes them from the text) are in the record.
    */
   private uuidWords(start: number, end: number): boolean {
-    if (end - start !== 45 || !TEXTS.equals(X_URN_UUID, this.view, start, start + 9)) return false;
-    const bytes = this.bytes;
-    for (const at of UUID_DASH_AT) if (bytes[start + at] !== 45) return false;
-    const w = this.record.eventIdWords;
-    let word = 0;
-    for (let k = 0; k < 32; k += 1) {
-      const v = HEX_VALUE[bytes[start + (UUID_DIGIT_AT[k] as number)] as number] as number;
-      if (v < 0) return false;
-      word = (word << 4) | v;
-      if ((k & 7) === 7) {
-        w[k >> 3] = word;
-        word = 0;
-      }
-    }
-    return true;
+    return (
+      end - start === UUID_LENGTH && uuidWordsOfBytes(this.bytes, start, this.record.eventIdWords)
+    );
   }
 
   /**
