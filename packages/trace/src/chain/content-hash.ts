@@ -14,14 +14,15 @@ import { fmix32, fnv32, SEED_A } from './string-hash.js';
 /**
  * The constants of the content key, shared with the EPCIS line reader (which sums the same key
  * from an event's text): the seed of member-name hashes, the path of the event itself, the step
- * that mixes a name or an index into a path, and the seeds of string, second-string and number
- * leaves.
+ * that mixes a name or an index into a path, and the seed of number leaves. (String leaves mix
+ * their path in through {@link stringLeafHash} and {@link stringLeafHash2}.)
  */
 export const KEY_NAME_SEED = 0x3243f6a8;
 export const KEY_ROOT_PATH = 0x811c9dc5;
 export const KEY_STEP = 0x9e3779b1;
-export const KEY_STRING_SEED = 0x5bd1e995;
 export const KEY_NUMBER_SEED = 0x165667b1;
+/** What a string leaf's path is mixed with (see {@link stringLeafHash}). */
+const KEY_STRING_SEED = 0x5bd1e995;
 
 /**
  * The first hash of a string leaf at a path, from the string's own hash: {@link fnv32} from
