@@ -143,6 +143,71 @@ describe('schema findings carry codes and paths', () => {
   });
 });
 
+describe('a document whose type is missing or wrong is still read as a document', () => {
+  const broken = { ...objectEvent, action: 'MOVE' };
+  const found = (input: unknown, options = {}) =>
+    validateEpcisDocument(input, options).diagnostics.map((d) => [
+      `${d.severity}:${d.code}`,
+      (d.path ?? []).join('/'),
+    ]);
+
+  it('reports a missing type with the other required members, and every event finding', () => {
+    const { type: _, ...untyped } = doc(broken, objectEvent);
+    const r = validateEpcisDocument(untyped);
+    expect(r.valid).toBe(false);
+    expect(r.eventCount).toBe(2);
+    expect(found(untyped)).toEqual([
+      ['error:TRACE_REQUIRED_MISSING', ''],
+      ['error:TRACE_INVALID_ENUM', 'epcisBody/eventList/0/action'],
+    ]);
+    expect(r.diagnostics[0]?.params?.member).toBe('type');
+    expect(r.events).toEqual([objectEvent]);
+  });
+
+  it('reports a type that is not a document type, and reads the document its body shows', () => {
+    expect(found({ ...doc(broken), type: 'EPCISDocumen' })).toEqual([
+      ['error:TRACE_DOCUMENT_TYPE', 'type'],
+      ['error:TRACE_INVALID_ENUM', 'epcisBody/eventList/0/action'],
+    ]);
+    expect(found({ ...doc(broken), type: 42 })).toEqual([
+      ['error:TRACE_TYPE_MISMATCH', 'type'],
+      ['error:TRACE_INVALID_ENUM', 'epcisBody/eventList/0/action'],
+    ]);
+    // a body with query results: a query document (its own required members)
+    const query = {
+      '@context': CONTEXT,
+      epcisBody: {
+        queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: [broken] } },
+      },
+    };
+    expect(found(query)).toEqual([
+      ['error:TRACE_REQUIRED_MISSING', ''],
+      ['error:TRACE_INVALID_ENUM', 'epcisBody/queryResults/resultsBody/eventList/0/action'],
+    ]);
+  });
+
+  it('takes a case slip of the document type in lenient mode only', () => {
+    const slipped = { ...doc(objectEvent), type: 'epcisDocument' };
+    const lenient = validateEpcisDocument(slipped, { mode: 'lenient' });
+    expect(found(slipped, { mode: 'lenient' })).toEqual([
+      ['warning:TRACE_CASE_NORMALISED', 'type'],
+    ]);
+    expect(lenient.valid).toBe(true);
+    expect((lenient.document as { type: string }).type).toBe('EPCISDocument');
+    expect(slipped.type).toBe('epcisDocument'); // the input is not changed
+    expect(found(slipped)).toEqual([['error:TRACE_DOCUMENT_TYPE', 'type']]);
+  });
+
+  it('still reads an object without epcisBody as a single event', () => {
+    expect(found({ '@context': CONTEXT, ...objectEvent, type: 'Objectevent' })).toEqual([
+      ['error:TRACE_EVENT_TYPE_UNKNOWN', 'type'],
+    ]);
+    const { type: _, ...untyped } = doc(objectEvent);
+    const { epcisBody: __, ...bare } = untyped;
+    expect(found(bare)).toEqual([['error:TRACE_REQUIRED_MISSING', '']]);
+  });
+});
+
 describe('lenient mode normalises what real systems send, with warnings', () => {
   it('URN-form CBV values and case slips', () => {
     const input = doc({

@@ -269,13 +269,18 @@ export function validateEpcisDocument(
     return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
   }
   const type = doc.type;
-  if (type === undefined) {
-    run.report('TRACE_REQUIRED_MISSING', { member: 'type' }, []);
-    return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
-  }
-  if (typeof type !== 'string') {
-    run.report('TRACE_TYPE_MISMATCH', { expected: 'string', actual: typeName(type) }, ['type']);
-    return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+  // a document whose type is missing or wrong is still read as the document its body shows, so
+  // that every other finding is reported too
+  const documentType = typeOfDocument(run, doc, validator.lenient);
+  if (documentType === undefined) {
+    if (type === undefined) {
+      run.report('TRACE_REQUIRED_MISSING', { member: 'type' }, []);
+      return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+    }
+    if (typeof type !== 'string') {
+      run.report('TRACE_TYPE_MISMATCH', { expected: 'string', actual: typeName(type) }, ['type']);
+      return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+    }
   }
   const declared = new Set<string>();
   if (doc['@context'] !== undefined) {
@@ -284,20 +289,20 @@ export function validateEpcisDocument(
   }
   run.declared = declared;
 
-  if (type !== 'EPCISDocument' && type !== 'EPCISQueryDocument') {
+  if (documentType === undefined) {
     // a single event as the document (the 2.0.1 root schema allows it; @context required)
     run.prefix = [];
     run.index = -1;
     const errors = validateEventInto(run, doc, true);
     eventCount = 1;
-    if (errors === 0 && EVENT_TYPES.has(type)) valid.push(doc as unknown as EpcisEvent);
+    if (errors === 0 && EVENT_TYPES.has(type as string)) valid.push(doc as unknown as EpcisEvent);
     const ok = run.errors === 0;
     return { valid: ok, diagnostics: run.diagnostics, events: valid, eventCount };
   }
 
-  const query = type === 'EPCISQueryDocument';
+  const query = documentType === 'EPCISQueryDocument';
   const allowed = query ? QUERY_DOCUMENT_KEYS : DOCUMENT_KEYS;
-  let fixedDoc: unknown = doc;
+  let fixedDoc: unknown = type === documentType ? doc : setAtPath(doc, ['type'], documentType);
   atPath(run, []);
   for (const k in doc) {
     const v = doc[k];
@@ -404,7 +409,7 @@ export function validateEpcisDocument(
     const path = query
       ? ['epcisBody', 'queryResults', 'resultsBody', 'eventList']
       : ['epcisBody', 'eventList'];
-    fixedDoc = setAtPath(doc, path, valid);
+    fixedDoc = setAtPath(fixedDoc, path, valid);
   }
   if (ok && validator.chainProfiles.length > 0) {
     // chain profiles need a sound document: they run once the document has no errors
@@ -422,6 +427,46 @@ export function validateEpcisDocument(
     ...(ok ? { document: fixedDoc as EpcisDocument } : {}),
   };
 }
+
+/**
+ * The document type to read a document as: its `type` when that is `EPCISDocument` or
+ * `EPCISQueryDocument` (in lenient mode also a case slip of one, with a warning); for an object
+ * with an `epcisBody` whose `type` is missing, not a string or not a known type (nor an event
+ * type), the one its body shows, with a finding on `type` (a missing `type` is reported with the
+ * document's other required members). `undefined`: not read as a document (a single event, or
+ * no type at all).
+ */
+function typeOfDocument(
+  run: ValidationRun,
+  doc: Record<string, unknown>,
+  lenient: boolean,
+): 'EPCISDocument' | 'EPCISQueryDocument' | undefined {
+  const type = doc.type;
+  if (type === 'EPCISDocument' || type === 'EPCISQueryDocument') return type;
+  if (typeof type === 'string') {
+    const slip = DOCUMENT_TYPES.find((t) => t.toLowerCase() === type.toLowerCase());
+    if (slip !== undefined) {
+      if (lenient) {
+        run.report('TRACE_CASE_NORMALISED', { member: 'type', value: type, normalised: slip }, [
+          'type',
+        ]);
+      } else run.report('TRACE_DOCUMENT_TYPE', { value: type }, ['type']);
+      return slip;
+    }
+  }
+  if (!Object.hasOwn(doc, 'epcisBody')) return undefined;
+  if (typeof type === 'string' && EVENT_TYPES.has(type)) return undefined;
+  const body = doc.epcisBody;
+  const shown =
+    isObject(body) && body.queryResults !== undefined ? 'EPCISQueryDocument' : 'EPCISDocument';
+  if (typeof type === 'string') run.report('TRACE_DOCUMENT_TYPE', { value: type }, ['type']);
+  else if (type !== undefined) {
+    run.report('TRACE_TYPE_MISMATCH', { expected: 'string', actual: typeName(type) }, ['type']);
+  }
+  return shown;
+}
+
+const DOCUMENT_TYPES = ['EPCISDocument', 'EPCISQueryDocument'] as const;
 
 function eventAt(doc: Record<string, unknown>, query: boolean, i: number): unknown {
   const body = doc.epcisBody as Record<string, unknown>;
