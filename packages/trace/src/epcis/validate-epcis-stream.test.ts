@@ -5,7 +5,7 @@ import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
 import { toEpcisDocument } from '../testdata/epcis-json.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
 import { createEpcisLineValidator } from './epcis-line-validator.js';
-import { validatorFor } from './validate-epcis-document.js';
+import { validateEpcisDocument, validatorFor } from './validate-epcis-document.js';
 import {
   type StreamValidationOptions,
   validateEpcisDocumentStream,
@@ -154,6 +154,87 @@ describe('validateEpcisDocumentStream', () => {
       ['TRACE_DUPLICATE_EVENT_ID', 0],
     ]);
     expect(index.graph.eventCount).toBe(events.length + 1);
+  });
+});
+
+describe('validateEpcisDocumentStream on what is not a plain list of events', () => {
+  const event = {
+    type: 'ObjectEvent',
+    eventTime: '2024-05-01T08:00:00.000+08:00',
+    eventTimeZoneOffset: '+08:00',
+    epcList: ['urn:epc:id:sgtin:0614141.107346.2017'],
+    action: 'OBSERVE',
+  };
+  const e = JSON.stringify(event);
+  const documentWith = (list: string, extra = '') =>
+    `{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],${extra}` +
+    `"schemaVersion":"2.0","creationDate":"2024-05-01T09:00:00Z","epcisBody":{"eventList":${list}}}`;
+  /** Byte chunks of 1 to 5 bytes, so that every boundary falls somewhere. */
+  async function* bytes(text: string) {
+    const all = new TextEncoder().encode(text);
+    for (let i = 0, k = 1; i < all.length; i += k, k = (k % 5) + 1) yield all.subarray(i, i + k);
+  }
+  const found = (ds: readonly Diagnostic[]) => ds.map((d) => [d.code, (d.path ?? []).join('/')]);
+
+  it.each([
+    ['two commas', `[${e},,${e}]`, 1],
+    ['a comma before the closing bracket', `[${e},]`, 1],
+    ['a comma first', `[ ,${e}]`, 0],
+  ])('reports an empty place in the event list as not JSON (%s)', async (_, list, at) => {
+    const text = documentWith(list, '"type":"EPCISDocument",');
+    expect(() => JSON.parse(text)).toThrow();
+    const r = await validateEpcisDocumentStream(bytes(text));
+    expect(r.valid).toBe(false);
+    expect(found(r.diagnostics)).toEqual([['TRACE_JSON_SYNTAX', `epcisBody/eventList/${at}`]]);
+  });
+
+  it('validates every element of the list, as the in-memory validator does', async () => {
+    const text = documentWith(`[1, "海参", null, [], ${e}, true]`, '"type":"EPCISDocument",');
+    const whole = validateEpcisDocument(text);
+    const r = await validateEpcisDocumentStream(bytes(text));
+    expect(found(r.diagnostics)).toEqual(found(whole.diagnostics));
+    expect(found(r.diagnostics)).toHaveLength(5);
+    expect(r.eventCount).toBe(6);
+    expect(r.validEventCount).toBe(1);
+  });
+
+  it('reads a document whose type is missing or wrong as the in-memory validator does', async () => {
+    for (const extra of ['', '"type":"EPCISDocumen",', '"type":7,']) {
+      const text = documentWith(`[${JSON.stringify({ ...event, action: 'MOVE' })}, ${e}]`, extra);
+      const whole = validateEpcisDocument(text);
+      const r = await validateEpcisDocumentStream(bytes(text));
+      expect(found(r.diagnostics).sort()).toEqual(found(whole.diagnostics).sort());
+      expect(found(r.diagnostics)).toContainEqual([
+        'TRACE_INVALID_ENUM',
+        'epcisBody/eventList/0/action',
+      ]);
+      expect(r.eventCount).toBe(whole.eventCount);
+    }
+  });
+
+  it('counts, passes on and indexes a single event given as the document', async () => {
+    const text = JSON.stringify({
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+      ...event,
+    });
+    const index = createTraceIndex();
+    const seen: unknown[] = [];
+    const r = await validateEpcisDocumentStream(bytes(text), {
+      index,
+      onEvent: (ev) => seen.push(ev),
+    });
+    expect(r.diagnostics).toEqual([]);
+    expect([r.eventCount, r.validEventCount]).toEqual([1, 1]);
+    expect(seen).toEqual([JSON.parse(text)]);
+    expect(index.graph.eventCount).toBe(1);
+    // an invalid one is counted and indexed too, not passed on
+    const bad = await validateEpcisDocumentStream(
+      bytes(JSON.stringify({ ...JSON.parse(text), action: 'MOVE' })),
+      { index, onEvent: (ev) => seen.push(ev) },
+    );
+    expect(found(bad.diagnostics)).toEqual([['TRACE_INVALID_ENUM', 'action']]);
+    expect([bad.eventCount, bad.validEventCount, seen.length]).toEqual([1, 0, 1]);
+    expect(index.graph.eventCount).toBe(2);
   });
 });
 

@@ -18,7 +18,11 @@ import {
 } from './epcis-validator.js';
 import { parseJsonText } from './json-text.js';
 import { setAtPath } from './set-at-path.js';
-import { validateEpcisDocument, validatorFor } from './validate-epcis-document.js';
+import {
+  type EpcisValidationResult,
+  validateEpcisDocument,
+  validatorFor,
+} from './validate-epcis-document.js';
 
 /** Progress of a streaming validation. */
 export interface StreamProgress {
@@ -130,6 +134,21 @@ class StreamState {
       if (traceIndex !== undefined) this.report(traceIndex.add(ev));
     } else if (traceIndex !== undefined) this.report(traceIndex.add(value));
     this.counted(errors === 0);
+  }
+
+  /**
+   * Count, pass on and index a single event given as the whole document (`whole`: the in-memory
+   * validator's result for the text, whose findings are already reported).
+   */
+  single(text: string, whole: EpcisValidationResult): void {
+    const valid = whole.events[0];
+    const { onEvent, index: traceIndex } = this.options;
+    if (valid !== undefined) onEvent?.(valid, 0);
+    if (traceIndex !== undefined) {
+      const parsed = parseJsonText(text);
+      this.report(traceIndex.add(valid ?? (parsed.ok ? parsed.value : undefined)));
+    }
+    this.counted(valid !== undefined);
   }
 
   /** Keep diagnostics found outside the run (the index's, a line validator's). */
@@ -280,6 +299,8 @@ export async function validateEpcisDocumentStream(
   let eventText = '';
   let eventStart = -1;
   let eventIndex = 0;
+  /** A comma of the event list was the last thing read there (an element must follow). */
+  let afterComma = false;
   // @context capture at the root
   let contextStart = -1;
   let contextText = '';
@@ -316,6 +337,22 @@ export async function validateEpcisDocumentStream(
           }
           continue;
         }
+        // every element of the event list is cut out, whatever it starts with (a value that is
+        // not an object is the single-event validator's finding, as in the in-memory validator)
+        if (
+          listDepth === stack.length &&
+          eventStart < 0 &&
+          c !== 44 &&
+          c !== 93 &&
+          c !== 32 &&
+          c !== 9 &&
+          c !== 10 &&
+          c !== 13
+        ) {
+          eventStart = i;
+          eventText = '';
+          afterComma = false;
+        }
         if (c === 34) {
           inString = true;
           const top = stack[stack.length - 1];
@@ -340,20 +377,18 @@ export async function validateEpcisDocumentStream(
             captureContext(run, contextText);
             contextText = '';
           }
-          if (listDepth === stack.length && eventStart >= 0) {
-            eventText += chunk.slice(eventStart, i);
-            eventStart = -1;
-            finishEvent(eventText);
-            eventText = '';
+          if (listDepth === stack.length) {
+            if (eventStart >= 0) {
+              eventText += chunk.slice(eventStart, i);
+              eventStart = -1;
+              finishEvent(eventText);
+              eventText = '';
+            } else finishEvent(''); // no element before this comma: not JSON
+            afterComma = true;
           }
           continue;
         }
         if (c === 123 || c === 91) {
-          // entering an event?
-          if (listDepth === stack.length && eventStart < 0) {
-            eventStart = i;
-            eventText = '';
-          }
           const isList =
             c === 91 &&
             top !== undefined &&
@@ -374,9 +409,9 @@ export async function validateEpcisDocumentStream(
             if (eventStart >= 0) {
               eventText += chunk.slice(eventStart, i);
               eventStart = -1;
-              if (eventText.trim() !== '') finishEvent(eventText);
+              finishEvent(eventText);
               eventText = '';
-            }
+            } else if (afterComma) finishEvent(''); // a comma before the closing bracket
             listDepth = -2; // done
             copyFrom = i;
           }
@@ -409,6 +444,14 @@ export async function validateEpcisDocumentStream(
       { detail: error instanceof Error ? error.message : String(error) },
       [],
     );
+    return state.result();
+  }
+  if (listDepth === -1) {
+    // no event list: the whole text was kept, as a document without one or a single event
+    const whole = validateEpcisDocument(skeleton, options);
+    // (unknown profiles are reported once, by the stream)
+    state.report(whole.diagnostics.filter((d) => d.code !== 'TRACE_PROFILE_UNKNOWN'));
+    if (whole.document === undefined && whole.eventCount === 1) state.single(skeleton, whole);
     return state.result();
   }
   // the skeleton: the document with an empty event list
