@@ -1,8 +1,10 @@
 /**
  * Parse JSON text without throwing: a syntax error becomes a `TRACE_JSON_SYNTAX` diagnostic with
  * its offset, line and column; input nested too deeply for the engine becomes `TRACE_DEPTH_LIMIT`.
+ * A leading byte order mark is ignored.
  */
 import { createDiagnostic, type Diagnostic, type Locale } from '@foodsafety/core';
+import { jsonErrorOffset } from './json-error-offset.js';
 import { epcisMessages } from './trace-messages.js';
 
 /** The parsed value, or the diagnostic saying why there is none. */
@@ -24,12 +26,12 @@ function lineAndColumn(text: string, position: number): { line: number; column: 
 }
 
 const POSITION = /position (\d+)/;
-const LINE_COLUMN = /line (\d+) column (\d+)/;
 
 /** Parse JSON text; never throws. */
 export function parseJsonText(text: string, locale: Locale = 'en'): JsonTextResult {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // a leading byte order mark is ignored, as RFC 8259 allows (a byte stream's decoder drops it)
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof RangeError) {
@@ -42,19 +44,13 @@ export function parseJsonText(text: string, locale: Locale = 'en'): JsonTextResu
         ),
       };
     }
-    let position = text.length;
+    // where: found by our own scan (the engine's messages do not always say), else the engine's
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const at = jsonErrorOffset(bom === 0 ? text : text.slice(1));
+    const found = at < 0 ? at : at + bom;
     const p = POSITION.exec(message);
-    if (p !== null) position = Number(p[1]);
-    const lc = LINE_COLUMN.exec(message);
-    const where = lineAndColumn(text, position);
-    const line = lc === null ? where.line : Number(lc[1]);
-    const column = lc === null ? where.column : Number(lc[2]);
-    if (p === null && lc !== null) {
-      // compute the offset from line/column
-      let offset = 0;
-      for (let l = 1; l < line && offset >= 0; l++) offset = text.indexOf('\n', offset) + 1;
-      position = offset + column - 1;
-    }
+    const position = found >= 0 ? found : p !== null ? Number(p[1]) + bom : text.length;
+    const { line, column } = lineAndColumn(text, position);
     return {
       ok: false,
       diagnostic: createDiagnostic(
