@@ -12,6 +12,7 @@ export { profileMessages } from './profile-messages.js';
 export { recordRetentionUntil } from './record-retention.js';
 export {
   csvField,
+  guardFormula,
   type SpreadsheetOptions,
   toSortableSpreadsheet,
 } from './sortable-spreadsheet.js';

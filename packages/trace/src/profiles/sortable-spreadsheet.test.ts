@@ -3,7 +3,7 @@ import { buildLotGraph } from '../chain/lot-graph.js';
 import { traceForward } from '../chain/trace-lot.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
 import { FSMA_204_PROFILE } from './fsma-204.js';
-import { csvField, toSortableSpreadsheet } from './sortable-spreadsheet.js';
+import { csvField, guardFormula, toSortableSpreadsheet } from './sortable-spreadsheet.js';
 
 /** A minimal RFC 4180 reader, to check the writer's output round-trips. */
 function parseCsv(text: string): string[][] {
@@ -41,6 +41,30 @@ describe('csvField (RFC 4180)', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('海参')).toBe('海参');
+  });
+});
+
+describe('guardFormula (CSV injection)', () => {
+  it('makes text of what a spreadsheet would run as a formula', () => {
+    for (const cell of ['=1+1', '=HYPERLINK("http://x.example","x")', '+A1', '-2+3', '@SUM(A1)'])
+      expect(guardFormula(cell)).toBe(`'${cell}`);
+    expect(guardFormula('\t=1')).toBe("'\t=1");
+    expect(guardFormula('\r\n=1')).toBe("'\r\n=1");
+  });
+
+  it('leaves plain numbers and everything else as they are', () => {
+    for (const cell of [
+      '-2.5',
+      '+3',
+      '-1e3',
+      '.5',
+      '1,5',
+      'urn:epc:id:sgln:1.2.3',
+      'a=b',
+      '',
+      '海参',
+    ])
+      expect(guardFormula(cell)).toBe(cell);
   });
 });
 
@@ -91,5 +115,29 @@ describe('toSortableSpreadsheet', () => {
     ];
     const rows = parseCsv(toSortableSpreadsheet(buildLotGraph(awkward)));
     expect(rows[1]?.[1]).toBe('urn:x:"a,b"\nc');
+  });
+  it('guards cells a spreadsheet would run as formulas, unless told not to', () => {
+    const hostile = [
+      {
+        type: 'ObjectEvent',
+        action: 'OBSERVE',
+        eventID: '=HYPERLINK("http://x.example","open")',
+        eventTime: '2024-01-01T00:00:00Z',
+        quantityList: [{ epcClass: '@lot', quantity: -2, uom: 'KGM' }],
+        bizLocation: { id: '+1-1' },
+      },
+    ];
+    const graph = buildLotGraph(hostile);
+    const row = parseCsv(toSortableSpreadsheet(graph))[1] as string[];
+    expect(row[1]).toBe('\'=HYPERLINK("http://x.example","open")');
+    expect(row[7]).toBe("'@lot");
+    expect(row[8]).toBe('-2'); // a number stays a number
+    expect(row[10]).toBe("'+1-1");
+    const raw = parseCsv(toSortableSpreadsheet(graph, { guardFormulas: false }))[1] as string[];
+    expect([raw[1], raw[7], raw[10]]).toEqual([
+      '=HYPERLINK("http://x.example","open")',
+      '@lot',
+      '+1-1',
+    ]);
   });
 });

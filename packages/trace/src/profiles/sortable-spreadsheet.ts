@@ -18,6 +18,13 @@ export interface SpreadsheetOptions {
   readonly bom?: boolean;
   /** Value separator inside one cell (default `; `). */
   readonly separator?: string;
+  /**
+   * Keep a spreadsheet from running the data as formulas (CSV injection: a party name such as
+   * `=HYPERLINK(…)` sent by a supplier): a cell that begins with `=`, `+`, `-`, `@`, a tab or a
+   * line break, and is not a plain number, is written with a leading `'` (default true). Set
+   * false for a CSV read by programs only.
+   */
+  readonly guardFormulas?: boolean;
 }
 
 const BASE_COLUMNS: readonly { key: string; en: string; zh: string }[] = [
@@ -36,6 +43,18 @@ const BASE_COLUMNS: readonly { key: string; en: string; zh: string }[] = [
   { key: 'destination', en: 'Immediate subsequent recipient', zh: '直接下游接收方' },
   { key: 'bizTransaction', en: 'Reference document', zh: '参考单据' },
 ];
+
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A cell value a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a tab or
+ * a line break, and is not a plain number such as `-2.5`), made text with a leading `'`, as OWASP
+ * advises against CSV injection; any other value as it is.
+ */
+export function guardFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
 
 /** Quote a field as RFC 4180 requires (commas, quotes, CR or LF inside; quotes doubled). */
 export function csvField(value: string): string {
@@ -153,7 +172,8 @@ export function toSortableSpreadsheet(graph: LotGraph, options: SpreadsheetOptio
         cells.push(values.map(text).join(sep));
       }
     }
-    lines.push(cells.map(csvField).join(','));
+    const guard = options.guardFormulas !== false;
+    lines.push(cells.map((c) => csvField(guard ? guardFormula(c) : c)).join(','));
   }
   return `${options.bom === true ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
