@@ -38,4 +38,18 @@ describe('diagrams', () => {
     expect(lotGraphToDot(g)).toContain('label="urn:a\\"b"');
     expect(lotGraphToMermaid(g)).toContain('["urn:a#quot;b"]');
   });
+  it('keeps markup and entity codes in identifiers from reaching a Mermaid renderer', () => {
+    const g = buildLotGraph([
+      {
+        type: 'TransformationEvent',
+        eventTime: '2024-01-01T00:00:00Z',
+        inputEPCList: ['urn:x:<img src=x onerror=alert(1)>'],
+        outputEPCList: ['urn:y:#quot;&amp;'],
+      },
+    ]);
+    const text = lotGraphToMermaid(g);
+    expect(text).toContain('["urn:x:#lt;img src=x onerror=alert(1)#gt;"]');
+    expect(text).toContain('["urn:y:#35;quot;#amp;amp;"]');
+    expect(text.replace(/-\.?->/g, '')).not.toMatch(/[<>]/); // only arrows are left
+  });
 });

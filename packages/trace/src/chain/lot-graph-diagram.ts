@@ -91,8 +91,19 @@ function picture(graph: LotGraph, options: DiagramOptions): Picture {
   return { nodes, edges };
 }
 
+/**
+ * A label as Mermaid text: quotes, `#`, `<`, `>` and `&` as Mermaid entity codes (so that an
+ * identifier can neither end the label nor put markup in a renderer that allows HTML), line
+ * breaks as spaces.
+ */
 function mermaidText(s: string): string {
-  return s.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ');
+  return s
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/&/g, '#amp;')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 /**
