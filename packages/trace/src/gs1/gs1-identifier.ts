@@ -74,7 +74,9 @@ export function gs1ElementValue(id: Gs1Identifier, ai: string): string | undefin
 }
 
 /**
- * The human-readable element string, e.g. `(01)04012345111118(21)9876`.
+ * The human-readable element string, e.g. `(01)04012345111118(21)9876`. A value that itself holds
+ * 2 to 4 digits in brackets (`(10)A(21)B` as a lot) cannot be told from the next element, so such
+ * a string does not parse back to the same identifier (use the Digital Link or the EPC URI).
  */
 export function toElementString(id: Gs1Identifier): string {
   let out = '';
@@ -82,7 +84,9 @@ export function toElementString(id: Gs1Identifier): string {
   return out;
 }
 
-const ELEMENT = /\((\d{2,4})\)([^()]*)/gy;
+// an AI in brackets, then its value: anything up to the next bracketed AI (a value may hold
+// brackets, as GS1's character set 82 allows, as long as they do not enclose 2 to 4 digits)
+const ELEMENT = /\((\d{2,4})\)((?:(?!\(\d{2,4}\)).)*)/gsy;
 
 /**
  * Parse a bracketed element string such as `(01)04012345111118(10)LOT7` into an identifier.

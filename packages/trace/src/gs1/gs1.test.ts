@@ -141,6 +141,14 @@ describe('GS1 Digital Link', () => {
     expect(id?.type).toBe('lgtin');
     expect(parseElementString('(01)04012345111118(99)x')).toBeUndefined();
     expect(parseElementString('garbage')).toBeUndefined();
+    // brackets in a value (GS1 character set 82 has them), when they enclose no AI
+    const bracketed = parseElementString('(01)04012345111118(10)-( (21)A)B(');
+    expect(bracketed?.elements).toEqual([
+      { ai: '01', value: '04012345111118' },
+      { ai: '10', value: '-( ' },
+      { ai: '21', value: 'A)B(' },
+    ]);
+    expect(parseElementString(toElementString(bracketed as never))).toEqual(bracketed);
   });
 });
 
@@ -218,6 +226,29 @@ describe('canonicalGs1Uri: one spelling per lot', () => {
         const once = canonicalGs1Uri(urn);
         return once.startsWith('https://id.gs1.org/') && canonicalGs1Uri(once) === once;
       }),
+    );
+  });
+
+  it('is idempotent whatever the lot or serial holds, escaped or not (property)', () => {
+    // GS1 values are ASCII, but identifiers come from anywhere: é, 海, %, brackets, quotes…
+    const value = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 });
+    const spelled = fc.tuple(value, fc.constantFrom('10', '21'), fc.nat(3)).map(([v, ai, how]) => {
+      const gtin = '04012345111118';
+      if (how === 0) return `https://id.gs1.org/01/${gtin}/${ai}/${encodeURIComponent(v)}`;
+      if (how === 1) return `https://brand.example/01/${gtin}/${ai}/${escape(v)}`; // Latin-1 escapes
+      if (how === 2) return `urn:epc:class:lgtin:4012345.011111.${encodeURIComponent(v)}`;
+      return `(01)${gtin}(${ai})${v}`;
+    });
+    fc.assert(
+      fc.property(spelled, (text) => {
+        const once = canonicalGs1Uri(text);
+        expect(canonicalGs1Uri(once)).toBe(once);
+      }),
+      { numRuns: 3000 },
+    );
+    // the same lot escaped as UTF-8 and written as is joins as one
+    expect(canonicalGs1Uri('https://id.gs1.org/01/04012345111118/10/%C3%A9')).toBe(
+      canonicalGs1Uri('https://id.gs1.org/01/04012345111118/10/é'),
     );
   });
 

@@ -3,12 +3,30 @@
  * used by EPC URNs and GS1 Digital Link URIs for the alphanumeric parts of identifiers.
  */
 
-const HEX = /%([0-9A-Fa-f]{2})/g;
+const ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decode `%XX` escapes byte by byte as Latin-1/ASCII (GS1 values are ASCII); never throws. */
+/**
+ * Decode `%XX` escapes; never throws. A run of escapes is read as UTF-8 (what the encoders here
+ * and `encodeURIComponent` write for a character beyond ASCII, so that decoding what they wrote
+ * gives the text back), or byte by byte as Latin-1 when it is not UTF-8. A malformed escape is
+ * kept as written. (GS1 values are ASCII; other characters only occur in invalid identifiers.)
+ */
 export function percentDecode(text: string): string {
   if (text.indexOf('%') < 0) return text;
-  return text.replace(HEX, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return text.replace(ESCAPES, (run: string) => {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let i = 0; i < bytes.length; i += 1) {
+      bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+    }
+    try {
+      return UTF8.decode(bytes);
+    } catch {
+      let latin1 = '';
+      for (const b of bytes) latin1 += String.fromCharCode(b);
+      return latin1;
+    }
+  });
 }
 
 // Characters kept literally in GS1 Digital Link path segments; everything else is escaped.
