@@ -55,8 +55,14 @@ export function arrayKeyTerm(path: number, length: number): number {
 
 const SKIP_TOP = new Set(['eventID', 'recordTime', 'errorDeclaration']);
 const MAX_DEPTH = 64;
+/**
+ * Objects and arrays one event may hold before it is left without a content key: a bound for
+ * JavaScript input that shares objects (JSON gives trees), whose walk could otherwise grow
+ * exponentially with its depth.
+ */
+const MAX_NODES = 1_000_000;
 
-function write(value: unknown, depth: number, out: string[]): boolean {
+function write(value: unknown, depth: number, out: string[], budget: { left: number }): boolean {
   if (depth > MAX_DEPTH) return false;
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) out.push('null');
@@ -64,11 +70,12 @@ function write(value: unknown, depth: number, out: string[]): boolean {
     else out.push(JSON.stringify(value) ?? 'null');
     return true;
   }
+  if (--budget.left < 0) return false;
   if (Array.isArray(value)) {
     out.push('[');
     for (let i = 0; i < value.length; i += 1) {
       if (i > 0) out.push(',');
-      if (!write(value[i], depth + 1, out)) return false;
+      if (!write(value[i], depth + 1, out, budget)) return false;
     }
     out.push(']');
     return true;
@@ -84,16 +91,19 @@ function write(value: unknown, depth: number, out: string[]): boolean {
     if (!first) out.push(',');
     first = false;
     out.push(JSON.stringify(key), ':');
-    if (!write(v, depth + 1, out)) return false;
+    if (!write(v, depth + 1, out, budget)) return false;
   }
   out.push('}');
   return true;
 }
 
-/** Canonical JSON of an event without `eventID`/`recordTime`; `undefined` if nested too deeply. */
+/**
+ * Canonical JSON of an event without `eventID`/`recordTime`; `undefined` if nested too deeply or
+ * holding too many objects.
+ */
 export function canonicalEventJson(event: unknown): string | undefined {
   const out: string[] = [];
-  return write(event, 0, out) ? out.join('') : undefined;
+  return write(event, 0, out, { left: MAX_NODES }) ? out.join('') : undefined;
 }
 
 /** The seed offset of the second string hash. */
@@ -173,9 +183,16 @@ export class ContentKeyer {
   );
   private readonly nameHashes = new Int32Array(KEY_SLOTS);
 
-  /** Compute the content key of an event into `a` and `b`; false when nested too deeply. */
+  /** Objects and arrays the walk of the current event may still enter. */
+  private nodesLeft = 0;
+
+  /**
+   * Compute the content key of an event into `a` and `b`; false when nested too deeply or holding
+   * too many objects (see `MAX_NODES`).
+   */
   key(event: unknown): boolean {
     this.cleanPrototype = objectPrototypeIsClean();
+    this.nodesLeft = MAX_NODES;
     this.a = 0;
     this.b = 0;
     this.n = 0;
@@ -226,6 +243,7 @@ export class ContentKeyer {
       this.leaf(h, leafHash2(path, value, h));
       return true;
     }
+    if (--this.nodesLeft < 0) return false;
     if (Array.isArray(value)) {
       const inline = depth < MAX_DEPTH;
       for (let i = 0; i < value.length; i += 1) {
@@ -269,7 +287,7 @@ export class ContentKeyer {
 
 /**
  * The content key of an event as two 32-bit halves (see {@link eventContentKey}); `undefined` when
- * nested deeper than 64 levels.
+ * nested deeper than 64 levels or holding more than a million objects.
  */
 export function eventContentKeyPair(event: unknown): readonly [number, number] | undefined {
   const keyer = new ContentKeyer();
@@ -278,8 +296,9 @@ export function eventContentKeyPair(event: unknown): readonly [number, number] |
 
 /**
  * A fast 53-bit content key of an event (see the module note), or `undefined` when the event is
- * nested deeper than 64 levels. Equal content gives equal keys whatever the member order;
- * different content collides with probability about n² / 2⁵⁴ over n events.
+ * nested deeper than 64 levels or holds more than a million objects. Equal content gives equal
+ * keys whatever the member order; different content collides with probability about n² / 2⁵⁴
+ * over n events.
  */
 export function eventContentKey(event: unknown): number | undefined {
   const keyer = new ContentKeyer();

@@ -241,6 +241,8 @@ class HashContext {
   readonly prefixes = new Map<string, string>();
   /** Objects rendered so far: a bound for shared or cyclic JavaScript input (JSON gives trees). */
   budget = 1_000_000;
+  /** The objects and arrays being rendered (a path from the event): one met again is a cycle. */
+  readonly open = new Set<object>();
   readonly ignore: ReadonlySet<string>;
 
   constructor(contexts: readonly unknown[], ignore: readonly string[]) {
@@ -326,12 +328,15 @@ function renderMember(
     );
   }
   if (Array.isArray(value)) {
-    // nested array inside an array: flatten under the same name
+    // nested array inside an array: flatten under the same name (an array inside itself: nothing)
+    if (ctx.open.has(value)) return '';
+    ctx.open.add(value);
     const parts: string[] = [];
     for (const v of value) {
       const r = renderMember(name, v, order, where, standard, ctx, depth + 1);
       if (r !== '' && r !== name) parts.push(r);
     }
+    ctx.open.delete(value);
     parts.sort(compare);
     return parts.join('');
   }
@@ -354,6 +359,8 @@ function renderList(
   depth: number,
 ): string {
   const items = Array.isArray(value) ? value : [value];
+  if (ctx.open.has(items)) return '';
+  ctx.open.add(items);
   const member = LIST_MEMBER[name];
   const parts: string[] = [];
   for (const item of items) {
@@ -372,6 +379,7 @@ function renderList(
         : renderMember(member, item, order, name, standard, ctx, depth + 1);
     if (r !== '' && r !== member) parts.push(r);
   }
+  ctx.open.delete(items);
   parts.sort(compare);
   const body = parts.join('');
   return body === '' ? '' : name + body;
@@ -385,7 +393,22 @@ function renderObject(
   ctx: HashContext,
   depth: number,
 ): string {
-  if (depth > MAX_DEPTH || ctx.budget-- <= 0) return '';
+  // (an object inside itself, which JavaScript input can hold and JSON cannot: nothing)
+  if (depth > MAX_DEPTH || ctx.budget-- <= 0 || ctx.open.has(obj)) return '';
+  ctx.open.add(obj);
+  const text = renderObjectMembers(obj, order, where, standard, ctx, depth);
+  ctx.open.delete(obj);
+  return text;
+}
+
+function renderObjectMembers(
+  obj: Record<string, unknown>,
+  order: Order,
+  where: string,
+  standard: boolean,
+  ctx: HashContext,
+  depth: number,
+): string {
   let out = '';
   const done = new Set<string>();
   if (standard) {
