@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@foodsafety/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTraceIndex } from '../chain/trace-index.js';
 import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
@@ -235,6 +236,101 @@ describe('validateEpcisDocumentStream on what is not a plain list of events', ()
     expect(found(bad.diagnostics)).toEqual([['TRACE_INVALID_ENUM', 'action']]);
     expect([bad.eventCount, bad.validEventCount, seen.length]).toEqual([1, 0, 1]);
     expect(index.graph.eventCount).toBe(2);
+  });
+});
+
+describe('validateEpcisDocumentStream against the in-memory validator (property)', () => {
+  const chainEvents = generateSeaCucumberChain({ variant: 'valid' }).events;
+  const documents = [
+    JSON.stringify(
+      toEpcisDocument(chainEvents.slice(0, 6), { creationDate: '2024-01-01T00:00:00Z' }),
+    ),
+    JSON.stringify(
+      toEpcisDocument(chainEvents.slice(3, 8), { creationDate: '2024-01-01T00:00:00Z' }),
+      null,
+      2,
+    ),
+  ];
+  const pieces = [
+    '',
+    '海参',
+    'MOVE',
+    'urn:epc:id:sgln:6930937.00001.0',
+    'https://id.gs1.org/01/06930937000013/10/L1',
+    '2017-01-01T00:00:30.000+08:00',
+  ];
+  const edit = fc.record({
+    kind: fc.constantFrom('value', 'insert', 'delete', 'copy'),
+    at: fc.nat(),
+    to: fc.nat(),
+    piece: fc.constantFrom(...pieces),
+    char: fc.constantFrom(...',{}[]":\\ 1x'),
+  });
+  function applied(
+    text: string,
+    e: { kind: string; at: number; to: number; piece: string; char: string },
+  ) {
+    const p = e.at % (text.length + 1);
+    if (e.kind === 'insert') return text.slice(0, p) + e.char + text.slice(p);
+    if (e.kind === 'delete') return text.slice(0, p) + text.slice(p + 1);
+    if (e.kind === 'copy') {
+      const q = Math.min(text.length, p + (e.to % 40));
+      return (
+        text.slice(0, e.to % (text.length + 1)) +
+        text.slice(p, q) +
+        text.slice(e.to % (text.length + 1))
+      );
+    }
+    // replace the content of a string value
+    const strings = [...text.matchAll(/: ?"([^"\\]*)"/g)];
+    const m = strings[e.at % Math.max(1, strings.length)];
+    if (m === undefined) return text;
+    const start = (m.index as number) + m[0].length - m[1]!.length - 1;
+    return text.slice(0, start) + e.piece + text.slice(start + m[1]!.length);
+  }
+  /** Byte chunks of the sizes given, in turn. */
+  async function* chunked(text: string, sizes: readonly number[]) {
+    const all = new TextEncoder().encode(text);
+    for (let i = 0, k = 0; i < all.length; k += 1) {
+      const size = sizes[k % sizes.length] as number;
+      yield all.subarray(i, i + size);
+      i += size;
+    }
+  }
+  const found = (ds: readonly Diagnostic[]) =>
+    ds.map((d) => `${d.severity}:${d.code}@${(d.path ?? []).join('/')}`).sort();
+
+  it('gives the same findings and counts, or reports text that is not JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...documents),
+        fc.array(edit, { maxLength: 3 }),
+        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('strict', 'lenient'),
+        async (document, edits, sizes, mode) => {
+          const text = edits.reduce(applied, document);
+          const streamed = await validateEpcisDocumentStream(chunked(text, sizes), { mode });
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            parsed = undefined;
+          }
+          if (parsed === undefined) {
+            expect(streamed.valid).toBe(false);
+            expect(streamed.diagnostics.map((d) => d.code)).toContain('TRACE_JSON_SYNTAX');
+            return;
+          }
+          // (documented: prefix checks on streamed events need the @context before the list)
+          const keys = typeof parsed === 'object' && parsed !== null ? Object.keys(parsed) : [];
+          fc.pre(keys.includes('@context') && keys.indexOf('@context') < keys.indexOf('epcisBody'));
+          const whole = validateEpcisDocument(text, { mode });
+          expect(found(streamed.diagnostics)).toEqual(found(whole.diagnostics));
+          expect([streamed.valid, streamed.eventCount]).toEqual([whole.valid, whole.eventCount]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
