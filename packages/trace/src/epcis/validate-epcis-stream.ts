@@ -121,11 +121,22 @@ class StreamState {
     return this.run.diagnostics.length;
   }
 
+  /**
+   * The events whose prefixes were checked before the document's `@context` was read, with the
+   * prefixes of their undeclared-prefix errors and their number of other errors (see
+   * {@link settleLateContext}).
+   */
+  private readonly early: { prefixes: string[]; otherErrors: number }[] = [];
+  /** Set while the events are checked against no declared prefix, the `@context` not read yet. */
+  earlyPrefixes = false;
+
   event(value: unknown, prefix: readonly PathSegment[], index: number): void {
     const run = this.run;
     run.prefix = prefix;
     run.index = index;
+    const from = run.diagnostics.length;
     const errors = validateEventInto(run, value, false);
+    if (this.earlyPrefixes) this.noteEarly(from, errors);
     const { onEvent, index: traceIndex } = this.options;
     if (errors === 0 && (onEvent !== undefined || traceIndex !== undefined)) {
       let ev = value;
@@ -149,6 +160,39 @@ class StreamState {
       this.report(traceIndex.add(valid ?? (parsed.ok ? parsed.value : undefined)));
     }
     this.counted(valid !== undefined);
+  }
+
+  private noteEarly(from: number, errors: number): void {
+    const prefixes: string[] = [];
+    let found = false;
+    const all = this.run.diagnostics;
+    for (let i = from; i < all.length; i += 1) {
+      const d = all[i] as Diagnostic;
+      if (d.code !== 'TRACE_UNDECLARED_PREFIX') continue;
+      found = true;
+      if (d.severity === 'error') prefixes.push(String(d.params?.prefix));
+    }
+    if (found) this.early.push({ prefixes, otherErrors: errors - prefixes.length });
+  }
+
+  /**
+   * A `@context` read after the event list declares `declared`: drop the events' findings of
+   * prefixes it declares (the in-memory validator knows them from the start), and count as valid
+   * the events whose only errors those were.
+   */
+  settleLateContext(declared: ReadonlySet<string>): void {
+    const all = this.run.diagnostics;
+    let kept = 0;
+    for (const d of all) {
+      if (d.code === 'TRACE_UNDECLARED_PREFIX' && declared.has(String(d.params?.prefix))) continue;
+      all[kept] = d;
+      kept += 1;
+    }
+    all.length = kept;
+    for (const e of this.early) {
+      if (e.prefixes.length > 0 && e.otherErrors === 0 && e.prefixes.every((p) => declared.has(p)))
+        this.validEventCount += 1;
+    }
   }
 
   /** Keep diagnostics found outside the run (the index's, a line validator's). */
@@ -277,8 +321,10 @@ interface Frame {
  * Validate one large EPCIS document from a stream without holding its text twice: the members of
  * `epcisBody.eventList` (or `…queryResults.resultsBody.eventList`) are cut out and validated one
  * by one as they arrive; the rest of the document (its "skeleton") is validated at the end. The
- * document's `@context` must come before the event list for its prefixes to be used on events
- * (as in every GS1 example); otherwise prefix checks on events are skipped.
+ * events' extension prefixes are checked against the document's `@context`; when it comes after
+ * the event list, they are checked against none, and at the end the findings of prefixes it
+ * declares are dropped and the counts corrected (such events, invalid until then, were not
+ * passed to `onEvent`).
  */
 export async function validateEpcisDocumentStream(
   source: TextSource,
@@ -304,6 +350,8 @@ export async function validateEpcisDocumentStream(
   // @context capture at the root
   let contextStart = -1;
   let contextText = '';
+  /** What the events are checked against while the document's @context is not read yet. */
+  const noPrefixes: ReadonlySet<string> = new Set<string>();
   let stringText = '';
 
   const finishEvent = (text: string) => {
@@ -397,6 +445,11 @@ export async function validateEpcisDocumentStream(
             isEventListParent(stack);
           stack.push({ array: c === 91, key: undefined, expectKey: c === 123 });
           if (isList && listDepth < 0) {
+            if (run.declared === undefined) {
+              // no @context yet: check the events' prefixes against none, and settle at the end
+              run.declared = noPrefixes;
+              state.earlyPrefixes = true;
+            }
             listDepth = stack.length;
             listPath = stack.slice(0, -1).map((f) => f.key as string);
             skeleton += chunk.slice(copyFrom, i + 1);
@@ -454,6 +507,8 @@ export async function validateEpcisDocumentStream(
     if (whole.document === undefined && whole.eventCount === 1) state.single(skeleton, whole);
     return state.result();
   }
+  if (state.earlyPrefixes && run.declared !== noPrefixes && run.declared !== undefined)
+    state.settleLateContext(run.declared);
   // the skeleton: the document with an empty event list
   const docResult = validateEpcisDocument(skeleton, { ...options, profiles: [] });
   const extra = docResult.diagnostics;
