@@ -327,7 +327,7 @@ describe('createEpcisLineValidator', () => {
     );
     const fast = expectSame(lines, { now: NOW });
     expect(fast.direct).toBe(lines.length);
-  });
+  }, 30_000);
 
   it('reports a line that is not JSON at its position and keeps going', () => {
     const index = createTraceIndex();

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { CONTEXT_WITH_EX, OBSERVE_EVENT } from './__fixtures__/events.js';
 import { BIZ_STEP_ACTION_RULES_META } from './bizstep-action-rules.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
 import { REC20_UNIT_CODES, REC20_UNIT_CODES_META } from './rec20-unit-codes.js';
 import { validateEpcisDocument } from './validate-epcis-document.js';
 
-const CONTEXT = [
-  'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
-  { ex: 'https://ex.example/' },
-];
+const CONTEXT = CONTEXT_WITH_EX;
 
 const objectEvent = {
-  type: 'ObjectEvent',
-  eventTime: '2024-05-01T08:00:00.000+08:00',
-  eventTimeZoneOffset: '+08:00',
-  epcList: ['urn:epc:id:sgtin:0614141.107346.2017'],
-  action: 'OBSERVE',
+  ...OBSERVE_EVENT,
   bizStep: 'shipping',
   disposition: 'in_transit',
   readPoint: { id: 'urn:epc:id:sgln:0614141.07346.1234' },

@@ -396,19 +396,6 @@ function renderObject(
   // (an object inside itself, which JavaScript input can hold and JSON cannot: nothing)
   if (depth > MAX_DEPTH || ctx.budget-- <= 0 || ctx.open.has(obj)) return '';
   ctx.open.add(obj);
-  const text = renderObjectMembers(obj, order, where, standard, ctx, depth);
-  ctx.open.delete(obj);
-  return text;
-}
-
-function renderObjectMembers(
-  obj: Record<string, unknown>,
-  order: Order,
-  where: string,
-  standard: boolean,
-  ctx: HashContext,
-  depth: number,
-): string {
   let out = '';
   const done = new Set<string>();
   if (standard) {
@@ -457,6 +444,7 @@ function renderObjectMembers(
     }
   }
   rest.sort(compare);
+  ctx.open.delete(obj);
   return out + rest.join('');
 }
 

@@ -5,22 +5,16 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CONTEXT_WITH_EX, OBSERVE_EVENT } from './__fixtures__/events.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
 import { parseEpcisDocument } from './parse-epcis-document.js';
 import { serializeEpcisDocument } from './serialize-epcis-document.js';
 import { validateEpcisDocument } from './validate-epcis-document.js';
 import { validateEpcisDocumentStream, validateEpcisJsonLines } from './validate-epcis-stream.js';
 
-const CONTEXT = [
-  'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
-  { ex: 'https://ex.example/' },
-];
+const CONTEXT = CONTEXT_WITH_EX;
 const event = {
-  type: 'ObjectEvent',
-  eventTime: '2024-05-01T08:00:00.000+08:00',
-  eventTimeZoneOffset: '+08:00',
-  epcList: ['urn:epc:id:sgtin:0614141.107346.2017'],
-  action: 'OBSERVE',
+  ...OBSERVE_EVENT,
   bizStep: 'shipping',
   readPoint: { id: 'urn:epc:id:sgln:0614141.07346.1234' },
 };

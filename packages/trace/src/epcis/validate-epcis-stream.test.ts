@@ -5,6 +5,7 @@ import { createTraceIndex } from '../chain/trace-index.js';
 import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
 import { toEpcisDocument } from '../testdata/epcis-json.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
+import { OBSERVE_EVENT } from './__fixtures__/events.js';
 import { createEpcisLineValidator } from './epcis-line-validator.js';
 import { validateEpcisDocument, validatorFor } from './validate-epcis-document.js';
 import {
@@ -159,13 +160,7 @@ describe('validateEpcisDocumentStream', () => {
 });
 
 describe('validateEpcisDocumentStream on what is not a plain list of events', () => {
-  const event = {
-    type: 'ObjectEvent',
-    eventTime: '2024-05-01T08:00:00.000+08:00',
-    eventTimeZoneOffset: '+08:00',
-    epcList: ['urn:epc:id:sgtin:0614141.107346.2017'],
-    action: 'OBSERVE',
-  };
+  const event = OBSERVE_EVENT;
   const e = JSON.stringify(event);
   const documentWith = (list: string, extra = '') =>
     `{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],${extra}` +
