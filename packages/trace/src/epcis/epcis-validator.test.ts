@@ -137,6 +137,40 @@ describe('schema findings carry codes and paths', () => {
   });
 });
 
+describe('members whose value is undefined (events built in code)', () => {
+  it('count as absent, as JSON.stringify and the schema see them', () => {
+    const built = {
+      ...objectEvent,
+      bizLocation: undefined,
+      eventID: undefined,
+      quantityList: [
+        { epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 3, uom: undefined },
+      ],
+      sensorElementList: [
+        {
+          sensorMetadata: { time: undefined, deviceID: 'urn:epc:id:giai:4000001.111' },
+          sensorReport: [{ type: 'Temperature', value: 4, uom: 'CEL', sDev: undefined }],
+        },
+      ],
+      'ex:note': undefined,
+    };
+    const asJson = JSON.parse(JSON.stringify(built)) as unknown;
+    expect(codes(doc(built))).toEqual(codes(doc(asJson)));
+    expect(validateEpcisDocument(doc(built)).valid).toBe(true);
+    const document = { ...doc(objectEvent), epcisHeader: undefined, id: undefined };
+    expect(validateEpcisDocument(document).diagnostics).toEqual([]);
+  });
+
+  it('count as missing where a member is required', () => {
+    expect(codes(doc({ ...objectEvent, eventTime: undefined }))).toEqual([
+      'error:TRACE_REQUIRED_MISSING',
+    ]);
+    expect(codes({ ...doc(objectEvent), schemaVersion: undefined })).toEqual([
+      'error:TRACE_REQUIRED_MISSING',
+    ]);
+  });
+});
+
 describe('a document whose type is missing or wrong is still read as a document', () => {
   const broken = { ...objectEvent, action: 'MOVE' };
   const found = (input: unknown, options = {}) =>

@@ -2,7 +2,9 @@
  * The compiled EPCIS 2.0.1 validator: the schema, written out by hand for the EPCIS shape (no
  * generic schema interpreter at run time), plus the event rules beyond the schema. Built once per
  * option set ({@link compileEpcisValidator}); the per-event hot path allocates nothing but the
- * diagnostics it reports (paths are built only when a finding is reported).
+ * diagnostics it reports (paths are built only when a finding is reported). A member whose value
+ * is `undefined` (events built in code) counts as absent, as `JSON.stringify` and the schema see
+ * it.
  */
 
 import type { Diagnostic, Locale, PathSegment, Severity } from '@foodsafety/core';
@@ -637,6 +639,7 @@ function walkInner(
   }
   const obj = v as Record<string, unknown>;
   for (const key in obj) {
+    if (obj[key] === undefined) continue;
     if (key.indexOf(':') > 0) {
       const prefix = undeclaredPrefix(run, key);
       if (prefix !== undefined) reportPrefix(run, key, prefix, [...base, ...trail, key]);
@@ -726,6 +729,7 @@ function checkQuantityList(run: ValidationRun, v: unknown, key: string): number 
     }
     let hasClass = false;
     for (const k in q) {
+      if (q[k] === undefined) continue;
       const value = q[k];
       if (k === 'epcClass') {
         hasClass = true;
@@ -766,6 +770,7 @@ function checkLocation(run: ValidationRun, v: unknown, key: string): void {
   }
   let hasId = false;
   for (const k in v) {
+    if (v[k] === undefined) continue;
     if (k === 'id') {
       hasId = true;
       if (checkUri(run, v.id, key, 'id')) checkIdentifier(run, v.id as string, key, 'id');
@@ -795,6 +800,7 @@ function checkBizTransactions(run: ValidationRun, v: unknown, key: string): numb
     }
     let has = false;
     for (const k in b) {
+      if (b[k] === undefined) continue;
       if (k === 'bizTransaction') {
         has = true;
         checkUri(run, b[k], key, i, k);
@@ -825,6 +831,7 @@ function checkSourceDest(run: ValidationRun, v: unknown, key: string, member: st
     let hasType = false;
     let hasId = false;
     for (const k in s) {
+      if (s[k] === undefined) continue;
       if (k === member) {
         hasId = true;
         if (checkUri(run, s[k], key, i, k)) checkIdentifier(run, s[k] as string, key, i, k);
@@ -854,6 +861,7 @@ function checkPersistentDisposition(run: ValidationRun, v: unknown): void {
   }
   let any = false;
   for (const k in v) {
+    if (v[k] === undefined) continue;
     if (k !== 'set' && k !== 'unset') {
       run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, run.path(key, k));
       continue;
@@ -895,6 +903,7 @@ function checkErrorDeclaration(run: ValidationRun, v: unknown): void {
   }
   let hasTime = false;
   for (const k in v) {
+    if (v[k] === undefined) continue;
     const value = v[k];
     if (k === 'declarationTime') {
       hasTime = true;
@@ -941,6 +950,7 @@ function checkSensorElements(
     }
     let hasReport = false;
     for (const k in el) {
+      if (el[k] === undefined) continue;
       const value = el[k];
       if (k === 'sensorMetadata') {
         checkSensorMetadata(run, value, i, eventMs, eventTime);
@@ -991,6 +1001,7 @@ function checkSensorMetadata(
     return;
   }
   for (const k in v) {
+    if (v[k] === undefined) continue;
     const value = v[k];
     if (!SENSOR_METADATA_KEYS.has(k)) {
       if (checkExtensionKey(run, k, key, i, 'sensorMetadata', k))
@@ -1033,6 +1044,7 @@ function checkSensorReports(
     }
     let hasType = false;
     for (const k in r) {
+      if (r[k] === undefined) continue;
       const value = r[k];
       switch (k) {
         case 'type':
@@ -1115,6 +1127,7 @@ function checkIlmd(run: ValidationRun, v: unknown): void {
     return;
   }
   for (const k in v) {
+    if (v[k] === undefined) continue;
     if (!isUri(k)) run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, run.path('ilmd', k));
     else checkPrefix(run, k, 'ilmd', k);
     walkExtension(run, v[k], 2, 'ilmd', k);
@@ -1260,13 +1273,14 @@ export function validateEventInto(
   let hasTransformationId = false;
 
   // eventTime first so that sensor rules can compare
-  if (Object.hasOwn(ev, 'eventTime')) {
+  if (Object.hasOwn(ev, 'eventTime') && ev.eventTime !== undefined) {
     hasEventTime = true;
     eventTime = ev.eventTime;
     eventMs = checkTime(run, eventTime, 'eventTime');
   }
 
   for (const key in ev) {
+    if (ev[key] === undefined) continue;
     const value = ev[key];
     if (!allowed.has(key)) {
       if (key === 'ilmd') {

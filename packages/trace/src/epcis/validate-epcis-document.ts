@@ -192,6 +192,7 @@ function checkHeader(run: ValidationRun, v: unknown, at: readonly PathSegment[])
     return;
   }
   for (const k in v) {
+    if (v[k] === undefined) continue;
     if (k === 'epcisMasterData') {
       const md = v[k];
       if (!isObject(md)) {
@@ -305,6 +306,7 @@ export function validateEpcisDocument(
   let fixedDoc: unknown = type === documentType ? doc : setAtPath(doc, ['type'], documentType);
   atPath(run, []);
   for (const k in doc) {
+    if (doc[k] === undefined) continue;
     const v = doc[k];
     atPath(run, []);
     if (!allowed.has(k)) {
@@ -344,8 +346,7 @@ export function validateEpcisDocument(
   for (const required of query
     ? ['@context', 'type', 'epcisBody']
     : ['@context', 'type', 'schemaVersion', 'creationDate', 'epcisBody']) {
-    if (!Object.hasOwn(doc, required))
-      run.report('TRACE_REQUIRED_MISSING', { member: required }, []);
+    if (doc[required] === undefined) run.report('TRACE_REQUIRED_MISSING', { member: required }, []);
   }
   const body = doc.epcisBody;
   if (body !== undefined) {
@@ -359,6 +360,7 @@ export function validateEpcisDocument(
       else eventCount = checkEventList(run, body.eventList, ['epcisBody', 'eventList'], valid);
     } else {
       for (const k in body) {
+        if (body[k] === undefined) continue;
         if (k !== 'queryResults') {
           atPath(run, ['epcisBody']);
           if (checkExtensionKey(run, k, k)) walkExtension(run, body[k], ['epcisBody', k], 2);
@@ -375,6 +377,7 @@ export function validateEpcisDocument(
       } else {
         const at = ['epcisBody', 'queryResults'];
         for (const k in qr) {
+          if (qr[k] === undefined) continue;
           atPath(run, at);
           if (k === 'queryName' || k === 'subscriptionID') checkString(run, qr[k], k);
           else if (k !== 'resultsBody' && checkExtensionKey(run, k, k))
@@ -392,6 +395,7 @@ export function validateEpcisDocument(
         } else {
           const rat = [...at, 'resultsBody'];
           for (const k in rb) {
+            if (rb[k] === undefined) continue;
             atPath(run, rat);
             if (k === 'vocabularyList') checkVocabularyList(run, rb[k], [...rat, k]);
             else if (k !== 'eventList' && checkExtensionKey(run, k, k))
@@ -454,7 +458,7 @@ function typeOfDocument(
       return slip;
     }
   }
-  if (!Object.hasOwn(doc, 'epcisBody')) return undefined;
+  if (doc.epcisBody === undefined) return undefined;
   if (typeof type === 'string' && EVENT_TYPES.has(type)) return undefined;
   const body = doc.epcisBody;
   const shown =
