@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PathSegment } from '@foodsafety/core';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -198,6 +199,107 @@ describe('our validator agrees with ajv + the official schema on mutated events 
   });
 });
 
+describe('our validator agrees with ajv + the official schema deep inside the GS1 examples (property)', () => {
+  const root = new URL('../../../../../shared/conformance/epcis/', import.meta.url);
+  const dir = fileURLToPath(root);
+  const present = existsSync(join(dir, 'schema')) && existsSync(join(dir, 'examples'));
+  it.skipIf(!present)(
+    'on example events with one or two members removed, replaced or added at any depth',
+    () => {
+      const schema = JSON.parse(readFileSync(join(dir, 'schema/epcis-json-schema.json'), 'utf8'));
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats(ajv);
+      ajv.addSchema(schema);
+      const validate = ajv.getSchema(`${schema.$id}#/definitions/EPCIS-Document-Event`);
+      if (validate === undefined) throw new Error('EPCIS-Document-Event not in the schema');
+      const walk = (d: string): string[] =>
+        readdirSync(d).flatMap((f) => {
+          const p = join(d, f);
+          return statSync(p).isDirectory() ? walk(p) : p.endsWith('.jsonld') ? [p] : [];
+        });
+      const examples: { event: unknown; context: unknown }[] = [];
+      for (const f of walk(join(dir, 'examples'))) {
+        const d = JSON.parse(readFileSync(f, 'utf8'));
+        const list = d?.epcisBody?.eventList ?? d?.epcisBody?.queryResults?.resultsBody?.eventList;
+        for (const event of list ?? []) examples.push({ event, context: d['@context'] });
+      }
+      /** Every member path of a value (keys and indexes). */
+      const pathsOf = (v: unknown, base: PathSegment[] = []): PathSegment[][] =>
+        v !== null && typeof v === 'object'
+          ? Object.keys(v).flatMap((k) => {
+              const p = [...base, Array.isArray(v) ? Number(k) : k];
+              return [p, ...pathsOf((v as Record<string, unknown>)[k], p)];
+            })
+          : [];
+      const value = fc.oneof(
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.constantFrom(
+          'ADD',
+          'add',
+          'urn:epc:id:sgtin:0614141.107346.2017',
+          'not a uri',
+          '2024-13-01T00:00:00Z',
+          '2024-01-01T00:00:00.000+01:00',
+          '+1:00',
+          'KGM',
+          'owning_party',
+          { id: 'urn:x' },
+          { type: 'Temperature', value: 1 },
+        ),
+      );
+      const edit = fc.record({
+        at: fc.nat(),
+        how: fc.constantFrom('remove', 'replace', 'add'),
+        name: fc.constantFrom(
+          'extra',
+          'ex:extra',
+          'type',
+          'value',
+          'uom',
+          'id',
+          'quantity',
+          'time',
+        ),
+        value,
+      });
+      const edited = (
+        event: unknown,
+        e: { at: number; how: string; name: string; value: unknown },
+      ) => {
+        const copy = structuredClone(event) as Record<string, unknown>;
+        const paths = pathsOf(copy);
+        const path = paths[e.at % paths.length] as PathSegment[];
+        let parent = copy as Record<PathSegment, unknown>;
+        for (const k of path.slice(0, -1)) parent = parent[k] as Record<PathSegment, unknown>;
+        const last = path[path.length - 1] as PathSegment;
+        if (e.how === 'remove') {
+          if (Array.isArray(parent)) parent.splice(last as number, 1);
+          else delete parent[last];
+        } else if (e.how === 'replace' || Array.isArray(parent)) parent[last] = e.value;
+        else parent[e.name] = e.value;
+        return copy;
+      };
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...examples),
+          fc.array(edit, { minLength: 1, maxLength: 2 }),
+          (example, edits) => {
+            const event = edits.reduce(edited, example.event);
+            const mine = createEpcisEventValidator({ context: example.context }).validate(event);
+            const schemaErrors = mine.diagnostics.filter(
+              (d) => d.severity === 'error' && !BEYOND_SCHEMA.has(d.code),
+            );
+            expect(schemaErrors.length === 0, JSON.stringify(event)).toBe(
+              validate(event) as boolean,
+            );
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    },
+  );
+});
+
 const BEYOND_SCHEMA = new Set([
   'TRACE_AGGREGATION_PARENT_MISSING',
   'TRACE_OFFSET_MISMATCH',
@@ -209,6 +311,8 @@ const BEYOND_SCHEMA = new Set([
   'TRACE_FUTURE_EVENT',
   'TRACE_SENSOR_TIME_AFTER_EVENT',
   'TRACE_DEPTH_LIMIT',
+  'TRACE_ILMD_NOT_ALLOWED',
+  'TRACE_EMPTY_WHAT',
 ]);
 
 describe('streaming', () => {
