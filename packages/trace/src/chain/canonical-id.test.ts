@@ -17,6 +17,15 @@ describe('basicCanonicalId', () => {
     expect(basicCanonicalId('urn:uuid:1')).toBe('urn:uuid:1');
     expect(basicCanonicalId('urn:epc:id:sgtin:bad')).toBe('urn:epc:id:sgtin:bad');
   });
+  it('never throws, even on a lone surrogate (which encodeURIComponent throws on)', () => {
+    for (const id of [
+      'urn:epc:class:lgtin:4012345.011111.\uD800',
+      'urn:epc:id:sgln:4012345.00001.\uDC00x',
+    ]) {
+      expect(basicCanonicalId(id)).toContain('%EF%BF%BD');
+      expect(basicCanonicalId(id)).toBe(canonicalGs1Uri(id));
+    }
+  });
   it('agrees with the package GS1 canonicalisation on every identifier of the generated data', () => {
     const ids = new Set<string>();
     const collect = (v: unknown): void => {

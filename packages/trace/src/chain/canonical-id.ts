@@ -1,4 +1,5 @@
 import { withGs1CheckDigit } from '../gs1/check-digit.js';
+import { encodeUriComponentSafely } from '../gs1/uri-component.js';
 
 /** Maps an identifier as written in an event to the one spelling the graph joins on. */
 export type CanonicalIdFn = (id: string) => string;
@@ -31,7 +32,7 @@ export function basicCanonicalId(id: string): string {
       const gtin = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
       if (gtin.length !== 14) return id;
       const ai = scheme === 'lgtin' ? '10' : '21';
-      return `https://id.gs1.org/01/${gtin}/${ai}/${encodeURIComponent(decodeEpcComponent(tail))}`;
+      return `https://id.gs1.org/01/${gtin}/${ai}/${encodeUriComponentSafely(decodeEpcComponent(tail))}`;
     }
     if (scheme === 'sscc' && fields.length === 2) {
       const sscc = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
@@ -42,7 +43,7 @@ export function basicCanonicalId(id: string): string {
       if (gln.length !== 13) return id;
       return tail === '0'
         ? `https://id.gs1.org/414/${gln}`
-        : `https://id.gs1.org/414/${gln}/254/${encodeURIComponent(decodeEpcComponent(tail))}`;
+        : `https://id.gs1.org/414/${gln}/254/${encodeUriComponentSafely(decodeEpcComponent(tail))}`;
     }
     if (scheme === 'pgln' && fields.length === 2) {
       const gln = withCheck(`${cp}${ref}`);

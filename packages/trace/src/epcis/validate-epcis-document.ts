@@ -434,7 +434,8 @@ export function validateEpcisDocument(
 
 /**
  * The document type to read a document as: its `type` when that is `EPCISDocument` or
- * `EPCISQueryDocument` (in lenient mode also a case slip of one, with a warning); for an object
+ * `EPCISQueryDocument`, or a case slip of one (a warning in lenient mode, else
+ * `TRACE_DOCUMENT_TYPE`); for an object
  * with an `epcisBody` whose `type` is missing, not a string or not a known type (nor an event
  * type), the one its body shows, with a finding on `type` (a missing `type` is reported with the
  * document's other required members). `undefined`: not read as a document (a single event, or

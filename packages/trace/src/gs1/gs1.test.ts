@@ -246,6 +246,15 @@ describe('canonicalGs1Uri: one spelling per lot', () => {
       }),
       { numRuns: 3000 },
     );
+    // a lone surrogate (not text, but JavaScript strings can hold one) as UTF-8 encoders write it
+    for (const text of [
+      'https://id.gs1.org/01/04012345111118/10/a\uD800b',
+      'urn:epc:class:lgtin:4012345.011111.\uDC00',
+    ]) {
+      const once = canonicalGs1Uri(text);
+      expect(once).toContain('%EF%BF%BD');
+      expect(canonicalGs1Uri(once)).toBe(once);
+    }
     // the same lot escaped as UTF-8 and written as is joins as one
     expect(canonicalGs1Uri('https://id.gs1.org/01/04012345111118/10/%C3%A9')).toBe(
       canonicalGs1Uri('https://id.gs1.org/01/04012345111118/10/é'),

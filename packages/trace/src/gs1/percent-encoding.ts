@@ -3,6 +3,8 @@
  * used by EPC URNs and GS1 Digital Link URIs for the alphanumeric parts of identifiers.
  */
 
+import { encodeUriComponentSafely } from './uri-component.js';
+
 const ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -43,7 +45,7 @@ function encodeWith(text: string, safe: RegExp): string {
       out +=
         code < 0x80
           ? `%${code.toString(16).toUpperCase().padStart(2, '0')}`
-          : encodeURIComponent(ch);
+          : encodeUriComponentSafely(ch);
     }
   }
   return out;
