@@ -9,6 +9,7 @@
  * event hash (`eventHashId`) as `contentHash` to compare by the standard's canonical form.
  */
 
+import { objectPrototypeIsClean } from './object-prototype.js';
 import { fmix32, fnv32, SEED_A } from './string-hash.js';
 
 /**
@@ -153,12 +154,6 @@ function leafHash2(path: number, value: unknown, first: number): number {
     return hashString2(String(value), path ^ KEY_NUMBER_SEED);
   }
   return integerLeafHash2(first);
-}
-
-/** Whether `Object.prototype` has no enumerable members (nobody added any). */
-function objectPrototypeIsClean(): boolean {
-  for (const _ in Object.prototype) return false;
-  return true;
 }
 
 /** Slots of the member-name cache of a {@link ContentKeyer} (a power of two). */

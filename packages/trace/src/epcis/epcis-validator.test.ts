@@ -161,6 +161,18 @@ describe('members whose value is undefined (events built in code)', () => {
     expect(validateEpcisDocument(document).diagnostics).toEqual([]);
   });
 
+  it('ignore members inherited from an Object.prototype that someone extended', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    const clean = codes(doc(objectEvent, { ...objectEvent, 'ex:note': 'x' }));
+    proto.polluted = 'x';
+    try {
+      expect(codes(doc(objectEvent, { ...objectEvent, 'ex:note': 'x' }))).toEqual(clean);
+      expect(codes(JSON.stringify(doc(objectEvent)))).toEqual([]);
+    } finally {
+      delete proto.polluted;
+    }
+  });
+
   it('count as missing where a member is required', () => {
     expect(codes(doc({ ...objectEvent, eventTime: undefined }))).toEqual([
       'error:TRACE_REQUIRED_MISSING',

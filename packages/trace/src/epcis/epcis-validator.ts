@@ -8,6 +8,7 @@
  */
 
 import type { Diagnostic, Locale, PathSegment, Severity } from '@foodsafety/core';
+import { objectPrototypeIsClean } from '../chain/object-prototype.js';
 import { lookupTable } from '../gs1/lookup-table.js';
 import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
 import { GDST_PROFILE } from '../profiles/gdst.js';
@@ -639,7 +640,7 @@ function walkInner(
   }
   const obj = v as Record<string, unknown>;
   for (const key in obj) {
-    if (obj[key] === undefined) continue;
+    if (absent(obj, key)) continue;
     if (key.indexOf(':') > 0) {
       const prefix = undeclaredPrefix(run, key);
       if (prefix !== undefined) reportPrefix(run, key, prefix, [...base, ...trail, key]);
@@ -729,7 +730,7 @@ function checkQuantityList(run: ValidationRun, v: unknown, key: string): number 
     }
     let hasClass = false;
     for (const k in q) {
-      if (q[k] === undefined) continue;
+      if (absent(q, k)) continue;
       const value = q[k];
       if (k === 'epcClass') {
         hasClass = true;
@@ -770,7 +771,7 @@ function checkLocation(run: ValidationRun, v: unknown, key: string): void {
   }
   let hasId = false;
   for (const k in v) {
-    if (v[k] === undefined) continue;
+    if (absent(v, k)) continue;
     if (k === 'id') {
       hasId = true;
       if (checkUri(run, v.id, key, 'id')) checkIdentifier(run, v.id as string, key, 'id');
@@ -800,7 +801,7 @@ function checkBizTransactions(run: ValidationRun, v: unknown, key: string): numb
     }
     let has = false;
     for (const k in b) {
-      if (b[k] === undefined) continue;
+      if (absent(b, k)) continue;
       if (k === 'bizTransaction') {
         has = true;
         checkUri(run, b[k], key, i, k);
@@ -831,7 +832,7 @@ function checkSourceDest(run: ValidationRun, v: unknown, key: string, member: st
     let hasType = false;
     let hasId = false;
     for (const k in s) {
-      if (s[k] === undefined) continue;
+      if (absent(s, k)) continue;
       if (k === member) {
         hasId = true;
         if (checkUri(run, s[k], key, i, k)) checkIdentifier(run, s[k] as string, key, i, k);
@@ -861,7 +862,7 @@ function checkPersistentDisposition(run: ValidationRun, v: unknown): void {
   }
   let any = false;
   for (const k in v) {
-    if (v[k] === undefined) continue;
+    if (absent(v, k)) continue;
     if (k !== 'set' && k !== 'unset') {
       run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, run.path(key, k));
       continue;
@@ -903,7 +904,7 @@ function checkErrorDeclaration(run: ValidationRun, v: unknown): void {
   }
   let hasTime = false;
   for (const k in v) {
-    if (v[k] === undefined) continue;
+    if (absent(v, k)) continue;
     const value = v[k];
     if (k === 'declarationTime') {
       hasTime = true;
@@ -950,7 +951,7 @@ function checkSensorElements(
     }
     let hasReport = false;
     for (const k in el) {
-      if (el[k] === undefined) continue;
+      if (absent(el, k)) continue;
       const value = el[k];
       if (k === 'sensorMetadata') {
         checkSensorMetadata(run, value, i, eventMs, eventTime);
@@ -1001,7 +1002,7 @@ function checkSensorMetadata(
     return;
   }
   for (const k in v) {
-    if (v[k] === undefined) continue;
+    if (absent(v, k)) continue;
     const value = v[k];
     if (!SENSOR_METADATA_KEYS.has(k)) {
       if (checkExtensionKey(run, k, key, i, 'sensorMetadata', k))
@@ -1044,7 +1045,7 @@ function checkSensorReports(
     }
     let hasType = false;
     for (const k in r) {
-      if (r[k] === undefined) continue;
+      if (absent(r, k)) continue;
       const value = r[k];
       switch (k) {
         case 'type':
@@ -1127,7 +1128,7 @@ function checkIlmd(run: ValidationRun, v: unknown): void {
     return;
   }
   for (const k in v) {
-    if (v[k] === undefined) continue;
+    if (absent(v, k)) continue;
     if (!isUri(k)) run.report('TRACE_MEMBER_NOT_ALLOWED', { member: k }, run.path('ilmd', k));
     else checkPrefix(run, k, 'ilmd', k);
     walkExtension(run, v[k], 2, 'ilmd', k);
@@ -1211,11 +1212,29 @@ function lastFix(run: ValidationRun): unknown {
  * diagnostics it produced. `requireContext` applies the standalone-event rule (`@context`
  * required when an event is a document of its own).
  */
+/** Whether `Object.prototype` has enumerable members (see `objectPrototypeIsClean`). */
+let inheritedMembers = false;
+
+/**
+ * Whether member `key` of `obj` counts as absent: its value is `undefined` (events built in
+ * code), or it is inherited from a polluted `Object.prototype`. JSON, the schema and
+ * `JSON.stringify` see neither.
+ */
+export function absent(obj: Record<string, unknown>, key: string): boolean {
+  return obj[key] === undefined || (inheritedMembers && !Object.hasOwn(obj, key));
+}
+
+/** Check `Object.prototype` for members (once per event or document). */
+export function notePrototype(): void {
+  inheritedMembers = !objectPrototypeIsClean();
+}
+
 export function validateEventInto(
   run: ValidationRun,
   ev: unknown,
   requireContext: boolean,
 ): number {
+  notePrototype();
   const errorsBefore = run.errors;
   run.eventDeclared = undefined;
   run.fixes = undefined;
@@ -1280,7 +1299,7 @@ export function validateEventInto(
   }
 
   for (const key in ev) {
-    if (ev[key] === undefined) continue;
+    if (absent(ev, key)) continue;
     const value = ev[key];
     if (!allowed.has(key)) {
       if (key === 'ilmd') {

@@ -7,10 +7,12 @@ import type { Diagnostic, PathSegment } from '@foodsafety/core';
 import { checkProfile } from '../profiles/check-profile.js';
 import type { EpcisDocument, EpcisEvent } from './epcis-event.js';
 import {
+  absent,
   checkContext,
   compileEpcisValidator,
   type EpcisValidationOptions,
   type EpcisValidator,
+  notePrototype,
   nowMillis,
   schemaChecks,
   ValidationRun,
@@ -192,7 +194,7 @@ function checkHeader(run: ValidationRun, v: unknown, at: readonly PathSegment[])
     return;
   }
   for (const k in v) {
-    if (v[k] === undefined) continue;
+    if (absent(v, k)) continue;
     if (k === 'epcisMasterData') {
       const md = v[k];
       if (!isObject(md)) {
@@ -251,6 +253,7 @@ export function validateEpcisDocument(
   input: unknown,
   options: EpcisValidationOptions = {},
 ): EpcisValidationResult {
+  notePrototype();
   const validator = validatorFor(options);
   const run = new ValidationRun(validator, nowMillis(options.now));
   for (const id of validator.unknownProfiles) {
@@ -306,7 +309,7 @@ export function validateEpcisDocument(
   let fixedDoc: unknown = type === documentType ? doc : setAtPath(doc, ['type'], documentType);
   atPath(run, []);
   for (const k in doc) {
-    if (doc[k] === undefined) continue;
+    if (absent(doc, k)) continue;
     const v = doc[k];
     atPath(run, []);
     if (!allowed.has(k)) {
@@ -360,7 +363,7 @@ export function validateEpcisDocument(
       else eventCount = checkEventList(run, body.eventList, ['epcisBody', 'eventList'], valid);
     } else {
       for (const k in body) {
-        if (body[k] === undefined) continue;
+        if (absent(body, k)) continue;
         if (k !== 'queryResults') {
           atPath(run, ['epcisBody']);
           if (checkExtensionKey(run, k, k)) walkExtension(run, body[k], ['epcisBody', k], 2);
@@ -377,7 +380,7 @@ export function validateEpcisDocument(
       } else {
         const at = ['epcisBody', 'queryResults'];
         for (const k in qr) {
-          if (qr[k] === undefined) continue;
+          if (absent(qr, k)) continue;
           atPath(run, at);
           if (k === 'queryName' || k === 'subscriptionID') checkString(run, qr[k], k);
           else if (k !== 'resultsBody' && checkExtensionKey(run, k, k))
@@ -395,7 +398,7 @@ export function validateEpcisDocument(
         } else {
           const rat = [...at, 'resultsBody'];
           for (const k in rb) {
-            if (rb[k] === undefined) continue;
+            if (absent(rb, k)) continue;
             atPath(run, rat);
             if (k === 'vocabularyList') checkVocabularyList(run, rb[k], [...rat, k]);
             else if (k !== 'eventList' && checkExtensionKey(run, k, k))
