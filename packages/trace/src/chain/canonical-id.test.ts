@@ -17,6 +17,14 @@ describe('basicCanonicalId', () => {
     expect(basicCanonicalId('urn:uuid:1')).toBe('urn:uuid:1');
     expect(basicCanonicalId('urn:epc:id:sgtin:bad')).toBe('urn:epc:id:sgtin:bad');
   });
+  it('escapes lots as the package GS1 canonicalisation does (the same join spelling)', () => {
+    // characters encodeURIComponent keeps and Digital Links escape, and the other way round; an
+    // escape written in the URN; a malformed escape
+    for (const lot of ["A(1)!*'", 'B;=', 'C%2FD', 'E%2', '%C3%A9']) {
+      const id = `urn:epc:class:lgtin:4012345.011111.${lot}`;
+      expect(basicCanonicalId(id)).toBe(canonicalGs1Uri(id));
+    }
+  });
   it('never throws, even on a lone surrogate (which encodeURIComponent throws on)', () => {
     for (const id of [
       'urn:epc:class:lgtin:4012345.011111.\uD800',

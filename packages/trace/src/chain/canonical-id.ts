@@ -1,5 +1,5 @@
 import { withGs1CheckDigit } from '../gs1/check-digit.js';
-import { encodeUriComponentSafely } from '../gs1/uri-component.js';
+import { digitalLinkEncode, percentDecode } from '../gs1/percent-encoding.js';
 
 /** Maps an identifier as written in an event to the one spelling the graph joins on. */
 export type CanonicalIdFn = (id: string) => string;
@@ -32,7 +32,7 @@ export function basicCanonicalId(id: string): string {
       const gtin = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
       if (gtin.length !== 14) return id;
       const ai = scheme === 'lgtin' ? '10' : '21';
-      return `https://id.gs1.org/01/${gtin}/${ai}/${encodeUriComponentSafely(decodeEpcComponent(tail))}`;
+      return `https://id.gs1.org/01/${gtin}/${ai}/${digitalLinkEncode(percentDecode(tail))}`;
     }
     if (scheme === 'sscc' && fields.length === 2) {
       const sscc = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
@@ -43,7 +43,7 @@ export function basicCanonicalId(id: string): string {
       if (gln.length !== 13) return id;
       return tail === '0'
         ? `https://id.gs1.org/414/${gln}`
-        : `https://id.gs1.org/414/${gln}/254/${encodeUriComponentSafely(decodeEpcComponent(tail))}`;
+        : `https://id.gs1.org/414/${gln}/254/${digitalLinkEncode(percentDecode(tail))}`;
     }
     if (scheme === 'pgln' && fields.length === 2) {
       const gln = withCheck(`${cp}${ref}`);
@@ -59,12 +59,4 @@ export function basicCanonicalId(id: string): string {
     return `https://id.gs1.org/${keyPath}`;
   }
   return id;
-}
-
-function decodeEpcComponent(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

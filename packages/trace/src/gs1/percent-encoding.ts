@@ -3,8 +3,6 @@
  * used by EPC URNs and GS1 Digital Link URIs for the alphanumeric parts of identifiers.
  */
 
-import { encodeUriComponentSafely } from './uri-component.js';
-
 const ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -45,7 +43,9 @@ function encodeWith(text: string, safe: RegExp): string {
       out +=
         code < 0x80
           ? `%${code.toString(16).toUpperCase().padStart(2, '0')}`
-          : encodeUriComponentSafely(ch);
+          : ch.length === 1 && code >= 0xd800 && code <= 0xdfff
+            ? '%EF%BF%BD' // a lone surrogate, which encodeURIComponent throws on: U+FFFD
+            : encodeURIComponent(ch);
     }
   }
   return out;
