@@ -260,6 +260,23 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
+/** Whether `Object.prototype` has enumerable members (see `objectPrototypeIsClean`). */
+let inheritedMembers = false;
+
+/**
+ * Whether member `key` of `obj` counts as absent: its value is `undefined` (events built in
+ * code), or it is inherited from a polluted `Object.prototype`. JSON, the schema and
+ * `JSON.stringify` see neither.
+ */
+export function absent(obj: Record<string, unknown>, key: string): boolean {
+  return obj[key] === undefined || (inheritedMembers && !Object.hasOwn(obj, key));
+}
+
+/** Check `Object.prototype` for members (once per event or document). */
+export function notePrototype(): void {
+  inheritedMembers = !objectPrototypeIsClean();
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -1212,23 +1229,6 @@ function lastFix(run: ValidationRun): unknown {
  * diagnostics it produced. `requireContext` applies the standalone-event rule (`@context`
  * required when an event is a document of its own).
  */
-/** Whether `Object.prototype` has enumerable members (see `objectPrototypeIsClean`). */
-let inheritedMembers = false;
-
-/**
- * Whether member `key` of `obj` counts as absent: its value is `undefined` (events built in
- * code), or it is inherited from a polluted `Object.prototype`. JSON, the schema and
- * `JSON.stringify` see neither.
- */
-export function absent(obj: Record<string, unknown>, key: string): boolean {
-  return obj[key] === undefined || (inheritedMembers && !Object.hasOwn(obj, key));
-}
-
-/** Check `Object.prototype` for members (once per event or document). */
-export function notePrototype(): void {
-  inheritedMembers = !objectPrototypeIsClean();
-}
-
 export function validateEventInto(
   run: ValidationRun,
   ev: unknown,
@@ -1292,7 +1292,7 @@ export function validateEventInto(
   let hasTransformationId = false;
 
   // eventTime first so that sensor rules can compare
-  if (Object.hasOwn(ev, 'eventTime') && ev.eventTime !== undefined) {
+  if (!absent(ev, 'eventTime')) {
     hasEventTime = true;
     eventTime = ev.eventTime;
     eventMs = checkTime(run, eventTime, 'eventTime');

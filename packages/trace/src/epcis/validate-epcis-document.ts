@@ -349,7 +349,7 @@ export function validateEpcisDocument(
   for (const required of query
     ? ['@context', 'type', 'epcisBody']
     : ['@context', 'type', 'schemaVersion', 'creationDate', 'epcisBody']) {
-    if (doc[required] === undefined) run.report('TRACE_REQUIRED_MISSING', { member: required }, []);
+    if (absent(doc, required)) run.report('TRACE_REQUIRED_MISSING', { member: required }, []);
   }
   const body = doc.epcisBody;
   if (body !== undefined) {
@@ -462,7 +462,7 @@ function typeOfDocument(
       return slip;
     }
   }
-  if (doc.epcisBody === undefined) return undefined;
+  if (absent(doc, 'epcisBody')) return undefined;
   if (typeof type === 'string' && EVENT_TYPES.has(type)) return undefined;
   const body = doc.epcisBody;
   const shown =
