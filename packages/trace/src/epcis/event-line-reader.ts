@@ -423,15 +423,16 @@ export class EventLineReader {
       }
       case M_EVENT_ID: {
         // not part of the content key
-        // a canonical UUID is read in place: uuidWords checks each of its 45 characters, so none
-        // is a quote or an escape, and the string ends where its closing quote stands
+        // a canonical UUID goes to the index as four words (and is a URI), read in place: each of
+        // its 45 characters is checked, so none is a quote or an escape, and the string ends where
+        // its closing quote stands. Any other eventID is checked and kept as text.
         const start = this.pos + 1;
         const end = start + UUID_LENGTH;
         if (
           this.bytes[this.pos] === Q &&
           end < this.lineEnd &&
           this.bytes[end] === Q &&
-          this.uuidWords(start, end)
+          uuidWordsOfBytes(this.bytes, start, r.eventIdWords)
         ) {
           this.start = start;
           this.end = end;
@@ -440,12 +441,6 @@ export class EventLineReader {
           return true;
         }
         if (!this.plainString()) return false;
-        // a canonical UUID goes to the index as four words (and is a URI); any other eventID is
-        // checked and kept as text
-        if (this.uuidWords(this.start, this.end)) {
-          r.eventIdUuid = true;
-          return true;
-        }
         const id = r.copy(this.start, this.end);
         if (!isUri(id)) return false;
         r.eventId = id;
@@ -679,16 +674,6 @@ export class EventLineReader {
     const i = r.parties.push(idStart, idEnd, idHash, kind, 0);
     r.parties.word[i] = typeWord;
     return true;
-  }
-
-  /**
-   * Whether bytes [start, end) are a canonical lowercase `urn:uuid:` eventID; then its four words
-   * (as the index's eventID column makes them from the text) are in the record.
-   */
-  private uuidWords(start: number, end: number): boolean {
-    return (
-      end - start === UUID_LENGTH && uuidWordsOfBytes(this.bytes, start, this.record.eventIdWords)
-    );
   }
 
   /**

@@ -29,9 +29,11 @@ const POSITION = /position (\d+)/;
 
 /** Parse JSON text; never throws. */
 export function parseJsonText(text: string, locale: Locale = 'en'): JsonTextResult {
+  // a leading byte order mark is ignored, as RFC 8259 allows (a byte stream's decoder drops it)
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom === 0 ? text : text.slice(1);
   try {
-    // a leading byte order mark is ignored, as RFC 8259 allows (a byte stream's decoder drops it)
-    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    return { ok: true, value: JSON.parse(body) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof RangeError) {
@@ -45,8 +47,7 @@ export function parseJsonText(text: string, locale: Locale = 'en'): JsonTextResu
       };
     }
     // where: found by our own scan (the engine's messages do not always say), else the engine's
-    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const at = jsonErrorOffset(bom === 0 ? text : text.slice(1));
+    const at = jsonErrorOffset(body);
     const found = at < 0 ? at : at + bom;
     const p = POSITION.exec(message);
     const position = found >= 0 ? found : p !== null ? Number(p[1]) + bom : text.length;

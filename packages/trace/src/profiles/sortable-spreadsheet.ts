@@ -152,6 +152,7 @@ export function toSortableSpreadsheet(graph: LotGraph, options: SpreadsheetOptio
     ...kdeColumns.map((c) => c.label),
   ];
   const lines = [header.map(csvField).join(',')];
+  const guard = options.guardFormulas !== false;
   for (const e of rows) {
     const cells = baseCells(e, sep);
     if (profile !== undefined) {
@@ -172,7 +173,6 @@ export function toSortableSpreadsheet(graph: LotGraph, options: SpreadsheetOptio
         cells.push(values.map(text).join(sep));
       }
     }
-    const guard = options.guardFormulas !== false;
     lines.push(cells.map((c) => csvField(guard ? guardFormula(c) : c)).join(','));
   }
   return `${options.bom === true ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
