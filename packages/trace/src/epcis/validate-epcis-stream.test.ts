@@ -241,6 +241,15 @@ describe('validateEpcisDocumentStream on what is not a plain list of events', ()
     expect([settled.valid, settled.validEventCount]).toEqual([true, 2]);
   });
 
+  it('reads a text without an event list as the in-memory validator does', async () => {
+    for (const text of ['"epcisBody"', '42', 'null', '[]', '{"type":"EPCISDocument"}', '{']) {
+      const whole = validateEpcisDocument(text);
+      const r = await validateEpcisDocumentStream(bytes(text));
+      expect(found(r.diagnostics), text).toEqual(found(whole.diagnostics));
+      expect(r.eventCount, text).toBe(whole.eventCount);
+    }
+  });
+
   it('counts, passes on and indexes a single event given as the document', async () => {
     const text = JSON.stringify({
       '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],

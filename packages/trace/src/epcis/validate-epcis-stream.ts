@@ -149,16 +149,13 @@ class StreamState {
 
   /**
    * Count, pass on and index a single event given as the whole document (`whole`: the in-memory
-   * validator's result for the text, whose findings are already reported).
+   * validator's result for it, whose findings are already reported).
    */
-  single(text: string, whole: EpcisValidationResult): void {
+  single(event: unknown, whole: EpcisValidationResult): void {
     const valid = whole.events[0];
     const { onEvent, index: traceIndex } = this.options;
     if (valid !== undefined) onEvent?.(valid, 0);
-    if (traceIndex !== undefined) {
-      const parsed = parseJsonText(text);
-      this.report(traceIndex.add(valid ?? (parsed.ok ? parsed.value : undefined)));
-    }
+    if (traceIndex !== undefined) this.report(traceIndex.add(valid ?? event));
     this.counted(valid !== undefined);
   }
 
@@ -500,11 +497,15 @@ export async function validateEpcisDocumentStream(
     return state.result();
   }
   if (listDepth === -1) {
-    // no event list: the whole text was kept, as a document without one or a single event
-    const whole = validateEpcisDocument(skeleton, options);
+    // no event list: the whole text was kept, as a document without one or a single event (parsed
+    // once, for the validator and the index; a string value would be taken for text again)
+    const parsed = parseJsonText(skeleton, run.validator.locale);
+    const value = parsed.ok && typeof parsed.value !== 'string' ? parsed.value : skeleton;
+    const whole = validateEpcisDocument(value, options);
     // (unknown profiles are reported once, by the stream)
     state.report(whole.diagnostics.filter((d) => d.code !== 'TRACE_PROFILE_UNKNOWN'));
-    if (whole.document === undefined && whole.eventCount === 1) state.single(skeleton, whole);
+    if (parsed.ok && whole.document === undefined && whole.eventCount === 1)
+      state.single(parsed.value, whole);
     return state.result();
   }
   if (state.earlyPrefixes && run.declared !== noPrefixes && run.declared !== undefined)
