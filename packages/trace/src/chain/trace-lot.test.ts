@@ -51,6 +51,16 @@ describe('traceForward / traceBack on the sea-cucumber chain', () => {
       ['TRACE_LOT_UNKNOWN'],
     ]);
   });
+  it('says so, without throwing, for an identifier that is not a string', () => {
+    // from JavaScript callers: String() throws on an object without a prototype
+    const r = traceBack(graph, Object.create(null) as string);
+    expect([r.found, r.id, r.diagnostics.map((d) => [d.code, d.params?.id])]).toEqual([
+      false,
+      'object',
+      [['TRACE_LOT_UNKNOWN', 'object']],
+    ]);
+    expect(traceForward(graph, 42 as unknown as string).id).toBe('42');
+  });
 });
 
 describe('aggregation and transformationID edges', () => {

@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
+import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
 import { chainMessages } from './chain-messages.js';
 import { GraphStore, type LotGraph } from './lot-graph.js';
 
@@ -133,11 +133,15 @@ function trace(
   const start = typeof id === 'string' ? graph.nodeOf(id) : undefined;
   if (start === undefined) {
     return {
-      id: typeof id === 'string' ? id : String(id),
+      id: typeof id === 'string' ? id : describeValue(id),
       direction,
       found: false,
       lots: [],
-      diagnostics: [createDiagnostic(chainMessages.TRACE_LOT_UNKNOWN, { id: String(id) })],
+      diagnostics: [
+        createDiagnostic(chainMessages.TRACE_LOT_UNKNOWN, {
+          id: typeof id === 'string' ? id : describeValue(id),
+        }),
+      ],
     };
   }
   const r = reach(graph, start, direction, options.maxDepth);

@@ -382,6 +382,20 @@ describe('streaming', () => {
     expect(r.valid).toBe(false);
     expect(r.diagnostics[0]?.code).toBe('TRACE_STREAM_ERROR');
   });
+
+  it('reports a source that fails with a value that is not an Error', async () => {
+    async function* failing() {
+      yield '{"type":';
+      throw Object.create(null); // String() of it would throw inside the handler
+    }
+    const lines = await validateEpcisJsonLines(failing());
+    const document = await validateEpcisDocumentStream(failing());
+    for (const r of [lines, document]) {
+      expect(r.diagnostics.map((d) => [d.code, d.params?.detail])).toEqual([
+        ['TRACE_STREAM_ERROR', 'object'],
+      ]);
+    }
+  });
 });
 
 describe('JavaScript input with shared or cyclic objects', () => {

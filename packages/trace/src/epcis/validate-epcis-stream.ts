@@ -5,7 +5,7 @@
  * callback. This is the asynchronous edge of the package; the checks themselves are the same pure
  * synchronous validator as {@link validateEpcisDocument}.
  */
-import type { Diagnostic, PathSegment } from '@foodsafety/core';
+import { type Diagnostic, describeValue, type PathSegment } from '@foodsafety/core';
 import type { TraceIndex } from '../chain/trace-index.js';
 import type { EpcisEvent } from './epcis-event.js';
 import { createEpcisLineValidator, type EpcisLineValidator } from './epcis-line-validator.js';
@@ -298,7 +298,7 @@ export async function validateEpcisJsonLines(
   } catch (error) {
     run.report(
       'TRACE_STREAM_ERROR',
-      { detail: error instanceof Error ? error.message : String(error) },
+      { detail: error instanceof Error ? error.message : describeValue(error) },
       [],
     );
   }
@@ -491,7 +491,7 @@ export async function validateEpcisDocumentStream(
   } catch (error) {
     run.report(
       'TRACE_STREAM_ERROR',
-      { detail: error instanceof Error ? error.message : String(error) },
+      { detail: error instanceof Error ? error.message : describeValue(error) },
       [],
     );
     return state.result();

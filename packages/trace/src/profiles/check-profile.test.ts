@@ -125,6 +125,22 @@ describe('checkProfile inputs', () => {
     ).not.toThrow();
     expect(findings([{ 'x:cte': 'shipping' }], FSMA_204_PROFILE).length).toBeGreaterThan(0);
   });
+  it('reads values without a prototype (Object.create(null)) as values, not as text', () => {
+    // String() throws on such an object; an event built in code may hold one anywhere
+    const bare = Object.create(null) as Record<string, unknown>;
+    const { events } = generateSeaCucumberChain();
+    const edited = events.map((e, i) => (i === 0 ? { ...e, type: bare, bizStep: bare } : e));
+    expect(() => checkProfile(edited, FSMA_204_PROFILE)).not.toThrow();
+    expect(() => checkProfile(edited, GDST_PROFILE)).not.toThrow();
+    // an event whose type, action or business step is an object is no CTE of the profile
+    const transformation = { type: 'TransformationEvent' };
+    expect(recogniseCte(transformation, GDST_PROFILE)).toBe('processing');
+    expect(recogniseCte({ ...transformation, type: bare }, GDST_PROFILE)).toBe(undefined);
+    const landing = { type: 'ObjectEvent', action: 'ADD', bizStep: 'receiving' };
+    expect(recogniseCte(landing, FSMA_204_PROFILE)).toBe('first-land-based-receiving');
+    expect(recogniseCte({ ...landing, action: bare }, FSMA_204_PROFILE)).toBe('receiving');
+    expect(recogniseCte({ ...landing, bizStep: bare }, FSMA_204_PROFILE)).toBe(undefined);
+  });
 });
 
 describe('validateTraceProfile', () => {
@@ -141,6 +157,32 @@ describe('validateTraceProfile', () => {
     expect(validateTraceProfile(broken).map((d) => [d.code, d.path])).toEqual([
       ['TRACE_PROFILE_INVALID', ['ctes', 7, 'id']],
       ['TRACE_PROFILE_INVALID', ['rules', 0, 'cte']],
+    ]);
+  });
+  it('reports, and does not throw on, CTE lists that are not lists and ids that are objects', () => {
+    const bare = Object.create(null) as never;
+    const broken = {
+      ...GDST_PROFILE,
+      ctes: [{ ...(GDST_PROFILE.ctes[0] as object), id: bare, kdes: [{ id: bare, select: [] }] }],
+      rules: [
+        { kind: 'new-lot-only-at', id: 'a', ctes: { 0: 'fishing' } },
+        { kind: 'value', id: 'b', ctes: 'fishing', select: 'x', op: 'exists' },
+        { kind: 'value', id: 'c', ctes: [bare], select: 'x', op: 'exists' },
+        { kind: bare },
+      ],
+    } as unknown as TraceProfile;
+    const found = validateTraceProfile(broken);
+    expect(found.map((d) => [d.code, d.path, d.params?.detail])).toEqual([
+      ['TRACE_PROFILE_INVALID', ['ctes', 0, 'id'], 'a CTE has no id'],
+      [
+        'TRACE_PROFILE_INVALID',
+        ['ctes', 0, 'kdes', 0, 'select'],
+        'KDE object of object selects nothing',
+      ],
+      ['TRACE_PROFILE_INVALID', ['rules', 0, 'ctes'], 'the CTEs of a rule must be a list'],
+      ['TRACE_PROFILE_INVALID', ['rules', 1, 'ctes'], 'the CTEs of a rule must be a list'],
+      ['TRACE_PROFILE_INVALID', ['rules', 2, 'ctes', 0], 'rule names an unknown CTE object'],
+      ['TRACE_PROFILE_INVALID', ['rules', 3, 'kind'], 'unknown rule kind object'],
     ]);
   });
 });

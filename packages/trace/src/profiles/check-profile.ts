@@ -3,6 +3,7 @@ import {
   createDiagnostic,
   type Diagnostic,
   type DiagnosticPath,
+  describeValue,
   type MessageDescriptor,
   type MessageParamValue,
   type RuleSetMeta,
@@ -55,8 +56,11 @@ function explicitCte(event: Record<string, unknown>): string | undefined {
 }
 
 function matchesShape(event: Record<string, unknown>, m: CteMatch): boolean {
-  if (m.eventTypes !== undefined && !m.eventTypes.includes(String(event.type))) return false;
-  if (m.actions !== undefined && !m.actions.includes(String(event.action))) return false;
+  const { type, action } = event;
+  if (m.eventTypes !== undefined && !(typeof type === 'string' && m.eventTypes.includes(type)))
+    return false;
+  if (m.actions !== undefined && !(typeof action === 'string' && m.actions.includes(action)))
+    return false;
   if (m.bizSteps !== undefined && !m.bizSteps.some((w) => cbvEquals(event.bizStep, w)))
     return false;
   if (
@@ -105,9 +109,9 @@ function display(value: unknown): MessageParamValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? describeValue(value);
   } catch {
-    return String(value);
+    return describeValue(value); // a cycle or a bigint inside
   }
 }
 
@@ -158,7 +162,14 @@ function passes(v: unknown, cond: ValueCondition, canonicalId: CanonicalIdFn): b
     case 'gtin-in': {
       if (typeof v !== 'string' || !Array.isArray(target)) return false;
       const gtin = gtinOf(v, canonicalId);
-      return gtin !== undefined && target.some((t) => String(t).padStart(14, '0') === gtin);
+      return (
+        gtin !== undefined &&
+        target.some(
+          (t) =>
+            (typeof t === 'string' || typeof t === 'number') &&
+            String(t).padStart(14, '0') === gtin,
+        )
+      );
     }
     default:
       return false;
@@ -184,7 +195,11 @@ function evaluate(
 
 function expectedText(cond: ValueCondition): string {
   const v = cond.value;
-  const shown = Array.isArray(v) ? `[${v.join(', ')}]` : v === undefined ? '' : String(v);
+  const shown = Array.isArray(v)
+    ? `[${v.map((item) => describeValue(item, Number.POSITIVE_INFINITY)).join(', ')}]`
+    : v === undefined
+      ? ''
+      : describeValue(v, Number.POSITIVE_INFINITY);
   return `${cond.quantifier === 'any' ? 'any' : 'all'} ${cond.select} ${cond.op} ${shown}`.trim();
 }
 

@@ -123,6 +123,30 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
     ).diagnostics;
     expect(found.map((d) => d.code)).toContain('XIGANG_COLD_CHAIN_TEMPERATURE');
   });
+  it('reads a rule holding values without a prototype without throwing (a profile built in code)', () => {
+    const bare = Object.create(null) as never;
+    const rule = profile.rules[0] as Extract<TraceProfile['rules'][number], { kind: 'value' }>;
+    const odd: TraceProfile = {
+      ...profile,
+      rules: [
+        {
+          ...rule,
+          when: { ...rule.when!, value: [bare, PROCESSED_GTIN] },
+          value: [bare, -18] as never,
+          op: 'in',
+        },
+      ],
+    };
+    const [d, ...rest] = checkProfile(withReading(-12), odd).diagnostics.filter(
+      (x) => x.code !== 'RULESET_NOT_VERIFIED',
+    );
+    expect(rest).toEqual([]);
+    expect([d?.code, d?.params?.value, d?.params?.expected]).toEqual([
+      'XIGANG_COLD_CHAIN_TEMPERATURE',
+      -12,
+      'all sensorElementList[*].sensorReport[type=Temperature].value in [object, -18]',
+    ]);
+  });
   it('has its options checked by the engine', () => {
     expect(() => createEngine({ plugins: [districtColdChain({ aquaticGtins: [] })] })).toThrow();
   });

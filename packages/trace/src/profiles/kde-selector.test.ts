@@ -54,4 +54,22 @@ describe('selectValues', () => {
     expect(cbvEquals('https://ref.gs1.org/cbv/BizStep-shipping', 'shipping')).toBe(true);
     expect(cbvEquals('receiving', 'shipping')).toBe(false);
   });
+  it('compares numbers, booleans and bigints as their text, and never objects', () => {
+    expect([cbvEquals(5, '5'), cbvEquals(true, 'true'), cbvEquals(7n, '7')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    // String() would throw on the first and read the second as 'shipping'
+    const bare = Object.create(null) as unknown;
+    const shipping = { toString: () => 'shipping' };
+    expect([
+      cbvEquals(bare, 'object'),
+      cbvEquals(shipping, 'shipping'),
+      cbvEquals(null, 'null'),
+    ]).toEqual([false, false, false]);
+    expect(selectValues({ l: [{ type: bare }, { type: 'location' }] }, 'l[type=location]')).toEqual(
+      [{ type: 'location' }],
+    );
+  });
 });

@@ -62,9 +62,16 @@ export function localName(key: string): string {
   return cut < 0 ? key : key.slice(cut + 1);
 }
 
-/** Whether a value equals a bare CBV word, in any of its spellings. */
+/**
+ * Whether a value equals a bare CBV word, in any of its spellings. A number, boolean or bigint
+ * compares as its text; other values (objects, `null`) never equal a word.
+ */
 export function cbvEquals(value: unknown, word: string): boolean {
-  if (typeof value !== 'string') return String(value) === word;
+  if (typeof value !== 'string') {
+    const scalar =
+      typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+    return scalar && String(value) === word;
+  }
   if (value === word) return true;
   return value.endsWith(`-${word}`) || value.endsWith(`:${word}`);
 }

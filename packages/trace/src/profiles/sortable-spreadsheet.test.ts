@@ -116,6 +116,24 @@ describe('toSortableSpreadsheet', () => {
     const rows = parseCsv(toSortableSpreadsheet(buildLotGraph(awkward)));
     expect(rows[1]?.[1]).toBe('urn:x:"a,b"\nc');
   });
+  it('writes a KDE value that JSON cannot hold as a word, without throwing', () => {
+    // an event built in code: a bigint inside an object without a prototype (String() of it
+    // throws, and so does JSON.stringify)
+    const odd = Object.assign(Object.create(null) as object, { n: 1n });
+    const shipping = {
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      'fsk:cte': 'shipping',
+      eventTime: '2024-01-01T00:00:00Z',
+      epcList: ['urn:example:1'],
+      bizTransactionList: [{ type: 'po', bizTransaction: odd }],
+    };
+    const rows = parseCsv(
+      toSortableSpreadsheet(buildLotGraph([shipping]), { profile: FSMA_204_PROFILE }),
+    );
+    const header = rows[0] as string[];
+    expect(rows[1]?.[header.indexOf('Reference document type and number')]).toBe('object');
+  });
   it('guards cells a spreadsheet would run as formulas, unless told not to', () => {
     const hostile = [
       {

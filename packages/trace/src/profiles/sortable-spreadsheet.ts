@@ -1,4 +1,4 @@
-import type { Locale } from '@foodsafety/core';
+import { describeValue, type Locale } from '@foodsafety/core';
 import type { EventSummary, LotGraph } from '../chain/lot-graph.js';
 import { recogniseCte } from './check-profile.js';
 import { selectValues } from './kde-selector.js';
@@ -68,7 +68,7 @@ function text(value: unknown): string {
   try {
     return JSON.stringify(value) ?? '';
   } catch {
-    return String(value);
+    return describeValue(value); // a cycle or a bigint inside
   }
 }
 

@@ -2,6 +2,7 @@ import {
   createDiagnostic,
   type Diagnostic,
   type DiagnosticPath,
+  describeValue,
   type MessageDescriptor,
   parseRuleSetMeta,
   type RuleSetMeta,
@@ -231,14 +232,13 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
     if (typeof cte?.id !== 'string' || cte.id === '') bad('a CTE has no id', ['ctes', i, 'id']);
     else if (ids.has(cte.id)) bad(`CTE ${cte.id} is defined twice`, ['ctes', i, 'id']);
     else ids.add(cte.id);
-    if (!Array.isArray(cte?.match))
-      bad(`CTE ${String(cte?.id)} has no match list`, ['ctes', i, 'match']);
-    if (!Array.isArray(cte?.kdes))
-      bad(`CTE ${String(cte?.id)} has no KDE list`, ['ctes', i, 'kdes']);
+    const cteId = describeValue(cte?.id);
+    if (!Array.isArray(cte?.match)) bad(`CTE ${cteId} has no match list`, ['ctes', i, 'match']);
+    if (!Array.isArray(cte?.kdes)) bad(`CTE ${cteId} has no KDE list`, ['ctes', i, 'kdes']);
     else {
       cte.kdes.forEach((kde: KdeDefinition, k: number) => {
         if (!Array.isArray(kde?.select) || kde.select.length === 0) {
-          bad(`KDE ${String(kde?.id)} of ${cte.id} selects nothing`, [
+          bad(`KDE ${describeValue(kde?.id)} of ${cteId} selects nothing`, [
             'ctes',
             i,
             'kdes',
@@ -255,7 +255,15 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
   }
   const known = (cte: unknown, path: DiagnosticPath) => {
     if (typeof cte !== 'string' || !ids.has(cte))
-      bad(`rule names an unknown CTE ${String(cte)}`, path);
+      bad(`rule names an unknown CTE ${describeValue(cte)}`, path);
+  };
+  // a rule's list of CTEs: each must be known; a list that is not a list is a finding itself
+  const knownAll = (ctes: unknown, path: DiagnosticPath) => {
+    if (!Array.isArray(ctes)) bad('the CTEs of a rule must be a list', path);
+    else
+      ctes.forEach((c, k) => {
+        known(c, [...path, k]);
+      });
   };
   profile.rules.forEach((rule, r) => {
     switch (rule?.kind) {
@@ -264,16 +272,16 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
         known(rule.requires, ['rules', r, 'requires']);
         break;
       case 'new-lot-only-at':
-        for (const [k, c] of rule.ctes.entries()) known(c, ['rules', r, 'ctes', k]);
+        knownAll(rule.ctes, ['rules', r, 'ctes']);
         break;
       case 'value':
-        for (const [k, c] of (rule.ctes ?? []).entries()) known(c, ['rules', r, 'ctes', k]);
+        if (rule.ctes !== undefined) knownAll(rule.ctes, ['rules', r, 'ctes']);
         break;
       case 'retention':
       case 'custom':
         break;
       default:
-        bad(`unknown rule kind ${String((rule as { kind?: unknown })?.kind)}`, [
+        bad(`unknown rule kind ${describeValue((rule as { kind?: unknown })?.kind)}`, [
           'rules',
           r,
           'kind',
