@@ -8,8 +8,12 @@ import { parseDigitalLink, toDigitalLink } from './digital-link.js';
 import { parseEpcUri } from './epc-uri.js';
 import { canonicalGs1Identifier, type Gs1Identifier } from './gs1-identifier.js';
 
-/** Parse a GS1 identifier written as an EPC URN or as a GS1 Digital Link URI. */
-export function parseGs1Uri(uri: string): Gs1Identifier | undefined {
+/**
+ * Parse a GS1 identifier written as an EPC URN or as a GS1 Digital Link URI; `undefined` for
+ * anything else, a value that is not a string included.
+ */
+export function parseGs1Uri(uri: unknown): Gs1Identifier | undefined {
+  if (typeof uri !== 'string') return undefined;
   if (uri.startsWith('urn:epc:')) return parseEpcUri(uri);
   if (uri.startsWith('http')) return parseDigitalLink(uri);
   return undefined;

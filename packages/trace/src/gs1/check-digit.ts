@@ -5,11 +5,12 @@
 
 /**
  * The check digit of a run of GS1 data digits (without its check digit), or `undefined` when the
- * text is not made of ASCII digits only.
+ * value is not a string of ASCII digits only.
  *
  * @example computeGs1CheckDigit('401234511111') // 8 (GLN 4012345111118)
  */
-export function computeGs1CheckDigit(digits: string): number | undefined {
+export function computeGs1CheckDigit(digits: unknown): number | undefined {
+  if (typeof digits !== 'string') return undefined;
   let sum = 0;
   let weight = 3;
   for (let i = digits.length - 1; i >= 0; i--) {
@@ -23,14 +24,14 @@ export function computeGs1CheckDigit(digits: string): number | undefined {
 }
 
 /** Whether a full GS1 key (GTIN-8/12/13/14, GLN, SSCC, GSRN…) ends with the right check digit. */
-export function hasValidGs1CheckDigit(key: string): boolean {
-  if (key.length < 2) return false;
+export function hasValidGs1CheckDigit(key: unknown): boolean {
+  if (typeof key !== 'string' || key.length < 2) return false;
   const expected = computeGs1CheckDigit(key.slice(0, -1));
   return expected !== undefined && key.charCodeAt(key.length - 1) - 48 === expected;
 }
 
 /** Append the check digit to data digits; `undefined` when they are not all digits. */
-export function withGs1CheckDigit(digits: string): string | undefined {
+export function withGs1CheckDigit(digits: unknown): string | undefined {
   const check = computeGs1CheckDigit(digits);
-  return check === undefined ? undefined : digits + String(check);
+  return check === undefined ? undefined : `${digits as string}${check}`;
 }

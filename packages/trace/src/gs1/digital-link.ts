@@ -53,11 +53,12 @@ const HTTP = /^https?:\/\/[^/?#]+(\/[^?#]*)?(?:[?#].*)?$/;
 /**
  * Parse an uncompressed GS1 Digital Link URI (any domain, any path prefix before the primary key;
  * short names such as `/gtin/` and `/lot/` accepted; query string and fragment ignored).
- * Returns `undefined` when the URI carries no recognisable GS1 key.
+ * Returns `undefined` when the URI carries no recognisable GS1 key, or is not a string.
  *
  * @example parseDigitalLink('https://example.com/gtin/09780345418913/21/765tz?abc=1')
  */
-export function parseDigitalLink(uri: string): Gs1Identifier | undefined {
+export function parseDigitalLink(uri: unknown): Gs1Identifier | undefined {
+  if (typeof uri !== 'string') return undefined;
   const m = HTTP.exec(uri);
   if (m === null || m[1] === undefined) return undefined;
   const segments = m[1].split('/');

@@ -63,7 +63,8 @@ const el = (ai: string, value: string | undefined): Gs1Element | undefined =>
  * @example parseEpcUri('urn:epc:id:sgtin:0614141.107346.2017')
  * // { type: 'sgtin', elements: [{ai:'01', value:'10614141073464'}, {ai:'21', value:'2017'}], companyPrefixLength: 7 }
  */
-export function parseEpcUri(uri: string): Gs1Identifier | undefined {
+export function parseEpcUri(uri: unknown): Gs1Identifier | undefined {
+  if (typeof uri !== 'string') return undefined;
   const m = URN.exec(uri);
   if (m === null) return undefined;
   const form = m[1] as 'id' | 'class' | 'idpat';

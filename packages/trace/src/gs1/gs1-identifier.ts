@@ -92,7 +92,8 @@ const ELEMENT = /\((\d{2,4})\)((?:(?!\(\d{2,4}\)).)*)/gsy;
  * Parse a bracketed element string such as `(01)04012345111118(10)LOT7` into an identifier.
  * Returns `undefined` when the text is not such a string or the combination is not a known key.
  */
-export function parseElementString(text: string): Gs1Identifier | undefined {
+export function parseElementString(text: unknown): Gs1Identifier | undefined {
+  if (typeof text !== 'string') return undefined;
   ELEMENT.lastIndex = 0;
   const elements: Gs1Element[] = [];
   let pos = 0;

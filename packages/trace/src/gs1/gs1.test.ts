@@ -33,6 +33,20 @@ describe('GS1 mod-10 check digits', () => {
     expect(hasValidGs1CheckDigit('1')).toBe(false);
   });
 
+  it('answers "no" for values that are not strings (data read from JSON or built in code)', () => {
+    // 4012345111118 is a valid GLN as text; as a number it is not a key
+    expect(hasValidGs1CheckDigit('4012345111118')).toBe(true);
+    for (const value of [4012345111118, null, undefined, ['4012345111118'], Object.create(null)]) {
+      expect(computeGs1CheckDigit(value)).toBeUndefined();
+      expect(withGs1CheckDigit(value)).toBeUndefined();
+      expect(hasValidGs1CheckDigit(value)).toBe(false);
+      expect(parseGs1Uri(value)).toBeUndefined();
+      expect(parseEpcUri(value)).toBeUndefined();
+      expect(parseDigitalLink(value)).toBeUndefined();
+      expect(parseElementString(value)).toBeUndefined();
+    }
+  });
+
   it('detects every single-digit error (property)', () => {
     fc.assert(
       fc.property(
