@@ -96,6 +96,15 @@ describe('event content keys', () => {
       delete proto.polluted;
     }
   });
+  it('write what JSON cannot hold, without throwing (input built in code)', () => {
+    // JSON.stringify throws on a bigint; it is written as the number it is
+    expect(canonicalEventJson({ type: 'ObjectEvent', 'ex:n': 12345678901234567890n })).toBe(
+      '{"ex:n":12345678901234567890,"type":"ObjectEvent"}',
+    );
+    expect(canonicalEventJson({ a: Symbol('s'), b: undefined, c: Number.NaN })).toBe(
+      '{"a":null,"c":null}',
+    );
+  });
   it('give up on nesting deeper than 64 levels instead of overflowing', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i += 1) deep = [deep];

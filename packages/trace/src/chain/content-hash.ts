@@ -68,6 +68,8 @@ function write(value: unknown, depth: number, out: string[], budget: { left: num
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) out.push('null');
     else if (value === undefined) out.push('null');
+    else if (typeof value === 'bigint')
+      out.push(value.toString()); // JSON.stringify throws on it
     else out.push(JSON.stringify(value) ?? 'null');
     return true;
   }
@@ -124,6 +126,10 @@ export function hashString2(text: string, seed: number): number {
   return h;
 }
 
+function isInt32(value: bigint): boolean {
+  return value >= -2147483648n && value <= 2147483647n;
+}
+
 function leafHash(path: number, value: unknown): number {
   switch (typeof value) {
     case 'string':
@@ -133,6 +139,9 @@ function leafHash(path: number, value: unknown): number {
         return integerLeafHash(path, value);
       }
       return fnv32(String(value), path ^ KEY_NUMBER_SEED);
+    case 'bigint': // from code: keyed as the JSON number canonicalEventJson writes
+      if (isInt32(value)) return integerLeafHash(path, Number(value));
+      return fnv32(value.toString(), path ^ KEY_NUMBER_SEED);
     case 'boolean':
       return fmix32(path ^ (value ? 0x1b873593 : 0x2f2d4c5a));
     default:
@@ -152,6 +161,9 @@ function leafHash2(path: number, value: unknown, first: number): number {
     !(Number.isInteger(value) && value >= -2147483648 && value <= 2147483647)
   ) {
     return hashString2(String(value), path ^ KEY_NUMBER_SEED);
+  }
+  if (typeof value === 'bigint' && !isInt32(value)) {
+    return hashString2(value.toString(), path ^ KEY_NUMBER_SEED);
   }
   return integerLeafHash2(first);
 }

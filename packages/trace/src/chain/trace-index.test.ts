@@ -253,6 +253,28 @@ describe('createTraceIndex', () => {
     keeping.add(e);
     expect(keeping.graph.sourceEvent(0)).toBe(e);
   });
+  it('compares kept events that hold a bigint (built in code) as duplicates, without throwing', () => {
+    const keeping = createTraceIndex({ retainEvents: true });
+    const e = {
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      eventTime: '2024-01-01T00:00:00Z',
+      epcList: ['urn:example:1'],
+      'ex:n': 1n,
+    };
+    expect(keeping.add(e)).toEqual([]);
+    expect(keeping.add({ ...e }).map((d) => d.code)).toEqual(['TRACE_DUPLICATE_EVENT_CONTENT']);
+    expect(keeping.add({ ...e, 'ex:n': 2n }).map((d) => d.code)).toEqual([]);
+    // without the events kept, the content key alone must tell 1n from 2n (and 2n is 2)
+    const index = createTraceIndex();
+    index.add(e);
+    expect(index.add({ ...e, 'ex:n': 2n })).toEqual([]);
+    expect(index.add({ ...e, 'ex:n': 2 }).map((d) => d.code)).toEqual([
+      'TRACE_DUPLICATE_EVENT_CONTENT',
+    ]);
+    expect(index.add({ ...e, 'ex:n': 2n ** 70n })).toEqual([]);
+    expect(index.add({ ...e, 'ex:n': 2n ** 70n + 1n })).toEqual([]);
+  });
   it('reports what is not an event, and carries on', () => {
     const index = createTraceIndex();
     expect(index.add(null).map((d) => [d.code, d.path])).toEqual([
