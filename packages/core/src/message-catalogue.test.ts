@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDiagnostic } from './diagnostic.js';
 import { isFoodSafetyError } from './foodsafety-error.js';
 import {
   defaultCatalogue,
@@ -86,5 +87,24 @@ describe('interpolate', () => {
 
   it('does not read inherited properties as params', () => {
     expect(interpolate('{toString}', {}, 'en')).toBe('{toString}');
+  });
+
+  it('shows params that String() cannot convert instead of throwing', () => {
+    // params are `unknown` to JavaScript callers: an object without a prototype, or one whose
+    // toString throws, made String() and Array#join throw a TypeError
+    const bare = Object.create(null) as unknown;
+    const hostile = {
+      toString() {
+        throw new Error('no text');
+      },
+    };
+    expect(interpolate('{a} / {b}', { a: bare, b: hostile }, 'en')).toBe('object / object');
+    expect(interpolate('{a}', { a: ['x', bare, 2, null] }, 'zh-CN')).toBe('x、object、2、');
+    const descriptor = defineMessages(
+      { TEST_PARAM_SHOWN: { severity: 'error', 'zh-CN': '取值 {value}', en: 'value {value}' } },
+      { catalogue: new MessageCatalogue() },
+    ).TEST_PARAM_SHOWN;
+    const d = createDiagnostic(descriptor, { value: bare as string }, { path: ['x'] });
+    expect([d.code, d.path, d.message]).toEqual(['TEST_PARAM_SHOWN', ['x'], 'value object']);
   });
 });

@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { FoodSafetyError } from './foodsafety-error.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 import type { Severity } from './severity.js';
@@ -51,10 +52,24 @@ function placeholderNames(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string))].sort();
 }
 
-function renderValue(value: MessageParamValue, locale: Locale): string {
-  if (Array.isArray(value)) return value.join(locale === 'zh-CN' ? '、' : ', ');
+/**
+ * One param as text. A value outside {@link MessageParamValue} (params reach here as `unknown`
+ * from JavaScript callers and from data) is shown as {@link describeValue} shows it: `String()`
+ * throws on an object without a prototype or whose `toString` throws.
+ */
+function renderScalar(value: unknown): string {
   if (value === null) return 'null';
-  return String(value);
+  return typeof value === 'object' || typeof value === 'function'
+    ? describeValue(value, Number.POSITIVE_INFINITY)
+    : String(value);
+}
+
+function renderValue(value: unknown, locale: Locale): string {
+  if (!Array.isArray(value)) return renderScalar(value);
+  // as Array#join: an empty slot, null or undefined is an empty string
+  return value
+    .map((item: unknown) => (item === null || item === undefined ? '' : renderScalar(item)))
+    .join(locale === 'zh-CN' ? '、' : ', ');
 }
 
 /** Interpolate `{name}` placeholders; a missing param leaves its placeholder visible. */
@@ -65,7 +80,7 @@ export function interpolate(
 ): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     if (!params || !Object.hasOwn(params, name)) return whole;
-    return renderValue(params[name] as MessageParamValue, locale);
+    return renderValue(params[name], locale);
   });
 }
 

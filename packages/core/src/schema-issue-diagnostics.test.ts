@@ -83,6 +83,18 @@ describe('schemaIssuesToDiagnostics', () => {
     expect(custom?.params).toEqual({ detail: 'Licence expires before it is issued' });
   });
 
+  it('shows issue values that JSON cannot hold without throwing', () => {
+    // an adapted validator's issues: JSON.stringify throws on a bigint inside a value
+    const found = schemaIssuesToDiagnostics([
+      { code: 'invalid_value', path: ['a'], message: 'm', values: [[1n, 2n], 'x', 3n] },
+      { code: 'too_big', path: ['b'], message: 'm', origin: 'number', maximum: { at: 5n } },
+    ]);
+    expect(found.map((d) => [d.code, d.path, d.params])).toEqual([
+      ['SCHEMA_INVALID_VALUE', ['a'], { values: ['array', 'x', '3'] }],
+      ['SCHEMA_TOO_BIG', ['b'], { origin: 'number', maximum: 'object' }],
+    ]);
+  });
+
   it('turns symbol path keys into strings', () => {
     const [d] = schemaIssuesToDiagnostics([{ code: 'custom', path: [Symbol('k')], message: 'm' }]);
     expect(d?.path).toEqual(['Symbol(k)']);

@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import { defineMessages } from './message-catalogue.js';
 import type { DiagnosticPath } from './path.js';
@@ -120,11 +121,15 @@ function toPath(prefix: DiagnosticPath, path: readonly PropertyKey[]): Diagnosti
 }
 
 function show(value: unknown): string {
-  return typeof value === 'bigint'
-    ? value.toString()
-    : typeof value === 'string'
-      ? value
-      : (JSON.stringify(value) ?? String(value));
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string') return value;
+  // JSON.stringify throws on a bigint inside a value (and on a cycle), String() on an object
+  // without a prototype
+  try {
+    return JSON.stringify(value) ?? describeValue(value, Number.POSITIVE_INFINITY);
+  } catch {
+    return describeValue(value, Number.POSITIVE_INFINITY);
+  }
 }
 
 /**

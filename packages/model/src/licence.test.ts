@@ -36,6 +36,19 @@ describe('food business licence numbers (JY + 14 digits)', () => {
       expect(r.diagnostics).toMatchObject([{ code: 'SCHEMA_INVALID_FORMAT', path: ['number'] }]);
     }
   });
+
+  it('decodes nothing from a value that is not a string, without throwing', () => {
+    // from JavaScript callers: RegExp#test converts with String(), which throws on these
+    const bare = Object.create(null) as string;
+    const hostile = {
+      toString() {
+        throw new Error('no text');
+      },
+    } as unknown as string;
+    for (const value of [bare, hostile, 22102030000017 as unknown as string]) {
+      expect(decodeFoodBusinessLicenceNumber(value)).toBeUndefined();
+    }
+  });
 });
 
 describe('parseLicence', () => {

@@ -31,13 +31,14 @@ export interface FoodBusinessLicenceNumberParts {
 }
 
 /**
- * Split a `JY…` number into its parts, or `undefined` when it does not have the structure. The
- * check digit is returned as it is, not verified.
+ * Split a `JY…` number into its parts, or `undefined` when it does not have the structure (or is
+ * not a string). The check digit is returned as it is, not verified.
  */
 export function decodeFoodBusinessLicenceNumber(
   number: string,
 ): FoodBusinessLicenceNumberParts | undefined {
-  if (!FOOD_BUSINESS_LICENCE_NUMBER.test(number)) return undefined;
+  // RegExp#test converts its argument with String(), which throws on an object without a prototype
+  if (typeof number !== 'string' || !FOOD_BUSINESS_LICENCE_NUMBER.test(number)) return undefined;
   return {
     typeDigit: number.charAt(2) as '1' | '2' | '3',
     areaCode: number.slice(3, 9),

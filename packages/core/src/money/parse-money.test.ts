@@ -119,6 +119,20 @@ describe('parseMoney: diagnostics', () => {
     expect(parseMoney('x', { path: ['a'] }).diagnostics[0]?.path).toEqual(['a']);
   });
 
+  it('shows a function it cannot convert to text instead of throwing', () => {
+    // String() throws on a function without a prototype (or whose toString throws)
+    const bare = Object.setPrototypeOf(function amount() {}, null) as unknown;
+    expect(
+      parseMoney(bare, { path: ['premium'] }).diagnostics.map((d) => [d.code, d.path, d.params]),
+    ).toEqual([
+      ['MONEY_TYPE_INVALID', ['premium'], { value: 'function amount', type: 'function' }],
+    ]);
+    expect(
+      parseMoney({ fen: 1, currency: bare }).diagnostics.map((d) => [d.code, d.path, d.params]),
+    ).toEqual([['MONEY_CURRENCY_UNSUPPORTED', ['currency'], { currency: 'function amount' }]]);
+    expect(parseMoney(Symbol('x')).diagnostics[0]?.params?.value).toBe('Symbol(x)');
+  });
+
   it('refuses negative amounts when asked', () => {
     expect(codes(parseMoney('-1', { nonNegative: true }))).toEqual(['MONEY_NEGATIVE']);
     expect(value(parseMoney('0', { nonNegative: true }))).toBe(0n);

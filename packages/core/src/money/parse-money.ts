@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
 import type { DiagnosticPath } from '../path.js';
 import { fail, ok, type Result } from '../result.js';
@@ -37,7 +38,8 @@ function describeType(value: unknown): string {
 function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'object' && value !== null) return Array.isArray(value) ? '[…]' : '{…}';
-  return String(value);
+  // a function is an object too: String() throws on one without a prototype or whose toString throws
+  return describeValue(value, Number.POSITIVE_INFINITY);
 }
 
 function fromOutcome(outcome: AmountOutcome, path: DiagnosticPath): Result<bigint> {

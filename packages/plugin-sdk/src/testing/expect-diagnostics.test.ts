@@ -57,6 +57,15 @@ describe('matchDiagnostics', () => {
     }
   });
 
+  it('compares and shows bigint params without throwing', () => {
+    // bigints are message params; JSON.stringify of one throws a TypeError
+    const actual = [d('A_B', { params: { fen: 5n } })];
+    expect(matchDiagnostics(actual, [{ code: 'A_B', params: { fen: 5n } }])).toEqual([]);
+    expect(matchDiagnostics(actual, [{ code: 'A_B', params: { fen: 6n } }])).toEqual([
+      '#0: error A_B: A_B happened — param fen="5n" (expected "6n")',
+    ]);
+  });
+
   it('reports missing and unexpected diagnostics by position', () => {
     expect(matchDiagnostics([], ['A_B'])).toEqual([
       '#0: expected A_B, but there is no diagnostic #0',

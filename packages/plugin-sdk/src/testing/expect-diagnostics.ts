@@ -1,4 +1,10 @@
-import { type Diagnostic, type DiagnosticPath, formatPath, type Severity } from '@foodsafety/core';
+import {
+  type Diagnostic,
+  type DiagnosticPath,
+  describeValue,
+  formatPath,
+  type Severity,
+} from '@foodsafety/core';
 
 /**
  * What a test expects of one diagnostic: just its code, or an object of which every given field
@@ -33,11 +39,30 @@ function describeDiagnostic(d: Diagnostic): string {
   return `${d.severity} ${d.code}${where}${from}: ${d.message}`;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return (
-    JSON.stringify(a, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)) ===
-    JSON.stringify(b, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))
-  );
+const bigintAsText = (_key: string, v: unknown): unknown => (typeof v === 'bigint' ? `${v}n` : v);
+
+/**
+ * A value as JSON for a failure message, bigints as `"12n"`; a value JSON cannot hold (a cycle)
+ * as {@link describeValue} shows it. Never throws. @internal
+ */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value, bigintAsText) ?? describeValue(value);
+  } catch {
+    return describeValue(value);
+  }
+}
+
+/**
+ * Whether two values have the same JSON (bigints compared as their text); values JSON cannot
+ * hold (a cycle) only when they are the same value. Never throws. @internal
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a, bigintAsText) === JSON.stringify(b, bigintAsText);
+  } catch {
+    return Object.is(a, b);
+  }
 }
 
 /**
@@ -79,10 +104,8 @@ export function matchDiagnostics(
       if (!matches) wrong.push(`message "${got.message}" (expected ${String(w.message)})`);
     }
     for (const [name, value] of Object.entries(w.params ?? {})) {
-      if (!sameValue(got.params?.[name], value)) {
-        wrong.push(
-          `param ${name}=${JSON.stringify(got.params?.[name])} (expected ${JSON.stringify(value)})`,
-        );
+      if (!sameJson(got.params?.[name], value)) {
+        wrong.push(`param ${name}=${jsonText(got.params?.[name])} (expected ${jsonText(value)})`);
       }
     }
     if (wrong.length > 0) problems.push(`#${i}: ${describeDiagnostic(got)} — ${wrong.join('; ')}`);

@@ -234,6 +234,32 @@ describe('PluginTester: failing cases really fail', () => {
     ]);
     expect(runner.cases[0]?.name).toBe('#0 {"points":[1]}');
   });
+
+  it('names cases and compares outputs that JSON cannot hold, without throwing', () => {
+    // String() throws on an input without a prototype, JSON.stringify on a bigint
+    const odd = Object.assign(Object.create(null) as object, { fen: 1n });
+    const runner = collectingRunner();
+    const tester = createPluginTester({ plugins: [sumScorer()], ...runner });
+    const inFen = (scorer: Scorer, input: { points: number[] }) => {
+      const r = scorer.score(input);
+      return r.ok ? ok(BigInt(r.value)) : r;
+    };
+    tester.runCases(scorers, 'sum', inFen, {
+      valid: [
+        { input: { points: [40, 2] }, output: 42n },
+        { name: 'wrong fen', input: { points: [40, 2] }, output: 43n },
+      ],
+    });
+    tester.runCases(scorers, 'sum', () => ok(0), { valid: [{ input: odd as never }] });
+    expect(runner.cases.map((c) => c.name)).toEqual([
+      '#0 {"points":[40,2]}',
+      'wrong fen',
+      '#0 object',
+    ]);
+    expect(runner.failures()).toEqual({
+      'wrong fen': 'output "42n" differs from the expected "43n"',
+    });
+  });
 });
 
 describe('PluginTester with runs returning diagnostics', () => {

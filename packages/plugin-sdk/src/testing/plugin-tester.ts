@@ -1,4 +1,4 @@
-import type { Diagnostic, Locale, Result } from '@foodsafety/core';
+import { type Diagnostic, describeValue, type Locale, type Result } from '@foodsafety/core';
 import {
   createEngine,
   type Engine,
@@ -9,7 +9,9 @@ import type { ExtensionPoint } from '../extension-point.js';
 import {
   type ExpectedDiagnostic,
   expectDiagnostics,
+  jsonText,
   PluginTestError,
+  sameJson,
 } from './expect-diagnostics.js';
 
 /** A test-suite function, as vitest, jest, mocha and node:test provide it. */
@@ -92,11 +94,12 @@ function isResult(outcome: CaseOutcome): outcome is Result<unknown> {
 
 function caseName(name: string | undefined, input: unknown, index: number): string {
   if (name !== undefined) return name;
+  // String() throws on an object without a prototype (JSON cannot hold one with a bigint inside)
   let shown: string;
   try {
-    shown = JSON.stringify(input) ?? String(input);
+    shown = JSON.stringify(input) ?? describeValue(input, Number.POSITIVE_INFINITY);
   } catch {
-    shown = String(input);
+    shown = describeValue(input, Number.POSITIVE_INFINITY);
   }
   return `#${index} ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
 }
@@ -215,9 +218,9 @@ export class PluginTester {
               );
             }
             if (c.expect !== undefined) expectDiagnostics(got.diagnostics, c.expect);
-            if ('output' in c && JSON.stringify(got.value) !== JSON.stringify(c.output)) {
+            if ('output' in c && !sameJson(got.value, c.output)) {
               throw new PluginTestError(
-                `output ${JSON.stringify(got.value)} differs from the expected ${JSON.stringify(c.output)}`,
+                `output ${jsonText(got.value)} differs from the expected ${jsonText(c.output)}`,
                 got.value,
                 c.output,
               );

@@ -133,6 +133,63 @@ describe('framework validation', () => {
     expect(computeIndex(framework, data, { weights: { P1: 0 } }).ok).toBe(false);
   });
 
+  it('reports methods holding objects without a prototype, or inherited names, without throwing', () => {
+    // a method built in code: reading an object as a key, comparing it or showing it converts it
+    // to text, which throws for an object without a prototype
+    const bare = Object.create(null) as never;
+    const methodOf = (r: ReturnType<typeof computeIndex>) =>
+      r.diagnostics.map((d) => [d.code, d.path, d.params]);
+    expect(methodOf(computeIndex(framework, data, { aggregation: bare }))).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'aggregation'],
+        { detail: 'unknown aggregation object' },
+      ],
+    ]);
+    // what every object inherits is no aggregator (it threw `aggregate is not a function`)
+    expect(methodOf(computeIndex(framework, data, { aggregation: 'constructor' }))).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'aggregation'],
+        { detail: 'unknown aggregation constructor' },
+      ],
+    ]);
+    expect(methodOf(computeIndex(framework, data, { weights: { P1: bare } }))).toEqual([
+      [
+        'SCORING_INDEX_WEIGHT_INVALID',
+        ['method', 'weights', 'P1'],
+        { code: 'P1', weight: 'object' },
+      ],
+    ]);
+    const goalposts = computeIndex(framework, data, {
+      normalisation: {
+        method: 'goalposts',
+        goalposts: {
+          i1: { lower: 0, upper: bare },
+          i2: { lower: 0, upper: 9 },
+          i3: { lower: 0, upper: 100 },
+        },
+      },
+    });
+    expect(methodOf(goalposts)).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'goalposts', 'i1'],
+        { detail: 'goalposts for i1 missing or not lower < upper' },
+      ],
+    ]);
+    const targets = computeIndex(framework, data, {
+      normalisation: { method: 'distanceToTarget', targets: { i1: bare, i2: 2, i3: 90 } },
+    });
+    expect(methodOf(targets)).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'targets', 'i1'],
+        { detail: 'target for i1 is not a number' },
+      ],
+    ]);
+  });
+
   it('does not mutate its inputs', () => {
     const fw = structuredClone(framework);
     const d = structuredClone(data);

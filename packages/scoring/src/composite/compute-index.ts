@@ -1,4 +1,11 @@
-import { createDiagnostic, type Diagnostic, fail, ok, type Result } from '@foodsafety/core';
+import {
+  createDiagnostic,
+  type Diagnostic,
+  describeValue,
+  fail,
+  ok,
+  type Result,
+} from '@foodsafety/core';
 import { minRank } from '../ledger/min-rank.js';
 import { scoringMessages as M } from '../scoring-messages.js';
 import type { Aggregator } from '../standard/extensions.js';
@@ -118,7 +125,10 @@ export function findAggregator(
   id: string,
   aggregators: readonly Aggregator[] = [],
 ): Aggregator | undefined {
-  return BUILT_IN[id] ?? aggregators.find((a) => a.id === id);
+  // an id read as a key of BUILT_IN is converted to text (which throws on an object without a
+  // prototype), and `constructor` or `toString` would find what every object inherits
+  const builtIn = typeof id === 'string' && Object.hasOwn(BUILT_IN, id) ? BUILT_IN[id] : undefined;
+  return builtIn ?? aggregators.find((a) => a.id === id);
 }
 
 function normalise(
@@ -147,7 +157,8 @@ function normalise(
     case 'goalposts': {
       const g = n.goalposts[code];
       const scale = n.scale ?? 100;
-      if (g === undefined || !(g.upper > g.lower)) {
+      // compared and subtracted: numbers only (an object without a prototype throws)
+      if (typeof g?.lower !== 'number' || typeof g.upper !== 'number' || !(g.upper > g.lower)) {
         diagnostics.push(
           createDiagnostic(
             M.SCORING_INDEX_METHOD_INVALID,
@@ -182,11 +193,16 @@ function normalise(
       const target = n.targets[code];
       const scale = n.scale ?? 100;
       const cap = n.cap ?? true;
-      if (target === undefined) {
+      if (typeof target !== 'number') {
         diagnostics.push(
           createDiagnostic(
             M.SCORING_INDEX_METHOD_INVALID,
-            { detail: `no target for ${code}` },
+            {
+              detail:
+                target === undefined
+                  ? `no target for ${code}`
+                  : `target for ${code} is not a number`,
+            },
             { path: ['method', 'normalisation', 'targets', code] },
           ),
         );
@@ -227,7 +243,7 @@ export function computeIndex(
       ...diagnostics,
       createDiagnostic(
         M.SCORING_INDEX_METHOD_INVALID,
-        { detail: `unknown aggregation ${aggregationId}` },
+        { detail: `unknown aggregation ${describeValue(aggregationId, Number.POSITIVE_INFINITY)}` },
         { path: ['method', 'aggregation'] },
       ),
     ]);
@@ -240,11 +256,11 @@ export function computeIndex(
           { path: ['method', 'weights', code], severity: 'error' },
         ),
       );
-    else if (!(w > 0))
+    else if (typeof w !== 'number' || !(w > 0))
       diagnostics.push(
         createDiagnostic(
           M.SCORING_INDEX_WEIGHT_INVALID,
-          { code, weight: w },
+          { code, weight: typeof w === 'number' ? w : describeValue(w) },
           { path: ['method', 'weights', code] },
         ),
       );

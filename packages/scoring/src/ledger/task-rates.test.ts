@@ -108,6 +108,33 @@ describe('taskRates', () => {
       path: ['asOf'],
     });
   });
+
+  it('reports dates that are objects without throwing', () => {
+    // a ledger or date built in code: String() throws on an object without a prototype
+    const bare = Object.create(null) as string;
+    const odd: TaskLedger = {
+      ...ledger,
+      tasks: ledger.tasks.map((t, i) => (i === 2 ? { ...t, due: bare } : t)),
+    };
+    const r = taskRates(odd, bare);
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.params?.value, d.message])).toEqual([
+      [
+        'SCORING_DATE_INVALID',
+        ['asOf'],
+        'object',
+        'The date object is not a valid YYYY-MM-DD date',
+      ],
+      [
+        'SCORING_DATE_INVALID',
+        ['tasks', 2, 'due'],
+        'object',
+        'The date object is not a valid YYYY-MM-DD date',
+      ],
+    ]);
+    // a string is shown whole, as before
+    const long = `2017-02-30 ${'x'.repeat(80)}`;
+    expect(taskRates(ledger, long).diagnostics[0]?.params?.value).toBe(long);
+  });
 });
 
 describe('task shares feed the standard per region and department', () => {

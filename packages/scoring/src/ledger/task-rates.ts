@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
+import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
 import { scoringMessages as M } from '../scoring-messages.js';
 import {
   type AssignmentRole,
@@ -56,7 +56,11 @@ export function taskRates(
   const diagnostics: Diagnostic[] = [];
   if (!isIsoDay(asOf))
     diagnostics.push(
-      createDiagnostic(M.SCORING_DATE_INVALID, { value: String(asOf) }, { path: ['asOf'] }),
+      createDiagnostic(
+        M.SCORING_DATE_INVALID,
+        { value: describeValue(asOf, Number.POSITIVE_INFINITY) },
+        { path: ['asOf'] },
+      ),
     );
   const day = isIsoDay(asOf) ? asOf.slice(0, 10) : '9999-12-31';
   const acc = new Map<string, [number, number, number, number]>();
@@ -80,7 +84,7 @@ export function taskRates(
       diagnostics.push(
         createDiagnostic(
           M.SCORING_DATE_INVALID,
-          { value: String(task.due) },
+          { value: describeValue(task.due, Number.POSITIVE_INFINITY) },
           { path: ['tasks', i, 'due'] },
         ),
       );

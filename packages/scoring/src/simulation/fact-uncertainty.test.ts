@@ -74,4 +74,23 @@ describe('factUncertaintyProblem and checkFactUncertainties', () => {
       'SCORING_SIMULATION_UNCERTAINTY_INVALID',
     ]);
   });
+
+  it('names a type JSON cannot hold without throwing', () => {
+    // uncertainty built in code: JSON.stringify throws on a bigint
+    const diagnostics = checkFactUncertainties({ a: { type: 5n }, b: { type: [1n] }, c: {} });
+    expect(diagnostics.map((d) => [d.code, d.path, d.params?.detail])).toEqual(
+      [
+        ['a', '5'],
+        ['b', 'array'],
+        ['c', 'undefined'],
+      ].map(([name, type]) => [
+        'SCORING_SIMULATION_UNCERTAINTY_INVALID',
+        ['uncertainty', 'facts', name],
+        `${name}: unknown type ${type} (normal, lognormal, uniform, beta, bernoulli, sampler)`,
+      ]),
+    );
+    expect(factUncertaintyProblem({ type: 'gamma' })).toBe(
+      'unknown type "gamma" (normal, lognormal, uniform, beta, bernoulli, sampler)',
+    );
+  });
 });

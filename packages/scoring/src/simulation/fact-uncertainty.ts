@@ -4,6 +4,7 @@ import {
   type DiagnosticPath,
   type Random,
 } from '@foodsafety/core';
+import { jsonText } from '../json-text.js';
 import { simulationMessages } from './simulation-messages.js';
 
 /**
@@ -68,7 +69,7 @@ export function factUncertaintyProblem(raw: unknown): string | undefined {
     case 'sampler':
       return typeof u.sample === 'function' ? undefined : 'sampler needs a sample function';
     default:
-      return `unknown type ${JSON.stringify(u.type)} (normal, lognormal, uniform, beta, bernoulli, sampler)`;
+      return `unknown type ${jsonText(u.type)} (normal, lognormal, uniform, beta, bernoulli, sampler)`;
   }
 }
 

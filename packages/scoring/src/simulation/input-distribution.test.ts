@@ -94,6 +94,26 @@ describe('checkInputs', () => {
     expect(diagnostics[0]?.message).toContain('exceeds');
   });
 
+  it('names a distribution type JSON cannot hold without throwing', () => {
+    // inputs built in code: JSON.stringify throws on a bigint
+    const diagnostics = checkInputs([
+      { name: 'a', distribution: { type: 5n } },
+      { name: 'b', distribution: { type: 'gamma' } },
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.path, d.params?.detail])).toEqual([
+      [
+        'SCORING_SENSITIVITY_INPUT_INVALID',
+        ['inputs', 0, 'distribution'],
+        'unknown distribution type 5 (uniform, normal, lognormal, triangular, choice)',
+      ],
+      [
+        'SCORING_SENSITIVITY_INPUT_INVALID',
+        ['inputs', 1, 'distribution'],
+        'unknown distribution type "gamma" (uniform, normal, lognormal, triangular, choice)',
+      ],
+    ]);
+  });
+
   it('rejects a non-array or an empty list', () => {
     expect(checkInputs({}).map((d) => d.code)).toEqual(['SCORING_SENSITIVITY_INPUT_INVALID']);
     expect(checkInputs([]).map((d) => d.path)).toEqual([['inputs']]);

@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic, type DiagnosticPath } from '@foodsafety/core';
+import { jsonText } from '../json-text.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
 import { simulationMessages } from './simulation-messages.js';
 
@@ -164,7 +165,7 @@ export function distributionProblem(raw: unknown): string | undefined {
       return undefined;
     }
     default:
-      return `unknown distribution type ${JSON.stringify(d.type)} (uniform, normal, lognormal, triangular, choice)`;
+      return `unknown distribution type ${jsonText(d.type)} (uniform, normal, lognormal, triangular, choice)`;
   }
 }
 

@@ -4,6 +4,7 @@
  * left, writing outputs into shared memory and posting progress.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { describeValue } from '@foodsafety/core';
 import { claimChunk } from './chunk-claim.js';
 import { modelFromModule } from './model-function.js';
 import type { WorkerData, WorkerMessage } from './worker-pool.js';
@@ -68,8 +69,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // a model may throw anything: String() throws on a value without a prototype
+  const stack = (error as { stack?: unknown } | null | undefined)?.stack;
   port?.postMessage({
     type: 'error',
-    message: String((error as { stack?: unknown })?.stack ?? error),
+    message: typeof stack === 'string' ? stack : describeValue(error, Number.POSITIVE_INFINITY),
   } satisfies WorkerMessage);
 });

@@ -89,4 +89,29 @@ describe('sensitivity on worker threads', () => {
     }).catch((error: unknown) => error);
     expect(isFoodSafetyError(local, 'SCORING_MODEL_EXPORT')).toBe(true);
   }, 60_000);
+
+  it('names a value without a prototype that the model, its module or a preload throws', async () => {
+    // String() of the thrown value threw in the worker, which then reported that TypeError
+    const module = (code: string) => `data:text/javascript,${encodeURIComponent(code)}`;
+    const throwing = module('throw Object.create(null);\nexport const m = (x) => x[0];');
+    const failures = await Promise.all(
+      [
+        { module: module('export const m = () => { throw Object.create(null); };') },
+        { module: throwing },
+        { module: module('export const m = (x) => x[0];'), preload: [throwing] },
+      ].map(({ module, preload }) =>
+        sensitivity({
+          model: { module, export: 'm' },
+          inputs,
+          N: 16,
+          seed: 1,
+          workers: { count: 1, ...(preload === undefined ? {} : { preload }) },
+        }).catch((error: unknown) => error),
+      ),
+    );
+    for (const failure of failures) {
+      expect(isFoodSafetyError(failure, 'SCORING_WORKER_FAILED')).toBe(true);
+      expect((failure as Error).message).toBe('SCORING_WORKER_FAILED: a worker failed: object');
+    }
+  }, 60_000);
 });

@@ -365,6 +365,34 @@ describe('sensitivity harness', () => {
     ).toBe('SCORING_SENSITIVITY_OPTIONS');
   });
 
+  it('refuses N, skip and a bootstrap confidence that are objects without a prototype', () => {
+    // a template literal or a comparison of such an object threw a TypeError instead
+    const bare = Object.create(null) as never;
+    const base = { model, inputs, N: 64, seed: 1 };
+    const failure = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return isFoodSafetyError(error) ? [error.code, error.message] : [String(error)];
+      }
+      return [];
+    };
+    expect(failure(() => sensitivity({ ...base, N: bare }))).toEqual([
+      'SCORING_SENSITIVITY_OPTIONS',
+      'SCORING_SENSITIVITY_OPTIONS: N must be an integer ≥ 2; got object',
+    ]);
+    expect(failure(() => sensitivity({ ...base, skip: bare }))).toEqual([
+      'SCORING_SENSITIVITY_OPTIONS',
+      'SCORING_SENSITIVITY_OPTIONS: bad skip object',
+    ]);
+    expect(failure(() => sensitivity({ ...base, N: 10.5 }))[1]).toBe(
+      'SCORING_SENSITIVITY_OPTIONS: N must be an integer ≥ 2; got 10.5',
+    );
+    expect(failure(() => sensitivity({ ...base, bootstrap: { confidence: bare } }))[0]).toBe(
+      'SCORING_SENSITIVITY_OPTIONS',
+    );
+  });
+
   it('runs 100 inputs (a 200-dimensional design)', () => {
     const wide = Array.from({ length: 100 }, (_, i) => uniform(`x${i}`, 0, 1));
     const r = sensitivity({

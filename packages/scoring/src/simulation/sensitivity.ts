@@ -1,6 +1,7 @@
 import {
   createDiagnostic,
   type Diagnostic,
+  describeValue,
   FoodSafetyError,
   type RandomSeed,
 } from '@foodsafety/core';
@@ -106,13 +107,19 @@ function prepare(options: SensitivityOptions<unknown>): PreparedRun {
     );
   }
   if (!Number.isInteger(N) || N < 2) {
-    throw new FoodSafetyError('SCORING_SENSITIVITY_OPTIONS', `N must be an integer ≥ 2; got ${N}`, {
-      N,
-    });
+    throw new FoodSafetyError(
+      'SCORING_SENSITIVITY_OPTIONS',
+      `N must be an integer ≥ 2; got ${describeValue(N, Number.POSITIVE_INFINITY)}`,
+      { N },
+    );
   }
   const skip = options.skip ?? nextPowerOfTwo(N);
   if (!Number.isInteger(skip) || skip < 0 || skip + N > SOBOL_MAX_POINTS) {
-    throw new FoodSafetyError('SCORING_SENSITIVITY_OPTIONS', `bad skip ${skip}`, { skip });
+    throw new FoodSafetyError(
+      'SCORING_SENSITIVITY_OPTIONS',
+      `bad skip ${describeValue(skip, Number.POSITIVE_INFINITY)}`,
+      { skip },
+    );
   }
   let names: string[] = inputs.map((input) => input.name);
   let groupOf: number[] = inputs.map((_, i) => i);
@@ -135,7 +142,11 @@ function prepare(options: SensitivityOptions<unknown>): PreparedRun {
     (bootstrap.resamples !== undefined &&
       (!Number.isInteger(bootstrap.resamples) || bootstrap.resamples < 0)) ||
     (bootstrap.confidence !== undefined &&
-      !(bootstrap.confidence > 0 && bootstrap.confidence < 1)) ||
+      !(
+        typeof bootstrap.confidence === 'number' &&
+        bootstrap.confidence > 0 &&
+        bootstrap.confidence < 1
+      )) ||
     (bootstrap.method !== undefined &&
       bootstrap.method !== 'normal' &&
       bootstrap.method !== 'percentile')

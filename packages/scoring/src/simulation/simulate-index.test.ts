@@ -201,6 +201,37 @@ describe('simulateIndex', () => {
     ]);
   });
 
+  it('shows a run count or a node that is an object without a prototype, never a throw', () => {
+    // options from code: String() and template literals throw on such an object (and on a symbol)
+    const bare = Object.create(null) as never;
+    const shown = (r: ReturnType<typeof simulateIndex>) =>
+      r.diagnostics.map((d) => [d.code, d.path, d.params?.detail]);
+    const base = { framework, data, uncertainty: {}, runs: 10, seed: 1 };
+    expect(shown(simulateIndex({ ...base, runs: bare }))).toEqual([
+      [
+        'SCORING_SIMULATION_UNCERTAINTY_INVALID',
+        ['runs'],
+        'runs must be an integer ≥ 1; got object',
+      ],
+    ]);
+    expect(shown(simulateIndex({ ...base, runs: 'ten' as never }))).toEqual([
+      ['SCORING_SIMULATION_UNCERTAINTY_INVALID', ['runs'], 'runs must be an integer ≥ 1; got ten'],
+    ]);
+    for (const [node, text] of [
+      [bare, 'object'],
+      [Symbol('IDX'), 'Symbol(IDX)'],
+      ['NOPE', 'NOPE'],
+    ] as const) {
+      expect(shown(simulateIndex({ ...base, node: node as never }))).toEqual([
+        [
+          'SCORING_SIMULATION_UNCERTAINTY_INVALID',
+          ['node'],
+          `node ${text} is not in the framework`,
+        ],
+      ]);
+    }
+  });
+
   it('warns about data uncertainty on a code that is not an indicator', () => {
     const r = simulateIndex({
       framework,

@@ -2,6 +2,7 @@ import {
   createDiagnostic,
   createRandom,
   type Diagnostic,
+  describeValue,
   fail,
   ok,
   type Random,
@@ -112,7 +113,11 @@ function checkOptions(options: SimulateIndexOptions): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const { runs, uncertainty } = options;
   if (!Number.isInteger(runs) || runs < 1) {
-    problems.push(invalid(`runs must be an integer ≥ 1; got ${String(runs)}`, ['runs']));
+    problems.push(
+      invalid(`runs must be an integer ≥ 1; got ${describeValue(runs, Number.POSITIVE_INFINITY)}`, [
+        'runs',
+      ]),
+    );
   }
   if (typeof uncertainty !== 'object' || uncertainty === null) {
     problems.push(invalid('uncertainty must be an object', ['uncertainty']));
@@ -219,7 +224,12 @@ export function simulateIndex(options: SimulateIndexOptions): Result<IndexSimula
   }
   const node = options.node ?? framework.roots[0] ?? '';
   if (!framework.byCode.has(node)) {
-    return fail([invalid(`node ${node} is not in the framework`, ['node'])]);
+    // not `${node}`: a template literal throws on an object without a prototype, and on a symbol
+    return fail([
+      invalid(`node ${describeValue(node, Number.POSITIVE_INFINITY)} is not in the framework`, [
+        'node',
+      ]),
+    ]);
   }
   const nominal = computeIndex(framework, options.data, method);
   if (!nominal.ok) return nominal;

@@ -426,9 +426,42 @@ describe('simulate: reproducibility and contract', () => {
     ]);
   });
 
+  it('refuses runs and probabilities that are objects without a prototype with a coded error', () => {
+    // a template literal (the run count) or a comparison (a probability) of such an object threw
+    // a TypeError instead
+    const bare = Object.create(null) as never;
+    const base = { model: { standard: std, facts: clean }, uncertainty: {}, runs: 10, seed: 1 };
+    const failure = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return isFoodSafetyError(error) ? [error.code, error.message] : [String(error)];
+      }
+      return [];
+    };
+    expect(failure(() => simulate({ ...base, runs: bare }))).toEqual([
+      'SCORING_SIMULATION_OPTIONS',
+      'SCORING_SIMULATION_OPTIONS: runs must be an integer ≥ 1; got object',
+    ]);
+    expect(failure(() => simulate({ ...base, runs: 1.5 }))).toEqual([
+      'SCORING_SIMULATION_OPTIONS',
+      'SCORING_SIMULATION_OPTIONS: runs must be an integer ≥ 1; got 1.5',
+    ]);
+    expect(failure(() => simulate({ ...base, probabilities: [0.5, bare] }))).toEqual([
+      'SCORING_SIMULATION_OPTIONS',
+      'SCORING_SIMULATION_OPTIONS: probabilities must lie in [0, 1]',
+    ]);
+  });
+
   it('refuses invalid options with a coded error', () => {
     const base = { model: { standard: std, facts: clean }, uncertainty: {}, runs: 10, seed: 1 };
     expect(codeOf(() => simulate({ ...base, runs: 0 }))).toBe('SCORING_SIMULATION_OPTIONS');
+    // from JavaScript, without the required uncertainty (it threw a TypeError)
+    for (const uncertainty of [undefined, null, 'none']) {
+      expect(codeOf(() => simulate({ ...base, uncertainty: uncertainty as never }))).toBe(
+        'SCORING_SIMULATION_OPTIONS',
+      );
+    }
     expect(
       codeOf(() =>
         simulate({ ...base, uncertainty: { facts: { b: { type: 'normal' } as never } } }),

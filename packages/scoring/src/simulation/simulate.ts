@@ -1,6 +1,7 @@
 import {
   createDiagnostic,
   type Diagnostic,
+  describeValue,
   FoodSafetyError,
   type RandomSeed,
   type RuleSetMeta,
@@ -278,7 +279,10 @@ function prepare(options: SimulateOptions): {
   ) {
     fail('model.standard must be a standard made by defineStandard');
   }
-  if (!Number.isInteger(runs) || runs < 1) fail(`runs must be an integer ≥ 1; got ${runs}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    fail(`runs must be an integer ≥ 1; got ${describeValue(runs, Number.POSITIVE_INFINITY)}`);
+  if (typeof uncertainty !== 'object' || uncertainty === null)
+    fail('uncertainty must be an object');
   const facts = uncertainty.facts ?? {};
   const problems = checkFactUncertainties(facts);
   if (problems.length > 0) fail(problems.map((d) => d.message).join('; '), problems);
@@ -288,7 +292,9 @@ function prepare(options: SimulateOptions): {
   checkChoice('minTotal', uncertainty.methods?.minTotal);
   checkChoice('keyItemMinPercent', uncertainty.methods?.keyItemMinPercent);
   const probabilities = options.probabilities ?? DEFAULT_PROBABILITIES;
-  if (!probabilities.every((p) => p >= 0 && p <= 1)) fail('probabilities must lie in [0, 1]');
+  // numbers only: comparing an object without a prototype throws
+  if (!probabilities.every((p) => typeof p === 'number' && p >= 0 && p <= 1))
+    fail('probabilities must lie in [0, 1]');
   const diagnostics: Diagnostic[] = [];
   const known = new Set(model.standard.factNames);
   for (const name of Object.keys(facts)) {

@@ -82,7 +82,16 @@ const { workerData, parentPort } = require('node:worker_threads');
   for (const href of workerData.preload) await import(href);
   await import(workerData.script);
 })().catch((error) => {
-  parentPort.postMessage({ type: 'error', message: String((error && error.stack) || error) });
+  // a module may throw anything: String() throws on a value without a prototype
+  let message = error && error.stack;
+  if (typeof message !== 'string') {
+    try {
+      message = String(error);
+    } catch {
+      message = typeof error;
+    }
+  }
+  parentPort.postMessage({ type: 'error', message });
 });
 `;
 

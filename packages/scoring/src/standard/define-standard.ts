@@ -3,6 +3,7 @@ import {
   createDiagnostic,
   type Diagnostic,
   type DiagnosticPath,
+  describeValue,
   fail,
   ok,
   type Result,
@@ -221,7 +222,7 @@ export function defineStandard(
           err(
             createDiagnostic(
               M.SCORING_PLUGIN_PARAMS_INVALID,
-              { id: plugin.id, detail: String(e) },
+              { id: plugin.id, detail: thrownText(e) },
               { path: [...path, 'params'] },
             ),
           );
@@ -268,7 +269,7 @@ export function defineStandard(
       err(
         createDiagnostic(
           M.SCORING_PLUGIN_PARAMS_INVALID,
-          { id: calc.id, detail: String(e) },
+          { id: calc.id, detail: thrownText(e) },
           { path: [...path, 'params'] },
         ),
       );
@@ -605,6 +606,15 @@ export function defineStandard(
     },
   };
   return ok(standard, [...diagnostics, ...confidenceNotice(meta, ['meta'])]);
+}
+
+/**
+ * What a plugin's function threw, for a diagnostic: an `Error` as `String` shows it (`Error: …`);
+ * any other value as {@link describeValue} shows it (`String()` throws on an object without a
+ * prototype).
+ */
+function thrownText(e: unknown): string {
+  return e instanceof Error ? String(e) : describeValue(e, Number.POSITIVE_INFINITY);
 }
 
 function validateParams<P>(

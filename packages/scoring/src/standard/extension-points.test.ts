@@ -167,4 +167,40 @@ describe('a district adds its own bonus indicator as a plugin', () => {
       { detail: 'kaput' },
     );
   });
+
+  it('plugin functions that throw a value without a prototype give diagnostics, not a crash', () => {
+    // String() of what was thrown threw a TypeError of its own
+    const bare = (): never => {
+      throw Object.create(null);
+    };
+    const calculator = { id: 'bare', inputs: () => [], compute: bare };
+    const item = (id: string, calc: string) =>
+      ({ id, tier: 'bonus', points: 1, rule: { kind: 'calculator', calculator: calc } }) as const;
+    const failing = defineStandard(
+      {
+        ...baseSpec,
+        items: [item('x', 'bare-inputs')],
+        vetoes: [{ id: 'v', when: { predicate: 'bare-veto' } }],
+      },
+      {
+        calculators: [{ ...calculator, id: 'bare-inputs', inputs: bare }],
+        vetoPredicates: [{ id: 'bare-veto', inputs: bare, fires: () => false }],
+      },
+    );
+    expect(failing.diagnostics.map((d) => [d.code, d.path, d.params?.detail])).toEqual([
+      ['SCORING_PLUGIN_PARAMS_INVALID', ['vetoes', 0, 'when', 'params'], 'object'],
+      ['SCORING_PLUGIN_PARAMS_INVALID', ['items', 0, 'rule', 'params'], 'object'],
+    ]);
+    const r = defineStandard(
+      { ...baseSpec, items: [item('x', 'bare')] },
+      { calculators: [calculator] },
+    );
+    if (!r.ok) throw new Error('spec');
+    const s = score(r.value, {});
+    expect(
+      s.diagnostics
+        .filter((d) => d.code === 'SCORING_CALCULATOR_FAILED')
+        .map((d) => [d.path, d.params?.detail, d.message]),
+    ).toEqual([[['items', 0, 'rule'], 'object', 'Calculator bare failed on item x: object']]);
+  });
 });

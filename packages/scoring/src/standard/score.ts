@@ -2,6 +2,7 @@ import {
   createDiagnostic,
   type Diagnostic,
   type DiagnosticPath,
+  describeValue,
   FoodSafetyError,
   type RuleSetMeta,
 } from '@foodsafety/core';
@@ -343,7 +344,11 @@ function calculatorError(
     const r = calc.compute(values, p);
     return Number.isNaN(r) ? { id: calc.id, detail: 'returned NaN' } : undefined;
   } catch (e) {
-    return { id: calc.id, detail: e instanceof Error ? e.message : String(e) };
+    // not String(e): it throws on an object without a prototype
+    return {
+      id: calc.id,
+      detail: e instanceof Error ? e.message : describeValue(e, Number.POSITIVE_INFINITY),
+    };
   }
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testMeta } from './__fixtures__/test-meta.js';
 import { defineStandard, type Standard } from './define-standard.js';
-import { whatIf } from './what-if.js';
+import { applyPatchOps, type WhatIfPatch, whatIf } from './what-if.js';
 
 const meta = testMeta('test.whatif');
 
@@ -80,6 +80,46 @@ describe('whatIf', () => {
     expect(invalid.applied).toBe(false);
     expect(invalid.diagnostics.map((d) => d.code)).toContain('SCORING_SPEC_INVALID');
     expect(invalid.totalDelta).toBe(0);
+  });
+
+  it('reports operations and paths it cannot read, without throwing', () => {
+    // operations built in code: String() of a path holding an object without a prototype threw,
+    // and so did a path or an operation that is not one (`[1]`, `{ path: 42 }`)
+    const bare = Object.create(null) as string;
+    const cases: [WhatIfPatch, (string | number)[], string][] = [
+      [
+        { facts: [{ path: ['per1000', bare], value: 1 }] },
+        ['facts', 0],
+        'path per1000,object is not a JSON pointer or a list of keys',
+      ],
+      [{ facts: [1] as never }, ['facts', 0], '1 is not a patch operation'],
+      [
+        { facts: [{ path: '/per1000', value: 4.1 }, null] as never },
+        ['facts', 1],
+        'null is not a patch operation',
+      ],
+      [
+        { standard: [{ path: 42 as never, value: 1 }] },
+        ['standard', 0],
+        'path 42 is not a JSON pointer or a list of keys',
+      ],
+      [
+        { standard: [{ path: 'items', value: 1 }] },
+        ['standard', 0],
+        'path items is not a JSON pointer',
+      ],
+    ];
+    for (const [patch, path, detail] of cases) {
+      const d = whatIf(make(), facts, patch);
+      expect([d.applied, d.diagnostics.map((x) => [x.code, x.path, x.params?.detail])]).toEqual([
+        false,
+        [['SCORING_PATCH_INVALID', path, detail]],
+      ]);
+    }
+    expect(applyPatchOps({ a: [] }, [{ path: ['a', 5], value: 1 }])).toEqual({
+      error: 'a,5: no index 5',
+      index: 0,
+    });
   });
 
   it('does not mutate the standard or the facts', () => {

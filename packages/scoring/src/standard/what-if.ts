@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
+import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
 import type { Facts } from '../facts.js';
 import { scoringMessages as M } from '../scoring-messages.js';
 import { type DefineStandardOptions, defineStandard, type Standard } from './define-standard.js';
@@ -73,10 +73,30 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-function parsePointer(
-  path: string | readonly (string | number)[],
-): (string | number)[] | undefined {
-  if (typeof path !== 'string') return [...path];
+const isSegment = (x: unknown): x is string | number =>
+  typeof x === 'string' || typeof x === 'number';
+
+/** A path as messages show it: a pointer as written, a list of keys and indices comma-separated. */
+function shownPath(path: unknown): string {
+  if (typeof path === 'string') return path;
+  // not String(path): it throws on a list holding an object without a prototype
+  if (Array.isArray(path)) {
+    return [...path]
+      .map((s: unknown) =>
+        s === undefined || s === null ? '' : describeValue(s, Number.POSITIVE_INFINITY),
+      )
+      .join(',');
+  }
+  return describeValue(path, Number.POSITIVE_INFINITY);
+}
+
+/** The keys of a path, or undefined when it is neither a JSON pointer nor a list of keys. */
+function parsePointer(path: unknown): (string | number)[] | undefined {
+  if (Array.isArray(path)) {
+    const keys: unknown[] = [...path]; // a hole is undefined
+    return keys.every(isSegment) ? keys : undefined;
+  }
+  if (typeof path !== 'string') return undefined;
   if (path === '') return [];
   if (!path.startsWith('/')) return undefined;
   return path
@@ -95,12 +115,17 @@ export function applyPatchOps(
 ): { value: unknown } | { error: string; index: number } {
   let root = target;
   for (let i = 0; i < ops.length; i++) {
-    const op = ops[i] as PatchOp;
+    const op: unknown = ops[i];
+    if (!isRecord(op)) return { error: `${describeValue(op)} is not a patch operation`, index: i };
     const path = parsePointer(op.path);
-    if (path === undefined)
-      return { error: `path ${String(op.path)} is not a JSON pointer`, index: i };
+    if (path === undefined) {
+      const what =
+        typeof op.path === 'string' ? 'a JSON pointer' : 'a JSON pointer or a list of keys';
+      return { error: `path ${shownPath(op.path)} is not ${what}`, index: i };
+    }
+    const { value, remove } = op;
     if (path.length === 0) {
-      root = op.remove ? undefined : op.value;
+      root = remove ? undefined : value;
       continue;
     }
     const set = (node: unknown, depth: number): unknown => {
@@ -112,8 +137,8 @@ export function applyPatchOps(
           throw new Error(`no index ${String(key)}`);
         const copy = [...node];
         if (last) {
-          if (op.remove) copy.splice(idx, 1);
-          else copy[idx] = op.value;
+          if (remove) copy.splice(idx, 1);
+          else copy[idx] = value;
         } else copy[idx] = set(node[idx], depth + 1);
         return copy;
       }
@@ -121,8 +146,8 @@ export function applyPatchOps(
         const copy: Record<string, unknown> = { ...node };
         const k = String(key);
         if (last) {
-          if (op.remove) delete copy[k];
-          else copy[k] = op.value;
+          if (remove) delete copy[k];
+          else copy[k] = value;
         } else {
           if (!(k in node)) throw new Error(`no key ${k}`);
           copy[k] = set(node[k], depth + 1);
@@ -134,7 +159,8 @@ export function applyPatchOps(
     try {
       root = set(root, 0);
     } catch (e) {
-      return { error: `${String(op.path)}: ${(e as Error).message}`, index: i };
+      const reason = e instanceof Error ? e.message : describeValue(e); // a getter may throw anything
+      return { error: `${shownPath(op.path)}: ${reason}`, index: i };
     }
   }
   return { value: root };
