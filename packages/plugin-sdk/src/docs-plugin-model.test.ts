@@ -24,6 +24,7 @@ import * as vitest from 'vitest';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as zod from 'zod';
 import { z } from 'zod';
+import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../test-support/guide-check.js';
 import * as pluginSdk from './index.js';
 import {
   createEngine,
@@ -65,89 +66,12 @@ const MODULES: Readonly<Record<string, object>> = {
   vitest,
 };
 
-/**
- * The ```ts blocks of the guide with the heading of the section each stands in (the second
- * block of a section as `<heading> (2)`, and so on).
- */
-function guideBlocks(): { section: string; code: string }[] {
-  const blocks: { section: string; code: string }[] = [];
-  let section = '';
-  let fence: { lang: string; lines: string[] } | undefined;
-  for (const line of GUIDE.split('\n')) {
-    if (fence !== undefined) {
-      if (line.startsWith('```')) {
-        if (fence.lang === 'ts') {
-          const n = blocks.filter((b) => b.section.replace(/ \(\d+\)$/, '') === section).length;
-          const name = n === 0 ? section : `${section} (${n + 1})`;
-          blocks.push({ section: name, code: fence.lines.join('\n') });
-        }
-        fence = undefined;
-      } else fence.lines.push(line);
-      continue;
-    }
-    const heading = /^#{1,6} (.+)$/.exec(line);
-    if (heading?.[1] !== undefined) section = heading[1].trim();
-    else if (line.startsWith('```')) fence = { lang: line.slice(3).trim(), lines: [] };
-  }
-  return blocks;
-}
-
-const withoutComments = (text: string) => text.replace(/(^|\s)\/\/.*$/gm, '$1');
-/** Code without whitespace and without the commas a formatter adds before a closing bracket. */
-const squeeze = (text: string) => text.replace(/\s+/g, '').replace(/,(?=[)\]}])/g, '');
-
-/** Where the test (`it` or `describe`) of a section starts in the squeezed text, or -1. */
-const testStart = (self: string, section: string) => {
-  const at = self.indexOf(`it('${squeeze(section)}'`);
-  return at >= 0 ? at : self.indexOf(`describe('${squeeze(section)}'`);
-};
-
-/**
- * What the guide's block of `section` says that this file's test of that section does not: each
- * code line of the block (comments aside) must appear in the test's body (up to the next
- * section's test), in order (a leading `export` and a trailing `;` or `,` aside), and each name
- * the block imports must be exported by the module it is imported from.
- */
-function guideLinesMissingFromTest(section: string): string[] {
-  const blocks = guideBlocks();
-  expect(
-    blocks.map((b) => b.section),
-    'the sections with a ts block',
-  ).toEqual(SECTIONS);
-  const block = blocks.find((b) => b.section === section);
-  if (block === undefined) return [`no ts block in section ${section}`];
-  const self = squeeze(withoutComments(SELF));
-  const start = testStart(self, section);
-  if (start < 0) return [`no test named ${section}`];
-  const following = SECTIONS[SECTIONS.indexOf(section) + 1];
-  const end = following === undefined ? -1 : testStart(self, following);
-  const body = end < 0 ? self.slice(start) : self.slice(start, end);
-  const missing: string[] = [];
-  let at = 0;
-  for (const raw of withoutComments(block.code).split('\n')) {
-    const line = raw.trim();
-    if (line === '') continue;
-    const imported = /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';?$/.exec(line);
-    if (imported !== null) {
-      const module = MODULES[imported[3] ?? ''];
-      if (imported[1] !== undefined) {
-        if (module === undefined) missing.push(`types from ${imported[3]}`);
-        continue;
-      }
-      for (const spec of (imported[2] ?? '').split(',')) {
-        const name = spec.trim().split(/\s+as\s+/)[0] ?? '';
-        if (name === '' || name.startsWith('type ')) continue;
-        if (module === undefined || !(name in module)) missing.push(`${name} from ${imported[3]}`);
-      }
-      continue;
-    }
-    const code = squeeze(line.replace(/^export\s+/, '')).replace(/[;,]$/, '');
-    const found = body.indexOf(code, at);
-    if (found < 0) missing.push(line);
-    else at = found + code.length;
-  }
-  return missing;
-}
+/** What the guide's block of a section says that this file's test of it does not. */
+const guideLinesMissingFromTest = (section: string) =>
+  linesMissingFromTest(
+    { guide: GUIDE, testSource: SELF, sections: SECTIONS, modules: MODULES },
+    section,
+  );
 
 // ---- shared context ----------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import * as zod from 'zod';
 import { z } from 'zod';
+import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../test-support/guide-check.js';
 import * as traceCnApi from './cn/index.js';
 import { traceCn } from './cn/index.js';
 import * as traceApi from './index.js';
@@ -102,71 +103,12 @@ const MODULES: Readonly<Record<string, object>> = {
   'node:fs': nodeFs,
 };
 
-/** The ```ts blocks of the guide with the heading of the section each stands in. */
-function guideBlocks(): { section: string; code: string }[] {
-  const blocks: { section: string; code: string }[] = [];
-  let section = '';
-  let fence: { lang: string; lines: string[] } | undefined;
-  for (const line of GUIDE.split('\n')) {
-    if (fence !== undefined) {
-      if (line.startsWith('```')) {
-        if (fence.lang === 'ts') blocks.push({ section, code: fence.lines.join('\n') });
-        fence = undefined;
-      } else fence.lines.push(line);
-      continue;
-    }
-    const heading = /^#{1,6} (.+)$/.exec(line);
-    if (heading?.[1] !== undefined) section = heading[1].trim();
-    else if (line.startsWith('```')) fence = { lang: line.slice(3).trim(), lines: [] };
-  }
-  return blocks;
-}
-
-const withoutComments = (text: string) => text.replace(/(^|\s)\/\/.*$/gm, '$1');
-/** Code without whitespace and without the commas a formatter adds before a closing bracket. */
-const squeeze = (text: string) => text.replace(/\s+/g, '').replace(/,(?=[)\]}])/g, '');
-
-/**
- * What the guide's block of `section` says that this file's test of that section does not: each
- * code line of the block (comments aside) must appear in the test's body, in order (a leading
- * `export` and a trailing `;` or `,` aside), and each name the block imports must be exported by
- * the module it is imported from.
- */
-function guideLinesMissingFromTest(section: string): string[] {
-  const blocks = guideBlocks();
-  expect(
-    blocks.map((b) => b.section),
-    'the sections with a ts block',
-  ).toEqual(SECTIONS);
-  const block = blocks.find((b) => b.section === section);
-  if (block === undefined) return [`no ts block in section ${section}`];
-  const self = squeeze(withoutComments(SELF));
-  const start = self.indexOf(`it('${squeeze(section)}'`);
-  if (start < 0) return [`no test named ${section}`];
-  const next = self.slice(start + 4).search(/\bit\('/);
-  const body = next < 0 ? self.slice(start) : self.slice(start, start + 4 + next);
-  const missing: string[] = [];
-  let at = 0;
-  for (const raw of withoutComments(block.code).split('\n')) {
-    const line = raw.trim();
-    if (line === '') continue;
-    const imported = /^import\s+\{([^}]*)\}\s+from\s+'([^']+)';?$/.exec(line);
-    if (imported !== null) {
-      const module = MODULES[imported[2] ?? ''];
-      for (const spec of (imported[1] ?? '').split(',')) {
-        const name = spec.trim().split(/\s+as\s+/)[0] ?? '';
-        if (name === '' || name.startsWith('type ')) continue;
-        if (module === undefined || !(name in module)) missing.push(`${name} from ${imported[2]}`);
-      }
-      continue;
-    }
-    const code = squeeze(line.replace(/^export\s+/, '')).replace(/[;,]$/, '');
-    const found = body.indexOf(code, at);
-    if (found < 0) missing.push(line);
-    else at = found + code.length;
-  }
-  return missing;
-}
+/** What the guide's block of a section says that this file's test of it does not. */
+const guideLinesMissingFromTest = (section: string) =>
+  linesMissingFromTest(
+    { guide: GUIDE, testSource: SELF, sections: SECTIONS, modules: MODULES },
+    section,
+  );
 
 // ---- shared context ----------------------------------------------------------------------------
 
