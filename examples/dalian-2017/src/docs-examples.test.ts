@@ -1,7 +1,7 @@
 /**
  * The code in docs/getting-started.md, run as written, so the guide cannot drift from the API:
  * one test per section with a ```ts block, named after it, checked line by line against the
- * guide (test-support/guide-check.ts), with assertions on what the guide's text says.
+ * guide (core's test-support/guide-check.ts), with assertions on what the guide's text says.
  */
 import { readFileSync } from 'node:fs';
 import * as foodsafetyCore from '@foodsafety/core';
@@ -18,7 +18,7 @@ import { CN_FOOD_BUSINESS_LICENCE_RULES, parseBusinessOperator } from '@foodsafe
 import * as pluginSdk from '@foodsafety/plugin-sdk';
 import { createEngine } from '@foodsafety/plugin-sdk';
 import { describe, expect, it, vi } from 'vitest';
-import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../test-support/guide-check.js';
+import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../packages/core/src/test-support/guide-check.js';
 
 const GUIDE = readFileSync(new URL('../../../docs/getting-started.md', import.meta.url), 'utf8');
 const SELF = readFileSync(new URL(import.meta.url), 'utf8');

@@ -24,7 +24,7 @@ import * as vitest from 'vitest';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as zod from 'zod';
 import { z } from 'zod';
-import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../test-support/guide-check.js';
+import { guideLinesMissingFromTest as linesMissingFromTest } from '../../core/src/test-support/guide-check.js';
 import * as pluginSdk from './index.js';
 import {
   createEngine,

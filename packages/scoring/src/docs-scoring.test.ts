@@ -19,7 +19,7 @@ import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
 import { describe, expect, it, vi } from 'vitest';
 import * as zod from 'zod';
 import { z } from 'zod';
-import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../test-support/guide-check.js';
+import { guideLinesMissingFromTest as linesMissingFromTest } from '../../core/src/test-support/guide-check.js';
 import * as scoringCnApi from './cn/index.js';
 import { CN_STANDARD_CONFIDENCE, cnStandard, scoringCn } from './cn/index.js';
 import * as scoringApi from './index.js';

@@ -29,7 +29,7 @@ import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import * as zod from 'zod';
 import { z } from 'zod';
-import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../test-support/guide-check.js';
+import { guideLinesMissingFromTest as linesMissingFromTest } from '../../core/src/test-support/guide-check.js';
 import * as traceCnApi from './cn/index.js';
 import { traceCn } from './cn/index.js';
 import * as traceApi from './index.js';

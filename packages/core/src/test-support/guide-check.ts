@@ -3,7 +3,8 @@
  * so that the guide cannot drift from the API. Each such test file names one `it` (or
  * `describe`) after each section of the guide that holds a ```ts block, copies the block's code
  * into it with the context it needs, and asserts what the guide's text says; this module checks
- * that the copy is still what the guide shows. Not part of any package.
+ * that the copy is still what the guide shows. Test support: not part of the published API (left
+ * out of the package), as readme-examples.ts.
  */
 import { expect } from 'vitest';
 
