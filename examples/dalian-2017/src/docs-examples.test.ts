@@ -19,6 +19,11 @@ import * as pluginSdk from '@foodsafety/plugin-sdk';
 import { createEngine } from '@foodsafety/plugin-sdk';
 import { describe, expect, it, vi } from 'vitest';
 import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../packages/core/src/test-support/guide-check.js';
+import {
+  promisedOutputs,
+  runBlock,
+  tsBlocks,
+} from '../../../packages/core/src/test-support/readme-examples.js';
 
 const GUIDE = readFileSync(new URL('../../../docs/getting-started.md', import.meta.url), 'utf8');
 const SELF = readFileSync(new URL(import.meta.url), 'utf8');
@@ -171,5 +176,36 @@ describe('docs/getting-started.md', () => {
     engine.diagnostics; // what went wrong while configuring, attributed to the plugin
     expect(engine.diagnostics).toEqual([]);
     expect(engine.plugins).toEqual([]);
+  });
+});
+
+describe('README.md', () => {
+  it('prints what its example says for an operator whose licence number is malformed', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const [block, ...others] = tsBlocks(readme);
+    expect(others).toEqual([]);
+    // the example's input, from outside: one licence whose number is not JY + 14 digits
+    const untrustedJson = {
+      id: 'op-1',
+      name: '大连市某小学食堂',
+      businessType: 'canteen',
+      canteenKind: 'school',
+      licences: [
+        {
+          kind: 'food-business',
+          number: 'JY3210',
+          issuedOn: '2015-12-01',
+          expiresOn: '2020-11-30',
+        },
+      ],
+    };
+    const code = `const untrustedJson = ${JSON.stringify(untrustedJson)};\n${block}`;
+    const printed = runBlock(code, {
+      '@foodsafety/core': foodsafetyCore,
+      '@foodsafety/model': foodsafetyModel,
+    });
+    const promised = promisedOutputs(block ?? '');
+    expect(printed).toHaveLength(promised.length);
+    for (const [i, line] of printed.entries()) expect(line).toMatch(promised[i] as RegExp);
   });
 });
