@@ -205,6 +205,7 @@ describe('README.md', () => {
       '@foodsafety/model': foodsafetyModel,
     });
     const promised = promisedOutputs(block ?? '');
+    expect(promised.length, 'the example shows what it prints').toBeGreaterThan(0);
     expect(printed).toHaveLength(promised.length);
     for (const [i, line] of printed.entries()) expect(line).toMatch(promised[i] as RegExp);
   });

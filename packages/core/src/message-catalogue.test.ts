@@ -107,4 +107,24 @@ describe('interpolate', () => {
     const d = createDiagnostic(descriptor, { value: bare as string }, { path: ['x'] });
     expect([d.code, d.path, d.message]).toEqual(['TEST_PARAM_SHOWN', ['x'], 'value object']);
   });
+
+  it('shows every other param as String() does, as before', () => {
+    // an Error passed as a detail, a URL, a boxed string, an object with its own toString, a
+    // nested list: what String() gives, not a description
+    const own = { toString: () => 'X' };
+    const url = new URL('https://id.gs1.org/01/09506000134352');
+    expect(
+      interpolate(
+        '{a} | {b} | {c} | {d} | {e}',
+        {
+          a: new Error('boom'),
+          b: url,
+          c: Object('s'),
+          d: own,
+          e: [['a', 'b'], 'c'],
+        },
+        'en',
+      ),
+    ).toBe('Error: boom | https://id.gs1.org/01/09506000134352 | s | X | a,b, c');
+  });
 });

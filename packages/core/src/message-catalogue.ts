@@ -53,15 +53,18 @@ function placeholderNames(template: string): string[] {
 }
 
 /**
- * One param as text. A value outside {@link MessageParamValue} (params reach here as `unknown`
- * from JavaScript callers and from data) is shown as {@link describeValue} shows it: `String()`
- * throws on an object without a prototype or whose `toString` throws.
+ * One param as text, as `String()` gives it. A value outside {@link MessageParamValue} (params
+ * reach here as `unknown` from JavaScript callers and from data) that `String()` cannot convert
+ * (an object without a prototype, one whose `toString` throws) is shown as {@link describeValue}
+ * shows it (`object`), instead of throwing.
  */
 function renderScalar(value: unknown): string {
   if (value === null) return 'null';
-  return typeof value === 'object' || typeof value === 'function'
-    ? describeValue(value, Number.POSITIVE_INFINITY)
-    : String(value);
+  try {
+    return String(value);
+  } catch {
+    return describeValue(value, Number.POSITIVE_INFINITY);
+  }
 }
 
 function renderValue(value: unknown, locale: Locale): string {

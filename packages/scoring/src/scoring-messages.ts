@@ -156,6 +156,11 @@ export const scoringMessages = defineMessages(
       'zh-CN': '指标 {code} 在各单位取值相同，无法归一化',
       en: 'Indicator {code} has the same value for every unit and cannot be normalised',
     },
+    SCORING_INDEX_DATA_INVALID: {
+      severity: 'error',
+      'zh-CN': '合成指数数据无效：{detail}',
+      en: 'Invalid index data: {detail}',
+    },
     SCORING_INDEX_METHOD_INVALID: {
       severity: 'error',
       'zh-CN': '合成方法无效：{detail}',

@@ -42,10 +42,11 @@ function describeDiagnostic(d: Diagnostic): string {
 const bigintAsText = (_key: string, v: unknown): unknown => (typeof v === 'bigint' ? `${v}n` : v);
 
 /**
- * A value as JSON for a failure message, bigints as `"12n"`; a value JSON cannot hold (a cycle)
- * as {@link describeValue} shows it. Never throws. @internal
+ * A value as JSON for a failure message: a bigint as `12n`, one inside a value as `"12n"`; a
+ * value JSON cannot hold (a cycle) as {@link describeValue} shows it. Never throws. @internal
  */
 export function jsonText(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`; // unquoted: not the string "12n"
   try {
     return JSON.stringify(value, bigintAsText) ?? describeValue(value);
   } catch {
@@ -53,13 +54,17 @@ export function jsonText(value: unknown): string {
   }
 }
 
+/** Bigints as a text no string param holds, so that `42n` never equals the string `'42n'`. */
+const bigintTagged = (_key: string, v: unknown): unknown =>
+  typeof v === 'bigint' ? `\u0000bigint ${v}` : v;
+
 /**
- * Whether two values have the same JSON (bigints compared as their text); values JSON cannot
- * hold (a cycle) only when they are the same value. Never throws. @internal
+ * Whether two values have the same JSON (a bigint equal only to the same bigint); values JSON
+ * cannot hold (a cycle) only when they are the same value. Never throws. @internal
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   try {
-    return JSON.stringify(a, bigintAsText) === JSON.stringify(b, bigintAsText);
+    return JSON.stringify(a, bigintTagged) === JSON.stringify(b, bigintTagged);
   } catch {
     return Object.is(a, b);
   }

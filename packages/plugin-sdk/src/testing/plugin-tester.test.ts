@@ -257,7 +257,7 @@ describe('PluginTester: failing cases really fail', () => {
       '#0 object',
     ]);
     expect(runner.failures()).toEqual({
-      'wrong fen': 'output "42n" differs from the expected "43n"',
+      'wrong fen': 'output 42n differs from the expected 43n',
     });
   });
 });

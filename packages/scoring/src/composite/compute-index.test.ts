@@ -156,9 +156,17 @@ describe('framework validation', () => {
     ]);
     expect(methodOf(computeIndex(framework, data, { weights: { P1: bare } }))).toEqual([
       [
-        'SCORING_INDEX_WEIGHT_INVALID',
+        'SCORING_INDEX_METHOD_INVALID',
         ['method', 'weights', 'P1'],
-        { code: 'P1', weight: 'object' },
+        { detail: 'the weight of P1 is not a number: {}' },
+      ],
+    ]);
+    // a weight written as text was summed as text before ("3" + 1 …): now a finding that says so
+    expect(methodOf(computeIndex(framework, data, { weights: { P1: '3' as never } }))).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'weights', 'P1'],
+        { detail: 'the weight of P1 is not a number: "3"' },
       ],
     ]);
     const goalposts = computeIndex(framework, data, {
@@ -186,6 +194,47 @@ describe('framework validation', () => {
         'SCORING_INDEX_METHOD_INVALID',
         ['method', 'normalisation', 'targets', 'i1'],
         { detail: 'target for i1 is not a number' },
+      ],
+    ]);
+  });
+
+  it('reports data rows and methods of the wrong shape (JSON input), instead of throwing', () => {
+    const shape = (d: unknown, m?: unknown) =>
+      computeIndex(framework, d as never, m as never).diagnostics.map((x) => [
+        x.code,
+        x.path,
+        x.params?.detail,
+      ]);
+    expect(shape([null, { code: 'x' }, { values: {} }, ...data])).toEqual([
+      ['SCORING_INDEX_DATA_INVALID', ['data', 0], 'row 0 is not an object'],
+      ['SCORING_INDEX_DATA_INVALID', ['data', 1, 'values'], 'row x has no values object'],
+      ['SCORING_INDEX_DATA_INVALID', ['data', 2, 'code'], 'row 2 has no code'],
+    ]);
+    expect(shape({ rows: data })).toEqual([
+      ['SCORING_INDEX_DATA_INVALID', ['data'], 'the data must be a list of rows'],
+    ]);
+    expect(shape(data, null)).toEqual([
+      ['SCORING_INDEX_METHOD_INVALID', ['method'], 'the method must be an object'],
+    ]);
+    expect(shape(data, { normalisation: { method: 'rank' } })).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'method'],
+        'unknown normalisation "rank"',
+      ],
+    ]);
+    expect(shape(data, { normalisation: { method: 'goalposts' } })).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'goalposts'],
+        'goalposts must be an object',
+      ],
+    ]);
+    expect(shape(data, { normalisation: { method: 'distanceToTarget', targets: [] } })).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'targets'],
+        'targets must be an object',
       ],
     ]);
   });

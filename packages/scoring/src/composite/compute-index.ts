@@ -6,6 +6,7 @@ import {
   ok,
   type Result,
 } from '@foodsafety/core';
+import { jsonText } from '../json-text.js';
 import { minRank } from '../ledger/min-rank.js';
 import { scoringMessages as M } from '../scoring-messages.js';
 import type { Aggregator } from '../standard/extensions.js';
@@ -131,6 +132,51 @@ export function findAggregator(
   return builtIn ?? aggregators.find((a) => a.id === id);
 }
 
+const NORMALISATIONS = new Set(['none', 'minmax', 'goalposts', 'zscore', 'distanceToTarget']);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What is wrong with the shape of a method or of the data rows (from JavaScript or JSON: the
+ * types do not hold there), before anything reads them.
+ */
+function shapeProblems(data: unknown, method: unknown): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const methodProblem = (detail: string, path: (string | number)[]) =>
+    problems.push(createDiagnostic(M.SCORING_INDEX_METHOD_INVALID, { detail }, { path }));
+  if (!isObject(method)) methodProblem('the method must be an object', ['method']);
+  else if (method.normalisation !== undefined) {
+    const n = method.normalisation;
+    const kind = isObject(n) ? n.method : undefined;
+    if (typeof kind !== 'string' || !NORMALISATIONS.has(kind)) {
+      methodProblem(`unknown normalisation ${jsonText(kind)}`, [
+        'method',
+        'normalisation',
+        'method',
+      ]);
+    } else if (kind === 'goalposts' && !isObject((n as { goalposts?: unknown }).goalposts)) {
+      methodProblem('goalposts must be an object', ['method', 'normalisation', 'goalposts']);
+    } else if (kind === 'distanceToTarget' && !isObject((n as { targets?: unknown }).targets)) {
+      methodProblem('targets must be an object', ['method', 'normalisation', 'targets']);
+    }
+  }
+  const dataProblem = (detail: string, path: (string | number)[]) =>
+    problems.push(createDiagnostic(M.SCORING_INDEX_DATA_INVALID, { detail }, { path }));
+  if (!Array.isArray(data)) dataProblem('the data must be a list of rows', ['data']);
+  else {
+    for (let i = 0; i < data.length; i += 1) {
+      const row: unknown = data[i];
+      if (!isObject(row)) dataProblem(`row ${i} is not an object`, ['data', i]);
+      else if (typeof row.code !== 'string')
+        dataProblem(`row ${i} has no code`, ['data', i, 'code']);
+      else if (!isObject(row.values))
+        dataProblem(`row ${row.code} has no values object`, ['data', i, 'values']);
+    }
+  }
+  return problems;
+}
+
 function normalise(
   code: string,
   raw: readonly number[],
@@ -235,6 +281,8 @@ export function computeIndex(
     : parseIndexFramework(framework);
   if (!fw.ok) return fw;
   const f = fw.value;
+  const shape = shapeProblems(data, method);
+  if (shape.length > 0) return fail([...fw.diagnostics, ...shape]);
   const diagnostics: Diagnostic[] = [...fw.diagnostics];
   const aggregationId = method.aggregation ?? 'arithmetic';
   const aggregator = findAggregator(aggregationId, method.aggregators);
@@ -256,11 +304,20 @@ export function computeIndex(
           { path: ['method', 'weights', code], severity: 'error' },
         ),
       );
-    else if (typeof w !== 'number' || !(w > 0))
+    else if (typeof w !== 'number')
+      // not "must be greater than 0": a weight written as text ("3") is not a number at all
+      diagnostics.push(
+        createDiagnostic(
+          M.SCORING_INDEX_METHOD_INVALID,
+          { detail: `the weight of ${code} is not a number: ${jsonText(w)}` },
+          { path: ['method', 'weights', code] },
+        ),
+      );
+    else if (!(w > 0))
       diagnostics.push(
         createDiagnostic(
           M.SCORING_INDEX_WEIGHT_INVALID,
-          { code, weight: typeof w === 'number' ? w : describeValue(w) },
+          { code, weight: w },
           { path: ['method', 'weights', code] },
         ),
       );

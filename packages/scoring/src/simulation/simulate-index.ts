@@ -154,7 +154,10 @@ function checkOptions(options: SimulateIndexOptions): Diagnostic[] {
     problems.push(...checkFactUncertainties(uncertainty.data, ['uncertainty', 'data']));
   }
   const probabilities = options.probabilities ?? DEFAULT_PROBABILITIES;
-  if (!probabilities.every((p) => typeof p === 'number' && p >= 0 && p <= 1)) {
+  if (
+    !Array.isArray(probabilities) ||
+    !probabilities.every((p) => typeof p === 'number' && p >= 0 && p <= 1)
+  ) {
     problems.push(invalid('probabilities must lie in [0, 1]', ['probabilities']));
   }
   return problems;

@@ -462,6 +462,10 @@ describe('simulate: reproducibility and contract', () => {
         'SCORING_SIMULATION_OPTIONS',
       );
     }
+    // probabilities that are not a list (`.every` of a number threw a TypeError)
+    expect(codeOf(() => simulate({ ...base, probabilities: 0.5 as never }))).toBe(
+      'SCORING_SIMULATION_OPTIONS',
+    );
     expect(
       codeOf(() =>
         simulate({ ...base, uncertainty: { facts: { b: { type: 'normal' } as never } } }),

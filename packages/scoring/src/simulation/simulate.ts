@@ -293,7 +293,10 @@ function prepare(options: SimulateOptions): {
   checkChoice('keyItemMinPercent', uncertainty.methods?.keyItemMinPercent);
   const probabilities = options.probabilities ?? DEFAULT_PROBABILITIES;
   // numbers only: comparing an object without a prototype throws
-  if (!probabilities.every((p) => typeof p === 'number' && p >= 0 && p <= 1))
+  if (
+    !Array.isArray(probabilities) ||
+    !probabilities.every((p) => typeof p === 'number' && p >= 0 && p <= 1)
+  )
     fail('probabilities must lie in [0, 1]');
   const diagnostics: Diagnostic[] = [];
   const known = new Set(model.standard.factNames);

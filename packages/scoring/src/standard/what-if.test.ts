@@ -90,7 +90,12 @@ describe('whatIf', () => {
       [
         { facts: [{ path: ['per1000', bare], value: 1 }] },
         ['facts', 0],
-        'path per1000,object is not a JSON pointer or a list of keys',
+        'path per1000,object: segment 1 (object) is not a key or an index',
+      ],
+      [
+        { facts: [{ path: ['items', 1n, 'points'] as never, value: 1 }] },
+        ['facts', 0],
+        'path items,1n,points: segment 1 (1n) is not a key or an index',
       ],
       [{ facts: [1] as never }, ['facts', 0], '1 is not a patch operation'],
       [

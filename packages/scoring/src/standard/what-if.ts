@@ -82,12 +82,15 @@ function shownPath(path: unknown): string {
   // not String(path): it throws on a list holding an object without a prototype
   if (Array.isArray(path)) {
     return [...path]
-      .map((s: unknown) =>
-        s === undefined || s === null ? '' : describeValue(s, Number.POSITIVE_INFINITY),
-      )
+      .map((s: unknown) => (s === undefined || s === null ? '' : segmentText(s)))
       .join(',');
   }
   return describeValue(path, Number.POSITIVE_INFINITY);
+}
+
+/** A path segment as a message shows it (a bigint with its `n`, so that it is not taken for an index). */
+function segmentText(s: unknown): string {
+  return typeof s === 'bigint' ? `${s}n` : describeValue(s, Number.POSITIVE_INFINITY);
 }
 
 /** The keys of a path, or undefined when it is neither a JSON pointer nor a list of keys. */
@@ -116,9 +119,21 @@ export function applyPatchOps(
   let root = target;
   for (let i = 0; i < ops.length; i++) {
     const op: unknown = ops[i];
-    if (!isRecord(op)) return { error: `${describeValue(op)} is not a patch operation`, index: i };
+    if (!isRecord(op))
+      return {
+        error: `${describeValue(op, Number.POSITIVE_INFINITY)} is not a patch operation`,
+        index: i,
+      };
     const path = parsePointer(op.path);
     if (path === undefined) {
+      if (Array.isArray(op.path)) {
+        const keys: unknown[] = [...op.path]; // a hole is undefined
+        const k = keys.findIndex((s) => !isSegment(s));
+        return {
+          error: `path ${shownPath(op.path)}: segment ${k} (${segmentText(keys[k])}) is not a key or an index`,
+          index: i,
+        };
+      }
       const what =
         typeof op.path === 'string' ? 'a JSON pointer' : 'a JSON pointer or a list of keys';
       return { error: `path ${shownPath(op.path)} is not ${what}`, index: i };
@@ -159,7 +174,7 @@ export function applyPatchOps(
     try {
       root = set(root, 0);
     } catch (e) {
-      const reason = e instanceof Error ? e.message : describeValue(e); // a getter may throw anything
+      const reason = e instanceof Error ? e.message : describeValue(e, Number.POSITIVE_INFINITY); // a getter may throw anything
       return { error: `${shownPath(op.path)}: ${reason}`, index: i };
     }
   }

@@ -133,13 +133,13 @@ function trace(
   const start = typeof id === 'string' ? graph.nodeOf(id) : undefined;
   if (start === undefined) {
     return {
-      id: typeof id === 'string' ? id : describeValue(id),
+      id: typeof id === 'string' ? id : describeValue(id, Number.POSITIVE_INFINITY),
       direction,
       found: false,
       lots: [],
       diagnostics: [
         createDiagnostic(chainMessages.TRACE_LOT_UNKNOWN, {
-          id: typeof id === 'string' ? id : describeValue(id),
+          id: typeof id === 'string' ? id : describeValue(id, Number.POSITIVE_INFINITY),
         }),
       ],
     };

@@ -298,7 +298,10 @@ export async function validateEpcisJsonLines(
   } catch (error) {
     run.report(
       'TRACE_STREAM_ERROR',
-      { detail: error instanceof Error ? error.message : describeValue(error) },
+      {
+        detail:
+          error instanceof Error ? error.message : describeValue(error, Number.POSITIVE_INFINITY),
+      },
       [],
     );
   }
@@ -491,7 +494,10 @@ export async function validateEpcisDocumentStream(
   } catch (error) {
     run.report(
       'TRACE_STREAM_ERROR',
-      { detail: error instanceof Error ? error.message : describeValue(error) },
+      {
+        detail:
+          error instanceof Error ? error.message : describeValue(error, Number.POSITIVE_INFINITY),
+      },
       [],
     );
     return state.result();

@@ -23,7 +23,10 @@ export function computeGs1CheckDigit(digits: unknown): number | undefined {
   return (10 - (sum % 10)) % 10;
 }
 
-/** Whether a full GS1 key (GTIN-8/12/13/14, GLN, SSCC, GSRN…) ends with the right check digit. */
+/**
+ * Whether a full GS1 key (GTIN-8/12/13/14, GLN, SSCC, GSRN…) ends with the right check digit;
+ * `false` for a value that is not a string.
+ */
 export function hasValidGs1CheckDigit(key: unknown): boolean {
   if (typeof key !== 'string' || key.length < 2) return false;
   const expected = computeGs1CheckDigit(key.slice(0, -1));

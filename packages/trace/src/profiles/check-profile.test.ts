@@ -169,6 +169,8 @@ describe('validateTraceProfile', () => {
         { kind: 'value', id: 'b', ctes: 'fishing', select: 'x', op: 'exists' },
         { kind: 'value', id: 'c', ctes: [bare], select: 'x', op: 'exists' },
         { kind: bare },
+        // biome-ignore lint/suspicious/noSparseArray: a hole in the list is the case under test
+        { kind: 'new-lot-only-at', id: 'd', ctes: [, 'fishing'] },
       ],
     } as unknown as TraceProfile;
     const found = validateTraceProfile(broken);
@@ -183,6 +185,9 @@ describe('validateTraceProfile', () => {
       ['TRACE_PROFILE_INVALID', ['rules', 1, 'ctes'], 'the CTEs of a rule must be a list'],
       ['TRACE_PROFILE_INVALID', ['rules', 2, 'ctes', 0], 'rule names an unknown CTE object'],
       ['TRACE_PROFILE_INVALID', ['rules', 3, 'kind'], 'unknown rule kind object'],
+      ['TRACE_PROFILE_INVALID', ['rules', 4, 'ctes', 0], 'rule names an unknown CTE undefined'],
+      // the one CTE here has no id, so no CTE is known
+      ['TRACE_PROFILE_INVALID', ['rules', 4, 'ctes', 1], 'rule names an unknown CTE fishing'],
     ]);
   });
 });

@@ -109,9 +109,9 @@ function display(value: unknown): MessageParamValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   try {
-    return JSON.stringify(value) ?? describeValue(value);
+    return JSON.stringify(value) ?? describeValue(value, Number.POSITIVE_INFINITY);
   } catch {
-    return describeValue(value); // a cycle or a bigint inside
+    return describeValue(value, Number.POSITIVE_INFINITY); // a cycle or a bigint inside
   }
 }
 
@@ -166,7 +166,7 @@ function passes(v: unknown, cond: ValueCondition, canonicalId: CanonicalIdFn): b
         gtin !== undefined &&
         target.some(
           (t) =>
-            (typeof t === 'string' || typeof t === 'number') &&
+            (typeof t === 'string' || typeof t === 'number' || typeof t === 'bigint') &&
             String(t).padStart(14, '0') === gtin,
         )
       );

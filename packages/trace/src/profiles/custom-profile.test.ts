@@ -147,6 +147,17 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
       'all sensorElementList[*].sensorReport[type=Temperature].value in [object, -18]',
     ]);
   });
+  it('takes GTINs given as bigints in a gtin-in rule (a profile built in code)', () => {
+    const rule = profile.rules[0] as Extract<TraceProfile['rules'][number], { kind: 'value' }>;
+    const when = rule.when as NonNullable<typeof rule.when>;
+    const asBigint: TraceProfile = {
+      ...profile,
+      rules: [{ ...rule, when: { ...when, value: [BigInt(PROCESSED_GTIN)] as never } }],
+    };
+    // the processed product's shipment at −12 °C is caught, as with the GTIN as text
+    const found = checkProfile(withReading(-12), asBigint).diagnostics.map((d) => d.code);
+    expect(found).toContain('XIGANG_COLD_CHAIN_TEMPERATURE');
+  });
   it('has its options checked by the engine', () => {
     expect(() => createEngine({ plugins: [districtColdChain({ aquaticGtins: [] })] })).toThrow();
   });

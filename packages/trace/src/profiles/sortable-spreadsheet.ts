@@ -68,7 +68,7 @@ function text(value: unknown): string {
   try {
     return JSON.stringify(value) ?? '';
   } catch {
-    return describeValue(value); // a cycle or a bigint inside
+    return describeValue(value, Number.POSITIVE_INFINITY); // a cycle or a bigint inside
   }
 }
 

@@ -232,19 +232,16 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
     if (typeof cte?.id !== 'string' || cte.id === '') bad('a CTE has no id', ['ctes', i, 'id']);
     else if (ids.has(cte.id)) bad(`CTE ${cte.id} is defined twice`, ['ctes', i, 'id']);
     else ids.add(cte.id);
-    const cteId = describeValue(cte?.id);
+    const cteId = describeValue(cte?.id, Number.POSITIVE_INFINITY);
     if (!Array.isArray(cte?.match)) bad(`CTE ${cteId} has no match list`, ['ctes', i, 'match']);
     if (!Array.isArray(cte?.kdes)) bad(`CTE ${cteId} has no KDE list`, ['ctes', i, 'kdes']);
     else {
       cte.kdes.forEach((kde: KdeDefinition, k: number) => {
         if (!Array.isArray(kde?.select) || kde.select.length === 0) {
-          bad(`KDE ${describeValue(kde?.id)} of ${cteId} selects nothing`, [
-            'ctes',
-            i,
-            'kdes',
-            k,
-            'select',
-          ]);
+          bad(
+            `KDE ${describeValue(kde?.id, Number.POSITIVE_INFINITY)} of ${cteId} selects nothing`,
+            ['ctes', i, 'kdes', k, 'select'],
+          );
         }
       });
     }
@@ -255,15 +252,13 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
   }
   const known = (cte: unknown, path: DiagnosticPath) => {
     if (typeof cte !== 'string' || !ids.has(cte))
-      bad(`rule names an unknown CTE ${describeValue(cte)}`, path);
+      bad(`rule names an unknown CTE ${describeValue(cte, Number.POSITIVE_INFINITY)}`, path);
   };
   // a rule's list of CTEs: each must be known; a list that is not a list is a finding itself
   const knownAll = (ctes: unknown, path: DiagnosticPath) => {
     if (!Array.isArray(ctes)) bad('the CTEs of a rule must be a list', path);
-    else
-      ctes.forEach((c, k) => {
-        known(c, [...path, k]);
-      });
+    // by index, not forEach: a hole in the list is an unknown CTE too
+    else for (let k = 0; k < ctes.length; k += 1) known(ctes[k], [...path, k]);
   };
   profile.rules.forEach((rule, r) => {
     switch (rule?.kind) {
@@ -281,11 +276,10 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
       case 'custom':
         break;
       default:
-        bad(`unknown rule kind ${describeValue((rule as { kind?: unknown })?.kind)}`, [
-          'rules',
-          r,
-          'kind',
-        ]);
+        bad(
+          `unknown rule kind ${describeValue((rule as { kind?: unknown })?.kind, Number.POSITIVE_INFINITY)}`,
+          ['rules', r, 'kind'],
+        );
     }
   });
   return out;
