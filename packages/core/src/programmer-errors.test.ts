@@ -67,6 +67,32 @@ describe('programmer errors with unrenderable arguments', () => {
       () => createChinaWorkdayCalendar({ timeZone: bare() }),
       'CALENDAR_TIME_ZONE_INVALID',
     ],
+    // options that are not an object at all
+    [
+      'formatMoney(null options)',
+      () => formatMoney(fen(1), null as never),
+      'MONEY_FORMAT_OPTION_INVALID',
+    ],
+    [
+      'createWeekdayCalendar(null options)',
+      () => createWeekdayCalendar(null as never),
+      'CALENDAR_OPTIONS_INVALID',
+    ],
+    [
+      'createChinaWorkdayCalendar(null options)',
+      () => createChinaWorkdayCalendar(null as never),
+      'CALENDAR_OPTIONS_INVALID',
+    ],
+    [
+      'createChinaWorkdayCalendar(extraYears null)',
+      () => createChinaWorkdayCalendar({ extraYears: null as never }),
+      'CALENDAR_EXTRA_YEARS_INVALID',
+    ],
+    [
+      'createChinaWorkdayCalendar(extraYears a number)',
+      () => createChinaWorkdayCalendar({ extraYears: 2027 as never }),
+      'CALENDAR_EXTRA_YEARS_INVALID',
+    ],
   ])('%s', (_name, fn, code) => {
     expect(codeOf(fn)).toEqual(code);
   });

@@ -229,6 +229,16 @@ describe('rectification transitions', () => {
       ['SCHEMA_INVALID_VALUE', '0.type'],
     ]);
   });
+
+  it('refuses a list of actions that is not a list with a diagnostic (JSON can hold anything)', () => {
+    const input = ledgerWithOneOpen();
+    const close = { type: 'close', entryId: 'r-1', on: '2017-10-06', evidence: photo };
+    for (const actions of [close, null, 'close', new Set([close]), Object.create(null)]) {
+      const r = applyRectificationActions(input, actions as never);
+      expect(r.ok).toBe(false);
+      expect(codes(r)).toEqual([['SCHEMA_INVALID_TYPE', '']]);
+    }
+  });
 });
 
 describe('overdue detection (Asia/Shanghai calendar days)', () => {

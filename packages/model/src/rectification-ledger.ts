@@ -353,6 +353,8 @@ function toEvent(action: RectificationAction): RectificationEvent {
   }
 }
 
+const actionListSchema = z.array(z.unknown());
+
 /**
  * Apply changes to a ledger, in order, atomically: a new ledger when every change is allowed,
  * otherwise a failure with a diagnostic per refused change (path `[index, field]` into
@@ -363,6 +365,8 @@ export function applyRectificationActions(
   ledger: RectificationLedger,
   actions: readonly unknown[],
 ): Result<RectificationLedger> {
+  // a list from JSON can be anything else: a SCHEMA_* diagnostic, not `actions.map is not a function`
+  if (!Array.isArray(actions)) return fail(parseWithSchema(actionListSchema, actions).diagnostics);
   const diagnostics: Diagnostic[] = [];
   const parsed: (RectificationAction | undefined)[] = actions.map((action, k) => {
     const r = rectificationActionSchema.safeParse(action, { reportInput: true });

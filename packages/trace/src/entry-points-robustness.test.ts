@@ -6,6 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  codeValue,
+  pathsOf,
+  replaced,
+  snapshot,
+} from '../../core/src/test-support/one-value-replaced.js';
 import { CN_AQUATIC_CHAIN_PROFILE, CN_FOOD_SAFETY_LAW_PROFILE } from './cn/index.js';
 import {
   buildLotGraph,
@@ -39,70 +45,6 @@ const BASE: readonly Record<string, unknown>[] = [
   ...generateSeaCucumberChain().events,
   ...generatePlatformEvents({ events: 40 }),
 ] as Record<string, unknown>[];
-
-/** Every path into a value (objects and arrays), the root included. */
-function pathsOf(
-  value: unknown,
-  prefix: (string | number)[] = [],
-  out: (string | number)[][] = [],
-) {
-  out.push(prefix);
-  if (typeof value === 'object' && value !== null) {
-    for (const key of Object.keys(value)) {
-      const child = (value as Record<string, unknown>)[key];
-      pathsOf(child, [...prefix, Array.isArray(value) ? Number(key) : key], out);
-    }
-  }
-  return out;
-}
-
-/** A deep copy of plain JSON-like data with the value at `path` replaced. */
-function replaced(value: unknown, path: readonly (string | number)[], by: unknown): unknown {
-  if (path.length === 0) return by;
-  const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, by) : v));
-  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  copy[head] = replaced(copy[head], rest, by);
-  return copy;
-}
-
-/** What JavaScript can put in an event and JSON cannot. */
-const codeValue = fc.oneof(
-  fc.anything({
-    withNullPrototype: true,
-    withBigInt: true,
-    withBoxedValues: true,
-    withMap: true,
-    withSet: true,
-    withDate: true,
-    withTypedArray: true,
-    withSparseArray: true,
-    withObjectString: true,
-  }),
-  fc.constantFrom(
-    Object.create(null),
-    [Object.create(null)],
-    10n,
-    new Date(Number.NaN),
-    Symbol('s'),
-  ),
-);
-
-/**
- * A copy of the input's plain objects and arrays (with or without a prototype), other values
- * kept as they are: comparing it with the input afterwards notices any member written, added or
- * removed (JSON cannot hold all of it).
- */
-function snapshot(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(snapshot);
-  if (typeof value !== 'object' || value === null) return value;
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value))
-    copy[key] = snapshot((value as Record<string, unknown>)[key]);
-  return copy;
-}
 
 describe('entry points on events built in code (property)', () => {
   it('never throw and never change their input', () => {
@@ -139,7 +81,8 @@ describe('entry points on events built in code (property)', () => {
           }
           for (const profile of PROFILES) checkProfile(events, profile);
           const graph = buildLotGraph(events);
-          const lot = (edited as { epcList?: unknown[] }).epcList?.[0];
+          // the edited event may be any value, null included
+          const lot = (edited as { epcList?: unknown[] } | null | undefined)?.epcList?.[0];
           traceForward(graph, lot as string);
           traceBack(graph, lot as string);
           recallScope(graph, lot as string);

@@ -129,6 +129,20 @@ export function requireTimeZone(timeZone: unknown = DEFAULT_TIME_ZONE): string {
   );
 }
 
+/**
+ * The options object of a calendar factory: one that is not an object (`null`, a string) is a
+ * programmer error, `FoodSafetyError` `CALENDAR_OPTIONS_INVALID`, not a `TypeError` on reading
+ * it. @internal
+ */
+export function requireOptions<T extends object>(options: T, factory: string): T {
+  if (typeof options === 'object' && options !== null) return options;
+  throw new FoodSafetyError(
+    'CALENDAR_OPTIONS_INVALID',
+    `the options of ${factory} must be an object, got ${describeValue(options)}`,
+    { options: describeValue(options) },
+  );
+}
+
 /** A diagnostic for an unknown time zone. @internal */
 export function timeZoneDiagnostic(timeZone: unknown, path: DiagnosticPath): Diagnostic {
   return createDiagnostic(

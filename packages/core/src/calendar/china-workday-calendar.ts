@@ -7,6 +7,7 @@ import {
   dayNumberOfParts,
   formatDayNumber,
   parseDayNumber,
+  requireOptions,
   requireTimeZone,
 } from './calendar-date.js';
 import { calendarMessages } from './calendar-messages.js';
@@ -250,7 +251,8 @@ export function parseChinaHolidayYears(input: unknown): Result<ChinaHolidayYear[
  * build); creating a calendar costs about a millisecond, so create it once and reuse it.
  *
  * Throws a `FoodSafetyError` (`CALENDAR_EXTRA_YEARS_INVALID` with the diagnostics in its params,
- * or `CALENDAR_TIME_ZONE_INVALID`) for invalid options; check untrusted years with
+ * `CALENDAR_TIME_ZONE_INVALID`, or `CALENDAR_OPTIONS_INVALID` for options that are not an
+ * object) for invalid options; check untrusted years with
  * {@link parseChinaHolidayYears}.
  *
  * @example
@@ -262,12 +264,15 @@ export function parseChinaHolidayYears(input: unknown): Result<ChinaHolidayYear[
 export function createChinaWorkdayCalendar(
   options: ChinaWorkdayCalendarOptions = {},
 ): WorkdayCalendar {
+  requireOptions(options, 'createChinaWorkdayCalendar');
   const timeZone = requireTimeZone(options.timeZone);
   const { holidays, workdays } = packageTables();
   let from = FIRST_YEAR;
   let to = LAST_YEAR;
   let ruleSet = chinaWorkdayRuleSet;
-  if (options.extraYears !== undefined && options.extraYears.length > 0) {
+  // anything but an empty list is checked: `null` or a string is invalid, not a TypeError
+  const extra: unknown = options.extraYears;
+  if (extra !== undefined && !(Array.isArray(extra) && extra.length === 0)) {
     const checked = checkYears(options.extraYears);
     if (!checked.ok) {
       throw new FoodSafetyError(

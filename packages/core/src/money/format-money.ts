@@ -92,6 +92,13 @@ function group(digits: string): string {
  * @example formatMoney(fen(84_500_000_000), { locale: 'en', unit: 'auto', trimZeros: true }) // 'CNY 845 million'
  */
 export function formatMoney(money: Money, options: FormatMoneyOptions = {}): string {
+  if (typeof options !== 'object' || options === null) {
+    throw new FoodSafetyError(
+      'MONEY_FORMAT_OPTION_INVALID',
+      `formatMoney options must be an object, got ${describeValue(options)}`,
+      { name: 'options', value: describeValue(options), expected: 'an object' },
+    );
+  }
   const locale = options.locale ?? DEFAULT_LOCALE;
   const unit = options.unit ?? 'yuan';
   const decimals = options.decimals ?? 2;

@@ -239,6 +239,65 @@ describe('framework validation', () => {
     ]);
   });
 
+  it('reports a range, scale, mean or sd that is not a number, instead of throwing', () => {
+    const shape = (normalisation: unknown) =>
+      computeIndex(framework, data, { normalisation } as never).diagnostics.map((x) => [
+        x.code,
+        x.path,
+        x.params?.detail,
+      ]);
+    const bare = Object.create(null);
+    const goalposts = {
+      i1: { lower: 0, upper: 40 },
+      i2: { lower: 0, upper: 10 },
+      i3: { lower: 0, upper: 100 },
+    };
+    expect(shape({ method: 'minmax', range: [bare, 10] })).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'range'],
+        'range must be a list of two numbers: [{},10]',
+      ],
+    ]);
+    expect(shape({ method: 'minmax', range: 5 })).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'range'],
+        'range must be a list of two numbers: 5',
+      ],
+    ]);
+    expect(shape({ method: 'goalposts', goalposts, scale: 10n })).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'scale'],
+        'scale must be a number: 10n',
+      ],
+    ]);
+    expect(shape({ method: 'zscore', mean: '10', sd: bare })).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'mean'],
+        'mean must be a number: "10"',
+      ],
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'sd'],
+        'sd must be a number: {}',
+      ],
+    ]);
+    expect(shape({ method: 'distanceToTarget', targets: { i1: 25 }, scale: [100] })).toEqual([
+      [
+        'SCORING_INDEX_METHOD_INVALID',
+        ['method', 'normalisation', 'scale'],
+        'scale must be a number: [100]',
+      ],
+    ]);
+    // numbers as before
+    expect(
+      computeIndex(framework, data, { normalisation: { method: 'minmax', range: [0, 10] } }).ok,
+    ).toBe(true);
+  });
+
   it('does not mutate its inputs', () => {
     const fw = structuredClone(framework);
     const d = structuredClone(data);

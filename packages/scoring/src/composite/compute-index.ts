@@ -132,6 +132,10 @@ export function findAggregator(
   return builtIn ?? aggregators.find((a) => a.id === id);
 }
 
+/** A value in a message: its JSON, a bigint with its `n` (so that `10n` is not taken for a number). */
+const shown = (value: unknown): string =>
+  typeof value === 'bigint' ? `${value}n` : jsonText(value);
+
 const NORMALISATIONS = new Set(['none', 'minmax', 'goalposts', 'zscore', 'distanceToTarget']);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -159,6 +163,34 @@ function shapeProblems(data: unknown, method: unknown): Diagnostic[] {
       methodProblem('goalposts must be an object', ['method', 'normalisation', 'goalposts']);
     } else if (kind === 'distanceToTarget' && !isObject((n as { targets?: unknown }).targets)) {
       methodProblem('targets must be an object', ['method', 'normalisation', 'targets']);
+    } else {
+      // computed with: numbers only (text can be joined, not added; a bigint or an object
+      // without a prototype throws)
+      const given = n as Record<string, unknown>;
+      const numbers =
+        kind === 'zscore'
+          ? ['mean', 'sd']
+          : kind === 'goalposts' || kind === 'distanceToTarget'
+            ? ['scale']
+            : [];
+      for (const key of numbers)
+        if (given[key] !== undefined && typeof given[key] !== 'number')
+          methodProblem(`${key} must be a number: ${shown(given[key])}`, [
+            'method',
+            'normalisation',
+            key,
+          ]);
+      const range = given.range;
+      if (
+        kind === 'minmax' &&
+        range !== undefined &&
+        !(Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number')
+      )
+        methodProblem(`range must be a list of two numbers: ${shown(range)}`, [
+          'method',
+          'normalisation',
+          'range',
+        ]);
     }
   }
   const dataProblem = (detail: string, path: (string | number)[]) =>

@@ -56,9 +56,12 @@ export interface TaskLedger {
   readonly departments?: readonly string[];
 }
 
-/** Whether a task counts as completed on a date (ISO `YYYY-MM-DD`). */
+/**
+ * Whether a task counts as completed on a date (ISO `YYYY-MM-DD`). A date that is not text (`null`
+ * from JSON, a `Date`) is no date, as `undefined` is.
+ */
 export function isCompletedAsOf(task: CreationTask, asOf: string | undefined): boolean {
   if (task.status !== 'completed') return false;
-  if (asOf === undefined || task.completedOn === undefined) return true;
+  if (typeof asOf !== 'string' || typeof task.completedOn !== 'string') return true;
   return task.completedOn.slice(0, 10) <= asOf.slice(0, 10);
 }

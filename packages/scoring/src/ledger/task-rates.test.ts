@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testMeta } from '../standard/__fixtures__/test-meta.js';
 import { defineStandard } from '../standard/define-standard.js';
 import { score } from '../standard/score.js';
-import type { TaskLedger } from './creation-task.js';
+import { type CreationTask, isCompletedAsOf, type TaskLedger } from './creation-task.js';
 import { parseTaskLedger } from './parse-task-ledger.js';
 import { taskRates } from './task-rates.js';
 import { taskShareFacts } from './task-share-facts.js';
@@ -135,6 +135,14 @@ describe('taskRates', () => {
     const long = `2017-02-30 ${'x'.repeat(80)}`;
     expect(taskRates(ledger, long).diagnostics[0]?.params?.value).toBe(long);
   });
+
+  it('reports options that are not an object (null from JSON) and counts every role', () => {
+    const r = taskRates(ledger, '2017-04-15', null as never);
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+      ['SCHEMA_INVALID_TYPE', ['options'], 'Invalid type: expected object, received null'],
+    ]);
+    expect(r.city).toEqual(taskRates(ledger, '2017-04-15').city);
+  });
 });
 
 describe('task shares feed the standard per region and department', () => {
@@ -165,6 +173,51 @@ describe('task shares feed the standard per region and department', () => {
     ]);
     expect(s.departments.map((d) => d.unit.id)).toEqual(['market', 'education']);
     expect(s.departments[0]?.items.map((i) => i.points)).toEqual([15, 0]);
+  });
+
+  it('a date that is not text (null from JSON, a Date) is a diagnostic, and no date', () => {
+    const std = defineStandard({
+      meta: testMeta('t'),
+      items: [{ id: 'i1', tier: 'key', points: 30, rule: { kind: 'taskShare' } }],
+    });
+    if (!std.ok) throw new Error('spec');
+    const undated = score(std.value, {}, { ledger });
+    for (const asOf of [null, new Date('2017-04-01'), 20170401, Object.create(null)]) {
+      const s = score(std.value, {}, { ledger, asOf: asOf as never });
+      expect(s.diagnostics.filter((d) => d.code === 'SCORING_DATE_INVALID')).toMatchObject([
+        { path: ['asOf'], severity: 'error' },
+      ]);
+      // read as of no date: every completed task counts, as without asOf
+      expect(s.items[0]?.points).toBe(undated.items[0]?.points);
+      expect(taskShareFacts(ledger, { asOf: asOf as never })).toEqual(taskShareFacts(ledger));
+      expect(isCompletedAsOf(ledger.tasks[1] as CreationTask, asOf as never)).toBe(true);
+    }
+    // without a ledger the date is not read, and not reported, as before
+    expect(score(std.value, {}, { asOf: null as never }).diagnostics).toEqual(
+      score(std.value, {}).diagnostics,
+    );
+  });
+
+  it('reports options that are not an object (null from JSON) and scores without them', () => {
+    const std = defineStandard({
+      meta: testMeta('t'),
+      items: [
+        {
+          id: 'i1',
+          tier: 'key',
+          points: 30,
+          rule: { kind: 'linear', input: 'x', zeroAt: 0, fullAt: 1 },
+        },
+      ],
+    });
+    if (!std.ok) throw new Error('spec');
+    for (const options of [null, 'explain']) {
+      const s = score(std.value, { x: 0.5 }, options as never);
+      expect(s.diagnostics.map((d) => [d.code, d.path])).toEqual([
+        ['SCHEMA_INVALID_TYPE', ['options']],
+      ]);
+      expect(s.total).toBe(15);
+    }
   });
 });
 

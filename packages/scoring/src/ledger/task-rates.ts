@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
+import { optionsObject } from '../options-object.js';
 import { scoringMessages as M } from '../scoring-messages.js';
 import {
   type AssignmentRole,
@@ -54,6 +55,7 @@ export function taskRates(
   options: TaskRatesOptions = {},
 ): TaskRates {
   const diagnostics: Diagnostic[] = [];
+  const { role } = optionsObject(options, diagnostics);
   if (!isIsoDay(asOf))
     diagnostics.push(
       createDiagnostic(
@@ -97,7 +99,7 @@ export function taskRates(
       (task.completedOn === undefined || task.completedOn.slice(0, 10) <= task.due.slice(0, 10));
     const units = new Set(
       task.assignments
-        .filter((a) => options.role === undefined || a.role === options.role)
+        .filter((a) => role === undefined || a.role === role)
         .map((a) => key(a.unit, a.id)),
     );
     for (const k of [key('city', 'city'), ...units]) {

@@ -31,8 +31,10 @@ export type WeightUncertainty =
 /** What is wrong with a weight uncertainty, or `undefined` when it is usable. */
 export function weightUncertaintyProblem(w: WeightUncertainty): string | undefined {
   const ok =
-    (w.type === 'uniform' && Number.isFinite(w.percent) && w.percent >= 0 && w.percent < 100) ||
-    (w.type === 'dirichlet' && Number.isFinite(w.concentration) && w.concentration > 0);
+    typeof w === 'object' &&
+    w !== null &&
+    ((w.type === 'uniform' && Number.isFinite(w.percent) && w.percent >= 0 && w.percent < 100) ||
+      (w.type === 'dirichlet' && Number.isFinite(w.concentration) && w.concentration > 0));
   return ok
     ? undefined
     : 'weights must be { type: uniform, percent in [0, 100) } or { type: dirichlet, concentration > 0 }';

@@ -393,6 +393,20 @@ describe('sensitivity harness', () => {
     );
   });
 
+  it('refuses null options, bootstrap or groups, and groups that are not a list', () => {
+    // each threw a TypeError (`.every` of a string, reading a member of null)
+    const base = { model, inputs, N: 64, seed: 1 };
+    expect(codeOf(() => sensitivity(null as never))).toBe('SCORING_SENSITIVITY_OPTIONS');
+    for (const bootstrap of [null, 100])
+      expect(codeOf(() => sensitivity({ ...base, bootstrap: bootstrap as never }))).toBe(
+        'SCORING_SENSITIVITY_OPTIONS',
+      );
+    for (const groups of [null, 'ab', new Set(['a', 'b'])])
+      expect(codeOf(() => sensitivity({ ...base, groups: groups as never }))).toBe(
+        'SCORING_SENSITIVITY_OPTIONS',
+      );
+  });
+
   it('runs 100 inputs (a 200-dimensional design)', () => {
     const wide = Array.from({ length: 100 }, (_, i) => uniform(`x${i}`, 0, 1));
     const r = sensitivity({

@@ -89,6 +89,13 @@ interface PreparedRun {
 }
 
 function prepare(options: SensitivityOptions<unknown>): PreparedRun {
+  if (typeof options !== 'object' || options === null) {
+    throw new FoodSafetyError(
+      'SCORING_SENSITIVITY_OPTIONS',
+      `options must be an object; got ${describeValue(options, Number.POSITIVE_INFINITY)}`,
+      {},
+    );
+  }
   const { inputs, N } = options;
   const problems = checkInputs(inputs);
   if (problems.length > 0) {
@@ -124,21 +131,26 @@ function prepare(options: SensitivityOptions<unknown>): PreparedRun {
   let names: string[] = inputs.map((input) => input.name);
   let groupOf: number[] = inputs.map((_, i) => i);
   if (options.groups !== undefined) {
+    const groups: unknown = options.groups;
     if (
-      options.groups.length !== k ||
-      !options.groups.every((g) => typeof g === 'string' && g !== '')
+      !Array.isArray(groups) ||
+      groups.length !== k ||
+      ![...groups].every((g) => typeof g === 'string' && g !== '')
     ) {
       throw new FoodSafetyError(
         'SCORING_SENSITIVITY_OPTIONS',
         `groups must give a non-empty group name for each of the ${k} inputs`,
-        { groups: options.groups.length },
+        { groups: Array.isArray(groups) ? groups.length : describeValue(groups) },
       );
     }
     names = [...new Set(options.groups)];
     groupOf = options.groups.map((g) => names.indexOf(g));
   }
-  const bootstrap = options.bootstrap ?? {};
+  // from JSON settings can be null: refused below, not read
+  const given: unknown = options.bootstrap === undefined ? {} : options.bootstrap;
+  const bootstrap: BootstrapOptions = typeof given === 'object' && given !== null ? given : {};
   if (
+    bootstrap !== given ||
     (bootstrap.resamples !== undefined &&
       (!Number.isInteger(bootstrap.resamples) || bootstrap.resamples < 0)) ||
     (bootstrap.confidence !== undefined &&

@@ -201,6 +201,31 @@ describe('simulateIndex', () => {
     ]);
   });
 
+  it('null options or weights, and more runs than memory holds, give diagnostics, never a throw', () => {
+    // each threw a TypeError or the RangeError of the allocation
+    const shown = (r: ReturnType<typeof simulateIndex>) =>
+      r.diagnostics.map((d) => [d.code, d.path, d.params?.detail]);
+    const base = { framework, data, uncertainty: {}, runs: 10, seed: 1 };
+    expect(shown(simulateIndex(null as never))).toEqual([
+      ['SCORING_SIMULATION_UNCERTAINTY_INVALID', [], 'options must be an object; got null'],
+    ]);
+    expect(shown(simulateIndex({ ...base, uncertainty: { weights: null as never } }))).toEqual([
+      [
+        'SCORING_SIMULATION_UNCERTAINTY_INVALID',
+        ['uncertainty', 'weights'],
+        'weights must be { type: uniform, percent in [0, 100) } or { type: dirichlet, concentration > 0 }',
+      ],
+    ]);
+    for (const runs of [2 ** 40, 1e300])
+      expect(shown(simulateIndex({ ...base, runs }))).toEqual([
+        [
+          'SCORING_SIMULATION_UNCERTAINTY_INVALID',
+          ['runs'],
+          `runs must be fewer: ${runs} runs cannot be held in memory`,
+        ],
+      ]);
+  });
+
   it('shows a run count or a node that is an object without a prototype, never a throw', () => {
     // options from code: String() and template literals throw on such an object (and on a symbol)
     const bare = Object.create(null) as never;

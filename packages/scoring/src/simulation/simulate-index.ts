@@ -111,6 +111,13 @@ function invalid(detail: string, path: (string | number)[]): Diagnostic {
 
 function checkOptions(options: SimulateIndexOptions): Diagnostic[] {
   const problems: Diagnostic[] = [];
+  if (typeof options !== 'object' || options === null)
+    return [
+      invalid(
+        `options must be an object; got ${describeValue(options, Number.POSITIVE_INFINITY)}`,
+        [],
+      ),
+    ];
   const { runs, uncertainty } = options;
   if (!Number.isInteger(runs) || runs < 1) {
     problems.push(
@@ -253,8 +260,16 @@ export function simulateIndex(options: SimulateIndexOptions): Result<IndexSimula
     }
   }
   const units = options.data.length;
-  const scores = Array.from({ length: units }, () => new Float64Array(runs));
-  const ranks = Array.from({ length: units }, () => new Float64Array(runs));
+  let scores: Float64Array[];
+  let ranks: Float64Array[];
+  try {
+    scores = Array.from({ length: units }, () => new Float64Array(runs));
+    ranks = Array.from({ length: units }, () => new Float64Array(runs));
+  } catch (error) {
+    // a run count the runtime cannot hold (1e300, 2 ** 40): not the RangeError of the allocation
+    if (!(error instanceof RangeError)) throw error;
+    return fail([invalid(`runs must be fewer: ${runs} runs cannot be held in memory`, ['runs'])]);
+  }
   const normalisationCounts = new Array<number>(uncertainty.normalisation?.values.length ?? 0).fill(
     0,
   );

@@ -453,6 +453,56 @@ describe('simulate: reproducibility and contract', () => {
     ]);
   });
 
+  it('refuses null options or weights, and more runs than memory holds, with a coded error', () => {
+    // each threw a TypeError or the RangeError of the allocation
+    const base = { model: { standard: std, facts: clean }, uncertainty: {}, runs: 10, seed: 1 };
+    const failure = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return isFoodSafetyError(error) ? [error.code, error.message] : [String(error)];
+      }
+      return [];
+    };
+    expect(failure(() => simulate(null as never))).toEqual([
+      'SCORING_SIMULATION_OPTIONS',
+      'SCORING_SIMULATION_OPTIONS: options must be an object; got null',
+    ]);
+    expect(failure(() => simulate({ ...base, uncertainty: { weights: null as never } }))[0]).toBe(
+      'SCORING_SIMULATION_OPTIONS',
+    );
+    for (const runs of [2 ** 40, 1e300])
+      expect(failure(() => simulate({ ...base, runs }))).toEqual([
+        'SCORING_SIMULATION_OPTIONS',
+        `SCORING_SIMULATION_OPTIONS: runs must be fewer: ${runs} runs × 7 outputs cannot be held in memory`,
+      ]);
+  });
+
+  it('reports a model date that is not text (null from JSON) and reads the ledger as of no date', () => {
+    const ledger = {
+      tasks: [
+        {
+          id: 't1',
+          items: ['k'],
+          assignments: [{ unit: 'region' as const, id: 'r', role: 'lead' as const }],
+          due: '2017-03-31',
+          status: 'completed' as const,
+          completedOn: '2017-03-20',
+        },
+      ],
+    };
+    const r = simulate({
+      model: { standard: std, facts: clean, ledger, asOf: null as never },
+      uncertainty: {},
+      runs: 2,
+      seed: 1,
+    });
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['SCORING_DATE_INVALID', ['model', 'asOf']],
+    ]);
+    expect(r.regions.map((u) => u.id)).toEqual(['r']);
+  });
+
   it('refuses invalid options with a coded error', () => {
     const base = { model: { standard: std, facts: clean }, uncertainty: {}, runs: 10, seed: 1 };
     expect(codeOf(() => simulate({ ...base, runs: 0 }))).toBe('SCORING_SIMULATION_OPTIONS');

@@ -9,7 +9,7 @@ import {
 import type { CityModelInput } from '../standard/city-model.js';
 import type { Standard } from '../standard/define-standard.js';
 import type { ScoringExtensions } from '../standard/extensions.js';
-import { standardTaskShareFacts } from '../standard/standard-task-shares.js';
+import { asOfProblems, standardTaskShareFacts } from '../standard/standard-task-shares.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
 import { checkFactUncertainties, type FactUncertainty } from './fact-uncertainty.js';
 import { type MethodChoice, methodChoiceProblem } from './method-choice.js';
@@ -139,6 +139,19 @@ function checkChoice(name: string, choice: MethodChoice | undefined): void {
   if (choice === undefined) return;
   const problem = methodChoiceProblem(choice, (v) => typeof v === 'number' && Number.isFinite(v));
   if (problem !== undefined) fail(`methods.${name}: ${problem}`);
+}
+
+/**
+ * The outputs of every run: a run count the runtime cannot hold (`1e300`, `2 ** 40`) is
+ * `SCORING_SIMULATION_OPTIONS`, not the `RangeError` of the allocation.
+ */
+function allocate<T>(runs: number, stride: number, make: (length: number) => T): T {
+  try {
+    return make(runs * stride);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return fail(`runs must be fewer: ${runs} runs × ${stride} outputs cannot be held in memory`);
+  }
 }
 
 /** The units the engine's `score` would score, with the facts it would use. */
@@ -271,6 +284,8 @@ function prepare(options: SimulateOptions): {
   probabilities: readonly number[];
   diagnostics: Diagnostic[];
 } {
+  if (typeof options !== 'object' || options === null)
+    fail(`options must be an object; got ${describeValue(options, Number.POSITIVE_INFINITY)}`);
   const { model, uncertainty, runs } = options;
   if (
     typeof model?.standard !== 'object' ||
@@ -299,6 +314,7 @@ function prepare(options: SimulateOptions): {
   )
     fail('probabilities must lie in [0, 1]');
   const diagnostics: Diagnostic[] = [];
+  if (model.ledger !== undefined) diagnostics.push(...asOfProblems(model.asOf, ['model', 'asOf']));
   const known = new Set(model.standard.factNames);
   for (const name of Object.keys(facts)) {
     if (!known.has(name)) {
@@ -355,7 +371,7 @@ export function simulate(options: SimulateOptions): SimulationResult | Promise<S
   const standard = options.model.standard;
   const stride = runStride(plan, standard);
   if (options.workers === undefined) {
-    const outputs = new Float64Array(plan.runs * stride);
+    const outputs = allocate(plan.runs, stride, (n) => new Float64Array(n));
     const run = monteCarloRunner(plan, standard);
     const block = 256;
     for (let from = 0; from < plan.runs; from += block) {
@@ -370,7 +386,11 @@ export function simulate(options: SimulateOptions): SimulationResult | Promise<S
   }
   const pool: WorkerPoolOptions =
     typeof options.workers === 'number' ? { count: options.workers } : options.workers;
-  const shared = new SharedArrayBuffer(plan.runs * stride * Float64Array.BYTES_PER_ELEMENT);
+  const shared = allocate(
+    plan.runs,
+    stride,
+    (n) => new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT),
+  );
   const chunk = pool.chunk ?? Math.max(8, Math.min(512, Math.ceil(plan.runs / (pool.count * 16))));
   const extensions =
     options.extensions === undefined

@@ -30,14 +30,17 @@ function assertStandard(standard: Standard): void {
 
 /**
  * The fact vector of a unit for a compiled standard: slot i holds `facts[standard.factNames[i]]`
- * (booleans as 1/0; missing, `null` and non-finite values as `NaN`). Pass `into` to reuse a buffer.
+ * (booleans as 1/0; missing, `null` and non-finite values as `NaN`). Facts that are `null` or
+ * `undefined` are all missing, as `score` reads them. Pass `into` to reuse a buffer.
  */
 export function factVector(standard: Standard, facts: Facts, into?: Float64Array): Float64Array {
   assertStandard(standard);
   const names = standard.factNames;
   const v = into ?? new Float64Array(names.length);
+  // from JSON or JavaScript facts may be null: no facts (`{ ...null }` is `{}` in score)
+  const given: Facts = facts ?? {};
   for (let i = 0; i < names.length; i++) {
-    const x = facts[names[i] as string];
+    const x = given[names[i] as string];
     v[i] =
       typeof x === 'number'
         ? Number.isFinite(x)

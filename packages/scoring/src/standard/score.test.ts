@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testMeta } from './__fixtures__/test-meta.js';
 import { defineStandard, type Standard } from './define-standard.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, factVector } from './evaluate.js';
 import { score } from './score.js';
 import type { StandardSpec } from './standard-spec.js';
 
@@ -83,6 +83,23 @@ describe('pass rule (REFERENCES.md: no veto, every key item ≥ 60 %, total ≥ 
     expect(r.total).toBe(80);
     expect(r.pass).toBe(true);
     expect(r.vetoesFired).toHaveLength(1);
+  });
+});
+
+describe('facts that are null or undefined (from JSON)', () => {
+  it('are no facts for evaluate and factVector, as for score', () => {
+    const std = twoItemStandard();
+    for (const facts of [null, undefined]) {
+      expect(Array.from(factVector(std, facts as never))).toEqual([
+        Number.NaN,
+        Number.NaN,
+        Number.NaN,
+      ]);
+      const fast = evaluate(std, facts as never);
+      const full = score(std, facts as never);
+      expect(fast).toMatchObject({ total: full.total, pass: full.pass, vetoCount: 0 });
+      expect(fast.total).toBe(0);
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from '@foodsafety/core';
 import type { Facts } from '../facts.js';
 import type { TaskLedger } from '../ledger/creation-task.js';
+import { optionsObject } from '../options-object.js';
 import { scoringMessages as M } from '../scoring-messages.js';
 import type { Standard, StandardItem } from './define-standard.js';
 import { factVector } from './evaluate.js';
@@ -15,7 +16,7 @@ import { type ExplanationNode, explainExpression } from './expression.js';
 import { sortBands } from './item-rule.js';
 import { explainPredicate } from './predicate.js';
 import { TIERS, type Tier } from './standard-spec.js';
-import { standardTaskShareFacts } from './standard-task-shares.js';
+import { asOfProblems, standardTaskShareFacts } from './standard-task-shares.js';
 
 /** Options of {@link score}. */
 export interface ScoreOptions {
@@ -435,13 +436,15 @@ export function score(standard: Standard, facts: Facts, options: ScoreOptions = 
       'expected a standard made by defineStandard',
     );
   }
-  const explain = options.explain ?? true;
-  const inherit = options.inheritCityFacts ?? true;
   const diagnostics: Diagnostic[] = [];
+  const given = optionsObject(options, diagnostics);
+  const explain = given.explain ?? true;
+  const inherit = given.inheritCityFacts ?? true;
+  if (given.ledger !== undefined) diagnostics.push(...asOfProblems(given.asOf, ['asOf']));
   const shares =
-    options.ledger === undefined
+    given.ledger === undefined
       ? undefined
-      : standardTaskShareFacts(standard, options.ledger, options.asOf);
+      : standardTaskShareFacts(standard, given.ledger, given.asOf);
   const cityFacts: Facts = { ...(shares?.city ?? {}), ...facts };
   const city = scoreUnit(
     standard,
@@ -452,14 +455,14 @@ export function score(standard: Standard, facts: Facts, options: ScoreOptions = 
     diagnostics,
   );
   const units = (kind: 'region' | 'department'): UnitScore[] => {
-    const given = (kind === 'region' ? options.regions : options.departments) ?? {};
+    const own = (kind === 'region' ? given.regions : given.departments) ?? {};
     const fromLedger = (kind === 'region' ? shares?.regions : shares?.departments) ?? {};
-    const ids = [...new Set([...Object.keys(fromLedger), ...Object.keys(given)])];
+    const ids = [...new Set([...Object.keys(fromLedger), ...Object.keys(own)])];
     return ids.map((id) =>
       scoreUnit(
         standard,
         { kind, id },
-        { ...(inherit ? facts : {}), ...(fromLedger[id] ?? {}), ...(given[id] ?? {}) },
+        { ...(inherit ? facts : {}), ...(fromLedger[id] ?? {}), ...(own[id] ?? {}) },
         [kind === 'region' ? 'regions' : 'departments', id],
         explain,
         diagnostics,

@@ -127,6 +127,20 @@ describe('whatIf', () => {
     });
   });
 
+  it('reports a patch that is not an object (null from JSON) as invalid, without throwing', () => {
+    for (const patch of [null, undefined, 4.1, 'satisfaction']) {
+      const d = whatIf(make(), facts, patch as never);
+      expect([d.applied, d.totalDelta, d.diagnostics.map((x) => [x.code, x.path])]).toEqual([
+        false,
+        0,
+        [['SCORING_PATCH_INVALID', []]],
+      ]);
+    }
+    expect(whatIf(make(), facts, null as never).diagnostics[0]?.message).toBe(
+      'Invalid what-if patch: null is not a patch of the facts and the standard',
+    );
+  });
+
   it('does not mutate the standard or the facts', () => {
     const std = make();
     const specCopy = structuredClone(std.spec);

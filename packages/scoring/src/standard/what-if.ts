@@ -217,7 +217,21 @@ export function whatIf(
   let afterStandard = standard;
   let afterFacts = facts;
   let applied = true;
-  if (patch.standard !== undefined) {
+  // from JSON a patch can be null or a number: an invalid patch, not a TypeError
+  const isPatch = typeof patch === 'object' && patch !== null;
+  if (!isPatch) {
+    applied = false;
+    diagnostics.push(
+      createDiagnostic(
+        M.SCORING_PATCH_INVALID,
+        {
+          detail: `${describeValue(patch, Number.POSITIVE_INFINITY)} is not a patch of the facts and the standard`,
+        },
+        { path: [] },
+      ),
+    );
+  }
+  if (isPatch && patch.standard !== undefined) {
     const spec = applyPatch(standard.spec, patch.standard, 'standard', diagnostics);
     if (spec === undefined) applied = false;
     else {
@@ -231,7 +245,7 @@ export function whatIf(
       }
     }
   }
-  if (patch.facts !== undefined) {
+  if (isPatch && patch.facts !== undefined) {
     const f = applyPatch(facts, patch.facts, 'facts', diagnostics);
     if (isRecord(f)) afterFacts = f as Facts;
     else {

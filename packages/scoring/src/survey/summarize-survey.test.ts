@@ -110,4 +110,43 @@ describe('summarizeSurvey', () => {
       ]),
     );
   });
+
+  it('options that cannot be read give diagnostics under options, not a TypeError', () => {
+    const bare = Object.create(null);
+    const cases: [unknown, string[][]][] = [
+      [null, [['SCHEMA_INVALID_TYPE', 'options']]],
+      [{ confidence: 10n }, [['SCHEMA_INVALID_TYPE', 'options.confidence']]],
+      [
+        { thresholds: { satisfaction: [bare], awareness: '75', support: 85 } },
+        [
+          ['SCHEMA_INVALID_TYPE', 'options.thresholds.satisfaction'],
+          ['SCHEMA_INVALID_TYPE', 'options.thresholds.awareness'],
+        ],
+      ],
+      [
+        { factNames: { satisfaction: bare } },
+        [['SCHEMA_INVALID_TYPE', 'options.factNames.satisfaction']],
+      ],
+    ];
+    for (const [options, expected] of cases) {
+      const r = summarizeSurvey({ responses }, options as never);
+      expect(r.ok).toBe(false);
+      expect(r.diagnostics.map((d) => [d.code, d.path?.join('.')])).toEqual(expected);
+    }
+    // partial thresholds, and options that are null (their defaults), are read as before
+    const partial = summarizeSurvey({ responses }, { thresholds: { satisfaction: 75 } as never });
+    expect(partial.ok && partial.value.city.checks.satisfaction?.meets).toBe(true);
+    const nulls = summarizeSurvey({ responses }, {
+      confidence: null,
+      thresholds: null,
+      factNames: { satisfaction: null },
+    } as never);
+    const defaults = summarizeSurvey({ responses });
+    if (!nulls.ok || !defaults.ok) throw new Error('expected summaries');
+    expect([nulls.value.city, nulls.value.regions, nulls.value.thresholds]).toEqual([
+      defaults.value.city,
+      defaults.value.regions,
+      defaults.value.thresholds,
+    ]);
+  });
 });

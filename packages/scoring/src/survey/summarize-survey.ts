@@ -136,6 +136,25 @@ export const surveySchema = z.strictObject({
   ),
 });
 
+const optionalNumber = z.number().optional();
+const optionalName = z.string().nullish();
+
+/**
+ * The shape of {@link SummarizeSurveyOptions} where it is read: numbers and names (from JSON a
+ * threshold can be text or an object, which comparisons and fact names cannot use). As before, an
+ * option or a fact name that is `null` takes its default, thresholds may be partial, and the meta
+ * is passed through as given.
+ */
+const optionsSchema = z.object({
+  confidence: z.number().nullish(),
+  thresholds: z
+    .object({ satisfaction: optionalNumber, awareness: optionalNumber, support: optionalNumber })
+    .nullish(),
+  factNames: z
+    .object({ satisfaction: optionalName, awareness: optionalName, support: optionalName })
+    .nullish(),
+});
+
 function rangeDiagnostics(input: unknown): Diagnostic[] {
   if (typeof input !== 'object' || input === null) return [];
   const { responses, satisfactionScale } = input as {
@@ -240,7 +259,8 @@ export function summarizeSurvey(
 ): Result<SurveySummary> {
   const parsed = surveySchema.safeParse(input);
   const range = rangeDiagnostics(input);
-  if (!parsed.success || range.length > 0)
+  const checkedOptions = optionsSchema.safeParse(options, { reportInput: true });
+  if (!parsed.success || range.length > 0 || !checkedOptions.success)
     return fail([
       ...(parsed.success
         ? []
@@ -248,6 +268,12 @@ export function summarizeSurvey(
             source: '@foodsafety/scoring',
           })),
       ...range,
+      ...(checkedOptions.success
+        ? []
+        : schemaIssuesToDiagnostics(checkedOptions.error.issues as readonly SchemaIssueLike[], {
+            prefix: ['options'],
+            source: '@foodsafety/scoring',
+          })),
     ]);
   const survey = parsed.data as Survey;
   const confidence = options.confidence ?? 0.95;
