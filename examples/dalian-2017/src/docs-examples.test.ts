@@ -18,15 +18,13 @@ import { CN_FOOD_BUSINESS_LICENCE_RULES, parseBusinessOperator } from '@foodsafe
 import * as pluginSdk from '@foodsafety/plugin-sdk';
 import { createEngine } from '@foodsafety/plugin-sdk';
 import { describe, expect, it, vi } from 'vitest';
-import { guideLinesMissingFromTest as linesMissingFromTest } from '../../../packages/core/src/test-support/guide-check.js';
+import { guideCheck } from '../../../packages/core/src/test-support/guide-check.js';
 import {
   promisedOutputs,
   runBlock,
   tsBlocks,
 } from '../../../packages/core/src/test-support/readme-examples.js';
 
-const GUIDE = readFileSync(new URL('../../../docs/getting-started.md', import.meta.url), 'utf8');
-const SELF = readFileSync(new URL(import.meta.url), 'utf8');
 const SECTIONS = [
   '1. Parse untrusted data once, at the boundary',
   '2. Compute with exact values',
@@ -39,11 +37,12 @@ const MODULES: Readonly<Record<string, object>> = {
   '@foodsafety/plugin-sdk': pluginSdk,
 };
 /** What the guide's block of a section says that this file's test of it does not. */
-const guideLinesMissingFromTest = (section: string) =>
-  linesMissingFromTest(
-    { guide: GUIDE, testSource: SELF, sections: SECTIONS, modules: MODULES },
-    section,
-  );
+const guideLinesMissingFromTest = guideCheck({
+  guide: new URL('../../../docs/getting-started.md', import.meta.url),
+  test: new URL(import.meta.url),
+  sections: SECTIONS,
+  modules: MODULES,
+});
 
 describe('docs/getting-started.md', () => {
   it('1. Parse untrusted data once, at the boundary', () => {

@@ -10,7 +10,6 @@
  * are checked against the modules the guide names; in this file they come from the package's
  * source (`./index.js`, `./testing/index.js`).
  */
-import { readFileSync } from 'node:fs';
 import * as foodsafetyCore from '@foodsafety/core';
 import {
   createDiagnostic,
@@ -24,7 +23,7 @@ import * as vitest from 'vitest';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as zod from 'zod';
 import { z } from 'zod';
-import { guideLinesMissingFromTest as linesMissingFromTest } from '../../core/src/test-support/guide-check.js';
+import { guideCheck } from '../../core/src/test-support/guide-check.js';
 import * as pluginSdk from './index.js';
 import {
   createEngine,
@@ -39,9 +38,6 @@ import * as testingApi from './testing/index.js';
 import { createPluginTester, expectDiagnostics, matchDiagnostics } from './testing/index.js';
 
 // ---- the guide and this file, read as text ----------------------------------------------------
-
-const GUIDE = readFileSync(new URL('../../../docs/plugin-model.md', import.meta.url), 'utf8');
-const SELF = readFileSync(new URL(import.meta.url), 'utf8');
 
 /** The sections of the guide with a ```ts block, in order: one test each below. */
 const SECTIONS = [
@@ -67,11 +63,12 @@ const MODULES: Readonly<Record<string, object>> = {
 };
 
 /** What the guide's block of a section says that this file's test of it does not. */
-const guideLinesMissingFromTest = (section: string) =>
-  linesMissingFromTest(
-    { guide: GUIDE, testSource: SELF, sections: SECTIONS, modules: MODULES },
-    section,
-  );
+const guideLinesMissingFromTest = guideCheck({
+  guide: new URL('../../../docs/plugin-model.md', import.meta.url),
+  test: new URL(import.meta.url),
+  sections: SECTIONS,
+  modules: MODULES,
+});
 
 // ---- shared context ----------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@
  * imports of each block are checked against the modules the guide names; in this file they come
  * from the package's source (`./index.js`, `./cn/index.js`).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +19,7 @@ import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
 import { describe, expect, it, vi } from 'vitest';
 import * as zod from 'zod';
 import { z } from 'zod';
-import { guideLinesMissingFromTest as linesMissingFromTest } from '../../core/src/test-support/guide-check.js';
+import { guideCheck } from '../../core/src/test-support/guide-check.js';
 import * as scoringCnApi from './cn/index.js';
 import { CN_STANDARD_CONFIDENCE, cnStandard, scoringCn } from './cn/index.js';
 import * as scoringApi from './index.js';
@@ -56,9 +56,6 @@ import {
 
 // ---- the guide and this file, read as text ----------------------------------------------------
 
-const GUIDE = readFileSync(new URL('../../../docs/scoring.md', import.meta.url), 'utf8');
-const SELF = readFileSync(new URL(import.meta.url), 'utf8');
-
 /** The sections of the guide with a ```ts block, in order: one test each below. */
 const SECTIONS = [
   '1. Define a standard',
@@ -88,11 +85,12 @@ const MODULES: Readonly<Record<string, object>> = {
 };
 
 /** What the guide's block of a section says that this file's test of it does not. */
-const guideLinesMissingFromTest = (section: string) =>
-  linesMissingFromTest(
-    { guide: GUIDE, testSource: SELF, sections: SECTIONS, modules: MODULES },
-    section,
-  );
+const guideLinesMissingFromTest = guideCheck({
+  guide: new URL('../../../docs/scoring.md', import.meta.url),
+  test: new URL(import.meta.url),
+  sections: SECTIONS,
+  modules: MODULES,
+});
 
 // ---- shared context ----------------------------------------------------------------------------
 

@@ -10,14 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import {
-  createReadStream,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,7 +22,7 @@ import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import * as zod from 'zod';
 import { z } from 'zod';
-import { guideLinesMissingFromTest as linesMissingFromTest } from '../../core/src/test-support/guide-check.js';
+import { guideCheck } from '../../core/src/test-support/guide-check.js';
 import * as traceCnApi from './cn/index.js';
 import { traceCn } from './cn/index.js';
 import * as traceApi from './index.js';
@@ -74,9 +67,6 @@ import {
 
 // ---- the guide and this file, read as text ----------------------------------------------------
 
-const GUIDE = readFileSync(new URL('../../../docs/trace.md', import.meta.url), 'utf8');
-const SELF = readFileSync(new URL(import.meta.url), 'utf8');
-
 /** The sections of the guide with a ```ts block, in order: one test each below. */
 const SECTIONS = [
   'Validate a document',
@@ -104,11 +94,12 @@ const MODULES: Readonly<Record<string, object>> = {
 };
 
 /** What the guide's block of a section says that this file's test of it does not. */
-const guideLinesMissingFromTest = (section: string) =>
-  linesMissingFromTest(
-    { guide: GUIDE, testSource: SELF, sections: SECTIONS, modules: MODULES },
-    section,
-  );
+const guideLinesMissingFromTest = guideCheck({
+  guide: new URL('../../../docs/trace.md', import.meta.url),
+  test: new URL(import.meta.url),
+  sections: SECTIONS,
+  modules: MODULES,
+});
 
 // ---- shared context ----------------------------------------------------------------------------
 

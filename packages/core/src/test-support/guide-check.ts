@@ -6,6 +6,7 @@
  * that the copy is still what the guide shows. Test support: not part of the published API (left
  * out of the package), as readme-examples.ts.
  */
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 
 /** A code block of a guide (TypeScript or JavaScript) and the section it stands in. */
@@ -190,4 +191,31 @@ export function guideLinesMissingFromTest(test: GuideTest, section: string): str
     else at = found + code.length;
   }
   return missing;
+}
+
+/**
+ * The check of one guide test file: reads the guide and the test file, and returns
+ * {@link guideLinesMissingFromTest} for a section.
+ *
+ * @example
+ * const guideLinesMissingFromTest = guideCheck({
+ *   guide: new URL('../../../docs/trace.md', import.meta.url),
+ *   test: new URL(import.meta.url),
+ *   sections: ['Validate a document', …],
+ *   modules: { '@foodsafety/trace': traceApi },
+ * });
+ */
+export function guideCheck(files: {
+  readonly guide: URL;
+  readonly test: URL;
+  readonly sections: readonly string[];
+  readonly modules: Readonly<Record<string, object>>;
+}): (section: string) => string[] {
+  const test: GuideTest = {
+    guide: readFileSync(files.guide, 'utf8'),
+    testSource: readFileSync(files.test, 'utf8'),
+    sections: files.sections,
+    modules: files.modules,
+  };
+  return (section) => guideLinesMissingFromTest(test, section);
 }
