@@ -20,15 +20,21 @@ import {
   snapshot,
   type ValuePath,
 } from '../../core/src/test-support/one-value-replaced.js';
+import { cnStandard } from './cn/index.js';
 import {
+  assessmentSeries,
   checkFactUncertainties,
   checkInputs,
+  cityModel,
   computeIndex,
   defineCalculator,
   defineStandard,
   defineVetoPredicate,
+  estimateMean,
+  estimateRate,
   evaluate,
   factVector,
+  ledgerRounds,
   parseIndexFramework,
   parseTaskLedger,
   type Standard,
@@ -347,6 +353,127 @@ describe('the task ledger (property)', () => {
           explained(score(standard, facts, { ledger, asOf: asOf as string }));
         });
       });
+    },
+    TIMEOUT,
+  );
+});
+
+describe('assessment series, survey estimates, the city model and the CN standard (property)', () => {
+  const FEW = 60;
+
+  it(
+    'assessmentSeries: one value of the rounds or the options replaced',
+    () => {
+      const rounds = [
+        { date: '2017-04-30', label: 'April', scores: { xigang: 80, jinpu: 85 } },
+        { date: '2017-02-28', scores: { xigang: 70, jinpu: null } },
+      ];
+      property(
+        oneValueReplaced({ rounds, options: { higherIsBetter: false, flatWithin: 0.5 } }),
+        (input) => {
+          const { rounds: r, options } = (
+            typeof input === 'object' && input !== null ? input : {}
+          ) as { rounds?: unknown; options?: unknown };
+          unchanged(input, () => explained(assessmentSeries(r as never, options as never)));
+        },
+        FEW,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'ledgerRounds: the dates, the options and a due date of any value',
+    () => {
+      const args = {
+        dates: ['2017-02-28', '2017-04-30'],
+        options: { unit: 'department', metric: 'overdueRate' },
+        due: '2017-04-30',
+      };
+      property(
+        oneValueReplaced(args),
+        (input) => {
+          const { dates, options, due } = (
+            typeof input === 'object' && input !== null ? input : {}
+          ) as { dates?: unknown; options?: unknown; due?: unknown };
+          const withDue = {
+            ...ledger,
+            tasks: ledger.tasks.map((t, i) => (i === 1 ? { ...t, due } : t)),
+          } as TaskLedger;
+          unchanged(input, () => {
+            explained(ledgerRounds(withDue, dates as never, options as never));
+          });
+        },
+        FEW,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'estimateRate and estimateMean: one value of the answers or the options replaced',
+    () => {
+      const args = {
+        rates: [{ value: true, weight: 2 }, { value: false }, { value: true, weight: 0.5 }],
+        means: [{ value: 60, weight: 2 }, { value: 70 }, { value: 85, weight: 0.5 }],
+        confidence: 0.9,
+        options: { confidence: 0.9, method: 'normal' },
+      };
+      property(
+        fc.oneof(oneValueReplaced(args), codeValue),
+        (input) => {
+          const { rates, means, confidence, options } = (
+            typeof input === 'object' && input !== null ? input : {}
+          ) as Record<string, unknown>;
+          unchanged(input, () => {
+            estimateRate(rates as never, confidence as never);
+            estimateMean(means as never, options as never);
+          });
+        },
+        FEW,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'cityModel: one value of the input replaced (facts, units, the date, a ledger that parses)',
+    () => {
+      const input = { facts, ...scoreOptions };
+      property(
+        fc.oneof(oneValueReplaced(input), codeValue),
+        (given) => {
+          const l = (given as { ledger?: unknown } | null)?.ledger;
+          if (typeof given === 'object' && l !== undefined && !parseTaskLedger(l).ok) return; // a parsed ledger, as score takes
+          unchanged(given, () => {
+            const e = cityModel(standard, given as never).evaluate();
+            expect(e.pass).toBeInstanceOf(Uint8Array);
+          });
+        },
+        FEW,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'cnStandard: one value of the options replaced; defineStandard explains what it builds',
+    () => {
+      const options = {
+        thresholds: { satisfaction: 80, awareness: 85, evaluativePassRate: 97 },
+        pass: { minTotal: 85 },
+        maxPilotTasks: 3,
+        pointsPerPilotTask: 1,
+        items: { K01: { points: 3 } },
+        patch: { meta: { version: 'local' } },
+      };
+      property(
+        fc.oneof(oneValueReplaced(options), codeValue),
+        (input) => {
+          unchanged(input, () => explained(defineStandard(cnStandard(input as never))));
+        },
+        FEW,
+      );
     },
     TIMEOUT,
   );

@@ -28,3 +28,34 @@ export function optionsObject<T extends object>(
   );
   return {};
 }
+
+/**
+ * A value of the wrong type (a round that is not an object, dates that are not a list) as
+ * `SCHEMA_INVALID_TYPE` (or `SCHEMA_REQUIRED` when missing) at `path`.
+ * @internal
+ */
+export function wrongType(input: unknown, expected: string, path: DiagnosticPath): Diagnostic[] {
+  const issue: SchemaIssueLike = {
+    code: 'invalid_type',
+    path: [],
+    message: `expected ${expected}`,
+    expected,
+    input,
+  };
+  return schemaIssuesToDiagnostics([issue], { prefix: path, source: '@foodsafety/scoring' });
+}
+
+/**
+ * A value that is none of `values` (an unknown unit or metric) as `SCHEMA_INVALID_VALUE` at
+ * `path`.
+ * @internal
+ */
+export function notOneOf(values: readonly string[], path: DiagnosticPath): Diagnostic[] {
+  const issue: SchemaIssueLike = {
+    code: 'invalid_value',
+    path: [],
+    message: 'invalid value',
+    values,
+  };
+  return schemaIssuesToDiagnostics([issue], { prefix: path, source: '@foodsafety/scoring' });
+}

@@ -93,3 +93,25 @@ describe('expectDiagnostics', () => {
     }
   });
 });
+
+describe('matchDiagnostics: expectations of the wrong shape', () => {
+  it('null, bigints and objects without a prototype are mismatches, never a throw', () => {
+    const bare = Object.create(null);
+    const expected = [
+      null,
+      { code: bare, severity: 10n, source: bare, message: bare, path: [bare] },
+      { code: 'B', path: Symbol('p'), params: { n: 10n } },
+      10n,
+    ];
+    const problems = matchDiagnostics(
+      [d('A'), d('A', { path: ['x'] }), d('B', { params: { n: 1 } })],
+      expected as never,
+    );
+    expect(problems).toEqual([
+      '#0: error A: A happened — code A (expected null)',
+      '#1: error A at $.x: A happened — code A (expected object); severity error (expected 10); path $.x (expected [{}]); source undefined (expected object); message "A happened" (expected object)',
+      '#2: error B: B happened — path $ (expected Symbol(p)); param n=1 (expected 10n)',
+      '#3: expected 10, but there is no diagnostic #3',
+    ]);
+  });
+});

@@ -70,6 +70,16 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
 }
 
+/** An expected field in a failure message: text as is, anything else as describeValue shows it. */
+const shown = (value: unknown): string =>
+  typeof value === 'string' ? value : describeValue(value, Number.POSITIVE_INFINITY);
+
+/** An expected path: formatted when it is a list of keys and indices, else as JSON. */
+const shownPath = (path: unknown): string =>
+  Array.isArray(path) && path.every((p) => typeof p === 'string' || typeof p === 'number')
+    ? formatPath(path)
+    : jsonText(path);
+
 /**
  * Compare diagnostics with expectations, in order and in number. Returns the problems found (an
  * empty list when everything matches); {@link expectDiagnostics} throws them instead.
@@ -87,26 +97,31 @@ export function matchDiagnostics(
       problems.push(`#${i}: unexpected ${describeDiagnostic(got as Diagnostic)}`);
       continue;
     }
-    const w = typeof want === 'string' ? { code: want } : want;
+    // an expectation of the wrong shape (null, a number) is a code that no diagnostic has
+    const w: Exclude<ExpectedDiagnostic, string> =
+      typeof want === 'object' && want !== null ? want : { code: want as string };
     if (got === undefined) {
-      problems.push(`#${i}: expected ${w.code}, but there is no diagnostic #${i}`);
+      problems.push(`#${i}: expected ${shown(w.code)}, but there is no diagnostic #${i}`);
       continue;
     }
     const wrong: string[] = [];
-    if (got.code !== w.code) wrong.push(`code ${got.code} (expected ${w.code})`);
+    if (got.code !== w.code) wrong.push(`code ${got.code} (expected ${shown(w.code)})`);
     if (w.severity !== undefined && got.severity !== w.severity) {
-      wrong.push(`severity ${got.severity} (expected ${w.severity})`);
+      wrong.push(`severity ${got.severity} (expected ${shown(w.severity)})`);
     }
-    if (w.path !== undefined && formatPath(got.path) !== formatPath(w.path)) {
-      wrong.push(`path ${formatPath(got.path)} (expected ${formatPath(w.path)})`);
+    if (w.path !== undefined && formatPath(got.path) !== shownPath(w.path)) {
+      wrong.push(`path ${formatPath(got.path)} (expected ${shownPath(w.path)})`);
     }
     if (w.source !== undefined && got.source !== w.source) {
-      wrong.push(`source ${String(got.source)} (expected ${w.source})`);
+      wrong.push(`source ${String(got.source)} (expected ${shown(w.source)})`);
     }
     if (w.message !== undefined) {
       const matches =
-        typeof w.message === 'string' ? got.message === w.message : w.message.test(got.message);
-      if (!matches) wrong.push(`message "${got.message}" (expected ${String(w.message)})`);
+        typeof w.message === 'string'
+          ? got.message === w.message
+          : w.message instanceof RegExp && w.message.test(got.message);
+      const expectedText = w.message instanceof RegExp ? String(w.message) : shown(w.message);
+      if (!matches) wrong.push(`message "${got.message}" (expected ${expectedText})`);
     }
     for (const [name, value] of Object.entries(w.params ?? {})) {
       if (!sameJson(got.params?.[name], value)) {

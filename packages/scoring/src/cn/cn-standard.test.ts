@@ -216,6 +216,30 @@ describe('overrides', () => {
     expect(score(s, full).total).toBe(101);
   });
 
+  it('thresholds and options of the wrong type are no throw: defineStandard reports them', () => {
+    const spec = cnStandard({
+      thresholds: {
+        satisfaction: Object.create(null),
+        awareness: 10n as never,
+        evaluativePassRate: Symbol('x') as never,
+        support: '85' as never,
+      },
+      pointsPerPilotTask: 2n as never,
+      items: { K01: null as never },
+    });
+    expect(spec.vetoes?.find((v) => v.id === 'V3-public-survey')?.title?.en).toBe(
+      'Satisfaction below object points, awareness below 10 % or support below 85 %',
+    );
+    const r = defineStandard(spec);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toContainEqual([
+      'SCHEMA_INVALID_TYPE',
+      ['items', 50, 'points'],
+    ]);
+    expect(r.diagnostics.every((d) => /^(SCORING|SCHEMA)_/.test(d.code))).toBe(true);
+    expect(cnStandard(null as never)).toEqual(cnStandard());
+  });
+
   it('as a plugin contributing to scoring.standards', () => {
     const engine = createEngine({ plugins: [scoringCn({ thresholds: { awareness: 85 } })] });
     const spec = engine.get(scoringStandards, 'cn.demonstration-city');

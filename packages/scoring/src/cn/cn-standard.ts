@@ -1,3 +1,4 @@
+import { describeValue } from '@foodsafety/core';
 import type {
   Expression,
   ItemRule,
@@ -109,6 +110,19 @@ const bands = (input: Expression, full: number, partial: number, points: number)
   ],
 });
 
+/**
+ * A threshold in an item text. A threshold of the wrong type (text, an object without a
+ * prototype, a bigint) is shown as {@link describeValue} shows it, and `defineStandard` then
+ * reports it where the spec holds it.
+ */
+const show = (value: unknown): string => describeValue(value, Number.POSITIVE_INFINITY);
+/** `value − by`, or a value that is not a number as is (for `defineStandard` to report). */
+const minus = (value: number, by: number): number =>
+  typeof value === 'number' ? value - by : value;
+/** `a × b`, or the first of them that is not a number as is (for `defineStandard` to report). */
+const times = (a: number, b: number): number =>
+  typeof a !== 'number' ? a : typeof b !== 'number' ? b : a * b;
+
 function rows(t: CnThresholds, pilot: { max: number; each: number }): Row[] {
   const k = (
     id: string,
@@ -176,25 +190,25 @@ function rows(t: CnThresholds, pilot: { max: number; each: number }): Row[] {
       'K06',
       3,
       'whole-chain',
-      `食品抽检量达到每千人每年 ${t.samplingPer1000} 批次`,
-      `Food testing reaches ${t.samplingPer1000} batches per 1 000 residents per year`,
+      `食品抽检量达到每千人每年 ${show(t.samplingPer1000)} 批次`,
+      `Food testing reaches ${show(t.samplingPer1000)} batches per 1 000 residents per year`,
       bands('samplingPer1000', t.samplingPer1000, t.samplingPer1000 * 0.75, 3),
     ),
     k(
       'K07',
       3,
       'whole-chain',
-      `农药兽药残留抽检每千人每年 ${t.residueSamplingPer1000} 批次`,
-      `Pesticide and veterinary-drug residue testing reaches ${t.residueSamplingPer1000} batches per 1 000 residents per year`,
+      `农药兽药残留抽检每千人每年 ${show(t.residueSamplingPer1000)} 批次`,
+      `Pesticide and veterinary-drug residue testing reaches ${show(t.residueSamplingPer1000)} batches per 1 000 residents per year`,
       bands('residueSamplingPer1000', t.residueSamplingPer1000, t.residueSamplingPer1000 * 0.75, 3),
     ),
     k(
       'K08',
       3,
       'whole-chain',
-      `评价性抽检合格率不低于 ${t.evaluativePassRate}%`,
-      `Evaluative sampling pass rate at least ${t.evaluativePassRate} %`,
-      bands('evaluativePassRate', t.evaluativePassRate, t.evaluativePassRate - 2, 3),
+      `评价性抽检合格率不低于 ${show(t.evaluativePassRate)}%`,
+      `Evaluative sampling pass rate at least ${show(t.evaluativePassRate)} %`,
+      bands('evaluativePassRate', t.evaluativePassRate, minus(t.evaluativePassRate, 2), 3),
     ),
     k(
       'K09',
@@ -456,16 +470,16 @@ function rows(t: CnThresholds, pilot: { max: number; each: number }): Row[] {
       'B21',
       1,
       'participation',
-      `创建工作知晓率不低于 ${t.awareness}%`,
-      `Awareness of the creation work at least ${t.awareness} %`,
+      `创建工作知晓率不低于 ${show(t.awareness)}%`,
+      `Awareness of the creation work at least ${show(t.awareness)} %`,
       { kind: 'threshold', input: 'awareness', bands: [{ atLeast: t.awareness, points: 1 }] },
     ),
     b(
       'B22',
       1,
       'participation',
-      `群众食品安全满意度不低于 ${t.satisfaction} 分`,
-      `Public satisfaction with food safety at least ${t.satisfaction} points`,
+      `群众食品安全满意度不低于 ${show(t.satisfaction)} 分`,
+      `Public satisfaction with food safety at least ${show(t.satisfaction)} points`,
       { kind: 'threshold', input: 'satisfaction', bands: [{ atLeast: t.satisfaction, points: 1 }] },
     ),
     // ---- bonus items: 9 items, 16 points
@@ -545,10 +559,10 @@ function rows(t: CnThresholds, pilot: { max: number; each: number }): Row[] {
     {
       id: 'P01',
       tier: 'pilot',
-      points: pilot.max * pilot.each,
+      points: times(pilot.max, pilot.each),
       area: 'innovation',
-      zh: `承担国家专项试点任务（每项 +${pilot.each} 分）`,
-      en: `Special national pilot tasks (+${pilot.each} points each)`,
+      zh: `承担国家专项试点任务（每项 +${show(pilot.each)} 分）`,
+      en: `Special national pilot tasks (+${show(pilot.each)} points each)`,
       rule: { kind: 'count', input: 'pilotTasks', pointsEach: pilot.each },
     },
   ];
@@ -583,8 +597,8 @@ function vetoes(t: CnThresholds): VetoSpec[] {
     {
       id: 'V3-public-survey',
       title: {
-        'zh-CN': `群众满意度低于 ${t.satisfaction} 分，或知晓率低于 ${t.awareness}%，或支持率低于 ${t.support}%`,
-        en: `Satisfaction below ${t.satisfaction} points, awareness below ${t.awareness} % or support below ${t.support} %`,
+        'zh-CN': `群众满意度低于 ${show(t.satisfaction)} 分，或知晓率低于 ${show(t.awareness)}%，或支持率低于 ${show(t.support)}%`,
+        en: `Satisfaction below ${show(t.satisfaction)} points, awareness below ${show(t.awareness)} % or support below ${show(t.support)} %`,
       },
       when: {
         any: [
@@ -598,8 +612,8 @@ function vetoes(t: CnThresholds): VetoSpec[] {
     {
       id: 'V4-sampling-volume',
       title: {
-        'zh-CN': `食品抽检低于每千人每年 ${t.samplingPer1000} 批次，或农药兽药残留抽检低于 ${t.residueSamplingPer1000} 批次`,
-        en: `Food testing below ${t.samplingPer1000} batches per 1 000 residents a year, or residue testing below ${t.residueSamplingPer1000}`,
+        'zh-CN': `食品抽检低于每千人每年 ${show(t.samplingPer1000)} 批次，或农药兽药残留抽检低于 ${show(t.residueSamplingPer1000)} 批次`,
+        en: `Food testing below ${show(t.samplingPer1000)} batches per 1 000 residents a year, or residue testing below ${show(t.residueSamplingPer1000)}`,
       },
       when: {
         any: [
@@ -641,10 +655,14 @@ export const CN_VETO_ITEMS: readonly string[] = ['K06', 'K07', 'K09', 'K10', 'K1
  * labelled, with tier totals matching the published structure); the structure, pass rule,
  * vetoes and thresholds are **secondary**. Every figure is overridable through `options`.
  */
-export function cnStandard(options: CnStandardOptions = {}): StandardSpec {
+export function cnStandard(given: CnStandardOptions = {}): StandardSpec {
+  // options that are not an object (null from JSON) are no overrides
+  const options: CnStandardOptions = typeof given === 'object' && given !== null ? given : {};
   const t: CnThresholds = { ...CN_NATIONAL_THRESHOLDS, ...options.thresholds };
   const pilot = { max: options.maxPilotTasks ?? 2, each: options.pointsPerPilotTask ?? 2 };
-  const overridesPoints = Object.values(options.items ?? {}).some((o) => o.points !== undefined);
+  const overridesPoints = Object.values(options.items ?? {}).some(
+    (o) => typeof o === 'object' && o !== null && o.points !== undefined,
+  );
   const items: ItemSpec[] = rows(t, pilot).map((r) => {
     const base: ItemSpec = {
       id: r.id,

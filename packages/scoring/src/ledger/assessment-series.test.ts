@@ -57,6 +57,34 @@ describe('assessmentSeries', () => {
     });
     expect(s.rounds[0]?.entries.map((e) => e.rank)).toEqual([2, 1]);
   });
+
+  it('input of the wrong shape is reported and left out, never thrown', () => {
+    const rounds = [
+      { date: '2017-02-28', scores: { a: 70, b: 80 } },
+      { date: Object.create(null), scores: { a: 1 } },
+      null,
+      { date: '2017-04-30', scores: null },
+    ];
+    const before = JSON.stringify(rounds);
+    const s = assessmentSeries(rounds as never, { flatWithin: 10n as never });
+    expect(JSON.stringify(rounds)).toBe(before);
+    expect(s.rounds.map((r) => r.date)).toEqual(['2017-02-28', '2017-04-30']);
+    expect(s.units.map((u) => u.scores)).toEqual([
+      [70, null],
+      [80, null],
+    ]);
+    expect(s.diagnostics.map((d) => [d.code, d.path, d.params?.value])).toEqual([
+      ['SCHEMA_INVALID_TYPE', ['options', 'flatWithin'], undefined],
+      ['SCORING_DATE_INVALID', [1, 'date'], 'object'],
+      ['SCHEMA_INVALID_TYPE', [2], undefined],
+      ['SCHEMA_INVALID_TYPE', [3, 'scores'], undefined],
+    ]);
+    expect(assessmentSeries(null as never, null as never).diagnostics.map((d) => d.path)).toEqual([
+      ['options'],
+      ['rounds'],
+    ]);
+    expect(series.diagnostics).toEqual([]);
+  });
 });
 
 describe('ledgerRounds', () => {
@@ -98,5 +126,24 @@ describe('ledgerRounds', () => {
       ],
     ]);
     expect(s.units[1]?.direction).toBe('up');
+    expect(s.diagnostics).toEqual([]);
+  });
+
+  it('dates, due dates and options of the wrong shape are reported, never thrown', () => {
+    const odd = {
+      ...ledger,
+      tasks: ledger.tasks.map((t, i) => (i === 2 ? { ...t, due: Object.create(null) } : t)),
+    } as TaskLedger;
+    const s = ledgerRounds(odd, ['2017-04-30', 10n, Object.create(null), '2017-06-30'] as never, {
+      metric: Object.create(null),
+    });
+    expect(s.rounds.map((r) => r.date)).toEqual(['2017-04-30', '2017-06-30']);
+    expect(s.diagnostics.map((d) => [d.code, d.path, d.params?.value])).toEqual([
+      ['SCHEMA_INVALID_VALUE', ['options', 'metric'], undefined],
+      ['SCORING_DATE_INVALID', ['tasks', 2, 'due'], 'object'],
+      ['SCORING_DATE_INVALID', ['dates', 1], '10'],
+      ['SCORING_DATE_INVALID', ['dates', 2], 'object'],
+    ]);
+    expect(ledgerRounds(ledger, 'x' as never).diagnostics.map((d) => d.path)).toEqual([['dates']]);
   });
 });

@@ -1,3 +1,6 @@
+import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
+import { notOneOf, optionsObject, wrongType } from '../options-object.js';
+import { scoringMessages as M } from '../scoring-messages.js';
 import type { TaskLedger, UnitKind } from './creation-task.js';
 import { addMonthsIso } from './iso-day.js';
 import { minRank } from './min-rank.js';
@@ -45,6 +48,13 @@ export interface UnitTrend {
 export interface AssessmentSeries {
   readonly rounds: readonly AssessmentRound[];
   readonly units: readonly UnitTrend[];
+  /**
+   * Input of the wrong shape, left out: rounds that are not a list (`SCHEMA_INVALID_TYPE`), a
+   * round that is not an object, a date that is not text (`SCORING_DATE_INVALID`), scores that
+   * are not an object (read as none), options of the wrong type; from {@link ledgerRounds}, also the task
+   * ledger's (`SCORING_DATE_INVALID` at `['tasks', i, 'due']`, at `['dates', k]` for a date).
+   */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Options of {@link assessmentSeries}. */
@@ -79,9 +89,39 @@ export function assessmentSeries(
   rounds: readonly AssessmentRoundInput[],
   options: AssessmentSeriesOptions = {},
 ): AssessmentSeries {
-  const dir = (options.higherIsBetter ?? true) ? 'desc' : 'asc';
-  const flat = options.flatWithin ?? 1e-9;
-  const sorted = [...rounds].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const diagnostics: Diagnostic[] = [];
+  const { higherIsBetter, flatWithin } = optionsObject(options, diagnostics);
+  const dir = (higherIsBetter ?? true) ? 'desc' : 'asc';
+  if (flatWithin !== undefined && typeof flatWithin !== 'number')
+    diagnostics.push(...wrongType(flatWithin, 'number', ['options', 'flatWithin']));
+  const flat = typeof flatWithin === 'number' ? flatWithin : 1e-9;
+  const given: readonly unknown[] = Array.isArray(rounds) ? rounds : [];
+  if (!Array.isArray(rounds)) diagnostics.push(...wrongType(rounds, 'array', ['rounds']));
+  const valid: AssessmentRoundInput[] = [];
+  given.forEach((r, i) => {
+    if (typeof r !== 'object' || r === null) {
+      diagnostics.push(...wrongType(r, 'object', [i]));
+      return;
+    }
+    const { date, scores } = r as Partial<AssessmentRoundInput>;
+    if (typeof date !== 'string') {
+      diagnostics.push(
+        createDiagnostic(
+          M.SCORING_DATE_INVALID,
+          { value: describeValue(date, Number.POSITIVE_INFINITY) },
+          { path: [i, 'date'] },
+        ),
+      );
+      return;
+    }
+    if (typeof scores !== 'object' || scores === null) {
+      diagnostics.push(...wrongType(scores, 'object', [i, 'scores']));
+      valid.push({ ...(r as AssessmentRoundInput), scores: {} });
+      return;
+    }
+    valid.push(r as AssessmentRoundInput);
+  });
+  const sorted = valid.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const ids: string[] = [];
   for (const r of sorted)
     for (const id of Object.keys(r.scores)) if (!ids.includes(id)) ids.push(id);
@@ -127,7 +167,7 @@ export function assessmentSeries(
       worstRank: present.length === 0 ? null : Math.max(...present),
     };
   });
-  return { rounds: out, units };
+  return { rounds: out, units, diagnostics };
 }
 
 /**
@@ -149,17 +189,46 @@ export function ledgerRounds(
   dates: readonly string[],
   options: { unit?: UnitKind; metric?: 'completionRate' | 'overdueRate' } = {},
 ): AssessmentSeries {
-  const unit = options.unit ?? 'region';
-  const metric = options.metric ?? 'completionRate';
-  const rounds = dates.map((date): AssessmentRoundInput => {
+  const diagnostics: Diagnostic[] = [];
+  const given = optionsObject(options, diagnostics);
+  const unit = given.unit ?? 'region';
+  const metric = given.metric ?? 'completionRate';
+  if (unit !== 'region' && unit !== 'department')
+    diagnostics.push(...notOneOf(['region', 'department'], ['options', 'unit']));
+  if (metric !== 'completionRate' && metric !== 'overdueRate')
+    diagnostics.push(...notOneOf(['completionRate', 'overdueRate'], ['options', 'metric']));
+  if (!Array.isArray(dates)) diagnostics.push(...wrongType(dates, 'array', ['dates']));
+  const seen = new Set<string>();
+  const rounds: AssessmentRoundInput[] = [];
+  (Array.isArray(dates) ? (dates as readonly unknown[]) : []).forEach((date, k) => {
+    if (typeof date !== 'string') {
+      diagnostics.push(
+        createDiagnostic(
+          M.SCORING_DATE_INVALID,
+          { value: describeValue(date, Number.POSITIVE_INFINITY) },
+          { path: ['dates', k] },
+        ),
+      );
+      return;
+    }
     const rates = taskRates(ledger, date);
-    const list: readonly UnitTaskRates[] = unit === 'region' ? rates.regions : rates.departments;
-    return {
+    for (const d of rates.diagnostics) {
+      const path = d.path?.[0] === 'asOf' ? ['dates', k] : (d.path ?? []);
+      const key = `${d.code} ${JSON.stringify(path)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push({ ...d, path });
+    }
+    const list: readonly UnitTaskRates[] =
+      unit === 'department' ? rates.departments : rates.regions;
+    const rate = metric === 'overdueRate' ? 'overdueRate' : 'completionRate';
+    rounds.push({
       date,
       scores: Object.fromEntries(
-        list.map((r) => [r.unit.id, r[metric] === null ? null : (r[metric] as number) * 100]),
+        list.map((r) => [r.unit.id, r[rate] === null ? null : (r[rate] as number) * 100]),
       ),
-    };
+    });
   });
-  return assessmentSeries(rounds, { higherIsBetter: metric === 'completionRate' });
+  const series = assessmentSeries(rounds, { higherIsBetter: metric !== 'overdueRate' });
+  return { ...series, diagnostics: [...diagnostics, ...series.diagnostics] };
 }

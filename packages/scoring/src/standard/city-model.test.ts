@@ -106,4 +106,21 @@ describe('cityModel', () => {
     expect(after.hundredths[0]).toBe(6000 + 2000 + 200 + 1333);
     expect(model.evaluate().hundredths[0]).toBe(before);
   });
+
+  it('input of the wrong shape counts as facts not given, never a throw', () => {
+    const evaluation = (given: unknown) => {
+      const e = cityModel(std, given as never).evaluate();
+      return [[...e.hundredths], [...e.pass], [...e.vetoes]];
+    };
+    const odd = { ...input, facts: null, regions: { R2: null, R3: Object.create(null) } };
+    const before = JSON.stringify(odd);
+    expect(evaluation(odd)).toEqual(
+      evaluation({ ...input, facts: {}, regions: { R2: {}, R3: {} } }),
+    );
+    expect(JSON.stringify(odd)).toBe(before);
+    expect(evaluation({ ...input, regions: 10n, departments: null })).toEqual(
+      evaluation({ ...input, regions: {} }),
+    );
+    expect(evaluation(null)).toEqual(evaluation({ facts: {} }));
+  });
 });

@@ -49,8 +49,17 @@ export interface CityModel {
   createEvaluation(): CityEvaluation;
 }
 
-/** Build a {@link CityModel} (see there). */
-export function cityModel(standard: Standard, input: CityModelInput): CityModel {
+/** Facts given as an object, else none (`null` from JSON, text). */
+const factsOf = (facts: unknown): Facts | undefined =>
+  typeof facts === 'object' && facts !== null ? (facts as Facts) : undefined;
+
+/**
+ * Build a {@link CityModel} (see there). It takes a parsed ledger, as `score` does; input of the
+ * wrong shape (not an object, facts or units that are not objects) counts as facts not given.
+ */
+export function cityModel(standard: Standard, given: CityModelInput): CityModel {
+  const input: CityModelInput =
+    typeof given === 'object' && given !== null ? given : ({} as CityModelInput);
   const inherit = input.inheritCityFacts ?? true;
   const c = standard.compiled;
   const tasks = (input.ledger?.tasks ?? []).filter((t: CreationTask) => t.status !== 'cancelled');
@@ -62,8 +71,12 @@ export function cityModel(standard: Standard, input: CityModelInput): CityModel 
   const departmentIds = new Set<string>(input.ledger?.departments ?? []);
   for (const t of tasks)
     for (const a of t.assignments) (a.unit === 'region' ? regionIds : departmentIds).add(a.id);
-  for (const r of Object.keys(input.regions ?? {})) regionIds.add(r);
-  for (const d of Object.keys(input.departments ?? {})) departmentIds.add(d);
+  for (const r of Object.keys(factsOf(input.regions) ?? {})) regionIds.add(r);
+  for (const d of Object.keys(factsOf(input.departments) ?? {})) departmentIds.add(d);
+  const unitsOf = (kind: 'region' | 'department'): Record<string, unknown> | undefined =>
+    factsOf(kind === 'region' ? input.regions : input.departments) as
+      | Record<string, unknown>
+      | undefined;
   const units: ScoredUnit[] = [
     { kind: 'city', id: 'city' },
     ...[...regionIds].map((id) => ({ kind: 'region' as const, id })),
@@ -75,8 +88,8 @@ export function cityModel(standard: Standard, input: CityModelInput): CityModel 
       u.kind === 'city'
         ? input.facts
         : {
-            ...(inherit ? input.facts : {}),
-            ...((u.kind === 'region' ? input.regions : input.departments)?.[u.id] ?? {}),
+            ...(inherit ? factsOf(input.facts) : {}),
+            ...factsOf(unitsOf(u.kind)?.[u.id]),
           },
     ),
   );
@@ -119,10 +132,7 @@ export function cityModel(standard: Standard, input: CityModelInput): CityModel 
   const flat = Int32Array.from(lists.flat());
   const explicitShare = units.map((u) =>
     shareItems.map((s) => {
-      const own =
-        u.kind === 'city'
-          ? input.facts
-          : (u.kind === 'region' ? input.regions : input.departments)?.[u.id];
+      const own = factsOf(u.kind === 'city' ? input.facts : unitsOf(u.kind)?.[u.id]);
       const name = standard.factNames[s.slot] as string;
       return own !== undefined && own[name] !== undefined && own[name] !== null;
     }),

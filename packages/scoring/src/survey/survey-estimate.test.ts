@@ -107,6 +107,35 @@ describe('estimates', () => {
     expect(estimateRate([])).toBeNull();
   });
 
+  it('answers, weights and options of the wrong shape give null, never a throw', () => {
+    const yes = { value: true };
+    for (const answers of [
+      null,
+      'x',
+      [null],
+      [yes, { value: true, weight: 10n }],
+      [yes, { value: false, weight: '2' }],
+    ]) {
+      expect(estimateRate(answers as never)).toBeNull();
+    }
+    expect(estimateRate([yes, yes], Object.create(null))).toBeNull();
+    expect(estimateRate([yes, yes], 10n as never)).toBeNull();
+    const xs = [{ value: 60 }, { value: 70 }];
+    for (const answers of [
+      null,
+      {},
+      [null, ...xs],
+      [...xs, { value: '80' }],
+      [...xs, { value: 10n }],
+      [...xs, { value: 80, weight: Object.create(null) }],
+    ]) {
+      expect(estimateMean(answers as never)).toBeNull();
+    }
+    expect(estimateMean(xs, null as never)).toBeNull();
+    expect(estimateMean(xs, { confidence: 10n as never })).toBeNull();
+    expect(estimateMean(xs)).not.toBeNull();
+  });
+
   it('property: equal weights leave the mean estimate unchanged', () => {
     fc.assert(
       fc.property(

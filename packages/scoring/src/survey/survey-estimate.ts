@@ -62,6 +62,21 @@ export function kishEffectiveSize(weights: readonly number[]): number {
   return s2 === 0 ? 0 : (s * s) / s2;
 }
 
+/** Answers of the right shape: a list of objects whose `value` passes `isValue` and whose weight, when given, is a number. */
+function wellShaped(answers: unknown, isValue: (v: unknown) => boolean): boolean {
+  return (
+    Array.isArray(answers) &&
+    answers.every(
+      (a) =>
+        typeof a === 'object' &&
+        a !== null &&
+        isValue((a as { value?: unknown }).value) &&
+        ((a as { weight?: unknown }).weight === undefined ||
+          typeof (a as { weight?: unknown }).weight === 'number'),
+    )
+  );
+}
+
 /** A value with an optional sampling weight (default 1). */
 export interface Weighted<T> {
   readonly value: T;
@@ -70,12 +85,15 @@ export interface Weighted<T> {
 
 /**
  * Estimate a rate from yes/no answers, optionally weighted: the weighted share, and a Wilson
- * interval on the Kish effective sample size. `null` without answers (or with zero total weight).
+ * interval on the Kish effective sample size. `null` without answers (or with zero total weight),
+ * and for input of the wrong shape (answers that are not a list of objects, a weight or
+ * confidence that is not a number).
  */
 export function estimateRate(
   answers: readonly Weighted<boolean>[],
   confidence = 0.95,
 ): RateEstimate | null {
+  if (typeof confidence !== 'number' || !wellShaped(answers, () => true)) return null;
   const weighted = answers.some((a) => a.weight !== undefined && a.weight !== 1);
   const weights = answers.map((a) => a.weight ?? 1);
   let total = 0;
@@ -103,13 +121,18 @@ export function estimateRate(
  * Estimate a mean score, optionally weighted: the (weighted) mean, and a t interval with
  * n_eff − 1 degrees of freedom (`method: 'normal'` uses z instead). The standard error is
  * sd / √n_eff, with sd the (weighted) standard deviation corrected by n_eff / (n_eff − 1).
- * `null` with fewer than two answers.
+ * `null` with fewer than two answers, and for input of the wrong shape (answers that are not a
+ * list of objects, a value, weight or confidence that is not a number, options that are not an
+ * object).
  */
 export function estimateMean(
   answers: readonly Weighted<number>[],
   options: { confidence?: number; method?: 't' | 'normal' } = {},
 ): MeanEstimate | null {
+  if (typeof options !== 'object' || options === null) return null;
   const confidence = options.confidence ?? 0.95;
+  if (typeof confidence !== 'number') return null;
+  if (!wellShaped(answers, (v) => typeof v === 'number')) return null;
   const method = options.method ?? 't';
   if (answers.length < 2) return null;
   const weights = answers.map((a) => a.weight ?? 1);
