@@ -21,6 +21,7 @@ import {
   type ValuePath,
 } from '../../core/src/test-support/one-value-replaced.js';
 import { cnStandard } from './cn/index.js';
+import { handFramework } from './composite/__fixtures__/hand-computed-index.js';
 import {
   assessmentSeries,
   checkFactUncertainties,
@@ -520,14 +521,7 @@ describe('surveys (property)', () => {
 });
 
 describe('composite indices (property)', () => {
-  const framework = [
-    { code: 'i1', level: 1, parent: 'P1', weight: 1, direction: 1 },
-    { code: 'i2', level: 1, parent: 'P1', weight: 1, direction: -1 },
-    { code: 'i3', level: 1, parent: 'P2', weight: 1, direction: 1 },
-    { code: 'P1', level: 2, parent: 'IDX', weight: 2 },
-    { code: 'P2', level: 2, parent: 'IDX', weight: 1 },
-    { code: 'IDX', level: 3, parent: null },
-  ];
+  const framework = handFramework;
   const data = [
     { code: 'A', values: { i1: 10, i2: 5, i3: 0 } },
     { code: 'B', values: { i1: 20, i2: 1, i3: 50 } },

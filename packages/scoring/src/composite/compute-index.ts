@@ -6,6 +6,7 @@ import {
   ok,
   type Result,
 } from '@foodsafety/core';
+import { isRecord } from '../is-record.js';
 import { jsonText } from '../json-text.js';
 import { minRank } from '../ledger/min-rank.js';
 import { scoringMessages as M } from '../scoring-messages.js';
@@ -138,9 +139,6 @@ const shown = (value: unknown): string =>
 
 const NORMALISATIONS = new Set(['none', 'minmax', 'goalposts', 'zscore', 'distanceToTarget']);
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * What is wrong with the shape of a method or of the data rows (from JavaScript or JSON: the
  * types do not hold there), before anything reads them.
@@ -149,19 +147,19 @@ function shapeProblems(data: unknown, method: unknown): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const methodProblem = (detail: string, path: (string | number)[]) =>
     problems.push(createDiagnostic(M.SCORING_INDEX_METHOD_INVALID, { detail }, { path }));
-  if (!isObject(method)) methodProblem('the method must be an object', ['method']);
+  if (!isRecord(method)) methodProblem('the method must be an object', ['method']);
   else if (method.normalisation !== undefined) {
     const n = method.normalisation;
-    const kind = isObject(n) ? n.method : undefined;
+    const kind = isRecord(n) ? n.method : undefined;
     if (typeof kind !== 'string' || !NORMALISATIONS.has(kind)) {
       methodProblem(`unknown normalisation ${jsonText(kind)}`, [
         'method',
         'normalisation',
         'method',
       ]);
-    } else if (kind === 'goalposts' && !isObject((n as { goalposts?: unknown }).goalposts)) {
+    } else if (kind === 'goalposts' && !isRecord((n as { goalposts?: unknown }).goalposts)) {
       methodProblem('goalposts must be an object', ['method', 'normalisation', 'goalposts']);
-    } else if (kind === 'distanceToTarget' && !isObject((n as { targets?: unknown }).targets)) {
+    } else if (kind === 'distanceToTarget' && !isRecord((n as { targets?: unknown }).targets)) {
       methodProblem('targets must be an object', ['method', 'normalisation', 'targets']);
     } else {
       // computed with: numbers only (text can be joined, not added; a bigint or an object
@@ -199,10 +197,10 @@ function shapeProblems(data: unknown, method: unknown): Diagnostic[] {
   else {
     for (let i = 0; i < data.length; i += 1) {
       const row: unknown = data[i];
-      if (!isObject(row)) dataProblem(`row ${i} is not an object`, ['data', i]);
+      if (!isRecord(row)) dataProblem(`row ${i} is not an object`, ['data', i]);
       else if (typeof row.code !== 'string')
         dataProblem(`row ${i} has no code`, ['data', i, 'code']);
-      else if (!isObject(row.values))
+      else if (!isRecord(row.values))
         dataProblem(`row ${row.code} has no values object`, ['data', i, 'values']);
     }
   }

@@ -45,6 +45,16 @@ const uniform = (name: string, min: number, max: number): SensitivityInput => ({
 });
 const ishigamiInputs = ['x1', 'x2', 'x3'].map((name) => uniform(name, -Math.PI, Math.PI));
 
+/** The code and message of the coded error `fn` throws, the text of any other, or `[]`. */
+function failure(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    return isFoodSafetyError(error) ? [error.code, error.message] : [String(error)];
+  }
+  return [];
+}
+
 function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
@@ -369,14 +379,6 @@ describe('sensitivity harness', () => {
     // a template literal or a comparison of such an object threw a TypeError instead
     const bare = Object.create(null) as never;
     const base = { model, inputs, N: 64, seed: 1 };
-    const failure = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        return isFoodSafetyError(error) ? [error.code, error.message] : [String(error)];
-      }
-      return [];
-    };
     expect(failure(() => sensitivity({ ...base, N: bare }))).toEqual([
       'SCORING_SENSITIVITY_OPTIONS',
       'SCORING_SENSITIVITY_OPTIONS: N must be an integer ≥ 2; got object',

@@ -47,6 +47,16 @@ function expectBinomial(estimate: number, p: number, runs: number): void {
   expect(Math.abs(estimate - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / runs));
 }
 
+/** The code and message of the coded error `fn` throws, the text of any other, or `[]`. */
+function failure(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    return isFoodSafetyError(error) ? [error.code, error.message] : [String(error)];
+  }
+  return [];
+}
+
 function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
@@ -431,14 +441,6 @@ describe('simulate: reproducibility and contract', () => {
     // a TypeError instead
     const bare = Object.create(null) as never;
     const base = { model: { standard: std, facts: clean }, uncertainty: {}, runs: 10, seed: 1 };
-    const failure = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        return isFoodSafetyError(error) ? [error.code, error.message] : [String(error)];
-      }
-      return [];
-    };
     expect(failure(() => simulate({ ...base, runs: bare }))).toEqual([
       'SCORING_SIMULATION_OPTIONS',
       'SCORING_SIMULATION_OPTIONS: runs must be an integer ≥ 1; got object',
@@ -456,14 +458,6 @@ describe('simulate: reproducibility and contract', () => {
   it('refuses null options or weights, and more runs than memory holds, with a coded error', () => {
     // each threw a TypeError or the RangeError of the allocation
     const base = { model: { standard: std, facts: clean }, uncertainty: {}, runs: 10, seed: 1 };
-    const failure = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        return isFoodSafetyError(error) ? [error.code, error.message] : [String(error)];
-      }
-      return [];
-    };
     expect(failure(() => simulate(null as never))).toEqual([
       'SCORING_SIMULATION_OPTIONS',
       'SCORING_SIMULATION_OPTIONS: options must be an object; got null',

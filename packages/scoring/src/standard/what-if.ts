@@ -1,5 +1,6 @@
 import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
 import type { Facts } from '../facts.js';
+import { isRecord } from '../is-record.js';
 import { scoringMessages as M } from '../scoring-messages.js';
 import { type DefineStandardOptions, defineStandard, type Standard } from './define-standard.js';
 import { type ScoreOptions, type ScoreResult, score } from './score.js';
@@ -56,10 +57,6 @@ export interface ScoreDiff {
   readonly vetoesAdded: readonly string[];
   readonly vetoesRemoved: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** Apply a JSON merge patch (RFC 7396) without mutating the target. */
