@@ -540,6 +540,101 @@ describe('createEpcisLineValidator', () => {
     expect(mixed.direct).toBe(1);
   });
 
+  it('agrees with the full path on lists longer than the record’s first eight items', () => {
+    // a receiving line of the platform, its lists made long: the record's lists start with
+    // room for eight items and grow
+    const base = JSON.parse(platform.find((l) => l.includes('"receiving"')) as string) as Record<
+      string,
+      unknown
+    >;
+    const prefix = '6930937';
+    const long = {
+      ...base,
+      epcList: Array.from({ length: 20 }, (_, i) => `urn:epc:id:sgtin:${prefix}.012345.${i + 1}`),
+      quantityList: Array.from({ length: 12 }, (_, i) => ({
+        epcClass: `urn:epc:class:lgtin:${prefix}.000001.L${i + 1}`,
+        quantity: 10 + i,
+        uom: i % 2 === 0 ? 'KGM' : 'GRM',
+      })),
+      sourceList: Array.from({ length: 10 }, (_, i) => ({
+        type: i % 2 === 0 ? 'owning_party' : 'location',
+        source: `urn:epc:id:${i % 2 === 0 ? `pgln:${prefix}.0000${i}` : `sgln:${prefix}.0000${i}.0`}`,
+      })),
+      bizTransactionList: Array.from({ length: 9 }, (_, i) => ({
+        type: 'po',
+        bizTransaction: `urn:epcglobal:cbv:bt:6930937000009:PO-${i + 1}`,
+      })),
+    };
+    const line = JSON.stringify(long);
+    // the same event with one bad item deep in each list (a finding at its own index)
+    const broken = (list: string, i: number, value: unknown) => {
+      const copy = JSON.parse(line) as Record<string, unknown>;
+      (copy[list] as unknown[])[i] = value;
+      copy.eventID = `urn:uuid:00000000-0000-4000-8000-0000000000${10 + i}`;
+      return JSON.stringify(copy);
+    };
+    const lines = [
+      line,
+      broken('epcList', 14, 'urn:epc:id:sgtin:6930937.012345'),
+      broken('quantityList', 10, {
+        epcClass: 'urn:epc:class:lgtin:6930937.000001.L1',
+        quantity: -1,
+      }),
+      broken('sourceList', 9, { type: 'location', source: 'urn:epc:id:sgln:6930937.00001' }),
+      broken('bizTransactionList', 8, { type: 'po', bizTransaction: 'not a uri' }),
+    ];
+    const fast = expectSame(lines, { now: NOW });
+    expect(fast.direct).toBeGreaterThan(0); // the long valid line was read from its text
+    expect(fast.valid).toEqual([true, false, false, false, false]);
+    // each broken item is reported at its own place in its list
+    expect(fast.perLine.slice(1).map((d) => d[0]?.path)).toEqual([
+      [1, 'epcList', 14],
+      [2, 'quantityList', 10, 'quantity'],
+      [3, 'sourceList', 9, 'source'],
+      [4, 'bizTransactionList', 8, 'bizTransaction'],
+    ]);
+  });
+
+  it('agrees with the full path while its word cache grows and starts afresh', () => {
+    // thousands of distinct business steps (URIs of one's own are allowed), about 300 KB of
+    // words: the reader's cache of checked words (4 096 entries, 64 KB) grows, then is emptied
+    // and refilled several times; words seen before and after each refill must keep their verdicts
+    const base = JSON.parse(platform.find((l) => l.includes('"receiving"')) as string) as Record<
+      string,
+      unknown
+    >;
+    const lines: string[] = [];
+    for (let i = 0; i < 5000; i += 1) {
+      const event: Record<string, unknown> = { ...base, eventID: undefined };
+      if (i % 7 === 0) event.bizStep = 'shipping';
+      else if (i % 11 === 0)
+        event.bizStep = 'shipment'; // not a CBV word nor a URI: an error
+      else if (i % 13 === 0)
+        event.bizStep = 'urn:epcglobal:cbv:bizstep:nonsense'; // CBV space: error
+      else
+        event.bizStep = `https://example.org/steps/${String(i).padStart(5, '0')}-${'x'.repeat(i % 40)}`;
+      event.disposition = i % 17 === 0 ? 'in-progress' : 'in_progress'; // a hyphen is no CBV word
+      const quantity = (event.quantityList as Record<string, unknown>[])[0] as Record<
+        string,
+        unknown
+      >;
+      event.quantityList = [
+        { ...quantity, uom: i % 19 === 0 ? 'QQQ' : i % 2 === 0 ? 'KGM' : 'GRM' },
+      ];
+      lines.push(JSON.stringify(event));
+    }
+    const fast = expectSame(lines, { now: NOW });
+    expect(fast.direct).toBeGreaterThan(3000);
+    // the verdicts on the repeated words, from the standard: 'shipping' is a CBV business step,
+    // 'shipment' and a made-up CBV URN are not; 'QQQ' is no Rec 20 code
+    const codesOf = (i: number) => (fast.perLine[i] ?? []).map((d) => d.code);
+    expect(fast.valid[4900]).toBe(true); // 4900 = 7 × 700: shipping
+    expect(fast.valid[4961]).toBe(false); // 11 × 451: shipment
+    expect(fast.valid[4966]).toBe(false); // 13 × 382: a CBV URN that is not a step
+    expect(codesOf(4997)).toContain('TRACE_UNKNOWN_UOM'); // 19 × 263
+    expect(fast.valid[4998]).toBe(false); // 17 × 294: 'in-progress'
+  });
+
   it('reads identifiers at the very end of a line that fills its buffer', () => {
     // the reader's buffer holds the line and one stop byte (4 096, then doubled): these lines
     // fill it exactly, and their last identifier begins like a form the reader recognises
