@@ -27,8 +27,28 @@ function lineAndColumn(text: string, position: number): { line: number; column: 
 
 const POSITION = /position (\d+)/;
 
-/** Parse JSON text; never throws. */
-export function parseJsonText(text: string, locale: Locale = 'en'): JsonTextResult {
+/**
+ * Where a text begins in a larger one (a stream, a document): the offset, the 1-based line and
+ * the 1-based column of its first character there.
+ */
+export interface TextOrigin {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The start of a text that stands alone. */
+const START: TextOrigin = { offset: 0, line: 1, column: 1 };
+
+/**
+ * Parse JSON text; never throws. A syntax error's offset, line and column are counted from
+ * `origin` (the place of the text's first character in the larger text it was cut from).
+ */
+export function parseJsonText(
+  text: string,
+  locale: Locale = 'en',
+  origin: TextOrigin = START,
+): JsonTextResult {
   // a leading byte order mark is ignored, as RFC 8259 allows (a byte stream's decoder drops it)
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom === 0 ? text : text.slice(1);
@@ -47,18 +67,56 @@ export function parseJsonText(text: string, locale: Locale = 'en'): JsonTextResu
       };
     }
     // where: found by our own scan (the engine's messages do not always say), else the engine's
-    const at = jsonErrorOffset(body);
-    const found = at < 0 ? at : at + bom;
+    const offset = jsonErrorOffset(body);
+    const found = offset < 0 ? offset : offset + bom;
     const p = POSITION.exec(message);
     const position = found >= 0 ? found : p !== null ? Number(p[1]) + bom : text.length;
-    const { line, column } = lineAndColumn(text, position);
+    const at = lineAndColumn(text, position);
+    const line = origin.line + at.line - 1;
+    const column = at.line === 1 ? origin.column + at.column - 1 : at.column;
     return {
       ok: false,
       diagnostic: createDiagnostic(
         epcisMessages.TRACE_JSON_SYNTAX,
-        { position, line, column, detail: message.slice(0, 200) },
+        { position: origin.offset + position, line, column, detail: message.slice(0, 200) },
         { path: [], locale },
       ),
     };
   }
+}
+
+/**
+ * A `TRACE_JSON_SYNTAX` finding of `text` moved to the larger text `text` was made from, when the
+ * part of `text` from `from` on begins at `origin` there (the part before `from` is where it was).
+ * Other findings, and syntax errors before `from`, are returned as they are.
+ */
+export function relocateSyntaxError(
+  diagnostic: Diagnostic,
+  text: string,
+  from: number,
+  origin: TextOrigin,
+  locale: Locale = 'en',
+): Diagnostic {
+  const params = diagnostic.params;
+  const position = params?.position;
+  if (diagnostic.code !== 'TRACE_JSON_SYNTAX' || typeof position !== 'number' || position < from)
+    return diagnostic;
+  const at = lineAndColumn(text.slice(from), position - from);
+  const line = origin.line + at.line - 1;
+  const column = at.line === 1 ? origin.column + at.column - 1 : at.column;
+  return createDiagnostic(
+    epcisMessages.TRACE_JSON_SYNTAX,
+    {
+      position: origin.offset + position - from,
+      line,
+      column,
+      detail: typeof params?.detail === 'string' ? params.detail : '',
+    },
+    {
+      path: diagnostic.path ?? [],
+      locale,
+      severity: diagnostic.severity,
+      ...(diagnostic.source === undefined ? {} : { source: diagnostic.source }),
+    },
+  );
 }

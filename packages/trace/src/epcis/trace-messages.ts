@@ -10,7 +10,8 @@ export const epcisMessages = defineMessages(
   {
     TRACE_JSON_SYNTAX: {
       severity: 'error',
-      'zh-CN': 'JSON 语法错误（第 {line} 行第 {column} 列，偏移 {position}）：{detail}',
+      // the detail is the JSON engine's own wording (English), named as such
+      'zh-CN': 'JSON 语法错误（第 {line} 行第 {column} 列，偏移 {position}）；解析器原文：{detail}',
       en: 'JSON syntax error at line {line}, column {column} (offset {position}): {detail}',
     },
     TRACE_DEPTH_LIMIT: {

@@ -356,6 +356,21 @@ describe('validateEpcisDocumentStream against the in-memory validator (property)
           if (!json) {
             expect(streamed.valid).toBe(false);
             expect(streamed.diagnostics.map((d) => d.code)).toContain('TRACE_JSON_SYNTAX');
+            // the first fault in the text is where the in-memory parser finds it: the offset,
+            // line and column in the whole document, not in the event it was cut out of
+            const place = (d: { params?: Record<string, unknown> }) => ({
+              position: d.params?.position,
+              line: d.params?.line,
+              column: d.params?.column,
+            });
+            const faults = streamed.diagnostics
+              .filter((d) => d.code === 'TRACE_JSON_SYNTAX')
+              .map(place)
+              .sort((a, b) => Number(a.position) - Number(b.position));
+            const inMemory = validateEpcisDocument(text, { mode }).diagnostics.find(
+              (d) => d.code === 'TRACE_JSON_SYNTAX',
+            );
+            expect(faults[0]).toEqual(place(inMemory ?? {}));
             return;
           }
           const whole = validateEpcisDocument(text, { mode });
@@ -365,6 +380,96 @@ describe('validateEpcisDocumentStream against the in-memory validator (property)
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('where the streams put text that is not JSON', () => {
+  const chain = generateSeaCucumberChain().events;
+  /** The chain as a pretty-printed document (one member per line, as exports are written). */
+  const created = { creationDate: '2025-06-01T00:00:00Z' };
+  const pretty = JSON.stringify(toEpcisDocument(chain, created), null, 2);
+  const place = (d: Diagnostic | undefined) => [
+    d?.params?.position,
+    d?.params?.line,
+    d?.params?.column,
+  ];
+  const syntaxOf = (ds: readonly Diagnostic[]) => ds.filter((d) => d.code === 'TRACE_JSON_SYNTAX');
+
+  it('gives a fault inside an event its offset, line and column in the document', async () => {
+    // a stray comma after the sixth event's type: offset, line and column counted by hand
+    const anchor = pretty.indexOf('"type": "ObjectEvent"', pretty.indexOf('"eventList"'));
+    let at = anchor;
+    for (let k = 0; k < 5; k += 1) at = pretty.indexOf('"type": "ObjectEvent"', at + 1);
+    const comma = at + '"type": "ObjectEvent"'.length;
+    const text = `${pretty.slice(0, comma)},,${pretty.slice(comma + 1)}`;
+    const fault = comma + 1; // the second comma
+    const line = pretty.slice(0, comma).split('\n').length;
+    const column = fault - pretty.lastIndexOf('\n', comma);
+    expect(place(syntaxOf(validateEpcisDocument(text).diagnostics)[0])).toEqual([
+      fault,
+      line,
+      column,
+    ]);
+    for (const size of [7, 4096, 1 << 20]) {
+      const r = await validateEpcisDocumentStream(pieces(text, size));
+      expect(syntaxOf(r.diagnostics).map(place)).toEqual([[fault, line, column]]);
+      // the element it is in: the sixth object event of the chain
+      const sixth = chain.flatMap((e, i) => (e.type === 'ObjectEvent' ? [i] : []))[5];
+      expect(syntaxOf(r.diagnostics)[0]?.path).toEqual(['epcisBody', 'eventList', sixth]);
+      expect(r.valid).toBe(false);
+    }
+  });
+
+  it('puts the end of a truncated document, and text after the document, where they are', async () => {
+    const cut = pretty.slice(0, pretty.length - 40);
+    const truncated = await validateEpcisDocumentStream(pieces(cut, 100));
+    expect(syntaxOf(truncated.diagnostics).map(place)).toEqual([
+      [cut.length, cut.split('\n').length, cut.length - cut.lastIndexOf('\n')],
+    ]);
+    const trailing = `${pretty}\n  x`;
+    const after = await validateEpcisDocumentStream(pieces(trailing, 100));
+    const lines = trailing.split('\n').length;
+    expect(syntaxOf(after.diagnostics).map(place)).toEqual([[trailing.length - 1, lines, 3]]);
+    expect(syntaxOf(after.diagnostics)[0]?.path).toEqual([]);
+  });
+
+  it('passes on no event after the fault: two documents joined are one fault, after the first', async () => {
+    const one = JSON.stringify(toEpcisDocument(chain, created));
+    const seen: number[] = [];
+    const r = await validateEpcisDocumentStream(pieces(`${one}${one}`, 64), {
+      onEvent: (_, i) => seen.push(i),
+    });
+    expect(seen).toEqual(chain.map((_, i) => i)); // the first document's events, once
+    expect(r.eventCount).toBe(chain.length);
+    expect(syntaxOf(r.diagnostics).map(place)).toEqual([[one.length, 1, one.length + 1]]);
+    expect(r.valid).toBe(false);
+  });
+
+  it('gives a JSON Lines fault its offset in the stream and its line number, blank lines counted', async () => {
+    const good = JSON.stringify(chain[0]);
+    const text = ['', good, '\r', '{"type":,"x":1}', good].join('\n');
+    for (const options of [{}, { onEvent: () => undefined }]) {
+      const r = await validateEpcisJsonLines(pieces(text, 5), options);
+      const faults = syntaxOf(r.diagnostics);
+      // the fourth line (index 1 among the non-blank ones), its ninth character (the comma)
+      const offset = 1 + good.length + 1 + 2 + 8;
+      expect(faults.map(place)).toEqual([[offset, 4, 9]]);
+      expect(faults[0]?.path).toEqual([1]);
+      expect(r.eventCount).toBe(3);
+    }
+  });
+
+  it('counts the bytes of the source, a byte order mark included, whatever it is given as', async () => {
+    const text = `\ufeff${JSON.stringify(chain[0])}\n`;
+    const asBytes = new TextEncoder().encode(text);
+    expect(asBytes.length).toBe(Buffer.byteLength(text));
+    async function* bytesOf(size: number) {
+      for (let i = 0; i < asBytes.length; i += size) yield asBytes.subarray(i, i + size);
+    }
+    const fromBytes = await validateEpcisJsonLines(bytesOf(2));
+    const fromText = await validateEpcisJsonLines(pieces(text, 3));
+    expect([fromBytes.bytes, fromText.bytes]).toEqual([asBytes.length, asBytes.length]);
+    expect([fromBytes.valid, fromText.valid]).toEqual([true, true]);
   });
 });
 

@@ -16,7 +16,8 @@ import {
   ValidationRun,
   validateEventInto,
 } from './epcis-validator.js';
-import { parseJsonText } from './json-text.js';
+import { JsonSyntaxScanner } from './json-syntax-scanner.js';
+import { parseJsonText, relocateSyntaxError, type TextOrigin } from './json-text.js';
 import { setAtPath } from './set-at-path.js';
 import {
   type EpcisValidationResult,
@@ -68,17 +69,29 @@ export interface StreamValidationResult {
 /** A source of text: an async iterable of strings/bytes (Node streams are) or a web ReadableStream. */
 export type TextSource = AsyncIterable<string | Uint8Array> | ReadableStream<string | Uint8Array>;
 
-async function* chunks(source: TextSource): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
+/** A piece of the source as text, and how many bytes of the source it is. */
+interface Chunk {
+  readonly text: string;
+  readonly bytes: number;
+}
+
+/**
+ * The source's pieces as text. Bytes are decoded as UTF-8 with a byte order mark kept as
+ * U+FEFF, as a string source has it, so that offsets are the same for both; `bytes` counts the
+ * source's own bytes (a string's as UTF-8).
+ */
+async function* chunks(source: TextSource): AsyncGenerator<Chunk> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const iterable: AsyncIterable<string | Uint8Array> =
     Symbol.asyncIterator in source
       ? (source as AsyncIterable<string | Uint8Array>)
       : readableToIterable(source as ReadableStream<string | Uint8Array>);
   for await (const chunk of iterable) {
-    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (typeof chunk === 'string') yield { text: chunk, bytes: byteLength(chunk) };
+    else yield { text: decoder.decode(chunk, { stream: true }), bytes: chunk.byteLength };
   }
   const tail = decoder.decode();
-  if (tail !== '') yield tail;
+  if (tail !== '') yield { text: tail, bytes: 0 };
 }
 
 async function* readableToIterable<T>(stream: ReadableStream<T>): AsyncGenerator<T> {
@@ -237,8 +250,10 @@ function lineValidatorFor(
 
 /**
  * Validate a JSON Lines stream of EPCIS events (one event per line; blank lines skipped). Paths
- * of diagnostics start with the 0-based line index among non-blank lines. Never rejects on bad
- * data; a failing source is reported as `TRACE_STREAM_ERROR`.
+ * of diagnostics start with the event's index: the 0-based index of its line among the non-blank
+ * lines (the `index` `onEvent` is given). A line that is not JSON is reported with the offset,
+ * line number (1-based, blank lines counted) and column of its fault in the stream. Never rejects
+ * on bad data; a failing source is reported as `TRACE_STREAM_ERROR`.
  *
  * @example
  * const r = await validateEpcisJsonLines(createReadStream('events.jsonl'), { mode: 'lenient' },
@@ -258,15 +273,27 @@ export async function validateEpcisJsonLines(
   }
   let pending = '';
   let index = 0;
+  /** Where the next line begins in the stream: its offset and its 1-based number. */
+  let offset = 0;
+  let lineNumber = 1;
   const lines = lineValidatorFor(options, state);
   const line = (text: string) => {
+    const origin: TextOrigin = { offset, line: lineNumber, column: 1 };
+    offset += text.length + 1;
+    lineNumber += 1;
     if (text.trim() === '') return;
     if (lines !== undefined) {
       const checked = lines.validate(text, [index]);
-      state.report(checked.diagnostics);
+      state.report(
+        checked.valid
+          ? checked.diagnostics
+          : checked.diagnostics.map((d) =>
+              relocateSyntaxError(d, text, 0, origin, run.validator.locale),
+            ),
+      );
       state.counted(checked.valid);
     } else {
-      const parsed = parseJsonText(text, run.validator.locale);
+      const parsed = parseJsonText(text, run.validator.locale, origin);
       if (!parsed.ok) {
         run.diagnostics.push({ ...parsed.diagnostic, path: [index] });
         state.counted(false);
@@ -275,8 +302,8 @@ export async function validateEpcisJsonLines(
     index++;
   };
   try {
-    for await (const chunk of chunks(source)) {
-      state.bytes += byteLength(chunk);
+    for await (const { text: chunk, bytes } of chunks(source)) {
+      state.bytes += bytes;
       let from = 0;
       let nl = chunk.indexOf('\n');
       if (nl < 0) {
@@ -353,6 +380,10 @@ export async function validateEpcisDocumentStream(
   /** What the events are checked against while the document's @context is not read yet. */
   const noPrefixes: ReadonlySet<string> = new Set<string>();
   let stringText = '';
+  /** The grammar of the whole text, checked as it arrives (the cut below assumes JSON). */
+  const syntax = new JsonSyntaxScanner();
+  /** Characters in the chunks before this one. */
+  let consumed = 0;
 
   const finishEvent = (text: string) => {
     const parsed = parseJsonText(text, run.validator.locale);
@@ -364,13 +395,17 @@ export async function validateEpcisDocumentStream(
   };
 
   try {
-    for await (const chunk of chunks(source)) {
-      state.bytes += byteLength(chunk);
+    for await (const { text: chunk, bytes } of chunks(source)) {
+      state.bytes += bytes;
+      // the grammar first: the scan below stops where the text stops being JSON, so that no
+      // event after the fault is validated or passed on
+      syntax.feed(chunk);
+      const stop = syntax.error === undefined ? chunk.length : syntax.error.offset - consumed;
       let copyFrom = listDepth > 0 ? -1 : 0; // start of the part of this chunk that goes to the skeleton
       if (eventStart === -2) eventStart = 0; // an event continues from the previous chunk
       if (contextStart === -2) contextStart = 0;
       if (stringStart === -2) stringStart = 0;
-      for (let i = 0; i < chunk.length; i++) {
+      for (let i = 0; i < stop; i++) {
         const c = chunk.charCodeAt(i);
         if (inString) {
           if (escaped) escaped = false;
@@ -490,6 +525,8 @@ export async function validateEpcisDocumentStream(
         stringStart = -2;
       }
       if (copyFrom >= 0) skeleton += chunk.slice(copyFrom);
+      consumed += chunk.length;
+      if (syntax.error !== undefined) break;
     }
   } catch (error) {
     run.report(
@@ -499,6 +536,29 @@ export async function validateEpcisDocumentStream(
           error instanceof Error ? error.message : describeValue(error, Number.POSITIVE_INFINITY),
       },
       [],
+    );
+    return state.result();
+  }
+  // the text is not JSON: the events before the fault keep their findings; the document as a
+  // whole cannot be read (as in the in-memory validator, only the fault is reported for it, at
+  // the element of the event list it is in, which counts as an event that is not valid)
+  syntax.end();
+  if (syntax.error !== undefined) {
+    const { offset, line, column, found } = syntax.error;
+    const inList = listDepth > 0 && stack.length >= listDepth;
+    if (inList) state.counted(false);
+    run.report(
+      'TRACE_JSON_SYNTAX',
+      {
+        position: offset,
+        line,
+        column,
+        detail:
+          found === undefined
+            ? 'Unexpected end of JSON input'
+            : `Unexpected character ${JSON.stringify(found)}`,
+      },
+      inList ? [...listPath, eventIndex] : [],
     );
     return state.result();
   }
