@@ -8,6 +8,7 @@ import {
 } from '@foodsafety/core';
 import { type ChainCode, chainMessages } from './chain-messages.js';
 import { ContentKeyer, canonicalEventJson } from './content-hash.js';
+import { isErrorDeclaration } from './error-declaration.js';
 import {
   K_DESTROY,
   K_ORIGIN,
@@ -88,6 +89,8 @@ export interface ChainCheckOptions extends LotGraphOptions {
 
 const FLAG_TIME = 1;
 const FLAG_DESTROYED = 2;
+/** An error declaration (EPCIS 2.0 §7.4.1.4): left out of the chain. */
+const FLAG_DECLARATION = 4;
 const HOLDER_SPAN = 4_194_304; // 2^22
 const MIXED = 255;
 /** Holders of one lot kept in a list before they move to a hash map. */
@@ -120,7 +123,7 @@ export class ChainChecker {
   readonly incrementalBalance: boolean;
   readonly collected: Diagnostic[] = [];
 
-  private readonly firstByContent = new Map<string, number>();
+  private readonly firstByHash = new Map<string, number>();
   private readonly firstByKey = new PairMap(4096);
   private readonly keyer = new ContentKeyer();
   private readonly matched = new Uint8Vec(4096);
@@ -228,13 +231,23 @@ export class ChainChecker {
       this.collected.push(...skipped);
       return skipped;
     }
-    this.keyed = this.on.duplicates && this.contentHash === undefined && this.keyer.key(event);
+    this.declaring = isErrorDeclaration(event);
+    this.keyed =
+      (this.on.duplicates || this.declaring) &&
+      this.contentHash === undefined &&
+      this.keyer.key(event);
     this.keyA = this.keyer.a;
     this.keyB = this.keyer.b;
     const out: Diagnostic[] = [];
     this.check(slot, event, out);
     return out;
   }
+
+  /**
+   * Whether the event being added is an error declaration (only {@link add} meets them: the line
+   * reader leaves events with members it does not know, `errorDeclaration` among them, to it).
+   */
+  private declaring = false;
 
   /**
    * Whether {@link addRecord} gives the same findings as {@link add} would for the parsed
@@ -259,6 +272,7 @@ export class ChainChecker {
     const out = this.recordOut;
     out.length = 0;
     this.keyed = true;
+    this.declaring = false;
     this.keyA = record.contentA;
     this.keyB = record.contentB;
     this.check(slot, undefined, out);
@@ -296,7 +310,17 @@ export class ChainChecker {
       this.receiptTxHead.ensure(s.txCount, -1);
     }
     this.txNext.ensure(s.txSym.length, -1);
-    if (this.on.duplicates) this.checkDuplicates(event, slot, out);
+    // a duplicate or an error declaration is reported (or applied) and left out of the chain
+    if (this.declaring) {
+      this.declare(slot, event, out);
+      if (out.length > 0) this.collected.push(...out);
+      return;
+    }
+    if (this.on.duplicates && this.checkDuplicates(event, slot, out)) {
+      s.withdraw(slot);
+      if (out.length > 0) this.collected.push(...out);
+      return;
+    }
     if (this.on.masterData) this.checkMasterData(slot, out);
     this.checkObjects(slot, out);
     if (this.on.oneStep) {
@@ -308,11 +332,16 @@ export class ChainChecker {
     if (out.length > 0) this.collected.push(...out);
   }
 
-  private checkDuplicates(event: unknown, slot: number, out: Diagnostic[]): void {
+  /**
+   * Report a duplicate of an earlier event (same eventID, else same content); true when the slot
+   * is one (or is an event an earlier error declaration declared erroneous), to be left out.
+   */
+  private checkDuplicates(event: unknown, slot: number, out: Diagnostic[]): boolean {
     const s = this.store;
     {
       const first = s.evEventId.firstWithSameId(slot);
       if (first !== -1) {
+        if ((this.flags.data[first] as number) & FLAG_DECLARATION) return true;
         out.push(
           this.diag(
             'TRACE_DUPLICATE_EVENT_ID',
@@ -320,23 +349,36 @@ export class ChainChecker {
             [...s.pathOf(slot), 'eventID'],
           ),
         );
-        return;
+        return true;
       }
     }
+    const first = this.firstByContent(event, slot);
+    if (first === -1) return false;
+    if ((this.flags.data[first] as number) & FLAG_DECLARATION) return true;
+    out.push(
+      this.diag(
+        'TRACE_DUPLICATE_EVENT_CONTENT',
+        { ...s.eventParams(slot), firstIndex: s.evIndex.data[first] as number },
+        s.pathOf(slot),
+      ),
+    );
+    return true;
+  }
+
+  /**
+   * The first slot with the same content as the slot being added (its key in {@link keyA} /
+   * {@link keyB}, else the caller's content hash), or -1 after recording the slot as the first
+   * of its content.
+   */
+  private firstByContent(event: unknown, slot: number): number {
+    const s = this.store;
     if (this.contentHash === undefined) {
-      if (!this.keyed) return;
+      if (!this.keyed) return -1;
       const first = this.firstByKey.getOrAdd(this.keyA, this.keyB, slot);
-      if (first === -1) return;
+      if (first === -1) return -1;
       // confirm on the canonical form when the events are at hand
-      if (s.retain && canonicalEventJson(s.sources[first]) !== canonicalEventJson(event)) return;
-      out.push(
-        this.diag(
-          'TRACE_DUPLICATE_EVENT_CONTENT',
-          { ...s.eventParams(slot), firstIndex: s.evIndex.data[first] as number },
-          s.pathOf(slot),
-        ),
-      );
-      return;
+      if (s.retain && canonicalEventJson(s.sources[first]) !== canonicalEventJson(event)) return -1;
+      return first;
     }
     let hash: string | undefined;
     try {
@@ -344,17 +386,98 @@ export class ChainChecker {
     } catch {
       hash = undefined;
     }
-    if (typeof hash !== 'string') return;
-    const first = this.firstByContent.get(hash);
-    if (first !== undefined) {
-      out.push(
-        this.diag(
-          'TRACE_DUPLICATE_EVENT_CONTENT',
-          { ...s.eventParams(slot), firstIndex: s.evIndex.data[first] as number },
-          s.pathOf(slot),
-        ),
-      );
-    } else this.firstByContent.set(hash, slot);
+    if (typeof hash !== 'string') return -1;
+    const first = this.firstByHash.get(hash);
+    if (first !== undefined) return first;
+    this.firstByHash.set(hash, slot);
+    return -1;
+  }
+
+  /**
+   * An error declaration: left out itself, it withdraws the event it declares erroneous (same
+   * eventID, or same content when it has none). An event still to come is left out when it
+   * arrives (see {@link checkDuplicates}); one already added is withdrawn from the graph, its
+   * balances, pairing and destruction undone, with `TRACE_ERROR_DECLARATION_LATE`: findings
+   * already returned with it stand.
+   */
+  private declare(slot: number, event: unknown, out: Diagnostic[]): void {
+    const s = this.store;
+    this.flags.data[slot] = (this.flags.data[slot] as number) | FLAG_DECLARATION;
+    s.withdraw(slot);
+    let declared = s.evEventId.firstWithSameId(slot);
+    if (declared === -1 && s.evEventId.get(slot) === undefined)
+      declared = this.firstByContent(event, slot);
+    if (declared === -1 || (this.flags.data[declared] as number) & FLAG_DECLARATION) return;
+    if (s.withdrawn.has(declared)) return;
+    this.withdrawChecked(declared);
+    out.push(
+      this.diag(
+        'TRACE_ERROR_DECLARATION_LATE',
+        { ...s.eventParams(slot), declaredIndex: s.evIndex.data[declared] as number },
+        [...s.pathOf(slot), 'errorDeclaration'],
+      ),
+    );
+  }
+
+  /** Withdraw a slot already checked: out of the graph, its flows, pairing and destruction undone. */
+  private withdrawChecked(slot: number): void {
+    const s = this.store;
+    s.withdraw(slot);
+    const kind = s.evKind.data[slot] as number;
+    const holder = s.evHolder.data[slot] as number;
+    if (this.on.massBalance) {
+      const oe = s.objEnd(slot);
+      for (let o = s.objStart(slot); o < oe; o += 1) this.unflow(o, kind, holder);
+    }
+    for (const [key, at] of this.destroyed) if (at.slot === slot) this.destroyed.delete(key);
+    // out of the lists of shipments and waiting receipts that later events pair with
+    const ts = s.txStart(slot);
+    const te = s.txEnd(slot);
+    for (let i = ts; i < te; i += 1) {
+      const sym = s.txSym.data[i] as number;
+      const heads = kind === K_SHIP ? this.shipTxHead : this.receiptTxHead;
+      let prev = -1;
+      for (let e = heads.data[sym] as number; e !== -1; e = this.txNext.data[e] as number) {
+        if (e === i) {
+          if (prev === -1) heads.data[sym] = this.txNext.data[e] as number;
+          else this.txNext.data[prev] = this.txNext.data[e] as number;
+          break;
+        }
+        prev = e;
+      }
+    }
+    if (kind === K_RECEIVE && this.matched.data[slot] === 0) {
+      const oe = s.objEnd(slot);
+      for (let o = s.objStart(slot); o < oe; o += 1) {
+        const node = s.objNode.data[o] as number;
+        const waiting = this.pendingOnNode.data[node] as number;
+        if (waiting > 0) this.pendingOnNode.data[node] = waiting - 1;
+      }
+    }
+    this.matched.data[slot] = 1;
+  }
+
+  /** The balance of a lot at a holder, or -1 when there is none. */
+  private balanceOf(node: number, holder: number): number {
+    if ((this.balCount.data[node] as number) > BAL_CHAIN_MAX)
+      return this.balance.get(node, holder + 1);
+    let b = this.balHead.data[node] as number;
+    while (b !== -1 && this.balHolder.data[b] !== holder) b = this.balNext.data[b] as number;
+    return b;
+  }
+
+  /** Take back what {@link flow} added for an object of a withdrawn slot. */
+  private unflow(o: number, kind: number, holder: number): void {
+    const s = this.store;
+    const field = s.objField.data[o] as number;
+    const direction = flowDirection(kind, field);
+    if (direction === 0 || field === F_PARENT) return;
+    const b = this.balanceOf(s.objNode.data[o] as number, holder);
+    if (b === -1 || this.balDim.data[b] !== s.objDim.data[o]) return;
+    const base = s.objBase.data[o] as number;
+    if (!Number.isFinite(base)) return;
+    if (direction > 0) this.balIn.data[b] = (this.balIn.data[b] as number) - base;
+    else this.balOut.data[b] = (this.balOut.data[b] as number) - base;
   }
 
   private resolvedSym(sym: number, set: Set<string>): boolean {
@@ -475,7 +598,7 @@ export class ChainChecker {
       if (this.on.timeOrder && Number.isFinite(time))
         this.checkTimeOrder(slot, node, origin, time, out);
       if (this.on.destruction && Number.isFinite(time)) {
-        this.checkDestruction(slot, node, field, kind, holder, time, out);
+        this.checkDestruction(slot, o, node, field, kind, holder, time, out);
       }
       if (this.on.massBalance) this.flow(slot, o, node, field, kind, holder, out);
     }
@@ -530,6 +653,7 @@ export class ChainChecker {
 
   private checkDestruction(
     slot: number,
+    o: number,
     node: number,
     field: number,
     kind: number,
@@ -543,6 +667,8 @@ export class ChainChecker {
       const key = node * HOLDER_SPAN + (instance ? 0 : holder + 1);
       const known = this.destroyed.get(key);
       if (known !== undefined && known.time <= time) return;
+      // a quantity destroyed in part only lowers the balance (its flow follows)
+      if (!instance && this.destroysPart(o, node, holder)) return;
       this.destroyed.set(key, { time, slot });
       this.destroyedNode.data[node] = 1;
       for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
@@ -564,6 +690,24 @@ export class ChainChecker {
       if (local !== undefined && local.time < time)
         this.reportDestroyed(slot, node, local.slot, out);
     }
+  }
+
+  /**
+   * Whether a class-level destruction leaves part of the lot at the holder: its quantity and the
+   * holder's balance are both known (same dimension) and the outflow with it stays below the
+   * inflow (less the mass tolerance). Unknown quantities or balances count as destroying it all.
+   */
+  private destroysPart(o: number, node: number, holder: number): boolean {
+    if (!this.on.massBalance) return false;
+    const s = this.store;
+    const base = s.objBase.data[o] as number;
+    const dim = s.objDim.data[o] as number;
+    if (dim === DIM_NONE || !Number.isFinite(base)) return false;
+    const b = this.balanceOf(node, holder);
+    if (b === -1 || this.balDim.data[b] !== dim) return false;
+    const inflow = this.balIn.data[b] as number;
+    if (!(inflow > 0)) return false;
+    return (this.balOut.data[b] as number) + base < inflow * (1 - this.tolerance) - 1e-9;
   }
 
   private reportDestroyed(
@@ -921,7 +1065,7 @@ export class ChainChecker {
       for (let slot = 0; slot < s.eventCount; slot += 1) {
         const kind = s.evKind.data[slot];
         if (kind !== K_RECEIVE && kind !== K_SHIP) continue;
-        if (this.matched.data[slot] === 1) continue;
+        if (this.matched.data[slot] === 1 || s.withdrawn.has(slot)) continue;
         out.push(
           this.diag(
             kind === K_RECEIVE ? 'TRACE_RECEIPT_WITHOUT_SHIPMENT' : 'TRACE_SHIPMENT_NOT_RECEIVED',
@@ -954,6 +1098,14 @@ export class ChainChecker {
     }
     return out;
   }
+}
+
+/** +1 for an inflow of a lot at the holder, -1 for an outflow, 0 for neither. */
+function flowDirection(kind: number, field: number): number {
+  if (kind === K_ORIGIN || kind === K_RECEIVE) return 1;
+  if (kind === K_SHIP || kind === K_DESTROY || kind === K_SALE) return -1;
+  if (kind === K_TRANSFORM) return field === F_IN_EPC || field === F_IN_QTY ? -1 : 1;
+  return 0;
 }
 
 function round(value: number): number {

@@ -7,6 +7,8 @@ import {
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
 import type { CanonicalIdFn } from './canonical-id.js';
 import { chainMessages } from './chain-messages.js';
+import { canonicalEventJson } from './content-hash.js';
+import { declaredErroneous } from './error-declaration.js';
 import { EventIdColumn } from './event-id-column.js';
 import {
   bareBizStep,
@@ -27,6 +29,7 @@ import {
 import type { EventRecord } from './event-record.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
 import { isoMillis, isoWithOffset, parseOffset } from './iso-time.js';
+import { PairMap } from './pair-map.js';
 import { RawTable } from './raw-table.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
@@ -649,6 +652,67 @@ export class GraphStore implements LotGraph {
     return [start, end];
   }
 
+  /**
+   * Slots left out of the graph: duplicates and events declared erroneous (see {@link withdraw}).
+   * They keep their columns (their slot numbers stay) but no lot lists them any more.
+   */
+  readonly withdrawn = new Set<number>();
+
+  /**
+   * Leave a slot out of the graph: unlink it from the event lists of its lots and drop the
+   * derivation edges it made, so that traversals, recall scopes and `eventsOf` no longer see it.
+   * Walks the lists of the slot's lots (rare: a duplicate, an error declaration).
+   */
+  withdraw(slot: number): void {
+    if (slot < 0 || slot >= this.eventCount || this.withdrawn.has(slot)) return;
+    this.withdrawn.add(slot);
+    const os = this.objStart(slot);
+    const oe = this.objEnd(slot);
+    const edges: number[] = [];
+    for (let o = os; o < oe; o += 1) {
+      const node = this.objNode.data[o] as number;
+      let prev = -1;
+      for (let e = this.nodeHead.data[node] as number; e !== -1; ) {
+        const next = this.neNext.data[e] as number;
+        if (this.neSlot.data[e] === slot) {
+          if (prev === -1) this.nodeHead.data[node] = next;
+          else this.neNext.data[prev] = next;
+          if (this.nodeTail.data[node] === e) this.nodeTail.data[node] = prev;
+        } else prev = e;
+        e = next;
+      }
+      for (
+        let e = this.outHead.data[node] as number;
+        e !== -1;
+        e = this.edgeNextOut.data[e] as number
+      )
+        if (this.edgeSlot.data[e] === slot) edges.push(e);
+      for (
+        let e = this.inHead.data[node] as number;
+        e !== -1;
+        e = this.edgeNextIn.data[e] as number
+      )
+        if (this.edgeSlot.data[e] === slot) edges.push(e);
+    }
+    for (const edge of edges) {
+      this.unlinkEdge(this.outHead, this.edgeNextOut, this.edgeFrom.data[edge] as number, edge);
+      this.unlinkEdge(this.inHead, this.edgeNextIn, this.edgeTo.data[edge] as number, edge);
+    }
+  }
+
+  /** Remove an edge from one node's outgoing or incoming list (nothing when it is not there). */
+  private unlinkEdge(head: Int32Vec, next: Int32Vec, node: number, edge: number): void {
+    let prev = -1;
+    for (let e = head.data[node] as number; e !== -1; e = next.data[e] as number) {
+      if (e === edge) {
+        if (prev === -1) head.data[node] = next.data[e] as number;
+        else next.data[prev] = next.data[e] as number;
+        return;
+      }
+      prev = e;
+    }
+  }
+
   private addEdge(from: number, to: number, slot: number): void {
     if (from === to) return;
     const e = this.edgeFrom.push(from);
@@ -1186,8 +1250,10 @@ export function eventsOf(input: unknown): { events: Iterable<unknown>; prefix: D
 /**
  * Build the lot graph of a list of EPCIS events (or of an EPCIS document). Identifiers are
  * canonicalised (the same lot as EPC URN and as Digital Link is one node); the events are
- * referenced, not copied, and never mutated. Bad input does not throw: events that are not
- * objects are skipped with `TRACE_CHAIN_EVENT_SKIPPED`.
+ * referenced, not copied, and never mutated. A repeated event (same eventID, or same content) is
+ * left out of the graph after its first copy, and so are EPCIS error declarations and the events
+ * they declare erroneous. Bad input does not throw: events that are not objects are skipped with
+ * `TRACE_CHAIN_EVENT_SKIPPED`.
  *
  * @example
  * const graph = buildLotGraph(events);
@@ -1195,15 +1261,68 @@ export function eventsOf(input: unknown): { events: Iterable<unknown>; prefix: D
  */
 export function buildLotGraph(input: EventsInput, options: LotGraphOptions = {}): LotGraph {
   const { events, prefix } = eventsOf(input);
+  const list = Array.isArray(events) ? (events as readonly unknown[]) : [...events];
   const store = new GraphStore(
     { ...options, pathPrefix: options.pathPrefix ?? prefix },
-    Array.isArray(events) ? events.length : 0,
+    list.length,
   );
   store.retain = true;
-  let index = 0;
-  for (const event of events) {
-    store.add(event, index);
-    index += 1;
+  const declared = declaredErroneous(list);
+  const repeats = new RepeatFinder(store, list.length);
+  for (let index = 0; index < list.length; index += 1) {
+    // an error declaration and the events it declares erroneous are not part of the chain
+    if (declared.has(index)) continue;
+    const slot = store.add(list[index], index);
+    // a repeat (same eventID, or same content) is left out: it moved nothing more
+    if (slot >= 0 && repeats.isRepeat(slot)) store.withdraw(slot);
   }
   return store;
+}
+
+/**
+ * Finds the events of a {@link GraphStore} that repeat an earlier one: the same eventID, or the
+ * same content (as {@link canonicalEventJson} writes it). Content is compared only between
+ * events of the same shape (time, kind, type, number of objects and the first one with its
+ * quantity, all read from the store's columns), so most events cost one table probe.
+ */
+class RepeatFinder {
+  private readonly store: GraphStore;
+  private readonly byShape: PairMap;
+  /** Canonical content of the events whose shape was met more than once. */
+  private readonly byContent = new Map<string, number>();
+  private readonly inContent = new Set<number>();
+
+  constructor(store: GraphStore, expectedEvents: number) {
+    this.store = store;
+    this.byShape = new PairMap(Math.max(1024, expectedEvents));
+  }
+
+  isRepeat(slot: number): boolean {
+    const s = this.store;
+    if (s.evEventId.firstWithSameId(slot) !== -1) return true;
+    const t = s.evTime.data[slot] as number;
+    const a = Number.isFinite(t) ? (t % 4_294_967_296) | 0 : -1;
+    const os = s.objStart(slot);
+    const oe = s.objEnd(slot);
+    let b = Math.imul(oe - os + 1, 0x9e3779b1) ^ ((s.evKind.data[slot] as number) << 8);
+    b ^= (s.evType.data[slot] as number) << 16;
+    if (os < oe) {
+      b = Math.imul(b ^ (s.objNode.data[os] as number), 0x85ebca6b);
+      b ^= ((s.objQty.data[os] as number) * 1000) | 0;
+    }
+    const first = this.byShape.getOrAdd(a, b, slot);
+    if (first === -1) return false;
+    // the same shape: compare the contents
+    if (!this.inContent.has(first)) {
+      this.inContent.add(first);
+      const content = canonicalEventJson(s.sources[first]);
+      if (content !== undefined && !this.byContent.has(content)) this.byContent.set(content, first);
+    }
+    this.inContent.add(slot);
+    const content = canonicalEventJson(s.sources[slot]);
+    if (content === undefined) return false;
+    if (this.byContent.has(content)) return true;
+    this.byContent.set(content, slot);
+    return false;
+  }
 }

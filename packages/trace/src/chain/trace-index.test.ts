@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createEpcisLineValidator } from '../epcis/epcis-line-validator.js';
 import { generatePlatformEvents } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
 import { ContentKeyer } from './content-hash.js';
@@ -289,5 +290,149 @@ describe('createTraceIndex', () => {
       }),
     ).toEqual([]);
     expect(index.size).toBe(2);
+  });
+});
+
+describe('createTraceIndex: duplicates, partial destruction, error declarations', () => {
+  const LOT = 'urn:epc:class:lgtin:6921001.000102.A1';
+  const A = 'urn:epc:id:sgln:6921001.00001.0';
+  const B = 'urn:epc:id:sgln:6921002.00001.0';
+  // B as the graph names it: GLN 692100200001 with its check digit 7, extension 0
+  const B_GLN = 'https://id.gs1.org/414/6921002000017';
+  const base = { type: 'ObjectEvent', eventTimeZoneOffset: '+08:00' };
+  const qty = (quantity: number) => [{ epcClass: LOT, quantity, uom: 'KGM' }];
+  const made = (id: string, t: string, kg: number) => ({
+    ...base,
+    eventID: id,
+    action: 'ADD',
+    bizStep: 'commissioning',
+    eventTime: t,
+    quantityList: qty(kg),
+    bizLocation: { id: A },
+  });
+  const moved = (
+    id: string,
+    step: 'shipping' | 'receiving',
+    t: string,
+    kg: number,
+    po = 'PO1',
+  ) => ({
+    ...base,
+    eventID: id,
+    action: 'OBSERVE',
+    bizStep: step,
+    eventTime: t,
+    quantityList: qty(kg),
+    ...(step === 'shipping' ? { readPoint: { id: A } } : { bizLocation: { id: B } }),
+    bizTransactionList: [
+      { type: 'po', bizTransaction: `urn:epcglobal:cbv:bt:6921001000018:${po}` },
+    ],
+    sourceList: [{ type: 'location', source: A }],
+    destinationList: [{ type: 'location', destination: B }],
+  });
+  const run = (events: readonly unknown[]) => {
+    const index = createTraceIndex();
+    const added = events.map((e) => index.add(e).map((d) => d.code));
+    return { index, added, final: index.finalize().map((d) => [d.code, d.path]) };
+  };
+
+  it('reports a re-sent shipment and leaves it out of pairing, balances and recall', () => {
+    const sent = moved('urn:uuid:s', 'shipping', '2024-01-02T08:00:00+08:00', 400);
+    const { index, added, final } = run([
+      made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 1000),
+      sent,
+      moved('urn:uuid:r', 'receiving', '2024-01-02T18:00:00+08:00', 400),
+      { ...sent },
+    ]);
+    expect(added).toEqual([[], [], [], ['TRACE_DUPLICATE_EVENT_ID']]);
+    expect(final).toEqual([]);
+    expect(index.recallScope(LOT).recipients.map((c) => [c.id, c.quantities])).toEqual([
+      [B_GLN, { KGM: 400 }],
+    ]);
+    // the graph lists the lot's three events, not four
+    expect(index.graph.eventsOf(index.graph.nodeOf(LOT) as number)).toEqual([0, 1, 2]);
+  });
+  it('lets a lot be used after part of it was destroyed', () => {
+    const destroy = {
+      ...base,
+      eventID: 'urn:uuid:d',
+      action: 'OBSERVE',
+      bizStep: 'destroying',
+      disposition: 'destroyed',
+      eventTime: '2024-01-01T12:00:00+08:00',
+      quantityList: qty(1),
+      bizLocation: { id: A },
+    };
+    const { added, final } = run([
+      made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 100),
+      destroy,
+      moved('urn:uuid:s', 'shipping', '2024-01-02T08:00:00+08:00', 50),
+      moved('urn:uuid:r', 'receiving', '2024-01-02T18:00:00+08:00', 50),
+    ]);
+    expect([added.flat(), final]).toEqual([[], []]);
+  });
+  it('withdraws an event already indexed when an error declaration names it, and says so', () => {
+    const wrong = moved('urn:uuid:w', 'shipping', '2024-01-02T08:00:00+08:00', 600);
+    const declaration = {
+      ...wrong,
+      errorDeclaration: {
+        declarationTime: '2024-01-02T12:00:00+08:00',
+        reason: 'incorrect_data',
+        correctiveEventIDs: ['urn:uuid:c'],
+      },
+    };
+    const { index, added, final } = run([
+      made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 1000),
+      wrong,
+      declaration,
+      moved('urn:uuid:c', 'shipping', '2024-01-02T08:00:00+08:00', 400),
+      moved('urn:uuid:r', 'receiving', '2024-01-02T18:00:00+08:00', 400),
+      // 400 + 500 of 1000: within the balance once the wrong 600 is taken back
+      moved('urn:uuid:s2', 'shipping', '2024-01-03T08:00:00+08:00', 500, 'PO2'),
+      moved('urn:uuid:r2', 'receiving', '2024-01-03T18:00:00+08:00', 500, 'PO2'),
+    ]);
+    expect(added).toEqual([[], [], ['TRACE_ERROR_DECLARATION_LATE'], [], [], [], []]);
+    expect(index.diagnostics[0]?.params).toMatchObject({ index: 2, declaredIndex: 1 });
+    expect(index.diagnostics[0]?.path).toEqual([2, 'errorDeclaration']);
+    expect(final).toEqual([]);
+    expect(index.recallScope(LOT).recipients.map((c) => [c.id, c.quantities])).toEqual([
+      [B_GLN, { KGM: 900 }],
+    ]);
+  });
+  it('leaves out an event whose error declaration came first, without a finding', () => {
+    const wrong = moved('urn:uuid:w', 'shipping', '2024-01-02T08:00:00+08:00', 600);
+    const declaration = {
+      ...wrong,
+      errorDeclaration: { declarationTime: '2024-01-02T12:00:00+08:00' },
+    };
+    const { index, added, final } = run([
+      made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 1000),
+      declaration,
+      wrong,
+      moved('urn:uuid:c', 'shipping', '2024-01-02T08:00:00+08:00', 400),
+      moved('urn:uuid:r', 'receiving', '2024-01-02T18:00:00+08:00', 400),
+    ]);
+    expect([added.flat(), final]).toEqual([[], []]);
+    expect(index.graph.eventsOf(index.graph.nodeOf(LOT) as number)).toEqual([0, 3, 4]);
+  });
+  it("leaves duplicates out on the line validator's direct path too", () => {
+    const sent = moved('urn:uuid:s', 'shipping', '2024-01-02T08:00:00+08:00', 400);
+    const events = [
+      made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 1000),
+      sent,
+      moved('urn:uuid:r', 'receiving', '2024-01-02T18:00:00+08:00', 400),
+      sent,
+    ];
+    const index = createTraceIndex();
+    const lines = createEpcisLineValidator({ mode: 'lenient', index });
+    const found = events.map((e) =>
+      lines.validate(JSON.stringify(e)).diagnostics.map((d) => d.code),
+    );
+    expect(found).toEqual([[], [], [], ['TRACE_DUPLICATE_EVENT_ID']]);
+    expect(lines.direct).toBe(4);
+    expect(index.finalize()).toEqual([]);
+    expect(index.recallScope(LOT).recipients.map((c) => [c.id, c.quantities])).toEqual([
+      [B_GLN, { KGM: 400 }],
+    ]);
   });
 });

@@ -25,7 +25,10 @@ export interface TraceIndex {
   /**
    * Add one event (in arrival order; its path is its sequence number). Returns the findings this
    * event settles: duplicates, time order against known predecessors, use after destruction,
-   * mass balance where decidable, master data, yield, and receipts/shipments it pairs with.
+   * mass balance where decidable, master data, yield, and receipts/shipments it pairs with. A
+   * duplicate is left out of the index after its finding; an error declaration withdraws the
+   * event it declares erroneous (`TRACE_ERROR_DECLARATION_LATE` when that event was already
+   * added: findings already returned with it stand).
    */
   add(event: unknown): Diagnostic[];
   /**

@@ -1,9 +1,11 @@
-import { formatDiagnostic } from '@foodsafety/core';
+import { type Diagnostic, formatDiagnostic } from '@foodsafety/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toEpcisDocument } from '../testdata/epcis-json.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_ACTORS } from '../testdata/sea-cucumber-chain.js';
 import { buildLotGraph } from './lot-graph.js';
+import { recallScope } from './recall-scope.js';
+import { createTraceIndex } from './trace-index.js';
 import { validateChain } from './validate-chain.js';
 
 const LOT = 'urn:epc:class:lgtin:6921001.000102.A1';
@@ -179,7 +181,7 @@ describe('validateChain: time order, destruction, orphans, duplicates', () => {
       bizStep: 'destroying',
       disposition: 'destroyed',
       eventTime: '2024-01-03T08:00:00+08:00',
-      quantityList: [{ epcClass: LOT, quantity: 50, uom: 'KGM' }],
+      quantityList: [{ epcClass: LOT, quantity: 100, uom: 'KGM' }],
       bizLocation: { id: A },
     });
     const later = ev({
@@ -459,3 +461,231 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('validateChain: duplicates and error declarations are left out of the chain', () => {
+  // 1000 KGM made at A, 400 KGM shipped to B and received there
+  const made = { ...origin('2024-01-01T08:00:00+08:00', 1000), eventID: 'urn:uuid:e0' };
+  const sent = { ...ship('2024-01-02T08:00:00+08:00', 400), eventID: 'urn:uuid:e1' };
+  const got = { ...receive('2024-01-02T18:00:00+08:00', 400), eventID: 'urn:uuid:e2' };
+  // B as the graph names it: GLN 692100200001 with its check digit 7, extension 0
+  const B_GLN = 'https://id.gs1.org/414/6921002000017';
+  const recipientsOf = (events: unknown[]) =>
+    recallScope(buildLotGraph(events), LOT).recipients.map((c) => [c.id, c.quantities]);
+
+  it('reports a re-sent shipment once and counts it nowhere', () => {
+    const events = [made, sent, got, sent];
+    expect(validateChain(events).map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_DUPLICATE_EVENT_ID', [3, 'eventID']],
+    ]);
+    // B received 400 KGM, not 800
+    expect(recipientsOf(events)).toEqual([[B_GLN, { KGM: 400 }]]);
+    // the same without eventIDs: a content duplicate
+    const bare = events.map(({ eventID, ...rest }) => rest);
+    expect(validateChain(bare).map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_DUPLICATE_EVENT_CONTENT', [3]],
+    ]);
+    expect(recipientsOf(bare)).toEqual([[B_GLN, { KGM: 400 }]]);
+  });
+  it('names the events by their positions from 0, in Chinese as a path does (事件 [3])', () => {
+    const [d] = validateChain([made, sent, got, sent]);
+    expect(d && formatDiagnostic(d, 'zh-CN')).toContain(
+      '事件 [3] urn:uuid:e1 与事件 [1] 的 eventID 相同',
+    );
+    expect(d && formatDiagnostic(d, 'en')).toContain('(index 3) repeats the eventID of event 1');
+  });
+  it('tells repeats from different events of the same time, lot and quantity', () => {
+    const x = ship('2024-01-02T08:00:00+08:00', 400);
+    const y = { ...x, readPoint: { id: B } };
+    const graph = buildLotGraph([x, y, { ...y }, { ...x }]);
+    expect(graph.eventsOf(graph.nodeOf(LOT) as number)).toEqual([0, 1]);
+  });
+  it('adds no second derivation edge for a re-sent transformation', () => {
+    const transform = {
+      type: 'TransformationEvent',
+      eventID: 'urn:uuid:t',
+      eventTime: '2024-01-02T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      inputQuantityList: [{ epcClass: LOT, quantity: 100, uom: 'KGM' }],
+      outputQuantityList: [{ epcClass: OUT, quantity: 60, uom: 'KGM' }],
+      bizLocation: { id: A },
+    };
+    const graph = buildLotGraph([origin('2024-01-01T08:00:00+08:00'), transform, transform]);
+    const input = graph.nodeOf(LOT) as number;
+    const output = graph.nodeOf(OUT) as number;
+    expect(graph.successors(input)).toEqual([{ node: output, slot: 1 }]);
+    expect(graph.predecessors(output)).toEqual([{ node: input, slot: 1 }]);
+    expect(graph.eventsOf(output)).toEqual([1]);
+  });
+  it('does not let a re-sent commissioning event add to the inflow', () => {
+    // 400 + 700 KGM shipped from the 1000 KGM made: 1100 > 1000 whatever the re-sent origin says
+    const events = [
+      made,
+      sent,
+      got,
+      { ...made },
+      ship('2024-01-03T08:00:00+08:00', 700, 'urn:epcglobal:cbv:bt:6921001000018:PO2'),
+      receive('2024-01-03T18:00:00+08:00', 700, 'urn:epcglobal:cbv:bt:6921001000018:PO2'),
+    ];
+    const found = validateChain(events);
+    expect(found.map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_DUPLICATE_EVENT_ID', [3, 'eventID']],
+      ['TRACE_MASS_BALANCE_EXCEEDED', [4]],
+    ]);
+    expect(found[1]?.params).toMatchObject({ inflow: 1000, outflow: 1100 });
+  });
+  it('applies an error declaration (EPCIS 2.0 §7.4.1.4): the corrective event counts instead', () => {
+    // the pattern of GS1's ErrorDeclarationAndCorrectiveEvent example: a wrong shipment of 600,
+    // then a copy of it declaring it erroneous (same eventID), then the corrective shipment of 400
+    const wrong = { ...ship('2024-01-02T08:00:00+08:00', 600), eventID: 'urn:uuid:w' };
+    const declaration = {
+      ...wrong,
+      errorDeclaration: {
+        declarationTime: '2024-01-02T12:00:00+08:00',
+        reason: 'incorrect_data',
+        correctiveEventIDs: ['urn:uuid:c'],
+      },
+    };
+    const corrective = { ...sent, eventID: 'urn:uuid:c' };
+    const events = [made, wrong, declaration, corrective, got];
+    expect(validateChain(events)).toEqual([]);
+    expect(recipientsOf(events)).toEqual([[B_GLN, { KGM: 400 }]]);
+    // the declaration also withdraws an event that comes after it in the list, and one without
+    // an eventID is matched on its content
+    expect(validateChain([made, declaration, corrective, got, wrong])).toEqual([]);
+    const { eventID: _w, ...bareWrong } = wrong;
+    const { eventID: _d, ...bareDeclaration } = declaration;
+    expect(validateChain([made, bareWrong, bareDeclaration, corrective, got])).toEqual([]);
+    // without the declaration, the wrong shipment is still there
+    expect(codes([made, wrong, corrective, got])).toEqual(['TRACE_SHIPMENT_NOT_RECEIVED']);
+  });
+});
+
+describe('validateChain: partial destruction', () => {
+  const destroy = (t: string, qty: number | undefined, at = A) =>
+    ev({
+      bizStep: 'destroying',
+      disposition: 'destroyed',
+      eventTime: t,
+      quantityList: [
+        qty === undefined ? { epcClass: LOT } : { epcClass: LOT, quantity: qty, uom: 'KGM' },
+      ],
+      bizLocation: { id: at },
+    });
+  it('lets a lot be used after part of it was destroyed', () => {
+    const events = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      destroy('2024-01-01T12:00:00+08:00', 1),
+      ship('2024-01-02T08:00:00+08:00', 50),
+      receive('2024-01-02T18:00:00+08:00', 50),
+    ];
+    expect(codes(events)).toEqual([]);
+  });
+  it('counts the lot as destroyed once the destroyed quantities cover what the holder had', () => {
+    // 100 made, 50 shipped, 20 + 30 destroyed: nothing left at A, so the 10 shipped after is both
+    // a use after destruction and 10 over the balance (110 out of 100)
+    const events = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      ship('2024-01-02T08:00:00+08:00', 50),
+      receive('2024-01-02T18:00:00+08:00', 50),
+      destroy('2024-01-03T08:00:00+08:00', 20),
+      destroy('2024-01-03T09:00:00+08:00', 30),
+      ship('2024-01-04T08:00:00+08:00', 10, 'urn:epcglobal:cbv:bt:6921001000018:PO2'),
+    ];
+    const found = validateChain(events, { checks: { oneStep: false } });
+    expect(found.map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_EVENT_AFTER_DESTRUCTION', [5]],
+      ['TRACE_MASS_BALANCE_EXCEEDED', [5]],
+    ]);
+    expect(found[0]?.params).toMatchObject({ destroyIndex: 4 });
+  });
+  it('counts a destruction without quantity, or of a lot without known inflow, as destroying it all', () => {
+    const unmeasured = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      destroy('2024-01-01T12:00:00+08:00', undefined),
+      ship('2024-01-02T08:00:00+08:00', 50),
+    ];
+    expect(codes(unmeasured, { checks: { oneStep: false } })).toEqual([
+      'TRACE_EVENT_AFTER_DESTRUCTION',
+    ]);
+    // B never recorded receiving the lot: its balance is unknown
+    const unknownBalance = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      destroy('2024-01-01T12:00:00+08:00', 1, B),
+      ev({
+        bizStep: 'inspecting',
+        eventTime: '2024-01-02T08:00:00+08:00',
+        quantityList: [{ epcClass: LOT }],
+        bizLocation: { id: B },
+      }),
+    ];
+    expect(codes(unknownBalance, { checks: { oneStep: false } })).toEqual([
+      'TRACE_EVENT_AFTER_DESTRUCTION',
+    ]);
+  });
+});
+
+describe('validateChain and the index agree on the mass balance', () => {
+  it('reports the event at which the outflow first exceeds the inflow', () => {
+    // 100 made, then 80, 80 and 10 shipped: the second shipment (index 2) takes it to 160
+    const events = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      ship('2024-01-02T08:00:00+08:00', 80),
+      ship('2024-01-03T08:00:00+08:00', 80),
+      ship('2024-01-04T08:00:00+08:00', 10),
+    ];
+    const options = { checks: { oneStep: false } };
+    const batch = validateChain(events, options);
+    const index = createTraceIndex(options);
+    const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
+    for (const found of [batch, live]) {
+      expect(found.map((d) => [d.code, d.path])).toEqual([['TRACE_MASS_BALANCE_EXCEEDED', [2]]]);
+      expect(found[0]?.params).toMatchObject({ inflow: 100, outflow: 160 });
+    }
+  });
+  it('gives the same findings as the index on small chains in time order (property)', () => {
+    const step = fc.record({
+      kind: fc.constantFrom('origin', 'ship', 'receive', 'destroy', 'destroyAll', 'resend'),
+      qty: fc.integer({ min: 1, max: 120 }),
+      at: fc.constantFrom(A, B),
+      tx: fc.constantFrom('PO1', 'PO2'),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+        const events: Record<string, unknown>[] = [];
+        steps.forEach((s, k) => {
+          const t = `2024-01-${String(k + 1).padStart(2, '0')}T08:00:00+08:00`;
+          const tx = `urn:epcglobal:cbv:bt:6921001000018:${s.tx}`;
+          const made =
+            s.kind === 'origin'
+              ? origin(t, s.qty, 'KGM', LOT, s.at)
+              : s.kind === 'ship'
+                ? ship(t, s.qty, tx)
+                : s.kind === 'receive'
+                  ? receive(t, s.qty, tx)
+                  : s.kind === 'resend'
+                    ? events[events.length - 1]
+                    : ev({
+                        bizStep: 'destroying',
+                        eventTime: t,
+                        quantityList: [
+                          s.kind === 'destroyAll'
+                            ? { epcClass: LOT }
+                            : { epcClass: LOT, quantity: s.qty, uom: 'KGM' },
+                        ],
+                        bizLocation: { id: s.at },
+                      });
+          if (made !== undefined) events.push({ ...made, eventID: `urn:uuid:${k}` });
+        });
+        const view = (d: Diagnostic) => [d.code, d.path, d.params];
+        const batch = validateChain(events).map(view);
+        const index = createTraceIndex();
+        const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
+        const sortKey = (x: unknown[]) => JSON.stringify(x);
+        expect(live.map(view).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+          [...batch].sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

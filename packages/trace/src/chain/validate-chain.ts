@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@foodsafety/core';
 import { ChainChecker, type ChainCheckOptions } from './chain-checker.js';
+import { declaredErroneous } from './error-declaration.js';
 import { eventsOf, GraphStore, type LotGraph } from './lot-graph.js';
 import { checkerOfGraph } from './trace-index.js';
 
@@ -9,10 +10,13 @@ function indexOf(d: Diagnostic): number {
 }
 
 function checkAll(
-  items: readonly { event: unknown; index: number }[],
+  all: readonly { event: unknown; index: number }[],
   store: GraphStore,
   options: ChainCheckOptions,
 ): Diagnostic[] {
+  // error declarations and the events they declare erroneous are left out up front
+  const declared = declaredErroneous(all.map((item) => item.event));
+  const items = declared.size === 0 ? all : all.filter((_, i) => !declared.has(i));
   const times = new Float64Array(items.length);
   for (let i = 0; i < items.length; i += 1) {
     const e = items[i]?.event as Record<string, unknown> | null | undefined;
@@ -24,7 +28,7 @@ function checkAll(
   }
   const order = Array.from({ length: items.length }, (_, i) => i);
   order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
-  const checker = new ChainChecker(store, options, false);
+  const checker = new ChainChecker(store, options, true);
   const out: Diagnostic[] = [];
   for (const i of order) {
     const item = items[i] as { event: unknown; index: number };
@@ -48,7 +52,10 @@ function checkAll(
  * per lot and holder and `TRACE_YIELD_OUT_OF_RANGE` per transformation, with Rec 20 unit
  * conversion; master data (`TRACE_LOCATION_UNRESOLVED`, `TRACE_PARTY_UNRESOLVED`,
  * `TRACE_PRODUCT_UNRESOLVED`). Events are checked in event-time order, so the result does not
- * depend on the order of the input. The input is not mutated; bad input does not throw.
+ * depend on the order of the input. A duplicate is reported, then left out of every other check;
+ * an EPCIS error declaration (`errorDeclaration`) and the event it declares erroneous are left
+ * out altogether (the corrective events count instead). The input is not mutated; bad input
+ * does not throw.
  */
 export function validateChain(input: unknown, options: ChainCheckOptions = {}): Diagnostic[] {
   if (input instanceof GraphStore) {

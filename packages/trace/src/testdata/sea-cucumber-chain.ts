@@ -329,7 +329,8 @@ export function generateSeaCucumberChain(options: SeaCucumberChainOptions = {}):
         action: 'OBSERVE',
         bizStep: 'destroying',
         disposition: 'destroyed',
-        quantityList: [{ epcClass: processed, quantity: shippedKg - 18, uom: 'KGM' }],
+        // no quantity: the whole lot at the retailer (a part destroyed only lowers the balance)
+        quantityList: [{ epcClass: processed }],
         ...place(retailer.location),
         [CTE_KEY]: 'destruction',
       });
