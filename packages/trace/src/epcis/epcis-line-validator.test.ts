@@ -420,7 +420,45 @@ describe('createEpcisLineValidator', () => {
         'https://id.gs1.org/01/',
         'https://id.gs1.org:443/01/06930937000013',
         'https://example.org/01/06930937000013',
+        // not GS1 Digital Links, though on GS1's resolver: findings on both paths
+        'https://id.gs1.org/01/06930937000016/21/abc/10/998877',
+        'https://id.gs1.org/01/06930937000016/10/99/88',
+        'https://id.gs1.org/01/06930937000016/10/',
+        'https://id.gs1.org/01/06930937000016/10',
+        'https://id.gs1.org/01/06930937000016/1/L1',
+        'https://id.gs1.org/01/06930937000016/11/L1',
+        'https://id.gs1.org/01/06930937000016/20/L1',
+        'https://id.gs1.org/01/06930937000016/10/ABCDEFGHIJKLMNOPQRSTU',
+        'https://id.gs1.org/01/06930937000016/21/ABCDEFGHIJKLMNOPQRSTU',
+        'https://ID.GS1.ORG/01/06930937000016/10/',
+        // and what they are close to
+        'https://id.gs1.org/01/06930937000016/10/ABCDEFGHIJKLMNOPQRST',
+        'https://id.gs1.org/01/06930937000016/21/ABCDEFGHIJKLMNOPQRST',
+        'https://id.gs1.org/01/06930937000016/10/99%2F88',
+        'https://id.gs1.org/01/06930937000016/10/L1/',
+        'https://id.gs1.org/01/06930937000016/10/L1/21/S1',
+        'https://id.gs1.org/01/06930937000016/21/L1',
+        // EPC URNs: `urn:epc:` in any case, the scheme in lower case only, lots of 20 at most
+        'urn:EPC:class:lgtin:6930937.000001.L1',
+        'URN:EPC:CLASS:LGTIN:6930937.000001.L1',
+        'urn:epc:class:lgtin:6930937.000001.ABCDEFGHIJKLMNOPQRST',
+        'urn:epc:class:lgtin:6930937.000001.ABCDEFGHIJKLMNOPQRSTU',
+        'urn:epc:class:lgtin:6930937.000001.%41BCDEFGHIJKLMNOPQRST',
+        'urn:epc:class:lgtin:6930937.000001.%41BCDEFGHIJKLMNOPQRSTU',
       ].map((epcClass) => ({ quantityList: [{ epcClass, quantity: 1, uom: 'KGM' }] })),
+      ...[
+        'urn:epc:id:sgtin:6930937.000001.ABCDEFGHIJKLMNOPQRST',
+        'urn:epc:id:sgtin:6930937.000001.ABCDEFGHIJKLMNOPQRSTU',
+        'URN:EPC:ID:SGTIN:6930937.000001.1',
+        'Urn:Epc:id:sgtin:6930937.000001.1',
+        'https://id.gs1.org/01/06930937000016/21/1/10/1',
+      ].map((epc) => ({ epcList: [epc] })),
+      { readPoint: { id: 'urn:epc:id:sgln:6930937.00001.ABCDEFGHIJKLMNOPQRST' } },
+      { readPoint: { id: 'urn:epc:id:sgln:6930937.00001.ABCDEFGHIJKLMNOPQRSTU' } },
+      { readPoint: { id: 'URN:EPC:id:sgln:6930937.00001.0' } },
+      ...[1e308, 1e3, Number.MIN_VALUE, Number.MAX_VALUE].map((quantity) => ({
+        quantityList: [{ epcClass: 'urn:epc:class:lgtin:6930937.000001.L1', quantity, uom: 'KGM' }],
+      })),
       {
         bizTransactionList: [
           { type: 'po', bizTransaction: 'https://id.gs1.org/253/69309370000131' },
@@ -487,6 +525,17 @@ describe('createEpcisLineValidator', () => {
       line.replace(/"quantity":(\d+)/, '"quantity":$1.0'),
       line.replace(/"quantity":(\d+)/, '"quantity":$1e0'),
       line.replace(/"quantity":(\d+)/, '"quantity":0$1'),
+      // numbers beyond a double (Infinity once parsed), at its edge, and those that round to 0
+      line.replace(/"quantity":(\d+)/, '"quantity":1e400'),
+      line.replace(/"quantity":(\d+)/, '"quantity":-1e400'),
+      line.replace(/"quantity":(\d+)/, '"quantity":1E400'),
+      line.replace(/"quantity":(\d+)/, '"quantity":1e308'),
+      line.replace(/"quantity":(\d+)/, '"quantity":1.7976931348623157e308'),
+      line.replace(/"quantity":(\d+)/, '"quantity":1.7976931348623159e308'),
+      line.replace(/"quantity":(\d+)/, '"quantity":-0'),
+      line.replace(/"quantity":(\d+)/, '"quantity":1E3'),
+      line.replace(/"quantity":(\d+)/, '"quantity":0.1e-400'),
+      line.replace(/"quantity":(\d+)/, '"quantity":1e-400'),
       line.replace('"uom":"KGM"', '"uom":"KGM" '),
       `${line}x`,
       `${line},`,
@@ -633,6 +682,85 @@ describe('createEpcisLineValidator', () => {
     expect(fast.valid[4966]).toBe(false); // 13 × 382: a CBV URN that is not a step
     expect(codesOf(4997)).toContain('TRACE_UNKNOWN_UOM'); // 19 × 263
     expect(fast.valid[4998]).toBe(false); // 17 × 294: 'in-progress'
+  });
+
+  it('reads common GS1 identifiers directly and leaves the rest, with their findings, to the full path', () => {
+    const base = JSON.parse(platform[1] as string) as Record<string, unknown>;
+    const key = 'https://id.gs1.org/01/06930937000016'; // GTIN-14 with its check digit
+    const withClass = (epcClass: string) =>
+      JSON.stringify({ ...base, quantityList: [{ epcClass, quantity: 1, uom: 'KGM' }] });
+    const reader = new EventLineReader(compileEpcisValidator({}), Number.NaN);
+    // the forms the reader takes from the text, up to the 20 characters of AI 10 and 21
+    for (const id of [
+      key,
+      `${key}/10/L1`,
+      `${key}/21/ABCDEFGHIJKLMNOPQRST`,
+      'urn:epc:class:lgtin:6930937.000001.ABCDEFGHIJKLMNOPQRST',
+    ])
+      expect([id, reader.read(withClass(id))]).toEqual([id, true]);
+    const invalid: [string, string][] = [
+      [`${key}/21/abc/10/998877`, 'Digital Link'],
+      [`${key}/10/99/88`, 'Digital Link'],
+      [`${key}/10/`, 'Digital Link'],
+      [`${key}/10/ABCDEFGHIJKLMNOPQRSTU`, 'Digital Link'],
+      ['urn:epc:class:lgtin:6930937.000001.ABCDEFGHIJKLMNOPQRSTU', 'class:lgtin'],
+      ['URN:EPC:CLASS:LGTIN:6930937.000001.L1', 'class:lgtin'],
+    ];
+    for (const [id, scheme] of invalid) {
+      expect([id, reader.read(withClass(id))]).toEqual([id, false]);
+      const r = createEpcisLineValidator({ now: NOW }).validate(withClass(id));
+      expect([id, r.valid, r.diagnostics.map((d) => [d.code, d.path, d.params])]).toEqual([
+        id,
+        false,
+        [['TRACE_GS1_URI_INVALID', [0, 'quantityList', 0, 'epcClass'], { value: id, scheme }]],
+      ]);
+    }
+    // `urn:epc:` in capitals is the same URN (RFC 8141): valid, and the same lot in the index
+    const index = createTraceIndex();
+    const v = createEpcisLineValidator({ now: NOW, index });
+    expect(v.validate(withClass('URN:EPC:class:lgtin:6930937.000001.L1')).diagnostics).toEqual([]);
+    const nodes = index.graph.nodeCount;
+    const again = JSON.parse(withClass(`${key}/10/L1`)) as Record<string, unknown>;
+    again.eventID = 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db621';
+    expect(v.validate(JSON.stringify(again)).diagnostics).toEqual([]);
+    expect(index.graph.nodeCount).toBe(nodes);
+  });
+
+  it('never takes a number that is not finite directly; the full path reports it', () => {
+    const line = platform[1] as string;
+    const reader = new EventLineReader(compileEpcisValidator({}), Number.NaN);
+    for (const q of ['1e400', '1E400', '-1e400']) {
+      const text = line.replace('"quantity":1150', `"quantity":${q}`);
+      expect(reader.read(text)).toBe(false);
+      for (const mode of ['strict', 'lenient'] as const) {
+        const r = createEpcisLineValidator({ mode, now: NOW }).validate(text);
+        expect([q, r.valid, r.diagnostics.map((d) => [d.code, d.path, d.params])]).toEqual([
+          q,
+          false,
+          [
+            [
+              'TRACE_NUMBER_NOT_FINITE',
+              [0, 'quantityList', 0, 'quantity'],
+              { member: 'quantity', value: q.startsWith('-') ? '-Infinity' : 'Infinity' },
+            ],
+          ],
+        ]);
+      }
+    }
+    // finite ones, however written, are read directly as JSON.parse reads them
+    for (const [q, value] of [
+      ['1e308', 1e308],
+      ['1E3', 1000],
+      ['0.1e-400', 0],
+    ] as const) {
+      expect([q, reader.read(line.replace('"quantity":1150', `"quantity":${q}`))]).toEqual([
+        q,
+        true,
+      ]);
+      expect(reader.record.objects.quantity[0]).toBe(value);
+    }
+    // -0 is not negative (no finding), and is left to the full path
+    expect(reader.read(line.replace('"quantity":1150', '"quantity":-0'))).toBe(false);
   });
 
   it('reads identifiers at the very end of a line that fills its buffer', () => {

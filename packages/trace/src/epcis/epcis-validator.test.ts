@@ -384,6 +384,130 @@ describe('event rules beyond the schema', () => {
     );
   });
 
+  it('quantities and sensor values that are not finite numbers, in both modes', () => {
+    // `1e400` is beyond the largest double (about 1.8e308): JSON.parse reads it as Infinity
+    const text = JSON.stringify(
+      doc({
+        ...objectEvent,
+        quantityList: [
+          { epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 7, uom: 'KGM' },
+        ],
+        sensorElementList: [{ sensorReport: [{ type: 'Temperature', value: 8, uom: 'CEL' }] }],
+      }),
+    )
+      .replace('"quantity":7', '"quantity":1e400')
+      .replace('"value":8', '"value":-1E400');
+    for (const mode of ['strict', 'lenient'] as const) {
+      const r = validateEpcisDocument(text, { mode });
+      expect(r.valid).toBe(false);
+      expect(r.diagnostics.map((d) => [d.severity, d.code, d.path, d.params])).toEqual([
+        [
+          'error',
+          'TRACE_NUMBER_NOT_FINITE',
+          ['epcisBody', 'eventList', 0, 'quantityList', 0, 'quantity'],
+          { member: 'quantity', value: 'Infinity' },
+        ],
+        [
+          'error',
+          'TRACE_NUMBER_NOT_FINITE',
+          ['epcisBody', 'eventList', 0, 'sensorElementList', 0, 'sensorReport', 0, 'value'],
+          { member: 'value', value: '-Infinity' },
+        ],
+      ]);
+    }
+    // the largest double, and a number that underflows to 0, are finite: no finding
+    const finite = text.replace('1e400', '1.7976931348623157e308').replace('-1E400', '0.1e-400');
+    expect(validateEpcisDocument(finite).diagnostics).toEqual([]);
+    // NaN from a JavaScript caller, in every number of a sensor report
+    const nan = validateEpcisDocument(
+      doc({
+        ...objectEvent,
+        sensorElementList: [
+          { sensorReport: [{ type: 'Temperature', minValue: Number.NaN, sDev: Infinity }] },
+        ],
+      }),
+    );
+    expect(nan.diagnostics.map((d) => [d.code, d.params?.member, d.params?.value])).toEqual([
+      ['TRACE_NUMBER_NOT_FINITE', 'minValue', 'NaN'],
+      ['TRACE_NUMBER_NOT_FINITE', 'sDev', 'Infinity'],
+    ]);
+  });
+
+  it('units outside Rec 20 in sensor reports, as in quantities (EPCIS 2.0 §7.3.7.3)', () => {
+    const sensor = (uom: unknown) =>
+      doc({
+        ...objectEvent,
+        sensorElementList: [{ sensorReport: [{ type: 'Temperature', value: 8, uom }] }],
+      });
+    expect(validateEpcisDocument(sensor('CEL')).diagnostics).toEqual([]);
+    for (const mode of ['strict', 'lenient'] as const) {
+      for (const uom of ['ZZZ', 'cel', 'degrees']) {
+        const r = validateEpcisDocument(sensor(uom), { mode });
+        expect(r.diagnostics.map((d) => [d.severity, d.code, d.path, d.params])).toEqual([
+          [
+            'warning',
+            'TRACE_UNKNOWN_UOM',
+            ['epcisBody', 'eventList', 0, 'sensorElementList', 0, 'sensorReport', 0, 'uom'],
+            { uom, ruleSet: `${REC20_UNIT_CODES_META.id}@${REC20_UNIT_CODES_META.version}` },
+          ],
+        ]);
+      }
+    }
+    // the unitCodes option applies to both
+    expect(codes(sensor('ZZZ'), { unitCodes: new Set(['ZZZ']) })).toEqual([]);
+    expect(codes(sensor(5))).toEqual(['error:TRACE_TYPE_MISMATCH']);
+  });
+
+  it('URIs that look like GS1 identifiers and are none (strict and lenient)', () => {
+    const lot = (epcClass: string) =>
+      doc({ ...objectEvent, quantityList: [{ epcClass, quantity: 1, uom: 'KGM' }] });
+    const twenty = 'ABCDEFGHIJKLMNOPQRST';
+    const invalid: [string, string][] = [
+      ['https://id.gs1.org/01/04012345123456/21/abc/10/998877', 'Digital Link'],
+      ['https://id.gs1.org/01/04012345123456/10/99/88', 'Digital Link'],
+      ['https://id.gs1.org/01/04012345123456/10/', 'Digital Link'],
+      [`https://id.gs1.org/01/04012345123456/10/${twenty}U`, 'Digital Link'],
+      ['URN:EPC:CLASS:LGTIN:4012345.012345.998877', 'class:lgtin'],
+      [`urn:epc:class:lgtin:4012345.012345.${twenty}U`, 'class:lgtin'],
+      [`URN:EPC:class:lgtin:4012345.012345.${twenty}U`, 'class:lgtin'],
+      ['URN:EPC:class:lgtin:4012345.012345.', 'lgtin'], // checked as the lower-case URN is
+    ];
+    for (const mode of ['strict', 'lenient'] as const) {
+      for (const [epcClass, scheme] of invalid) {
+        const r = validateEpcisDocument(lot(epcClass), { mode });
+        expect(r.diagnostics.map((d) => [d.severity, d.code, d.path, d.params])).toEqual([
+          [
+            'error',
+            'TRACE_GS1_URI_INVALID',
+            ['epcisBody', 'eventList', 0, 'quantityList', 0, 'epcClass'],
+            { value: epcClass, scheme },
+          ],
+        ]);
+      }
+    }
+    for (const epcClass of [
+      'urn:EPC:class:lgtin:4012345.012345.998877', // RFC 8141: the same URN as in lower case
+      `urn:epc:class:lgtin:4012345.012345.${twenty}`,
+      'https://id.gs1.org/01/04012345123456/10/99%2F88',
+    ])
+      expect([epcClass, codes(lot(epcClass))]).toEqual([epcClass, []]);
+    // every place an identifier is checked
+    const bad = 'https://id.gs1.org/01/04012345123456/10/';
+    const r = validateEpcisDocument(
+      doc({
+        ...objectEvent,
+        epcList: [bad],
+        readPoint: { id: 'URN:EPC:ID:SGLN:4012345.00011.0' },
+        sourceList: [{ type: 'owning_party', source: 'https://id.gs1.org/417/' }],
+      }),
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.path?.slice(3)])).toEqual([
+      ['TRACE_GS1_URI_INVALID', ['epcList', 0]],
+      ['TRACE_GS1_URI_INVALID', ['readPoint', 'id']],
+      ['TRACE_GS1_URI_INVALID', ['sourceList', 0, 'source']],
+    ]);
+  });
+
   it('GS1 check digits on Digital Links and malformed EPC URNs', () => {
     expect(
       codes(doc({ ...objectEvent, epcList: ['https://id.gs1.org/01/10614141073465/21/2017'] })),
@@ -547,6 +671,19 @@ describe('profiles', () => {
     expect(codes(doc(objectEvent), { profiles: ['cn.aquatic'] })).toEqual([
       'error:TRACE_PROFILE_UNKNOWN',
     ]);
+  });
+
+  it('runs the profiles that resolve beside one that does not (it is reported, not a stop)', () => {
+    // FSMA 204 applies to the shipment (§1.1340); the misspelt id is reported, and the result
+    // is not valid, but FSMA's own findings are there too
+    const alone = validateEpcisDocument(doc(shippingEvent), { profiles: ['us.fsma-204'] });
+    const both = validateEpcisDocument(doc(shippingEvent), {
+      profiles: ['us.fsma-204', 'cn.aquatic'],
+    });
+    const fsma = alone.diagnostics.map((d) => d.code);
+    expect(fsma).toContain('TRACE_PROFILE_KDE_MISSING');
+    expect(both.diagnostics.map((d) => d.code)).toEqual(['TRACE_PROFILE_UNKNOWN', ...fsma]);
+    expect(both.valid).toBe(false);
   });
 
   it('resolved profiles add their findings under the event path', () => {

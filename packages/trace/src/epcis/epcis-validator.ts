@@ -7,9 +7,17 @@
  * it.
  */
 
-import type { Diagnostic, Locale, PathSegment, Severity } from '@foodsafety/core';
+import {
+  type Diagnostic,
+  describeValue,
+  type Locale,
+  type PathSegment,
+  type Severity,
+} from '@foodsafety/core';
 import { objectPrototypeIsClean } from '../chain/object-prototype.js';
 import { lookupTable } from '../gs1/lookup-table.js';
+import { callProfileRule } from '../profiles/call-profile-rule.js';
+import { applyFindingOptions } from '../profiles/finding-options.js';
 import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
 import { GDST_PROFILE } from '../profiles/gdst.js';
 import type { TraceProfile } from '../profiles/trace-profile.js';
@@ -476,6 +484,27 @@ function checkNumber(
   return true;
 }
 
+/**
+ * {@link checkNumber}, and a finding of its own when the number is not finite: JSON text cannot
+ * write one, but `JSON.parse` reads a number beyond the range of a double (`1e400`) as Infinity,
+ * and a JavaScript caller may pass NaN. True only for a finite number.
+ */
+function checkFiniteNumber(
+  run: ValidationRun,
+  v: unknown,
+  k1?: PathSegment,
+  k2?: PathSegment,
+  k3?: PathSegment,
+  k4?: PathSegment,
+  k5?: PathSegment,
+): boolean {
+  if (!checkNumber(run, v, k1, k2, k3, k4, k5)) return false;
+  if (Number.isFinite(v)) return true;
+  const member = [k5, k4, k3, k2, k1].find((k) => typeof k === 'string') as string;
+  run.report('TRACE_NUMBER_NOT_FINITE', { member, value: String(v) }, run.path(k1, k2, k3, k4, k5));
+  return false;
+}
+
 function checkString(
   run: ValidationRun,
   v: unknown,
@@ -753,7 +782,7 @@ function checkQuantityList(run: ValidationRun, v: unknown, key: string): number 
         hasClass = true;
         if (checkUri(run, value, key, i, k)) checkIdentifier(run, value as string, key, i, k);
       } else if (k === 'quantity') {
-        if (checkNumber(run, value, key, i, k) && (value as number) < 0)
+        if (checkFiniteNumber(run, value, key, i, k) && (value as number) < 0)
           run.report('TRACE_NEGATIVE_QUANTITY', { quantity: value as number }, run.path(key, i, k));
       } else if (k === 'uom') {
         if (checkString(run, value, key, i, k)) {
@@ -1101,8 +1130,20 @@ function checkSensorReports(
           break;
         }
         case 'stringValue':
-        case 'uom':
           checkString(run, value, key, i, 'sensorReport', j, k);
+          break;
+        case 'uom':
+          // EPCIS 2.0 §7.3.7.3: a UN/CEFACT Rec 20 code, as in a quantity element (the schema
+          // only says string, so no pattern finding: a code outside the table is the finding)
+          if (
+            checkString(run, value, key, i, 'sensorReport', j, k) &&
+            !run.validator.unitCodes.has(value as string)
+          )
+            run.report(
+              'TRACE_UNKNOWN_UOM',
+              { uom: value as string, ruleSet: run.validator.unitRuleSet },
+              run.path(key, i, 'sensorReport', j, k),
+            );
           break;
         case 'booleanValue':
           if (typeof value !== 'boolean')
@@ -1123,7 +1164,7 @@ function checkSensorReports(
         default:
           if (SENSOR_REPORT_URI_KEYS.has(k)) checkUri(run, value, key, i, 'sensorReport', j, k);
           else if (SENSOR_REPORT_NUMBER_KEYS.has(k))
-            checkNumber(run, value, key, i, 'sensorReport', j, k);
+            checkFiniteNumber(run, value, key, i, 'sensorReport', j, k);
           else {
             if (checkExtensionKey(run, k, key, i, 'sensorReport', j, k))
               walkExtension(run, value, 5, key, i, 'sensorReport', j, k);
@@ -1586,8 +1627,12 @@ export function validateEventInto(
   }
   if (run.validator.profiles.length > 0 && run.errors === errorsBefore) {
     for (const profile of run.validator.profiles) {
-      const found = profile.checkEvent?.(ev as unknown as EpcisEvent) ?? [];
-      for (const d of found) {
+      // a hook that throws or returns garbage is an error finding on the event, not a crash
+      const found = callProfileRule(() => profile.checkEvent?.(ev as unknown as EpcisEvent) ?? [], {
+        profile: describeValue(profile.id),
+        rule: 'checkEvent',
+      });
+      for (const d of applyFindingOptions(found, run.validator)) {
         if (d.severity === 'error') run.errors++;
         run.diagnostics.push({ ...d, path: [...run.path(), ...(d.path ?? [])] });
       }

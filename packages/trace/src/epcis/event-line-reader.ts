@@ -777,8 +777,9 @@ export class EventLineReader {
   /**
    * Whether the identifier just read by {@link idString} is a GS1 Digital Link URI on `id.gs1.org`
    * that passes the check (`V_URI`: any such; `V_GS1`: a GTIN-14 key `/01/` with its check digit
-   * right, then nothing or a path), as `isUri` and `checkGs1Uri` would find it (false only means
-   * "not sure": the caller checks the text).
+   * right, then nothing or one lot `/10/` or serial `/21/` of 1 to 20 characters without a `/`),
+   * as `isUri` and `checkGs1Uri` would find it (false only means "not sure": the caller
+   * checks the text).
    */
   private digitalLink(check: number): boolean {
     const { start, end, bytes } = this;
@@ -795,12 +796,23 @@ export class EventLineReader {
     if (keyEnd > end || (keyEnd < end && bytes[keyEnd] !== 47)) return false;
     if (!TEXTS.equals(X_GTIN_KEY, this.view, start + 19, start + 22)) return false;
     const digit = gs1CheckDigitOfBytes(bytes, start + 22, keyEnd - 1);
-    return digit >= 0 && (bytes[keyEnd - 1] as number) - 48 === digit;
+    if (digit < 0 || (bytes[keyEnd - 1] as number) - 48 !== digit) return false;
+    if (keyEnd === end) return true;
+    // `/10/` or `/21/`, then the value: its encoded length bounds its decoded one (AI 10, 21: 20)
+    const from = keyEnd + 4;
+    if (from >= end || end - from > 20 || bytes[keyEnd + 3] !== 47) return false;
+    const a = bytes[keyEnd + 1] as number;
+    const b = bytes[keyEnd + 2] as number;
+    if (!((a === 49 && b === 48) || (a === 50 && b === 49))) return false;
+    for (let i = from; i < end; i += 1) if (bytes[i] === 47) return false;
+    return true;
   }
 
   /**
    * Whether the identifier just read by {@link idString} is an LGTIN, SGLN, PGLN, SGTIN or SSCC
-   * EPC URN that `checkGs1Uri` accepts (false only means "not sure": the caller checks the text).
+   * EPC URN that `checkGs1Uri` accepts (false only means "not sure": the caller checks the
+   * text). A lot, serial or extension of more than 20 characters is "not sure" (its escapes may
+   * decode it to fewer).
    */
   private epcUrn(): boolean {
     const { start, end, lastColon, dot1, dot2, nonDigit1, nonDigit2, prefix } = this;
@@ -814,7 +826,13 @@ export class EventLineReader {
       const cp = dot1 - from;
       if (dot1 < 0 || nonDigit1 !== dot1 || cp < 6 || cp > 12) return false;
       if (parts === 2) return dot2 < 0 && nonDigit2 < 0 && cp + (end - dot1 - 1) === total;
-      return dot2 >= 0 && nonDigit2 === dot2 && dot2 + 1 < end && cp + (dot2 - dot1 - 1) === total;
+      return (
+        dot2 >= 0 &&
+        nonDigit2 === dot2 &&
+        dot2 + 1 < end &&
+        end - dot2 - 1 <= 20 &&
+        cp + (dot2 - dot1 - 1) === total
+      );
     }
     return false;
   }

@@ -6,6 +6,8 @@
  */
 import { computeGs1CheckDigit } from '../gs1/check-digit.js';
 import { parseEpcUri } from '../gs1/epc-uri.js';
+import { epcUrnWithLowerCasePrefix } from '../gs1/epc-urn-prefix.js';
+import { gs1UriSyntaxProblem } from '../gs1/gs1-uri-syntax.js';
 
 /** Nothing to report. */
 export const GS1_OK = 0;
@@ -157,10 +159,24 @@ function checkDigitalLink(v: string): Gs1UriProblem {
   return GS1_OK;
 }
 
-/** Check a URI that may be a GS1 identifier. */
-export function checkGs1Uri(v: string): Gs1UriProblem {
+/** The company prefix, length and check digit checks of a URI (its `urn:epc:` in lower case). */
+function checkKeys(v: string): Gs1UriProblem {
   const c0 = v.charCodeAt(0);
   if (c0 === 117) return v.startsWith('urn:epc:') ? checkEpcUri(v) : GS1_OK;
   if (c0 === 104) return v.startsWith('http') ? checkDigitalLink(v) : GS1_OK;
   return GS1_OK;
+}
+
+/**
+ * Check a URI that may be a GS1 identifier, as the validator's `TRACE_GS1_*` rules do: an EPC
+ * URN (its `urn:epc:` read in any case, RFC 8141) against the Tag Data Standard syntax, a GS1
+ * Digital Link's check digits, then what `gs1UriSyntaxProblem` adds (an EPC scheme in the wrong
+ * case, a lot, serial or extension too long, a URI on id.gs1.org that is not a GS1 Digital Link).
+ */
+export function checkGs1Uri(v: string): Gs1UriProblem {
+  const text = epcUrnWithLowerCasePrefix(v) ?? v;
+  const r = checkKeys(text);
+  if (r !== GS1_OK) return r;
+  const scheme = gs1UriSyntaxProblem(text);
+  return scheme === undefined ? GS1_OK : { kind: 'syntax', scheme };
 }

@@ -126,6 +126,11 @@ export const epcisMessages = defineMessages(
       'zh-CN': '数量 {quantity} 为负数',
       en: 'Quantity {quantity} is negative',
     },
+    TRACE_NUMBER_NOT_FINITE: {
+      severity: 'error',
+      'zh-CN': '{member} 的值 {value} 不是有限数（超出双精度浮点数范围，或不是数）',
+      en: '{member} {value} is not a finite number (beyond the range of a double, or not a number)',
+    },
     TRACE_UNKNOWN_UOM: {
       severity: 'warning',
       'zh-CN': '计量单位 {uom} 不在 UN/CEFACT 第 20 号建议书代码表（{ruleSet}）中',
@@ -138,8 +143,8 @@ export const epcisMessages = defineMessages(
     },
     TRACE_GS1_URI_INVALID: {
       severity: 'error',
-      'zh-CN': '{value} 不是有效的 EPC URI（{scheme}）',
-      en: '{value} is not a valid EPC URI ({scheme})',
+      'zh-CN': '{value} 不是有效的 EPC URI 或 GS1 数字链接（{scheme}）',
+      en: '{value} is not a valid EPC URI or GS1 Digital Link ({scheme})',
     },
     TRACE_UNDECLARED_PREFIX: {
       severity: 'error',

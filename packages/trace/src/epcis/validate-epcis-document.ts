@@ -259,6 +259,8 @@ export function validateEpcisDocument(
   for (const id of validator.unknownProfiles) {
     run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
   }
+  // errors of the options, not of the document: they do not stop the profiles that do resolve
+  const optionErrors = run.errors;
   let doc = input;
   if (typeof input === 'string') {
     const parsed = parseJsonText(input, validator.locale);
@@ -412,16 +414,22 @@ export function validateEpcisDocument(
     }
   }
   let ok = run.errors === 0;
-  if (ok && validator.lenient && valid.some((e, i) => e !== eventAt(doc, query, i))) {
+  const sound = run.errors === optionErrors;
+  if (sound && validator.lenient && valid.some((e, i) => e !== eventAt(doc, query, i))) {
     const path = query
       ? ['epcisBody', 'queryResults', 'resultsBody', 'eventList']
       : ['epcisBody', 'eventList'];
     fixedDoc = setAtPath(fixedDoc, path, valid);
   }
-  if (ok && validator.chainProfiles.length > 0) {
-    // chain profiles need a sound document: they run once the document has no errors
+  if (sound && validator.chainProfiles.length > 0) {
+    // chain profiles need a sound document: they run once the document has no errors (an
+    // unknown profile among them is an error of the options, reported, and the others still run)
     for (const profile of validator.chainProfiles) {
-      const found = checkProfile(fixedDoc, profile).diagnostics;
+      // the `locale` and `severities` options apply to profile findings as to the others
+      const found = checkProfile(fixedDoc, profile, {
+        locale: validator.locale,
+        severities: validator.severities,
+      }).diagnostics;
       run.diagnostics.push(...found);
       if (found.some((d) => d.severity === 'error')) ok = false;
     }

@@ -6,22 +6,26 @@
 import { canonicalCommonGs1Uri } from './common-gs1-uri.js';
 import { parseDigitalLink, toDigitalLink } from './digital-link.js';
 import { parseEpcUri } from './epc-uri.js';
+import { epcUrnWithLowerCasePrefix } from './epc-urn-prefix.js';
 import { canonicalGs1Identifier, type Gs1Identifier } from './gs1-identifier.js';
 
 /**
- * Parse a GS1 identifier written as an EPC URN or as a GS1 Digital Link URI; `undefined` for
- * anything else, a value that is not a string included.
+ * Parse a GS1 identifier written as an EPC URN (its `urn:epc:` in any case, RFC 8141) or as a
+ * GS1 Digital Link URI; `undefined` for anything else, a value that is not a string included.
  */
 export function parseGs1Uri(uri: unknown): Gs1Identifier | undefined {
   if (typeof uri !== 'string') return undefined;
-  if (uri.startsWith('urn:epc:')) return parseEpcUri(uri);
+  const urn = epcUrnWithLowerCasePrefix(uri);
+  if (urn !== undefined) return parseEpcUri(urn);
   if (uri.startsWith('http')) return parseDigitalLink(uri);
   return undefined;
 }
 
 /**
  * The canonical GS1 Digital Link (`https://id.gs1.org/…`) of an EPC URN, EPC class or id-pattern
- * URN, or Digital Link on any domain; any other URI is returned unchanged. Idempotent.
+ * URN, or Digital Link on any domain; any other URI is returned unchanged, one that only looks
+ * like a GS1 identifier included (qualifiers out of order, a lot of more than 20 characters…: the
+ * validator reports those, `TRACE_GS1_URI_INVALID`). Idempotent.
  *
  * @example canonicalGs1Uri('urn:epc:id:sscc:4012345.0000000111') // 'https://id.gs1.org/00/040123450000001112'
  */

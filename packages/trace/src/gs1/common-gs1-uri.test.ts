@@ -31,6 +31,11 @@ const part = fc.oneof(
       maxLength: 4,
     }),
   },
+  // about the longest a lot, serial or extension may be (20 characters)
+  {
+    weight: 1,
+    arbitrary: fc.string({ unit: fc.constantFrom(...'AZ09'), minLength: 19, maxLength: 22 }),
+  },
 );
 /** A part that is mostly absent. */
 const rarePart = fc.oneof(
@@ -126,6 +131,9 @@ describe('canonicalCommonGs1Uri', () => {
       'https://id.gs1.org/01/09521234543213/10/ABC/21/1', // lot and serial: the lot goes
       'https://id.gs1.org/01/09521234543213?linkType=all',
       'https://example.com/01/09521234543213',
+      'urn:epc:class:lgtin:4012345.012345.ABCDEFGHIJKLMNOPQRSTU', // a lot of 21 characters
+      'https://id.gs1.org/01/09521234543213/10/ABCDEFGHIJKLMNOPQRSTU',
+      'URN:EPC:class:lgtin:4012345.012345.998877', // `urn:epc:` in upper case: parsed
     ])
       expect([uri, canonicalCommonGs1Uri(uri)]).toEqual([uri, undefined]);
   });

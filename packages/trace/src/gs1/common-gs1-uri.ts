@@ -3,14 +3,17 @@
  * without parsing them into elements: LGTIN, SGTIN, SGLN, PGLN and SSCC EPC URNs, and Digital
  * Links on id.gs1.org that are canonical already. Platforms send these forms event after event,
  * and each new one used to cost a full parse. Anything else (another scheme, a percent escape, a
- * character the Digital Link would escape, a query, a short GTIN, a lot beside a serial…) gets
- * `undefined`, and `canonicalGs1Uri` parses it. Internal to the package.
+ * character the Digital Link would escape, a query, a short GTIN, a lot beside a serial, a value
+ * longer than its AI allows…) gets `undefined`, and `canonicalGs1Uri` parses it. Internal to the
+ * package.
  */
 
 import { withGs1CheckDigit } from './check-digit.js';
 import { digitalLinkEncode } from './percent-encoding.js';
 
 const CANONICAL = 'https://id.gs1.org/';
+/** The most characters of a lot (AI 10), serial (21) or location extension (254). */
+const MAX_QUALIFIER = 20;
 
 /** The ASCII characters a Digital Link path segment keeps as they are (see `digitalLinkEncode`). */
 const KEPT = new Uint8Array(128);
@@ -81,7 +84,8 @@ function commonUrn(uri: string): string | undefined {
     if (key === undefined) return undefined;
     if (!threeParts) return `${CANONICAL}${ai}/${key}`;
     // the lot, serial or location extension: the rest, written as the Digital Link writes it
-    if (!keptRun(uri, dot2 + 1, uri.length)) return undefined;
+    if (uri.length - dot2 - 1 > MAX_QUALIFIER || !keptRun(uri, dot2 + 1, uri.length))
+      return undefined;
     const rest = uri.slice(dot2 + 1);
     if (ai === '414')
       return rest === '0' ? `${CANONICAL}414/${key}` : `${CANONICAL}414/${key}/254/${rest}`;
@@ -110,7 +114,8 @@ function canonicalAlready(uri: string): boolean {
     if (uri.charCodeAt(keyTo) !== 47) return false;
     for (const q of qualifiers) {
       if (!uri.startsWith(q, keyTo + 1) || uri.charCodeAt(keyTo + 1 + q.length) !== 47) continue;
-      return keptRun(uri, keyTo + 2 + q.length, uri.length);
+      const valueFrom = keyTo + 2 + q.length;
+      return uri.length - valueFrom <= MAX_QUALIFIER && keptRun(uri, valueFrom, uri.length);
     }
     return false;
   }

@@ -4,6 +4,7 @@
  * an element string or a Digital Link does not, so building a URN needs it.
  */
 import { withGs1CheckDigit } from './check-digit.js';
+import { epcUrnWithLowerCasePrefix } from './epc-urn-prefix.js';
 import {
   type Gs1Element,
   type Gs1Identifier,
@@ -58,14 +59,19 @@ const el = (ai: string, value: string | undefined): Gs1Element | undefined =>
 /**
  * Parse an EPC URN (`urn:epc:id:sgtin:…`, `urn:epc:class:lgtin:…`, `urn:epc:idpat:sgtin:…*`, and
  * sscc, sgln, pgln, grai, giai, gsrn, gsrnp, gdti, cpi, sgcn, ginc, gsin, itip, upui). Check
- * digits are computed (URNs have none). Returns `undefined` for anything else.
+ * digits are computed (URNs have none). `urn:epc:` may be written in any case (RFC 8141); what
+ * follows it is case-sensitive (`urn:epc:CLASS:LGTIN:…` is no EPC URN). A lot, serial or
+ * extension longer than its AI allows (20 characters) is none either. Returns `undefined` for
+ * anything else.
  *
  * @example parseEpcUri('urn:epc:id:sgtin:0614141.107346.2017')
  * // { type: 'sgtin', elements: [{ai:'01', value:'10614141073464'}, {ai:'21', value:'2017'}], companyPrefixLength: 7 }
  */
 export function parseEpcUri(uri: unknown): Gs1Identifier | undefined {
   if (typeof uri !== 'string') return undefined;
-  const m = URN.exec(uri);
+  const urn = epcUrnWithLowerCasePrefix(uri);
+  if (urn === undefined) return undefined;
+  const m = URN.exec(urn);
   if (m === null) return undefined;
   const form = m[1] as 'id' | 'class' | 'idpat';
   const scheme = m[2] as string;

@@ -135,9 +135,23 @@ const QUALIFIERS: Readonly<Record<string, readonly string[]>> = lookupTable({
 });
 
 /**
+ * The most characters a qualifier's value may hold (GS1 General Specifications, the AI table:
+ * CPV X..20, batch/lot X..20, serial X..20, TPX X..28, GLN extension X..20, CPID serial N..12).
+ */
+const QUALIFIER_MAX_LENGTH: Readonly<Record<string, number>> = lookupTable({
+  '22': 20,
+  '10': 20,
+  '21': 20,
+  '235': 28,
+  '254': 20,
+  '8011': 12,
+});
+
+/**
  * Build an identifier from element strings (primary key first). Qualifiers not allowed for the
- * key make it `undefined`. Lot and serial together are kept (use {@link canonicalGs1Identifier}
- * to keep the finest level only).
+ * key, out of their GS1 Digital Link order, empty or longer than their AI allows make it
+ * `undefined`. Lot and serial together are kept (use {@link canonicalGs1Identifier} to keep the
+ * finest level only).
  */
 export function identifierFromElements(
   elements: readonly Gs1Element[],
@@ -152,7 +166,8 @@ export function identifierFromElements(
   for (let i = 1; i < elements.length; i++) {
     const e = elements[i] as Gs1Element;
     const at = allowed.indexOf(e.ai);
-    if (at <= last || e.value.length === 0) return undefined;
+    const n = e.value.length;
+    if (at <= last || n === 0 || n > (QUALIFIER_MAX_LENGTH[e.ai] as number)) return undefined;
     last = at;
   }
   let type: Gs1IdentifierType = base;

@@ -292,3 +292,85 @@ describe('canonicalGs1Uri: one spelling per lot', () => {
     );
   });
 });
+
+describe('URIs that only look like GS1 identifiers', () => {
+  const LOT = 'https://id.gs1.org/01/04012345123456/10/998877';
+
+  it('reads `urn:epc:` in any case (RFC 8141), the scheme after it in lower case only (TDS)', () => {
+    for (const u of [
+      'urn:EPC:class:lgtin:4012345.012345.998877',
+      'URN:epc:class:lgtin:4012345.012345.998877',
+      'URN:EPC:class:lgtin:4012345.012345.998877',
+    ])
+      expect([u, canonicalGs1Uri(u)]).toEqual([u, LOT]);
+    expect(parseEpcUri('Urn:Epc:id:sscc:4012345.0000000111')?.elements).toEqual([
+      { ai: '00', value: '040123450000001112' },
+    ]);
+    for (const u of [
+      'URN:EPC:CLASS:LGTIN:4012345.012345.998877',
+      'urn:epc:class:LGTIN:4012345.012345.998877',
+      'urn:epc:ID:sgtin:4012345.012345.1',
+    ]) {
+      expect([u, parseGs1Uri(u)]).toEqual([u, undefined]);
+      expect(canonicalGs1Uri(u)).toBe(u);
+    }
+  });
+
+  it('rejects Digital Links with qualifiers out of order, an unescaped `/` or an empty value', () => {
+    for (const u of [
+      'https://id.gs1.org/01/04012345123456/21/abc/10/998877', // 10 comes before 21
+      'https://id.gs1.org/01/04012345123456/10/99/88', // `/` in a lot is written %2F
+      'https://id.gs1.org/01/04012345123456/10/', // no lot
+      'https://id.gs1.org/01/04012345123456/10', // no lot
+    ]) {
+      expect([u, parseDigitalLink(u)]).toEqual([u, undefined]);
+      expect(canonicalGs1Uri(u)).toBe(u);
+    }
+    expect(canonicalGs1Uri('https://id.gs1.org/01/04012345123456/10/99%2F88')).toBe(
+      'https://id.gs1.org/01/04012345123456/10/99%2F88',
+    );
+    expect(parseGs1Uri('https://id.gs1.org/01/04012345123456/10/99%2F88')?.elements[1]).toEqual({
+      ai: '10',
+      value: '99/88',
+    });
+  });
+
+  it('holds lots, serials and extensions to 20 characters, the CPID serial to 12 (GS1 AIs)', () => {
+    const twenty = 'ABCDEFGHIJKLMNOPQRST';
+    const gtin = { ai: '01', value: '04012345123456' };
+    for (const ai of ['10', '21', '22']) {
+      expect(identifierFromElements([gtin, { ai, value: twenty }])?.elements[1]?.value).toBe(
+        twenty,
+      );
+      expect(identifierFromElements([gtin, { ai, value: `${twenty}U` }])).toBeUndefined();
+    }
+    expect(identifierFromElements([gtin, { ai: '235', value: `${twenty}12345678` }])).toBeDefined();
+    expect(identifierFromElements([gtin, { ai: '235', value: `${twenty}123456789` }])).toBe(
+      undefined,
+    );
+    const gln = { ai: '414', value: '4012345000115' };
+    expect(identifierFromElements([gln, { ai: '254', value: twenty }])).toBeDefined();
+    expect(identifierFromElements([gln, { ai: '254', value: `${twenty}U` }])).toBeUndefined();
+    const cpid = { ai: '8010', value: '4012345ABC' };
+    expect(identifierFromElements([cpid, { ai: '8011', value: '123456789012' }])).toBeDefined();
+    expect(identifierFromElements([cpid, { ai: '8011', value: '1234567890123' }])).toBe(undefined);
+    // every form: the URN, the Digital Link, the element string; an escape counts as one character
+    for (const u of [
+      `urn:epc:class:lgtin:4012345.012345.${twenty}U`,
+      `urn:epc:id:sgtin:4012345.012345.${twenty}U`,
+      `urn:epc:id:sgln:4012345.00011.${twenty}U`,
+      `https://id.gs1.org/01/04012345123456/10/${twenty}U`,
+      `https://brand.example/01/04012345123456/21/${twenty}U`,
+    ]) {
+      expect([u, parseGs1Uri(u)]).toEqual([u, undefined]);
+      expect(canonicalGs1Uri(u)).toBe(u);
+    }
+    expect(parseElementString(`(01)04012345123456(10)${twenty}U`)).toBeUndefined();
+    expect(canonicalGs1Uri(`urn:epc:class:lgtin:4012345.012345.${twenty}`)).toBe(
+      `https://id.gs1.org/01/04012345123456/10/${twenty}`,
+    );
+    expect(canonicalGs1Uri(`urn:epc:class:lgtin:4012345.012345.%2F${twenty.slice(1)}`)).toBe(
+      `https://id.gs1.org/01/04012345123456/10/%2F${twenty.slice(1)}`,
+    );
+  });
+});

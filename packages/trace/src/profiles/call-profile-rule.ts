@@ -1,0 +1,108 @@
+import {
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticPath,
+  describeValue,
+  SEVERITIES,
+} from '@foodsafety/core';
+import { profileMessages } from './profile-messages.js';
+
+/** Whom a finding about a failed rule names, and where in the input the rule was working. */
+export interface ProfileRuleTarget {
+  /** The profile's id (`meta.id`, or a per-event hook's `id`). */
+  readonly profile: string;
+  /** The rule's id (`checkEvent` for a per-event hook). */
+  readonly rule: string;
+  readonly path?: DiagnosticPath;
+}
+
+/** A short, single-line description of a thrown value. */
+function describeThrown(error: unknown): string {
+  try {
+    if (error instanceof Error) return error.message === '' ? error.name : String(error.message);
+    if (typeof error === 'string') return error;
+    return describeValue(error);
+  } catch {
+    return '(an error that cannot be read)'; // a getter or a proxy that throws again
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Why a value is not a diagnostic, or `undefined` when it is one. */
+function notADiagnostic(d: unknown): string | undefined {
+  if (!isRecord(d)) return `${describeValue(d)} is not an object`;
+  if (typeof d.code !== 'string' || d.code === '') return 'it has no code';
+  if (!SEVERITIES.includes(d.severity as never))
+    return `${d.code} has the severity ${describeValue(d.severity)}, not error, warning or info`;
+  if (typeof d.message !== 'string') return `${d.code} has no message`;
+  if (
+    d.path !== undefined &&
+    !(
+      Array.isArray(d.path) &&
+      d.path.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isFinite(s)))
+    )
+  ) {
+    return `${d.code} has a path that is not a list of member names and positions`;
+  }
+  if (d.params !== undefined && !isRecord(d.params))
+    return `${d.code} has params that are not an object`;
+  if (d.source !== undefined && typeof d.source !== 'string')
+    return `${d.code} has a source that is not text`;
+  return undefined;
+}
+
+/**
+ * The findings of a rule's returned value: its diagnostics when it is a list of them; otherwise
+ * the well-formed ones plus a `TRACE_PROFILE_RULE_RESULT_INVALID` naming the first bad item.
+ */
+function checkedFindings(returned: unknown, target: ProfileRuleTarget): Diagnostic[] {
+  const invalid = (detail: string): Diagnostic =>
+    createDiagnostic(
+      profileMessages.TRACE_PROFILE_RULE_RESULT_INVALID,
+      { profile: target.profile, rule: target.rule, detail },
+      { source: target.profile, ...(target.path === undefined ? {} : { path: target.path }) },
+    );
+  if (!Array.isArray(returned)) return [invalid(`${describeValue(returned)} is not a list`)];
+  const out: Diagnostic[] = [];
+  let firstBad: string | undefined;
+  let bad = 0;
+  for (let i = 0; i < returned.length; i += 1) {
+    const item: unknown = returned[i];
+    const why = notADiagnostic(item);
+    if (why === undefined) out.push(item as Diagnostic);
+    else {
+      bad += 1;
+      firstBad ??= `item ${i}: ${why}`;
+    }
+  }
+  if (firstBad !== undefined)
+    out.push(invalid(`${firstBad} (${bad} of ${returned.length} items are not diagnostics)`));
+  return out;
+}
+
+/**
+ * Run a rule a profile provides (a custom rule's `check`, a per-event hook's `checkEvent`) so
+ * that it can neither crash the host nor fail open: a throw becomes a `TRACE_PROFILE_RULE_ERROR`
+ * error, and a return that is not a list of diagnostics a `TRACE_PROFILE_RULE_RESULT_INVALID`
+ * error, each naming the profile (its `source`) and the rule, at `target.path`.
+ *
+ * @example
+ * callProfileRule(() => rule.check(context), { profile: 'acme.p', rule: rule.id, path: ['events'] })
+ */
+export function callProfileRule(fn: () => unknown, target: ProfileRuleTarget): Diagnostic[] {
+  try {
+    // the check of the returned value reads it, and a getter in it may throw too
+    return checkedFindings(fn(), target);
+  } catch (error) {
+    return [
+      createDiagnostic(
+        profileMessages.TRACE_PROFILE_RULE_ERROR,
+        { profile: target.profile, rule: target.rule, error: describeThrown(error) },
+        { source: target.profile, ...(target.path === undefined ? {} : { path: target.path }) },
+      ),
+    ];
+  }
+}
