@@ -338,3 +338,47 @@ describe('PluginTester engines', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['PLUGIN_HOST_VERSION_MISMATCH']);
   });
 });
+
+describe('PluginTester with vitest, only invalid cases', () => {
+  // `valid` left out: an empty `valid` suite would fail the file ("No test found in suite valid")
+  createPluginTester({ plugins: [sumScorer()], describe, it }).runCases(scorers, 'sum', run, {
+    invalid: sumCases.invalid ?? [],
+  });
+});
+
+describe('PluginTester with vitest, only valid cases', () => {
+  createPluginTester({ plugins: [sumScorer()], describe, it }).runCases(scorers, 'sum', run, {
+    valid: sumCases.valid ?? [],
+  });
+});
+
+describe('PluginTester groups', () => {
+  it('registers only the groups that have cases', () => {
+    const onlyInvalid = collectingRunner();
+    createPluginTester({ plugins: [sumScorer()], ...onlyInvalid }).runCases(scorers, 'sum', run, {
+      invalid: [{ name: 'empty', input: { points: [] }, expect: ['SCORING_EMPTY'] }],
+    });
+    expect([onlyInvalid.suites, onlyInvalid.cases.map((c) => c.name)]).toEqual([
+      ['scoring.scorers sum', 'invalid'],
+      ['empty'],
+    ]);
+    const onlyValid = collectingRunner();
+    createPluginTester({ plugins: [sumScorer()], ...onlyValid }).runCases(scorers, 'sum', run, {
+      valid: [{ name: 'adds', input: { points: [1, 2] }, output: 3 }],
+    });
+    expect([onlyValid.suites, onlyValid.failures()]).toEqual([
+      ['scoring.scorers sum', 'valid'],
+      {},
+    ]);
+  });
+
+  it('refuses cases with neither valid nor invalid ones, saying so', () => {
+    const runner = collectingRunner();
+    expect(() =>
+      createPluginTester({ plugins: [sumScorer()], ...runner }).runCases(scorers, 'sum', run, {
+        valid: [],
+      }),
+    ).toThrowError('runCases for scoring.scorers sum has no cases: give valid or invalid ones');
+    expect(runner.suites).toEqual([]);
+  });
+});

@@ -1,5 +1,8 @@
 import { EPCIS_SELECTORS } from '../profiles/epcis-selectors.js';
 import { kdeCitedTo, type TraceProfile } from '../profiles/trace-profile.js';
+import { conformantInspectionBeforeWarehouseOut } from './conformant-inspection-before-warehouse-out.js';
+import { saleAfterWarehouseOut } from './sale-after-warehouse-out.js';
+import { warehouseOutKdes } from './warehouse-out-kdes.js';
 
 const kde = kdeCitedTo('长海县海参电子追溯');
 
@@ -11,9 +14,22 @@ const CERT = ['*:inspectionCertificate', 'certificationInfo'];
 
 /**
  * The aquatic-product chain of Changhai county's sea-cucumber electronic traceability system:
- * seedling release → grow-out → harvest → processing → inspection → warehouse-out → sale. Each
- * step is named in the event (`fsk:cte`, any prefix) or recognised by shape; inspection with a
- * conformant result is REQUIRED on the lot before it leaves the warehouse.
+ * seedling release → grow-out → harvest → processing → inspection → warehouse-out → sale. A lot
+ * leaves the warehouse only after an inspection that found it conformant.
+ *
+ * Each step is named in the event (`fsk:cte`, any prefix) or read from the event's shape:
+ * - seedling release: an ObjectEvent ADD with the seedling source or release area in its ILMD;
+ * - harvest: an ObjectEvent ADD or a TransformationEvent with a harvest date in its ILMD (the
+ *   harvest is listed before processing, so a TransformationEvent carrying one is a harvest);
+ * - processing: a TransformationEvent with output quantities; inspection: bizStep `inspecting`;
+ *   sale: bizStep `retail_selling`;
+ * - warehouse-out: read in context by the chain rules (the profile check reads one event at a time
+ *   and leaves it out of `ctes`): an ObjectEvent at `shipping` of a lot processing produced, or one
+ *   made from it, at or after the processing and from the place it was processed. The ranch's
+ *   shipment of the live harvest is not one;
+ * - grow-out: by name only. A grow-out observation (a water-temperature reading on the stock) has
+ *   the shape of any other sensor reading, a cold-store reading of processed product included, and
+ *   no rule needs it.
  */
 export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
   meta: {
@@ -25,7 +41,7 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
       '大连市创建国家食品安全示范城市工作总结（2017）：长海县海参从苗种投放、采捕、加工到检验、出库、销售的电子追溯体系；GB/T 37029-2018《食品追溯 信息记录要求》',
     confidence: 'secondary',
     notes:
-      'The step list comes from the city programme; the KDEs per step are our reading of GB/T 37029 and the programme, not an official table.',
+      'The step list comes from the city programme; the KDEs per step, and the shapes that stand for a step when the event does not name it, are our reading of GB/T 37029 and the programme, not an official table.',
   },
   label: {
     en: 'Aquatic-product chain (sea cucumber, Changhai county)',
@@ -35,7 +51,11 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
     {
       id: 'seedling-release',
       label: { en: 'Seedling release', 'zh-CN': '苗种投放' },
-      match: [{ cte: ['seedling-release'] }],
+      match: [
+        { cte: ['seedling-release'] },
+        { eventTypes: ['ObjectEvent'], actions: ['ADD'], has: ['ilmd.*:seedlingSource'] },
+        { eventTypes: ['ObjectEvent'], actions: ['ADD'], has: ['ilmd.*:releaseArea'] },
+      ],
       kdes: [
         kde('seedlingLot', 'Seedling lot', '苗种批次', LOT),
         kde('quantity', 'Quantity released', '投放数量', QTY),
@@ -60,7 +80,13 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
     {
       id: 'harvest',
       label: { en: 'Harvest', 'zh-CN': '采捕' },
-      match: [{ cte: ['harvest'] }],
+      match: [
+        { cte: ['harvest'] },
+        ...['harvestDate', 'harvestStartDate'].flatMap((date) => [
+          { eventTypes: ['ObjectEvent'], actions: ['ADD'], has: [`ilmd.*:${date}`] },
+          { eventTypes: ['TransformationEvent'], has: [`ilmd.*:${date}`] },
+        ]),
+      ],
       kdes: [
         kde('harvestedLot', 'Harvested lot', '采捕批次', [...EPCIS_SELECTORS.outputLots, ...LOT]),
         kde('quantity', 'Quantity harvested', '采捕数量', [
@@ -125,23 +151,14 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
     },
   ],
   rules: [
-    {
-      kind: 'requires-before',
-      id: 'inspection-before-warehouse-out',
-      label: { en: 'Inspection is required before warehouse-out', 'zh-CN': '出库前必须经检验' },
-      cte: 'warehouse-out',
-      requires: 'inspection',
-      scope: 'lot',
-    },
-    {
-      kind: 'value',
-      id: 'inspection-conformant',
-      label: { en: 'The inspection result must be conformant', 'zh-CN': '检验结论须为合格' },
-      ctes: ['inspection'],
-      select: 'disposition',
-      op: 'eq',
-      value: 'conformant',
-    },
+    conformantInspectionBeforeWarehouseOut('conformant-inspection-before-warehouse-out', {
+      en: 'A lot leaves the warehouse only after an inspection found it conformant',
+      'zh-CN': '出库前须经检验且结论为合格',
+    }),
+    warehouseOutKdes('warehouse-out-kdes', {
+      en: 'Key data of a warehouse-out read in context',
+      'zh-CN': '按上下文识别的出库记录的关键数据',
+    }),
     {
       kind: 'requires-before',
       id: 'grow-out-after-release',
@@ -170,12 +187,9 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
       requires: 'processing',
       scope: 'lineage',
     },
-    {
-      kind: 'requires-before',
-      id: 'sale-after-warehouse-out',
-      cte: 'sale',
-      requires: 'warehouse-out',
-      scope: 'lineage',
-    },
+    saleAfterWarehouseOut('sale-after-warehouse-out', {
+      en: 'A sale comes after the warehouse-out of the lot or of what it was made from',
+      'zh-CN': '销售须在该批次（或其原料批次）出库之后',
+    }),
   ],
 };

@@ -58,16 +58,17 @@ describe('cn.aquatic-chain', () => {
       [[8], 'inspection', 7],
     ]);
   });
-  it('requires a conformant inspection result', () => {
+  it('does not let a lot out after a non-conformant inspection', () => {
     const { events } = generateSeaCucumberChain();
     const failed = events.map((e) =>
       e['fsk:cte'] === 'inspection' ? { ...e, disposition: 'non_conformant' } : e,
     );
+    // the finding is on the warehouse-out (event 8), naming the inspection (event 7) and its result
     const found = checkProfile(failed, CN_AQUATIC_CHAIN_PROFILE).diagnostics.filter(
-      (d) => d.code === 'TRACE_PROFILE_RULE_FAILED',
+      (d) => d.code !== 'RULESET_NOT_VERIFIED',
     );
-    expect(found.map((d) => [d.path, d.params?.rule, d.params?.value])).toEqual([
-      [[7], 'inspection-conformant', 'non_conformant'],
+    expect(found.map((d) => [d.code, d.path, d.params?.otherIndex, d.params?.result])).toEqual([
+      ['TRACE_PROFILE_RELEASED_NOT_CONFORMANT', [8], 7, 'non_conformant'],
     ]);
   });
   it('has no opinion on the rules the chain checks own', () => {

@@ -61,6 +61,19 @@ describe('FSMA 204 profile', () => {
     expect(tlc?.params?.citation).toBe('21 CFR 1.1340(a)(7)');
     expect(tlc?.message).toContain('us.fsma-204');
   });
+  it('does not check again an event the chain leaves out (a re-sent duplicate), in a list or an index', () => {
+    const { events } = generateSeaCucumberChain();
+    const resent = [...events, events[4] as (typeof events)[number]]; // the shipment, sent twice
+    const kdeAt = (ds: readonly { code: string; path?: readonly unknown[] }[]) =>
+      ds.filter((d) => d.code === 'TRACE_PROFILE_KDE_MISSING').map((d) => d.path?.[0]);
+    const once = kdeAt(findings(events, FSMA_204_PROFILE));
+    expect(once).toContain(4);
+    expect(kdeAt(findings(resent, FSMA_204_PROFILE))).toEqual(once); // nothing at [13]
+    expect(checkProfile(resent, FSMA_204_PROFILE).ctes[events.length]).toBeUndefined();
+    const index = createTraceIndex({ retainEvents: true });
+    for (const e of resent) index.add(e);
+    expect(kdeAt(findings(index.graph, FSMA_204_PROFILE))).toEqual(once);
+  });
   it('is satisfied by a shipping event carrying every KDE', () => {
     const ship = {
       type: 'ObjectEvent',
@@ -176,6 +189,12 @@ describe('validateTraceProfile', () => {
     const found = validateTraceProfile(broken);
     expect(found.map((d) => [d.code, d.path, d.params?.detail])).toEqual([
       ['TRACE_PROFILE_INVALID', ['ctes', 0, 'id'], 'a CTE has no id'],
+      ['TRACE_PROFILE_INVALID', ['ctes', 0, 'kdes', 0, 'id'], 'a KDE of object has no id'],
+      [
+        'TRACE_PROFILE_INVALID',
+        ['ctes', 0, 'kdes', 0, 'label'],
+        'KDE object of object has no label (an object with zh-CN and en texts)',
+      ],
       [
         'TRACE_PROFILE_INVALID',
         ['ctes', 0, 'kdes', 0, 'select'],
@@ -184,6 +203,7 @@ describe('validateTraceProfile', () => {
       ['TRACE_PROFILE_INVALID', ['rules', 0, 'ctes'], 'the CTEs of a rule must be a list'],
       ['TRACE_PROFILE_INVALID', ['rules', 1, 'ctes'], 'the CTEs of a rule must be a list'],
       ['TRACE_PROFILE_INVALID', ['rules', 2, 'ctes', 0], 'rule names an unknown CTE object'],
+      ['TRACE_PROFILE_INVALID', ['rules', 3, 'id'], 'a rule has no id'],
       ['TRACE_PROFILE_INVALID', ['rules', 3, 'kind'], 'unknown rule kind object'],
       ['TRACE_PROFILE_INVALID', ['rules', 4, 'ctes', 0], 'rule names an unknown CTE undefined'],
       // the one CTE here has no id, so no CTE is known

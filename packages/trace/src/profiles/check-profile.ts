@@ -4,13 +4,17 @@ import {
   type Diagnostic,
   type DiagnosticPath,
   describeValue,
+  type Locale,
   type MessageDescriptor,
   type MessageParamValue,
   type RuleSetMeta,
+  type Severity,
 } from '@foodsafety/core';
 import type { CanonicalIdFn } from '../chain/canonical-id.js';
 import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { traceBack } from '../chain/trace-lot.js';
+import { callProfileRule } from './call-profile-rule.js';
+import { applyFindingOptions } from './finding-options.js';
 import { cbvEquals, hasAny, localName, selectValues } from './kde-selector.js';
 import { profileMessages } from './profile-messages.js';
 import type {
@@ -22,6 +26,7 @@ import type {
   ValueCondition,
   ValueRule,
 } from './trace-profile.js';
+import { validateTraceProfile } from './trace-profile.js';
 
 /** Options of {@link checkProfile}. */
 export interface CheckProfileOptions {
@@ -29,6 +34,10 @@ export interface CheckProfileOptions {
   readonly canonicalId?: CanonicalIdFn;
   /** Path of the event list in the input (default from the input's shape). */
   readonly pathPrefix?: DiagnosticPath;
+  /** Locale of the messages (default `en`), a value rule's own message included. */
+  readonly locale?: Locale;
+  /** Override the severity of any code, e.g. `{ TRACE_PROFILE_KDE_MISSING: 'warning' }`. */
+  readonly severities?: Readonly<Partial<Record<string, Severity>>>;
 }
 
 /** The result of {@link checkProfile}. */
@@ -210,12 +219,24 @@ function expectedText(cond: ValueCondition): string {
  * (`TRACE_PROFILE_STEP_MISSING`, `TRACE_PROFILE_ORDER`), new lots only where allowed
  * (`TRACE_PROFILE_NEW_LOT_NOT_ALLOWED`), value rules (`TRACE_PROFILE_RULE_FAILED` or the rule's own
  * message) and custom rules. Pure; bad input yields findings, never an exception.
+ *
+ * It fails closed: a profile whose definition is broken (see `validateTraceProfile`) is not
+ * applied and its `TRACE_PROFILE_INVALID` errors are the findings; a rule that throws is a
+ * `TRACE_PROFILE_RULE_ERROR` and a custom rule that returns anything but a list of diagnostics a
+ * `TRACE_PROFILE_RULE_RESULT_INVALID`, both errors naming the profile and the rule.
  */
 export function checkProfile(
   input: unknown,
   profile: TraceProfile,
   options: CheckProfileOptions = {},
 ): ProfileCheckResult {
+  const finish = (found: readonly Diagnostic[]) => applyFindingOptions(found, options);
+  const definition = validateTraceProfile(profile);
+  if (definition.some((d) => d.severity === 'error')) {
+    // a broken profile would misjudge every event: its definition errors are the findings
+    const meta = (isRecord(profile) ? profile.meta : undefined) as RuleSetMeta;
+    return { profile: meta, diagnostics: finish(definition), ctes: [] };
+  }
   const out: Diagnostic[] = [...confidenceNotice(profile.meta)];
   const source = profile.meta.id;
   let events: unknown[];
@@ -230,7 +251,7 @@ export function checkProfile(
           { source },
         ),
       );
-      return { profile: profile.meta, diagnostics: out, ctes: [] };
+      return { profile: profile.meta, diagnostics: finish(out), ctes: [] };
     }
     events = [];
     for (let slot = 0; slot < input.eventCount; slot += 1) {
@@ -250,7 +271,12 @@ export function checkProfile(
   const canonicalId =
     graph instanceof GraphStore ? graph.canonicalId : (options.canonicalId ?? ((id: string) => id));
   const pathOf = (index: number): DiagnosticPath => [...prefix, index];
-  const ctes = events.map((e) => recogniseCte(e, profile));
+  // a duplicate, an error declaration and an event it declares erroneous are out of the chain
+  // (see validateChain): no step is recognised for them, so no KDE or rule applies to them
+  const left = new Set<number>();
+  if (graph instanceof GraphStore)
+    for (const slot of graph.withdrawn) left.add(graph.evIndex.data[slot] as number);
+  const ctes = events.map((e, i) => (left.has(i) ? undefined : recogniseCte(e, profile)));
   const cteById = new Map<string, CteDefinition>(profile.ctes.map((c) => [c.id, c]));
   const params = (index: number): EventParams => {
     const e = events[index];
@@ -280,26 +306,29 @@ export function checkProfile(
   const slotsByIndex = new Map<number, number>();
   for (let slot = 0; slot < graph.eventCount; slot += 1)
     slotsByIndex.set(graph.event(slot).index, slot);
+  const run: RuleRun = {
+    profile,
+    events,
+    ctes,
+    graph,
+    pathOf,
+    params,
+    slotsByIndex,
+    canonicalId,
+    source,
+    locale: options.locale,
+  };
   for (const rule of profile.rules) {
-    try {
-      out.push(
-        ...applyRule(rule, {
-          profile,
-          events,
-          ctes,
-          graph,
-          pathOf,
-          params,
-          slotsByIndex,
-          canonicalId,
-          source,
-        }),
-      );
-    } catch {
-      // a custom rule that throws contributes nothing; the others still run
-    }
+    // a rule that throws or returns garbage is an error finding; the other rules still run
+    out.push(
+      ...callProfileRule(() => applyRule(rule, run), {
+        profile: source,
+        rule: rule.id,
+        path: prefix,
+      }),
+    );
   }
-  return { profile: profile.meta, diagnostics: out, ctes };
+  return { profile: profile.meta, diagnostics: finish(out), ctes };
 }
 
 interface EventParams {
@@ -318,6 +347,8 @@ interface RuleRun {
   readonly slotsByIndex: ReadonlyMap<number, number>;
   readonly canonicalId: CanonicalIdFn;
   readonly source: string;
+  /** Locale of the rules' own messages (a plugin's codes are not in the default catalogue). */
+  readonly locale: Locale | undefined;
 }
 
 function applyRule(rule: ProfileRule, run: RuleRun): readonly Diagnostic[] {
@@ -469,6 +500,7 @@ function valueRule(rule: ValueRule, run: RuleRun): Diagnostic[] {
           path: run.pathOf(index),
           source: run.source,
           ...(rule.severity === undefined ? {} : { severity: rule.severity }),
+          ...(run.locale === undefined ? {} : { locale: run.locale }),
         },
       ),
     );

@@ -104,6 +104,14 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
     expect(d && formatDiagnostic(d, 'zh-CN', engine.catalogue)).toContain('水产品发货事件');
     expect(d && formatDiagnostic(d, 'en', engine.catalogue)).toContain('temperature reading -12');
   });
+  it("renders the district's own message in the locale asked for", () => {
+    const found = checkProfile(withReading(-12), profile, { locale: 'zh-CN' }).diagnostics;
+    const d = found.find((x) => x.code === 'XIGANG_COLD_CHAIN_TEMPERATURE');
+    // the plugin's zh-CN template, filled in by hand
+    expect(d?.message).toBe(
+      `水产品发货事件 ${warehouseOut}（${events[warehouseOut]?.eventID}）的温度记录 -12 不符合 all sensorElementList[*].sensorReport[type=Temperature].value lte -18`,
+    );
+  });
   it('rejects a shipment of aquatic products without any temperature reading', () => {
     const [d] = findings(withReading(undefined));
     expect([d?.code, d?.params?.value]).toEqual(['XIGANG_COLD_CHAIN_TEMPERATURE', '(none)']);

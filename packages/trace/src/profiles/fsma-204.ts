@@ -13,6 +13,30 @@ const TLC_SOURCE = [
   'ilmd.*:tlcSourceReference',
 ];
 
+/** Where the farm is named: a farm member, or the source the food came from. */
+const FARM = ['ilmd.*:farmLocation', 'ilmd.*:farmList', '*:farmLocation', 'sourceList[*].source'];
+const GROWING_AREA = [
+  'ilmd.*:fieldName',
+  'ilmd.*:growingArea',
+  'ilmd.*:containerName',
+  '*:fieldName',
+  '*:growingArea',
+  '*:containerName',
+];
+const HARVEST_DATE = [
+  'ilmd.*:harvestStartDate',
+  'ilmd.*:harvestDate',
+  '*:harvestStartDate',
+  '*:harvestDate',
+];
+/** The lot an initial packing assigns: the packed lot of an ObjectEvent, or a transformation's output. */
+const PACKED_LOT = [...LOT, ...EPCIS_SELECTORS.outputLots];
+/**
+ * Business steps of a harvest record: CBV `commissioning`, and the words `harvesting` and
+ * `farmHarvest` some platforms use (in any namespace: `urn:gdst:bizStep:farmHarvest`).
+ */
+const HARVEST_STEPS = ['commissioning', 'harvesting', 'farmHarvest'];
+
 function kde(
   id: string,
   en: string,
@@ -36,7 +60,28 @@ function kde(
  * descriptions are GLN-based `bizLocation`/`readPoint` or source/destination entries; the
  * reference document is a `bizTransactionList` entry; the TLC source may be carried as an
  * extension member whose local name is `tlcSource`. Events name their CTE explicitly with a
- * member whose local name is `cte` (e.g. `fsk:cte: 'cooling'`), or are recognised by shape.
+ * member whose local name is `cte` (e.g. `fsk:cte: 'cooling'`), or are recognised by shape:
+ * - harvesting: an ObjectEvent ADD at `commissioning` with a harvest date in its ILMD, or an
+ *   ObjectEvent OBSERVE at `harvesting` (`farmHarvest`);
+ * - first land-based receiving: an ObjectEvent ADD at `receiving` or `arriving`;
+ * - initial packing: an ObjectEvent ADD at `packing`, or at `commissioning` without a harvest
+ *   date; a TransformationEvent at `packing` with a harvest date in its ILMD;
+ * - shipping, receiving: the bizStep; transformation: any other TransformationEvent.
+ * The harvest date alone decides nothing: it is a KDE of initial packing (§1.1330(a)(8)) and of
+ * first land-based receiving (§1.1335(d)) too.
+ *
+ * Rule text relied on: the KDE lists of §§1.1325–1.1350 and §1.1320 were compared with a copy of
+ * the eCFR text (eCFR versioner, part 1 as of 2026-06-11, kept as text chunks in a public
+ * repository) and, for §1.1320, §1.1330(a)(1)–(10), §1.1335, §1.1340 and §1.1345, with the
+ * self-law.org, lexbuild.dev, law.lawstack.com and customsmobile.com copies; not with the official
+ * www.ecfr.gov pages themselves.
+ *
+ * Harvesting and lot codes: §1.1325(a) asks the harvester for no lot code; the traceability lot code
+ * is assigned at initial packing (§1.1320(a), §1.1330(a)(11)). A harvest recorded as an ObjectEvent
+ * ADD commissions an identifier, which under this mapping is a lot code, so it draws
+ * `TRACE_PROFILE_NEW_LOT_NOT_ALLOWED` (a warning). A harvest recorded without commissioning one (an
+ * ObjectEvent OBSERVE at `harvesting`, or naming its step, with the harvest KDEs as event-level
+ * members) draws none.
  */
 export const FSMA_204_PROFILE: TraceProfile = {
   meta: {
@@ -48,7 +93,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
       'FDA, Requirements for Additional Traceability Records for Certain Foods, final rule, 87 FR 70910 (2022-11-21); 21 CFR 1.1300–1.1465 (subpart S)',
     confidence: 'secondary',
     notes:
-      '§1.1320, §1.1340(a), §1.1345(a) and §1.1330(a)(1)–(10) were compared with eCFR text copies; the KDE lists of §1.1325, §1.1335, §1.1350 and the rest of §1.1330 are from the final rule as remembered, not re-read. Conditional KDEs (field name for produce, container for aquaculture, cooling if applicable) are optional here. The CBV mapping is ours. Compliance date 2026-01-20 was extended by FDA; check the current date.',
+      'The KDE lists of §1.1325(a)(1)/(b)(1), §1.1330(a)(1)–(16), §1.1335(a)–(g), §1.1340(a), §1.1345(a), §1.1350(a) and §1.1320 were compared with copies of the eCFR text (eCFR versioner, 2026-06-11, and research copies), not with the official site. Conditional KDEs (field name for produce, container for aquaculture, cooling if applicable) are optional here; §1.1350(a)(1) "if applicable" is taken as applicable. A harvest that commissions an identifier (ObjectEvent ADD) is warned as a new lot code: §1.1320(a) gives the traceability lot code to the initial packer. The CBV mapping and the event shapes are ours. Compliance date 2026-01-20 was extended by FDA; check the current date.',
   },
   label: { en: 'FSMA 204 Food Traceability Rule', 'zh-CN': '美国 FSMA 第 204 条食品追溯规则' },
   ctes: [
@@ -57,8 +102,26 @@ export const FSMA_204_PROFILE: TraceProfile = {
       label: { en: 'Harvesting', 'zh-CN': '收获' },
       match: [
         { cte: ['harvesting', 'harvest'] },
-        { eventTypes: ['ObjectEvent'], actions: ['ADD'], has: ['ilmd.*:harvestStartDate'] },
-        { eventTypes: ['ObjectEvent'], actions: ['ADD'], has: ['ilmd.*:harvestDate'] },
+        // the harvester commissions the harvested commodity: not a packer (bizStep packing) nor a
+        // receiver (receiving/arriving), whose records carry the harvest date too
+        {
+          eventTypes: ['ObjectEvent'],
+          actions: ['ADD'],
+          bizSteps: HARVEST_STEPS,
+          has: ['ilmd.*:harvestStartDate'],
+        },
+        {
+          eventTypes: ['ObjectEvent'],
+          actions: ['ADD'],
+          bizSteps: HARVEST_STEPS,
+          has: ['ilmd.*:harvestDate'],
+        },
+        // a harvest record that commissions nothing (no lot code before initial packing)
+        {
+          eventTypes: ['ObjectEvent'],
+          actions: ['OBSERVE'],
+          bizSteps: ['harvesting', 'farmHarvest'],
+        },
       ],
       kdes: [
         kde(
@@ -93,13 +156,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           'growingArea',
           'Field or growing area (produce) / container (aquaculture)',
           '田块或养殖容器名称',
-          [
-            'ilmd.*:fieldName',
-            'ilmd.*:growingArea',
-            'ilmd.*:containerName',
-            '*:fieldName',
-            '*:containerName',
-          ],
+          GROWING_AREA,
           '21 CFR 1.1325(a)(1)(v)–(vi)',
           false,
         ),
@@ -107,7 +164,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           'harvestDate',
           'Date of harvesting',
           '收获日期',
-          ['ilmd.*:harvestStartDate', 'ilmd.*:harvestDate', 'eventTime'],
+          [...HARVEST_DATE, 'eventTime'],
           '21 CFR 1.1325(a)(1)(vii)',
         ),
         kde(
@@ -129,42 +186,49 @@ export const FSMA_204_PROFILE: TraceProfile = {
           'Location description of the immediate subsequent recipient',
           '直接下游接收方地点',
           ['destinationList[*].destination'],
-          '21 CFR 1.1325(b)(1)',
+          '21 CFR 1.1325(b)(1)(i)',
         ),
         kde(
           'commodity',
           'Commodity and, if applicable, variety',
           '品种及品类',
-          LOT,
-          '21 CFR 1.1325(b)(2)',
+          [...LOT, '*:commodity', 'ilmd.*:commodity'],
+          '21 CFR 1.1325(b)(1)(ii)',
         ),
         kde(
           'quantity',
           'Quantity and unit of measure',
           '数量及计量单位',
           QTY,
-          '21 CFR 1.1325(b)(3)',
+          '21 CFR 1.1325(b)(1)(iii)',
         ),
         kde(
           'coolingLocation',
           'Location description where cooled',
           '预冷地点',
           HERE,
-          '21 CFR 1.1325(b)(4)',
+          '21 CFR 1.1325(b)(1)(iv)',
         ),
         kde(
           'coolingDate',
           'Date of cooling',
           '预冷日期',
           ['*:coolingDate', 'eventTime'],
-          '21 CFR 1.1325(b)(5)',
+          '21 CFR 1.1325(b)(1)(v)',
+        ),
+        kde(
+          'farmLocation',
+          'Location description of the farm where harvested',
+          '收获农场地点',
+          FARM,
+          '21 CFR 1.1325(b)(1)(vi)',
         ),
         kde(
           'referenceDocument',
           'Reference document type and number',
           '参考单据类型及编号',
           REF_DOC,
-          '21 CFR 1.1325(b)(7)',
+          '21 CFR 1.1325(b)(1)(vii)',
         ),
       ],
     },
@@ -176,6 +240,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
       },
       match: [
         { cte: ['first-land-based-receiving', 'landing'] },
+        // a lot code assigned on receipt: the first land-based receiver's (§1.1320(a))
         { eventTypes: ['ObjectEvent'], actions: ['ADD'], bizSteps: ['receiving', 'arriving'] },
       ],
       kdes: [
@@ -210,25 +275,24 @@ export const FSMA_204_PROFILE: TraceProfile = {
         ),
         kde(
           'receiverLocation',
-          'Location description of the first land-based receiver',
-          '首次上岸接收方地点',
-          HERE,
+          'Location description of the first land-based receiver (the TLC source), or the TLC source reference',
+          '首次上岸接收方地点（批次号编制地点）或其引用',
+          [...HERE, ...TLC_SOURCE],
           '21 CFR 1.1335(e)',
         ),
-        kde('dateReceived', 'Date received', '接收日期', ['eventTime'], '21 CFR 1.1335(f)'),
         kde(
-          'tlcSource',
-          'Location description of the TLC source, or TLC source reference',
-          '批次号编制地点或其引用',
-          [...TLC_SOURCE, ...HERE],
-          '21 CFR 1.1335(g)',
+          'dateLanded',
+          'Date the food was landed',
+          '渔获上岸日期',
+          ['ilmd.*:landingDate', '*:landingDate', '*:dateLanded', 'eventTime'],
+          '21 CFR 1.1335(f)',
         ),
         kde(
           'referenceDocument',
           'Reference document type and number',
           '参考单据类型及编号',
           REF_DOC,
-          '21 CFR 1.1335(h)',
+          '21 CFR 1.1335(g)',
         ),
       ],
     },
@@ -241,6 +305,13 @@ export const FSMA_204_PROFILE: TraceProfile = {
       match: [
         { cte: ['initial-packing', 'packing'] },
         { eventTypes: ['ObjectEvent'], actions: ['ADD'], bizSteps: ['packing', 'commissioning'] },
+        // packing harvested bins into cases: not a transformation (§1.1310), the initial packing
+        { eventTypes: ['TransformationEvent'], bizSteps: ['packing'], has: ['ilmd.*:harvestDate'] },
+        {
+          eventTypes: ['TransformationEvent'],
+          bizSteps: ['packing'],
+          has: ['ilmd.*:harvestStartDate'],
+        },
       ],
       kdes: [
         kde(
@@ -251,45 +322,90 @@ export const FSMA_204_PROFILE: TraceProfile = {
           '21 CFR 1.1330(a)(1)',
         ),
         kde(
+          'dateReceived',
+          'Date the food was received',
+          '收货日期',
+          ['ilmd.*:dateReceived', '*:dateReceived', 'ilmd.*:receiveDate', '*:receiveDate'],
+          '21 CFR 1.1330(a)(2)',
+        ),
+        kde(
+          'quantityReceived',
+          'Quantity and unit of measure of the food received',
+          '收到的数量及计量单位',
+          ['inputQuantityList[*].quantity', 'ilmd.*:quantityReceived', '*:quantityReceived'],
+          '21 CFR 1.1330(a)(3)',
+        ),
+        kde(
           'farmLocation',
           'Location description of the farm where harvested',
           '收获农场地点',
-          ['ilmd.*:farmLocation', 'ilmd.*:farmList', 'sourceList[*].source', '*:farmLocation'],
+          FARM,
           '21 CFR 1.1330(a)(4)',
         ),
         kde(
-          'harvestDate',
-          'Date of harvesting',
-          '收获日期',
-          ['ilmd.*:harvestStartDate', 'ilmd.*:harvestDate', '*:harvestDate'],
-          '21 CFR 1.1330(a)(8)',
+          'growingArea',
+          'Field or growing area (produce) / container (aquaculture)',
+          '田块或养殖容器名称',
+          GROWING_AREA,
+          '21 CFR 1.1330(a)(5)–(6)',
+          false,
+        ),
+        kde(
+          'harvester',
+          'Business name and phone number of the harvester (party master data)',
+          '收获者名称及电话',
+          [
+            'ilmd.*:harvesterBusinessName',
+            '*:harvesterBusinessName',
+            'ilmd.*:harvester',
+            '*:harvester',
+            'sourceList[type=owning_party].source',
+          ],
+          '21 CFR 1.1330(a)(7)',
+        ),
+        kde('harvestDate', 'Date of harvesting', '收获日期', HARVEST_DATE, '21 CFR 1.1330(a)(8)'),
+        kde(
+          'coolingLocation',
+          'Location description where cooled (if applicable)',
+          '预冷地点（如有）',
+          ['ilmd.*:coolingLocation', '*:coolingLocation'],
+          '21 CFR 1.1330(a)(9)',
+          false,
+        ),
+        kde(
+          'coolingDate',
+          'Date of cooling (if applicable)',
+          '预冷日期（如有）',
+          ['ilmd.*:coolingDate', '*:coolingDate'],
+          '21 CFR 1.1330(a)(10)',
+          false,
         ),
         kde(
           'traceabilityLotCode',
           'Traceability lot code assigned',
           '追溯批次号',
-          LOT,
+          PACKED_LOT,
           '21 CFR 1.1330(a)(11)',
         ),
         kde(
           'productDescription',
           'Product description of the packed food',
           '包装后产品描述',
-          LOT,
+          PACKED_LOT,
           '21 CFR 1.1330(a)(12)',
         ),
         kde(
           'quantityPacked',
           'Quantity and unit of measure of the packed food',
           '包装后数量及计量单位',
-          QTY,
+          [...QTY, ...EPCIS_SELECTORS.outputQuantities],
           '21 CFR 1.1330(a)(13)',
         ),
         kde(
           'packingLocation',
-          'Location description where packed',
-          '包装地点',
-          HERE,
+          'Location description where packed (the TLC source), or the TLC source reference',
+          '包装地点（批次号编制地点）或其引用',
+          [...HERE, ...TLC_SOURCE],
           '21 CFR 1.1330(a)(14)',
         ),
         kde(
@@ -417,54 +533,69 @@ export const FSMA_204_PROFILE: TraceProfile = {
       label: { en: 'Transformation', 'zh-CN': '加工转换' },
       match: [{ cte: ['transformation', 'processing'] }, { eventTypes: ['TransformationEvent'] }],
       kdes: [
+        // (a)(1) "if applicable" (food on the list used): taken as applicable
         kde(
           'inputLotCodes',
           'Traceability lot codes of the food used',
           '投入原料的追溯批次号',
           EPCIS_SELECTORS.inputLots,
-          '21 CFR 1.1350(a)(1)',
+          '21 CFR 1.1350(a)(1)(i)',
+        ),
+        kde(
+          'inputProductDescription',
+          'Product description of the food used',
+          '投入原料的产品描述',
+          EPCIS_SELECTORS.inputLots,
+          '21 CFR 1.1350(a)(1)(ii)',
         ),
         kde(
           'inputQuantities',
-          'Quantity and unit of measure of each lot used',
-          '各投入批次的数量及计量单位',
+          'Quantity and unit of measure used from each lot',
+          '各投入批次的用量及计量单位',
           EPCIS_SELECTORS.inputQuantities,
-          '21 CFR 1.1350(a)(1)',
+          '21 CFR 1.1350(a)(1)(iii)',
         ),
         kde(
           'newLotCode',
           'New traceability lot code of the food produced',
           '产出食品的新追溯批次号',
           EPCIS_SELECTORS.outputLots,
-          '21 CFR 1.1350(a)(2)',
+          '21 CFR 1.1350(a)(2)(i)',
         ),
         kde(
           'transformationLocation',
-          'Location description where transformed (TLC source)',
-          '加工地点',
-          HERE,
-          '21 CFR 1.1350(a)(2)',
+          'Location description where transformed (the TLC source), or the TLC source reference',
+          '加工地点（批次号编制地点）或其引用',
+          [...HERE, ...TLC_SOURCE],
+          '21 CFR 1.1350(a)(2)(ii)',
         ),
         kde(
           'transformationDate',
           'Date transformation was completed',
           '加工完成日期',
           ['eventTime'],
-          '21 CFR 1.1350(a)(2)',
+          '21 CFR 1.1350(a)(2)(iii)',
+        ),
+        kde(
+          'outputProductDescription',
+          'Product description of the food produced',
+          '产出食品的产品描述',
+          EPCIS_SELECTORS.outputLots,
+          '21 CFR 1.1350(a)(2)(iv)',
         ),
         kde(
           'outputQuantity',
           'Quantity and unit of measure of the food produced',
           '产出数量及计量单位',
           EPCIS_SELECTORS.outputQuantities,
-          '21 CFR 1.1350(a)(2)',
+          '21 CFR 1.1350(a)(2)(v)',
         ),
         kde(
           'referenceDocument',
           'Reference document type and number',
           '参考单据类型及编号',
           REF_DOC,
-          '21 CFR 1.1350(a)(2)',
+          '21 CFR 1.1350(a)(2)(vi)',
         ),
       ],
     },

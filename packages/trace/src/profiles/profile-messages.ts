@@ -6,31 +6,37 @@ export const profileMessages = defineMessages(
     TRACE_PROFILE_KDE_MISSING: {
       severity: 'error',
       'zh-CN':
-        '第 {index} 条事件 {eventID}（{cte}）缺少 {profile} 要求的关键数据元素 {kde}（{citation}）',
+        '事件 [{index}] {eventID}（{cte}）缺少 {profile} 要求的关键数据元素 {kde}（{citation}）',
       en: 'Event {index} {eventID} ({cte}) lacks the key data element {kde} required by {profile} ({citation})',
     },
     TRACE_PROFILE_STEP_MISSING: {
       severity: 'error',
       'zh-CN':
-        '第 {index} 条事件 {eventID}（{cte}）之前，批次 {lot} 没有必需的环节 {requires}（{profile}）',
+        '事件 [{index}] {eventID}（{cte}）之前，批次 {lot} 没有必需的环节 {requires}（{profile}）',
       en: 'Event {index} {eventID} ({cte}): lot {lot} has no {requires} step before it, which {profile} requires',
     },
     TRACE_PROFILE_ORDER: {
       severity: 'error',
       'zh-CN':
-        '环节顺序错误：批次 {lot} 的 {requires}（第 {otherIndex} 条事件）晚于 {cte}（第 {index} 条事件 {eventID}）（{profile}）',
+        '环节顺序错误：批次 {lot} 的 {requires}（事件 [{otherIndex}]）晚于 {cte}（事件 [{index}] {eventID}）（{profile}）',
       en: 'Steps out of order: lot {lot} has {requires} (event {otherIndex}) only after {cte} (event {index} {eventID}) ({profile})',
+    },
+    TRACE_PROFILE_RELEASED_NOT_CONFORMANT: {
+      severity: 'error',
+      'zh-CN':
+        '事件 [{index}] {eventID}（{cte}）：批次 {lot} 此前最近一次{requires}（事件 [{otherIndex}]）结论为 {result}，未经复检合格即放行（{profile}）',
+      en: 'Event {index} {eventID} ({cte}): lot {lot} goes out although its last {requires} before (event {otherIndex}) found it {result}, with no conformant re-inspection since ({profile})',
     },
     TRACE_PROFILE_NEW_LOT_NOT_ALLOWED: {
       severity: 'warning',
       'zh-CN':
-        '第 {index} 条事件 {eventID}（{cte}）产生了新批次 {lot}，但 {profile} 只允许在 {allowed} 环节编制新批次号',
+        '事件 [{index}] {eventID}（{cte}）产生了新批次 {lot}，但 {profile} 只允许在 {allowed} 环节编制新批次号',
       en: 'Event {index} {eventID} ({cte}) creates the new lot {lot}, but {profile} allows new lot codes only at {allowed}',
     },
     TRACE_PROFILE_RULE_FAILED: {
       severity: 'error',
       'zh-CN':
-        '第 {index} 条事件 {eventID} 不符合 {profile} 的规则 {rule}：取值 {value}，要求 {expected}',
+        '事件 [{index}] {eventID} 不符合 {profile} 的规则 {rule}：取值 {value}，要求 {expected}',
       en: 'Event {index} {eventID} breaks rule {rule} of {profile}: value {value}, expected {expected}',
     },
     TRACE_PROFILE_EVENTS_UNAVAILABLE: {
@@ -38,6 +44,16 @@ export const profileMessages = defineMessages(
       'zh-CN':
         '追溯图未保留原始事件，无法检查 {profile} 的关键数据元素；请传入事件列表或用 retainEvents 建立索引',
       en: 'The lot graph does not keep the events, so the key data elements of {profile} cannot be checked; pass the events or index with retainEvents',
+    },
+    TRACE_PROFILE_RULE_ERROR: {
+      severity: 'error',
+      'zh-CN': '{profile} 的规则 {rule} 运行出错，该规则未完成检查：{error}',
+      en: 'Rule {rule} of {profile} failed, so it was not checked: {error}',
+    },
+    TRACE_PROFILE_RULE_RESULT_INVALID: {
+      severity: 'error',
+      'zh-CN': '{profile} 的规则 {rule} 返回的结果不是诊断列表：{detail}',
+      en: 'Rule {rule} of {profile} returned something other than a list of diagnostics: {detail}',
     },
     TRACE_PROFILE_INVALID: {
       severity: 'error',

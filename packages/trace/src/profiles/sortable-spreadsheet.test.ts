@@ -103,6 +103,22 @@ describe('toSortableSpreadsheet', () => {
     expect(shipping?.[docColumn]).toContain('urn:epcglobal:cbv:bt:');
     expect(rows).toHaveLength(events.length + 1);
   });
+  it('writes no row for an event the chain leaves out (a re-sent duplicate)', () => {
+    // the chain's fifth event sent twice: one record, one row, whichever way the rows are chosen
+    const resent = buildLotGraph([...events, events[4] as (typeof events)[number]]);
+    const all = parseCsv(toSortableSpreadsheet(resent)).slice(1);
+    expect(all.map((r) => Number(r[0]))).toEqual(
+      parseCsv(toSortableSpreadsheet(graph))
+        .slice(1)
+        .map((r) => Number(r[0])),
+    );
+    expect(all).toHaveLength(events.length);
+    const trace = traceForward(resent, first.live);
+    const traced = parseCsv(
+      toSortableSpreadsheet(resent, { lots: [trace.id, ...trace.lots.map((l) => l.id)] }),
+    ).slice(1);
+    expect(traced.map((r) => Number(r[0]))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
   it('round-trips awkward values through quoting', () => {
     const awkward = [
       {

@@ -1,5 +1,5 @@
 import { describeValue, type Locale } from '@foodsafety/core';
-import type { EventSummary, LotGraph } from '../chain/lot-graph.js';
+import { type EventSummary, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { recogniseCte } from './check-profile.js';
 import { selectValues } from './kde-selector.js';
 import type { TraceProfile } from './trace-profile.js';
@@ -113,7 +113,13 @@ export function toSortableSpreadsheet(graph: LotGraph, options: SpreadsheetOptio
       if (node !== undefined) for (const s of graph.eventsOf(node)) set.add(s);
     }
     slots = [...set];
-  } else slots = Array.from({ length: graph.eventCount }, (_, s) => s);
+  } else {
+    // every event of the graph but those left out of the chain (duplicates, error declarations
+    // and the events they declare erroneous), which no lot lists either
+    const left = graph instanceof GraphStore ? graph.withdrawn : undefined;
+    slots = [];
+    for (let s = 0; s < graph.eventCount; s += 1) if (left?.has(s) !== true) slots.push(s);
+  }
   const summaries = slots.map((s) => graph.event(s));
   const wanted = options.events === undefined ? undefined : new Set(options.events);
   const rows = summaries

@@ -6,6 +6,7 @@ import {
   type MessageDescriptor,
   parseRuleSetMeta,
   type RuleSetMeta,
+  SEVERITIES,
   type Severity,
 } from '@foodsafety/core';
 import { defineExtensionPoint } from '@foodsafety/plugin-sdk';
@@ -208,41 +209,184 @@ export interface TraceProfile {
 /** The package version extension-point hosts report to plugins' `requires`. */
 export const TRACE_HOST = { name: '@foodsafety/trace', version: '0.1.0' } as const;
 
+const VALUE_OPS: readonly ValueOp[] = [
+  'exists',
+  'eq',
+  'ne',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'in',
+  'not-in',
+  'matches',
+  'gtin-in',
+];
+
+// The selector language (see `kde-selector.ts`): a member name, or a bracket (`[*]`, `[0]`,
+// `[type=location]`, `["a URI"]`); a name after a step is joined by a dot, a bracket may be.
+const NAME = String.raw`[^.[\]"]+`;
+const BRACKET = String.raw`\[\s*(?:"[^"]*"|\*|\d+|[^\]"=\s][^\]"=]*=[^\]"]*)\s*\]`;
+const SELECTOR = new RegExp(`^(?:${NAME}|${BRACKET})(?:\\.${NAME}|\\.?${BRACKET})*$`);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function shown(v: unknown): string {
+  return describeValue(v, Number.POSITIVE_INFINITY);
+}
+
+/** Why a selector is malformed (it would select nothing, silently), or `undefined`. */
+function selectorProblem(selector: unknown): string | undefined {
+  if (typeof selector !== 'string') return `the selector ${shown(selector)} is not text`;
+  if (!SELECTOR.test(selector.trim())) return `the selector ${selector} is malformed`;
+  return undefined;
+}
+
+function labelProblem(label: unknown): string | undefined {
+  if (!isRecord(label)) return 'has no label (an object with zh-CN and en texts)';
+  for (const locale of ['zh-CN', 'en'] as const) {
+    const text = label[locale];
+    if (typeof text !== 'string' || text.trim() === '') return `has no ${locale} label`;
+  }
+  return undefined;
+}
+
+function descriptorProblem(message: unknown): string | undefined {
+  if (!isRecord(message) || typeof message.code !== 'string' || message.code === '')
+    return "a message descriptor (from defineMessages or a plugin's messages) with a code";
+  if (!SEVERITIES.includes(message.severity as Severity)) return 'a descriptor with a severity';
+  const templates = message.templates;
+  if (
+    !isRecord(templates) ||
+    typeof templates.en !== 'string' ||
+    typeof templates['zh-CN'] !== 'string'
+  )
+    return 'a descriptor with zh-CN and en templates';
+  return undefined;
+}
+
+/** What the `value` of a condition must be for its op, or `undefined` when it fits. */
+function operandProblem(op: ValueOp, value: unknown): string | undefined {
+  const scalar = (v: unknown) =>
+    typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+  switch (op) {
+    case 'exists':
+      return undefined;
+    case 'eq':
+    case 'ne':
+      return scalar(value) || typeof value === 'boolean' ? undefined : 'a text, number or boolean';
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a finite number';
+    case 'in':
+    case 'not-in':
+    case 'gtin-in':
+      // an item that is no text or number matches nothing, which is not worth rejecting the profile
+      return Array.isArray(value) ? undefined : 'a list';
+    case 'matches':
+      if (typeof value !== 'string') return 'a regular expression as text';
+      try {
+        new RegExp(value);
+        return undefined;
+      } catch {
+        return 'a valid regular expression';
+      }
+  }
+}
+
 /**
- * Check a profile's definition: rule-set metadata, unique CTE ids, rules naming known CTEs.
- * Returns diagnostics with paths into the profile (errors make it unusable).
+ * Check a profile's definition so that a broken one fails to activate instead of misjudging
+ * events: rule-set metadata and labels; unique CTE ids, each with a list of match entries and a
+ * KDE table of unique ids and well-formed selectors; rules with unique ids, a known kind and
+ * severity, naming known CTEs, and with the fields their kind needs (a `requires-before` scope of
+ * `lot` or `lineage`; a value rule's known op with a value that fits it, a well-formed selector
+ * and a message descriptor; a custom rule's `check` function). Returns `TRACE_PROFILE_INVALID`
+ * errors (and the metadata's own) with paths into the profile.
  */
 export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const id = typeof profile?.meta?.id === 'string' ? profile.meta.id : '(no id)';
+  const id =
+    isRecord(profile) && isRecord(profile.meta) && typeof profile.meta.id === 'string'
+      ? profile.meta.id
+      : '(no id)';
   const bad = (detail: string, path: DiagnosticPath) =>
     out.push(createDiagnostic(profileMessages.TRACE_PROFILE_INVALID, { id, detail }, { path }));
-  if (typeof profile !== 'object' || profile === null) {
+  if (!isRecord(profile)) {
     bad('not an object', []);
     return out;
   }
   const meta = parseRuleSetMeta(profile.meta, ['meta']);
   if (!meta.ok) out.push(...meta.diagnostics);
+  const profileLabel = labelProblem(profile.label);
+  if (profileLabel !== undefined) bad(`the profile ${profileLabel}`, ['label']);
   if (!Array.isArray(profile.ctes)) {
     bad('ctes must be a list', ['ctes']);
     return out;
   }
+  const selectors = (list: unknown, what: string, path: DiagnosticPath, nonEmpty: boolean) => {
+    if (!Array.isArray(list) || (nonEmpty && list.length === 0)) {
+      bad(`${what} selects nothing`, path);
+      return;
+    }
+    for (let k = 0; k < list.length; k += 1) {
+      const problem = selectorProblem(list[k]);
+      if (problem !== undefined) bad(`${what}: ${problem}`, [...path, k]);
+    }
+  };
   const ids = new Set<string>();
-  profile.ctes.forEach((cte, i) => {
-    if (typeof cte?.id !== 'string' || cte.id === '') bad('a CTE has no id', ['ctes', i, 'id']);
-    else if (ids.has(cte.id)) bad(`CTE ${cte.id} is defined twice`, ['ctes', i, 'id']);
-    else ids.add(cte.id);
-    const cteId = describeValue(cte?.id, Number.POSITIVE_INFINITY);
-    if (!Array.isArray(cte?.match)) bad(`CTE ${cteId} has no match list`, ['ctes', i, 'match']);
-    if (!Array.isArray(cte?.kdes)) bad(`CTE ${cteId} has no KDE list`, ['ctes', i, 'kdes']);
+  profile.ctes.forEach((cte: unknown, i) => {
+    const c = isRecord(cte) ? cte : {};
+    if (typeof c.id !== 'string' || c.id === '') bad('a CTE has no id', ['ctes', i, 'id']);
+    else if (ids.has(c.id)) bad(`CTE ${c.id} is defined twice`, ['ctes', i, 'id']);
+    else ids.add(c.id);
+    const cteId = shown(c.id);
+    const cteLabel = labelProblem(c.label);
+    if (cteLabel !== undefined) bad(`CTE ${cteId} ${cteLabel}`, ['ctes', i, 'label']);
+    if (!Array.isArray(c.match)) bad(`CTE ${cteId} has no match list`, ['ctes', i, 'match']);
     else {
-      cte.kdes.forEach((kde: KdeDefinition, k: number) => {
-        if (!Array.isArray(kde?.select) || kde.select.length === 0) {
-          bad(
-            `KDE ${describeValue(kde?.id, Number.POSITIVE_INFINITY)} of ${cteId} selects nothing`,
-            ['ctes', i, 'kdes', k, 'select'],
-          );
+      c.match.forEach((m: unknown, j) => {
+        const at: DiagnosticPath = ['ctes', i, 'match', j];
+        if (!isRecord(m)) {
+          bad(`a match entry of CTE ${cteId} is not an object`, at);
+          return;
         }
+        for (const field of ['cte', 'eventTypes', 'actions', 'bizSteps', 'dispositions'] as const) {
+          const words = m[field];
+          if (
+            words !== undefined &&
+            !(Array.isArray(words) && words.every((w) => typeof w === 'string' && w !== ''))
+          )
+            bad(`${field} of a match entry of CTE ${cteId} must be a list of texts`, [
+              ...at,
+              field,
+            ]);
+        }
+        if (m.has !== undefined) selectors(m.has, `has of CTE ${cteId}`, [...at, 'has'], false);
+      });
+    }
+    if (!Array.isArray(c.kdes)) bad(`CTE ${cteId} has no KDE list`, ['ctes', i, 'kdes']);
+    else {
+      const kdeIds = new Set<string>();
+      c.kdes.forEach((kde: unknown, k) => {
+        const at: DiagnosticPath = ['ctes', i, 'kdes', k];
+        const d = isRecord(kde) ? kde : {};
+        if (typeof d.id !== 'string' || d.id === '')
+          bad(`a KDE of ${cteId} has no id`, [...at, 'id']);
+        else if (kdeIds.has(d.id)) bad(`KDE ${d.id} of ${cteId} is defined twice`, [...at, 'id']);
+        else kdeIds.add(d.id);
+        const kdeLabel = labelProblem(d.label);
+        if (kdeLabel !== undefined)
+          bad(`KDE ${shown(d.id)} of ${cteId} ${kdeLabel}`, [...at, 'label']);
+        selectors(d.select, `KDE ${shown(d.id)} of ${cteId}`, [...at, 'select'], true);
+        if (d.required !== undefined && typeof d.required !== 'boolean')
+          bad(`required of KDE ${shown(d.id)} of ${cteId} must be true or false`, [
+            ...at,
+            'required',
+          ]);
       });
     }
   });
@@ -252,7 +396,7 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
   }
   const known = (cte: unknown, path: DiagnosticPath) => {
     if (typeof cte !== 'string' || !ids.has(cte))
-      bad(`rule names an unknown CTE ${describeValue(cte, Number.POSITIVE_INFINITY)}`, path);
+      bad(`rule names an unknown CTE ${shown(cte)}`, path);
   };
   // a rule's list of CTEs: each must be known; a list that is not a list is a finding itself
   const knownAll = (ctes: unknown, path: DiagnosticPath) => {
@@ -260,26 +404,85 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
     // by index, not forEach: a hole in the list is an unknown CTE too
     else for (let k = 0; k < ctes.length; k += 1) known(ctes[k], [...path, k]);
   };
-  profile.rules.forEach((rule, r) => {
-    switch (rule?.kind) {
+  const condition = (cond: Record<string, unknown>, rule: string, path: DiagnosticPath) => {
+    const problem = selectorProblem(cond.select);
+    if (problem !== undefined) bad(`rule ${rule}: ${problem}`, [...path, 'select']);
+    if (!VALUE_OPS.includes(cond.op as ValueOp)) {
+      bad(`rule ${rule} has the unknown op ${shown(cond.op)} (one of ${VALUE_OPS.join(', ')})`, [
+        ...path,
+        'op',
+      ]);
+    } else {
+      const wanted = operandProblem(cond.op as ValueOp, cond.value);
+      if (wanted !== undefined)
+        bad(`rule ${rule}: op ${cond.op} needs ${wanted}, not ${shown(cond.value)}`, [
+          ...path,
+          'value',
+        ]);
+    }
+    if (cond.quantifier !== undefined && cond.quantifier !== 'all' && cond.quantifier !== 'any')
+      bad(`rule ${rule}: quantifier must be all or any, not ${shown(cond.quantifier)}`, [
+        ...path,
+        'quantifier',
+      ]);
+  };
+  const ruleIds = new Set<string>();
+  profile.rules.forEach((entry: unknown, r) => {
+    const at: DiagnosticPath = ['rules', r];
+    const rule = isRecord(entry) ? entry : {};
+    if (typeof rule.id !== 'string' || rule.id === '') bad('a rule has no id', [...at, 'id']);
+    else if (ruleIds.has(rule.id)) bad(`rule ${rule.id} is defined twice`, [...at, 'id']);
+    else ruleIds.add(rule.id);
+    const ruleId = shown(rule.id);
+    if (rule.severity !== undefined && !SEVERITIES.includes(rule.severity as Severity))
+      bad(`rule ${ruleId} has the severity ${shown(rule.severity)}, not error, warning or info`, [
+        ...at,
+        'severity',
+      ]);
+    if (rule.label !== undefined) {
+      const ruleLabel = labelProblem(rule.label);
+      if (ruleLabel !== undefined) bad(`rule ${ruleId} ${ruleLabel}`, [...at, 'label']);
+    }
+    switch (rule.kind) {
       case 'requires-before':
-        known(rule.cte, ['rules', r, 'cte']);
-        known(rule.requires, ['rules', r, 'requires']);
+        known(rule.cte, [...at, 'cte']);
+        known(rule.requires, [...at, 'requires']);
+        if (rule.scope !== 'lot' && rule.scope !== 'lineage')
+          bad(`rule ${ruleId} has the scope ${shown(rule.scope)}, not lot or lineage`, [
+            ...at,
+            'scope',
+          ]);
         break;
       case 'new-lot-only-at':
-        knownAll(rule.ctes, ['rules', r, 'ctes']);
+        knownAll(rule.ctes, [...at, 'ctes']);
         break;
       case 'value':
-        if (rule.ctes !== undefined) knownAll(rule.ctes, ['rules', r, 'ctes']);
+        if (rule.ctes !== undefined) knownAll(rule.ctes, [...at, 'ctes']);
+        condition(rule, ruleId, at);
+        if (rule.when !== undefined) {
+          if (isRecord(rule.when)) condition(rule.when, ruleId, [...at, 'when']);
+          else bad(`rule ${ruleId}: when must be a condition object`, [...at, 'when']);
+        }
+        if (rule.message !== undefined) {
+          const wanted = descriptorProblem(rule.message);
+          if (wanted !== undefined)
+            bad(`rule ${ruleId}: message must be ${wanted}`, [...at, 'message']);
+        }
         break;
       case 'retention':
+        for (const field of ['monthsAfterShelfLife', 'minYears'] as const) {
+          const n = rule[field];
+          if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0))
+            bad(`rule ${ruleId}: ${field} must be a whole number ≥ 0`, [...at, field]);
+        }
+        selectors(rule.shelfLifeSelect, `rule ${ruleId}`, [...at, 'shelfLifeSelect'], false);
+        break;
       case 'custom':
+        if (typeof rule.check !== 'function')
+          bad(`custom rule ${ruleId} has no check function`, [...at, 'check']);
         break;
       default:
-        bad(
-          `unknown rule kind ${describeValue((rule as { kind?: unknown })?.kind, Number.POSITIVE_INFINITY)}`,
-          ['rules', r, 'kind'],
-        );
+        bad(`unknown rule kind ${shown(rule.kind)}`, [...at, 'kind']);
     }
   });
   return out;

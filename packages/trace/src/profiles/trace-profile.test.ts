@@ -1,0 +1,207 @@
+/**
+ * validateTraceProfile: a profile that would misbehave (check every event wrongly, or nothing)
+ * fails to activate, each problem a TRACE_PROFILE_INVALID error with a path into the profile.
+ */
+
+import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseSelector } from './kde-selector.js';
+import { type TraceProfile, traceProfiles, validateTraceProfile } from './trace-profile.js';
+
+const L = { en: 'Shipping', 'zh-CN': '发货' };
+const META = {
+  id: 'acme.p',
+  version: '1',
+  jurisdiction: 'CN',
+  effectiveFrom: '2025-01-01',
+  source: 'x',
+  confidence: 'verified',
+} as const;
+
+const KDE = { id: 'tlc', label: { en: 'Lot code', 'zh-CN': '批次代码' }, select: ['ilmd.tlc'] };
+const base = {
+  meta: META,
+  label: L,
+  ctes: [
+    { id: 'shipping', label: L, match: [{ bizSteps: ['shipping'] }], kdes: [KDE] },
+    { id: 'receiving', label: L, match: [{ bizSteps: ['receiving'] }], kdes: [] },
+  ],
+  rules: [] as unknown[],
+};
+const valueRule = (extra: Record<string, unknown>) => ({
+  kind: 'value',
+  id: 'temp',
+  select: 'sensorElementList[*].sensorReport[type=Temperature].value',
+  op: 'lte',
+  value: 4,
+  ...extra,
+});
+
+/** [path, detail] of each finding of a profile. */
+const problems = (profile: unknown) =>
+  validateTraceProfile(profile as TraceProfile).map((d) => {
+    expect([d.code, d.severity]).toEqual(['TRACE_PROFILE_INVALID', 'error']);
+    return [d.path, d.params?.detail];
+  });
+
+describe('validateTraceProfile', () => {
+  it('accepts a sound profile', () => {
+    expect(problems({ ...base, rules: [valueRule({})] })).toEqual([]);
+  });
+
+  it('reports an unknown op (exist for exists), naming the ops', () => {
+    expect(problems({ ...base, rules: [valueRule({ op: 'exist', value: undefined })] })).toEqual([
+      [
+        ['rules', 0, 'op'],
+        'rule temp has the unknown op exist (one of exists, eq, ne, lt, lte, gt, gte, in, not-in, matches, gtin-in)',
+      ],
+    ]);
+  });
+
+  it('reports a value that does not fit the op', () => {
+    const rules = [
+      valueRule({ id: 'a', value: '4' }), // lte compares numbers: '4' would fail every event
+      valueRule({ id: 'b', op: 'in', value: 'shipping' }),
+      valueRule({ id: 'c', op: 'matches', value: '(' }),
+      valueRule({ id: 'd', op: 'eq', value: undefined }),
+      valueRule({ id: 'e', when: { select: 'bizStep', op: 'gt', value: Number.NaN } }),
+    ];
+    expect(problems({ ...base, rules })).toEqual([
+      [['rules', 0, 'value'], 'rule a: op lte needs a finite number, not 4'],
+      [['rules', 1, 'value'], 'rule b: op in needs a list, not shipping'],
+      [['rules', 2, 'value'], 'rule c: op matches needs a valid regular expression, not ('],
+      [['rules', 3, 'value'], 'rule d: op eq needs a text, number or boolean, not undefined'],
+      [['rules', 4, 'when', 'value'], 'rule e: op gt needs a finite number, not NaN'],
+    ]);
+  });
+
+  it('reports KDEs without an id or with selectors that are not text, and duplicate ids', () => {
+    const kdes = [
+      { ...KDE, select: [42] },
+      { label: KDE.label, select: ['ilmd.x'] },
+      { ...KDE, select: ['ilmd.other'] },
+    ];
+    expect(problems({ ...base, ctes: [{ ...base.ctes[0], kdes }] })).toEqual([
+      [['ctes', 0, 'kdes', 0, 'select', 0], 'KDE tlc of shipping: the selector 42 is not text'],
+      [['ctes', 0, 'kdes', 1, 'id'], 'a KDE of shipping has no id'],
+      [['ctes', 0, 'kdes', 2, 'id'], 'KDE tlc of shipping is defined twice'],
+    ]);
+  });
+
+  it('reports malformed selectors, which would silently select nothing', () => {
+    for (const bad of ['[[[', 'ilmd..tlc', 'quantityList[*', 'a[=x]', '', 'ilmd.', 'a]b']) {
+      const kdes = [{ ...KDE, select: [bad] }];
+      expect(problems({ ...base, ctes: [{ ...base.ctes[0], kdes }] })).toEqual([
+        [
+          ['ctes', 0, 'kdes', 0, 'select', 0],
+          `KDE tlc of shipping: the selector ${bad} is malformed`,
+        ],
+      ]);
+    }
+    expect(problems({ ...base, rules: [valueRule({ select: '[[[' })] })).toEqual([
+      [['rules', 0, 'select'], 'rule temp: the selector [[[ is malformed'],
+    ]);
+  });
+
+  it('accepts every form of the selector language', () => {
+    const forms = [
+      'bizLocation.id',
+      'quantityList[*].quantity',
+      'epcList[0]',
+      'sourceList[type=location].source',
+      'ilmd.*:harvestStartDate',
+      'ilmd["https://ns.example.com/x"]',
+      'fsk:cte',
+      'sensorElementList[*].sensorReport[type=Temperature].value',
+    ];
+    const kdes = forms.map((select, i) => ({ ...KDE, id: `k${i}`, select: [select] }));
+    expect(problems({ ...base, ctes: [{ ...base.ctes[0], kdes }] })).toEqual([]);
+  });
+
+  it('accepts only selectors that parse to at least one step', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.constantFrom('a', '.', '[', ']', '*', '0', '=', '"', ':'), { maxLength: 12 })
+          .map((parts) => parts.join('')),
+        (s) => {
+          const kdes = [{ ...KDE, select: [s] }];
+          const accepted = problems({ ...base, ctes: [{ ...base.ctes[0], kdes }] }).length === 0;
+          if (accepted) expect(parseSelector(s).length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reports a scope that is neither lot nor lineage (no silent 'lot')", () => {
+    const rule = { kind: 'requires-before', id: 'r', cte: 'shipping', requires: 'receiving' };
+    expect(problems({ ...base, rules: [{ ...rule, scope: 'lineage ' }] })).toEqual([
+      [['rules', 0, 'scope'], 'rule r has the scope lineage , not lot or lineage'],
+    ]);
+  });
+
+  it('reports a severity that is not error, warning or info', () => {
+    expect(problems({ ...base, rules: [valueRule({ severity: 'fatal' })] })).toEqual([
+      [['rules', 0, 'severity'], 'rule temp has the severity fatal, not error, warning or info'],
+    ]);
+  });
+
+  it('reports a custom rule whose check is not a function', () => {
+    expect(problems({ ...base, rules: [{ kind: 'custom', id: 'x', check: 'nope' }] })).toEqual([
+      [['rules', 0, 'check'], 'custom rule x has no check function'],
+    ]);
+  });
+
+  it('reports duplicate rule ids and rules without an id', () => {
+    const rules = [valueRule({}), valueRule({}), valueRule({ id: undefined })];
+    expect(problems({ ...base, rules })).toEqual([
+      [['rules', 1, 'id'], 'rule temp is defined twice'],
+      [['rules', 2, 'id'], 'a rule has no id'],
+    ]);
+  });
+
+  it('reports missing labels of the profile and of a CTE', () => {
+    const { label: _, ...unlabelled } = base;
+    expect(
+      problems({ ...unlabelled, ctes: [{ ...base.ctes[0], label: { en: 'Shipping' } }] }),
+    ).toEqual([
+      [['label'], 'the profile has no label (an object with zh-CN and en texts)'],
+      [['ctes', 0, 'label'], 'CTE shipping has no zh-CN label'],
+    ]);
+  });
+
+  it('reports match entries that are not lists of words', () => {
+    const match = [{ bizSteps: 'shipping' }, 7];
+    expect(problems({ ...base, ctes: [{ ...base.ctes[0], match }] })).toEqual([
+      [
+        ['ctes', 0, 'match', 0, 'bizSteps'],
+        'bizSteps of a match entry of CTE shipping must be a list of texts',
+      ],
+      [['ctes', 0, 'match', 1], 'a match entry of CTE shipping is not an object'],
+    ]);
+  });
+
+  it('keeps a plugin with a broken profile from activating, with the path into it', () => {
+    const broken = definePlugin({
+      name: 'acme-profile',
+      version: '1.0.0',
+      setup: (ctx) => {
+        ctx.contribute(traceProfiles, { ...base, rules: [valueRule({ op: 'exist' })] } as never);
+      },
+    });
+    const engine = createEngine({ plugins: [broken()], onPluginError: 'isolate' });
+    expect(engine.has(traceProfiles, 'acme.p')).toBe(false);
+    expect(engine.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      [
+        'PLUGIN_CONTRIBUTION_INVALID',
+        ['plugins', 'acme-profile', 'contributions', 'trace.profiles', 'acme.p'],
+      ],
+      [
+        'TRACE_PROFILE_INVALID',
+        ['plugins', 'acme-profile', 'contributions', 'trace.profiles', 'acme.p', 'rules', 0, 'op'],
+      ],
+    ]);
+  });
+});
