@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generatePlatformEvents } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_ACTORS } from '../testdata/sea-cucumber-chain.js';
-import { buildLotGraph } from './lot-graph.js';
+import { buildLotGraph, type LotGraph } from './lot-graph.js';
 import { recallScope } from './recall-scope.js';
 import { traceBack, traceForward } from './trace-lot.js';
 
@@ -205,5 +205,44 @@ describe('recallScope', () => {
       [],
       ['TRACE_LOT_UNKNOWN'],
     ]);
+  });
+});
+
+describe('a lot graph of the caller’s own (the LotGraph interface alone)', () => {
+  // a graph that answers through the interface only, as one backed by a database would: the
+  // traversals and the recall scope take their generic way, and must give what they give on the
+  // package's own graph
+  const { events, lots } = generateSeaCucumberChain({ batches: 2 });
+  const store = buildLotGraph(events);
+  const own: LotGraph = {
+    nodeCount: store.nodeCount,
+    eventCount: store.eventCount,
+    diagnostics: store.diagnostics,
+    nodeOf: (id) => store.nodeOf(id),
+    idOf: (node) => store.idOf(node),
+    eventsOf: (node) => store.eventsOf(node),
+    event: (slot) => store.event(slot),
+    sourceEvent: (slot) => store.sourceEvent(slot),
+    successors: (node) => store.successors(node),
+    predecessors: (node) => store.predecessors(node),
+  };
+
+  it('is traced forward and back as the package’s graph is, maxDepth included', () => {
+    for (const lot of lots) {
+      for (const start of [lot.seedling, lot.live, lot.processed]) {
+        expect(traceForward(own, start)).toEqual(traceForward(store, start));
+        expect(traceBack(own, start)).toEqual(traceBack(store, start));
+        expect(traceForward(own, start, { maxDepth: 1 })).toEqual(
+          traceForward(store, start, { maxDepth: 1 }),
+        );
+      }
+    }
+    expect(traceForward(own, lots[0]?.seedling as string).lots.length).toBeGreaterThan(0);
+    expect(traceForward(own, 'urn:example:unknown').found).toBe(false);
+  });
+
+  it('gives the same recall scope', () => {
+    for (const lot of lots)
+      expect(recallScope(own, lot.live)).toEqual(recallScope(store, lot.live));
   });
 });

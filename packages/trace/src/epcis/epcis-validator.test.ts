@@ -673,6 +673,41 @@ describe('profiles', () => {
     ]);
   });
 
+  it('takes a resolver that throws, or gives what is not a profile, as not resolving the id', () => {
+    for (const resolveProfile of [
+      () => {
+        throw new Error('resolver bug');
+      },
+      () => 'us.fsma-204',
+      () => 42,
+    ] as never[]) {
+      const r = validateEpcisDocument(doc(objectEvent), { profiles: ['acme'], resolveProfile });
+      expect(r.diagnostics.map((d) => [d.code, d.params?.profile])).toEqual([
+        ['TRACE_PROFILE_UNKNOWN', 'acme'],
+      ]);
+      expect(r.valid).toBe(false);
+    }
+  });
+
+  it('ignores a severity override that is no severity, and takes overrides of any code', () => {
+    const moved = { ...objectEvent, action: 'MOVE' };
+    // 'fatal' is not a severity: the finding keeps its own (an error), and the document is invalid
+    expect(codes(doc(moved), { severities: { TRACE_INVALID_ENUM: 'fatal' } as never })).toEqual([
+      'error:TRACE_INVALID_ENUM',
+    ]);
+    expect(codes(doc(moved), { severities: { TRACE_INVALID_ENUM: 'warning' } })).toEqual([
+      'warning:TRACE_INVALID_ENUM',
+    ]);
+    // a profile's code is typed as an override without a cast
+    const r = validateEpcisDocument(doc(shippingEvent), {
+      profiles: ['us.fsma-204'],
+      severities: { TRACE_PROFILE_KDE_MISSING: 'info' },
+    });
+    const kde = r.diagnostics.filter((d) => d.code === 'TRACE_PROFILE_KDE_MISSING');
+    expect(kde.length).toBeGreaterThan(0);
+    expect(kde.every((d) => d.severity === 'info')).toBe(true);
+  });
+
   it('runs the profiles that resolve beside one that does not (it is reported, not a stop)', () => {
     // FSMA 204 applies to the shipment (§1.1340); the misspelt id is reported, and the result
     // is not valid, but FSMA's own findings are there too

@@ -12,6 +12,7 @@ import {
   describeValue,
   type Locale,
   type PathSegment,
+  SEVERITIES,
   type Severity,
 } from '@foodsafety/core';
 import { objectPrototypeIsClean } from '../chain/object-prototype.js';
@@ -89,7 +90,7 @@ export interface EpcisValidationOptions {
   /** Tolerance of the future-event rule in milliseconds (default 5 minutes). */
   readonly futureToleranceMs?: number;
   /** Override the severity of codes (e.g. `{ TRACE_SENSOR_TIME_AFTER_EVENT: 'error' }`). */
-  readonly severities?: Readonly<Partial<Record<EpcisCode, Severity>>>;
+  readonly severities?: Readonly<Partial<Record<EpcisCode | (string & {}), Severity>>>;
   /** Rec 20 unit codes to accept (default {@link REC20_UNIT_CODES}). */
   readonly unitCodes?: ReadonlySet<string>;
   /** bizStep × action rules (default {@link BIZ_STEP_ACTION_RULES}). */
@@ -364,7 +365,7 @@ export class ValidationRun {
 export interface EpcisValidator {
   readonly mode: EpcisValidationMode;
   readonly lenient: boolean;
-  readonly severities: Readonly<Partial<Record<EpcisCode, Severity>>>;
+  readonly severities: Readonly<Partial<Record<EpcisCode | (string & {}), Severity>>>;
   readonly unitCodes: ReadonlySet<string>;
   readonly unitRuleSet: string;
   readonly rules: BizStepActionIndex;
@@ -377,6 +378,21 @@ export interface EpcisValidator {
   readonly unknownProfiles: readonly string[];
 }
 
+/**
+ * The `severities` option's overrides that name a severity (`error`, `warning`, `info`); others
+ * are ignored, as `applyFindingOptions` ignores them for profile findings.
+ */
+function severityOverrides(
+  given: unknown,
+): Readonly<Partial<Record<EpcisCode | (string & {}), Severity>>> {
+  const out: Partial<Record<string, Severity>> = {};
+  if (typeof given !== 'object' || given === null) return out;
+  for (const [code, severity] of Object.entries(given)) {
+    if (SEVERITIES.includes(severity as Severity)) out[code] = severity as Severity;
+  }
+  return out;
+}
+
 /** Compile a validator for a set of options (the `now` option is read per call). */
 export function compileEpcisValidator(options: EpcisValidationOptions = {}): EpcisValidator {
   const rules = options.bizStepActionRules ?? BIZ_STEP_ACTION_RULES;
@@ -384,15 +400,22 @@ export function compileEpcisValidator(options: EpcisValidationOptions = {}): Epc
   const chainProfiles: TraceProfile[] = [];
   const unknownProfiles: string[] = [];
   for (const id of options.profiles ?? []) {
-    const found = options.resolveProfile?.(id) ?? BUILT_IN_PROFILES.get(id);
-    if (found === undefined) unknownProfiles.push(id);
-    else if ('ctes' in found && 'meta' in found) chainProfiles.push(found);
+    // a resolver is an integrator's code: one that throws, or gives what is not a profile, has
+    // not resolved the id (reported as TRACE_PROFILE_UNKNOWN, not thrown)
+    let found: unknown;
+    try {
+      found = options.resolveProfile?.(id) ?? BUILT_IN_PROFILES.get(id);
+    } catch {
+      found = undefined;
+    }
+    if (typeof found !== 'object' || found === null) unknownProfiles.push(id);
+    else if ('ctes' in found && 'meta' in found) chainProfiles.push(found as TraceProfile);
     else profiles.push(found as EpcisProfileHook);
   }
   return {
     mode: options.mode ?? 'strict',
     lenient: options.mode === 'lenient',
-    severities: options.severities ?? {},
+    severities: severityOverrides(options.severities),
     unitCodes: options.unitCodes ?? REC20_UNIT_CODES,
     unitRuleSet:
       options.unitCodes === undefined
