@@ -7,7 +7,7 @@
 import { computeGs1CheckDigit } from '../gs1/check-digit.js';
 import { parseEpcUri } from '../gs1/epc-uri.js';
 import { epcUrnWithLowerCasePrefix } from '../gs1/epc-urn-prefix.js';
-import { gs1UriSyntaxProblem } from '../gs1/gs1-uri-syntax.js';
+import { EPC_SCHEMES, gs1UriSyntaxProblem } from '../gs1/gs1-uri-syntax.js';
 
 /** Nothing to report. */
 export const GS1_OK = 0;
@@ -17,32 +17,6 @@ export type Gs1UriProblem =
   | typeof GS1_OK
   | { readonly kind: 'check-digit'; readonly key: string; readonly expected: number }
   | { readonly kind: 'syntax'; readonly scheme: string };
-
-const KNOWN_EPC = new Set([
-  'id:sgtin',
-  'id:sscc',
-  'id:sgln',
-  'id:pgln',
-  'id:grai',
-  'id:giai',
-  'id:gsrn',
-  'id:gsrnp',
-  'id:gdti',
-  'id:cpi',
-  'id:sgcn',
-  'id:ginc',
-  'id:gsin',
-  'id:itip',
-  'id:upui',
-  'class:lgtin',
-  'idpat:sgtin',
-  'idpat:grai',
-  'idpat:gdti',
-  'idpat:sgcn',
-  'idpat:cpi',
-  'idpat:itip',
-  'idpat:upui',
-]);
 
 function isDigits(s: string, from: number, to: number): boolean {
   if (to <= from) return false;
@@ -118,7 +92,7 @@ function checkEpcUri(v: string): Gs1UriProblem {
   const c2 = c1 < 0 ? -1 : v.indexOf(':', c1 + 1);
   if (c2 < 0) return GS1_OK;
   const scheme = v.slice(8, c2);
-  if (!KNOWN_EPC.has(scheme)) return GS1_OK; // other EPC schemes (gid, usdod, adi, bic…) not checked
+  if (!EPC_SCHEMES.has(scheme)) return GS1_OK; // other EPC schemes (gid, usdod, adi, bic…) not checked
   return parseEpcUri(v) === undefined ? { kind: 'syntax', scheme } : GS1_OK;
 }
 

@@ -21,7 +21,7 @@ import { parseDigitalLink } from './digital-link.js';
 import { percentDecode } from './percent-encoding.js';
 
 /** The EPC URN schemes `parseEpcUri` reads (form and scheme, as the URN writes them). */
-const EPC_SCHEMES = new Set([
+export const EPC_SCHEMES: ReadonlySet<string> = new Set([
   'id:sgtin',
   'id:sscc',
   'id:sgln',

@@ -10,6 +10,7 @@ import { CONTEXT_WITH_EX, OBSERVE_EVENT } from '../epcis/__fixtures__/events.js'
 import type { EpcisProfileHook, EpcisValidationOptions } from '../epcis/epcis-validator.js';
 import { validateEpcisDocument } from '../epcis/validate-epcis-document.js';
 import { validateEpcisJsonLines } from '../epcis/validate-epcis-stream.js';
+import { acmeProfile } from './__fixtures__/acme-profile.js';
 import type { TraceProfile } from './trace-profile.js';
 
 const event = (i: number) => ({
@@ -112,27 +113,7 @@ describe("a per-event profile hook's return", () => {
 });
 
 describe('severities and locale for profile findings', () => {
-  const L = { en: 'Shipping', 'zh-CN': '发货' };
-  const profile: TraceProfile = {
-    meta: {
-      id: 'acme.p',
-      version: '1',
-      jurisdiction: 'CN',
-      effectiveFrom: '2025-01-01',
-      source: 'x',
-      confidence: 'secondary',
-    },
-    label: L,
-    ctes: [
-      {
-        id: 'shipping',
-        label: L,
-        match: [{ bizSteps: ['shipping'] }],
-        kdes: [{ id: 'tlc', label: { en: 'Lot code', 'zh-CN': '批次代码' }, select: ['ilmd.tlc'] }],
-      },
-    ],
-    rules: [],
-  };
+  const profile: TraceProfile = acmeProfile('secondary');
   const chain = (extra: Omit<EpcisValidationOptions, 'profiles' | 'resolveProfile'>) =>
     validateEpcisDocument(doc([EVENTS[3]]), {
       profiles: ['acme.p'],

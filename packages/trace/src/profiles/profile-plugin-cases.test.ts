@@ -6,43 +6,22 @@
 import { definePlugin } from '@foodsafety/plugin-sdk';
 import { createPluginTester } from '@foodsafety/plugin-sdk/testing';
 import { describe, it } from 'vitest';
+import { acmeProfile } from './__fixtures__/acme-profile.js';
 import { checkProfile } from './check-profile.js';
 import { traceProfiles } from './trace-profile.js';
 
-const L = { en: 'Shipping', 'zh-CN': '发货' };
-const acmeProfile = definePlugin({
+const acmeProfilePlugin = definePlugin({
   name: 'acme-profile',
   version: '1.0.0',
   setup: (ctx) => {
-    ctx.contribute(traceProfiles, {
-      meta: {
-        id: 'acme.p',
-        version: '1',
-        jurisdiction: 'CN',
-        effectiveFrom: '2025-01-01',
-        source: 'x',
-        confidence: 'secondary',
-      },
-      label: L,
-      ctes: [
-        {
-          id: 'shipping',
-          label: L,
-          match: [{ bizSteps: ['shipping'] }],
-          kdes: [
-            { id: 'tlc', label: { en: 'Lot code', 'zh-CN': '批次代码' }, select: ['ilmd.tlc'] },
-          ],
-        },
-      ],
-      rules: [],
-    });
+    ctx.contribute(traceProfiles, acmeProfile('secondary'));
   },
 });
 
 const shipping = { type: 'ObjectEvent', action: 'OBSERVE', bizStep: 'shipping' };
 
 describe('a secondary profile under the plugin testing kit', () => {
-  createPluginTester({ plugins: [acmeProfile()], describe, it }).runCases(
+  createPluginTester({ plugins: [acmeProfilePlugin()], describe, it }).runCases(
     traceProfiles,
     'acme.p',
     (profile, events: unknown[]) => checkProfile(events, profile).diagnostics,

@@ -6,18 +6,12 @@
 import type { Diagnostic } from '@foodsafety/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ACME_LABEL, acmeMeta } from './__fixtures__/acme-profile.js';
 import { checkProfile } from './check-profile.js';
 import type { ProfileRule, TraceProfile } from './trace-profile.js';
 
-const L = { en: 'Shipping', 'zh-CN': '发货' };
-const META = {
-  id: 'acme.p',
-  version: '1',
-  jurisdiction: 'CN',
-  effectiveFrom: '2025-01-01',
-  source: 'x',
-  confidence: 'verified',
-} as const;
+const L = ACME_LABEL;
+const META = acmeMeta();
 
 const shipping = (i: number) => ({
   type: 'ObjectEvent',

@@ -6,20 +6,13 @@
 import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ACME_LABEL, ACME_LOT_CODE, acmeMeta } from './__fixtures__/acme-profile.js';
 import { parseSelector } from './kde-selector.js';
 import { type TraceProfile, traceProfiles, validateTraceProfile } from './trace-profile.js';
 
-const L = { en: 'Shipping', 'zh-CN': '发货' };
-const META = {
-  id: 'acme.p',
-  version: '1',
-  jurisdiction: 'CN',
-  effectiveFrom: '2025-01-01',
-  source: 'x',
-  confidence: 'verified',
-} as const;
-
-const KDE = { id: 'tlc', label: { en: 'Lot code', 'zh-CN': '批次代码' }, select: ['ilmd.tlc'] };
+const L = ACME_LABEL;
+const META = acmeMeta();
+const KDE = ACME_LOT_CODE;
 const base = {
   meta: META,
   label: L,
