@@ -23,7 +23,7 @@ export {
 export * from './event-hash.js';
 export { checkGs1Uri, GS1_OK, type Gs1UriProblem } from './gs1-uri-check.js';
 export { dateTimeMillis, isUri } from './json-formats.js';
-export { type JsonTextResult, parseJsonText } from './json-text.js';
+export { type JsonTextResult, parseJsonText, type TextOrigin } from './json-text.js';
 export { parseEpcisDocument } from './parse-epcis-document.js';
 export * from './rec20-unit-codes.js';
 export {

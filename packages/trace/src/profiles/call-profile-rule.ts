@@ -5,6 +5,7 @@ import {
   describeValue,
   SEVERITIES,
 } from '@foodsafety/core';
+import { isRecord } from '../is-record.js';
 import { profileMessages } from './profile-messages.js';
 
 /** Whom a finding about a failed rule names, and where in the input the rule was working. */
@@ -25,10 +26,6 @@ function describeThrown(error: unknown): string {
   } catch {
     return '(an error that cannot be read)'; // a getter or a proxy that throws again
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Why a value is not a diagnostic, or `undefined` when it is one. */

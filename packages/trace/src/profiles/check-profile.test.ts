@@ -74,6 +74,28 @@ describe('FSMA 204 profile', () => {
     for (const e of resent) index.add(e);
     expect(kdeAt(findings(index.graph, FSMA_204_PROFILE))).toEqual(once);
   });
+  it('does not check an error declaration nor the event it declares erroneous, in a list or an index', () => {
+    // EPCIS 2.0 §7.4.1.4: the shipment (event 4) declared erroneous by a copy of it that carries
+    // errorDeclaration; neither is a record of the chain any more, so no KDE is asked of them
+    const { events } = generateSeaCucumberChain();
+    const shipment = events[4] as Record<string, unknown>;
+    const declaration = {
+      ...shipment,
+      errorDeclaration: { declarationTime: '2025-05-01T00:00:00Z', reason: 'incorrect_data' },
+    };
+    const declared = [...events, declaration];
+    const kdeAt = (ds: readonly { code: string; path?: readonly unknown[] }[]) =>
+      ds.filter((d) => d.code === 'TRACE_PROFILE_KDE_MISSING').map((d) => d.path?.[0]);
+    const all = kdeAt(findings(events, FSMA_204_PROFILE));
+    expect(all).toContain(4);
+    const without4 = all.filter((i) => i !== 4);
+    expect(kdeAt(findings(declared, FSMA_204_PROFILE))).toEqual(without4);
+    const result = checkProfile(declared, FSMA_204_PROFILE);
+    expect([result.ctes[4], result.ctes[events.length]]).toEqual([undefined, undefined]);
+    const index = createTraceIndex({ retainEvents: true });
+    for (const e of declared) index.add(e);
+    expect(kdeAt(findings(index.graph, FSMA_204_PROFILE))).toEqual(without4);
+  });
   it('is satisfied by a shipping event carrying every KDE', () => {
     const ship = {
       type: 'ObjectEvent',

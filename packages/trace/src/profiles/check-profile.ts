@@ -11,8 +11,10 @@ import {
   type Severity,
 } from '@foodsafety/core';
 import type { CanonicalIdFn } from '../chain/canonical-id.js';
+import { declaredErroneous } from '../chain/error-declaration.js';
 import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { traceBack } from '../chain/trace-lot.js';
+import { isRecord } from '../is-record.js';
 import { callProfileRule } from './call-profile-rule.js';
 import { applyFindingOptions } from './finding-options.js';
 import { cbvEquals, hasAny, localName, selectValues } from './kde-selector.js';
@@ -51,10 +53,6 @@ export interface ProfileCheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The CTE recognised for each event, by position (`undefined`: not a CTE of this profile). */
   readonly ctes: readonly (string | undefined)[];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function explicitCte(event: Record<string, unknown>): string | undefined {
@@ -273,7 +271,9 @@ export function checkProfile(
   const pathOf = (index: number): DiagnosticPath => [...prefix, index];
   // a duplicate, an error declaration and an event it declares erroneous are out of the chain
   // (see validateChain): no step is recognised for them, so no KDE or rule applies to them
-  const left = new Set<number>();
+  // (a list's error declarations and the events they declare erroneous are never added to the
+  // graph it builds; an index adds and then withdraws them)
+  const left = input instanceof GraphStore ? new Set<number>() : declaredErroneous(events);
   if (graph instanceof GraphStore)
     for (const slot of graph.withdrawn) left.add(graph.evIndex.data[slot] as number);
   const ctes = events.map((e, i) => (left.has(i) ? undefined : recogniseCte(e, profile)));

@@ -13,6 +13,8 @@
  * Selecting never throws; malformed selectors select nothing.
  */
 
+import { isRecord } from '../is-record.js';
+
 type Step =
   | { readonly kind: 'key'; readonly name: string; readonly wildcard: boolean }
   | { readonly kind: 'all' }
@@ -74,10 +76,6 @@ export function cbvEquals(value: unknown, word: string): boolean {
   }
   if (value === word) return true;
   return value.endsWith(`-${word}`) || value.endsWith(`:${word}`);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isPresent(v: unknown): boolean {

@@ -11,6 +11,7 @@ import {
 } from '@foodsafety/core';
 import { defineExtensionPoint } from '@foodsafety/plugin-sdk';
 import type { LotGraph } from '../chain/lot-graph.js';
+import { isRecord } from '../is-record.js';
 import { profileMessages } from './profile-messages.js';
 
 /** A bilingual label. */
@@ -228,10 +229,6 @@ const VALUE_OPS: readonly ValueOp[] = [
 const NAME = String.raw`[^.[\]"]+`;
 const BRACKET = String.raw`\[\s*(?:"[^"]*"|\*|\d+|[^\]"=\s][^\]"=]*=[^\]"]*)\s*\]`;
 const SELECTOR = new RegExp(`^(?:${NAME}|${BRACKET})(?:\\.${NAME}|\\.?${BRACKET})*$`);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function shown(v: unknown): string {
   return describeValue(v, Number.POSITIVE_INFINITY);
