@@ -44,8 +44,11 @@ export interface CheckProfileOptions {
 
 /** The result of {@link checkProfile}. */
 export interface ProfileCheckResult {
-  /** The rule set applied. */
-  readonly profile: RuleSetMeta;
+  /**
+   * The rule set applied; `undefined` when the profile's definition is broken (then it was not
+   * applied, and `diagnostics` holds its `TRACE_PROFILE_INVALID` errors).
+   */
+  readonly profile: RuleSetMeta | undefined;
   /**
    * Findings, each with a path to the event: missing KDEs, chain-order rules, new-lot rules, value
    * rules; first an info notice when the profile's confidence is not `verified`.
@@ -232,8 +235,7 @@ export function checkProfile(
   const definition = validateTraceProfile(profile);
   if (definition.some((d) => d.severity === 'error')) {
     // a broken profile would misjudge every event: its definition errors are the findings
-    const meta = (isRecord(profile) ? profile.meta : undefined) as RuleSetMeta;
-    return { profile: meta, diagnostics: finish(definition), ctes: [] };
+    return { profile: undefined, diagnostics: finish(definition), ctes: [] };
   }
   const out: Diagnostic[] = [...confidenceNotice(profile.meta)];
   const source = profile.meta.id;

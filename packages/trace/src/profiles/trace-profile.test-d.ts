@@ -11,7 +11,9 @@ describe('profile types', () => {
     expectTypeOf<ContributionOf<typeof traceProfiles>>().toEqualTypeOf<TraceProfile>();
   });
   it('checkProfile returns the rule set and diagnostics', () => {
-    expectTypeOf(checkProfile).returns.toHaveProperty('profile').toEqualTypeOf<RuleSetMeta>();
+    expectTypeOf(checkProfile)
+      .returns.toHaveProperty('profile')
+      .toEqualTypeOf<RuleSetMeta | undefined>();
     expectTypeOf(checkProfile)
       .returns.toHaveProperty('diagnostics')
       .toEqualTypeOf<readonly Diagnostic[]>();

@@ -7,6 +7,7 @@ import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACME_LABEL, ACME_LOT_CODE, acmeMeta } from './__fixtures__/acme-profile.js';
+import { checkProfile } from './check-profile.js';
 import { parseSelector } from './kde-selector.js';
 import { type TraceProfile, traceProfiles, validateTraceProfile } from './trace-profile.js';
 
@@ -39,6 +40,23 @@ const problems = (profile: unknown) =>
   });
 
 describe('validateTraceProfile', () => {
+  it('reports a profile whose members cannot be read (a getter that throws), and checks nothing with it', () => {
+    const hostile = {
+      ...base,
+      get meta(): never {
+        throw new Error('no meta here');
+      },
+    };
+    const found = validateTraceProfile(hostile as unknown as TraceProfile);
+    expect(found.map((d) => [d.code, d.severity, d.path, d.params?.detail])).toEqual([
+      ['TRACE_PROFILE_INVALID', 'error', [], 'reading it failed: no meta here'],
+    ]);
+    const checked = checkProfile([], hostile as unknown as TraceProfile);
+    expect([checked.profile, checked.diagnostics.map((d) => d.code)]).toEqual([
+      undefined,
+      ['TRACE_PROFILE_INVALID'],
+    ]);
+  });
   it('accepts a sound profile', () => {
     expect(problems({ ...base, rules: [valueRule({})] })).toEqual([]);
   });

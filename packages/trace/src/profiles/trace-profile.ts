@@ -305,6 +305,22 @@ function operandProblem(op: ValueOp, value: unknown): string | undefined {
  * errors (and the metadata's own) with paths into the profile.
  */
 export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
+  try {
+    return profileProblems(profile);
+  } catch (error) {
+    // a profile built in code may have a getter that throws: that is a fault of the profile too
+    const detail = `reading it failed: ${error instanceof Error ? error.message : describeValue(error)}`;
+    return [
+      createDiagnostic(
+        profileMessages.TRACE_PROFILE_INVALID,
+        { id: '(unreadable)', detail },
+        { path: [] },
+      ),
+    ];
+  }
+}
+
+function profileProblems(profile: TraceProfile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const id =
     isRecord(profile) && isRecord(profile.meta) && typeof profile.meta.id === 'string'
