@@ -124,6 +124,15 @@ export class ChainChecker {
   readonly collected: Diagnostic[] = [];
 
   private readonly firstByHash = new Map<string, number>();
+  /**
+   * What the error declarations met so far declare erroneous: eventIDs, and the content keys
+   * (to the declaration's slot) or caller's hashes of declarations without an eventID.
+   */
+  private readonly declaredIds = new Set<string>();
+  private readonly declaredKeys = new PairMap(64);
+  private readonly declaredHashes = new Set<string>();
+  /** Whether an error declaration was met (only then is a new event looked up in the above). */
+  private anyDeclared = false;
   private readonly firstByKey = new PairMap(4096);
   private readonly keyer = new ContentKeyer();
   private readonly matched = new Uint8Vec(4096);
@@ -233,7 +242,7 @@ export class ChainChecker {
     }
     this.declaring = isErrorDeclaration(event);
     this.keyed =
-      (this.on.duplicates || this.declaring) &&
+      (this.on.duplicates || this.declaring || this.anyDeclared) &&
       this.contentHash === undefined &&
       this.keyer.key(event);
     this.keyA = this.keyer.a;
@@ -316,6 +325,10 @@ export class ChainChecker {
       if (out.length > 0) this.collected.push(...out);
       return;
     }
+    if (this.anyDeclared && this.isDeclared(event, slot)) {
+      s.withdraw(slot);
+      return;
+    }
     if (this.on.duplicates && this.checkDuplicates(event, slot, out)) {
       s.withdraw(slot);
       if (out.length > 0) this.collected.push(...out);
@@ -393,10 +406,48 @@ export class ChainChecker {
     return -1;
   }
 
+  /** Whether an error declaration met earlier declares the slot being added erroneous. */
+  private isDeclared(event: unknown, slot: number): boolean {
+    const s = this.store;
+    const id = s.evEventId.get(slot);
+    if (id !== undefined && this.declaredIds.has(id)) return true;
+    if (this.contentHash !== undefined) {
+      if (this.declaredHashes.size === 0) return false;
+      const hash = this.safeContentHash(event);
+      return hash !== undefined && this.declaredHashes.has(hash);
+    }
+    if (!this.keyed) return false;
+    const declaration = this.declaredKeys.get(this.keyA, this.keyB);
+    if (declaration === -1) return false;
+    // confirm on the canonical form when the events are at hand
+    return !s.retain || canonicalEventJson(s.sources[declaration]) === canonicalEventJson(event);
+  }
+
+  private safeContentHash(event: unknown): string | undefined {
+    if (this.contentHash === undefined) return undefined;
+    try {
+      const hash = this.contentHash(event);
+      return typeof hash === 'string' ? hash : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Note what a declaration declares erroneous, for the events still to come. */
+  private noteDeclared(event: unknown, slot: number): void {
+    this.anyDeclared = true;
+    const id = this.store.evEventId.get(slot);
+    if (id !== undefined) this.declaredIds.add(id);
+    else if (this.contentHash !== undefined) {
+      const hash = this.safeContentHash(event);
+      if (hash !== undefined) this.declaredHashes.add(hash);
+    } else if (this.keyed) this.declaredKeys.getOrAdd(this.keyA, this.keyB, slot);
+  }
+
   /**
    * An error declaration: left out itself, it withdraws the event it declares erroneous (same
    * eventID, or same content when it has none). An event still to come is left out when it
-   * arrives (see {@link checkDuplicates}); one already added is withdrawn from the graph, its
+   * arrives (see {@link isDeclared}); one already added is withdrawn from the graph, its
    * balances, pairing and destruction undone, with `TRACE_ERROR_DECLARATION_LATE`: findings
    * already returned with it stand.
    */
@@ -404,6 +455,7 @@ export class ChainChecker {
     const s = this.store;
     this.flags.data[slot] = (this.flags.data[slot] as number) | FLAG_DECLARATION;
     s.withdraw(slot);
+    this.noteDeclared(event, slot);
     let declared = s.evEventId.firstWithSameId(slot);
     if (declared === -1 && s.evEventId.get(slot) === undefined)
       declared = this.firstByContent(event, slot);
@@ -419,15 +471,21 @@ export class ChainChecker {
     );
   }
 
-  /** Withdraw a slot already checked: out of the graph, its flows, pairing and destruction undone. */
+  /**
+   * Withdraw a slot already checked: out of the graph; its flows, the blame of its lots' balances,
+   * their origin, its pairing (its partners pair anew or wait again) and destruction undone.
+   */
   private withdrawChecked(slot: number): void {
     const s = this.store;
     s.withdraw(slot);
     const kind = s.evKind.data[slot] as number;
     const holder = s.evHolder.data[slot] as number;
-    if (this.on.massBalance) {
-      const oe = s.objEnd(slot);
-      for (let o = s.objStart(slot); o < oe; o += 1) this.unflow(o, kind, holder);
+    const wasMatched = this.matched.data[slot] === 1;
+    const oe = s.objEnd(slot);
+    for (let o = s.objStart(slot); o < oe; o += 1) {
+      if (this.on.massBalance) this.unflow(o, kind, holder, slot);
+      const node = s.objNode.data[o] as number;
+      if (this.originSlot.data[node] === slot) this.recomputeOrigin(node);
     }
     for (const [key, at] of this.destroyed) if (at.slot === slot) this.destroyed.delete(key);
     // out of the lists of shipments and waiting receipts that later events pair with
@@ -455,6 +513,100 @@ export class ChainChecker {
       }
     }
     this.matched.data[slot] = 1;
+    if (wasMatched && this.on.oneStep && (kind === K_SHIP || kind === K_RECEIVE))
+      this.unpair(slot, kind);
+  }
+
+  /** The origin of a lot from its events left, after its origin event was withdrawn. */
+  private recomputeOrigin(node: number): void {
+    const s = this.store;
+    let time = Number.NaN;
+    let slot = -1;
+    for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
+      const other = s.neSlot.data[e] as number;
+      const t = s.evTime.data[other] as number;
+      const o = s.neObj.data[e] as number;
+      if (
+        !Number.isFinite(t) ||
+        !this.isOriginRole(s.evKind.data[other] as number, s.objField.data[o] as number)
+      )
+        continue;
+      if (slot === -1 || t < time) {
+        time = t;
+        slot = other;
+      }
+    }
+    this.originTime.data[node] = time;
+    this.originSlot.data[node] = slot;
+  }
+
+  /**
+   * The receipts (or shipments) paired with a withdrawn shipment (or receipt): each pairs with
+   * another event if one fits, else waits again (a receipt in the lists later shipments search).
+   */
+  private unpair(withdrawn: number, kind: number): void {
+    const s = this.store;
+    const partnerKind = kind === K_SHIP ? K_RECEIVE : K_SHIP;
+    const seen = new Set<number>();
+    const oe = s.objEnd(withdrawn);
+    for (let o = s.objStart(withdrawn); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
+        const p = s.neSlot.data[e] as number;
+        if (seen.has(p)) continue;
+        seen.add(p);
+        if (s.evKind.data[p] !== partnerKind || this.matched.data[p] !== 1) continue;
+        const fits =
+          kind === K_SHIP ? this.compatible(withdrawn, p) : this.compatible(p, withdrawn);
+        if (!fits) continue;
+        if (partnerKind === K_RECEIVE) this.rematchReceipt(p);
+        else if (this.findByObjects(p, K_RECEIVE, (r) => this.compatible(p, r)) === -1)
+          this.matched.data[p] = 0;
+      }
+    }
+  }
+
+  /** A receipt whose shipment was withdrawn: another shipment, else it waits again. */
+  private rematchReceipt(receipt: number): void {
+    const s = this.store;
+    const ts = s.txStart(receipt);
+    const te = s.txEnd(receipt);
+    const next = this.txNext.data;
+    let ship = -1;
+    for (let i = ts; i < te && ship === -1; i += 1) {
+      const sym = s.txSym.data[i] as number;
+      for (let e = this.shipTxHead.data[sym] as number; e !== -1; e = next[e] as number) {
+        const candidate = s.txSlot.data[e] as number;
+        if (this.sharesObject(candidate, receipt)) {
+          ship = candidate;
+          break;
+        }
+      }
+    }
+    if (ship === -1) ship = this.findByObjects(receipt, K_SHIP, (x) => this.compatible(x, receipt));
+    if (ship !== -1) {
+      this.matched.data[ship] = 1;
+      return;
+    }
+    this.matched.data[receipt] = 0;
+    for (let i = ts; i < te; i += 1) {
+      const sym = s.txSym.data[i] as number;
+      let listed = false;
+      for (
+        let e = this.receiptTxHead.data[sym] as number;
+        e !== -1 && !listed;
+        e = next[e] as number
+      )
+        listed = e === i;
+      if (listed) continue;
+      next[i] = this.receiptTxHead.data[sym] as number;
+      this.receiptTxHead.data[sym] = i;
+    }
+    const oe = s.objEnd(receipt);
+    for (let o = s.objStart(receipt); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      this.pendingOnNode.data[node] = (this.pendingOnNode.data[node] as number) + 1;
+    }
   }
 
   /** The balance of a lot at a holder, or -1 when there is none. */
@@ -466,8 +618,11 @@ export class ChainChecker {
     return b;
   }
 
-  /** Take back what {@link flow} added for an object of a withdrawn slot. */
-  private unflow(o: number, kind: number, holder: number): void {
+  /**
+   * Take back what {@link flow} added for an object of a withdrawn slot; a balance it was the last
+   * outflow of is blamed on the last outflow left.
+   */
+  private unflow(o: number, kind: number, holder: number, slot: number): void {
     const s = this.store;
     const field = s.objField.data[o] as number;
     const direction = flowDirection(kind, field);
@@ -478,6 +633,20 @@ export class ChainChecker {
     if (!Number.isFinite(base)) return;
     if (direction > 0) this.balIn.data[b] = (this.balIn.data[b] as number) - base;
     else this.balOut.data[b] = (this.balOut.data[b] as number) - base;
+    if (this.balLast.data[b] !== slot) return;
+    let last = -1;
+    const node = s.objNode.data[o] as number;
+    for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
+      const other = s.neSlot.data[e] as number;
+      const f = s.objField.data[s.neObj.data[e] as number] as number;
+      if (
+        s.evHolder.data[other] === holder &&
+        f !== F_PARENT &&
+        flowDirection(s.evKind.data[other] as number, f) < 0
+      )
+        last = other;
+    }
+    this.balLast.data[b] = last;
   }
 
   private resolvedSym(sym: number, set: Set<string>): boolean {
@@ -1083,6 +1252,8 @@ export class ChainChecker {
         )
           continue;
         const e = s.nodeHead.data[node] as number;
+        // every event of the lot was withdrawn (a duplicate, declared erroneous): no lot left
+        if (e === -1) continue;
         const slot = s.neSlot.data[e] as number;
         out.push(
           this.diag(

@@ -191,6 +191,15 @@ export interface LotGraph {
 }
 
 const NO_OFFSET = -100_000;
+/** Object entries of one event whose previous list tails are remembered (see `withdraw`). */
+const TAIL_SCRATCH = 64;
+
+/** The events sharing a transformationID and the lots they name, in and out. */
+interface TransformationGroup {
+  inputs: number[];
+  outputs: number[];
+  readonly slots: number[];
+}
 /** The order in which {@link GraphStore.add} takes an event's object lists. */
 const FIELD_ORDER: readonly number[] = [
   F_PARENT,
@@ -247,7 +256,16 @@ export class GraphStore implements LotGraph {
   readonly edgeSlot = new Int32Vec();
   readonly edgeNextOut = new Int32Vec();
   readonly edgeNextIn = new Int32Vec();
-  readonly transformationIds = new Map<string, { inputs: number[]; outputs: number[] }>();
+  readonly transformationIds = new Map<string, TransformationGroup>();
+  /** The transformation group (same transformationID) of each transformation slot in one. */
+  private readonly groupOf = new Map<number, TransformationGroup>();
+  /**
+   * Per object entry of the event added last: the tail its lot's event list had before it (so
+   * that withdrawing that event, a duplicate or a declaration, unlinks it without a walk).
+   */
+  private readonly prevTail = new Int32Array(TAIL_SCRATCH);
+  /** The first derivation edge of the event added last. */
+  private lastEdgeStart = 0;
 
   // event columns
   readonly evIndex = new Int32Vec(4096);
@@ -668,8 +686,21 @@ export class GraphStore implements LotGraph {
     this.withdrawn.add(slot);
     const os = this.objStart(slot);
     const oe = this.objEnd(slot);
-    const edges: number[] = [];
-    for (let o = os; o < oe; o += 1) {
+    const last = slot === this.eventCount - 1;
+    // the event added last is at the tail of each of its lots' lists: unlink it from there
+    let o = oe - 1;
+    if (last && oe - os <= TAIL_SCRATCH) {
+      for (; o >= os; o -= 1) {
+        const node = this.objNode.data[o] as number;
+        if (this.nodeTail.data[node] !== o || this.neSlot.data[o] !== slot) break;
+        const prev = this.prevTail[o - os] as number;
+        if (prev === -1) this.nodeHead.data[node] = -1;
+        else this.neNext.data[prev] = -1;
+        this.nodeTail.data[node] = prev;
+      }
+    }
+    // else (a late declaration, rare) walk the lists
+    for (; o >= os; o -= 1) {
       const node = this.objNode.data[o] as number;
       let prev = -1;
       for (let e = this.nodeHead.data[node] as number; e !== -1; ) {
@@ -681,22 +712,63 @@ export class GraphStore implements LotGraph {
         } else prev = e;
         e = next;
       }
+    }
+    if (last && this.lastEdgeStart <= this.edgeSlot.length) {
+      const edges: number[] = [];
+      for (let e = this.lastEdgeStart; e < this.edgeSlot.length; e += 1)
+        if (this.edgeSlot.data[e] === slot) edges.push(e);
+      this.unlinkEdges(edges);
+    } else this.dropEdgesOf(slot);
+    const group = this.groupOf.get(slot);
+    if (group !== undefined) this.leaveGroup(slot, group);
+  }
+
+  /** Drop the derivation edges a slot made (walks the edge lists of its lots). */
+  private dropEdgesOf(slot: number): void {
+    const os = this.objStart(slot);
+    const oe = this.objEnd(slot);
+    const edges: number[] = [];
+    for (let o = os; o < oe; o += 1) {
+      const node = this.objNode.data[o] as number;
       for (
         let e = this.outHead.data[node] as number;
         e !== -1;
         e = this.edgeNextOut.data[e] as number
       )
-        if (this.edgeSlot.data[e] === slot) edges.push(e);
+        if (this.edgeSlot.data[e] === slot && !edges.includes(e)) edges.push(e);
       for (
         let e = this.inHead.data[node] as number;
         e !== -1;
         e = this.edgeNextIn.data[e] as number
       )
-        if (this.edgeSlot.data[e] === slot) edges.push(e);
+        if (this.edgeSlot.data[e] === slot && !edges.includes(e)) edges.push(e);
     }
+    this.unlinkEdges(edges);
+  }
+
+  private unlinkEdges(edges: readonly number[]): void {
     for (const edge of edges) {
       this.unlinkEdge(this.outHead, this.edgeNextOut, this.edgeFrom.data[edge] as number, edge);
       this.unlinkEdge(this.inHead, this.edgeNextIn, this.edgeTo.data[edge] as number, edge);
+    }
+  }
+
+  /**
+   * Take a withdrawn slot out of its transformation group: the group's lots become those of the
+   * other events, and the edges those events made across the group are made again without it.
+   */
+  private leaveGroup(slot: number, group: TransformationGroup): void {
+    this.groupOf.delete(slot);
+    const at = group.slots.indexOf(slot);
+    if (at !== -1) group.slots.splice(at, 1);
+    const wasLast = at === group.slots.length;
+    if (!wasLast) for (const member of group.slots) this.dropEdgesOf(member);
+    group.inputs = [];
+    group.outputs = [];
+    for (const member of group.slots) {
+      const [inputs, outputs] = this.transformationLots(member);
+      if (!wasLast) for (const i of inputs) for (const out of outputs) this.addEdge(i, out, member);
+      this.joinGroup(member, group, inputs, outputs, !wasLast);
     }
   }
 
@@ -768,6 +840,8 @@ export class GraphStore implements LotGraph {
     this.neObj.push(o);
     this.neNext.push(-1);
     const tail = this.nodeTail.data[node] as number;
+    const k = entry - (this.evObjStart.data[slot] as number);
+    if (k < TAIL_SCRATCH) this.prevTail[k] = tail;
     if (tail === -1) this.nodeHead.data[node] = entry;
     else this.neNext.data[tail] = entry;
     this.nodeTail.data[node] = entry;
@@ -844,6 +918,7 @@ export class GraphStore implements LotGraph {
 
     // objects
     this.evObjStart.push(this.objNode.length);
+    this.lastEdgeStart = this.edgeSlot.length;
     switch (type) {
       case T_OBJECT:
       case T_TRANSACTION:
@@ -953,6 +1028,7 @@ export class GraphStore implements LotGraph {
 
     // objects, list by list in the order of add()
     this.evObjStart.push(this.objNode.length);
+    this.lastEdgeStart = this.edgeSlot.length;
     const objects = r.objects;
     let present = 0;
     for (let i = 0; i < objects.length; i += 1) present |= 1 << (objects.field[i] as number);
@@ -1094,7 +1170,8 @@ export class GraphStore implements LotGraph {
     return bl !== -1 ? bl : rp;
   }
 
-  private linkTransformation(slot: number, transformationId: unknown): void {
+  /** The input and output lots of a transformation slot, each once. */
+  private transformationLots(slot: number): [number[], number[]] {
     const start = this.objStart(slot);
     const end = this.objEnd(slot);
     const inputs: number[] = [];
@@ -1106,22 +1183,42 @@ export class GraphStore implements LotGraph {
         if (!inputs.includes(node)) inputs.push(node);
       } else if (!outputs.includes(node)) outputs.push(node);
     }
+    return [inputs, outputs];
+  }
+
+  private linkTransformation(slot: number, transformationId: unknown): void {
+    const [inputs, outputs] = this.transformationLots(slot);
     for (const i of inputs) for (const out of outputs) this.addEdge(i, out, slot);
     if (typeof transformationId === 'string' && transformationId !== '') {
       let group = this.transformationIds.get(transformationId);
       if (group === undefined) {
-        group = { inputs: [], outputs: [] };
+        group = { inputs: [], outputs: [], slots: [] };
         this.transformationIds.set(transformationId, group);
       }
+      group.slots.push(slot);
+      this.groupOf.set(slot, group);
+      this.joinGroup(slot, group, inputs, outputs, true);
+    }
+  }
+
+  /** Add a slot's lots to its group, with edges across the group when `link`. */
+  private joinGroup(
+    slot: number,
+    group: TransformationGroup,
+    inputs: readonly number[],
+    outputs: readonly number[],
+    link: boolean,
+  ): void {
+    if (link) {
       for (const i of inputs)
         for (const out of group.outputs) if (!outputs.includes(out)) this.addEdge(i, out, slot);
       for (const i of group.inputs) {
         if (inputs.includes(i)) continue;
         for (const out of outputs) this.addEdge(i, out, slot);
       }
-      for (const i of inputs) if (!group.inputs.includes(i)) group.inputs.push(i);
-      for (const out of outputs) if (!group.outputs.includes(out)) group.outputs.push(out);
     }
+    for (const i of inputs) if (!group.inputs.includes(i)) group.inputs.push(i);
+    for (const out of outputs) if (!group.outputs.includes(out)) group.outputs.push(out);
   }
 
   private linkAggregation(slot: number): void {
@@ -1251,7 +1348,8 @@ export function eventsOf(input: unknown): { events: Iterable<unknown>; prefix: D
  * Build the lot graph of a list of EPCIS events (or of an EPCIS document). Identifiers are
  * canonicalised (the same lot as EPC URN and as Digital Link is one node); the events are
  * referenced, not copied, and never mutated. A repeated event (same eventID, or same content) is
- * left out of the graph after its first copy, and so are EPCIS error declarations and the events
+ * kept once — the copy with the earliest event time, then the first in the input, as
+ * `validateChain` keeps it — and so are EPCIS error declarations and the events
  * they declare erroneous. Bad input does not throw: events that are not objects are skipped with
  * `TRACE_CHAIN_EVENT_SKIPPED`.
  *
@@ -1273,8 +1371,8 @@ export function buildLotGraph(input: EventsInput, options: LotGraphOptions = {})
     // an error declaration and the events it declares erroneous are not part of the chain
     if (declared.has(index)) continue;
     const slot = store.add(list[index], index);
-    // a repeat (same eventID, or same content) is left out: it moved nothing more
-    if (slot >= 0 && repeats.isRepeat(slot)) store.withdraw(slot);
+    // of repeats (same eventID, or same content) one copy is kept, the one validateChain keeps
+    if (slot >= 0) store.withdraw(repeats.leftOut(slot));
   }
   return store;
 }
@@ -1291,15 +1389,46 @@ class RepeatFinder {
   /** Canonical content of the events whose shape was met more than once. */
   private readonly byContent = new Map<string, number>();
   private readonly inContent = new Set<number>();
+  /** The copy kept of each eventID met more than once. */
+  private readonly keptById = new Map<string, number>();
 
   constructor(store: GraphStore, expectedEvents: number) {
     this.store = store;
     this.byShape = new PairMap(Math.max(1024, expectedEvents));
   }
 
-  isRepeat(slot: number): boolean {
+  /**
+   * The slot to leave out now that `slot` was added (-1 for none): `slot` when it repeats a copy
+   * kept earlier, or that copy when `slot` comes first in event-time order (same eventID,
+   * different content), as {@link validateChain} checks events in that order.
+   */
+  leftOut(slot: number): number {
     const s = this.store;
-    if (s.evEventId.firstWithSameId(slot) !== -1) return true;
+    const first = s.evEventId.firstWithSameId(slot);
+    if (first !== -1) {
+      const id = s.evEventId.get(slot) ?? '';
+      const kept = this.keptById.get(id) ?? first;
+      if (!this.before(slot, kept)) return slot;
+      this.keptById.set(id, slot);
+      return kept;
+    }
+    return this.isRepeat(slot) ? slot : -1;
+  }
+
+  /** Whether slot `a` comes before slot `b` in event-time order (no time: last), then input order. */
+  private before(a: number, b: number): boolean {
+    const s = this.store;
+    const ta = s.evTime.data[a] as number;
+    const tb = s.evTime.data[b] as number;
+    const x = Number.isFinite(ta) ? ta : Number.POSITIVE_INFINITY;
+    const y = Number.isFinite(tb) ? tb : Number.POSITIVE_INFINITY;
+    if (x !== y) return x < y;
+    return (s.evIndex.data[a] as number) < (s.evIndex.data[b] as number);
+  }
+
+  /** Whether the slot repeats the content of an earlier one (same content: same event time). */
+  private isRepeat(slot: number): boolean {
+    const s = this.store;
     const t = s.evTime.data[slot] as number;
     const a = Number.isFinite(t) ? (t % 4_294_967_296) | 0 : -1;
     const os = s.objStart(slot);

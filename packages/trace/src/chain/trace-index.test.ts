@@ -6,7 +6,7 @@ import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
 import { ContentKeyer } from './content-hash.js';
 import { buildLotGraph } from './lot-graph.js';
 import { createTraceIndex } from './trace-index.js';
-import { traceForward } from './trace-lot.js';
+import { traceBack, traceForward } from './trace-lot.js';
 import { validateChain } from './validate-chain.js';
 
 describe('createTraceIndex', () => {
@@ -434,5 +434,219 @@ describe('createTraceIndex: duplicates, partial destruction, error declarations'
     expect(index.recallScope(LOT).recipients.map((c) => [c.id, c.quantities])).toEqual([
       [B_GLN, { KGM: 400 }],
     ]);
+  });
+  const findings = (events: readonly unknown[], options: Parameters<typeof validateChain>[1]) => {
+    const index = createTraceIndex(options);
+    const out = events.flatMap((e) => index.add(e));
+    out.push(...index.finalize());
+    const codes = (ds: readonly { code: string; path?: unknown }[]) =>
+      ds.map((d) => [d.code, d.path]).sort();
+    return { index: codes(out), batch: codes(validateChain(events, options)) };
+  };
+  const declared = (event: Record<string, unknown>) => ({
+    ...event,
+    errorDeclaration: { declarationTime: '2024-01-05T12:00:00+08:00' },
+  });
+
+  it('leaves out an event declared erroneous earlier with the duplicate check off', () => {
+    // 10 kg made, a shipment of 30 kg declared erroneous before it arrives: nothing to report
+    const made10 = made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 10);
+    const wrong = moved('urn:uuid:w', 'shipping', '2024-01-02T08:00:00+08:00', 30);
+    const { eventID: _, ...wrongWithoutId } = wrong;
+    for (const checks of [{}, { duplicates: false }]) {
+      expect(findings([made10, declared(wrong), wrong], { checks })).toEqual({
+        index: [],
+        batch: [],
+      });
+      // a declaration without an eventID names the event by its content
+      expect(findings([made10, declared(wrongWithoutId), wrongWithoutId], { checks })).toEqual({
+        index: [],
+        batch: [],
+      });
+    }
+  });
+  it("leaves out an event declared erroneous earlier on the line validator's direct path", () => {
+    const wrong = moved('urn:uuid:w', 'shipping', '2024-01-02T08:00:00+08:00', 30);
+    const { eventID: _, ...wrongWithoutId } = wrong;
+    for (const checks of [{}, { duplicates: false }]) {
+      const index = createTraceIndex({ checks });
+      const lines = createEpcisLineValidator({ mode: 'lenient', index });
+      const events = [
+        made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 10),
+        declared(wrong),
+        declared(wrongWithoutId),
+        wrong,
+        wrongWithoutId,
+      ];
+      const found = events.flatMap((e) =>
+        lines.validate(JSON.stringify(e)).diagnostics.map((d) => d.code),
+      );
+      expect([found, index.finalize()]).toEqual([[], []]);
+      expect(lines.direct).toBeGreaterThanOrEqual(3);
+    }
+  });
+  it('reports no orphan lot for a lot whose only event was declared erroneous', () => {
+    const observed = {
+      ...base,
+      eventID: 'urn:uuid:o',
+      action: 'OBSERVE',
+      bizStep: 'inspecting',
+      eventTime: '2024-01-01T08:00:00+08:00',
+      epcList: ['urn:epc:id:sgtin:6921001.000102.7'],
+      bizLocation: { id: A },
+    };
+    expect(findings([observed, declared(observed)], {})).toEqual({
+      index: [['TRACE_ERROR_DECLARATION_LATE', [1, 'errorDeclaration']]],
+      batch: [],
+    });
+  });
+  it('takes a withdrawn transformation out of its transformationID group', () => {
+    const lot = (l: string) => `urn:epc:class:lgtin:6921001.000102.${l}`;
+    const transform = (id: string, input: string) => ({
+      type: 'TransformationEvent',
+      eventID: id,
+      eventTime: '2024-01-01T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      transformationID: 'urn:uuid:tx1',
+      inputQuantityList: [{ epcClass: lot(input), quantity: 10, uom: 'KGM' }],
+      outputQuantityList: [{ epcClass: lot('X'), quantity: 5, uom: 'KGM' }],
+    });
+    const wrong = transform('urn:uuid:t1', 'A');
+    const fix = transform('urn:uuid:t2', 'B');
+    const other = transform('urn:uuid:t3', 'C');
+    const X = 'https://id.gs1.org/01/06921001001022/10/X';
+    const back = (graph: Parameters<typeof traceBack>[0]) =>
+      traceBack(graph, lot('X'))
+        .lots.map((l) => l.id.replace(/.*\/10\//, ''))
+        .sort();
+    for (const events of [
+      [wrong, declared(wrong), fix],
+      [declared(wrong), wrong, fix],
+      // declared late, after the events it shares the group with
+      [wrong, fix, other, declared(wrong)],
+      // a copy of the fix (a duplicate) adds nothing to the group either
+      [fix, { ...fix }, other, { ...other, eventID: 'urn:uuid:t4' }],
+    ]) {
+      const index = createTraceIndex();
+      for (const e of events) index.add(e);
+      const expected = events.includes(other) ? ['B', 'C'] : ['B'];
+      expect(back(index.graph)).toEqual(expected);
+      expect(back(buildLotGraph(events))).toEqual(expected);
+      expect(index.graph.idOf(index.graph.nodeOf(lot('X')) as number)).toBe(X);
+    }
+  });
+  it('unlinks withdrawn events from their lots as buildLotGraph leaves them out', () => {
+    // random runs of events (some naming a lot twice), copies and declarations
+    const lots = ['L1', 'L2', 'L3'].map((l) => `urn:epc:class:lgtin:6921001.000102.${l}`);
+    const event = fc.record({
+      id: fc.integer({ min: 0, max: 5 }),
+      lots: fc.array(fc.constantFrom(...lots), { minLength: 1, maxLength: 3 }),
+      kg: fc.integer({ min: 1, max: 3 }),
+    });
+    const step = fc.oneof(
+      event.map((e) => ({ op: 'add' as const, ...e })),
+      fc.nat(20).map((n) => ({ op: 'copy' as const, n })),
+      fc.nat(20).map((n) => ({ op: 'declare' as const, n })),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
+        const events: Record<string, unknown>[] = [];
+        const made: Record<string, unknown>[] = [];
+        for (const s of steps) {
+          if (s.op === 'add') {
+            const e = {
+              ...base,
+              eventID: `urn:uuid:e${s.id}`,
+              action: 'OBSERVE',
+              bizStep: 'inspecting',
+              eventTime: '2024-01-01T08:00:00+08:00',
+              quantityList: s.lots.map((epcClass) => ({
+                epcClass,
+                quantity: s.kg + 10 * s.id,
+                uom: 'KGM',
+              })),
+            };
+            made.push(e);
+            events.push(e);
+          } else if (made.length > 0) {
+            const e = made[s.n % made.length] as Record<string, unknown>;
+            events.push(s.op === 'copy' ? { ...e } : declared(e));
+          }
+        }
+        const index = createTraceIndex({ checks: { duplicates: true } });
+        for (const e of events) index.add(e);
+        const graph = buildLotGraph(events);
+        const listed = (g: typeof graph) =>
+          lots.map((l) => {
+            const node = g.nodeOf(l);
+            return node === undefined ? [] : g.eventsOf(node).map((slot) => g.event(slot).index);
+          });
+        // different eventIDs, different content; copies of one eventID share their event time
+        expect(listed(index.graph)).toEqual(listed(graph));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('undoes the pairing, origin and balance blame of an event declared erroneous late', () => {
+    // findings of the index, the late declaration's own aside, against validateChain's
+    const settled = (events: readonly Record<string, unknown>[]) => {
+      const { index, batch } = findings(events, {});
+      return {
+        index: index.filter(([code]) => code !== 'TRACE_ERROR_DECLARATION_LATE'),
+        batch,
+      };
+    };
+    const made1000 = made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 1000);
+    const sent = moved('urn:uuid:s', 'shipping', '2024-01-02T08:00:00+08:00', 400);
+    const got = moved('urn:uuid:r', 'receiving', '2024-01-02T18:00:00+08:00', 400);
+    // the receipt of a shipment is declared erroneous: the shipment is not received
+    expect(settled([made1000, sent, got, declared(got)])).toEqual({
+      index: [['TRACE_SHIPMENT_NOT_RECEIVED', [1]]],
+      batch: [['TRACE_SHIPMENT_NOT_RECEIVED', [1]]],
+    });
+    // the shipment is: the receipt has none, until the corrective shipment pairs with it
+    const resent = moved('urn:uuid:s2', 'shipping', '2024-01-02T09:00:00+08:00', 400);
+    expect(settled([made1000, sent, got, declared(sent)])).toEqual({
+      index: [['TRACE_RECEIPT_WITHOUT_SHIPMENT', [2]]],
+      batch: [['TRACE_RECEIPT_WITHOUT_SHIPMENT', [2]]],
+    });
+    expect(settled([made1000, sent, got, declared(sent), resent])).toEqual({
+      index: [],
+      batch: [],
+    });
+    // the lot's only origin is declared erroneous: the lot is an orphan
+    const observed = {
+      ...base,
+      eventID: 'urn:uuid:o',
+      action: 'OBSERVE',
+      bizStep: 'inspecting',
+      eventTime: '2024-01-01T09:00:00+08:00',
+      quantityList: qty(5),
+      bizLocation: { id: A },
+    };
+    expect(settled([made1000, observed, declared(made1000)])).toEqual({
+      index: [['TRACE_ORPHAN_LOT', [1, 'quantityList', 0]]],
+      batch: [['TRACE_ORPHAN_LOT', [1, 'quantityList', 0]]],
+    });
+    // 10 + 5 kg made, 11 and 4 shipped; the 5 and the 4 declared erroneous: 11 of 10 shipped,
+    // blamed on the shipment of 11 (index 2), not on the withdrawn one
+    const ship = (id: string, t: string, kg: number, po: string) =>
+      moved(id, 'shipping', t, kg, po);
+    const recv = (id: string, t: string, kg: number, po: string) =>
+      moved(id, 'receiving', t, kg, po);
+    const more = made('urn:uuid:m2', '2024-01-01T09:00:00+08:00', 5);
+    const last = ship('urn:uuid:s4', '2024-01-02T10:00:00+08:00', 4, 'PO4');
+    const balance = settled([
+      made('urn:uuid:m', '2024-01-01T08:00:00+08:00', 10),
+      more,
+      ship('urn:uuid:s11', '2024-01-02T08:00:00+08:00', 11, 'PO11'),
+      recv('urn:uuid:r11', '2024-01-02T18:00:00+08:00', 11, 'PO11'),
+      last,
+      recv('urn:uuid:r4', '2024-01-02T19:00:00+08:00', 4, 'PO4'),
+      declared(more),
+      declared(last),
+    ]);
+    expect(balance.index).toEqual(balance.batch);
+    expect(balance.batch).toContainEqual(['TRACE_MASS_BALANCE_EXCEEDED', [2]]);
   });
 });

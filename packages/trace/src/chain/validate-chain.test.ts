@@ -689,3 +689,42 @@ describe('validateChain and the index agree on the mass balance', () => {
     );
   });
 });
+
+describe('validateChain and buildLotGraph: which copy of a duplicate is kept', () => {
+  const LOT = 'urn:epc:class:lgtin:6921001.000102.D1';
+  const copy = (eventTime: string, kg: number) => ({
+    type: 'ObjectEvent',
+    eventID: 'urn:uuid:same',
+    action: 'OBSERVE',
+    bizStep: 'inspecting',
+    eventTime,
+    eventTimeZoneOffset: '+00:00',
+    quantityList: [{ epcClass: LOT, quantity: kg, uom: 'KGM' }],
+  });
+
+  it('keeps the copy with the earliest event time, then the first in the input, in both', () => {
+    // two copies of one eventID, the later in time first in the input: the second (index 1) stays
+    const events = [copy('2024-01-02T00:00:00Z', 8), copy('2024-01-01T00:00:00Z', 3)];
+    const found = validateChain(events, { checks: { orphans: false } });
+    expect(found.map((d) => [d.code, d.path, d.params?.firstIndex])).toEqual([
+      ['TRACE_DUPLICATE_EVENT_ID', [0, 'eventID'], 1],
+    ]);
+    const graph = buildLotGraph(events);
+    const kept = graph.eventsOf(graph.nodeOf(LOT) as number).map((s) => graph.event(s).index);
+    expect(kept).toEqual([1]);
+    // three copies, the earliest last; copies at the same time: the first of them in the input
+    const three = [
+      copy('2024-01-03T00:00:00Z', 1),
+      copy('2024-01-02T00:00:00Z', 2),
+      copy('2024-01-02T00:00:00Z', 4),
+      copy('2024-01-01T00:00:00Z', 5),
+    ];
+    const g3 = buildLotGraph(three);
+    expect(g3.eventsOf(g3.nodeOf(LOT) as number).map((s) => g3.event(s).index)).toEqual([3]);
+    expect(
+      validateChain(three, { checks: { orphans: false } }).map((d) => d.params?.firstIndex),
+    ).toEqual([3, 3, 3]);
+    const g2 = buildLotGraph(three.slice(0, 3));
+    expect(g2.eventsOf(g2.nodeOf(LOT) as number).map((s) => g2.event(s).index)).toEqual([1]);
+  });
+});
