@@ -266,6 +266,8 @@ export class GraphStore implements LotGraph {
   private readonly prevTail = new Int32Array(TAIL_SCRATCH);
   /** The first derivation edge of the event added last. */
   private lastEdgeStart = 0;
+  /** The first object entry of the event being added (its `evObjStart`). */
+  private eventObjStart = 0;
 
   // event columns
   readonly evIndex = new Int32Vec(4096);
@@ -840,7 +842,7 @@ export class GraphStore implements LotGraph {
     this.neObj.push(o);
     this.neNext.push(-1);
     const tail = this.nodeTail.data[node] as number;
-    const k = entry - (this.evObjStart.data[slot] as number);
+    const k = entry - this.eventObjStart;
     if (k < TAIL_SCRATCH) this.prevTail[k] = tail;
     if (tail === -1) this.nodeHead.data[node] = entry;
     else this.neNext.data[tail] = entry;
@@ -917,7 +919,8 @@ export class GraphStore implements LotGraph {
     this.evBizLocation.push(bl);
 
     // objects
-    this.evObjStart.push(this.objNode.length);
+    this.eventObjStart = this.objNode.length;
+    this.evObjStart.push(this.eventObjStart);
     this.lastEdgeStart = this.edgeSlot.length;
     switch (type) {
       case T_OBJECT:
@@ -1027,7 +1030,8 @@ export class GraphStore implements LotGraph {
     this.evBizLocation.push(bl);
 
     // objects, list by list in the order of add()
-    this.evObjStart.push(this.objNode.length);
+    this.eventObjStart = this.objNode.length;
+    this.evObjStart.push(this.eventObjStart);
     this.lastEdgeStart = this.edgeSlot.length;
     const objects = r.objects;
     let present = 0;
