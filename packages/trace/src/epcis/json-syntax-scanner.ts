@@ -1,9 +1,7 @@
 /**
- * The RFC 8259 grammar checked over text that arrives in pieces: {@link jsonErrorOffset}'s scan
- * (same grammar, same offsets) as a state machine that keeps its place between chunks, so that a
- * stream finds the first character that is not JSON — its offset, line and column in the whole
- * text — without holding the text. A leading byte order mark is skipped, as `parseJsonText`
- * skips it. Internal to the stream validators.
+ * The RFC 8259 grammar as a state machine that keeps its place between chunks, so that a stream
+ * finds the first character that is not JSON — its offset, line and column in the whole text —
+ * without holding the text; `jsonErrorOffset` runs it over a whole text at once. Internal.
  */
 
 // what the scanner expects next
@@ -58,6 +56,12 @@ export interface JsonSyntaxError {
 
 /** See the module note. Feed the text chunk by chunk, then call {@link end}. */
 export class JsonSyntaxScanner {
+  /**
+   * @param skipByteOrderMark skip a leading U+FEFF, as a stream's decoder and `parseJsonText` do
+   *   (default); without it, it is the first character that is not JSON
+   */
+  constructor(private readonly skipByteOrderMark = true) {}
+
   /** The first fault, once found. */
   error: JsonSyntaxError | undefined;
   private state = VALUE;
@@ -77,7 +81,7 @@ export class JsonSyntaxScanner {
   feed(chunk: string): void {
     for (let i = 0; i < chunk.length && this.state !== DONE; i += 1) {
       const c = chunk.charCodeAt(i);
-      if (this.offset === 0 && c === 0xfeff) {
+      if (this.offset === 0 && c === 0xfeff && this.skipByteOrderMark) {
         this.offset += 1;
         continue;
       }

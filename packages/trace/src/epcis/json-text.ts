@@ -40,6 +40,20 @@ export interface TextOrigin {
 /** The start of a text that stands alone. */
 const START: TextOrigin = { offset: 0, line: 1, column: 1 };
 
+/** Where `position` of `text` is in the larger text `text` begins at `origin`. */
+function placeIn(
+  text: string,
+  position: number,
+  origin: TextOrigin,
+): { position: number; line: number; column: number } {
+  const at = lineAndColumn(text, position);
+  return {
+    position: origin.offset + position,
+    line: origin.line + at.line - 1,
+    column: at.line === 1 ? origin.column + at.column - 1 : at.column,
+  };
+}
+
 /**
  * Parse JSON text; never throws. A syntax error's offset, line and column are counted from
  * `origin` (the place of the text's first character in the larger text it was cut from).
@@ -71,14 +85,11 @@ export function parseJsonText(
     const found = offset < 0 ? offset : offset + bom;
     const p = POSITION.exec(message);
     const position = found >= 0 ? found : p !== null ? Number(p[1]) + bom : text.length;
-    const at = lineAndColumn(text, position);
-    const line = origin.line + at.line - 1;
-    const column = at.line === 1 ? origin.column + at.column - 1 : at.column;
     return {
       ok: false,
       diagnostic: createDiagnostic(
         epcisMessages.TRACE_JSON_SYNTAX,
-        { position: origin.offset + position, line, column, detail: message.slice(0, 200) },
+        { ...placeIn(text, position, origin), detail: message.slice(0, 200) },
         { path: [], locale },
       ),
     };
@@ -86,30 +97,22 @@ export function parseJsonText(
 }
 
 /**
- * A `TRACE_JSON_SYNTAX` finding of `text` moved to the larger text `text` was made from, when the
- * part of `text` from `from` on begins at `origin` there (the part before `from` is where it was).
- * Other findings, and syntax errors before `from`, are returned as they are.
+ * A `TRACE_JSON_SYNTAX` finding of `text` moved to the larger text `text` begins at `origin` in
+ * (a JSON Lines line in its stream); any other finding is returned as it is.
  */
 export function relocateSyntaxError(
   diagnostic: Diagnostic,
   text: string,
-  from: number,
   origin: TextOrigin,
   locale: Locale = 'en',
 ): Diagnostic {
   const params = diagnostic.params;
   const position = params?.position;
-  if (diagnostic.code !== 'TRACE_JSON_SYNTAX' || typeof position !== 'number' || position < from)
-    return diagnostic;
-  const at = lineAndColumn(text.slice(from), position - from);
-  const line = origin.line + at.line - 1;
-  const column = at.line === 1 ? origin.column + at.column - 1 : at.column;
+  if (diagnostic.code !== 'TRACE_JSON_SYNTAX' || typeof position !== 'number') return diagnostic;
   return createDiagnostic(
     epcisMessages.TRACE_JSON_SYNTAX,
     {
-      position: origin.offset + position - from,
-      line,
-      column,
+      ...placeIn(text, position, origin),
       detail: typeof params?.detail === 'string' ? params.detail : '',
     },
     {

@@ -288,7 +288,7 @@ export async function validateEpcisJsonLines(
         checked.valid
           ? checked.diagnostics
           : checked.diagnostics.map((d) =>
-              relocateSyntaxError(d, text, 0, origin, run.validator.locale),
+              relocateSyntaxError(d, text, origin, run.validator.locale),
             ),
       );
       state.counted(checked.valid);
