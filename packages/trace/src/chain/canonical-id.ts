@@ -1,3 +1,4 @@
+import { inGs1Cset82 } from '../gs1/character-set.js';
 import { withGs1CheckDigit } from '../gs1/check-digit.js';
 import { digitalLinkEncode, percentDecode } from '../gs1/percent-encoding.js';
 
@@ -9,6 +10,15 @@ const DL_HOST = /^https?:\/\/[^/]+\//;
 /** Data digits (already checked to be digits) with their GS1 check digit appended. */
 function withCheck(body: string): string {
   return withGs1CheckDigit(body) ?? body;
+}
+
+/**
+ * A lot, serial or location extension as the Digital Link writes it, or `undefined` when it is no
+ * GS1 value (more than 20 characters, or one outside GS1 character set 82, escapes decoded).
+ */
+function qualifier(tail: string): string | undefined {
+  const value = percentDecode(tail);
+  return value.length <= 20 && inGs1Cset82(value) ? digitalLinkEncode(value) : undefined;
 }
 
 /**
@@ -32,7 +42,8 @@ export function basicCanonicalId(id: string): string {
       const gtin = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
       if (gtin.length !== 14) return id;
       const ai = scheme === 'lgtin' ? '10' : '21';
-      return `https://id.gs1.org/01/${gtin}/${ai}/${digitalLinkEncode(percentDecode(tail))}`;
+      const written = qualifier(tail);
+      return written === undefined ? id : `https://id.gs1.org/01/${gtin}/${ai}/${written}`;
     }
     if (scheme === 'sscc' && fields.length === 2) {
       const sscc = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
@@ -41,9 +52,9 @@ export function basicCanonicalId(id: string): string {
     if (scheme === 'sgln' && fields.length === 3 && tail !== undefined) {
       const gln = withCheck(`${cp}${ref}`);
       if (gln.length !== 13) return id;
-      return tail === '0'
-        ? `https://id.gs1.org/414/${gln}`
-        : `https://id.gs1.org/414/${gln}/254/${digitalLinkEncode(percentDecode(tail))}`;
+      if (tail === '0') return `https://id.gs1.org/414/${gln}`;
+      const written = qualifier(tail);
+      return written === undefined ? id : `https://id.gs1.org/414/${gln}/254/${written}`;
     }
     if (scheme === 'pgln' && fields.length === 2) {
       const gln = withCheck(`${cp}${ref}`);

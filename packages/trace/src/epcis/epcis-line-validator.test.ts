@@ -695,7 +695,9 @@ describe('createEpcisLineValidator', () => {
       key,
       `${key}/10/L1`,
       `${key}/21/ABCDEFGHIJKLMNOPQRST`,
+      `${key}/10/A-B_(1)*!`, // GS1 character set 82
       'urn:epc:class:lgtin:6930937.000001.ABCDEFGHIJKLMNOPQRST',
+      "urn:epc:class:lgtin:6930937.000001.A-B_(1)*!'",
     ])
       expect([id, reader.read(withClass(id))]).toEqual([id, true]);
     const invalid: [string, string][] = [
@@ -705,6 +707,14 @@ describe('createEpcisLineValidator', () => {
       [`${key}/10/ABCDEFGHIJKLMNOPQRSTU`, 'Digital Link'],
       ['urn:epc:class:lgtin:6930937.000001.ABCDEFGHIJKLMNOPQRSTU', 'class:lgtin'],
       ['URN:EPC:CLASS:LGTIN:6930937.000001.L1', 'class:lgtin'],
+      // characters outside GS1 character set 82, written as they are or escaped
+      [`${key}/10/A~B`, 'Digital Link'],
+      [`${key}/21/A%20B`, 'Digital Link'],
+      [`${key}/10/A%7EB`, 'Digital Link'],
+      ['urn:epc:class:lgtin:6930937.000001.A~B', 'class:lgtin'],
+      ['urn:epc:id:sgtin:6930937.000001.A$B', 'id:sgtin'],
+      ['urn:epc:id:sgln:6930937.00001.A@B', 'id:sgln'],
+      ['urn:epc:class:lgtin:6930937.000001.A%23B', 'class:lgtin'],
     ];
     for (const [id, scheme] of invalid) {
       expect([id, reader.read(withClass(id))]).toEqual([id, false]);

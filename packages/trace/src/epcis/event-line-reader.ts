@@ -36,6 +36,7 @@ import { epochMillis, isoMillis } from '../chain/iso-time.js';
 import { F_EPC, F_IN_EPC, F_IN_QTY, F_OUT_EPC, F_OUT_QTY, F_QTY } from '../chain/lot-graph.js';
 import { ByteTexts } from '../chain/same-bytes.js';
 import { fmix32, fnv32, SEED_A } from '../chain/string-hash.js';
+import { CSET_82 } from '../gs1/character-set.js';
 import { gs1CheckDigitOfBytes } from '../gs1/check-digit-bytes.js';
 import { COMMON_EPC_URNS } from '../gs1/common-gs1-uri.js';
 import {
@@ -261,6 +262,13 @@ const BACKSLASH = 92;
 function typeName(type: number): string {
   return type === T_OBJECT ? 'ObjectEvent' : 'TransformationEvent';
 }
+
+/**
+ * 1 for the characters a lot, serial or extension read on the fast path may not hold: those
+ * outside GS1 character set 82, and `%` (an escape: the full path decodes it).
+ */
+const NOT_LITERAL_82 = new Uint8Array(256).fill(1);
+for (let c = 0; c < 128; c += 1) if (CSET_82[c] === 1 && c !== 37) NOT_LITERAL_82[c] = 0;
 
 /** 1 for the characters a URN's path may not hold (what is not an RFC 3986 pchar or `/`). */
 const NOT_PATH = new Uint8Array(256).fill(1);
@@ -777,7 +785,8 @@ export class EventLineReader {
   /**
    * Whether the identifier just read by {@link idString} is a GS1 Digital Link URI on `id.gs1.org`
    * that passes the check (`V_URI`: any such; `V_GS1`: a GTIN-14 key `/01/` with its check digit
-   * right, then nothing or one lot `/10/` or serial `/21/` of 1 to 20 characters without a `/`),
+   * right, then nothing or one lot `/10/` or serial `/21/` of 1 to 20 characters of GS1 set 82,
+   * none a `/` or an escape),
    * as `isUri` and `checkGs1Uri` would find it (false only means "not sure": the caller
    * checks the text).
    */
@@ -804,15 +813,15 @@ export class EventLineReader {
     const a = bytes[keyEnd + 1] as number;
     const b = bytes[keyEnd + 2] as number;
     if (!((a === 49 && b === 48) || (a === 50 && b === 49))) return false;
-    for (let i = from; i < end; i += 1) if (bytes[i] === 47) return false;
-    return true;
+    return this.literal82(from, end);
   }
 
   /**
    * Whether the identifier just read by {@link idString} is an LGTIN, SGLN, PGLN, SGTIN or SSCC
    * EPC URN that `checkGs1Uri` accepts (false only means "not sure": the caller checks the
-   * text). A lot, serial or extension of more than 20 characters is "not sure" (its escapes may
-   * decode it to fewer).
+   * text). A lot, serial or extension of more than 20 characters, or with a character outside
+   * GS1 set 82, a `/` or an escape, is "not sure" (its escapes may decode it to fewer, or to
+   * characters of the set).
    */
   private epcUrn(): boolean {
     const { start, end, lastColon, dot1, dot2, nonDigit1, nonDigit2, prefix } = this;
@@ -831,10 +840,24 @@ export class EventLineReader {
         nonDigit2 === dot2 &&
         dot2 + 1 < end &&
         end - dot2 - 1 <= 20 &&
-        cp + (dot2 - dot1 - 1) === total
+        cp + (dot2 - dot1 - 1) === total &&
+        this.literal82(dot2 + 1, end)
       );
     }
     return false;
+  }
+
+  /**
+   * Whether the bytes `[from, end)` of a lot, serial or extension are characters of GS1 set 82
+   * written as they are (no `/`, which a Digital Link value escapes, and no `%` escape).
+   */
+  private literal82(from: number, end: number): boolean {
+    const bytes = this.bytes;
+    for (let i = from; i < end; i += 1) {
+      const c = bytes[i] as number;
+      if (NOT_LITERAL_82[c] === 1 || c === 47) return false;
+    }
+    return true;
   }
 
   /**

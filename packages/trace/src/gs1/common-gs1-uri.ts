@@ -8,6 +8,7 @@
  * package.
  */
 
+import { CSET_82 } from './character-set.js';
 import { withGs1CheckDigit } from './check-digit.js';
 import { digitalLinkEncode } from './percent-encoding.js';
 
@@ -15,14 +16,17 @@ const CANONICAL = 'https://id.gs1.org/';
 /** The most characters of a lot (AI 10), serial (21) or location extension (254). */
 const MAX_QUALIFIER = 20;
 
-/** The ASCII characters a Digital Link path segment keeps as they are (see `digitalLinkEncode`). */
+/**
+ * The ASCII characters of GS1 character set 82 (the only ones a lot, serial or extension may
+ * hold) that a Digital Link path segment keeps as they are (see `digitalLinkEncode`).
+ */
 const KEPT = new Uint8Array(128);
 for (let c = 0; c < 128; c += 1) {
   const ch = String.fromCharCode(c);
-  if (digitalLinkEncode(ch) === ch) KEPT[c] = 1;
+  if (CSET_82[c] === 1 && digitalLinkEncode(ch) === ch) KEPT[c] = 1;
 }
 
-/** Whether `text[from, to)` is one or more characters a Digital Link keeps unescaped. */
+/** Whether `text[from, to)` is one or more set-82 characters a Digital Link keeps unescaped. */
 function keptRun(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
   for (let i = from; i < to; i += 1) {

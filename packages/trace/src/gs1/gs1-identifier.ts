@@ -4,6 +4,7 @@
  * GS1 Digital Link).
  */
 
+import { inGs1Cset39, inGs1Cset82 } from './character-set.js';
 import { lookupTable } from './lookup-table.js';
 
 /** The kinds of GS1 identifiers this library reads and writes. */
@@ -149,9 +150,10 @@ const QUALIFIER_MAX_LENGTH: Readonly<Record<string, number>> = lookupTable({
 
 /**
  * Build an identifier from element strings (primary key first). Qualifiers not allowed for the
- * key, out of their GS1 Digital Link order, empty or longer than their AI allows make it
- * `undefined`. Lot and serial together are kept (use {@link canonicalGs1Identifier} to keep the
- * finest level only).
+ * key, out of their GS1 Digital Link order, empty, longer than their AI allows or holding a
+ * character outside their GS1 character set (set 82; digits for AI 8011) make it `undefined`, as
+ * does a primary key whose alphanumeric part leaves its set (82; 39 for a CPID). Lot and serial
+ * together are kept (use {@link canonicalGs1Identifier} to keep the finest level only).
  */
 export function identifierFromElements(
   elements: readonly Gs1Element[],
@@ -168,6 +170,7 @@ export function identifierFromElements(
     const at = allowed.indexOf(e.ai);
     const n = e.value.length;
     if (at <= last || n === 0 || n > (QUALIFIER_MAX_LENGTH[e.ai] as number)) return undefined;
+    if (!(e.ai === '8011' ? DIGITS.test(e.value) : inGs1Cset82(e.value))) return undefined;
     last = at;
   }
   let type: Gs1IdentifierType = base;
@@ -206,15 +209,16 @@ function validPrimaryValue(ai: string, value: string): boolean {
     case '402':
       return DIGITS.test(value) && value.length === 17;
     case '253':
-      return /^\d{13}.{0,17}$/.test(value);
+      return /^\d{13}/.test(value) && value.length <= 30 && inGs1Cset82(value, 13);
     case '255':
       return /^\d{13}\d{0,12}$/.test(value);
     case '8003':
-      return /^\d{14}.{0,16}$/.test(value);
+      return /^\d{14}/.test(value) && value.length <= 30 && inGs1Cset82(value, 14);
     case '401':
     case '8004':
+      return /^\d{4}/.test(value) && value.length <= 30 && inGs1Cset82(value, 4);
     case '8010':
-      return /^\d{4}.{0,26}$/.test(value);
+      return /^\d{4}/.test(value) && value.length <= 30 && inGs1Cset39(value, 4);
     default:
       return false;
   }

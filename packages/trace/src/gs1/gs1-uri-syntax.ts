@@ -8,7 +8,8 @@
  *   only `urn:epc:` is case-insensitive (RFC 8141 §3.1), the Tag Data Standard's parts after it
  *   are lower case;
  * - an SGTIN serial, LGTIN lot or SGLN extension longer than its AI allows (AI 21, 10 and 254:
- *   at most 20 characters, GS1 General Specifications; percent escapes count as one);
+ *   at most 20 characters, GS1 General Specifications; percent escapes count as one) or holding
+ *   a character outside GS1 character set 82 (General Specifications §7.11), escapes decoded;
  * - a URI on GS1's resolver `id.gs1.org` that is not a GS1 Digital Link (GS1 Digital Link URI
  *   Syntax: the primary key, then its key qualifiers in the standard's order, each AI followed by
  *   a non-empty value within its length, a `/` in a value percent-encoded).
@@ -16,6 +17,7 @@
  * Internal to the package: the validator's `TRACE_GS1_URI_INVALID` rule and the line reader use it.
  */
 
+import { inGs1Cset82 } from './character-set.js';
 import { canonicalCommonGs1Uri } from './common-gs1-uri.js';
 import { parseDigitalLink } from './digital-link.js';
 import { percentDecode } from './percent-encoding.js';
@@ -79,8 +81,14 @@ function epcUrnProblem(uri: string): string | undefined {
   if (!THREE_PART.has(scheme)) return undefined;
   const dot1 = uri.indexOf('.', c2 + 1);
   const dot2 = dot1 < 0 ? -1 : uri.indexOf('.', dot1 + 1);
-  if (dot2 < 0 || uri.length - dot2 - 1 <= MAX_QUALIFIER) return undefined;
-  return percentDecode(uri.slice(dot2 + 1)).length > MAX_QUALIFIER ? scheme : undefined;
+  if (dot2 < 0) return undefined;
+  if (uri.indexOf('%', dot2 + 1) < 0) {
+    return uri.length - dot2 - 1 > MAX_QUALIFIER || !inGs1Cset82(uri, dot2 + 1)
+      ? scheme
+      : undefined;
+  }
+  const value = percentDecode(uri.slice(dot2 + 1));
+  return value.length > MAX_QUALIFIER || !inGs1Cset82(value) ? scheme : undefined;
 }
 
 /**

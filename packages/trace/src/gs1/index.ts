@@ -1,4 +1,5 @@
 export * from './canonical-gs1-uri.js';
+export { GS1_CSET_39, GS1_CSET_82, inGs1Cset39, inGs1Cset82 } from './character-set.js';
 export * from './check-digit.js';
 export * from './digital-link.js';
 export * from './epc-uri.js';
