@@ -656,6 +656,7 @@ describe('docs/trace.md', () => {
               select: 'sensorElementList[*].sensorReport[type=Temperature].value',
               op: 'lte',
               value: options.maxCelsius,
+              uom: 'CEL', // readings in °F (FAH) or K (KEL) are converted to °C first
               quantifier: 'all', // at least one reading, and every one ≤ the limit
               message: ctx.messages.XIGANG_COLD_CHAIN_TEMPERATURE,
             },
@@ -682,14 +683,28 @@ describe('docs/trace.md', () => {
     // formatDiagnostic(d, 'zh-CN', engine.catalogue) renders the district's own message
     const d = diagnostics[1]!;
     expect(formatDiagnostic(d, 'zh-CN', engine.catalogue)).toContain(
-      `水产品发货事件 ${warehouseOut}（${String(chain[warehouseOut]?.eventID)}）的温度记录 -12 不符合`,
+      `水产品发货事件 ${warehouseOut}（${String(chain[warehouseOut]?.eventID)}）的温度记录 -12 CEL 不符合`,
     );
-    expect(formatDiagnostic(d, 'en', engine.catalogue)).toContain('temperature reading -12 breaks');
+    expect(formatDiagnostic(d, 'en', engine.catalogue)).toContain(
+      'temperature reading -12 CEL breaks',
+    );
 
     const profile = engine.require(traceProfiles, 'cn-ln-dalian-xigang.cold-chain');
     const findings = (input: readonly unknown[]) =>
       checkProfile(input, profile).diagnostics.filter((x) => x.code !== 'RULESET_NOT_VERIFIED');
     expect(findings(withReading(-20))).toEqual([]); // every reading ≤ −18 °C
+    // −4 °F is −20 °C: frozen enough; 10 °F is −12.2 °C: not
+    const inFahrenheit = (value: number) =>
+      chain.map((e, i) =>
+        i === warehouseOut
+          ? {
+              ...e,
+              sensorElementList: [{ sensorReport: [{ type: 'Temperature', value, uom: 'FAH' }] }],
+            }
+          : e,
+      );
+    expect(findings(inFahrenheit(-4))).toEqual([]);
+    expect(findings(inFahrenheit(10)).map((x) => x.params?.value)).toEqual(['10 FAH']);
     // at least one reading: a shipment of aquatic products without any is a finding
     expect(findings(withReading()).map((x) => [x.code, x.path])).toEqual([
       ['XIGANG_COLD_CHAIN_TEMPERATURE', [warehouseOut]],

@@ -17,7 +17,8 @@ import { traceBack } from '../chain/trace-lot.js';
 import { isRecord } from '../is-record.js';
 import { callProfileRule } from './call-profile-rule.js';
 import { applyFindingOptions } from './finding-options.js';
-import { cbvEquals, hasAny, localName, selectValues } from './kde-selector.js';
+import { cbvEquals, hasAny, localName, selectMeasurements, selectValues } from './kde-selector.js';
+import { convertMeasurement } from './measurement-units.js';
 import { profileMessages } from './profile-messages.js';
 import type {
   CteDefinition,
@@ -187,19 +188,50 @@ function passes(v: unknown, cond: ValueCondition, canonicalId: CanonicalIdFn): b
 }
 
 /** Evaluate a condition: the first failing value (or `undefined` as "none picked") when it fails. */
+/** A value a condition picked: what it compares (`usable` false: it cannot) and what a finding shows. */
+interface Picked {
+  readonly value: unknown;
+  readonly usable: boolean;
+  readonly shown: unknown;
+}
+
+/**
+ * The values a condition picks from an event. With a `uom`, each is a number read with the unit
+ * of the object holding it and converted to the condition's unit; one that is no number, has no
+ * unit or does not convert cannot be compared (shown as written, with its unit).
+ */
+function picked(event: unknown, cond: ValueCondition): Picked[] {
+  const to = cond.uom;
+  if (to === undefined) {
+    return selectValues(event, cond.select).map((value) => ({ value, usable: true, shown: value }));
+  }
+  return selectMeasurements(event, cond.select).map(({ value, uom }) => {
+    const unit = typeof uom === 'string' && uom !== '' ? uom : '(no unit)';
+    const shown = typeof value === 'number' ? `${value} ${unit}` : value;
+    const converted = typeof value === 'number' ? convertMeasurement(value, uom, to) : undefined;
+    return converted === undefined
+      ? { value, usable: false, shown }
+      : { value: converted, usable: true, shown };
+  });
+}
+
+function holds(p: Picked, cond: ValueCondition, canonicalId: CanonicalIdFn): boolean {
+  return p.usable && passes(p.value, cond, canonicalId);
+}
+
 function evaluate(
   event: unknown,
   cond: ValueCondition,
   canonicalId: CanonicalIdFn,
 ): { ok: true } | { ok: false; value: unknown } {
-  const values = selectValues(event, cond.select);
+  const values = picked(event, cond);
   if (values.length === 0) return { ok: false, value: undefined };
   if (cond.quantifier === 'any') {
-    return values.some((v) => passes(v, cond, canonicalId))
+    return values.some((p) => holds(p, cond, canonicalId))
       ? { ok: true }
-      : { ok: false, value: values[0] };
+      : { ok: false, value: values[0]?.shown };
   }
-  for (const v of values) if (!passes(v, cond, canonicalId)) return { ok: false, value: v };
+  for (const p of values) if (!holds(p, cond, canonicalId)) return { ok: false, value: p.shown };
   return { ok: true };
 }
 
@@ -210,7 +242,8 @@ function expectedText(cond: ValueCondition): string {
     : v === undefined
       ? ''
       : describeValue(v, Number.POSITIVE_INFINITY);
-  return `${cond.quantifier === 'any' ? 'any' : 'all'} ${cond.select} ${cond.op} ${shown}`.trim();
+  const unit = cond.uom === undefined ? '' : ` ${cond.uom}`;
+  return `${cond.quantifier === 'any' ? 'any' : 'all'} ${cond.select} ${cond.op} ${shown}${unit}`.trim();
 }
 
 /**
@@ -480,9 +513,8 @@ function valueRule(rule: ValueRule, run: RuleRun): Diagnostic[] {
     if (cte === undefined) return;
     if (rule.ctes !== undefined && !rule.ctes.includes(cte)) return;
     if (rule.when !== undefined) {
-      const applies = selectValues(event, rule.when.select).some((v) =>
-        passes(v, rule.when as ValueCondition, run.canonicalId),
-      );
+      const when = rule.when;
+      const applies = picked(event, when).some((p) => holds(p, when, run.canonicalId));
       if (!applies) return;
     }
     const result = evaluate(event, rule, run.canonicalId);

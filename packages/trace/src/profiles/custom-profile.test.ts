@@ -60,6 +60,7 @@ const districtColdChain = definePlugin({
           select: 'sensorElementList[*].sensorReport[type=Temperature].value',
           op: 'lte',
           value: options.maxCelsius,
+          uom: 'CEL', // readings in °F or K are converted to °C before comparing
           quantifier: 'all',
           message: ctx.messages.XIGANG_COLD_CHAIN_TEMPERATURE,
         },
@@ -71,16 +72,21 @@ const districtColdChain = definePlugin({
 // ---------------------------------------------------------------------------------------------
 
 const PROCESSED_GTIN = gtin14('6921002', 201); // the plant's instant sea cucumber
-const reading = (value: number) => [{ sensorReport: [{ type: 'Temperature', value, uom: 'CEL' }] }];
+/** A temperature reading in `uom` (`null`: a reading that names no unit). */
+const reading = (value: number, uom: string | null) => [
+  { sensorReport: [{ type: 'Temperature', value, ...(uom === null ? {} : { uom }) }] },
+];
 
 describe('a district cold-chain profile written with the plugin SDK alone', () => {
   const engine = createEngine({ plugins: [districtColdChain({ aquaticGtins: [PROCESSED_GTIN] })] });
   const profile = engine.require(traceProfiles, 'cn-ln-dalian-xigang.cold-chain');
   const { events } = generateSeaCucumberChain();
   const warehouseOut = events.findIndex((e) => e['fsk:cte'] === 'warehouse-out');
-  const withReading = (value?: number) =>
+  const withReading = (value?: number, uom: string | null = 'CEL') =>
     events.map((e, i) =>
-      i === warehouseOut && value !== undefined ? { ...e, sensorElementList: reading(value) } : e,
+      i === warehouseOut && value !== undefined
+        ? { ...e, sensorElementList: reading(value, uom) }
+        : e,
     );
   const findings = (input: unknown[]) =>
     checkProfile(input, profile).diagnostics.filter((d) => d.code !== 'RULESET_NOT_VERIFIED');
@@ -99,18 +105,36 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
       'XIGANG_COLD_CHAIN_TEMPERATURE',
       [warehouseOut],
       'cn-ln-dalian-xigang.cold-chain',
-      -12,
+      '-12 CEL',
     ]);
     expect(d && formatDiagnostic(d, 'zh-CN', engine.catalogue)).toContain('水产品发货事件');
-    expect(d && formatDiagnostic(d, 'en', engine.catalogue)).toContain('temperature reading -12');
+    expect(d && formatDiagnostic(d, 'en', engine.catalogue)).toContain(
+      'temperature reading -12 CEL',
+    );
   });
   it("renders the district's own message in the locale asked for", () => {
     const found = checkProfile(withReading(-12), profile, { locale: 'zh-CN' }).diagnostics;
     const d = found.find((x) => x.code === 'XIGANG_COLD_CHAIN_TEMPERATURE');
     // the plugin's zh-CN template, filled in by hand
     expect(d?.message).toBe(
-      `水产品发货事件 ${warehouseOut}（${events[warehouseOut]?.eventID}）的温度记录 -12 不符合 all sensorElementList[*].sensorReport[type=Temperature].value lte -18`,
+      `水产品发货事件 ${warehouseOut}（${events[warehouseOut]?.eventID}）的温度记录 -12 CEL 不符合 all sensorElementList[*].sensorReport[type=Temperature].value lte -18 CEL`,
     );
+  });
+  it('converts readings in °F and K to °C before comparing (Rec 20 FAH, KEL)', () => {
+    const verdict = (value: number, uom: string | null) =>
+      findings(withReading(value, uom)).map((d) => [d.code, d.params?.value]);
+    // −4 °F is −20 °C, −0.4 °F and 255.15 K are −18 °C exactly: frozen enough
+    expect(verdict(-4, 'FAH')).toEqual([]);
+    expect(verdict(-0.4, 'FAH')).toEqual([]);
+    expect(verdict(255.15, 'KEL')).toEqual([]);
+    // 0 °F is −17.8 °C, 256 K is −17.15 °C: too warm, shown as written
+    expect(verdict(0, 'FAH')).toEqual([['XIGANG_COLD_CHAIN_TEMPERATURE', '0 FAH']]);
+    expect(verdict(256, 'KEL')).toEqual([['XIGANG_COLD_CHAIN_TEMPERATURE', '256 KEL']]);
+    // −20 °F read as −20 °C would pass; as −28.9 °C it passes too, but 10 °F (−12.2 °C) must not
+    expect(verdict(10, 'FAH')).toEqual([['XIGANG_COLD_CHAIN_TEMPERATURE', '10 FAH']]);
+    // a reading that cannot be put in °C fails: no unit, or a unit of another dimension
+    expect(verdict(-20, null)).toEqual([['XIGANG_COLD_CHAIN_TEMPERATURE', '-20 (no unit)']]);
+    expect(verdict(-20, 'KGM')).toEqual([['XIGANG_COLD_CHAIN_TEMPERATURE', '-20 KGM']]);
   });
   it('rejects a shipment of aquatic products without any temperature reading', () => {
     const [d] = findings(withReading(undefined));
@@ -133,7 +157,11 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
   });
   it('reads a rule holding values without a prototype without throwing (a profile built in code)', () => {
     const bare = Object.create(null) as never;
-    const rule = profile.rules[0] as Extract<TraceProfile['rules'][number], { kind: 'value' }>;
+    // (without its unit: a unit goes with comparisons of numbers only)
+    const { uom: _unit, ...rule } = profile.rules[0] as Extract<
+      TraceProfile['rules'][number],
+      { kind: 'value' }
+    >;
     const odd: TraceProfile = {
       ...profile,
       rules: [

@@ -7,7 +7,14 @@ export {
 export { EPCIS_SELECTORS } from './epcis-selectors.js';
 export { FSMA_204_PROFILE } from './fsma-204.js';
 export { GDST_PROFILE } from './gdst.js';
-export { cbvEquals, localName, selectValues } from './kde-selector.js';
+export {
+  cbvEquals,
+  localName,
+  type Measurement,
+  selectMeasurements,
+  selectValues,
+} from './kde-selector.js';
+export { convertMeasurement, TEMPERATURE_UNITS } from './measurement-units.js';
 export { profileMessages } from './profile-messages.js';
 export { recordRetentionUntil } from './record-retention.js';
 export {

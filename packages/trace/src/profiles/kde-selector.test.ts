@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cbvEquals, localName, selectValues } from './kde-selector.js';
+import { cbvEquals, localName, selectMeasurements, selectValues } from './kde-selector.js';
 
 const event = {
   type: 'ObjectEvent',
@@ -71,5 +71,51 @@ describe('selectValues', () => {
     expect(selectValues({ l: [{ type: bare }, { type: 'location' }] }, 'l[type=location]')).toEqual(
       [{ type: 'location' }],
     );
+  });
+});
+
+describe('selectMeasurements', () => {
+  const event = {
+    quantityList: [
+      { epcClass: 'a', quantity: 5, uom: 'KGM' },
+      { epcClass: 'b', quantity: 3 },
+    ],
+    sensorElementList: [
+      {
+        sensorReport: [
+          { type: 'Temperature', value: -4, uom: 'FAH' },
+          { type: 'RelativeHumidity', value: 80, uom: 'P1' },
+        ],
+      },
+      { sensorReport: [{ type: 'Temperature', value: 255.15, uom: 'KEL' }] },
+    ],
+  };
+  it('pairs each picked value with the uom of the object holding it', () => {
+    expect(selectMeasurements(event, 'quantityList[*].quantity')).toEqual([
+      { value: 5, uom: 'KGM' },
+      { value: 3, uom: undefined },
+    ]);
+    expect(
+      selectMeasurements(event, 'sensorElementList[*].sensorReport[type=Temperature].value'),
+    ).toEqual([
+      { value: -4, uom: 'FAH' },
+      { value: 255.15, uom: 'KEL' },
+    ]);
+    expect(selectMeasurements(event, 'sensorElementList.sensorReport.value')).toEqual([
+      { value: -4, uom: 'FAH' },
+      { value: 80, uom: 'P1' },
+      { value: 255.15, uom: 'KEL' },
+    ]);
+  });
+  it('gives values without a unit for a selector that does not end in a member, and nothing for a bad one', () => {
+    expect(selectMeasurements({ xs: [1, 2] }, 'xs[*]')).toEqual([
+      { value: 1, uom: undefined },
+      { value: 2, uom: undefined },
+    ]);
+    expect(selectMeasurements(event, '')).toEqual([]);
+    expect(selectMeasurements(event, 42 as never)).toEqual([]);
+    expect(selectMeasurements({ value: 1, uom: 'CEL' }, 'value')).toEqual([
+      { value: 1, uom: 'CEL' },
+    ]);
   });
 });

@@ -89,7 +89,40 @@ function isPresent(v: unknown): boolean {
 export function selectValues(event: unknown, selector: string): unknown[] {
   const steps = typeof selector === 'string' ? parseSelector(selector) : [];
   if (steps.length === 0) return [];
-  let frontier: unknown[] = [event];
+  return present(walk([event], steps));
+}
+
+/** A value a selector picked, with the `uom` of the object that holds it (if any). */
+export interface Measurement {
+  readonly value: unknown;
+  readonly uom: unknown;
+}
+
+/**
+ * Every value a selector picks from an event, each with the `uom` member of the object it was
+ * read from: `sensorElementList[*].sensorReport[*].value` gives each report's value with the
+ * report's `uom`, `quantityList[*].quantity` each quantity with its element's `uom`. A selector
+ * that does not end in a member name gives values without a unit (`uom` undefined).
+ */
+export function selectMeasurements(event: unknown, selector: string): Measurement[] {
+  const steps = typeof selector === 'string' ? parseSelector(selector) : [];
+  if (steps.length === 0) return [];
+  const last = steps[steps.length - 1] as Step;
+  if (last.kind !== 'key')
+    return selectValues(event, selector).map((value) => ({ value, uom: undefined }));
+  const out: Measurement[] = [];
+  for (const holder of walk([event], steps.slice(0, -1))) {
+    for (const h of Array.isArray(holder) ? holder : [holder]) {
+      if (!isRecord(h)) continue;
+      for (const value of present(walk([h], [last]))) out.push({ value, uom: h.uom });
+    }
+  }
+  return out;
+}
+
+/** The values `steps` lead to from `frontier` (arrays of the last step not yet flattened). */
+function walk(start: unknown[], steps: readonly Step[]): unknown[] {
+  let frontier = start;
   for (const step of steps) {
     const next: unknown[] = [];
     for (const v of frontier) {
@@ -128,6 +161,11 @@ export function selectValues(event: unknown, selector: string): unknown[] {
     }
     frontier = next;
   }
+  return frontier;
+}
+
+/** The values of a frontier that are present, arrays flattened one level. */
+function present(frontier: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
   for (const v of frontier) {
     if (Array.isArray(v)) {

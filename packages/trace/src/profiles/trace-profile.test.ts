@@ -87,6 +87,29 @@ describe('validateTraceProfile', () => {
     ]);
   });
 
+  it('reports a uom that is no convertible unit, or that goes with an op other than a comparison', () => {
+    const rules = [
+      valueRule({ id: 'a', uom: 'CEL' }),
+      valueRule({ id: 'b', uom: 'FAH', op: 'gt', value: -40 }),
+      valueRule({ id: 'c', uom: 'LBR', op: 'eq', value: 2 }),
+      valueRule({ id: 'd', uom: 'DEGC' }), // not a Rec 20 code (CEL is)
+      valueRule({ id: 'e', uom: 'CEL', op: 'in', value: [1, 2] }),
+      valueRule({ id: 'f', uom: 'CEL', op: 'eq', value: 'cold' }),
+      valueRule({ id: 'g', when: { select: 'x', op: 'exists', uom: 'KGM' } }),
+      valueRule({ id: 'h', uom: 42 }),
+    ];
+    const sd =
+      'is no unit that converts (CEL, FAH, KEL, or a mass, volume or count unit of Rec 20)';
+    const ops = 'a uom goes with eq, ne, lt, lte, gt, gte and a number value';
+    expect(problems({ ...base, rules })).toEqual([
+      [['rules', 3, 'uom'], `rule d: uom DEGC ${sd}`],
+      [['rules', 4, 'uom'], `rule e: ${ops}`],
+      [['rules', 5, 'uom'], `rule f: ${ops}`],
+      [['rules', 6, 'when', 'uom'], `rule g: ${ops}`],
+      [['rules', 7, 'uom'], `rule h: uom 42 ${sd}`],
+    ]);
+  });
+
   it('reports KDEs without an id or with selectors that are not text, and duplicate ids', () => {
     const kdes = [
       { ...KDE, select: [42] },

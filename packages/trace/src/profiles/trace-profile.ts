@@ -12,6 +12,7 @@ import {
 import { defineExtensionPoint } from '@foodsafety/plugin-sdk';
 import type { LotGraph } from '../chain/lot-graph.js';
 import { isRecord } from '../is-record.js';
+import { isConvertibleUnit } from './measurement-units.js';
 import { profileMessages } from './profile-messages.js';
 
 /** A bilingual label. */
@@ -120,6 +121,16 @@ export interface ValueCondition {
   readonly value?: string | number | boolean | readonly (string | number)[];
   /** `all` (default): every picked value must pass and at least one must be picked; `any`: one suffices. */
   readonly quantifier?: 'all' | 'any';
+  /**
+   * The unit `value` is in, a UN/CEFACT Recommendation 20 code: `CEL`, `FAH` or `KEL` for
+   * temperatures, or a mass, volume or count unit (`KGM`, `LBR`, `LTR`, `H87`…). Each picked
+   * number is read with the `uom` of the object that holds it (a sensor report, a quantity
+   * element) and converted to this unit before it is compared, so −4 °F passes `lte −18` in
+   * `CEL` (−20 °C). A number without a unit, in a unit that does not convert to this one (another
+   * dimension, an unknown code) or a value that is no number fails the condition. Only with the
+   * ops `eq`, `ne`, `lt`, `lte`, `gt` and `gte` and a number `value`.
+   */
+  readonly uom?: string;
 }
 
 /** Common fields of profile rules. */
@@ -223,6 +234,8 @@ const VALUE_OPS: readonly ValueOp[] = [
   'matches',
   'gtin-in',
 ];
+/** The ops a condition with a `uom` may have (comparisons of numbers). */
+const MEASURED_OPS: readonly ValueOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'];
 
 // The selector language (see `kde-selector.ts`): a member name, or a bracket (`[*]`, `[0]`,
 // `[type=location]`, `["a URI"]`); a name after a step is joined by a dot, a bracket may be.
@@ -431,6 +444,18 @@ function profileProblems(profile: TraceProfile): Diagnostic[] {
         bad(`rule ${rule}: op ${cond.op} needs ${wanted}, not ${shown(cond.value)}`, [
           ...path,
           'value',
+        ]);
+    }
+    if (cond.uom !== undefined) {
+      if (!isConvertibleUnit(cond.uom))
+        bad(
+          `rule ${rule}: uom ${shown(cond.uom)} is no unit that converts (CEL, FAH, KEL, or a mass, volume or count unit of Rec 20)`,
+          [...path, 'uom'],
+        );
+      if (!MEASURED_OPS.includes(cond.op as ValueOp) || typeof cond.value !== 'number')
+        bad(`rule ${rule}: a uom goes with ${MEASURED_OPS.join(', ')} and a number value`, [
+          ...path,
+          'uom',
         ]);
     }
     if (cond.quantifier !== undefined && cond.quantifier !== 'all' && cond.quantifier !== 'any')

@@ -1,0 +1,70 @@
+/**
+ * Conversions for the value rules of profiles that name a unit (`uom` on a condition): the
+ * mass, volume and count units of a {@link UnitTable} (UN/CEFACT Recommendation 20 codes,
+ * converted by their factors within one dimension) and the three Recommendation 20 temperature
+ * units sensor reports use, `CEL` (degree Celsius), `FAH` (degree Fahrenheit) and `KEL`
+ * (kelvin), converted by the exact affine relations °F = °C × 9/5 + 32 and K = °C + 273.15.
+ * Results are rounded to 12 significant digits, so that a reading written in another unit at
+ * exactly a limit (−0.4 °F, 255.15 K for −18 °C) compares as equal to it, not a rounding error
+ * away.
+ */
+
+import { REC20_UNITS, type UnitTable, unitCode } from '../chain/units.js';
+
+/** Each temperature unit to degrees Celsius, and back. */
+const TEMPERATURES: Readonly<Record<string, (value: number) => number>> = Object.assign(
+  Object.create(null) as Record<string, (value: number) => number>,
+  {
+    CEL: (v: number) => v,
+    FAH: (v: number) => ((v - 32) * 5) / 9,
+    KEL: (v: number) => v - 273.15,
+  },
+);
+const FROM_CELSIUS: Readonly<Record<string, (celsius: number) => number>> = Object.assign(
+  Object.create(null) as Record<string, (celsius: number) => number>,
+  {
+    CEL: (c: number) => c,
+    FAH: (c: number) => (c * 9) / 5 + 32,
+    KEL: (c: number) => c + 273.15,
+  },
+);
+
+/** The temperature units converted here (Recommendation 20 codes). */
+export const TEMPERATURE_UNITS: readonly string[] = ['CEL', 'FAH', 'KEL'];
+
+/** Whether `code` is a unit a condition can name: a temperature unit or one of `table`'s units. */
+export function isConvertibleUnit(code: unknown, table: UnitTable = REC20_UNITS): boolean {
+  if (typeof code !== 'string' || code === '') return false;
+  return TEMPERATURES[code] !== undefined || Object.hasOwn(table.units, code);
+}
+
+function round12(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+}
+
+/**
+ * `value` written in unit `from` expressed in unit `to`, or `undefined` when it cannot be: no
+ * unit given (`from` undefined or empty), a unit not known, or units of different dimensions
+ * (kilograms and litres, degrees and pieces). The same code converts to itself whatever it is.
+ */
+export function convertMeasurement(
+  value: number,
+  from: unknown,
+  to: string,
+  table: UnitTable = REC20_UNITS,
+): number | undefined {
+  if (typeof from !== 'string' || from === '') return undefined;
+  if (from === to) return value;
+  const toCelsius = TEMPERATURES[from];
+  const fromCelsius = FROM_CELSIUS[to];
+  if (toCelsius !== undefined || fromCelsius !== undefined) {
+    return toCelsius !== undefined && fromCelsius !== undefined
+      ? round12(fromCelsius(toCelsius(value)))
+      : undefined;
+  }
+  if (!Object.hasOwn(table.units, from) || !Object.hasOwn(table.units, to)) return undefined;
+  const a = unitCode(from, table);
+  const b = unitCode(to, table);
+  if (a === undefined || b === undefined || a.dim !== b.dim) return undefined;
+  return round12((value * a.factor) / b.factor);
+}
