@@ -26,6 +26,21 @@ describe('basicCanonicalId', () => {
       expect(basicCanonicalId(id)).toBe(canonicalGs1Uri(id));
     }
   });
+  it('leaves identifiers whose lot or serial is no GS1 value as written, as the package does', () => {
+    for (const id of [
+      'urn:epc:class:lgtin:6930937.000001.', // an empty lot
+      'https://dl.example.cn/01/06930937000016/10/A%20B', // a space
+      'https://dl.example.cn/01/06930937000016/21/A~B',
+      'https://id.gs1.org/01/06930937000016/10/A%23B', // #
+    ]) {
+      expect([id, basicCanonicalId(id)]).toEqual([id, id]);
+      expect([id, canonicalGs1Uri(id)]).toEqual([id, id]);
+    }
+    // a valid lot on the brand's domain still moves to id.gs1.org
+    expect(basicCanonicalId('https://dl.example.cn/01/06930937000016/10/A-1')).toBe(
+      canonicalGs1Uri('https://dl.example.cn/01/06930937000016/10/A-1'),
+    );
+  });
   it('never throws, even on a lone surrogate (which encodeURIComponent throws on)', () => {
     for (const id of [
       'urn:epc:class:lgtin:4012345.011111.\uD800',

@@ -1,5 +1,6 @@
 import { inGs1Cset82 } from '../gs1/character-set.js';
 import { withGs1CheckDigit } from '../gs1/check-digit.js';
+import { hasInvalidDigitalLinkQualifier } from '../gs1/digital-link.js';
 import { digitalLinkEncode, percentDecode } from '../gs1/percent-encoding.js';
 
 /** Maps an identifier as written in an event to the one spelling the graph joins on. */
@@ -14,11 +15,13 @@ function withCheck(body: string): string {
 
 /**
  * A lot, serial or location extension as the Digital Link writes it, or `undefined` when it is no
- * GS1 value (more than 20 characters, or one outside GS1 character set 82, escapes decoded).
+ * GS1 value (empty, more than 20 characters, or one outside GS1 character set 82, escapes decoded).
  */
 function qualifier(tail: string): string | undefined {
   const value = percentDecode(tail);
-  return value.length <= 20 && inGs1Cset82(value) ? digitalLinkEncode(value) : undefined;
+  return value.length >= 1 && value.length <= 20 && inGs1Cset82(value)
+    ? digitalLinkEncode(value)
+    : undefined;
 }
 
 /**
@@ -63,6 +66,8 @@ export function basicCanonicalId(id: string): string {
     return id;
   }
   if (DL_HOST.test(id) && /\/(01|00|414|417)\/\d/.test(id)) {
+    // a lot, serial… that is no GS1 value: no GS1 identifier, left as written
+    if (hasInvalidDigitalLinkQualifier(id)) return id;
     const path = id.replace(DL_HOST, '');
     const start = path.search(/(^|\/)(01|00|414|417)\/\d/);
     if (start < 0) return id;

@@ -715,6 +715,10 @@ describe('createEpcisLineValidator', () => {
       ['urn:epc:id:sgtin:6930937.000001.A$B', 'id:sgtin'],
       ['urn:epc:id:sgln:6930937.00001.A@B', 'id:sgln'],
       ['urn:epc:class:lgtin:6930937.000001.A%23B', 'class:lgtin'],
+      // on a domain of the brand's own too
+      ['https://dl.example.cn/01/06930937000016/10/A%20B', 'Digital Link'],
+      ['https://dl.example.cn/gtin/06930937000016/lot/A~B?x=1', 'Digital Link'],
+      ['https://dl.example.cn/01/06930937000016/21/ABCDEFGHIJKLMNOPQRSTU', 'Digital Link'],
     ];
     for (const [id, scheme] of invalid) {
       expect([id, reader.read(withClass(id))]).toEqual([id, false]);

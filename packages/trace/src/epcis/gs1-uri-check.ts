@@ -2,9 +2,11 @@
  * A fast, allocation-free check of the GS1 identifiers found in events: EPC URNs must follow the
  * Tag Data Standard syntax (company prefix 6–12 digits, right total length), and GS1 Digital
  * Links must carry correct mod-10 check digits on GTIN (01), SSCC (00), GLN (414) and party GLN
- * (417). Other URIs pass. Used by the validator's `TRACE_GS1_*` rules.
+ * (417), and valid values in the key qualifiers after them (lot, serial…: GS1 character set 82,
+ * within their length), on any domain. Other URIs pass. Used by the validator's `TRACE_GS1_*` rules.
  */
 import { computeGs1CheckDigit } from '../gs1/check-digit.js';
+import { hasInvalidDigitalLinkQualifier } from '../gs1/digital-link.js';
 import { parseEpcUri } from '../gs1/epc-uri.js';
 import { epcUrnWithLowerCasePrefix } from '../gs1/epc-urn-prefix.js';
 import { EPC_SCHEMES, gs1UriSyntaxProblem } from '../gs1/gs1-uri-syntax.js';
@@ -128,6 +130,9 @@ function checkDigitalLink(v: string): Gs1UriProblem {
     if (expected !== undefined && v.charCodeAt(to - 1) - 48 !== expected) {
       return { kind: 'check-digit', key: name, expected };
     }
+    // a lot, serial… after the key: a valid value, on any domain
+    if (to < v.length && v.charCodeAt(to) === 47 && hasInvalidDigitalLinkQualifier(v))
+      return { kind: 'syntax', scheme: 'Digital Link' };
     return GS1_OK;
   }
   return GS1_OK;

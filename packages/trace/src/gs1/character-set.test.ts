@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GS1_CSET_39, GS1_CSET_82, inGs1Cset39, inGs1Cset82 } from './character-set.js';
-import { parseDigitalLink } from './digital-link.js';
+import { hasInvalidDigitalLinkQualifier, parseDigitalLink } from './digital-link.js';
 import { parseEpcUri } from './epc-uri.js';
 import { identifierFromElements, parseElementString } from './gs1-identifier.js';
 
@@ -81,5 +81,25 @@ describe('GS1 character sets (General Specifications §7.11)', () => {
       ai: '10',
       value: 'A/B',
     });
+  });
+
+  it('finds a key qualifier with an invalid value in a Digital Link on any domain', () => {
+    const key = 'https://dl.example.cn/shop/01/06930937000016';
+    for (const [uri, invalid] of [
+      [`${key}/10/A%20B`, true],
+      [`${key}/10/A~B`, true],
+      [`${key}/10/`, true], // empty
+      [`${key}/21/${'S'.repeat(21)}`, true],
+      ['https://dl.example.cn/gtin/06930937000016/lot/A%23B', true], // short names
+      [`${key}/10/A-B/21/C~D`, true], // the second one
+      [`${key}/10/A-B`, false],
+      [`${key}/10/A%2FB`, false], // `/` is in set 82
+      [`${key}/10/A-B/17/261231`, false], // a data attribute ends the look
+      [`${key}/10/A-B?x=~`, false], // the query is not looked at
+      [key, false],
+      ['https://dl.example.cn/shop/item/A%20B', false], // no GS1 key
+      ['urn:epc:class:lgtin:6930937.000001.A~B', false], // not a Digital Link
+    ] as const)
+      expect([uri, hasInvalidDigitalLinkQualifier(uri)]).toEqual([uri, invalid]);
   });
 });

@@ -2,7 +2,12 @@
  * GS1 Digital Link URIs (uncompressed), on id.gs1.org or any custom domain, ↔ GS1 identifiers.
  */
 
-import { type Gs1Element, type Gs1Identifier, identifierFromElements } from './gs1-identifier.js';
+import {
+  type Gs1Element,
+  type Gs1Identifier,
+  identifierFromElements,
+  isQualifierValue,
+} from './gs1-identifier.js';
 import { lookupTable } from './lookup-table.js';
 import { digitalLinkEncode, percentDecode } from './percent-encoding.js';
 
@@ -84,6 +89,35 @@ export function parseDigitalLink(uri: unknown): Gs1Identifier | undefined {
     elements.push({ ai, value });
   }
   return identifierFromElements(elements);
+}
+
+/**
+ * Whether a URI that carries a GS1 primary key in its path (a Digital Link on any domain) has a
+ * key qualifier after it whose value is no valid value (empty, too long, a character outside its
+ * set, escapes decoded): `…/01/<gtin>/10/A%20B` is one. Segments that are no key qualifier end
+ * the look (a site's own path, data attributes). Internal: the validator's check of Digital
+ * Links off `id.gs1.org` and `basicCanonicalId` use it.
+ */
+export function hasInvalidDigitalLinkQualifier(uri: string): boolean {
+  const m = HTTP.exec(uri);
+  if (m === null || m[1] === undefined) return false;
+  const segments = m[1].split('/');
+  let i = 1;
+  while (
+    i < segments.length &&
+    !PRIMARY_AIS.has(SHORT_NAMES[segments[i] as string] ?? (segments[i] as string))
+  )
+    i += 1;
+  for (i += 2; i + 1 < segments.length; i += 2) {
+    const raw = segments[i] as string;
+    const valid = isQualifierValue(
+      SHORT_NAMES[raw] ?? raw,
+      percentDecode(segments[i + 1] as string),
+    );
+    if (valid === undefined) return false;
+    if (!valid) return true;
+  }
+  return false;
 }
 
 /**

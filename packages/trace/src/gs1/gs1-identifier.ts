@@ -149,6 +149,18 @@ const QUALIFIER_MAX_LENGTH: Readonly<Record<string, number>> = lookupTable({
 });
 
 /**
+ * Whether `value` is a valid value of qualifier `ai` (non-empty, within its length, its
+ * characters in its set: digits for AI 8011, set 82 for the others); `undefined` when `ai` is no
+ * key qualifier this library knows (a data attribute, a path segment of the site's own).
+ */
+export function isQualifierValue(ai: string, value: string): boolean | undefined {
+  const max = QUALIFIER_MAX_LENGTH[ai];
+  if (max === undefined) return undefined;
+  if (value.length === 0 || value.length > max) return false;
+  return ai === '8011' ? DIGITS.test(value) : inGs1Cset82(value);
+}
+
+/**
  * Build an identifier from element strings (primary key first). Qualifiers not allowed for the
  * key, out of their GS1 Digital Link order, empty, longer than their AI allows or holding a
  * character outside their GS1 character set (set 82; digits for AI 8011) make it `undefined`, as
@@ -168,9 +180,7 @@ export function identifierFromElements(
   for (let i = 1; i < elements.length; i++) {
     const e = elements[i] as Gs1Element;
     const at = allowed.indexOf(e.ai);
-    const n = e.value.length;
-    if (at <= last || n === 0 || n > (QUALIFIER_MAX_LENGTH[e.ai] as number)) return undefined;
-    if (!(e.ai === '8011' ? DIGITS.test(e.value) : inGs1Cset82(e.value))) return undefined;
+    if (at <= last || isQualifierValue(e.ai, e.value) !== true) return undefined;
     last = at;
   }
   let type: Gs1IdentifierType = base;

@@ -195,18 +195,21 @@ interface Picked {
   readonly shown: unknown;
 }
 
+/** How a value without a unit is shown in a finding, per locale. */
+const NO_UNIT: Readonly<Record<Locale, string>> = { en: '(no unit)', 'zh-CN': '（无单位）' };
+
 /**
  * The values a condition picks from an event. With a `uom`, each is a number read with the unit
- * of the object holding it and converted to the condition's unit; one that is no number, has no
- * unit or does not convert cannot be compared (shown as written, with its unit).
+ * of the object holding it and converted to the condition's unit; one that is no finite number
+ * or does not convert cannot be compared (shown as written, with its unit).
  */
-function picked(event: unknown, cond: ValueCondition): Picked[] {
+function picked(event: unknown, cond: ValueCondition, locale: Locale | undefined): Picked[] {
   const to = cond.uom;
   if (to === undefined) {
     return selectValues(event, cond.select).map((value) => ({ value, usable: true, shown: value }));
   }
   return selectMeasurements(event, cond.select).map(({ value, uom }) => {
-    const unit = typeof uom === 'string' && uom !== '' ? uom : '(no unit)';
+    const unit = typeof uom === 'string' && uom !== '' ? uom : NO_UNIT[locale ?? 'en'];
     const shown = typeof value === 'number' ? `${value} ${unit}` : value;
     const converted = typeof value === 'number' ? convertMeasurement(value, uom, to) : undefined;
     return converted === undefined
@@ -223,13 +226,14 @@ function evaluate(
   event: unknown,
   cond: ValueCondition,
   canonicalId: CanonicalIdFn,
+  locale: Locale | undefined,
 ): { ok: true } | { ok: false; value: unknown } {
-  const values = picked(event, cond);
+  const values = picked(event, cond, locale);
   if (values.length === 0) return { ok: false, value: undefined };
   if (cond.quantifier === 'any') {
-    return values.some((p) => holds(p, cond, canonicalId))
-      ? { ok: true }
-      : { ok: false, value: values[0]?.shown };
+    if (values.some((p) => holds(p, cond, canonicalId))) return { ok: true };
+    // none passes: show one that was compared and failed, if any was
+    return { ok: false, value: (values.find((p) => p.usable) ?? values[0])?.shown };
   }
   for (const p of values) if (!holds(p, cond, canonicalId)) return { ok: false, value: p.shown };
   return { ok: true };
@@ -514,10 +518,14 @@ function valueRule(rule: ValueRule, run: RuleRun): Diagnostic[] {
     if (rule.ctes !== undefined && !rule.ctes.includes(cte)) return;
     if (rule.when !== undefined) {
       const when = rule.when;
-      const applies = picked(event, when).some((p) => holds(p, when, run.canonicalId));
+      // a value that cannot be compared (no unit, another dimension) might meet the condition:
+      // the rule applies (fail closed), so missing units never exempt an event from it
+      const applies = picked(event, when, run.locale).some(
+        (p) => !p.usable || holds(p, when, run.canonicalId),
+      );
       if (!applies) return;
     }
-    const result = evaluate(event, rule, run.canonicalId);
+    const result = evaluate(event, rule, run.canonicalId, run.locale);
     if (result.ok) return;
     const descriptor: MessageDescriptor = rule.message ?? profileMessages.TRACE_PROFILE_RULE_FAILED;
     out.push(

@@ -32,12 +32,26 @@ describe('convertMeasurement', () => {
     expect(convertMeasurement(1, 'KGM', 'LBR')).toBe(2.20462262185);
   });
 
+  it('reads no unit as a count of instances (EPCIS 2.0 §7.3.3.3), convertible to count units only', () => {
+    expect(convertMeasurement(5, undefined, 'H87')).toBe(5);
+    expect(convertMeasurement(5, '', 'C62')).toBe(5);
+    expect(convertMeasurement(24, undefined, 'DZN')).toBe(2);
+    expect(convertMeasurement(5, undefined, 'KGM')).toBeUndefined();
+    expect(convertMeasurement(-20, undefined, 'CEL')).toBeUndefined();
+  });
+
+  it('gives undefined for a value or a result that is no finite number', () => {
+    expect(convertMeasurement(Number.NaN, 'CEL', 'CEL')).toBeUndefined();
+    expect(convertMeasurement(Number.NEGATIVE_INFINITY, 'FAH', 'CEL')).toBeUndefined();
+    expect(convertMeasurement(1e308, 'CEL', 'FAH')).toBeUndefined(); // × 9/5 overflows
+    expect(convertMeasurement(1e308, 'TNE', 'MGM')).toBeUndefined();
+  });
+
   it('gives undefined where no conversion exists, and the value itself for the same code', () => {
     expect(convertMeasurement(1, 'KGM', 'LTR')).toBeUndefined(); // mass is no volume
     expect(convertMeasurement(1, 'CEL', 'KGM')).toBeUndefined();
     expect(convertMeasurement(1, 'KGM', 'CEL')).toBeUndefined();
-    expect(convertMeasurement(1, undefined, 'CEL')).toBeUndefined(); // no unit given
-    expect(convertMeasurement(1, '', 'CEL')).toBeUndefined();
+    expect(convertMeasurement(1, undefined, 'CEL')).toBeUndefined(); // a count is no temperature
     expect(convertMeasurement(1, 42, 'CEL')).toBeUndefined();
     expect(convertMeasurement(1, 'XXX', 'KGM')).toBeUndefined();
     expect(convertMeasurement(1, 'toString', 'KGM')).toBeUndefined(); // no inherited members

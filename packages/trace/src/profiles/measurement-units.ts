@@ -38,14 +38,17 @@ export function isConvertibleUnit(code: unknown, table: UnitTable = REC20_UNITS)
   return TEMPERATURES[code] !== undefined || Object.hasOwn(table.units, code);
 }
 
-function round12(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+/** `x` to 12 significant digits, or `undefined` when it is no finite number (an overflow). */
+function round12(x: number): number | undefined {
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) : undefined;
 }
 
 /**
- * `value` written in unit `from` expressed in unit `to`, or `undefined` when it cannot be: no
- * unit given (`from` undefined or empty), a unit not known, or units of different dimensions
- * (kilograms and litres, degrees and pieces). The same code converts to itself whatever it is.
+ * `value` written in unit `from` expressed in unit `to`, or `undefined` when it cannot be: a unit
+ * not known, units of different dimensions (kilograms and litres, degrees and pieces), or a
+ * result that is no finite number. No unit (`from` undefined or empty) is a count of instances,
+ * as for an EPCIS quantity (2.0 §7.3.3.3): it converts to count units only. The same code
+ * converts to itself whatever it is. Converted values are rounded to 12 significant digits.
  */
 export function convertMeasurement(
   value: number,
@@ -53,7 +56,14 @@ export function convertMeasurement(
   to: string,
   table: UnitTable = REC20_UNITS,
 ): number | undefined {
-  if (typeof from !== 'string' || from === '') return undefined;
+  if (!Number.isFinite(value)) return undefined;
+  if (from === undefined || from === '') {
+    const b = Object.hasOwn(table.units, to) ? unitCode(to, table) : undefined;
+    return b !== undefined && b.dim === unitCode(undefined, table)?.dim
+      ? round12(value / b.factor)
+      : undefined;
+  }
+  if (typeof from !== 'string') return undefined;
   if (from === to) return value;
   const toCelsius = TEMPERATURES[from];
   const fromCelsius = FROM_CELSIUS[to];
