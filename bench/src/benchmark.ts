@@ -48,6 +48,11 @@ export interface Benchmark {
   readonly targets?: readonly BenchTarget[];
   /** Extra figures measured once after the timed run (peak RSS, wall time of a long job…). */
   readonly extra?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /**
+   * Environment for `--instructions` runs (see instructions.ts), which run under valgrind some
+   * 50 × slower: typically a smaller data size.
+   */
+  readonly instructionEnv?: Readonly<Record<string, string>>;
 }
 
 /** Identity helper that gives a benchmark module its type. */

@@ -1,10 +1,13 @@
 /**
  * `pnpm bench [name…]`: run the named benchmarks (all when none is named), print a table of
  * medians and ratios against the named peers, and write `bench/results/<name>.json`.
+ * `pnpm bench [name…] --instructions`: count instructions per unit instead (instructions.ts),
+ * written to `bench/results/<name>.instructions.json`.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './benchmark.js';
+import { countInstructions, formatInstructionTable, valgrindAvailable } from './instructions.js';
 import { measureCases } from './measure.js';
 import { buildResultFile, formatResultTable } from './report.js';
 
@@ -45,6 +48,22 @@ async function runOne(name: string): Promise<boolean> {
   return result.targets.every((t) => t.met);
 }
 
+async function countOne(name: string): Promise<void> {
+  const module = (await import(`./${name}/index.ts`)) as { default: Benchmark };
+  const bench = module.default;
+  console.log(`\n▶ ${bench.name}: counting instructions under valgrind (this takes minutes)…`);
+  const env = bench.instructionEnv ?? {};
+  const counts = await countInstructions(name, { env });
+  await mkdir(resultsDir, { recursive: true });
+  const file = { name: bench.name, env, counts, node: process.version, date: new Date() };
+  await writeFile(
+    `${resultsDir}${bench.name}.instructions.json`,
+    `${JSON.stringify(file, null, 2)}\n`,
+  );
+  console.log(formatInstructionTable(bench.name, counts));
+  console.log(`results written to bench/results/${bench.name}.instructions.json`);
+}
+
 async function main(): Promise<void> {
   const all = await available();
   const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -54,6 +73,15 @@ async function main(): Promise<void> {
       `unknown benchmark(s): ${unknown.join(', ')}; available: ${all.join(', ') || 'none'}`,
     );
     process.exitCode = 2;
+    return;
+  }
+  if (process.argv.includes('--instructions')) {
+    if (!valgrindAvailable()) {
+      console.error('--instructions needs valgrind (Debian: apt-get install valgrind)');
+      process.exitCode = 2;
+      return;
+    }
+    for (const name of requested.length > 0 ? requested : all) await countOne(name);
     return;
   }
   let allMet = true;
