@@ -263,19 +263,25 @@ function typeName(type: number): string {
   return type === T_OBJECT ? 'ObjectEvent' : 'TransformationEvent';
 }
 
+/** A character a URN's path may not hold (what is not an RFC 3986 pchar or `/`). */
+const C_NOT_PATH = 1;
 /**
- * 1 for the characters a lot, serial or extension read on the fast path may not hold: those
- * outside GS1 character set 82, and `%` (an escape: the full path decodes it).
+ * A character outside GS1 character set 82, or `%` (an escape: the full path decodes it). The
+ * other parts of the common identifiers (`urn:epc:…:`, digits, dots, `https://id.gs1.org/01/`)
+ * are set-82 characters, so an identifier without one has its lot or serial in the set.
  */
-const NOT_LITERAL_82 = new Uint8Array(256).fill(1);
-for (let c = 0; c < 128; c += 1) if (CSET_82[c] === 1 && c !== 37) NOT_LITERAL_82[c] = 0;
-
-/** 1 for the characters a URN's path may not hold (what is not an RFC 3986 pchar or `/`). */
-const NOT_PATH = new Uint8Array(256).fill(1);
+const C_NOT_LITERAL_82 = 2;
+/** `/` (written `%2F` in a lot or serial of an EPC URN). */
+const C_SLASH = 4;
+/** The `C_*` flags of each byte, or-ed over an identifier by `idString`. */
+const CHAR_FLAGS = new Uint8Array(256).fill(C_NOT_PATH | C_NOT_LITERAL_82);
 /** 1 for the characters a URI scheme may not hold after its first letter. */
 const NOT_SCHEME = new Uint8Array(256).fill(1);
 for (let c = 0; c < 128; c += 1) {
-  if (PCHAR[c] === 1 || c === 47) NOT_PATH[c] = 0;
+  CHAR_FLAGS[c] =
+    (PCHAR[c] === 1 || c === 47 ? 0 : C_NOT_PATH) |
+    (CSET_82[c] === 1 && c !== 37 ? 0 : C_NOT_LITERAL_82) |
+    (c === 47 ? C_SLASH : 0);
   if (SCHEME[c] === 1) NOT_SCHEME[c] = 0;
 }
 
@@ -813,7 +819,9 @@ export class EventLineReader {
     const a = bytes[keyEnd + 1] as number;
     const b = bytes[keyEnd + 2] as number;
     if (!((a === 49 && b === 48) || (a === 50 && b === 49))) return false;
-    return this.literal82(from, end);
+    if ((this.flags & C_NOT_LITERAL_82) !== 0) return false;
+    for (let i = from; i < end; i += 1) if (bytes[i] === 47) return false;
+    return true;
   }
 
   /**
@@ -841,23 +849,10 @@ export class EventLineReader {
         dot2 + 1 < end &&
         end - dot2 - 1 <= 20 &&
         cp + (dot2 - dot1 - 1) === total &&
-        this.literal82(dot2 + 1, end)
+        (this.flags & (C_NOT_LITERAL_82 | C_SLASH)) === 0
       );
     }
     return false;
-  }
-
-  /**
-   * Whether the bytes `[from, end)` of a lot, serial or extension are characters of GS1 set 82
-   * written as they are (no `/`, which a Digital Link value escapes, and no `%` escape).
-   */
-  private literal82(from: number, end: number): boolean {
-    const bytes = this.bytes;
-    for (let i = from; i < end; i += 1) {
-      const c = bytes[i] as number;
-      if (NOT_LITERAL_82[c] === 1 || c === 47) return false;
-    }
-    return true;
   }
 
   /**
@@ -935,6 +930,8 @@ export class EventLineReader {
   private urn = false;
   /** Whether every character of the identifier is an RFC 3986 path character or '/'. */
   private pathOnly = false;
+  /** The `C_*` flags of the identifier's characters, or-ed. */
+  private flags = 0;
   private lastColon = -1;
   private dot1 = -1;
   private dot2 = -1;
@@ -967,7 +964,7 @@ export class EventLineReader {
     }
     this.prefix = prefix;
     let badScheme = 0;
-    let badPath = 0;
+    let flags = 0;
     let dot1 = -1;
     let dot2 = -1;
     let nonDigit1 = -1;
@@ -979,7 +976,7 @@ export class EventLineReader {
       h = Math.imul(h ^ c, 0x01000193);
       g = Math.imul(g ^ c, 0x27d4eb2f);
       g ^= g >>> 15;
-      badPath |= NOT_PATH[c] as number;
+      flags |= CHAR_FLAGS[c] as number;
       if (c < 48 || c > 57) {
         if (c === 58) {
           if (colon < 0) colon = i;
@@ -1014,9 +1011,10 @@ export class EventLineReader {
       colon > first &&
       colon < i - 1 &&
       badScheme === 0 &&
-      badPath === 0 &&
+      (flags & C_NOT_PATH) === 0 &&
       bytes[colon + 1] !== 47;
-    this.pathOnly = badPath === 0;
+    this.pathOnly = (flags & C_NOT_PATH) === 0;
+    this.flags = flags;
     this.lastColon = lastColon;
     this.dot1 = dot1;
     this.dot2 = dot2;
