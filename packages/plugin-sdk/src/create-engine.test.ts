@@ -284,6 +284,31 @@ describe('host requirements', () => {
     ).toBe('active');
   });
 
+  it('learns a host from a point even when the contribution to it is rejected', () => {
+    const p = definePlugin({
+      name: 'p',
+      version: '1.0.0',
+      requires: { '@foodsafety/grading': '^0.1.0' },
+      setup: (ctx) => {
+        ctx.contribute(gradingSchemes, { id: '', bands: [] }); // no key: rejected
+      },
+    });
+    const engine = createEngine({ plugins: [p()], onPluginError: 'isolate' });
+    // the requirement was checked against the point's host (0.1.3): no PLUGIN_HOST_UNKNOWN
+    expect(codes(engine.diagnostics)).toEqual(['PLUGIN_KEY_INVALID']);
+    const tooOld = definePlugin({
+      name: 'q',
+      version: '1.0.0',
+      requires: { '@foodsafety/grading': '^0.2.0' },
+      setup: (ctx) => {
+        ctx.contribute(gradingSchemes, { id: '', bands: [] });
+      },
+    });
+    expect(
+      codes(createEngine({ plugins: [tooOld()], onPluginError: 'isolate' }).diagnostics),
+    ).toEqual(['PLUGIN_KEY_INVALID', 'PLUGIN_HOST_VERSION_MISMATCH']);
+  });
+
   it('knows its own version and warns about hosts it cannot check', () => {
     const p = definePlugin({
       name: 'p',

@@ -482,7 +482,8 @@ export function createEngine(options: EngineOptions): Engine {
 
     // Setup.
     const staged: StagedContribution[] = [];
-    const stagedPoints: { readonly host?: HostInfo }[] = [];
+    /** The points this plugin contributed to, or tried to: they tell the hosts it may require. */
+    const touchedPoints: { readonly host?: HostInfo }[] = [];
     const perPointCount = new Map<string, number>();
     let open = true;
     const assertOpen = (pointId: string) => {
@@ -514,6 +515,7 @@ export function createEngine(options: EngineOptions): Engine {
       messages: definition.messages as PluginContext['messages'] as never,
       contribute<T>(point: ExtensionPoint<T>, value: T, opts: ContributeOptions = {}): void {
         assertOpen(point?.id);
+        touchedPoints.push(point);
         const index = perPointCount.get(point.id) ?? 0;
         perPointCount.set(point.id, index + 1);
         let key: unknown;
@@ -584,7 +586,6 @@ export function createEngine(options: EngineOptions): Engine {
           );
         }
         staged.push({ pointId: point.id, key, value });
-        stagedPoints.push(point);
       },
       get<T>(point: ExtensionPoint<T>, key: string): T | undefined {
         assertOpen(point.id);
@@ -636,8 +637,9 @@ export function createEngine(options: EngineOptions): Engine {
       open = false;
     }
 
-    // Host requirements revealed by the points this plugin contributed to (or by nobody).
-    for (const point of stagedPoints) learnHost(point);
+    // Host requirements revealed by the points this plugin contributed to, its rejected
+    // contributions included (their point's host is known all the same), or by nobody.
+    for (const point of touchedPoints) learnHost(point);
     for (const { host, range } of definition.requires) {
       if (checked.has(host)) continue;
       if (hosts.has(host)) checkRequirement(host, range);
