@@ -506,6 +506,14 @@ describe('event rules beyond the schema', () => {
       ['TRACE_GS1_URI_INVALID', ['readPoint', 'id']],
       ['TRACE_GS1_URI_INVALID', ['sourceList', 0, 'source']],
     ]);
+    // the finding says what follows: the identifier is kept as written, a lot of its own
+    expect(r.diagnostics[0]?.message).toBe(
+      `${bad} is not a valid EPC URI or GS1 Digital Link (Digital Link); it is kept as written and joins no other spelling of the lot`,
+    );
+    const zh = validateEpcisDocument(doc({ ...objectEvent, epcList: [bad] }), { locale: 'zh-CN' });
+    expect(zh.diagnostics[0]?.message).toBe(
+      `${bad} 不是有效的 EPC URI 或 GS1 数字链接（Digital Link），按原样保留，不与同一批次的其他写法合并`,
+    );
   });
 
   it('GS1 check digits on Digital Links and malformed EPC URNs', () => {

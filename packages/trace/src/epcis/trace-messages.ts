@@ -143,8 +143,9 @@ export const epcisMessages = defineMessages(
     },
     TRACE_GS1_URI_INVALID: {
       severity: 'error',
-      'zh-CN': '{value} 不是有效的 EPC URI 或 GS1 数字链接（{scheme}）',
-      en: '{value} is not a valid EPC URI or GS1 Digital Link ({scheme})',
+      'zh-CN':
+        '{value} 不是有效的 EPC URI 或 GS1 数字链接（{scheme}），按原样保留，不与同一批次的其他写法合并',
+      en: '{value} is not a valid EPC URI or GS1 Digital Link ({scheme}); it is kept as written and joins no other spelling of the lot',
     },
     TRACE_UNDECLARED_PREFIX: {
       severity: 'error',
