@@ -1,5 +1,6 @@
 /**
- * A fast, allocation-free check of the GS1 identifiers found in events: EPC URNs must follow the
+ * A fast check of the GS1 identifiers found in events (allocation-free but for Digital Links with
+ * a lot or serial): EPC URNs must follow the
  * Tag Data Standard syntax (company prefix 6–12 digits, right total length), and GS1 Digital
  * Links must carry correct mod-10 check digits on GTIN (01), SSCC (00), GLN (414) and party GLN
  * (417), and valid values in the key qualifiers after them (lot, serial…: GS1 character set 82,

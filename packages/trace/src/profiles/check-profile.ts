@@ -187,7 +187,6 @@ function passes(v: unknown, cond: ValueCondition, canonicalId: CanonicalIdFn): b
   }
 }
 
-/** Evaluate a condition: the first failing value (or `undefined` as "none picked") when it fails. */
 /** A value a condition picked: what it compares (`usable` false: it cannot) and what a finding shows. */
 interface Picked {
   readonly value: unknown;
@@ -222,6 +221,10 @@ function holds(p: Picked, cond: ValueCondition, canonicalId: CanonicalIdFn): boo
   return p.usable && passes(p.value, cond, canonicalId);
 }
 
+/**
+ * Evaluate a condition: when it fails, the first failing value as a finding shows it (or
+ * `undefined` as "none picked").
+ */
 function evaluate(
   event: unknown,
   cond: ValueCondition,

@@ -120,7 +120,7 @@ export function selectMeasurements(event: unknown, selector: string): Measuremen
   return out;
 }
 
-/** The values `steps` lead to from `frontier` (arrays of the last step not yet flattened). */
+/** The values `steps` lead to from the values `start` (arrays of the last step not flattened). */
 function walk(start: unknown[], steps: readonly Step[]): unknown[] {
   let frontier = start;
   for (const step of steps) {

@@ -10,24 +10,19 @@
  */
 
 import { REC20_UNITS, type UnitTable, unitCode } from '../chain/units.js';
+import { lookupTable } from '../gs1/lookup-table.js';
 
 /** Each temperature unit to degrees Celsius, and back. */
-const TEMPERATURES: Readonly<Record<string, (value: number) => number>> = Object.assign(
-  Object.create(null) as Record<string, (value: number) => number>,
-  {
-    CEL: (v: number) => v,
-    FAH: (v: number) => ((v - 32) * 5) / 9,
-    KEL: (v: number) => v - 273.15,
-  },
-);
-const FROM_CELSIUS: Readonly<Record<string, (celsius: number) => number>> = Object.assign(
-  Object.create(null) as Record<string, (celsius: number) => number>,
-  {
-    CEL: (c: number) => c,
-    FAH: (c: number) => (c * 9) / 5 + 32,
-    KEL: (c: number) => c + 273.15,
-  },
-);
+const TO_CELSIUS = lookupTable<(value: number) => number>({
+  CEL: (v) => v,
+  FAH: (v) => ((v - 32) * 5) / 9,
+  KEL: (v) => v - 273.15,
+});
+const FROM_CELSIUS = lookupTable<(celsius: number) => number>({
+  CEL: (c) => c,
+  FAH: (c) => (c * 9) / 5 + 32,
+  KEL: (c) => c + 273.15,
+});
 
 /** The temperature units converted here (Recommendation 20 codes). */
 export const TEMPERATURE_UNITS: readonly string[] = ['CEL', 'FAH', 'KEL'];
@@ -35,7 +30,7 @@ export const TEMPERATURE_UNITS: readonly string[] = ['CEL', 'FAH', 'KEL'];
 /** Whether `code` is a unit a condition can name: a temperature unit or one of `table`'s units. */
 export function isConvertibleUnit(code: unknown, table: UnitTable = REC20_UNITS): boolean {
   if (typeof code !== 'string' || code === '') return false;
-  return TEMPERATURES[code] !== undefined || Object.hasOwn(table.units, code);
+  return TO_CELSIUS[code] !== undefined || Object.hasOwn(table.units, code);
 }
 
 /** `x` to 12 significant digits, or `undefined` when it is no finite number (an overflow). */
@@ -65,7 +60,7 @@ export function convertMeasurement(
   }
   if (typeof from !== 'string') return undefined;
   if (from === to) return value;
-  const toCelsius = TEMPERATURES[from];
+  const toCelsius = TO_CELSIUS[from];
   const fromCelsius = FROM_CELSIUS[to];
   if (toCelsius !== undefined || fromCelsius !== undefined) {
     return toCelsius !== undefined && fromCelsius !== undefined
