@@ -14,6 +14,7 @@ import type { CanonicalIdFn } from '../chain/canonical-id.js';
 import { declaredErroneous } from '../chain/error-declaration.js';
 import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { traceBack } from '../chain/trace-lot.js';
+import { REC20_UNITS, type UnitTable } from '../chain/units.js';
 import { isRecord } from '../is-record.js';
 import { callProfileRule } from './call-profile-rule.js';
 import { applyFindingOptions } from './finding-options.js';
@@ -41,6 +42,12 @@ export interface CheckProfileOptions {
   readonly locale?: Locale;
   /** Override the severity of any code, e.g. `{ TRACE_PROFILE_KDE_MISSING: 'warning' }`. */
   readonly severities?: Readonly<Partial<Record<string, Severity>>>;
+  /**
+   * The unit table value rules with a `uom` convert by (besides the temperature units), and the
+   * graph built from a list of events uses (as `buildLotGraph`'s `units`). Default: the graph's
+   * own table when a graph is given, else `REC20_UNITS`.
+   */
+  readonly units?: UnitTable;
 }
 
 /** The result of {@link checkProfile}. */
@@ -202,7 +209,12 @@ const NO_UNIT: Readonly<Record<Locale, string>> = { en: '(no unit)', 'zh-CN': 'ï
  * of the object holding it and converted to the condition's unit; one that is no finite number
  * or does not convert cannot be compared (shown as written, with its unit).
  */
-function picked(event: unknown, cond: ValueCondition, locale: Locale | undefined): Picked[] {
+function picked(
+  event: unknown,
+  cond: ValueCondition,
+  locale: Locale | undefined,
+  units: UnitTable,
+): Picked[] {
   const to = cond.uom;
   if (to === undefined) {
     return selectValues(event, cond.select).map((value) => ({ value, usable: true, shown: value }));
@@ -210,7 +222,8 @@ function picked(event: unknown, cond: ValueCondition, locale: Locale | undefined
   return selectMeasurements(event, cond.select).map(({ value, uom }) => {
     const unit = typeof uom === 'string' && uom !== '' ? uom : NO_UNIT[locale ?? 'en'];
     const shown = typeof value === 'number' ? `${value} ${unit}` : value;
-    const converted = typeof value === 'number' ? convertMeasurement(value, uom, to) : undefined;
+    const converted =
+      typeof value === 'number' ? convertMeasurement(value, uom, to, units) : undefined;
     return converted === undefined
       ? { value, usable: false, shown }
       : { value: converted, usable: true, shown };
@@ -230,8 +243,9 @@ function evaluate(
   cond: ValueCondition,
   canonicalId: CanonicalIdFn,
   locale: Locale | undefined,
+  units: UnitTable,
 ): { ok: true } | { ok: false; value: unknown } {
-  const values = picked(event, cond, locale);
+  const values = picked(event, cond, locale, units);
   if (values.length === 0) return { ok: false, value: undefined };
   if (cond.quantifier === 'any') {
     if (values.some((p) => holds(p, cond, canonicalId))) return { ok: true };
@@ -305,9 +319,11 @@ export function checkProfile(
     prefix = options.pathPrefix ?? read.prefix;
     graph = buildLotGraph(events, {
       ...(options.canonicalId === undefined ? {} : { canonicalId: options.canonicalId }),
+      ...(options.units === undefined ? {} : { units: options.units }),
       pathPrefix: prefix,
     });
   }
+  const units = options.units ?? (graph instanceof GraphStore ? graph.units : REC20_UNITS);
   const canonicalId =
     graph instanceof GraphStore ? graph.canonicalId : (options.canonicalId ?? ((id: string) => id));
   const pathOf = (index: number): DiagnosticPath => [...prefix, index];
@@ -359,6 +375,7 @@ export function checkProfile(
     canonicalId,
     source,
     locale: options.locale,
+    units,
   };
   for (const rule of profile.rules) {
     // a rule that throws or returns garbage is an error finding; the other rules still run
@@ -391,6 +408,8 @@ interface RuleRun {
   readonly source: string;
   /** Locale of the rules' own messages (a plugin's codes are not in the default catalogue). */
   readonly locale: Locale | undefined;
+  /** The unit table of value rules with a `uom`. */
+  readonly units: UnitTable;
 }
 
 function applyRule(rule: ProfileRule, run: RuleRun): readonly Diagnostic[] {
@@ -523,12 +542,12 @@ function valueRule(rule: ValueRule, run: RuleRun): Diagnostic[] {
       const when = rule.when;
       // a value that cannot be compared (no unit, another dimension) might meet the condition:
       // the rule applies (fail closed), so missing units never exempt an event from it
-      const applies = picked(event, when, run.locale).some(
+      const applies = picked(event, when, run.locale, run.units).some(
         (p) => !p.usable || holds(p, when, run.canonicalId),
       );
       if (!applies) return;
     }
-    const result = evaluate(event, rule, run.canonicalId, run.locale);
+    const result = evaluate(event, rule, run.canonicalId, run.locale, run.units);
     if (result.ok) return;
     const descriptor: MessageDescriptor = rule.message ?? profileMessages.TRACE_PROFILE_RULE_FAILED;
     out.push(

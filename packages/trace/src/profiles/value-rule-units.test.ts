@@ -3,6 +3,8 @@
  * failing closed where they cannot be — in the rule's condition and in its `when` alike.
  */
 import { describe, expect, it } from 'vitest';
+import { buildLotGraph } from '../chain/lot-graph.js';
+import { REC20_UNITS, type UnitTable } from '../chain/units.js';
 import { ACME_LABEL, acmeMeta } from './__fixtures__/acme-profile.js';
 import { checkProfile } from './check-profile.js';
 import type { TraceProfile, ValueRule } from './trace-profile.js';
@@ -102,5 +104,38 @@ describe('value rules with a unit', () => {
     expect(
       findings(profile, shipping(temperatures({ value: -30 }, { value: -40, uom: 'FAH' }))),
     ).toEqual([]);
+  });
+
+  it("converts from a caller's own unit table: given, or the graph's", () => {
+    // the market jin (市斤) is half a kilogram; it is no Rec 20 code
+    const withJin: UnitTable = {
+      meta: { ...REC20_UNITS.meta, id: 'acme.units', source: 'x' },
+      units: { ...REC20_UNITS.units, JIN: { dimension: 'mass', factor: 0.5, name: 'jin (市斤)' } },
+    };
+    const profile = profileWith({
+      select: 'quantityList[*].quantity',
+      op: 'gte',
+      value: 1,
+      uom: 'KGM',
+    });
+    const event = shipping({
+      quantityList: [
+        { epcClass: 'urn:epc:class:lgtin:4012345.011111.L1', quantity: 3, uom: 'JIN' },
+      ],
+    });
+    const codes = (r: ReturnType<typeof checkProfile>) =>
+      r.diagnostics.map((d) => [d.code, d.params?.value]);
+    expect(codes(checkProfile([event], profile))).toEqual([['TRACE_PROFILE_RULE_FAILED', '3 JIN']]);
+    expect(codes(checkProfile([event], profile, { units: withJin }))).toEqual([]); // 1.5 kg
+    expect(codes(checkProfile(buildLotGraph([event], { units: withJin }), profile))).toEqual([]);
+    // 1 jin is 0.5 kg: under the limit
+    const light = shipping({
+      quantityList: [
+        { epcClass: 'urn:epc:class:lgtin:4012345.011111.L1', quantity: 1, uom: 'JIN' },
+      ],
+    });
+    expect(codes(checkProfile([light], profile, { units: withJin }))).toEqual([
+      ['TRACE_PROFILE_RULE_FAILED', '1 JIN'],
+    ]);
   });
 });
