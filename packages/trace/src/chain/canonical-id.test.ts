@@ -41,6 +41,13 @@ describe('basicCanonicalId', () => {
       canonicalGs1Uri('https://dl.example.cn/01/06930937000016/10/A-1'),
     );
   });
+  it('reads the http and https schemes in any case (RFC 3986 §3.1), as the package does', () => {
+    for (const u of [
+      'HTTPS://id.gs1.org/01/04012345123456/10/998877',
+      'Https://brand.example/01/04012345123456/10/998877',
+    ])
+      expect([u, basicCanonicalId(u)]).toEqual([u, canonicalGs1Uri(u)]);
+  });
   it('never throws, even on a lone surrogate (which encodeURIComponent throws on)', () => {
     for (const id of [
       'urn:epc:class:lgtin:4012345.011111.\uD800',

@@ -6,7 +6,7 @@ import { digitalLinkEncode, percentDecode } from '../gs1/percent-encoding.js';
 /** Maps an identifier as written in an event to the one spelling the graph joins on. */
 export type CanonicalIdFn = (id: string) => string;
 
-const DL_HOST = /^https?:\/\/[^/]+\//;
+const DL_HOST = /^https?:\/\/[^/]+\//i; // the scheme in any case (RFC 3986 §3.1)
 
 /** Data digits (already checked to be digits) with their GS1 check digit appended. */
 function withCheck(body: string): string {

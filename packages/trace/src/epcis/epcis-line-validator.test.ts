@@ -719,6 +719,8 @@ describe('createEpcisLineValidator', () => {
       ['https://dl.example.cn/01/06930937000016/10/A%20B', 'Digital Link'],
       ['https://dl.example.cn/gtin/06930937000016/lot/A~B?x=1', 'Digital Link'],
       ['https://dl.example.cn/01/06930937000016/21/ABCDEFGHIJKLMNOPQRSTU', 'Digital Link'],
+      // the scheme in capitals is the same URI (RFC 3986 §3.1), checked as such
+      ['HTTPS://id.gs1.org/01/06930937000016/10/A~B', 'Digital Link'],
     ];
     for (const [id, scheme] of invalid) {
       expect([id, reader.read(withClass(id))]).toEqual([id, false]);

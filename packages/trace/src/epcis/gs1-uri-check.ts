@@ -11,6 +11,7 @@ import { hasInvalidDigitalLinkQualifier } from '../gs1/digital-link.js';
 import { parseEpcUri } from '../gs1/epc-uri.js';
 import { epcUrnWithLowerCasePrefix } from '../gs1/epc-urn-prefix.js';
 import { EPC_SCHEMES, gs1UriSyntaxProblem } from '../gs1/gs1-uri-syntax.js';
+import { httpWithLowerCaseScheme } from '../gs1/http-scheme.js';
 
 /** Nothing to report. */
 export const GS1_OK = 0;
@@ -154,7 +155,7 @@ function checkKeys(v: string): Gs1UriProblem {
  * case, a lot, serial or extension too long, a URI on id.gs1.org that is not a GS1 Digital Link).
  */
 export function checkGs1Uri(v: string): Gs1UriProblem {
-  const text = epcUrnWithLowerCasePrefix(v) ?? v;
+  const text = epcUrnWithLowerCasePrefix(v) ?? httpWithLowerCaseScheme(v) ?? v;
   const r = checkKeys(text);
   if (r !== GS1_OK) return r;
   const scheme = gs1UriSyntaxProblem(text);

@@ -8,6 +8,7 @@ import { parseDigitalLink, toDigitalLink } from './digital-link.js';
 import { parseEpcUri } from './epc-uri.js';
 import { epcUrnWithLowerCasePrefix } from './epc-urn-prefix.js';
 import { canonicalGs1Identifier, type Gs1Identifier } from './gs1-identifier.js';
+import { httpWithLowerCaseScheme } from './http-scheme.js';
 
 /**
  * Parse a GS1 identifier written as an EPC URN (its `urn:epc:` in any case, RFC 8141) or as a
@@ -17,7 +18,8 @@ export function parseGs1Uri(uri: unknown): Gs1Identifier | undefined {
   if (typeof uri !== 'string') return undefined;
   const urn = epcUrnWithLowerCasePrefix(uri);
   if (urn !== undefined) return parseEpcUri(urn);
-  if (uri.startsWith('http')) return parseDigitalLink(uri);
+  const http = httpWithLowerCaseScheme(uri);
+  if (http !== undefined) return parseDigitalLink(http);
   return undefined;
 }
 

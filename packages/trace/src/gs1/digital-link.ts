@@ -8,6 +8,7 @@ import {
   identifierFromElements,
   isQualifierValue,
 } from './gs1-identifier.js';
+import { httpWithLowerCaseScheme } from './http-scheme.js';
 import { lookupTable } from './lookup-table.js';
 import { digitalLinkEncode, percentDecode } from './percent-encoding.js';
 
@@ -64,7 +65,7 @@ const HTTP = /^https?:\/\/[^/?#]+(\/[^?#]*)?(?:[?#].*)?$/;
  */
 export function parseDigitalLink(uri: unknown): Gs1Identifier | undefined {
   if (typeof uri !== 'string') return undefined;
-  const m = HTTP.exec(uri);
+  const m = HTTP.exec(httpWithLowerCaseScheme(uri) ?? uri);
   if (m === null || m[1] === undefined) return undefined;
   const segments = m[1].split('/');
   let start = -1;
@@ -99,7 +100,7 @@ export function parseDigitalLink(uri: unknown): Gs1Identifier | undefined {
  * Links off `id.gs1.org` and `basicCanonicalId` use it.
  */
 export function hasInvalidDigitalLinkQualifier(uri: string): boolean {
-  const m = HTTP.exec(uri);
+  const m = HTTP.exec(httpWithLowerCaseScheme(uri) ?? uri);
   if (m === null || m[1] === undefined) return false;
   const segments = m[1].split('/');
   let i = 1;

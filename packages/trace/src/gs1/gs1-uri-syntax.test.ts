@@ -47,7 +47,7 @@ describe('gs1UriSyntaxProblem', () => {
       'urn:epc:id:sgtin:4012345.012345', // the syntax checkGs1Uri reports
       'urn:epc:id:sscc:4012345.0000000111',
       'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db621',
-      'HTTPS://id.gs1.org/01/04012345123456/10/', // another scheme spelling: not read as GS1
+      'HTTPS://id.gs1.org/01/04012345123456/10/', // expects the scheme in lower case, as checkGs1Uri writes it
     ])
       expect([uri, gs1UriSyntaxProblem(uri)]).toEqual([uri, undefined]);
     expect(canonicalGs1Uri(`${KEY}/10/99%2F88`)).toBe(`${KEY}/10/99%2F88`);

@@ -294,6 +294,17 @@ describe('canonicalGs1Uri: one spelling per lot', () => {
 describe('URIs that only look like GS1 identifiers', () => {
   const LOT = 'https://id.gs1.org/01/04012345123456/10/998877';
 
+  it('reads the http and https schemes in any case (RFC 3986 §3.1): the same lot', () => {
+    for (const u of [
+      'HTTPS://id.gs1.org/01/04012345123456/10/998877',
+      'Https://brand.example/01/04012345123456/10/998877',
+      'HTTP://id.gs1.org/gtin/04012345123456/lot/998877',
+    ]) {
+      expect([u, canonicalGs1Uri(u)]).toEqual([u, LOT]);
+      expect(parseGs1Uri(u)?.elements[1]).toEqual({ ai: '10', value: '998877' });
+    }
+  });
+
   it('reads `urn:epc:` in any case (RFC 8141), the scheme after it in lower case only (TDS)', () => {
     for (const u of [
       'urn:EPC:class:lgtin:4012345.012345.998877',
