@@ -309,6 +309,25 @@ describe('host requirements', () => {
     ).toEqual(['PLUGIN_KEY_INVALID', 'PLUGIN_HOST_VERSION_MISMATCH']);
   });
 
+  it('survives a plugin that contributes to no point at all (undefined, null, a broken host)', () => {
+    const p = definePlugin({
+      name: 'p',
+      version: '1.0.0',
+      setup: (ctx) => {
+        try {
+          ctx.contribute(null as never, { id: 'a' });
+        } catch {
+          // the plugin swallows its own mistake
+        }
+        ctx.contribute({ ...gradingSchemes, host: null } as never, { id: '', bands: [] });
+        ctx.contribute(undefined as never, { id: 'a' });
+      },
+    });
+    const engine = createEngine({ plugins: [p()], onPluginError: 'isolate' });
+    expect(codes(engine.diagnostics)).toEqual(['PLUGIN_KEY_INVALID', 'PLUGIN_SETUP_THREW']);
+    expect(engine.plugins[0]?.status).toBe('failed');
+  });
+
   it('knows its own version and warns about hosts it cannot check', () => {
     const p = definePlugin({
       name: 'p',

@@ -308,9 +308,16 @@ export function createEngine(options: EngineOptions): Engine {
   // Host versions: the SDK itself, explicit `hosts` (authoritative), then points' own hosts.
   const hosts = new Map<string, string>([[SDK_HOST.name, SDK_HOST.version]]);
   for (const [name, version] of Object.entries(options.hosts ?? {})) hosts.set(name, version);
-  const learnHost = (point: { readonly host?: HostInfo }) => {
-    if (point.host !== undefined && !hosts.has(point.host.name)) {
-      hosts.set(point.host.name, point.host.version);
+  // a point a plugin named may be anything (`undefined`, a hand-made object): read it carefully
+  const learnHost = (point: unknown) => {
+    try {
+      const host = (point as { readonly host?: HostInfo } | null | undefined)?.host;
+      if (host === null || typeof host !== 'object') return;
+      const { name, version } = host;
+      if (typeof name === 'string' && typeof version === 'string' && !hosts.has(name))
+        hosts.set(name, version);
+    } catch {
+      // a getter that throws: no host learnt
     }
   };
 
@@ -483,7 +490,7 @@ export function createEngine(options: EngineOptions): Engine {
     // Setup.
     const staged: StagedContribution[] = [];
     /** The points this plugin contributed to, or tried to: they tell the hosts it may require. */
-    const touchedPoints: { readonly host?: HostInfo }[] = [];
+    const touchedPoints: unknown[] = [];
     const perPointCount = new Map<string, number>();
     let open = true;
     const assertOpen = (pointId: string) => {
