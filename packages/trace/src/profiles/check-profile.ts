@@ -19,7 +19,7 @@ import { isRecord } from '../is-record.js';
 import { callProfileRule } from './call-profile-rule.js';
 import { applyFindingOptions } from './finding-options.js';
 import { cbvEquals, hasAny, localName, selectMeasurements, selectValues } from './kde-selector.js';
-import { convertMeasurement } from './measurement-units.js';
+import { convertMeasurement, unitTableProblem } from './measurement-units.js';
 import { profileMessages } from './profile-messages.js';
 import type {
   CteDefinition,
@@ -293,6 +293,21 @@ export function checkProfile(
   }
   const out: Diagnostic[] = [...confidenceNotice(profile.meta)];
   const source = profile.meta.id;
+  // a units option that is no unit table is a finding, and the default table is used
+  const unitsProblem = options.units === undefined ? undefined : unitTableProblem(options.units);
+  const givenUnits = unitsProblem === undefined ? options.units : undefined;
+  if (unitsProblem !== undefined) {
+    out.push(
+      createDiagnostic(
+        profileMessages.TRACE_PROFILE_UNITS_INVALID,
+        {
+          detail: unitsProblem,
+          fallback: input instanceof GraphStore ? "the graph's own table" : 'REC20_UNITS',
+        },
+        { path: ['options', 'units'], source },
+      ),
+    );
+  }
   let events: unknown[];
   let prefix: DiagnosticPath;
   let graph: LotGraph;
@@ -319,11 +334,11 @@ export function checkProfile(
     prefix = options.pathPrefix ?? read.prefix;
     graph = buildLotGraph(events, {
       ...(options.canonicalId === undefined ? {} : { canonicalId: options.canonicalId }),
-      ...(options.units === undefined ? {} : { units: options.units }),
+      ...(givenUnits === undefined ? {} : { units: givenUnits }),
       pathPrefix: prefix,
     });
   }
-  const units = options.units ?? (graph instanceof GraphStore ? graph.units : REC20_UNITS);
+  const units = givenUnits ?? (graph instanceof GraphStore ? graph.units : REC20_UNITS);
   const canonicalId =
     graph instanceof GraphStore ? graph.canonicalId : (options.canonicalId ?? ((id: string) => id));
   const pathOf = (index: number): DiagnosticPath => [...prefix, index];

@@ -33,6 +33,39 @@ export function isConvertibleUnit(code: unknown, table: UnitTable = REC20_UNITS)
   return TO_CELSIUS[code] !== undefined || Object.hasOwn(table.units, code);
 }
 
+const DIMENSIONS: readonly string[] = ['mass', 'volume', 'count'];
+
+/**
+ * What is wrong with a value given as a unit table, or `undefined` when it is one: an object
+ * whose `units` map codes to a `dimension` (mass, volume or count) and a positive finite `factor`.
+ */
+export function unitTableProblem(table: unknown): string | undefined {
+  try {
+    if (table === null || typeof table !== 'object') return 'not an object';
+    const units = (table as { units?: unknown }).units;
+    if (units === null || typeof units !== 'object' || Array.isArray(units))
+      return 'its units are not an object of codes';
+    for (const code of Object.keys(units)) {
+      const unit = (units as Record<string, unknown>)[code] as
+        | { dimension?: unknown; factor?: unknown }
+        | null
+        | undefined;
+      if (
+        unit === null ||
+        typeof unit !== 'object' ||
+        !DIMENSIONS.includes(unit.dimension as string) ||
+        typeof unit.factor !== 'number' ||
+        !Number.isFinite(unit.factor) ||
+        unit.factor <= 0
+      )
+        return `unit ${code} needs a dimension (mass, volume or count) and a positive factor`;
+    }
+    return undefined;
+  } catch {
+    return 'it cannot be read';
+  }
+}
+
 /** `x` to 12 significant digits, or `undefined` when it is no finite number (an overflow). */
 function round12(x: number): number | undefined {
   return Number.isFinite(x) ? Number(x.toPrecision(12)) : undefined;

@@ -3,6 +3,11 @@ import { defineMessages } from '@foodsafety/core';
 /** Diagnostic codes of traceability profiles (KDE tables and chain rules), in zh-CN and en. */
 export const profileMessages = defineMessages(
   {
+    TRACE_PROFILE_UNITS_INVALID: {
+      severity: 'error',
+      'zh-CN': 'checkProfile 的 units 选项不是单位表（{detail}），带单位的取值规则改用 {fallback}',
+      en: "checkProfile's units option is no unit table ({detail}); value rules with a unit use {fallback} instead",
+    },
     TRACE_PROFILE_KDE_MISSING: {
       severity: 'error',
       'zh-CN':

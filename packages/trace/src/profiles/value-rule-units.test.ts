@@ -128,6 +128,21 @@ describe('value rules with a unit', () => {
     expect(codes(checkProfile([event], profile))).toEqual([['TRACE_PROFILE_RULE_FAILED', '3 JIN']]);
     expect(codes(checkProfile([event], profile, { units: withJin }))).toEqual([]); // 1.5 kg
     expect(codes(checkProfile(buildLotGraph([event], { units: withJin }), profile))).toEqual([]);
+    // a units option that is no unit table: a finding, and the default table
+    for (const bad of [
+      {},
+      null,
+      'x',
+      5,
+      { units: { KGM: null } },
+      { units: { JIN: { dimension: 'mass', factor: -1 } } },
+    ]) {
+      const r = checkProfile([event], profile, { units: bad as never });
+      expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+        ['TRACE_PROFILE_UNITS_INVALID', ['options', 'units']],
+        ['TRACE_PROFILE_RULE_FAILED', [0]],
+      ]);
+    }
     // 1 jin is 0.5 kg: under the limit
     const light = shipping({
       quantityList: [
