@@ -1,6 +1,6 @@
-import { inGs1Cset82 } from '../gs1/character-set.js';
 import { withGs1CheckDigit } from '../gs1/check-digit.js';
 import { hasInvalidDigitalLinkQualifier } from '../gs1/digital-link.js';
+import { isQualifierValue } from '../gs1/gs1-identifier.js';
 import { digitalLinkEncode, percentDecode } from '../gs1/percent-encoding.js';
 
 /** Maps an identifier as written in an event to the one spelling the graph joins on. */
@@ -14,14 +14,12 @@ function withCheck(body: string): string {
 }
 
 /**
- * A lot, serial or location extension as the Digital Link writes it, or `undefined` when it is no
- * GS1 value (empty, more than 20 characters, or one outside GS1 character set 82, escapes decoded).
+ * A lot, serial or location extension (AI `ai`) as the Digital Link writes it, or `undefined`
+ * when it is no GS1 value (`isQualifierValue`, escapes decoded).
  */
-function qualifier(tail: string): string | undefined {
+function qualifier(ai: string, tail: string): string | undefined {
   const value = percentDecode(tail);
-  return value.length >= 1 && value.length <= 20 && inGs1Cset82(value)
-    ? digitalLinkEncode(value)
-    : undefined;
+  return isQualifierValue(ai, value) === true ? digitalLinkEncode(value) : undefined;
 }
 
 /**
@@ -45,7 +43,7 @@ export function basicCanonicalId(id: string): string {
       const gtin = withCheck(`${ref.slice(0, 1)}${cp}${ref.slice(1)}`);
       if (gtin.length !== 14) return id;
       const ai = scheme === 'lgtin' ? '10' : '21';
-      const written = qualifier(tail);
+      const written = qualifier(ai, tail);
       return written === undefined ? id : `https://id.gs1.org/01/${gtin}/${ai}/${written}`;
     }
     if (scheme === 'sscc' && fields.length === 2) {
@@ -56,7 +54,7 @@ export function basicCanonicalId(id: string): string {
       const gln = withCheck(`${cp}${ref}`);
       if (gln.length !== 13) return id;
       if (tail === '0') return `https://id.gs1.org/414/${gln}`;
-      const written = qualifier(tail);
+      const written = qualifier('254', tail);
       return written === undefined ? id : `https://id.gs1.org/414/${gln}/254/${written}`;
     }
     if (scheme === 'pgln' && fields.length === 2) {

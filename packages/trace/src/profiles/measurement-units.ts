@@ -9,7 +9,7 @@
  * away.
  */
 
-import { REC20_UNITS, type UnitTable, unitCode } from '../chain/units.js';
+import { DIM_COUNT, REC20_UNITS, type UnitTable, unitCode } from '../chain/units.js';
 import { lookupTable } from '../gs1/lookup-table.js';
 
 /** Each temperature unit to degrees Celsius, and back. */
@@ -87,9 +87,7 @@ export function convertMeasurement(
   if (!Number.isFinite(value)) return undefined;
   if (from === undefined || from === '') {
     const b = Object.hasOwn(table.units, to) ? unitCode(to, table) : undefined;
-    return b !== undefined && b.dim === unitCode(undefined, table)?.dim
-      ? round12(value / b.factor)
-      : undefined;
+    return b !== undefined && b.dim === DIM_COUNT ? round12(value / b.factor) : undefined;
   }
   if (typeof from !== 'string') return undefined;
   if (from === to) return value;
