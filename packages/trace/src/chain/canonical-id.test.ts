@@ -48,6 +48,53 @@ describe('basicCanonicalId', () => {
     ])
       expect([u, basicCanonicalId(u)]).toEqual([u, canonicalGs1Uri(u)]);
   });
+  it('gives the full canonical spelling where the URN or link is less simple', () => {
+    // '.' and ':' are literal in an EPC URN lot or serial (TDS 2.0 §6.3): only the first two
+    // dots separate its fields; a ':' is escaped in the Digital Link
+    expect(basicCanonicalId('urn:epc:class:lgtin:4012345.011111.A.B')).toBe(
+      'https://id.gs1.org/01/04012345111118/10/A.B',
+    );
+    expect(basicCanonicalId('urn:epc:id:sgtin:4012345.011111.S:1')).toBe(
+      'https://id.gs1.org/01/04012345111118/21/S%3A1',
+    );
+    expect(basicCanonicalId('urn:epc:id:sgln:4012345.00001.x.y')).toBe(
+      'https://id.gs1.org/414/4012345000016/254/x.y',
+    );
+    // the finest level: a serial wins over a lot, the CPV is dropped (so the link joins the SGTIN)
+    expect(basicCanonicalId('https://brand.example/01/04012345123456/22/2A/10/L1/21/S1')).toBe(
+      'https://id.gs1.org/01/04012345123456/21/S1',
+    );
+    expect(basicCanonicalId('urn:epc:id:sgtin:4012345.012345.S1')).toBe(
+      'https://id.gs1.org/01/04012345123456/21/S1',
+    );
+    // a GTIN-13 padded to 14 digits; a trailing slash dropped
+    expect(basicCanonicalId('https://brand.example/01/4012345123456/10/L1')).toBe(
+      'https://id.gs1.org/01/04012345123456/10/L1',
+    );
+    expect(basicCanonicalId('https://brand.example/01/04012345123456/')).toBe(
+      'https://id.gs1.org/01/04012345123456',
+    );
+  });
+  it('keeps other keys, and links with qualifiers out of order, as written', () => {
+    for (const id of [
+      'urn:epc:id:giai:4012345.ABC', // GIAI: the full canonicalisation joins it, this one does not
+      'https://brand.example/8004/401234599999',
+      'urn:epc:id:grai:4012345.00001.7', // GRAI
+      // /21/ before /10/: no GS1 Digital Link (the package keeps it as written too)
+      'https://brand.example/01/04012345123456/21/S1/10/L1',
+      'HTTPS://id.gs1.org/01/04012345123456/21/S1/10/L1',
+    ])
+      expect([id, basicCanonicalId(id)]).toEqual([id, id]);
+    expect(canonicalGs1Uri('urn:epc:id:giai:4012345.ABC')).not.toBe('urn:epc:id:giai:4012345.ABC');
+  });
+  it('is idempotent', () => {
+    for (const id of [
+      'urn:epc:class:lgtin:4012345.011111.A.B',
+      'https://brand.example/01/4012345123456/10/L1',
+      'urn:epc:id:giai:4012345.ABC',
+    ])
+      expect(basicCanonicalId(basicCanonicalId(id))).toBe(basicCanonicalId(id));
+  });
   it('never throws, even on a lone surrogate (which encodeURIComponent throws on)', () => {
     for (const id of [
       'urn:epc:class:lgtin:4012345.011111.\uD800',

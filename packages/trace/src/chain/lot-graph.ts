@@ -105,8 +105,8 @@ export interface LotGraphOptions {
   /**
    * Map an identifier as written (EPC URN, Digital Link…) to the spelling the graph joins on.
    * Default: the package's GS1 canonicalisation (`canonicalGs1Uri`: every GS1 key as a
-   * Digital Link on id.gs1.org); `basicCanonicalId` is a lighter alternative for LGTIN, SGTIN,
-   * SSCC, SGLN and PGLN only.
+   * Digital Link on id.gs1.org); `basicCanonicalId` joins only LGTIN, SGTIN, SSCC, SGLN and
+   * PGLN (with the same spelling) and keeps every other identifier as written.
    */
   readonly canonicalId?: CanonicalIdFn;
   /** Units and conversion factors (default {@link REC20_UNITS}). */

@@ -97,7 +97,7 @@ export function parseDigitalLink(uri: unknown): Gs1Identifier | undefined {
  * key qualifier after it whose value is no valid value (empty, too long, a character outside its
  * set, escapes decoded): `…/01/<gtin>/10/A%20B` is one. Segments that are no key qualifier end
  * the look (a site's own path, data attributes). Internal: the validator's check of Digital
- * Links off `id.gs1.org` and `basicCanonicalId` use it.
+ * Links off `id.gs1.org` uses it.
  */
 export function hasInvalidDigitalLinkQualifier(uri: string): boolean {
   const m = HTTP.exec(httpWithLowerCaseScheme(uri) ?? uri);
