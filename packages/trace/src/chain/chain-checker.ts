@@ -976,10 +976,16 @@ export class ChainChecker {
       this.balDim.data[b] = MIXED;
       return;
     }
-    if (direction > 0) this.balIn.data[b] = (this.balIn.data[b] as number) + base;
-    else {
+    const sums = direction > 0 ? this.balIn : this.balOut;
+    const sum = (sums.data[b] as number) + base;
+    if (!Number.isFinite(sum)) {
+      // past the largest number: the two sums can no longer be compared
+      this.balDim.data[b] = MIXED;
+      return;
+    }
+    sums.data[b] = sum;
+    if (direction < 0) {
       this.balLastOut.data[node] = b;
-      this.balOut.data[b] = (this.balOut.data[b] as number) + base;
       this.balLast.data[b] = slot;
       if (this.incrementalBalance) this.checkBalance(b, out);
     }
@@ -1032,7 +1038,8 @@ export class ChainChecker {
         if (firstOutput === -1) firstOutput = s.objNode.data[o] as number;
       }
     }
-    if (input <= 0 || firstOutput === -1) return;
+    // (a sum past the largest number cannot be compared: no yield)
+    if (input <= 0 || firstOutput === -1 || input === Infinity || output === Infinity) return;
     const outId = s.nodeIds[firstOutput] ?? '';
     const ranges = this.options.yieldRanges;
     const gtin = gtinOf(outId);
@@ -1280,5 +1287,7 @@ function flowDirection(kind: number, field: number): number {
 }
 
 function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  const scaled = value * 1000;
+  // a figure so large that it has no thousandths (and whose scaling would overflow) stays as it is
+  return Math.abs(scaled) < 2 ** 53 ? Math.round(scaled) / 1000 : value;
 }

@@ -308,6 +308,47 @@ describe('validateChain: mass balance and yield', () => {
       ['TRACE_QUANTITY_UNCONVERTIBLE', 'info', [0, 'quantityList', 0, 'uom']],
     ]);
   });
+  it('does not judge sums past the largest number (no Infinity or NaN in a finding)', () => {
+    const opts = { checks: { oneStep: false } };
+    // 1e308 is finite; two of them are not (Number.MAX_VALUE is about 1.8e308)
+    const found = validateChain(
+      [
+        origin('2024-01-01T08:00:00+08:00', 100),
+        ship('2024-01-02T08:00:00+08:00', 1e308),
+        ship('2024-01-02T09:00:00+08:00', 1e308),
+      ],
+      opts,
+    );
+    expect(found.map((d) => [d.code, d.path])).toEqual([['TRACE_MASS_BALANCE_EXCEEDED', [1]]]);
+    expect(found[0]?.params).toMatchObject({ inflow: 100, outflow: 1e308 });
+    expect(found[0]?.message).not.toMatch(/Infinity|NaN/);
+    // inflow and outflow both past the largest number: not comparable, not reported
+    expect(
+      codes(
+        [
+          origin('2024-01-01T08:00:00+08:00', 1e308),
+          origin('2024-01-01T09:00:00+08:00', 1e308),
+          ship('2024-01-02T08:00:00+08:00', 1e308),
+          ship('2024-01-02T09:00:00+08:00', 1e308),
+        ],
+        opts,
+      ),
+    ).toEqual([]);
+    const transformation = (inputs: number[], outputs: number[]) => ({
+      type: 'TransformationEvent',
+      eventTime: '2024-01-02T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      inputQuantityList: inputs.map((quantity) => ({ epcClass: LOT, quantity, uom: 'KGM' })),
+      outputQuantityList: outputs.map((quantity) => ({ epcClass: OUT, quantity, uom: 'KGM' })),
+      bizLocation: { id: A },
+    });
+    const origin1 = origin('2024-01-01T08:00:00+08:00', 1e308);
+    expect(codes([origin1, transformation([1e308, 1e308], [1e308, 1e308])])).toEqual([]);
+    // a yield of 2 from large but finite sums is still found
+    expect(codes([origin1, transformation([5e307], [5e307, 5e307])])).toEqual([
+      'TRACE_YIELD_OUT_OF_RANGE',
+    ]);
+  });
   it('checks the yield of a transformation against a range per output product', () => {
     const t = (out: number) => ({
       type: 'TransformationEvent',
