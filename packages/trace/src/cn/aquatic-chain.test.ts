@@ -53,7 +53,7 @@ describe('cn.aquatic-chain: steps the events do not name', () => {
       undefined,
       'processing',
       'inspection',
-      undefined, // the plant's warehouse-out: read in context by the rules, not from the event alone
+      'warehouse-out', // the plant's plain shipping of what it processed: recognised in context
       undefined,
       'sale',
       'sale',

@@ -2,7 +2,7 @@ import { EPCIS_SELECTORS } from '../profiles/epcis-selectors.js';
 import { kdeCitedTo, type TraceProfile } from '../profiles/trace-profile.js';
 import { conformantInspectionBeforeWarehouseOut } from './conformant-inspection-before-warehouse-out.js';
 import { saleAfterWarehouseOut } from './sale-after-warehouse-out.js';
-import { warehouseOutKdes } from './warehouse-out-kdes.js';
+import { warehouseOutsInContext } from './warehouse-out-in-context.js';
 
 const kde = kdeCitedTo('长海县海参电子追溯');
 
@@ -23,10 +23,9 @@ const CERT = ['*:inspectionCertificate', 'certificationInfo'];
  *   harvest is listed before processing, so a TransformationEvent carrying one is a harvest);
  * - processing: a TransformationEvent with output quantities; inspection: bizStep `inspecting`;
  *   sale: bizStep `retail_selling`;
- * - warehouse-out: read in context by the chain rules (the profile check reads one event at a time
- *   and leaves it out of `ctes`): an ObjectEvent at `shipping` of a lot processing produced, or one
- *   made from it, at or after the processing and from the place it was processed. The ranch's
- *   shipment of the live harvest is not one;
+ * - warehouse-out: by name, or in context (the CTE's `inContext`): an ObjectEvent at `shipping` of
+ *   a lot processing produced, or one made from it, at or after the processing and from the place
+ *   it was processed. The ranch's shipment of the live harvest is not one;
  * - grow-out: by name only. A grow-out observation (a water-temperature reading on the stock) has
  *   the shape of any other sensor reading, a cold-store reading of processed product included, and
  *   no rule needs it.
@@ -131,6 +130,7 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
       id: 'warehouse-out',
       label: { en: 'Warehouse-out', 'zh-CN': '出库' },
       match: [{ cte: ['warehouse-out'] }],
+      inContext: warehouseOutsInContext,
       kdes: [
         kde('lot', 'Lot', '批次', LOT),
         kde('quantity', 'Quantity', '出库数量', QTY),
@@ -154,10 +154,6 @@ export const CN_AQUATIC_CHAIN_PROFILE: TraceProfile = {
     conformantInspectionBeforeWarehouseOut('conformant-inspection-before-warehouse-out', {
       en: 'A lot leaves the warehouse only after an inspection found it conformant',
       'zh-CN': '出库前须经检验且结论为合格',
-    }),
-    warehouseOutKdes('warehouse-out-kdes', {
-      en: 'Key data of a warehouse-out read in context',
-      'zh-CN': '按上下文识别的出库记录的关键数据',
     }),
     {
       kind: 'requires-before',

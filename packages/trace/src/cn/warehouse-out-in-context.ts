@@ -9,11 +9,10 @@ export interface ChainEvent {
   readonly summary: EventSummary;
 }
 
-/** What the aquatic-chain rules read of one check: the events' summaries and the warehouse-outs. */
+/** What the aquatic-chain rules read of one check: the events' summaries. */
 interface ChainReading {
   readonly graph: ProfileRuleContext['graph'];
   readonly events: ReadonlyMap<number, ChainEvent>;
-  warehouseOuts?: readonly number[];
 }
 
 /** One reading per check (the rules of a profile share it): keyed by the check's CTE list. */
@@ -84,14 +83,14 @@ function shipsProcessedProduct(
 }
 
 /**
- * The events that are warehouse-out in the aquatic chain, by position, ascending: those recognised
- * as `warehouse-out` (named, `fsk:cte: 'warehouse-out'`), and, among the events no step was
- * recognised for, a plain shipping of processed product from the place it was processed. A shipment
- * of the live harvest from the ranch is not a warehouse-out: no processing made it.
+ * The `inContext` recogniser of the aquatic chain's `warehouse-out`: among the events no step was
+ * recognised for, each plain shipping of processed product from the place it was processed (an
+ * ObjectEvent at `shipping` of a lot a `processing` step produced, or one made from it, at or
+ * after that step). A shipment of the live harvest from the ranch is not a warehouse-out: no
+ * processing made it.
  */
-export function warehouseOuts(context: ProfileRuleContext): readonly number[] {
+export function warehouseOutsInContext(context: ProfileRuleContext): readonly number[] {
   const reading = readingOf(context);
-  if (reading.warehouseOuts !== undefined) return reading.warehouseOuts;
   const producedBy = new Map<string, EventSummary[]>();
   for (const [index, e] of reading.events) {
     if (context.ctes[index] !== 'processing') continue;
@@ -103,13 +102,23 @@ export function warehouseOuts(context: ProfileRuleContext): readonly number[] {
     }
   }
   const out: number[] = [];
+  if (producedBy.size === 0) return out;
+  context.ctes.forEach((cte, index) => {
+    if (cte !== undefined) return;
+    const e = reading.events.get(index);
+    if (e !== undefined && shipsProcessedProduct(e.summary, producedBy, context)) out.push(index);
+  });
+  return out;
+}
+
+/**
+ * The warehouse-outs of a check, by position, ascending: the events recognised as
+ * `warehouse-out`, named (`fsk:cte: 'warehouse-out'`) or in context (`warehouseOutsInContext`).
+ */
+export function warehouseOuts(context: ProfileRuleContext): readonly number[] {
+  const out: number[] = [];
   context.ctes.forEach((cte, index) => {
     if (cte === 'warehouse-out') out.push(index);
-    else if (cte === undefined && producedBy.size > 0) {
-      const e = reading.events.get(index);
-      if (e !== undefined && shipsProcessedProduct(e.summary, producedBy, context)) out.push(index);
-    }
   });
-  reading.warehouseOuts = out;
   return out;
 }

@@ -17,6 +17,7 @@ import { traceBack } from '../chain/trace-lot.js';
 import { REC20_UNITS, type UnitTable } from '../chain/units.js';
 import { isRecord } from '../is-record.js';
 import { callProfileRule } from './call-profile-rule.js';
+import { recogniseInContext } from './cte-in-context.js';
 import { applyFindingOptions } from './finding-options.js';
 import { cbvEquals, hasAny, localName, selectMeasurements, selectValues } from './kde-selector.js';
 import { convertMeasurement, unitTableProblem } from './measurement-units.js';
@@ -94,7 +95,8 @@ function matchesShape(event: Record<string, unknown>, m: CteMatch): boolean {
 /**
  * The CTE of a profile an event is: an explicit step named in the event (`fsk:cte`, any prefix)
  * that a CTE lists, else (no step named, or one this profile does not know) the first CTE whose
- * shape matches. `undefined` for other events.
+ * shape matches. `undefined` for other events. It reads the event alone: a step a CTE recognises
+ * by the event's place in the chain (`inContext`) is in `checkProfile(…).ctes`.
  */
 export function recogniseCte(event: unknown, profile: TraceProfile): string | undefined {
   if (!isRecord(event)) return undefined;
@@ -350,6 +352,8 @@ export function checkProfile(
   if (graph instanceof GraphStore)
     for (const slot of graph.withdrawn) left.add(graph.evIndex.data[slot] as number);
   const ctes = events.map((e, i) => (left.has(i) ? undefined : recogniseCte(e, profile)));
+  // then the steps recognised by their place in the chain (a CTE's inContext)
+  out.push(...recogniseInContext({ profile, events, ctes, graph, pathOf }, ctes, left, prefix));
   const cteById = new Map<string, CteDefinition>(profile.ctes.map((c) => [c.id, c]));
   const params = (index: number): EventParams => {
     const e = events[index];

@@ -60,6 +60,11 @@ export const profileMessages = defineMessages(
       'zh-CN': '{profile} 的规则 {rule} 返回的结果不是诊断列表：{detail}',
       en: 'Rule {rule} of {profile} returned something other than a list of diagnostics: {detail}',
     },
+    TRACE_PROFILE_CONTEXT_RESULT_INVALID: {
+      severity: 'error',
+      'zh-CN': '{profile} 中关键追踪事件 {cte} 的上下文识别返回的结果不是事件序号列表：{detail}',
+      en: 'Recognising CTE {cte} of {profile} in context returned something other than a list of event positions: {detail}',
+    },
     TRACE_PROFILE_INVALID: {
       severity: 'error',
       'zh-CN': '追溯规则配置 {id} 无效：{detail}',

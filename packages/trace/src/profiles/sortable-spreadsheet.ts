@@ -1,6 +1,7 @@
 import { describeValue, type Locale } from '@foodsafety/core';
 import { type EventSummary, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { recogniseCte } from './check-profile.js';
+import { recogniseInContext } from './cte-in-context.js';
 import { selectValues } from './kde-selector.js';
 import type { TraceProfile } from './trace-profile.js';
 
@@ -93,6 +94,29 @@ function baseCells(e: EventSummary, sep: string): string[] {
 }
 
 /**
+ * The CTE of every event of a graph that kept its events, by position, when the profile
+ * recognises some step in context (`inContext`), as `checkProfile` gives them; `undefined` when
+ * no CTE does (each row's event is then recognised alone). A recogniser that fails gives its step
+ * to no event (`checkProfile` reports it).
+ */
+function contextCtes(graph: LotGraph, profile: TraceProfile): (string | undefined)[] | undefined {
+  if (!profile.ctes.some((c) => c.inContext !== undefined)) return undefined;
+  const events: unknown[] = [];
+  const left = new Set<number>();
+  const withdrawn = graph instanceof GraphStore ? graph.withdrawn : undefined;
+  for (let slot = 0; slot < graph.eventCount; slot += 1) {
+    const index = graph.event(slot).index;
+    events[index] = graph.sourceEvent(slot);
+    if (withdrawn?.has(slot) === true) left.add(index);
+  }
+  const ctes = Array.from(events, (e, i) => (left.has(i) ? undefined : recogniseCte(e, profile)));
+  const prefix = graph instanceof GraphStore ? graph.pathPrefix : [];
+  const pathOf = (index: number) => [...prefix, index];
+  recogniseInContext({ profile, events, ctes, graph, pathOf }, ctes, left, prefix);
+  return ctes;
+}
+
+/**
  * An FSMA-style electronic sortable spreadsheet of a trace: CSV (RFC 4180: CRLF line ends,
  * fields with commas, quotes or line breaks quoted), one row per event in event-time order, with
  * the record's core columns and — given a profile — its CTE and one column per KDE. Headers in
@@ -159,11 +183,17 @@ export function toSortableSpreadsheet(graph: LotGraph, options: SpreadsheetOptio
   ];
   const lines = [header.map(csvField).join(',')];
   const guard = options.guardFormulas !== false;
+  const ctesInContext = profile === undefined ? undefined : contextCtes(graph, profile);
   for (const e of rows) {
     const cells = baseCells(e, sep);
     if (profile !== undefined) {
       const source = graph.sourceEvent(e.slot);
-      const cte = source === undefined ? undefined : recogniseCte(source, profile);
+      const cte =
+        source === undefined
+          ? undefined
+          : ctesInContext !== undefined
+            ? ctesInContext[e.index]
+            : recogniseCte(source, profile);
       cells.push(cte ?? '');
       for (const col of kdeColumns) {
         const selectors = cte === undefined ? undefined : col.selectByCte.get(cte);

@@ -98,6 +98,17 @@ export interface CteDefinition {
   /** Ways the CTE is recognised; the first CTE with a matching entry wins (explicit steps first). */
   readonly match: readonly CteMatch[];
   readonly kdes: readonly KdeDefinition[];
+  /**
+   * Events that are this CTE by their place in the chain rather than by their own shape (a plain
+   * shipping is a warehouse-out when it ships what the plant processed, say): given the check's
+   * context, the positions of such events. It runs after every event was matched by `match`, for
+   * the CTEs in their order (each sees the steps the ones before it gave, in `context.ctes`);
+   * only events still without a CTE, and in the chain, take this one. They are then checked like
+   * any other: their KDE table, the rules, `ctes` in the result, the spreadsheet's CTE column. A
+   * recogniser that throws is a `TRACE_PROFILE_RULE_ERROR` (rule `<cte>.inContext`); one that
+   * returns anything but a list of event positions a `TRACE_PROFILE_CONTEXT_RESULT_INVALID`.
+   */
+  readonly inContext?: (context: ProfileRuleContext) => readonly number[];
 }
 
 /** Comparison of a value rule. */
@@ -394,6 +405,8 @@ function profileProblems(profile: TraceProfile): Diagnostic[] {
         if (m.has !== undefined) selectors(m.has, `has of CTE ${cteId}`, [...at, 'has'], false);
       });
     }
+    if (c.inContext !== undefined && typeof c.inContext !== 'function')
+      bad(`inContext of CTE ${cteId} must be a function`, ['ctes', i, 'inContext']);
     if (!Array.isArray(c.kdes)) bad(`CTE ${cteId} has no KDE list`, ['ctes', i, 'kdes']);
     else {
       const kdeIds = new Set<string>();

@@ -1,0 +1,80 @@
+import {
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticPath,
+  describeValue,
+} from '@foodsafety/core';
+import { callProfileRule } from './call-profile-rule.js';
+import { profileMessages } from './profile-messages.js';
+import type { ProfileRuleContext } from './trace-profile.js';
+
+/**
+ * Give the events `match` recognised no CTE for the CTEs whose `inContext` finds them, for the
+ * profile's CTEs in their order: each recogniser sees, in `context.ctes` (the list this writes
+ * into), the steps the ones before it gave. Events in `left` (out of the chain) and events that
+ * already have a CTE keep what they have. Returns the findings about recognisers that threw
+ * (`TRACE_PROFILE_RULE_ERROR`, rule `<cte>.inContext`) or returned anything but a list of event
+ * positions (`TRACE_PROFILE_CONTEXT_RESULT_INVALID`; the valid positions still count).
+ */
+export function recogniseInContext(
+  context: ProfileRuleContext,
+  ctes: (string | undefined)[],
+  left: ReadonlySet<number>,
+  path: DiagnosticPath,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const source = context.profile.meta.id;
+  for (const cte of context.profile.ctes) {
+    const find = cte.inContext;
+    if (find === undefined) continue;
+    // the recogniser and the reading of what it returned (a getter or a proxy may throw) both
+    // run guarded: a throw is a finding, never an exception
+    const failed = callProfileRule(
+      () => {
+        const problem = give(find(context), cte.id, ctes, left);
+        if (problem !== undefined) {
+          out.push(
+            createDiagnostic(
+              profileMessages.TRACE_PROFILE_CONTEXT_RESULT_INVALID,
+              { profile: source, cte: cte.id, detail: problem },
+              { source, path },
+            ),
+          );
+        }
+        return [];
+      },
+      { profile: source, rule: `${cte.id}.inContext`, path },
+    );
+    out.push(...failed);
+  }
+  return out;
+}
+
+/** Give `cte` to the events at `found` that have none; why `found` is not a list of positions. */
+function give(
+  found: unknown,
+  cte: string,
+  ctes: (string | undefined)[],
+  left: ReadonlySet<number>,
+): string | undefined {
+  if (!Array.isArray(found)) return `${describeValue(found)} is not a list`;
+  let firstBad: string | undefined;
+  let bad = 0;
+  for (let k = 0; k < found.length; k += 1) {
+    const index: unknown = found[k];
+    if (
+      typeof index !== 'number' ||
+      !Number.isInteger(index) ||
+      index < 0 ||
+      index >= ctes.length
+    ) {
+      bad += 1;
+      firstBad ??= `item ${k}: ${describeValue(index)} is no event position (of ${ctes.length} events)`;
+      continue;
+    }
+    if (ctes[index] === undefined && !left.has(index)) ctes[index] = cte;
+  }
+  return firstBad === undefined
+    ? undefined
+    : `${firstBad} (${bad} of ${found.length} items are not event positions)`;
+}
