@@ -433,7 +433,7 @@ describe('event rules beyond the schema', () => {
     ]);
   });
 
-  it('units outside Rec 20 in sensor reports, as in quantities (EPCIS 2.0 §7.3.7.3)', () => {
+  it('units outside Rec 20 in sensor reports, as in quantities (EPCIS 2.0 SensorReport uom)', () => {
     const sensor = (uom: unknown) =>
       doc({
         ...objectEvent,

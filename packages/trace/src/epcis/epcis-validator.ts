@@ -1156,7 +1156,7 @@ function checkSensorReports(
           checkString(run, value, key, i, 'sensorReport', j, k);
           break;
         case 'uom':
-          // EPCIS 2.0 §7.3.7.3: a UN/CEFACT Rec 20 code, as in a quantity element (the schema
+          // EPCIS 2.0, SensorReport uom: a UN/CEFACT Rec 20 code, as in a quantity element (the schema
           // only says string, so no pattern finding: a code outside the table is the finding)
           if (
             checkString(run, value, key, i, 'sensorReport', j, k) &&
