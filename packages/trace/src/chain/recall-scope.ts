@@ -24,8 +24,17 @@ export interface RecallContact {
   /** Party (PGLN) when the events name one, else the location. */
   readonly id: string;
   readonly lots: readonly string[];
-  /** Total quantity per unit as written (`''` for a count without unit). */
+  /**
+   * What moved between the contact and the chain, per unit as written (`''` for a count without
+   * unit): for a recipient what reached it, for a source what it sent. A shipment and its receipt
+   * are one flow, counted once: per lot and unit, the larger of the shipped side and the received
+   * side (so a flow recorded on one side only counts too).
+   */
   readonly quantities: Readonly<Record<string, number>>;
+  /** What was made there (a source: the lot's origin, a transformation's output), when any. */
+  readonly produced?: Readonly<Record<string, number>>;
+  /** What was sold there (a recipient that is a place of sale), when any. */
+  readonly sold?: Readonly<Record<string, number>>;
   readonly firstTime?: string;
   readonly lastTime?: string;
   /** Input positions of the events behind this contact. */
@@ -101,13 +110,24 @@ function movementsOf(graph: LotGraph, lots: readonly string[]): RecallMovement[]
 
 interface ContactAcc {
   lots: Set<string>;
-  quantities: Record<string, number>;
-  fallback: Record<string, number>;
+  /** Per unit and lot: the shipped side and the received side of the flows. */
+  flows: Map<string, { unit: string; shipped: number; received: number }>;
+  produced: Record<string, number>;
+  sold: Record<string, number>;
   first?: string;
   firstMs: number;
   last?: string;
   lastMs: number;
   events: number[];
+}
+
+function add(totals: Record<string, number>, unit: string, quantity: number): void {
+  totals[unit] = (totals[unit] ?? 0) + quantity;
+}
+
+/** A plain-object copy of totals kept without a prototype (a unit may be `__proto__`). */
+function copyOf(totals: Record<string, number>): Record<string, number> {
+  return { ...totals };
 }
 
 function collect(
@@ -124,8 +144,9 @@ function collect(
     if (c === undefined) {
       c = {
         lots: new Set(),
-        quantities: Object.create(null) as Record<string, number>,
-        fallback: Object.create(null) as Record<string, number>,
+        flows: new Map(),
+        produced: Object.create(null) as Record<string, number>,
+        sold: Object.create(null) as Record<string, number>,
         firstMs: Number.POSITIVE_INFINITY,
         lastMs: Number.NEGATIVE_INFINITY,
         events: [],
@@ -133,11 +154,20 @@ function collect(
       acc.set(id, c);
     }
     c.lots.add(m.lot);
-    if (m.quantity !== undefined) {
-      // a receipt repeats the quantity of its shipment: count receipts only where no shipment is known
+    // a quantity that is no count of what moved (negative, not finite) adds nothing
+    if (m.quantity !== undefined && Number.isFinite(m.quantity) && m.quantity >= 0) {
       const unit = m.uom ?? '';
-      const target = m.kind === 'receiving' ? c.fallback : c.quantities;
-      target[unit] = (target[unit] ?? 0) + m.quantity;
+      if (m.kind === 'shipping' || m.kind === 'receiving') {
+        const key = `${unit}\u0000${m.lot}`;
+        let flow = c.flows.get(key);
+        if (flow === undefined) {
+          flow = { unit, shipped: 0, received: 0 };
+          c.flows.set(key, flow);
+        }
+        if (m.kind === 'shipping') flow.shipped += m.quantity;
+        else flow.received += m.quantity;
+      } else if (m.kind === 'sale') add(c.sold, unit, m.quantity);
+      else add(c.produced, unit, m.quantity);
     }
     if (m.eventTime !== undefined) {
       const ms = Date.parse(m.eventTime);
@@ -152,14 +182,21 @@ function collect(
     }
     if (!c.events.includes(m.index)) c.events.push(m.index);
   }
-  return [...acc.entries()].map(([id, c]) => ({
-    id,
-    lots: [...c.lots],
-    quantities: Object.keys(c.quantities).length > 0 ? { ...c.quantities } : { ...c.fallback },
-    ...(c.first === undefined ? {} : { firstTime: c.first }),
-    ...(c.last === undefined ? {} : { lastTime: c.last }),
-    events: c.events,
-  }));
+  return [...acc.entries()].map(([id, c]) => {
+    const quantities = Object.create(null) as Record<string, number>;
+    for (const flow of c.flows.values())
+      add(quantities, flow.unit, Math.max(flow.shipped, flow.received));
+    return {
+      id,
+      lots: [...c.lots],
+      quantities: copyOf(quantities),
+      ...(Object.keys(c.produced).length > 0 ? { produced: copyOf(c.produced) } : {}),
+      ...(Object.keys(c.sold).length > 0 ? { sold: copyOf(c.sold) } : {}),
+      ...(c.first === undefined ? {} : { firstTime: c.first }),
+      ...(c.last === undefined ? {} : { lastTime: c.last }),
+      events: c.events,
+    };
+  });
 }
 
 /**

@@ -178,9 +178,73 @@ describe('recallScope', () => {
     expect(processor?.quantities).toEqual({ KGM: harvest.outputQuantityList[0]?.quantity });
     expect(retailer?.quantities).toEqual({ KGM: shipped.quantityList[0]?.quantity });
     expect(retailer?.firstTime).toBe(events[8]?.eventTime);
-    // the shop sold 5 + 6 + 7 kg
+    // the shop sold 5 + 6 + 7 kg (nothing was shipped to the shop's location itself)
     const shop = scope.recipients.find((c) => c.id === 'https://id.gs1.org/414/6921003000016');
-    expect(shop?.quantities).toEqual({ KGM: 18 });
+    expect([shop?.quantities, shop?.sold]).toEqual([{}, { KGM: 18 }]);
+  });
+  describe('counts each flow once, sales apart', () => {
+    // lot A: 1000 KGM made at P; shipped to R's location, received there, 399 KGM sold there
+    const LOT_A = 'urn:epc:class:lgtin:6921001.000102.A1';
+    const LOT_C = 'urn:epc:class:lgtin:6921001.000103.C1';
+    const P = 'urn:epc:id:sgln:6921001.00001.0';
+    const R = 'urn:epc:id:sgln:6921009.00001.0';
+    const R_DL = 'https://id.gs1.org/414/6921009000010';
+    const at = (day: number) => `2025-01-0${day}T08:00:00+08:00`;
+    const ev = (kind: string, day: number, lot: string, quantity: number, extra = {}) => ({
+      type: 'ObjectEvent',
+      action: kind === 'commissioning' ? 'ADD' : 'OBSERVE',
+      bizStep: kind,
+      eventTime: at(day),
+      eventTimeZoneOffset: '+08:00',
+      quantityList: [{ epcClass: lot, quantity, uom: 'KGM' }],
+      ...extra,
+    });
+    const made = ev('commissioning', 1, LOT_A, 1000, { bizLocation: { id: P } });
+    const shipped = ev('shipping', 2, LOT_A, 400, {
+      readPoint: { id: P },
+      destinationList: [{ type: 'location', destination: R }],
+    });
+    const received = ev('receiving', 3, LOT_A, 400, { bizLocation: { id: R } });
+    const sold = ev('retail_selling', 4, LOT_A, 399, { bizLocation: { id: R } });
+    const recipient = (events: unknown[]) =>
+      recallScope(buildLotGraph(events), LOT_A).recipients.find((c) => c.id === R_DL);
+
+    it('a shipment and its receipt: 400 reached R, 399 sold there', () => {
+      const r = recipient([made, shipped, received, sold]);
+      expect([r?.quantities, r?.sold]).toEqual([{ KGM: 400 }, { KGM: 399 }]);
+    });
+    it('a receipt with no shipment on record still counts', () => {
+      const r = recipient([made, received, sold]);
+      expect([r?.quantities, r?.sold]).toEqual([{ KGM: 400 }, { KGM: 399 }]);
+    });
+    it('a lot made from it received without a shipment counts beside it', () => {
+      const transformed = {
+        type: 'TransformationEvent',
+        eventTime: at(2),
+        eventTimeZoneOffset: '+08:00',
+        inputQuantityList: [{ epcClass: LOT_A, quantity: 100, uom: 'KGM' }],
+        outputQuantityList: [{ epcClass: LOT_C, quantity: 90, uom: 'KGM' }],
+        bizLocation: { id: P },
+      };
+      const receivedC = ev('receiving', 3, LOT_C, 90, { bizLocation: { id: R } });
+      const r = recipient([made, shipped, received, transformed, receivedC]);
+      expect(r?.quantities).toEqual({ KGM: 490 });
+    });
+    it('a flow recorded larger on one side counts the larger side; a negative quantity nothing', () => {
+      const r = recipient([
+        made,
+        shipped,
+        { ...received, quantityList: [{ epcClass: LOT_A, quantity: 380, uom: 'KGM' }] },
+      ]);
+      expect(r?.quantities).toEqual({ KGM: 400 });
+      const negative = ev('retail_selling', 4, LOT_A, -5, { bizLocation: { id: R } });
+      expect(recipient([made, shipped, received, negative])?.sold).toBeUndefined();
+    });
+    it('lists what a source made apart from what it sent', () => {
+      const scope = recallScope(buildLotGraph([made, shipped, received]), LOT_A);
+      const p = scope.sources.find((c) => c.id === 'https://id.gs1.org/414/6921001000018');
+      expect([p?.produced, p?.quantities]).toEqual([{ KGM: 1000 }, { KGM: 400 }]);
+    });
   });
   it('lists the upstream sources: the ranch that released the seedlings and harvested', () => {
     const scope = recallScope(graph, first.processed);
