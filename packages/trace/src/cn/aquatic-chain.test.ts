@@ -131,6 +131,21 @@ describe('cn.aquatic-chain: a conformant inspection before warehouse-out', () =>
     });
     expect(findings([...events, destroyed])).toEqual([]);
   });
+  it('does not take an inspection whose time cannot be read as one before the warehouse-out', () => {
+    const events = chain();
+    events[INSPECTION] = { ...events[INSPECTION], eventTime: 'not a time' };
+    expect(findings(events)).toEqual([
+      ['TRACE_PROFILE_STEP_MISSING', [WAREHOUSE_OUT], 'inspection', undefined],
+    ]);
+  });
+  it('does not take a required step whose time cannot be read as one before (requires-before)', () => {
+    const events = chain();
+    const harvest = events.findIndex((e) => e['fsk:cte'] === 'harvest');
+    events[harvest] = { ...events[harvest], eventTime: 'not a time' };
+    expect(findings(events)).toEqual([
+      ['TRACE_PROFILE_STEP_MISSING', [harvest + 3], 'harvest', undefined],
+    ]);
+  });
   it('goes by the last inspection: a conformant result overturned before warehouse-out is flagged', () => {
     const events = chain();
     const overturned = later(events[INSPECTION] as Event, 20, '5', {

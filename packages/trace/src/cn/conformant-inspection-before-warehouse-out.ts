@@ -30,7 +30,11 @@ function check(
   const source = context.profile.meta.id;
   for (const lot of lotsOf(out.summary)) {
     const inspections = inspectionsByLot.get(lot) ?? [];
-    const before = inspections.filter((i) => !(i.summary.time > out.summary.time));
+    // an inspection whose time cannot be read is not shown to come before (fail closed); a
+    // warehouse-out whose own time cannot be read takes every inspection of the lot
+    const before = inspections.filter(
+      (i) => i.summary.time <= out.summary.time || Number.isNaN(out.summary.time),
+    );
     const last = before.at(-1);
     if (last !== undefined && cbvEquals(last.summary.disposition, 'conformant')) continue;
     const base = {

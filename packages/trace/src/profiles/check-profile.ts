@@ -487,8 +487,10 @@ function requiresBefore(rule: RequiresBeforeRule, run: RuleRun): Diagnostic[] {
       let satisfied = false;
       for (const candidate of scope) {
         for (const r of requiredByLot.get(candidate) ?? []) {
-          if (!(r.time > time)) satisfied = true;
-          else if (later === undefined) later = r;
+          // a required event whose time cannot be read is not shown to come before (fail
+          // closed); an event whose own time cannot be read is satisfied by any of them
+          if (r.time <= time || Number.isNaN(time)) satisfied = true;
+          else if (r.time > time && later === undefined) later = r;
         }
         if (satisfied) break;
       }
