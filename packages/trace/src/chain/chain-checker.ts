@@ -630,7 +630,7 @@ export class ChainChecker {
     const b = this.balanceOf(s.objNode.data[o] as number, holder);
     if (b === -1 || this.balDim.data[b] !== s.objDim.data[o]) return;
     const base = s.objBase.data[o] as number;
-    if (!Number.isFinite(base)) return;
+    if (!Number.isFinite(base) || base < 0) return; // as flow() left it out
     if (direction > 0) this.balIn.data[b] = (this.balIn.data[b] as number) - base;
     else this.balOut.data[b] = (this.balOut.data[b] as number) - base;
     if (this.balLast.data[b] !== slot) return;
@@ -871,7 +871,7 @@ export class ChainChecker {
     const s = this.store;
     const base = s.objBase.data[o] as number;
     const dim = s.objDim.data[o] as number;
-    if (dim === DIM_NONE || !Number.isFinite(base)) return false;
+    if (dim === DIM_NONE || !Number.isFinite(base) || base < 0) return false;
     const b = this.balanceOf(node, holder);
     if (b === -1 || this.balDim.data[b] !== dim) return false;
     const inflow = this.balIn.data[b] as number;
@@ -918,6 +918,9 @@ export class ChainChecker {
     else if (kind === K_TRANSFORM) direction = field === F_IN_EPC || field === F_IN_QTY ? -1 : 1;
     if (direction === 0 || field === F_PARENT) return;
     const s = this.store;
+    // a negative quantity (the event validator's TRACE_NEGATIVE_QUANTITY) moves nothing: it is
+    // left out, so that it cannot hide what the other events moved
+    if ((s.objBase.data[o] as number) < 0) return;
     const count = this.balCount.data[node] as number;
     let b: number;
     if (count > BAL_CHAIN_MAX) b = this.balance.get(node, holder + 1);
@@ -1029,6 +1032,7 @@ export class ChainChecker {
       const d = s.objDim.data[o] as number;
       const base = s.objBase.data[o] as number;
       if ((d !== DIM_MASS && d !== DIM_VOLUME) || !Number.isFinite(base)) return;
+      if (base < 0) continue; // left out, as in the balances
       if (dim === DIM_NONE) dim = d;
       else if (dim !== d) return;
       const field = s.objField.data[o] as number;

@@ -308,6 +308,37 @@ describe('validateChain: mass balance and yield', () => {
       ['TRACE_QUANTITY_UNCONVERTIBLE', 'info', [0, 'quantityList', 0, 'uom']],
     ]);
   });
+  it('leaves negative quantities out, so that they cannot hide an excess', () => {
+    const opts = { checks: { oneStep: false } };
+    const events = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      ship('2024-01-02T08:00:00+08:00', -900),
+      ship('2024-01-02T09:00:00+08:00', 1000, 'urn:epcglobal:cbv:bt:6921001000018:PO2'),
+    ];
+    const found = validateChain(events, opts);
+    expect(found.map((d) => [d.code, d.path])).toEqual([['TRACE_MASS_BALANCE_EXCEEDED', [2]]]);
+    expect(found[0]?.params).toMatchObject({ inflow: 100, outflow: 1000 });
+    // and the same in the index, added one by one
+    const index = createTraceIndex(opts);
+    const added = events.flatMap((e) => index.add(e)).concat(index.finalize());
+    expect(added.map((d) => [d.code, d.path])).toEqual([['TRACE_MASS_BALANCE_EXCEEDED', [2]]]);
+    // a yield is judged on the other quantities: 95 of 100 KGM, not 95 of 90
+    const transformation = (output: number) => ({
+      type: 'TransformationEvent',
+      eventTime: '2024-01-02T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      inputQuantityList: [
+        { epcClass: LOT, quantity: -10, uom: 'KGM' },
+        { epcClass: LOT, quantity: 100, uom: 'KGM' },
+      ],
+      outputQuantityList: [{ epcClass: OUT, quantity: output, uom: 'KGM' }],
+      bizLocation: { id: A },
+    });
+    const made = origin('2024-01-01T08:00:00+08:00', 100);
+    expect(codes([made, transformation(95)])).toEqual([]);
+    const over = validateChain([made, transformation(120)]);
+    expect(over.map((d) => [d.code, d.params?.input])).toEqual([['TRACE_YIELD_OUT_OF_RANGE', 100]]);
+  });
   it('does not judge sums past the largest number (no Infinity or NaN in a finding)', () => {
     const opts = { checks: { oneStep: false } };
     // 1e308 is finite; two of them are not (Number.MAX_VALUE is about 1.8e308)
