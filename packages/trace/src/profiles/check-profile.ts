@@ -352,8 +352,14 @@ export function checkProfile(
   if (graph instanceof GraphStore)
     for (const slot of graph.withdrawn) left.add(graph.evIndex.data[slot] as number);
   const ctes = events.map((e, i) => (left.has(i) ? undefined : recogniseCte(e, profile)));
+  // what a profile's functions (recognisers, custom rules) see is frozen: one cannot change what
+  // the others, or the engine's own rules, read
+  const shownEvents = Object.freeze([...events]);
   // then the steps recognised by their place in the chain (a CTE's inContext)
-  out.push(...recogniseInContext({ profile, events, ctes, graph, pathOf }, ctes, left, prefix));
+  out.push(
+    ...recogniseInContext({ profile, events: shownEvents, graph, pathOf }, ctes, left, prefix),
+  );
+  const shownCtes = Object.freeze([...ctes]);
   const cteById = new Map<string, CteDefinition>(profile.ctes.map((c) => [c.id, c]));
   const params = (index: number): EventParams => {
     const e = events[index];
@@ -385,8 +391,8 @@ export function checkProfile(
     slotsByIndex.set(graph.event(slot).index, slot);
   const run: RuleRun = {
     profile,
-    events,
-    ctes,
+    events: shownEvents,
+    ctes: shownCtes,
     graph,
     pathOf,
     params,

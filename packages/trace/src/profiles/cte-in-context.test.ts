@@ -176,6 +176,56 @@ describe('CteDefinition.inContext: steps recognised by their place in the chain'
       ['TRACE_PROFILE_RULE_ERROR', [], 'dispatch.inContext'],
     ]);
   });
+  it('hands recognisers and rules frozen lists: one cannot change what the others read', () => {
+    const vandal = (context: ProfileRuleContext) => {
+      (context.ctes as (string | undefined)[])[0] = 'bogus';
+      return [1];
+    };
+    const result = checkProfile(EVENTS, profile(vandal));
+    expect(result.ctes).toEqual(['storing', undefined, undefined]);
+    expect(result.diagnostics.map((d) => [d.code, d.params?.rule])).toEqual([
+      ['TRACE_PROFILE_RULE_ERROR', 'dispatch.inContext'],
+    ]);
+    // a custom rule listed first that clears the steps, or the events, fails alone
+    const clearing: TraceProfile = {
+      ...profile(dispatches),
+      rules: [
+        {
+          kind: 'custom',
+          id: 'clear',
+          label: { en: 'Clear', 'zh-CN': '清除' },
+          check: (context) => {
+            (context.ctes as unknown[]).fill(undefined);
+            return [];
+          },
+        },
+        {
+          kind: 'custom',
+          id: 'empty',
+          label: { en: 'Empty', 'zh-CN': '清空' },
+          check: (context) => {
+            (context.events as unknown[]).length = 0;
+            return [];
+          },
+        },
+        {
+          kind: 'requires-before',
+          id: 'dispatch-after-storing',
+          cte: 'dispatch',
+          requires: 'storing',
+          scope: 'lot',
+        },
+      ],
+    };
+    const late = { ...EVENTS[0], eventTime: '2025-01-09T08:00:00+08:00' };
+    const checked = checkProfile([late, EVENTS[1], EVENTS[2]], clearing);
+    expect(checked.diagnostics.map((d) => [d.code, d.params?.rule ?? d.params?.kde])).toEqual([
+      ['TRACE_PROFILE_KDE_MISSING', 'destination'],
+      ['TRACE_PROFILE_RULE_ERROR', 'clear'],
+      ['TRACE_PROFILE_RULE_ERROR', 'empty'],
+      ['TRACE_PROFILE_ORDER', undefined],
+    ]);
+  });
   it('is checked by validateTraceProfile: a function or nothing', () => {
     const problems = validateTraceProfile(profile('yes'));
     expect(problems.map((d) => [d.code, d.path])).toEqual([

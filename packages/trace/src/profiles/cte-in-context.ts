@@ -10,23 +10,25 @@ import type { ProfileRuleContext } from './trace-profile.js';
 
 /**
  * Give the events `match` recognised no CTE for the CTEs whose `inContext` finds them, for the
- * profile's CTEs in their order: each recogniser sees, in `context.ctes` (the list this writes
- * into), the steps the ones before it gave. Events in `left` (out of the chain) and events that
+ * profile's CTEs in their order: each recogniser sees, in `context.ctes` (a frozen copy of the
+ * list this writes into), the steps the ones before it gave. Events in `left` (out of the chain) and events that
  * already have a CTE keep what they have. Returns the findings about recognisers that threw
  * (`TRACE_PROFILE_RULE_ERROR`, rule `<cte>.inContext`) or returned anything but a list of event
  * positions (`TRACE_PROFILE_CONTEXT_RESULT_INVALID`; the valid positions still count).
  */
 export function recogniseInContext(
-  context: ProfileRuleContext,
+  base: Omit<ProfileRuleContext, 'ctes'>,
   ctes: (string | undefined)[],
   left: ReadonlySet<number>,
   path: DiagnosticPath,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const source = context.profile.meta.id;
-  for (const cte of context.profile.ctes) {
+  const source = base.profile.meta.id;
+  for (const cte of base.profile.ctes) {
     const find = cte.inContext;
     if (find === undefined) continue;
+    // each recogniser sees a frozen copy: it can only give steps by what it returns
+    const context: ProfileRuleContext = { ...base, ctes: Object.freeze([...ctes]) };
     // the recogniser and the reading of what it returned (a getter or a proxy may throw) both
     // run guarded: a throw is a finding, never an exception
     const failed = callProfileRule(

@@ -112,7 +112,7 @@ function contextCtes(graph: LotGraph, profile: TraceProfile): (string | undefine
   const ctes = Array.from(events, (e, i) => (left.has(i) ? undefined : recogniseCte(e, profile)));
   const prefix = graph instanceof GraphStore ? graph.pathPrefix : [];
   const pathOf = (index: number) => [...prefix, index];
-  recogniseInContext({ profile, events, ctes, graph, pathOf }, ctes, left, prefix);
+  recogniseInContext({ profile, events: Object.freeze(events), graph, pathOf }, ctes, left, prefix);
   return ctes;
 }
 
