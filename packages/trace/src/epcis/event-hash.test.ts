@@ -93,6 +93,9 @@ describe('canonicalTimestamp', () => {
     expect(canonicalTimestamp('2023-02-02T11:04:03.1414Z')).toBe('2023-02-02T11:04:03.141Z');
     expect(canonicalTimestamp('2020-03-04T11:00:30+01:00')).toBe('2020-03-04T10:00:30.000Z');
     expect(canonicalTimestamp('2020-12-31T23:59:59.9996Z')).toBe('2021-01-01T00:00:00.000Z');
+    // a tie rounds up (CBV 2.1 rule 9, HALF_UP), not to even
+    expect(canonicalTimestamp('2023-02-02T11:04:03.1425Z')).toBe('2023-02-02T11:04:03.143Z');
+    expect(canonicalTimestamp('2023-02-02T11:04:00.0005Z')).toBe('2023-02-02T11:04:00.001Z');
     expect(canonicalTimestamp('not a time')).toBe('not a time');
   });
 });

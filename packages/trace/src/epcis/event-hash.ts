@@ -206,7 +206,12 @@ function canonicalNumber(text: string): string {
   return Number.isFinite(n) ? pythonFloat(n) : text;
 }
 
-/** A timestamp in UTC with exactly three fraction digits (half-up rounded); others unchanged. */
+/**
+ * A timestamp in UTC with exactly three fraction digits, further digits rounded half up (a tie
+ * too: `.1425` → `.143`, as CBV 2.1 states rule 9 and the reference implementation,
+ * epcis-event-hash-generator, rounds with ROUND_HALF_UP; its earlier versions used Python's
+ * `round`, half to even on a tie); other text unchanged.
+ */
 export function canonicalTimestamp(text: string): string {
   const m = TIME.exec(text.trim());
   if (m === null) return text;
