@@ -1253,7 +1253,11 @@ export function checkContext(
       ]);
       continue;
     }
-    const key = canonicalJson(item, 0);
+    const budget = { nodes: CANONICAL_JSON_NODES };
+    // an item too large to compare (shared sub-objects make a tree of 2^depth nodes) is taken
+    // as different from every other
+    const written = canonicalJson(item, 0, budget);
+    const key = budget.nodes < 0 ? `#${i}` : written;
     if (seen.includes(key)) {
       run.report('TRACE_DUPLICATE_ITEM', { member: '@context', value: key.slice(0, 80) }, [
         ...at,
@@ -1263,17 +1267,30 @@ export function checkContext(
   }
 }
 
-/** Deterministic JSON with sorted keys (for uniqueItems on small values), depth-limited. */
-function canonicalJson(v: unknown, depth: number): string {
-  if (depth > 32) return '…';
-  if (Array.isArray(v)) return `[${v.map((x) => canonicalJson(x, depth + 1)).join(',')}]`;
+/** The most values {@link canonicalJson} writes of one item. */
+const CANONICAL_JSON_NODES = 10_000;
+
+/**
+ * Deterministic JSON with sorted keys (for uniqueItems on small values), depth-limited; it
+ * stops (`budget.nodes` below 0) after {@link CANONICAL_JSON_NODES} values. Never throws: a
+ * bigint is written `10n`, a value JSON cannot write (a throwing `toJSON`) `?`.
+ */
+function canonicalJson(v: unknown, depth: number, budget: { nodes: number }): string {
+  budget.nodes -= 1;
+  if (depth > 32 || budget.nodes < 0) return '…';
+  if (Array.isArray(v)) return `[${v.map((x) => canonicalJson(x, depth + 1, budget)).join(',')}]`;
   if (isObject(v)) {
     return `{${Object.keys(v)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k], depth + 1)}`)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k], depth + 1, budget)}`)
       .join(',')}}`;
   }
-  return JSON.stringify(v) ?? 'null';
+  if (typeof v === 'bigint') return `${v}n`;
+  try {
+    return JSON.stringify(v) ?? 'null';
+  } catch {
+    return '?';
+  }
 }
 
 function fixCount(run: ValidationRun): number {

@@ -415,6 +415,29 @@ describe('JavaScript input with shared or cyclic objects', () => {
   });
 });
 
+describe('JavaScript values in @context', () => {
+  it('takes a bigint without throwing, and still finds a repeated item', () => {
+    const context = [
+      ...CONTEXT,
+      { ex2: 'https://ex2.example/', n: 10n },
+      { n: 10n, ex2: 'https://ex2.example/' },
+    ];
+    const r = validateEpcisDocument({ ...doc([event]), '@context': context });
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_DUPLICATE_ITEM', ['@context', 3]],
+    ]);
+    expect(() => createEpcisEventValidator({ context: [{ n: 10n }] })).not.toThrow();
+  });
+  it('compares items with shared sub-objects in bounded time, as different', () => {
+    let shared: unknown = 'https://ex.example/deep';
+    for (let i = 0; i < 30; i++) shared = { a: shared, b: shared }; // 2^30 paths
+    const context = [...CONTEXT, { deep: shared }, { deep: shared }];
+    // (walked naively, this throws RangeError: Invalid string length, after minutes)
+    const r = validateEpcisDocument({ ...doc([event]), '@context': context });
+    expect(r.diagnostics.filter((d) => d.code === 'TRACE_DUPLICATE_ITEM')).toEqual([]);
+  });
+});
+
 describe('names of Object.prototype members in the input', () => {
   const names = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
   it('as event types, member names and list members never throw', async () => {
