@@ -1,3 +1,4 @@
+import { OptionReader, plainOptions } from '../option-reader.js';
 import type { LotGraph } from './lot-graph.js';
 
 /** Options of {@link lotGraphToMermaid} and {@link lotGraphToDot}. */
@@ -31,6 +32,26 @@ function safeDecode(s: string): string {
 interface Picture {
   nodes: { key: string; label: string; party: boolean }[];
   edges: { from: string; to: string; label: string; dashed: boolean }[];
+}
+
+/**
+ * The diagram options, checked: one it cannot use throws a `FoodSafetyError`
+ * (`TRACE_OPTION_INVALID`), as calling the API wrongly does; the options are not mutated.
+ */
+function diagramOptions(given: unknown): DiagramOptions {
+  const read = new OptionReader('DiagramOptions', given);
+  const lots = read.list<unknown>('lots');
+  if (lots?.some((l) => typeof l !== 'string') === true)
+    read.bad(
+      'lots',
+      lots.find((l) => typeof l !== 'string'),
+      'list of strings',
+    );
+  read.boolean('shipments');
+  read.fn('label');
+  read.oneOf('direction', ['LR', 'TB'] as const);
+  read.throwFirst();
+  return plainOptions(given as DiagramOptions);
 }
 
 function picture(graph: LotGraph, options: DiagramOptions): Picture {
@@ -110,7 +131,8 @@ function mermaidText(s: string): string {
  * The lot graph as a Mermaid flowchart: lots as boxes, derivation edges labelled with the event
  * kind (transformation, aggregation), and optionally the recipients of shipments.
  */
-export function lotGraphToMermaid(graph: LotGraph, options: DiagramOptions = {}): string {
+export function lotGraphToMermaid(graph: LotGraph, given: DiagramOptions = {}): string {
+  const options = diagramOptions(given);
   const { nodes, edges } = picture(graph, options);
   const lines = [`flowchart ${options.direction ?? 'LR'}`];
   for (const n of nodes) {
@@ -132,7 +154,8 @@ function dotText(s: string): string {
 }
 
 /** The lot graph as Graphviz DOT text (same content as {@link lotGraphToMermaid}). */
-export function lotGraphToDot(graph: LotGraph, options: DiagramOptions = {}): string {
+export function lotGraphToDot(graph: LotGraph, given: DiagramOptions = {}): string {
+  const options = diagramOptions(given);
   const { nodes, edges } = picture(graph, options);
   const lines = [
     'digraph lots {',

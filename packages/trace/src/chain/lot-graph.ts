@@ -7,6 +7,7 @@ import {
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
 import type { CanonicalIdFn } from './canonical-id.js';
 import { chainMessages } from './chain-messages.js';
+import { readChainOptions } from './chain-options.js';
 import { canonicalEventJson } from './content-hash.js';
 import { declaredErroneous } from './error-declaration.js';
 import { EventIdColumn } from './event-id-column.js';
@@ -1361,13 +1362,15 @@ export function eventsOf(input: unknown): { events: Iterable<unknown>; prefix: D
  * const graph = buildLotGraph(events);
  * traceForward(graph, 'urn:epc:class:lgtin:6921001.000102.HCH24001').lots
  */
-export function buildLotGraph(input: EventsInput, options: LotGraphOptions = {}): LotGraph {
+export function buildLotGraph(input: EventsInput, given: LotGraphOptions = {}): LotGraph {
+  const { options, problems } = readChainOptions('LotGraphOptions', given);
   const { events, prefix } = eventsOf(input);
   const list = Array.isArray(events) ? (events as readonly unknown[]) : [...events];
   const store = new GraphStore(
     { ...options, pathPrefix: options.pathPrefix ?? prefix },
     list.length,
   );
+  store.diagnostics.push(...problems);
   store.retain = true;
   const declared = declaredErroneous(list);
   const repeats = new RepeatFinder(store, list.length);

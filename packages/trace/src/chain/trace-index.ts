@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@foodsafety/core';
 import { ChainChecker, type ChainCheckOptions } from './chain-checker.js';
+import { readChainOptions } from './chain-options.js';
 import type { EventRecord } from './event-record.js';
 import { GraphStore, type LotGraph } from './lot-graph.js';
 import { type RecallScope, recallScope } from './recall-scope.js';
@@ -69,17 +70,27 @@ export const recordAdderOf = new WeakMap<
  * report(index.finalize());
  * index.recallScope('urn:epc:class:lgtin:6930001.000001.L00001')
  */
-export function createTraceIndex(options: TraceIndexOptions = {}): TraceIndex {
+export function createTraceIndex(given: TraceIndexOptions = {}): TraceIndex {
+  const { options, problems } = readChainOptions('TraceIndexOptions', given);
   const store = new GraphStore(options);
   store.retain = options.retainEvents === true;
   const checker = new ChainChecker(store, options, options.massBalance !== 'on-finalize');
   checkerOfGraph.set(store, checker);
+  // what the options got wrong: in the index's findings from the start, and with the first add
+  checker.collected.push(...problems);
+  let untold = problems;
+  const told = <T extends readonly Diagnostic[]>(diagnostics: T): T => {
+    if (untold.length === 0) return diagnostics;
+    const out = [...untold, ...diagnostics] as unknown as T;
+    untold = [];
+    return out;
+  };
   let size = 0;
   const index: TraceIndex = {
     add(event: unknown): Diagnostic[] {
       const diagnostics = checker.add(event, size);
       size += 1;
-      return diagnostics;
+      return told(diagnostics);
     },
     finalize: () => checker.finalize(),
     get diagnostics() {
@@ -97,7 +108,7 @@ export function createTraceIndex(options: TraceIndexOptions = {}): TraceIndex {
     recordAdderOf.set(index, (record) => {
       const diagnostics = checker.addRecord(record, size);
       size += 1;
-      return diagnostics;
+      return told(diagnostics);
     });
   }
   return index;

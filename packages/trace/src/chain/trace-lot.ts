@@ -1,5 +1,7 @@
 import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
+import { OptionReader } from '../option-reader.js';
 import { chainMessages } from './chain-messages.js';
+import { optionFindings } from './chain-options.js';
 import { GraphStore, type LotGraph } from './lot-graph.js';
 
 /** One lot reached by a trace. */
@@ -124,12 +126,29 @@ function reachGeneric(
   };
 }
 
+/** The `maxDepth` option: a whole number of steps ≥ 0 or `Infinity` (noted otherwise). */
+function maxDepthOf(given: unknown): { maxDepth: number; problems: Diagnostic[] } {
+  if (given === undefined) return { maxDepth: Number.POSITIVE_INFINITY, problems: [] };
+  const read = new OptionReader('TraceOptions', given);
+  const v = read.raw('maxDepth');
+  const usable =
+    v === undefined ||
+    v === Number.POSITIVE_INFINITY ||
+    (typeof v === 'number' && Number.isInteger(v) && v >= 0);
+  if (!usable) read.bad('maxDepth', v, 'integer ≥ 0 | Infinity', 'Infinity');
+  return {
+    maxDepth: usable && v !== undefined ? (v as number) : Number.POSITIVE_INFINITY,
+    problems: optionFindings(read.problems),
+  };
+}
+
 function trace(
   graph: LotGraph,
   id: string,
   direction: 'forward' | 'back',
-  options: TraceOptions,
+  given: TraceOptions,
 ): TraceResult {
+  const { maxDepth, problems } = maxDepthOf(given);
   const start = typeof id === 'string' ? graph.nodeOf(id) : undefined;
   if (start === undefined) {
     return {
@@ -138,13 +157,14 @@ function trace(
       found: false,
       lots: [],
       diagnostics: [
+        ...problems,
         createDiagnostic(chainMessages.TRACE_LOT_UNKNOWN, {
           id: typeof id === 'string' ? id : describeValue(id, Number.POSITIVE_INFINITY),
         }),
       ],
     };
   }
-  const r = reach(graph, start, direction, options.maxDepth);
+  const r = reach(graph, start, direction, maxDepth);
   const lots: TracedLot[] = new Array(r.count);
   const store = graph instanceof GraphStore ? graph : undefined;
   for (let i = 0; i < r.count; i += 1) {
@@ -157,7 +177,7 @@ function trace(
       via: eventID === undefined ? { slot, index } : { slot, index, eventID },
     };
   }
-  return { id: graph.idOf(start), direction, found: true, lots, diagnostics: [] };
+  return { id: graph.idOf(start), direction, found: true, lots, diagnostics: problems };
 }
 
 /**

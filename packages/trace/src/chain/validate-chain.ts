@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@foodsafety/core';
 import { ChainChecker, type ChainCheckOptions } from './chain-checker.js';
+import { readChainOptions } from './chain-options.js';
 import { declaredErroneous } from './error-declaration.js';
 import { eventsOf, GraphStore, type LotGraph } from './lot-graph.js';
 import { checkerOfGraph } from './trace-index.js';
@@ -57,7 +58,13 @@ function checkAll(
  * out altogether (the corrective events count instead). The input is not mutated; bad input
  * does not throw.
  */
-export function validateChain(input: unknown, options: ChainCheckOptions = {}): Diagnostic[] {
+export function validateChain(input: unknown, given: ChainCheckOptions = {}): Diagnostic[] {
+  const { options, problems } = readChainOptions('ChainCheckOptions', given);
+  const found = checkInput(input, options);
+  return problems.length === 0 ? found : [...problems, ...found];
+}
+
+function checkInput(input: unknown, options: ChainCheckOptions): Diagnostic[] {
   if (input instanceof GraphStore) {
     const live = checkerOfGraph.get(input);
     if (live !== undefined && !input.retain) return [...live.collected, ...live.finalize()];

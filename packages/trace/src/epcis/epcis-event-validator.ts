@@ -3,12 +3,14 @@
  * called per event. Same checks as {@link validateEpcisDocument} applies to each event of a document.
  */
 import type { Diagnostic, PathSegment } from '@foodsafety/core';
+import { plainOptions } from '../option-reader.js';
 import type { EpcisEvent } from './epcis-event.js';
 import {
   checkContext,
   type EpcisValidationOptions,
   type EpcisValidator,
   nowMillis,
+  reportOptions,
   ValidationRun,
   validateEventInto,
 } from './epcis-validator.js';
@@ -48,13 +50,13 @@ export interface EventValidatorSetup {
 }
 
 /** Compile the options of a single-event validator (internal to the package). */
-export function eventValidatorSetup(options: EpcisEventValidatorOptions): EventValidatorSetup {
-  const validator = validatorFor(options);
+export function eventValidatorSetup(given: EpcisEventValidatorOptions): EventValidatorSetup {
+  const validator = validatorFor(given);
+  const options = plainOptions(given);
   const nowMs = nowMillis(options.now);
   let declared: ReadonlySet<string> | undefined;
   const run = new ValidationRun(validator, nowMs);
-  for (const id of validator.unknownProfiles)
-    run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
+  reportOptions(run, validator);
   if (options.context !== undefined) {
     const into = new Set<string>();
     checkContext(run, options.context, ['@context'], into);
@@ -82,7 +84,7 @@ export function eventValidatorFrom(
   options: EpcisEventValidatorOptions,
 ): EpcisEventValidator {
   const { validator, nowMs, declared, setup } = compiled;
-  const requireContext = options.requireContext ?? false;
+  const requireContext = plainOptions(options).requireContext === true;
   const setupHasError = setup.some((d) => d.severity === 'error');
   const empty: readonly PathSegment[] = [];
   const run = new ValidationRun(validator, nowMs);

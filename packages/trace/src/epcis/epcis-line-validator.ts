@@ -9,13 +9,17 @@
  */
 import type { Diagnostic, PathSegment } from '@foodsafety/core';
 import { recordAdderOf, type TraceIndex } from '../chain/trace-index.js';
+import { plainOptions } from '../option-reader.js';
 import {
   type EpcisEventValidatorOptions,
   eventValidatorFrom,
   eventValidatorSetup,
 } from './epcis-event-validator.js';
+import { schemaChecks } from './epcis-validator.js';
 import { EventLineReader } from './event-line-reader.js';
+import { epcisDiagnostic } from './fast-message.js';
 import { parseJsonText } from './json-text.js';
+import { epcisMessages } from './trace-messages.js';
 
 /** Options of {@link createEpcisLineValidator}. */
 export interface EpcisLineValidatorOptions extends EpcisEventValidatorOptions {
@@ -62,9 +66,10 @@ const VALID: EpcisLineValidation = Object.freeze({ valid: true, diagnostics: NON
  * report(index.finalize());
  */
 export function createEpcisLineValidator(
-  options: EpcisLineValidatorOptions = {},
+  given: EpcisLineValidatorOptions = {},
 ): EpcisLineValidator {
-  const compiled = eventValidatorSetup(options);
+  const compiled = eventValidatorSetup(given);
+  const options = plainOptions(given);
   const { validator, nowMs, setup } = compiled;
   const events = eventValidatorFrom(compiled, options);
   const index = options.index;
@@ -84,6 +89,17 @@ export function createEpcisLineValidator(
     validate(line: string, path?: readonly PathSegment[]): EpcisLineValidation {
       const at = lines;
       lines += 1;
+      if (typeof line !== 'string') {
+        // a Buffer, null…: no line of text (decode bytes as UTF-8 first)
+        const d = epcisDiagnostic(
+          'TRACE_TYPE_MISMATCH',
+          { expected: 'string (one line of JSON text)', actual: schemaChecks.typeName(line) },
+          path ?? [at],
+          epcisMessages.TRACE_TYPE_MISMATCH.severity,
+          validator.locale,
+        );
+        return { valid: false, diagnostics: [...setup, d] };
+      }
       if (reader?.read(line)) {
         direct += 1;
         if (addRecord === undefined) return VALID;
@@ -94,7 +110,10 @@ export function createEpcisLineValidator(
       const parsed = parseJsonText(line, validator.locale);
       if (!parsed.ok) {
         const d = parsed.diagnostic;
-        return { valid: false, diagnostics: [{ ...d, path: [...prefix, ...(d.path ?? [])] }] };
+        return {
+          valid: false,
+          diagnostics: [...setup, { ...d, path: [...prefix, ...(d.path ?? [])] }],
+        };
       }
       const result = events.validate(parsed.value, prefix);
       if (index === undefined) return { valid: result.valid, diagnostics: result.diagnostics };

@@ -17,6 +17,7 @@ import {
 } from '@foodsafety/core';
 import { objectPrototypeIsClean } from '../chain/object-prototype.js';
 import { lookupTable } from '../gs1/lookup-table.js';
+import { type OptionProblem, OptionReader } from '../option-reader.js';
 import { callProfileRule } from '../profiles/call-profile-rule.js';
 import { applyFindingOptions } from '../profiles/finding-options.js';
 import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
@@ -376,6 +377,8 @@ export interface EpcisValidator {
   /** Chain profiles, checked over whole documents. */
   readonly chainProfiles: readonly TraceProfile[];
   readonly unknownProfiles: readonly string[];
+  /** Options that could not be used (`TRACE_OPTION_INVALID`, reported with the findings). */
+  readonly optionProblems: readonly OptionProblem[];
 }
 
 /**
@@ -393,18 +396,30 @@ function severityOverrides(
   return out;
 }
 
-/** Compile a validator for a set of options (the `now` option is read per call). */
-export function compileEpcisValidator(options: EpcisValidationOptions = {}): EpcisValidator {
-  const rules = options.bizStepActionRules ?? BIZ_STEP_ACTION_RULES;
+/**
+ * Compile a validator for a set of options. Options it cannot use (a locale it has no messages
+ * in, a negative tolerance, options that are no object…) are noted in `optionProblems` and their
+ * defaults used; `now` is checked here and read per call.
+ */
+export function compileEpcisValidator(given: EpcisValidationOptions = {}): EpcisValidator {
+  const read = new OptionReader('EpcisValidationOptions', given);
+  const mode = read.oneOf('mode', ['strict', 'lenient'] as const) ?? 'strict';
+  const rules = read.list<BizStepActionRule>('bizStepActionRules') ?? BIZ_STEP_ACTION_RULES;
+  const resolveProfile = read.fn<EpcisValidationOptions['resolveProfile']>('resolveProfile');
+  const unitCodes = read.set<string>('unitCodes');
+  const maxDepth = read.number('maxDepth', 1, true);
+  const futureToleranceMs = read.number('futureToleranceMs', 0);
+  const locale = read.locale();
+  const severities = read.record('severities');
   const profiles: EpcisProfileHook[] = [];
   const chainProfiles: TraceProfile[] = [];
   const unknownProfiles: string[] = [];
-  for (const id of options.profiles ?? []) {
+  for (const id of read.strings('profiles') ?? []) {
     // a resolver is an integrator's code: one that throws, or gives what is not a profile, has
     // not resolved the id (reported as TRACE_PROFILE_UNKNOWN, not thrown)
     let found: unknown;
     try {
-      found = options.resolveProfile?.(id) ?? BUILT_IN_PROFILES.get(id);
+      found = resolveProfile?.(id) ?? BUILT_IN_PROFILES.get(id);
     } catch {
       found = undefined;
     }
@@ -412,29 +427,58 @@ export function compileEpcisValidator(options: EpcisValidationOptions = {}): Epc
     else if ('ctes' in found && 'meta' in found) chainProfiles.push(found as TraceProfile);
     else profiles.push(found as EpcisProfileHook);
   }
+  nowOption(read);
   return {
-    mode: options.mode ?? 'strict',
-    lenient: options.mode === 'lenient',
-    severities: severityOverrides(options.severities),
-    unitCodes: options.unitCodes ?? REC20_UNIT_CODES,
+    mode,
+    lenient: mode === 'lenient',
+    severities: severityOverrides(severities),
+    unitCodes: unitCodes ?? REC20_UNIT_CODES,
     unitRuleSet:
-      options.unitCodes === undefined
+      unitCodes === undefined
         ? `${REC20_UNIT_CODES_META.id}@${REC20_UNIT_CODES_META.version}`
         : 'custom unit codes',
     rules: indexBizStepActionRules(rules),
-    maxDepth: Math.min(options.maxDepth ?? 64, 1000),
-    futureToleranceMs: options.futureToleranceMs ?? 5 * 60_000,
-    locale: options.locale ?? 'en',
+    maxDepth: Math.min(maxDepth ?? 64, 1000),
+    futureToleranceMs: futureToleranceMs ?? 5 * 60_000,
+    locale: locale ?? 'en',
     profiles,
     chainProfiles,
     unknownProfiles,
+    optionProblems: read.problems,
   };
 }
 
-/** Epoch ms of the `now` option, NaN when absent or invalid. */
+/**
+ * Report at the start of a run what the options got wrong: unusable options
+ * (`TRACE_OPTION_INVALID`, path `['options', name]`) and profiles no one resolved
+ * (`TRACE_PROFILE_UNKNOWN`).
+ */
+export function reportOptions(run: ValidationRun, validator: EpcisValidator): void {
+  for (const p of validator.optionProblems) {
+    run.report(
+      'TRACE_OPTION_INVALID',
+      { ...p },
+      p.option === 'options' ? ['options'] : ['options', p.option],
+    );
+  }
+  for (const id of validator.unknownProfiles)
+    run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
+}
+
+/** Check the `now` option: a valid `Date` or an RFC 3339 date-time (noted otherwise). */
+function nowOption(read: OptionReader): void {
+  const now = read.raw('now');
+  if (now === undefined || !Number.isNaN(nowMillis(now as Date | string))) return;
+  read.bad('now', now, 'Date | RFC 3339 date-time', 'none (no TRACE_FUTURE_EVENT check)');
+}
+
+/**
+ * Epoch ms of the `now` option, NaN when absent or invalid: a `Date`, or an RFC 3339 date-time
+ * (`Date.parse` would read `'1'` as the year 2001).
+ */
 export function nowMillis(now: Date | string | undefined): number {
-  if (now === undefined) return Number.NaN;
-  return now instanceof Date ? now.getTime() : Date.parse(now);
+  if (now instanceof Date) return now.getTime();
+  return typeof now === 'string' ? dateTimeMillis(now) : Number.NaN;
 }
 
 // ---------------------------------------------------------------------------------------------

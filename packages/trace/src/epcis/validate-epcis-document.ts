@@ -4,6 +4,8 @@
  * beyond it, collecting every finding with its path.
  */
 import type { Diagnostic, PathSegment } from '@foodsafety/core';
+import { isRecord } from '../is-record.js';
+import { plainOptions } from '../option-reader.js';
 import { checkProfile } from '../profiles/check-profile.js';
 import type { EpcisDocument, EpcisEvent } from './epcis-event.js';
 import {
@@ -14,6 +16,7 @@ import {
   type EpcisValidator,
   notePrototype,
   nowMillis,
+  reportOptions,
   schemaChecks,
   ValidationRun,
   VERSION,
@@ -65,8 +68,17 @@ const SHAPING_KEYS = Object.keys(SHAPING) as (keyof typeof SHAPING)[];
 
 /** The compiled validator for a set of options (the two default ones are built once). */
 export function validatorFor(options: EpcisValidationOptions): EpcisValidator {
-  if (SHAPING_KEYS.every((k) => options[k] === undefined))
-    return options.mode === 'lenient' ? LENIENT : STRICT;
+  try {
+    if (
+      isRecord(options) &&
+      SHAPING_KEYS.every((k) => options[k] === undefined) &&
+      (options.mode === undefined || options.mode === 'strict' || options.mode === 'lenient') &&
+      (options.now === undefined || !Number.isNaN(nowMillis(options.now as Date | string)))
+    )
+      return options.mode === 'lenient' ? LENIENT : STRICT;
+  } catch {
+    // a getter that throws: compiled, which notes it
+  }
   return compileEpcisValidator(options);
 }
 
@@ -251,21 +263,26 @@ function checkEventList(
  */
 export function validateEpcisDocument(
   input: unknown,
-  options: EpcisValidationOptions = {},
+  given: EpcisValidationOptions = {},
 ): EpcisValidationResult {
   notePrototype();
-  const validator = validatorFor(options);
+  const validator = validatorFor(given);
+  const options = plainOptions(given);
   const run = new ValidationRun(validator, nowMillis(options.now));
-  for (const id of validator.unknownProfiles) {
-    run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
-  }
+  reportOptions(run, validator);
   // errors of the options, not of the document: they do not stop the profiles that do resolve
   const optionErrors = run.errors;
   let doc = input;
   if (typeof input === 'string') {
     const parsed = parseJsonText(input, validator.locale);
-    if (!parsed.ok)
-      return { valid: false, diagnostics: [parsed.diagnostic], events: [], eventCount: 0 };
+    if (!parsed.ok) {
+      return {
+        valid: false,
+        diagnostics: [...run.diagnostics, parsed.diagnostic],
+        events: [],
+        eventCount: 0,
+      };
+    }
     doc = parsed.value;
   }
   const valid: EpcisEvent[] = [];

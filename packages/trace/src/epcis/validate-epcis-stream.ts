@@ -7,12 +7,14 @@
  */
 import { type Diagnostic, describeValue, type PathSegment } from '@foodsafety/core';
 import type { TraceIndex } from '../chain/trace-index.js';
+import { OptionReader, plainOptions } from '../option-reader.js';
 import type { EpcisEvent } from './epcis-event.js';
 import { createEpcisLineValidator, type EpcisLineValidator } from './epcis-line-validator.js';
 import {
   checkContext,
   type EpcisValidationOptions,
   nowMillis,
+  reportOptions,
   ValidationRun,
   validateEventInto,
 } from './epcis-validator.js';
@@ -107,6 +109,12 @@ async function* readableToIterable<T>(stream: ReadableStream<T>): AsyncGenerator
   }
 }
 
+/** Findings about the options: the stream reports them once, at its start. */
+const OPTION_CODES: ReadonlySet<string> = new Set([
+  'TRACE_PROFILE_UNKNOWN',
+  'TRACE_OPTION_INVALID',
+]);
+
 function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
@@ -119,15 +127,32 @@ class StreamState {
   validEventCount = 0;
   bytes = 0;
 
-  constructor(
-    readonly options: StreamValidationOptions,
-    readonly onProgress: ((p: StreamProgress) => void) | undefined,
-  ) {
-    this.run = new ValidationRun(validatorFor(options), nowMillis(options.now));
-    this.max = options.maxDiagnostics ?? 10_000;
-    for (const id of this.run.validator.unknownProfiles) {
-      this.run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
-    }
+  /** The options as given, read safely; those the stream could not use are left out. */
+  readonly options: StreamValidationOptions;
+  readonly onProgress: ((p: StreamProgress) => void) | undefined;
+  readonly progressEvery: number;
+
+  constructor(given: StreamValidationOptions, onProgress: unknown) {
+    const validator = validatorFor(given);
+    const options: Record<string, unknown> = plainOptions(given);
+    this.run = new ValidationRun(validator, nowMillis(options.now as Date | string | undefined));
+    reportOptions(this.run, validator);
+    // the stream's own options
+    const read = new OptionReader('StreamValidationOptions', options);
+    const max = read.number('maxDiagnostics', 0, true);
+    const every = read.number('progressEvery', 1, true);
+    const onEvent = read.fn('onEvent');
+    if (onEvent === undefined) delete options.onEvent;
+    if (read.record('index') === undefined) delete options.index;
+    if (typeof onProgress !== 'function' && onProgress !== undefined)
+      read.bad('onProgress', onProgress, 'function', 'none');
+    for (const p of read.problems)
+      this.run.report('TRACE_OPTION_INVALID', { ...p }, ['options', p.option]);
+    this.options = options as StreamValidationOptions;
+    this.onProgress =
+      typeof onProgress === 'function' ? (onProgress as (p: StreamProgress) => void) : undefined;
+    this.max = max ?? 10_000;
+    this.progressEvery = every ?? 10_000;
   }
 
   total(): number {
@@ -214,7 +239,7 @@ class StreamState {
   counted(valid: boolean): void {
     this.eventCount++;
     if (valid) this.validEventCount++;
-    const every = this.options.progressEvery ?? 10_000;
+    const every = this.progressEvery;
     if (this.onProgress !== undefined && this.eventCount % every === 0) {
       this.onProgress({ events: this.eventCount, bytes: this.bytes });
     }
@@ -261,10 +286,11 @@ function lineValidatorFor(
  */
 export async function validateEpcisJsonLines(
   source: TextSource,
-  options: StreamValidationOptions = {},
+  given: StreamValidationOptions = {},
   onProgress?: (progress: StreamProgress) => void,
 ): Promise<StreamValidationResult> {
-  const state = new StreamState(options, onProgress);
+  const state = new StreamState(given, onProgress);
+  const options = state.options;
   const run = state.run;
   if (options.context !== undefined) {
     const declared = new Set<string>();
@@ -355,10 +381,11 @@ interface Frame {
  */
 export async function validateEpcisDocumentStream(
   source: TextSource,
-  options: StreamValidationOptions = {},
+  given: StreamValidationOptions = {},
   onProgress?: (progress: StreamProgress) => void,
 ): Promise<StreamValidationResult> {
-  const state = new StreamState(options, onProgress);
+  const state = new StreamState(given, onProgress);
+  const options = state.options;
   const run = state.run;
   const stack: Frame[] = [];
   let inString = false;
@@ -569,7 +596,7 @@ export async function validateEpcisDocumentStream(
     const value = parsed.ok && typeof parsed.value !== 'string' ? parsed.value : skeleton;
     const whole = validateEpcisDocument(value, options);
     // (unknown profiles are reported once, by the stream)
-    state.report(whole.diagnostics.filter((d) => d.code !== 'TRACE_PROFILE_UNKNOWN'));
+    state.report(whole.diagnostics.filter((d) => !OPTION_CODES.has(d.code)));
     if (parsed.ok && whole.document === undefined && whole.eventCount === 1)
       state.single(parsed.value, whole);
     return state.result();
@@ -577,8 +604,8 @@ export async function validateEpcisDocumentStream(
   if (state.earlyPrefixes && run.declared !== noPrefixes && run.declared !== undefined)
     state.settleLateContext(run.declared);
   // the skeleton: the document with an empty event list
-  const docResult = validateEpcisDocument(skeleton, { ...options, profiles: [] });
-  const extra = docResult.diagnostics;
+  const docResult = validateEpcisDocument(skeleton, { ...state.options, profiles: [] });
+  const extra = docResult.diagnostics.filter((d) => !OPTION_CODES.has(d.code));
   return state.result(extra);
 }
 

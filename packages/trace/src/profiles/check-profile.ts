@@ -11,11 +11,13 @@ import {
   type Severity,
 } from '@foodsafety/core';
 import type { CanonicalIdFn } from '../chain/canonical-id.js';
+import { optionFindings } from '../chain/chain-options.js';
 import { declaredErroneous } from '../chain/error-declaration.js';
 import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { traceBack } from '../chain/trace-lot.js';
 import { REC20_UNITS, type UnitTable } from '../chain/units.js';
 import { isRecord } from '../is-record.js';
+import { OptionReader, plainOptions } from '../option-reader.js';
 import { callProfileRule } from './call-profile-rule.js';
 import { recogniseInContext } from './cte-in-context.js';
 import { applyFindingOptions } from './finding-options.js';
@@ -269,6 +271,20 @@ function expectedText(cond: ValueCondition): string {
   return `${cond.quantifier === 'any' ? 'any' : 'all'} ${cond.select} ${cond.op} ${shown}${unit}`.trim();
 }
 
+/** The options of `checkProfile` it can use, and findings about the others (defaults used). */
+function readOptions(given: unknown): CheckProfileOptions & { problems: readonly Diagnostic[] } {
+  const read = new OptionReader('CheckProfileOptions', given);
+  const options: Record<string, unknown> = plainOptions(given as CheckProfileOptions);
+  const keep = (name: string, value: unknown) => {
+    if (value === undefined) delete options[name];
+  };
+  keep('locale', read.locale());
+  keep('severities', read.record('severities'));
+  keep('canonicalId', read.fn('canonicalId'));
+  keep('pathPrefix', read.list('pathPrefix'));
+  return { ...(options as CheckProfileOptions), problems: optionFindings(read.problems) };
+}
+
 /**
  * Check events (a list, an EPCIS document, or a lot graph that kept its events) against a
  * traceability profile: every KDE of each recognised CTE present (`TRACE_PROFILE_KDE_MISSING`
@@ -285,9 +301,11 @@ function expectedText(cond: ValueCondition): string {
 export function checkProfile(
   input: unknown,
   profile: TraceProfile,
-  options: CheckProfileOptions = {},
+  given: CheckProfileOptions = {},
 ): ProfileCheckResult {
-  const finish = (found: readonly Diagnostic[]) => applyFindingOptions(found, options);
+  const options = readOptions(given);
+  const finish = (found: readonly Diagnostic[]) =>
+    applyFindingOptions([...options.problems, ...found], options);
   const definition = validateTraceProfile(profile);
   if (definition.some((d) => d.severity === 'error')) {
     // a broken profile would misjudge every event: its definition errors are the findings

@@ -1,9 +1,10 @@
 import { describeValue, type Locale } from '@foodsafety/core';
 import { type EventSummary, GraphStore, type LotGraph } from '../chain/lot-graph.js';
+import { OptionReader, plainOptions } from '../option-reader.js';
 import { recogniseCte } from './check-profile.js';
 import { recogniseInContext } from './cte-in-context.js';
 import { selectValues } from './kde-selector.js';
-import type { TraceProfile } from './trace-profile.js';
+import { type TraceProfile, validateTraceProfile } from './trace-profile.js';
 
 /** Options of {@link toSortableSpreadsheet}. */
 export interface SpreadsheetOptions {
@@ -117,6 +118,43 @@ function contextCtes(graph: LotGraph, profile: TraceProfile): (string | undefine
 }
 
 /**
+ * The spreadsheet options, checked: one it cannot use (a profile whose definition is broken
+ * included) throws a `FoodSafetyError` (`TRACE_OPTION_INVALID`), as calling the API wrongly
+ * does; the options are not mutated.
+ */
+function spreadsheetOptions(given: unknown): SpreadsheetOptions {
+  const read = new OptionReader('SpreadsheetOptions', given);
+  const lots = read.list<unknown>('lots');
+  if (lots?.some((l) => typeof l !== 'string') === true)
+    read.bad(
+      'lots',
+      lots.find((l) => typeof l !== 'string'),
+      'list of strings',
+    );
+  const events = read.list<unknown>('events');
+  if (events?.some((e) => typeof e !== 'number') === true)
+    read.bad(
+      'events',
+      events.find((e) => typeof e !== 'number'),
+      'list of event positions',
+    );
+  read.locale();
+  read.boolean('bom');
+  read.string('separator');
+  read.boolean('guardFormulas');
+  const profile = read.raw('profile');
+  if (profile !== undefined) {
+    const broken = validateTraceProfile(profile as TraceProfile).find(
+      (d) => d.severity === 'error',
+    );
+    if (broken !== undefined)
+      read.bad('profile', profile, `a valid traceability profile (${broken.message})`);
+  }
+  read.throwFirst();
+  return plainOptions(given as SpreadsheetOptions);
+}
+
+/**
  * An FSMA-style electronic sortable spreadsheet of a trace: CSV (RFC 4180: CRLF line ends,
  * fields with commas, quotes or line breaks quoted), one row per event in event-time order, with
  * the record's core columns and — given a profile — its CTE and one column per KDE. Headers in
@@ -126,7 +164,8 @@ function contextCtes(graph: LotGraph, profile: TraceProfile): (string | undefine
  * const trace = traceForward(graph, lot);
  * toSortableSpreadsheet(graph, { lots: [trace.id, ...trace.lots.map((l) => l.id)], profile: FSMA_204_PROFILE, bom: true })
  */
-export function toSortableSpreadsheet(graph: LotGraph, options: SpreadsheetOptions = {}): string {
+export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions = {}): string {
+  const options = spreadsheetOptions(given);
   const sep = options.separator ?? '; ';
   const zh = options.locale === 'zh-CN';
   let slots: number[];

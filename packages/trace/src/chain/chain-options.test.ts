@@ -1,0 +1,102 @@
+import { isFoodSafetyError } from '@foodsafety/core';
+import { describe, expect, it } from 'vitest';
+import { checkProfile } from '../profiles/check-profile.js';
+import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
+import { toSortableSpreadsheet } from '../profiles/sortable-spreadsheet.js';
+import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
+import { buildLotGraph } from './lot-graph.js';
+import { lotGraphToDot, lotGraphToMermaid } from './lot-graph-diagram.js';
+import { createTraceIndex } from './trace-index.js';
+import { traceForward } from './trace-lot.js';
+import { validateChain } from './validate-chain.js';
+
+const { events, lots } = generateSeaCucumberChain();
+const [first] = lots;
+if (first === undefined) throw new Error('no lots');
+const options = (d: readonly { code: string; path?: unknown }[]) =>
+  d.filter((x) => x.code === 'TRACE_OPTION_INVALID').map((x) => x.path);
+
+describe('chain options a function cannot use: a finding, the default, never an exception', () => {
+  it('validateChain: a negative or non-finite tolerance or skew no longer makes false findings', () => {
+    expect(validateChain(events)).toEqual([]); // the valid chain
+    for (const [given, option] of [
+      [{ massTolerance: -1 }, 'massTolerance'],
+      [{ massTolerance: Number.NaN }, 'massTolerance'],
+      [{ clockSkewMs: -1e12 }, 'clockSkewMs'],
+      [{ clockSkewMs: '5' }, 'clockSkewMs'],
+      [{ canonicalId: 'gs1' }, 'canonicalId'],
+      [{ checks: false }, 'checks'],
+    ] as const) {
+      const found = validateChain(events, given as never);
+      expect([option, found.map((d) => [d.code, d.path])]).toEqual([
+        option,
+        [['TRACE_OPTION_INVALID', ['options', option]]],
+      ]);
+    }
+    for (const given of [null, 'strict', 7]) {
+      expect(validateChain(events, given as never).map((d) => [d.code, d.path])).toEqual([
+        ['TRACE_OPTION_INVALID', ['options']],
+      ]);
+    }
+  });
+  it('buildLotGraph and createTraceIndex report them in their findings (the index with its first add)', () => {
+    expect(options(buildLotGraph(events, null as never).diagnostics)).toEqual([['options']]);
+    const index = createTraceIndex({ massTolerance: -1 } as never);
+    expect(options(index.add(events[0]))).toEqual([['options', 'massTolerance']]);
+    expect(options(index.add(events[1]))).toEqual([]);
+    for (const e of events.slice(2)) index.add(e);
+    expect(index.finalize()).toEqual([]);
+    expect(options(index.diagnostics)).toEqual([['options', 'massTolerance']]);
+  });
+  it('checkProfile: an unsupported locale or severities that are no object, in the findings', () => {
+    for (const [given, path] of [
+      [{ locale: 'fr' }, ['options', 'locale']],
+      [{ locale: 'en-US' }, ['options', 'locale']],
+      [{ severities: null }, ['options', 'severities']],
+      [null, ['options']],
+    ] as const) {
+      const r = checkProfile(events, FSMA_204_PROFILE, given as never);
+      expect(options(r.diagnostics)).toEqual([path]);
+      expect(r.profile?.id).toBe('us.fsma-204'); // still applied, with the defaults
+    }
+    // in Chinese when the locale is one
+    const zh = checkProfile(events, FSMA_204_PROFILE, { locale: 'zh-CN', severities: 7 } as never);
+    expect(zh.diagnostics[0]?.message).toContain('的选项 severities 为 7');
+  });
+  it('traceForward: a depth that is no whole number ≥ 0 is reported, and unlimited used', () => {
+    const full = traceForward(buildLotGraph(events), first.live);
+    for (const maxDepth of [1.5, Number.NaN, -1, '2']) {
+      const r = traceForward(buildLotGraph(events), first.live, { maxDepth } as never);
+      expect([maxDepth, r.lots, options(r.diagnostics)]).toEqual([
+        maxDepth,
+        full.lots,
+        [['options', 'maxDepth']],
+      ]);
+    }
+    const one = traceForward(buildLotGraph(events), first.live, { maxDepth: 1 });
+    expect([one.lots.every((l) => l.depth <= 1), one.diagnostics]).toEqual([true, []]);
+  });
+  it('exports to text throw a FoodSafetyError TRACE_OPTION_INVALID (they carry no findings)', () => {
+    const graph = buildLotGraph(events);
+    const bad: [() => unknown, string][] = [
+      [() => lotGraphToMermaid(graph, null as never), 'options'],
+      [() => lotGraphToMermaid(graph, { lots: 'x' } as never), 'lots'],
+      [() => lotGraphToDot(graph, { direction: 'RL' } as never), 'direction'],
+      [() => toSortableSpreadsheet(graph, null as never), 'options'],
+      [() => toSortableSpreadsheet(graph, { profile: { ctes: 5 } } as never), 'profile'],
+      [() => toSortableSpreadsheet(graph, { events: ['1'] } as never), 'events'],
+      [() => toSortableSpreadsheet(graph, { locale: 'fr' } as never), 'locale'],
+    ];
+    for (const [call, option] of bad) {
+      let thrown: unknown;
+      try {
+        call();
+      } catch (e) {
+        thrown = e;
+      }
+      expect([option, isFoodSafetyError(thrown, 'TRACE_OPTION_INVALID')]).toEqual([option, true]);
+      expect((thrown as { params: { option: string } }).params.option).toBe(option);
+    }
+    expect(lotGraphToMermaid(graph, { direction: 'TB' })).toContain('flowchart TB');
+  });
+});

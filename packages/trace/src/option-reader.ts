@@ -1,0 +1,203 @@
+import { describeValue, FoodSafetyError, isLocale, type Locale } from '@foodsafety/core';
+import { isRecord } from './is-record.js';
+
+/** A value whose getter threw. */
+const UNREADABLE = Symbol('unreadable');
+
+/** What is wrong with one option: the params of a `TRACE_OPTION_INVALID` finding. */
+export interface OptionProblem {
+  /** The options' type, e.g. `EpcisValidationOptions`. */
+  readonly options: string;
+  /** The option's name (`options` for the whole object). */
+  readonly option: string;
+  readonly value: string;
+  /** What it should be, in terms that read in every locale (`zh-CN | en`, `integer ≥ 1`). */
+  readonly expected: string;
+  /** What is used instead (`default`, a value, `none`). */
+  readonly fallback: string;
+}
+
+/**
+ * Reads the options a function was given, keeping each usable value and noting each unusable one
+ * (`problems`), for which the caller uses its default: options from JSON or another program may
+ * be `null`, a number where a date was meant, an unknown locale. Reading never throws, getters
+ * that throw included (such an option counts as unusable).
+ */
+export class OptionReader {
+  readonly problems: OptionProblem[] = [];
+  private readonly given: Record<string, unknown>;
+
+  constructor(
+    private readonly type: string,
+    options: unknown,
+  ) {
+    if (options === undefined || isRecord(options)) this.given = options ?? {};
+    else {
+      this.given = {};
+      this.bad('options', options, 'object', 'defaults');
+    }
+  }
+
+  /** The option's value, `undefined` when absent or unreadable. */
+  raw(name: string): unknown {
+    try {
+      return this.given[name];
+    } catch {
+      this.bad(name, UNREADABLE, 'readable value');
+      return undefined;
+    }
+  }
+
+  /** Note an unusable option. */
+  bad(option: string, value: unknown, expected: string, fallback = 'default'): void {
+    const shown =
+      value === UNREADABLE
+        ? '(unreadable)'
+        : typeof value === 'string'
+          ? JSON.stringify(value)
+          : describeValue(value);
+    this.problems.push({
+      options: this.type,
+      option,
+      value: shown,
+      expected,
+      fallback,
+    });
+  }
+
+  /** One of `values`, else undefined (the default). */
+  oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {
+    const v = this.raw(name);
+    if (v === undefined || values.includes(v as T)) return v as T | undefined;
+    this.bad(name, v, values.join(' | '));
+    return undefined;
+  }
+
+  /** A supported locale, else undefined (the default, `en`). */
+  locale(name = 'locale'): Locale | undefined {
+    const v = this.raw(name);
+    if (v === undefined || isLocale(v)) return v as Locale | undefined;
+    this.bad(name, v, 'zh-CN | en', 'en');
+    return undefined;
+  }
+
+  /** A finite number ≥ `min` (an integer when `integer`), else undefined. */
+  number(name: string, min: number, integer = false): number | undefined {
+    const v = this.raw(name);
+    if (v === undefined) return undefined;
+    if (
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      v >= min &&
+      (!integer || Number.isInteger(v))
+    )
+      return v;
+    this.bad(name, v, `${integer ? 'integer' : 'finite number'} ≥ ${min}`);
+    return undefined;
+  }
+
+  /** A function, else undefined. */
+  fn<T>(name: string): T | undefined {
+    const v = this.raw(name);
+    if (v === undefined || typeof v === 'function') return v as T | undefined;
+    this.bad(name, v, 'function', 'none');
+    return undefined;
+  }
+
+  /** An object (not an array), else undefined. */
+  record<T>(name: string): T | undefined {
+    const v = this.raw(name);
+    if (v === undefined || isRecord(v)) return v as T | undefined;
+    this.bad(name, v, 'object');
+    return undefined;
+  }
+
+  /** A list, else undefined. */
+  list<T>(name: string): readonly T[] | undefined {
+    const v = this.raw(name);
+    if (v === undefined || Array.isArray(v)) return v as readonly T[] | undefined;
+    this.bad(name, v, 'list');
+    return undefined;
+  }
+
+  /** A list of texts: the texts of it (a problem names the first other item). */
+  strings(name: string): readonly string[] | undefined {
+    const list = this.list<unknown>(name);
+    if (list === undefined) return undefined;
+    const texts = list.filter((x): x is string => typeof x === 'string');
+    if (texts.length < list.length) {
+      const other = list.find((x) => typeof x !== 'string');
+      this.bad(name, other, 'list of strings', 'its strings');
+    }
+    return texts;
+  }
+
+  /** `true` or `false`, else undefined. */
+  boolean(name: string): boolean | undefined {
+    const v = this.raw(name);
+    if (v === undefined || typeof v === 'boolean') return v;
+    this.bad(name, v, 'true | false');
+    return undefined;
+  }
+
+  /** A string, else undefined. */
+  string(name: string): string | undefined {
+    const v = this.raw(name);
+    if (v === undefined || typeof v === 'string') return v;
+    this.bad(name, v, 'string');
+    return undefined;
+  }
+
+  /**
+   * For a function with no findings to carry them (an export to text): throw the first problem as
+   * a `FoodSafetyError` with the code `TRACE_OPTION_INVALID`, as calling the API wrongly does.
+   */
+  throwFirst(): void {
+    const p = this.problems[0];
+    if (p === undefined) return;
+    throw new FoodSafetyError(
+      'TRACE_OPTION_INVALID',
+      `Option ${p.option} of ${p.options} is ${p.value}, not ${p.expected}`,
+      { ...p },
+    );
+  }
+
+  /** A set-like object (with `has`), else undefined. */
+  set<T>(name: string): ReadonlySet<T> | undefined {
+    const v = this.raw(name);
+    if (v === undefined) return undefined;
+    if (typeof v === 'object' && v !== null && typeof (v as { has?: unknown }).has === 'function')
+      return v as ReadonlySet<T>;
+    this.bad(name, v, 'Set');
+    return undefined;
+  }
+}
+
+/**
+ * The options as a plain object that can be read without throwing: `{}` for what is no object,
+ * each readable member otherwise (a member whose getter throws is left out). `OptionReader`
+ * reports what was wrong with the original.
+ */
+export function plainOptions<T extends object>(given: T | undefined): Partial<T> {
+  if (!isRecord(given)) return {};
+  const out: Record<string, unknown> = {};
+  let keys: string[];
+  try {
+    keys = Object.keys(given);
+  } catch {
+    return {};
+  }
+  for (const key of keys) {
+    try {
+      Object.defineProperty(out, key, {
+        value: given[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } catch {
+      // an unreadable member: left out
+    }
+  }
+  return out as Partial<T>;
+}
