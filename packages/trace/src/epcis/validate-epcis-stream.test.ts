@@ -159,6 +159,54 @@ describe('validateEpcisDocumentStream', () => {
   });
 });
 
+describe('validateEpcisDocumentStream: member names and lists as JSON.parse reads them', () => {
+  const ev = (action: string) => ({ ...OBSERVE_EVENT, action });
+  const base = {
+    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2024-05-01T09:00:00Z',
+  };
+  const both = async (text: string) => {
+    const seen: number[] = [];
+    const streamed = await validateEpcisDocumentStream(pieces(text, 7), {
+      onEvent: (_e, i) => seen.push(i),
+    });
+    const memory = validateEpcisDocument(text);
+    return { streamed, memory, seen };
+  };
+  it('reads member names written with escapes (event\\u004cist is eventList)', async () => {
+    const plain = JSON.stringify({ ...base, epcisBody: { eventList: [ev('ADD'), ev('BAD')] } });
+    for (const text of [
+      plain.replace('"eventList"', '"event\\u004cist"'),
+      plain.replace('"epcisBody"', '"epcis\\u0042ody"'),
+    ]) {
+      const { streamed, memory, seen } = await both(text);
+      expect([streamed.eventCount, brief(streamed.diagnostics), seen]).toEqual([
+        memory.eventCount,
+        brief(memory.diagnostics),
+        [0],
+      ]);
+      expect(memory.eventCount).toBe(2);
+    }
+  });
+  it('streams one event list: a second one stays in the document, read as in memory', async () => {
+    const text = JSON.stringify({
+      ...base,
+      epcisBody: {
+        eventList: [ev('ADD'), ev('OBSERVE')],
+        queryResults: { queryName: 'q', resultsBody: { eventList: [ev('ADD'), ev('BAD')] } },
+      },
+    });
+    const { streamed, memory, seen } = await both(text);
+    expect([streamed.eventCount, brief(streamed.diagnostics), seen]).toEqual([
+      memory.eventCount,
+      brief(memory.diagnostics),
+      [0, 1],
+    ]);
+  });
+});
+
 describe('validateEpcisDocumentStream on what is not a plain list of events', () => {
   const event = OBSERVE_EVENT;
   const e = JSON.stringify(event);

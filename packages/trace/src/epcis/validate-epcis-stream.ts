@@ -440,7 +440,7 @@ export async function validateEpcisDocumentStream(
           else if (c === 34) {
             inString = false;
             if (stringStart >= 0) {
-              lastString = stringText + chunk.slice(stringStart, i);
+              lastString = keyText(stringText + chunk.slice(stringStart, i));
               stringText = '';
               stringStart = -1;
             }
@@ -506,7 +506,9 @@ export async function validateEpcisDocumentStream(
             top.key === 'eventList' &&
             isEventListParent(stack);
           stack.push({ array: c === 91, key: undefined, expectKey: c === 123 });
-          if (isList && listDepth < 0) {
+          // the first event list only: a second one (a repeated member, the other list of a
+          // query document) stays in the skeleton, validated there as in memory
+          if (isList && listDepth === -1) {
             if (run.declared === undefined) {
               // no @context yet: check the events' prefixes against none, and settle at the end
               run.declared = noPrefixes;
@@ -607,6 +609,16 @@ export async function validateEpcisDocumentStream(
   const docResult = validateEpcisDocument(skeleton, { ...state.options, profiles: [] });
   const extra = docResult.diagnostics.filter((d) => !OPTION_CODES.has(d.code));
   return state.result(extra);
+}
+
+/** A member name as JSON means it: its escapes decoded (`"event\u004cist"` is `eventList`). */
+function keyText(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }
 
 function isEventListParent(stack: readonly Frame[]): boolean {
