@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PathSegment } from '@foodsafety/core';
+import { isFoodSafetyError, type PathSegment } from '@foodsafety/core';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTEXT_WITH_EX, OBSERVE_EVENT } from './__fixtures__/events.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
 import { parseEpcisDocument } from './parse-epcis-document.js';
-import { serializeEpcisDocument } from './serialize-epcis-document.js';
+import { serializeEpcisDocument, serializeEpcisEvent } from './serialize-epcis-document.js';
 import { validateEpcisDocument } from './validate-epcis-document.js';
 import { validateEpcisDocumentStream, validateEpcisJsonLines } from './validate-epcis-stream.js';
 
@@ -412,6 +412,30 @@ describe('JavaScript input with shared or cyclic objects', () => {
     cyclic['ex:self'] = cyclic;
     const r = validateEpcisDocument(doc([{ ...event, 'ex:dag': shared, 'ex:cycle': cyclic }]));
     expect(r.valid).toBe(true);
+  });
+});
+
+describe('the serialisers on what is no event or document', () => {
+  it('throw a FoodSafetyError TRACE_SERIALIZE_INPUT_INVALID, never a TypeError', () => {
+    const cyclic: Record<string, unknown> = { ...event };
+    cyclic['ex:self'] = cyclic;
+    const calls: (() => unknown)[] = [
+      () => serializeEpcisEvent(null as never),
+      () => serializeEpcisEvent(cyclic as never),
+      () => serializeEpcisEvent({ ...event, 'ex:n': 10n } as never),
+      () => serializeEpcisDocument(null as never),
+      () => serializeEpcisDocument({ type: 'EPCISDocument', epcisBody: { eventList: 5 } } as never),
+    ];
+    for (const call of calls) {
+      let thrown: unknown;
+      try {
+        call();
+      } catch (e) {
+        thrown = e;
+      }
+      expect(isFoodSafetyError(thrown, 'TRACE_SERIALIZE_INPUT_INVALID')).toBe(true);
+    }
+    expect(JSON.parse(serializeEpcisEvent(event as never))).toEqual(event);
   });
 });
 
