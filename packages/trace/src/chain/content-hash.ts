@@ -55,7 +55,11 @@ export function arrayKeyTerm(path: number, length: number): number {
 }
 
 const SKIP_TOP = new Set(['eventID', 'recordTime', 'errorDeclaration']);
-const MAX_DEPTH = 64;
+/**
+ * The deepest nesting given a content key: the most the event validator's `maxDepth` may be set
+ * to, so that whatever it walks is compared too (deeper, an event has no content key).
+ */
+const MAX_DEPTH = 1000;
 /**
  * Objects and arrays one event may hold before it is left without a content key: a bound for
  * JavaScript input that shares objects (JSON gives trees), whose walk could otherwise grow

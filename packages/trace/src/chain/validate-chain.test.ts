@@ -273,6 +273,15 @@ describe('validateChain: time order, destruction, orphans, duplicates', () => {
   });
 });
 
+describe('validateChain: duplicate content nested deep', () => {
+  it('finds a repeat whose extension is nested 100 levels deep (the key goes to 1 000)', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100; i += 1) deep = { 'ex:n': deep };
+    const e = { ...origin('2024-01-01T08:00:00+08:00'), 'ex:deep': deep };
+    expect(codes([e, { ...e }])).toEqual(['TRACE_DUPLICATE_EVENT_CONTENT']);
+  });
+});
+
 describe('validateChain: mass balance and yield', () => {
   it('converts units (Rec 20) before balancing: 0.1 TNE made, 60 000 GRM + 50 KGM shipped', () => {
     const events = [
