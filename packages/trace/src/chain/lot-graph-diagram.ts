@@ -40,13 +40,7 @@ interface Picture {
  */
 function diagramOptions(given: unknown): DiagramOptions {
   const read = new OptionReader('DiagramOptions', given);
-  const lots = read.list<unknown>('lots');
-  if (lots?.some((l) => typeof l !== 'string') === true)
-    read.bad(
-      'lots',
-      lots.find((l) => typeof l !== 'string'),
-      'list of strings',
-    );
+  read.strings('lots');
   read.boolean('shipments');
   read.fn('label');
   read.oneOf('direction', ['LR', 'TB'] as const);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_WITH_EX, OBSERVE_EVENT } from './__fixtures__/events.js';
+import { CONTEXT_WITH_EX, documentOf, OBSERVE_EVENT } from './__fixtures__/events.js';
 import { BIZ_STEP_ACTION_RULES_META } from './bizstep-action-rules.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
 import { REC20_UNIT_CODES, REC20_UNIT_CODES_META } from './rec20-unit-codes.js';
@@ -15,13 +15,7 @@ const objectEvent = {
 };
 
 function doc(...events: unknown[]) {
-  return {
-    '@context': CONTEXT,
-    type: 'EPCISDocument',
-    schemaVersion: '2.0',
-    creationDate: '2024-05-01T09:00:00+08:00',
-    epcisBody: { eventList: events },
-  };
+  return documentOf(events);
 }
 
 function codes(input: unknown, options = {}) {

@@ -6,7 +6,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_WITH_EX, OBSERVE_EVENT } from './__fixtures__/events.js';
+import { CONTEXT_WITH_EX, documentOf, OBSERVE_EVENT } from './__fixtures__/events.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
 import { parseEpcisDocument } from './parse-epcis-document.js';
 import { serializeEpcisDocument, serializeEpcisEvent } from './serialize-epcis-document.js';
@@ -19,13 +19,7 @@ const event = {
   bizStep: 'shipping',
   readPoint: { id: 'urn:epc:id:sgln:0614141.07346.1234' },
 };
-const doc = (events: unknown[]) => ({
-  '@context': CONTEXT,
-  type: 'EPCISDocument',
-  schemaVersion: '2.0',
-  creationDate: '2024-05-01T09:00:00+08:00',
-  epcisBody: { eventList: events },
-});
+const doc = documentOf;
 
 describe('bad input never throws and never hangs', () => {
   it('arbitrary JSON values, as values and as text (property)', () => {

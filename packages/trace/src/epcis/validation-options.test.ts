@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_WITH_EX, OBSERVE_EVENT } from './__fixtures__/events.js';
+import { documentOf, OBSERVE_EVENT } from './__fixtures__/events.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
 import { createEpcisLineValidator } from './epcis-line-validator.js';
 import { validateEpcisDocument } from './validate-epcis-document.js';
 import { validateEpcisDocumentStream, validateEpcisJsonLines } from './validate-epcis-stream.js';
 
-const doc = (events: unknown[]) => ({
-  '@context': CONTEXT_WITH_EX,
-  type: 'EPCISDocument',
-  schemaVersion: '2.0',
-  creationDate: '2024-05-01T09:00:00+08:00',
-  epcisBody: { eventList: events },
-});
+const doc = documentOf;
 const badAction = { ...OBSERVE_EVENT, action: 'BAD' };
 async function* source(text: string): AsyncIterable<string> {
   yield text;

@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_WITH_EX, OBSERVE_EVENT } from '../epcis/__fixtures__/events.js';
+import { documentOf, OBSERVE_EVENT } from '../epcis/__fixtures__/events.js';
 import type { EpcisProfileHook, EpcisValidationOptions } from '../epcis/epcis-validator.js';
 import { validateEpcisDocument } from '../epcis/validate-epcis-document.js';
 import { validateEpcisJsonLines } from '../epcis/validate-epcis-stream.js';
@@ -20,13 +20,7 @@ const event = (i: number) => ({
   readPoint: { id: 'urn:epc:id:sgln:0614141.07346.1234' },
 });
 const EVENTS = Array.from({ length: 10 }, (_, i) => event(i));
-const doc = (events: unknown[]) => ({
-  '@context': CONTEXT_WITH_EX,
-  type: 'EPCISDocument',
-  schemaVersion: '2.0',
-  creationDate: '2024-05-01T09:00:00+08:00',
-  epcisBody: { eventList: events },
-});
+const doc = documentOf;
 async function* lines(events: readonly unknown[]) {
   for (const e of events) yield `${JSON.stringify(e)}\n`;
 }

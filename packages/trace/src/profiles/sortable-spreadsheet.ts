@@ -124,13 +124,7 @@ function contextCtes(graph: LotGraph, profile: TraceProfile): (string | undefine
  */
 function spreadsheetOptions(given: unknown): SpreadsheetOptions {
   const read = new OptionReader('SpreadsheetOptions', given);
-  const lots = read.list<unknown>('lots');
-  if (lots?.some((l) => typeof l !== 'string') === true)
-    read.bad(
-      'lots',
-      lots.find((l) => typeof l !== 'string'),
-      'list of strings',
-    );
+  read.strings('lots');
   const events = read.list<unknown>('events');
   if (events?.some((e) => typeof e !== 'number') === true)
     read.bad(

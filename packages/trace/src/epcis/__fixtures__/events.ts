@@ -12,3 +12,14 @@ export const OBSERVE_EVENT = {
   epcList: ['urn:epc:id:sgtin:0614141.107346.2017'],
   action: 'OBSERVE',
 };
+
+/** An EPCISDocument of `events` with {@link CONTEXT_WITH_EX}, as the tests build them. */
+export function documentOf(events: readonly unknown[]): Record<string, unknown> {
+  return {
+    '@context': CONTEXT_WITH_EX,
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2024-05-01T09:00:00+08:00',
+    epcisBody: { eventList: events },
+  };
+}
