@@ -1,3 +1,4 @@
+export type { OptionProblem } from '../option-reader.js';
 export * from './bizstep-action-rules.js';
 export * from './cbv-vocabulary.js';
 export * from './epcis-event.js';
