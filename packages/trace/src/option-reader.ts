@@ -81,18 +81,19 @@ export class OptionReader {
     return undefined;
   }
 
-  /** A finite number ≥ `min` (an integer when `integer`), else undefined. */
+  /**
+   * A number ≥ `min` (a whole number when `integer`), or `Infinity` (no bound), else undefined.
+   */
   number(name: string, min: number, integer = false): number | undefined {
     const v = this.raw(name);
     if (v === undefined) return undefined;
     if (
       typeof v === 'number' &&
-      Number.isFinite(v) &&
       v >= min &&
-      (!integer || Number.isInteger(v))
+      (v === Number.POSITIVE_INFINITY || !integer || Number.isInteger(v))
     )
       return v;
-    this.bad(name, v, `${integer ? 'integer' : 'finite number'} ≥ ${min}`);
+    this.bad(name, v, `${integer ? 'integer' : 'number'} ≥ ${min} | Infinity`);
     return undefined;
   }
 
@@ -181,16 +182,23 @@ export class OptionReader {
 export function plainOptions<T extends object>(given: T | undefined): Partial<T> {
   if (!isRecord(given)) return {};
   const out: Record<string, unknown> = {};
-  let keys: string[];
+  // every name the object answers to, as reading `given[name]` does: its own members, inherited
+  // ones (Object.create) and getters of a class
+  const keys = new Set<string>();
   try {
-    keys = Object.keys(given);
+    for (let o: object | null = given; o !== null && o !== Object.prototype; ) {
+      for (const key of Object.getOwnPropertyNames(o)) if (key !== 'constructor') keys.add(key);
+      o = Object.getPrototypeOf(o) as object | null;
+    }
   } catch {
     return {};
   }
   for (const key of keys) {
     try {
+      const value: unknown = (given as Record<string, unknown>)[key];
+      if (value === undefined) continue;
       Object.defineProperty(out, key, {
-        value: given[key],
+        value,
         enumerable: true,
         writable: true,
         configurable: true,

@@ -80,6 +80,8 @@ describe('basicCanonicalId', () => {
       'urn:epc:id:giai:4012345.ABC', // GIAI: the full canonicalisation joins it, this one does not
       'https://brand.example/8004/401234599999',
       'urn:epc:id:grai:4012345.00001.7', // GRAI
+      'urn:epc:id:upui:4012345.012345.PT1', // UPUI: no SGTIN, though its link has a GTIN
+      'urn:epc:idpat:sgtin:4012345.012345.*', // a pattern, no identifier
       // /21/ before /10/: no GS1 Digital Link (the package keeps it as written too)
       'https://brand.example/01/04012345123456/21/S1/10/L1',
       'HTTPS://id.gs1.org/01/04012345123456/21/S1/10/L1',

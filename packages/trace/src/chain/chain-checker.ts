@@ -980,11 +980,15 @@ export class ChainChecker {
       return;
     }
     const sums = direction > 0 ? this.balIn : this.balOut;
-    const sum = (sums.data[b] as number) + base;
+    let sum = (sums.data[b] as number) + base;
     if (!Number.isFinite(sum)) {
-      // past the largest number: the two sums can no longer be compared
-      this.balDim.data[b] = MIXED;
-      return;
+      // past the largest number: an inflow that large can be compared with nothing; an outflow
+      // that large exceeds any inflow there can be, and is kept at the largest number
+      if (direction > 0) {
+        this.balDim.data[b] = MIXED;
+        return;
+      }
+      sum = Number.MAX_VALUE;
     }
     sums.data[b] = sum;
     if (direction < 0) {
@@ -1052,7 +1056,8 @@ export class ChainChecker {
       : undefined) ??
       (ranges !== undefined && Object.hasOwn(ranges, outId) ? ranges[outId] : undefined) ??
       this.options.yieldRange ?? { min: 0, max: 1 };
-    const y = output / input;
+    // (a ratio past the largest number, from a tiny input, is shown as the largest number)
+    const y = Math.min(output / input, Number.MAX_VALUE);
     if (y >= range.min - 1e-12 && y <= range.max + 1e-12) return;
     out.push(
       this.diag(

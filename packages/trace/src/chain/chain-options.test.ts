@@ -39,6 +39,13 @@ describe('chain options a function cannot use: a finding, the default, never an 
       ]);
     }
   });
+  it('reads inherited options, and takes Infinity as no bound', () => {
+    const inherited = validateChain(events, Object.create({ checks: 'no' }));
+    expect(options(inherited)).toEqual([['options', 'checks']]);
+    expect(options(validateChain(events, { clockSkewMs: Number.POSITIVE_INFINITY }))).toEqual([]);
+    const typo = createTraceIndex({ massBalance: 'on-finish' } as never);
+    expect(options(typo.add(events[0]))).toEqual([['options', 'massBalance']]);
+  });
   it('buildLotGraph and createTraceIndex report them in their findings (the index with its first add)', () => {
     expect(options(buildLotGraph(events, null as never).diagnostics)).toEqual([['options']]);
     const index = createTraceIndex({ massTolerance: -1 } as never);
@@ -64,17 +71,21 @@ describe('chain options a function cannot use: a finding, the default, never an 
     expect(zh.diagnostics[0]?.message).toContain('的选项 severities 为 7');
   });
   it('traceForward: a depth that is no whole number ≥ 0 is reported, and unlimited used', () => {
-    const full = traceForward(buildLotGraph(events), first.live);
+    const full = traceForward(buildLotGraph(events), first.seedling);
     for (const maxDepth of [1.5, Number.NaN, -1, '2']) {
-      const r = traceForward(buildLotGraph(events), first.live, { maxDepth } as never);
+      const r = traceForward(buildLotGraph(events), first.seedling, { maxDepth } as never);
       expect([maxDepth, r.lots, options(r.diagnostics)]).toEqual([
         maxDepth,
         full.lots,
         [['options', 'maxDepth']],
       ]);
     }
-    const one = traceForward(buildLotGraph(events), first.live, { maxDepth: 1 });
-    expect([one.lots.every((l) => l.depth <= 1), one.diagnostics]).toEqual([true, []]);
+    // a valid depth is kept: one step reaches the lots at depth 1 only
+    expect(full.lots.some((l) => l.depth > 1)).toBe(true);
+    const one = traceForward(buildLotGraph(events), first.seedling, { maxDepth: 1 });
+    expect([one.lots, one.diagnostics]).toEqual([full.lots.filter((l) => l.depth <= 1), []]);
+    const unlimited = traceForward(buildLotGraph(events), first.seedling, { maxDepth: Infinity });
+    expect([unlimited.lots, unlimited.diagnostics]).toEqual([full.lots, []]);
   });
   it('exports to text throw a FoodSafetyError TRACE_OPTION_INVALID (they carry no findings)', () => {
     const graph = buildLotGraph(events);

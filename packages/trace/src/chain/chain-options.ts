@@ -44,6 +44,8 @@ export function readChainOptions<T extends ChainCheckOptions>(
   keep('checks', read.record('checks'));
   keep('severities', read.record('severities'));
   keep('units', read.record('units'));
+  keep('massBalance', read.oneOf('massBalance', ['on-add', 'on-finalize']));
+  keep('retainEvents', read.boolean('retainEvents'));
   keep('massTolerance', read.number('massTolerance', 0));
   keep('clockSkewMs', read.number('clockSkewMs', 0));
   return { options: options as T, problems: optionFindings(read.problems) };

@@ -17,6 +17,8 @@ export interface RecallMovement {
   readonly from?: string;
   /** Recipient (party, else location) for a shipment or receipt; place of sale. */
   readonly to?: string;
+  /** The event's business transactions (purchase orders, despatch advices…), when it has any. */
+  readonly bizTransactions?: readonly string[];
 }
 
 /** A party or location to contact in a recall, with what it sent or received. */
@@ -27,8 +29,9 @@ export interface RecallContact {
   /**
    * What moved between the contact and the chain, per unit as written (`''` for a count without
    * unit): for a recipient what reached it, for a source what it sent. A shipment and its receipt
-   * are one flow, counted once: per lot and unit, the larger of the shipped side and the received
-   * side (so a flow recorded on one side only counts too).
+   * are one flow, counted once: shipments and receipts of a lot that share a business transaction
+   * are one flow, those that name none another, and each flow counts the larger of its shipped
+   * and its received side (so a flow recorded on one side only counts too).
    */
   readonly quantities: Readonly<Record<string, number>>;
   /** What was made there (a source: the lot's origin, a transformation's output), when any. */
@@ -102,6 +105,7 @@ function movementsOf(graph: LotGraph, lots: readonly string[]): RecallMovement[]
         ...(object?.uom === undefined ? {} : { uom: object.uom }),
         ...(from === undefined ? {} : { from }),
         ...(to === undefined ? {} : { to }),
+        ...(e.bizTransactions.length === 0 ? {} : { bizTransactions: e.bizTransactions }),
       });
     }
   }
@@ -110,8 +114,8 @@ function movementsOf(graph: LotGraph, lots: readonly string[]): RecallMovement[]
 
 interface ContactAcc {
   lots: Set<string>;
-  /** Per unit and lot: the shipped side and the received side of the flows. */
-  flows: Map<string, { unit: string; shipped: number; received: number }>;
+  /** Per unit and lot: the flows, each with its shipped side and its received side. */
+  flows: Map<string, Flow[]>;
   produced: Record<string, number>;
   sold: Record<string, number>;
   first?: string;
@@ -119,6 +123,31 @@ interface ContactAcc {
   last?: string;
   lastMs: number;
   events: number[];
+}
+
+/**
+ * One flow of a lot to or from a contact: the shipments and receipts that share a business
+ * transaction (`transactions`), or, for the one flow without any, those that name none.
+ */
+interface Flow {
+  readonly unit: string;
+  readonly transactions: Set<string>;
+  shipped: number;
+  received: number;
+}
+
+/** The flow a shipment or receipt belongs to: the first that shares a transaction with it. */
+function flowOf(flows: Flow[], unit: string, transactions: readonly string[]): Flow {
+  let flow =
+    transactions.length === 0
+      ? flows.find((f) => f.transactions.size === 0)
+      : flows.find((f) => transactions.some((t) => f.transactions.has(t)));
+  if (flow === undefined) {
+    flow = { unit, transactions: new Set(), shipped: 0, received: 0 };
+    flows.push(flow);
+  }
+  for (const t of transactions) flow.transactions.add(t);
+  return flow;
 }
 
 function add(totals: Record<string, number>, unit: string, quantity: number): void {
@@ -159,11 +188,12 @@ function collect(
       const unit = m.uom ?? '';
       if (m.kind === 'shipping' || m.kind === 'receiving') {
         const key = `${unit}\u0000${m.lot}`;
-        let flow = c.flows.get(key);
-        if (flow === undefined) {
-          flow = { unit, shipped: 0, received: 0 };
-          c.flows.set(key, flow);
+        let flows = c.flows.get(key);
+        if (flows === undefined) {
+          flows = [];
+          c.flows.set(key, flows);
         }
+        const flow = flowOf(flows, unit, m.bizTransactions ?? []);
         if (m.kind === 'shipping') flow.shipped += m.quantity;
         else flow.received += m.quantity;
       } else if (m.kind === 'sale') add(c.sold, unit, m.quantity);
@@ -184,8 +214,8 @@ function collect(
   }
   return [...acc.entries()].map(([id, c]) => {
     const quantities = Object.create(null) as Record<string, number>;
-    for (const flow of c.flows.values())
-      add(quantities, flow.unit, Math.max(flow.shipped, flow.received));
+    for (const flows of c.flows.values())
+      for (const flow of flows) add(quantities, flow.unit, Math.max(flow.shipped, flow.received));
     return {
       id,
       lots: [...c.lots],

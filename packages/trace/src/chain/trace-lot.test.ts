@@ -240,6 +240,33 @@ describe('recallScope', () => {
       const negative = ev('retail_selling', 4, LOT_A, -5, { bizLocation: { id: R } });
       expect(recipient([made, shipped, received, negative])?.sold).toBeUndefined();
     });
+    it('pairs shipments and receipts by business transaction: one-sided flows each count', () => {
+      const po = (n: string) => ({
+        bizTransactionList: [
+          { type: 'po', bizTransaction: `urn:epcglobal:cbv:bt:6921001000018:${n}` },
+        ],
+      });
+      const r = recipient([
+        made,
+        {
+          ...shipped,
+          ...po('PO1'),
+          quantityList: [{ epcClass: LOT_A, quantity: 100, uom: 'KGM' }],
+        },
+        {
+          ...received,
+          ...po('PO1'),
+          quantityList: [{ epcClass: LOT_A, quantity: 100, uom: 'KGM' }],
+        },
+        { ...shipped, ...po('PO2'), quantityList: [{ epcClass: LOT_A, quantity: 50, uom: 'KGM' }] },
+        {
+          ...received,
+          ...po('PO3'),
+          quantityList: [{ epcClass: LOT_A, quantity: 50, uom: 'KGM' }],
+        },
+      ]);
+      expect(r?.quantities).toEqual({ KGM: 200 });
+    });
     it('lists what a source made apart from what it sent', () => {
       const scope = recallScope(buildLotGraph([made, shipped, received]), LOT_A);
       const p = scope.sources.find((c) => c.id === 'https://id.gs1.org/414/6921001000018');

@@ -348,7 +348,7 @@ describe('validateChain: mass balance and yield', () => {
     const over = validateChain([made, transformation(120)]);
     expect(over.map((d) => [d.code, d.params?.input])).toEqual([['TRACE_YIELD_OUT_OF_RANGE', 100]]);
   });
-  it('does not judge sums past the largest number (no Infinity or NaN in a finding)', () => {
+  it('judges an outflow past the largest number as an excess, an inflow that large not at all', () => {
     const opts = { checks: { oneStep: false } };
     // 1e308 is finite; two of them are not (Number.MAX_VALUE is about 1.8e308)
     const found = validateChain(
@@ -362,6 +362,26 @@ describe('validateChain: mass balance and yield', () => {
     expect(found.map((d) => [d.code, d.path])).toEqual([['TRACE_MASS_BALANCE_EXCEEDED', [1]]]);
     expect(found[0]?.params).toMatchObject({ inflow: 100, outflow: 1e308 });
     expect(found[0]?.message).not.toMatch(/Infinity|NaN/);
+    // made 1e308, shipped 1e308 twice: the outflow passes the largest number, so it exceeds
+    // the inflow (kept at the largest number, no Infinity) — in validateChain and in the index,
+    // checked as events come or at the end
+    const over = [
+      origin('2024-01-01T08:00:00+08:00', 1e308),
+      ship('2024-01-02T08:00:00+08:00', 1e308),
+      ship('2024-01-02T09:00:00+08:00', 1e308, 'urn:epcglobal:cbv:bt:6921001000018:PO2'),
+    ];
+    const chain = validateChain(over, opts);
+    expect(chain.map((d) => [d.code, d.path])).toEqual([['TRACE_MASS_BALANCE_EXCEEDED', [2]]]);
+    expect(chain[0]?.params).toMatchObject({ inflow: 1e308, outflow: Number.MAX_VALUE });
+    expect(chain[0]?.message).not.toMatch(/Infinity|NaN/);
+    for (const massBalance of ['on-add', 'on-finalize'] as const) {
+      const index = createTraceIndex({ ...opts, massBalance });
+      const added = over.flatMap((e) => index.add(e)).concat(index.finalize());
+      expect([massBalance, added.map((d) => d.code)]).toEqual([
+        massBalance,
+        ['TRACE_MASS_BALANCE_EXCEEDED'],
+      ]);
+    }
     // inflow and outflow both past the largest number: not comparable, not reported
     expect(
       codes(
@@ -383,7 +403,16 @@ describe('validateChain: mass balance and yield', () => {
       bizLocation: { id: A },
     });
     const origin1 = origin('2024-01-01T08:00:00+08:00', 1e308);
-    expect(codes([origin1, transformation([1e308, 1e308], [1e308, 1e308])])).toEqual([]);
+    // inputs past the largest number: no yield; using 2e308 of the 1e308 made is an excess
+    expect(codes([origin1, transformation([1e308, 1e308], [1e308, 1e308])])).toEqual([
+      'TRACE_MASS_BALANCE_EXCEEDED',
+    ]);
+    // a yield past the largest number (a tiny input) is shown as the largest number
+    const tiny = validateChain([origin1, transformation([1e-310], [1e10])]);
+    expect(tiny.map((d) => [d.code, d.params?.yield])).toEqual([
+      ['TRACE_YIELD_OUT_OF_RANGE', Number.MAX_VALUE],
+    ]);
+    expect(tiny[0]?.message).not.toMatch(/Infinity|NaN/);
     // a yield of 2 from large but finite sums is still found
     expect(codes([origin1, transformation([5e307], [5e307, 5e307])])).toEqual([
       'TRACE_YIELD_OUT_OF_RANGE',

@@ -3,7 +3,7 @@
  * called per event. Same checks as {@link validateEpcisDocument} applies to each event of a document.
  */
 import type { Diagnostic, PathSegment } from '@foodsafety/core';
-import { plainOptions } from '../option-reader.js';
+import { OptionReader, plainOptions } from '../option-reader.js';
 import type { EpcisEvent } from './epcis-event.js';
 import {
   checkContext,
@@ -57,6 +57,14 @@ export function eventValidatorSetup(given: EpcisEventValidatorOptions): EventVal
   let declared: ReadonlySet<string> | undefined;
   const run = new ValidationRun(validator, nowMs);
   reportOptions(run, validator);
+  // the single-event and line validators' own options
+  const read = new OptionReader('EpcisEventValidatorOptions', options);
+  read.boolean('requireContext');
+  const index = read.raw('index');
+  if (index !== undefined && typeof (index as { add?: unknown } | null)?.add !== 'function')
+    read.bad('index', index, 'a trace index (createTraceIndex)', 'none');
+  for (const p of read.problems)
+    run.report('TRACE_OPTION_INVALID', { ...p }, ['options', p.option]);
   if (options.context !== undefined) {
     const into = new Set<string>();
     checkContext(run, options.context, ['@context'], into);

@@ -72,7 +72,8 @@ export function createEpcisLineValidator(
   const options = plainOptions(given);
   const { validator, nowMs, setup } = compiled;
   const events = eventValidatorFrom(compiled, options);
-  const index = options.index;
+  // (an index that is none was reported by the setup, and is not used)
+  const index = typeof options.index?.add === 'function' ? options.index : undefined;
   const addRecord = index === undefined ? undefined : recordAdderOf.get(index);
   // the direct path needs: no per-event profile hooks, no @context requirement, clean options,
   // and an index (if any) that does not need the event objects

@@ -477,7 +477,9 @@ function nowOption(read: OptionReader): void {
  * (`Date.parse` would read `'1'` as the year 2001).
  */
 export function nowMillis(now: Date | string | undefined): number {
-  if (now instanceof Date) return now.getTime();
+  // a Date of another realm (a vm context, an iframe) is a Date too
+  if (Object.prototype.toString.call(now) === '[object Date]')
+    return Date.prototype.getTime.call(now);
   return typeof now === 'string' ? dateTimeMillis(now) : Number.NaN;
 }
 
@@ -1324,10 +1326,14 @@ function canonicalJson(v: unknown, depth: number, budget: { nodes: number }): st
   if (depth > 32 || budget.nodes < 0) return '…';
   if (Array.isArray(v)) return `[${v.map((x) => canonicalJson(x, depth + 1, budget)).join(',')}]`;
   if (isObject(v)) {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k], depth + 1, budget)}`)
-      .join(',')}}`;
+    try {
+      return `{${Object.keys(v)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k], depth + 1, budget)}`)
+        .join(',')}}`;
+    } catch {
+      return '?'; // a getter or a proxy that throws
+    }
   }
   if (typeof v === 'bigint') return `${v}n`;
   try {

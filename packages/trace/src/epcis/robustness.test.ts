@@ -430,6 +430,8 @@ describe('the serialisers on what is no event or document', () => {
       expect(isFoodSafetyError(thrown, 'TRACE_SERIALIZE_INPUT_INVALID')).toBe(true);
     }
     expect(JSON.parse(serializeEpcisEvent(event as never))).toEqual(event);
+    // JSON.stringify's indent: a number or a string
+    expect(serializeEpcisEvent(event as never, { indent: '\t' } as never)).toContain('\n\t"');
   });
 });
 

@@ -91,7 +91,11 @@ function invalid(what: string, detail: string): FoodSafetyError {
 
 function stringify(value: unknown, indent: unknown, what: string): string {
   try {
-    return JSON.stringify(value, null, typeof indent === 'number' ? indent : undefined);
+    return JSON.stringify(
+      value,
+      null,
+      typeof indent === 'number' || typeof indent === 'string' ? indent : undefined,
+    );
   } catch (error) {
     throw invalid(what, error instanceof Error ? error.message : String(error));
   }

@@ -114,13 +114,15 @@ describe('validateEpcisJsonLines', () => {
     expect(index.finalize()).toEqual([]);
   });
 
-  it('reports an index that is not one as TRACE_STREAM_ERROR, without rejecting', async () => {
-    const line = generateSeaCucumberChain({ variant: 'valid' }).events[0];
-    const r = await validateEpcisJsonLines(pieces(JSON.stringify(line), 100), {
-      index: {} as never,
-    });
+  it('reports an index that is not one as TRACE_OPTION_INVALID, once, without rejecting', async () => {
+    const [first, second] = generateSeaCucumberChain({ variant: 'valid' }).events;
+    const text = `${JSON.stringify(first)}\n${JSON.stringify(second)}`;
+    const r = await validateEpcisJsonLines(pieces(text, 100), { index: {} as never });
     expect(r.valid).toBe(false);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['TRACE_STREAM_ERROR']);
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_OPTION_INVALID', ['options', 'index']],
+    ]);
+    expect(r.validEventCount).toBe(2);
   });
 
   it('reads the platform data straight, with no finding', async () => {

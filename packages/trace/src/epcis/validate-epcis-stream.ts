@@ -143,7 +143,11 @@ class StreamState {
     const every = read.number('progressEvery', 1, true);
     const onEvent = read.fn('onEvent');
     if (onEvent === undefined) delete options.onEvent;
-    if (read.record('index') === undefined) delete options.index;
+    const index = read.raw('index');
+    if (index !== undefined && typeof (index as { add?: unknown } | null)?.add !== 'function') {
+      read.bad('index', index, 'a trace index (createTraceIndex)', 'none');
+      delete options.index;
+    }
     if (typeof onProgress !== 'function' && onProgress !== undefined)
       read.bad('onProgress', onProgress, 'function', 'none');
     for (const p of read.problems)

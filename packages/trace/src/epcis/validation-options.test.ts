@@ -1,5 +1,6 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { documentOf, OBSERVE_EVENT } from './__fixtures__/events.js';
+import { CONTEXT_WITH_EX, documentOf, OBSERVE_EVENT } from './__fixtures__/events.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
 import { createEpcisLineValidator } from './epcis-line-validator.js';
 import { validateEpcisDocument } from './validate-epcis-document.js';
@@ -126,5 +127,68 @@ describe('options a validator cannot use: a finding, the default, never an excep
       ['TRACE_INVALID_ENUM', ['epcisBody', 'eventList', 0, 'action']],
     ]);
     expect(stream.eventCount).toBe(2);
+  });
+  it('reads options as the object answers to them: inherited ones and class getters too', () => {
+    const future = {
+      ...OBSERVE_EVENT,
+      eventTime: '2030-01-01T00:00:00Z',
+      eventTimeZoneOffset: '+00:00',
+    };
+    const now = new Date('2024-05-01T00:00:00Z');
+    class Settings {
+      get now() {
+        return now;
+      }
+    }
+    for (const options of [new Settings(), Object.create({ now }), { now }]) {
+      const r = validateEpcisDocument(doc([future]), options as never);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['TRACE_FUTURE_EVENT']);
+    }
+    // a Date of another realm is a Date
+    const other = runInNewContext('new Date("2024-05-01T00:00:00Z")') as Date;
+    expect(
+      validateEpcisDocument(doc([future]), { now: other }).diagnostics.map((d) => d.code),
+    ).toEqual(['TRACE_FUTURE_EVENT']);
+  });
+  it('takes Infinity where a bound may be unbounded', async () => {
+    const text = JSON.stringify(doc([OBSERVE_EVENT]));
+    const r = await validateEpcisDocumentStream(source(text), {
+      maxDiagnostics: Number.POSITIVE_INFINITY,
+      progressEvery: Number.POSITIVE_INFINITY,
+    });
+    expect([r.valid, r.diagnostics]).toEqual([true, []]);
+    const far = {
+      ...OBSERVE_EVENT,
+      eventTime: '2999-01-01T00:00:00Z',
+      eventTimeZoneOffset: '+00:00',
+    };
+    const off = validateEpcisDocument(doc([far]), {
+      now: '2024-05-01T00:00:00Z',
+      futureToleranceMs: Number.POSITIVE_INFINITY,
+      maxDepth: Number.POSITIVE_INFINITY,
+    });
+    expect([off.valid, off.diagnostics]).toEqual([true, []]);
+  });
+  it("checks the event and line validators' own options", () => {
+    const events = createEpcisEventValidator({ requireContext: 'yes' } as never);
+    expect(codes(events.validate(OBSERVE_EVENT))).toEqual([
+      ['TRACE_OPTION_INVALID', ['options', 'requireContext']],
+    ]);
+    const lines = createEpcisLineValidator({ index: {} } as never);
+    expect(codes(lines.validate(JSON.stringify(OBSERVE_EVENT)))).toEqual([
+      ['TRACE_OPTION_INVALID', ['options', 'index']],
+    ]);
+  });
+  it('compares @context items whose reading throws as different, without throwing', () => {
+    const trap = {
+      get ex() {
+        throw new Error('boom');
+      },
+    };
+    const r = validateEpcisDocument({
+      ...doc([OBSERVE_EVENT]),
+      '@context': [...CONTEXT_WITH_EX, trap],
+    });
+    expect(r.diagnostics.filter((d) => d.code === 'TRACE_DUPLICATE_ITEM')).toEqual([]);
   });
 });
