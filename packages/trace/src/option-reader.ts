@@ -1,5 +1,13 @@
-import { describeValue, FoodSafetyError, isLocale, type Locale } from '@foodsafety/core';
+import {
+  createDiagnostic,
+  type Diagnostic,
+  describeValue,
+  FoodSafetyError,
+  isLocale,
+  type Locale,
+} from '@foodsafety/core';
 import { isRecord } from './is-record.js';
+import { optionMessages } from './option-messages.js';
 
 /** A value whose getter threw. */
 const UNREADABLE = Symbol('unreadable');
@@ -46,6 +54,16 @@ export class OptionReader {
       this.bad(name, UNREADABLE, 'readable value');
       return undefined;
     }
+  }
+
+  /**
+   * The options that can be used: every readable member of the options (see {@link plainOptions})
+   * but those noted as unusable, for which the caller's default applies.
+   */
+  usable<T extends object>(): Partial<T> {
+    const out = plainOptions(this.given) as Record<string, unknown>;
+    for (const p of this.problems) delete out[p.option];
+    return out as Partial<T>;
   }
 
   /** Note an unusable option. */
@@ -163,6 +181,20 @@ export class OptionReader {
     );
   }
 
+  /** An object with a method `method` (a trace index has `add`), else undefined. */
+  having<T>(name: string, method: string, expected: string): T | undefined {
+    const v = this.raw(name);
+    if (v === undefined) return undefined;
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as Record<string, unknown>)[method] === 'function'
+    )
+      return v as T;
+    this.bad(name, v, expected, 'none');
+    return undefined;
+  }
+
   /** A set-like object (with `has`), else undefined. */
   set<T>(name: string): ReadonlySet<T> | undefined {
     const v = this.raw(name);
@@ -208,4 +240,18 @@ export function plainOptions<T extends object>(given: T | undefined): Partial<T>
     }
   }
   return out as Partial<T>;
+}
+
+/** `TRACE_OPTION_INVALID` findings for option problems (path `['options', name]`), in `locale`. */
+export function optionFindings(problems: readonly OptionProblem[], locale?: Locale): Diagnostic[] {
+  return problems.map((p) =>
+    createDiagnostic(
+      optionMessages.TRACE_OPTION_INVALID,
+      { ...p },
+      {
+        path: p.option === 'options' ? ['options'] : ['options', p.option],
+        ...(locale === undefined ? {} : { locale }),
+      },
+    ),
+  );
 }

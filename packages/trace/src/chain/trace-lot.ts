@@ -1,7 +1,6 @@
 import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
-import { OptionReader } from '../option-reader.js';
+import { OptionReader, optionFindings } from '../option-reader.js';
 import { chainMessages } from './chain-messages.js';
-import { optionFindings } from './chain-options.js';
 import { GraphStore, type LotGraph } from './lot-graph.js';
 
 /** One lot reached by a trace. */

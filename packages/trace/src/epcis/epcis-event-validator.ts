@@ -10,6 +10,7 @@ import {
   type EpcisValidationOptions,
   type EpcisValidator,
   nowMillis,
+  reportOptionProblems,
   reportOptions,
   ValidationRun,
   validateEventInto,
@@ -60,11 +61,8 @@ export function eventValidatorSetup(given: EpcisEventValidatorOptions): EventVal
   // the single-event and line validators' own options
   const read = new OptionReader('EpcisEventValidatorOptions', options);
   read.boolean('requireContext');
-  const index = read.raw('index');
-  if (index !== undefined && typeof (index as { add?: unknown } | null)?.add !== 'function')
-    read.bad('index', index, 'a trace index (createTraceIndex)', 'none');
-  for (const p of read.problems)
-    run.report('TRACE_OPTION_INVALID', { ...p }, ['options', p.option]);
+  read.having('index', 'add', 'a trace index (createTraceIndex)');
+  reportOptionProblems(run, read.problems);
   if (options.context !== undefined) {
     const into = new Set<string>();
     checkContext(run, options.context, ['@context'], into);

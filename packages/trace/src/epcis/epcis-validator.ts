@@ -17,7 +17,7 @@ import {
 } from '@foodsafety/core';
 import { objectPrototypeIsClean } from '../chain/object-prototype.js';
 import { lookupTable } from '../gs1/lookup-table.js';
-import { type OptionProblem, OptionReader } from '../option-reader.js';
+import { type OptionProblem, OptionReader, optionFindings } from '../option-reader.js';
 import { callProfileRule } from '../profiles/call-profile-rule.js';
 import { applyFindingOptions } from '../profiles/finding-options.js';
 import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
@@ -454,15 +454,22 @@ export function compileEpcisValidator(given: EpcisValidationOptions = {}): Epcis
  * (`TRACE_PROFILE_UNKNOWN`).
  */
 export function reportOptions(run: ValidationRun, validator: EpcisValidator): void {
-  for (const p of validator.optionProblems) {
-    run.report(
-      'TRACE_OPTION_INVALID',
-      { ...p },
-      p.option === 'options' ? ['options'] : ['options', p.option],
-    );
-  }
+  reportOptionProblems(run, validator.optionProblems);
   for (const id of validator.unknownProfiles)
     run.report('TRACE_PROFILE_UNKNOWN', { profile: id }, []);
+}
+
+/**
+ * Report unusable options (`TRACE_OPTION_INVALID`) in a run: in its locale, with the `severities`
+ * option applied, counted as its errors are.
+ */
+export function reportOptionProblems(run: ValidationRun, problems: readonly OptionProblem[]): void {
+  const v = run.validator;
+  for (const d of optionFindings(problems, v.locale)) {
+    const severity = v.severities[d.code] ?? d.severity;
+    if (severity === 'error') run.errors++;
+    run.diagnostics.push(severity === d.severity ? d : { ...d, severity });
+  }
 }
 
 /** Check the `now` option: a valid `Date` or an RFC 3339 date-time (noted otherwise). */

@@ -1,4 +1,3 @@
-export type { OptionProblem } from '../option-reader.js';
 export * from './bizstep-action-rules.js';
 export * from './cbv-vocabulary.js';
 export * from './epcis-event.js';

@@ -187,11 +187,6 @@ export const epcisMessages = defineMessages(
       'zh-CN': '未知的追溯规则集（profile）{profile}',
       en: 'Unknown traceability profile {profile}',
     },
-    TRACE_OPTION_INVALID: {
-      severity: 'error',
-      'zh-CN': '{options} 的选项 {option} 为 {value}，不符合要求（{expected}），已改用 {fallback}',
-      en: 'Option {option} of {options} is {value}, not {expected}; {fallback} is used instead',
-    },
     TRACE_STREAM_ERROR: {
       severity: 'error',
       'zh-CN': '读取数据流失败：{detail}',

@@ -14,6 +14,7 @@ import {
   checkContext,
   type EpcisValidationOptions,
   nowMillis,
+  reportOptionProblems,
   reportOptions,
   ValidationRun,
   validateEventInto,
@@ -134,25 +135,19 @@ class StreamState {
 
   constructor(given: StreamValidationOptions, onProgress: unknown) {
     const validator = validatorFor(given);
-    const options: Record<string, unknown> = plainOptions(given);
-    this.run = new ValidationRun(validator, nowMillis(options.now as Date | string | undefined));
-    reportOptions(this.run, validator);
-    // the stream's own options
-    const read = new OptionReader('StreamValidationOptions', options);
+    // the stream's own options (the validation options are the validator's)
+    const read = new OptionReader('StreamValidationOptions', plainOptions(given));
     const max = read.number('maxDiagnostics', 0, true);
     const every = read.number('progressEvery', 1, true);
-    const onEvent = read.fn('onEvent');
-    if (onEvent === undefined) delete options.onEvent;
-    const index = read.raw('index');
-    if (index !== undefined && typeof (index as { add?: unknown } | null)?.add !== 'function') {
-      read.bad('index', index, 'a trace index (createTraceIndex)', 'none');
-      delete options.index;
-    }
+    read.fn('onEvent');
+    read.having('index', 'add', 'a trace index (createTraceIndex)');
     if (typeof onProgress !== 'function' && onProgress !== undefined)
       read.bad('onProgress', onProgress, 'function', 'none');
-    for (const p of read.problems)
-      this.run.report('TRACE_OPTION_INVALID', { ...p }, ['options', p.option]);
-    this.options = options as StreamValidationOptions;
+    const options = read.usable<StreamValidationOptions>();
+    this.run = new ValidationRun(validator, nowMillis(options.now));
+    reportOptions(this.run, validator);
+    reportOptionProblems(this.run, read.problems);
+    this.options = options;
     this.onProgress =
       typeof onProgress === 'function' ? (onProgress as (p: StreamProgress) => void) : undefined;
     this.max = max ?? 10_000;

@@ -11,13 +11,12 @@ import {
   type Severity,
 } from '@foodsafety/core';
 import type { CanonicalIdFn } from '../chain/canonical-id.js';
-import { optionFindings } from '../chain/chain-options.js';
 import { declaredErroneous } from '../chain/error-declaration.js';
 import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { traceBack } from '../chain/trace-lot.js';
 import { REC20_UNITS, type UnitTable } from '../chain/units.js';
 import { isRecord } from '../is-record.js';
-import { OptionReader, plainOptions } from '../option-reader.js';
+import { OptionReader, optionFindings } from '../option-reader.js';
 import { callProfileRule } from './call-profile-rule.js';
 import { recogniseInContext } from './cte-in-context.js';
 import { applyFindingOptions } from './finding-options.js';
@@ -274,15 +273,11 @@ function expectedText(cond: ValueCondition): string {
 /** The options of `checkProfile` it can use, and findings about the others (defaults used). */
 function readOptions(given: unknown): CheckProfileOptions & { problems: readonly Diagnostic[] } {
   const read = new OptionReader('CheckProfileOptions', given);
-  const options: Record<string, unknown> = plainOptions(given as CheckProfileOptions);
-  const keep = (name: string, value: unknown) => {
-    if (value === undefined) delete options[name];
-  };
-  keep('locale', read.locale());
-  keep('severities', read.record('severities'));
-  keep('canonicalId', read.fn('canonicalId'));
-  keep('pathPrefix', read.list('pathPrefix'));
-  return { ...(options as CheckProfileOptions), problems: optionFindings(read.problems) };
+  read.locale();
+  read.record('severities');
+  read.fn('canonicalId');
+  read.list('pathPrefix');
+  return { ...read.usable<CheckProfileOptions>(), problems: optionFindings(read.problems) };
 }
 
 /**
