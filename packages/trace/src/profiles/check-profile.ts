@@ -27,6 +27,7 @@ import type {
   CteDefinition,
   CteMatch,
   ProfileRule,
+  ProfileRuleContext,
   RequiresBeforeRule,
   TraceProfile,
   ValueCondition,
@@ -113,6 +114,22 @@ export function recogniseCte(event: unknown, profile: TraceProfile): string | un
     if (cte.match.some((m) => hasShape(m) && matchesShape(event, m))) return cte.id;
   }
   return undefined;
+}
+
+/**
+ * The CTE of each event of a check, by position: by name or shape (`recogniseCte`), then by place
+ * in the chain (each CTE's `inContext`, see `recogniseInContext`); events in `left` (out of the
+ * chain) take none. With the findings about recognisers that failed. Internal to the package.
+ */
+export function recogniseCtes(
+  base: Omit<ProfileRuleContext, 'ctes'>,
+  left: ReadonlySet<number>,
+  path: DiagnosticPath,
+): { ctes: (string | undefined)[]; diagnostics: Diagnostic[] } {
+  const ctes = Array.from(base.events, (e, i) =>
+    left.has(i) ? undefined : recogniseCte(e, base.profile),
+  );
+  return { ctes, diagnostics: recogniseInContext(base, ctes, left, path) };
 }
 
 function hasShape(m: CteMatch): boolean {
@@ -364,14 +381,12 @@ export function checkProfile(
   const left = input instanceof GraphStore ? new Set<number>() : declaredErroneous(events);
   if (graph instanceof GraphStore)
     for (const slot of graph.withdrawn) left.add(graph.evIndex.data[slot] as number);
-  const ctes = events.map((e, i) => (left.has(i) ? undefined : recogniseCte(e, profile)));
   // what a profile's functions (recognisers, custom rules) see is frozen: one cannot change what
   // the others, or the engine's own rules, read
   const shownEvents = Object.freeze([...events]);
-  // then the steps recognised by their place in the chain (a CTE's inContext)
-  out.push(
-    ...recogniseInContext({ profile, events: shownEvents, graph, pathOf }, ctes, left, prefix),
-  );
+  const recognised = recogniseCtes({ profile, events: shownEvents, graph, pathOf }, left, prefix);
+  out.push(...recognised.diagnostics);
+  const ctes = recognised.ctes;
   const shownCtes = Object.freeze([...ctes]);
   const cteById = new Map<string, CteDefinition>(profile.ctes.map((c) => [c.id, c]));
   const params = (index: number): EventParams => {

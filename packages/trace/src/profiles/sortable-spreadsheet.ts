@@ -1,8 +1,7 @@
 import { describeValue, type Locale } from '@foodsafety/core';
 import { type EventSummary, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
-import { recogniseCte } from './check-profile.js';
-import { recogniseInContext } from './cte-in-context.js';
+import { recogniseCte, recogniseCtes } from './check-profile.js';
 import { selectValues } from './kde-selector.js';
 import { type TraceProfile, validateTraceProfile } from './trace-profile.js';
 
@@ -110,11 +109,10 @@ function contextCtes(graph: LotGraph, profile: TraceProfile): (string | undefine
     events[index] = graph.sourceEvent(slot);
     if (withdrawn?.has(slot) === true) left.add(index);
   }
-  const ctes = Array.from(events, (e, i) => (left.has(i) ? undefined : recogniseCte(e, profile)));
   const prefix = graph instanceof GraphStore ? graph.pathPrefix : [];
   const pathOf = (index: number) => [...prefix, index];
-  recogniseInContext({ profile, events: Object.freeze(events), graph, pathOf }, ctes, left, prefix);
-  return ctes;
+  return recogniseCtes({ profile, events: Object.freeze(events), graph, pathOf }, left, prefix)
+    .ctes;
 }
 
 /**
