@@ -49,31 +49,27 @@ describe('basicCanonicalId', () => {
       expect([u, basicCanonicalId(u)]).toEqual([u, canonicalGs1Uri(u)]);
   });
   it('gives the full canonical spelling where the URN or link is less simple', () => {
-    // '.' and ':' are literal in an EPC URN lot or serial (TDS 2.0 §6.3): only the first two
-    // dots separate its fields; a ':' is escaped in the Digital Link
-    expect(basicCanonicalId('urn:epc:class:lgtin:4012345.011111.A.B')).toBe(
-      'https://id.gs1.org/01/04012345111118/10/A.B',
-    );
-    expect(basicCanonicalId('urn:epc:id:sgtin:4012345.011111.S:1')).toBe(
-      'https://id.gs1.org/01/04012345111118/21/S%3A1',
-    );
-    expect(basicCanonicalId('urn:epc:id:sgln:4012345.00001.x.y')).toBe(
-      'https://id.gs1.org/414/4012345000016/254/x.y',
-    );
-    // the finest level: a serial wins over a lot, the CPV is dropped (so the link joins the SGTIN)
-    expect(basicCanonicalId('https://brand.example/01/04012345123456/22/2A/10/L1/21/S1')).toBe(
-      'https://id.gs1.org/01/04012345123456/21/S1',
-    );
-    expect(basicCanonicalId('urn:epc:id:sgtin:4012345.012345.S1')).toBe(
-      'https://id.gs1.org/01/04012345123456/21/S1',
-    );
-    // a GTIN-13 padded to 14 digits; a trailing slash dropped
-    expect(basicCanonicalId('https://brand.example/01/4012345123456/10/L1')).toBe(
-      'https://id.gs1.org/01/04012345123456/10/L1',
-    );
-    expect(basicCanonicalId('https://brand.example/01/04012345123456/')).toBe(
-      'https://id.gs1.org/01/04012345123456',
-    );
+    const cases: [string, string][] = [
+      // '.' and ':' are literal in an EPC URN lot or serial (TDS 2.0 §6.3): only the first two
+      // dots separate its fields; a ':' is escaped in the Digital Link
+      ['urn:epc:class:lgtin:4012345.011111.A.B', 'https://id.gs1.org/01/04012345111118/10/A.B'],
+      ['urn:epc:id:sgtin:4012345.011111.S:1', 'https://id.gs1.org/01/04012345111118/21/S%3A1'],
+      ['urn:epc:id:sgln:4012345.00001.x.y', 'https://id.gs1.org/414/4012345000016/254/x.y'],
+      // the finest level: a serial wins over a lot, the CPV is dropped (the link joins the SGTIN)
+      [
+        'https://brand.example/01/04012345123456/22/2A/10/L1/21/S1',
+        'https://id.gs1.org/01/04012345123456/21/S1',
+      ],
+      ['urn:epc:id:sgtin:4012345.012345.S1', 'https://id.gs1.org/01/04012345123456/21/S1'],
+      // a GTIN-13 padded to 14 digits; a trailing slash dropped
+      [
+        'https://brand.example/01/4012345123456/10/L1',
+        'https://id.gs1.org/01/04012345123456/10/L1',
+      ],
+      ['https://brand.example/01/04012345123456/', 'https://id.gs1.org/01/04012345123456'],
+    ];
+    for (const [id, canonical] of cases)
+      expect([id, basicCanonicalId(id)]).toEqual([id, canonical]);
   });
   it('keeps other keys, and links with qualifiers out of order, as written', () => {
     for (const id of [
