@@ -589,6 +589,52 @@ describe('createEpcisLineValidator', () => {
     expect(mixed.direct).toBe(1);
   });
 
+  it('agrees with the full path on recurring source and destination lists (read once, then recalled)', () => {
+    // the reader recalls a list it has read before from its bytes (value-memo.ts): the same list
+    // at another place in the line, followed by other members, with other spacing, cut short,
+    // broken after the bytes it hashes, and under the other member must each read as the full
+    // path reads them
+    const line = platform.find((l) => l.includes('"sourceList"')) as string;
+    const event = JSON.parse(line) as Record<string, unknown>;
+    const sources = event.sourceList as Record<string, string>[];
+    const destinations = event.destinationList as Record<string, string>[];
+    const { sourceList: _s, destinationList: _d, ...rest } = event;
+    const longId = `urn:epc:id:sgln:6930937.00001.${'9'.repeat(20)}`;
+    const long = [...sources, { type: 'location', source: longId }];
+    const variants = [
+      line,
+      line, // a duplicate: recalled lists, same content
+      JSON.stringify({ ...event, eventID: undefined }),
+      JSON.stringify({ sourceList: sources, ...rest, destinationList: destinations }),
+      JSON.stringify({ ...rest, destinationList: destinations, sourceList: sources }),
+      JSON.stringify({ ...rest, sourceList: sources }),
+      line.replace('"sourceList":[{', '"sourceList":[ {'),
+      line.replace('"owning_party"', '"possessing_party"'),
+      line.replace('"owning_party"', '"owning-party"'), // no CBV type: a finding
+      // the destinations under the sources' member (names do not match: full path)
+      JSON.stringify({ ...rest, sourceList: destinations }),
+      JSON.stringify({ ...rest, sourceList: long }),
+      JSON.stringify({ ...rest, sourceList: long }),
+      // the same first bytes, then a bad check digit or a lot past 20 characters
+      JSON.stringify({
+        ...rest,
+        sourceList: [...sources, { type: 'location', source: `${longId}x` }],
+      }),
+      JSON.stringify({
+        ...rest,
+        sourceList: [...sources, { type: 'location', source: 'urn:epc:id:sgln:6930937.00001' }],
+      }),
+      line.slice(0, line.indexOf('"destinationList"') + 40),
+      line,
+    ];
+    const fast = expectSame(variants, { mode: 'strict', now: NOW });
+    expect(fast.direct).toBeGreaterThan(8);
+    const codes = fast.perLine.map((d) => d.map((x) => x.code));
+    expect(codes[1]).toContain('TRACE_DUPLICATE_EVENT_ID');
+    expect(codes[2]).toContain('TRACE_DUPLICATE_EVENT_CONTENT');
+    expect(fast.valid[8]).toBe(false);
+  });
+
   it('agrees with the full path on lists longer than the record’s first eight items', () => {
     // a receiving line of the platform, its lists made long: the record's lists start with
     // room for eight items and grow

@@ -59,6 +59,7 @@ import {
   writtenOffsetMinutes,
 } from './json-formats.js';
 import { SpanCache } from './span-cache.js';
+import { ValueMemo } from './value-memo.js';
 
 // members of an event the reader knows (bit positions)
 const M_TYPE = 0;
@@ -316,6 +317,8 @@ export class EventLineReader {
   private end = 0;
   private idHash = 0;
   private readonly words = new SpanCache(4096, 1 << 16);
+  /** Source and destination lists read before (see `value-memo.ts`). */
+  private readonly memo = new ValueMemo(1 << 15, 1 << 22);
   // what was read
   private eventMs = Number.NaN;
   private writtenOffset: number | undefined;
@@ -506,9 +509,9 @@ export class EventLineReader {
       case M_BIZ_TRANSACTIONS:
         return this.list(p, ITEM_TRANSACTION, 0) >= 0;
       case M_SOURCES:
-        return this.list(p, ITEM_SOURCE, 0) >= 0;
+        return this.partyList(p, m, ITEM_SOURCE);
       case M_DESTINATIONS:
-        return this.list(p, ITEM_DESTINATION, 0) >= 0;
+        return this.partyList(p, m, ITEM_DESTINATION);
       default:
         return false;
     }
@@ -524,6 +527,40 @@ export class EventLineReader {
     else if (m === M_QUANTITY_LIST) this.quantities = count;
     else if (m === M_INPUT_EPCS || m === M_INPUT_QUANTITIES) this.inputs += count;
     else this.outputs += count;
+    return true;
+  }
+
+  /**
+   * A source or destination list (member `m`, items of `kind`): from the memo when the same
+   * value was read before, else read and kept there.
+   */
+  private partyList(p: number, m: number, kind: number): boolean {
+    const memo = this.memo;
+    const from = this.pos;
+    const parties = this.record.parties;
+    const e = memo.find(this.bytes, from, this.lineEnd, m);
+    if (e >= 0) {
+      memo.replay(e, from, parties);
+      this.a = (this.a + memo.sumAOf(e)) | 0;
+      this.b = (this.b + memo.sumBOf(e)) | 0;
+      this.leaves += memo.leavesOf(e);
+      this.pos = from + memo.lengthOf(e);
+      return true;
+    }
+    const { a, b, leaves } = this;
+    const first = parties.length;
+    if (this.list(p, kind, 0) < 0) return false;
+    memo.keep(
+      this.bytes,
+      from,
+      this.pos,
+      m,
+      (this.a - a) | 0,
+      (this.b - b) | 0,
+      this.leaves - leaves,
+      parties,
+      first,
+    );
     return true;
   }
 

@@ -1,0 +1,276 @@
+/**
+ * A bounded memo of whole member values of event lines — a source or destination list — and what
+ * reading them gave: the content-key sums they added and the identifiers they hold (their byte
+ * ranges relative to the value's start, hashes, directions and type words). On a B2B platform the
+ * same trading partner's list recurs on every one of its shipments and receipts (in the bench
+ * data, 12 105 lists make up 893 676 list values), so the reader compares a recurring value's
+ * bytes with the memo instead of reading and checking it item by item.
+ *
+ * A value is found by a hash of its first bytes (up to {@link WINDOW}, or to the line's end), and
+ * then confirmed on all of its bytes: the same bytes read the same way (the reader's checks depend
+ * only on the value's text, the member it is under and the validator, which is fixed for one
+ * reader), so a memo hit gives what reading would have given. The window may reach past the
+ * value into what follows it; then a value followed by something else is a miss, read again and
+ * kept again, never a wrong hit.
+ *
+ * An entry is one run of memory — its sizes and sums, its items, then the value's bytes — and its
+ * table slot holds the hash beside the entry's place, so that a hit on a memo far larger than the
+ * processor's caches waits for few, adjacent lines of memory.
+ *
+ * Memory stays bounded whatever the input: when full, the memo starts afresh. When hits are rare
+ * (every list different), it pauses itself, so that unlike lists pay little for it. Internal to
+ * the EPCIS line reader.
+ */
+
+import type { SpanList } from '../chain/event-record.js';
+import { ByteViews, sameBytes } from '../chain/same-bytes.js';
+import { fmix32 } from '../chain/string-hash.js';
+
+/** Bytes of a value (and what follows it) hashed to find its entry. */
+export const WINDOW = 128;
+/** Values longer than this, or with more items, are not kept. */
+const MAX_VALUE_BYTES = 1024;
+const MAX_VALUE_ITEMS = 16;
+/** Values kept with the same hash (their first bytes alike, mostly): more are read, not kept. */
+const MAX_ALIKE = 4;
+/** Lookups per round of the hit-rate check, and the hits a round needs to keep the memo on. */
+const ROUND = 4096;
+const ROUND_MIN_HITS = ROUND >> 3;
+/** Lookups skipped after a round with too few hits. */
+const PAUSE = 16 * ROUND;
+
+// an entry's layout in int32 words from its start: its value's length, the member it is under,
+// the content-key sums and leaves, the item count, then each item, then the value's bytes
+const E_LENGTH = 0;
+const E_KEY = 1;
+const E_SUM_A = 2;
+const E_SUM_B = 3;
+const E_LEAVES = 4;
+const E_COUNT = 5;
+const E_ITEMS = 6;
+// an item's words: its range relative to the value's start, hash, field, and type word's number
+const I_START = 0;
+const I_END = 1;
+const I_HASH = 2;
+const I_FIELD = 3;
+const I_WORD = 4;
+const ITEM_WORDS = 5;
+
+/** See the module note. */
+export class ValueMemo {
+  /** Per slot: the hash, then the entry's word offset + 1 (0: empty). */
+  private table = new Int32Array(0);
+  private mask = 0;
+  /** The entries (see the layout above), as int32 words and as bytes of the same memory. */
+  private words = new Int32Array(0);
+  private bytes = new Uint8Array(0);
+  private view = new DataView(new ArrayBuffer(0));
+  /** Words in use. */
+  private used = 0;
+  private entries = 0;
+  /** The items' type words, each once, by number. */
+  private wordList: (string | undefined)[] = [];
+  private readonly wordNumbers = new Map<string | undefined, number>();
+  private readonly keyView = new ByteViews();
+  // the last lookup: its hash, and whether a miss there may be kept
+  private lastHash = 0;
+  private lastKeep = false;
+  // the hit-rate check
+  private lookups = 0;
+  private hits = 0;
+  private paused = 0;
+
+  /**
+   * @param maxEntries values kept before starting afresh (a power of two)
+   * @param maxBytes bytes of entries kept before starting afresh (the memory grows to it as
+   *   values come)
+   */
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {
+    if (!(maxEntries >= 1 && (maxEntries & (maxEntries - 1)) === 0))
+      throw new RangeError('ValueMemo: maxEntries must be a power of two');
+    this.growTable(Math.min(256, maxEntries) * 2);
+    this.growWords(Math.min(1 << 12, maxBytes >> 2));
+  }
+
+  private growTable(slots: number): void {
+    const old = this.table;
+    this.table = new Int32Array(slots * 2);
+    this.mask = slots - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] !== 0) this.place(old[i] as number, old[i + 1] as number);
+    }
+  }
+
+  private growWords(size: number): void {
+    const words = new Int32Array(size);
+    words.set(this.words.subarray(0, this.used));
+    this.words = words;
+    this.bytes = new Uint8Array(words.buffer);
+    this.view = new DataView(words.buffer);
+  }
+
+  private place(h: number, at1: number): void {
+    const { table, mask } = this;
+    let i = h & mask;
+    while (table[i * 2 + 1] !== 0) i = (i + 1) & mask;
+    table[i * 2] = h;
+    table[i * 2 + 1] = at1;
+  }
+
+  /**
+   * The entry of the value that starts at `from` in a line of `lineEnd` bytes under member `key`,
+   * or -1 (then {@link keep} may keep what reading it gives).
+   */
+  find(bytes: Uint8Array, from: number, lineEnd: number, key: number): number {
+    this.lastKeep = false;
+    if (this.paused > 0) {
+      this.paused -= 1;
+      return -1;
+    }
+    this.lookups += 1;
+    if (this.lookups === ROUND) {
+      if (this.hits < ROUND_MIN_HITS) this.paused = PAUSE;
+      this.lookups = 0;
+      this.hits = 0;
+    }
+    const view = this.keyView.of(bytes);
+    const rest = lineEnd - from;
+    const n = Math.min(rest, WINDOW);
+    let h = Math.imul(key + 1, 0x9e3779b1) ^ n;
+    let k = 0;
+    for (; k + 4 <= n; k += 4) {
+      h = Math.imul(h ^ view.getInt32(from + k), 0xcc9e2d51);
+      h = (h << 15) | (h >>> 17);
+    }
+    for (; k < n; k += 1) h = Math.imul(h ^ (bytes[from + k] as number), 0x01000193);
+    h = fmix32(h);
+    const { table, mask, words } = this;
+    let alike = 0;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const at1 = table[i * 2 + 1] as number;
+      if (at1 === 0) break;
+      if (table[i * 2] !== h) continue;
+      const e = at1 - 1;
+      if (words[e + E_KEY] !== key) continue;
+      alike += 1;
+      const size = words[e + E_LENGTH] as number;
+      const value = (e + E_ITEMS + (words[e + E_COUNT] as number) * ITEM_WORDS) * 4;
+      if (size <= rest && sameBytes(this.view, value, view, from, size)) {
+        this.hits += 1;
+        return e;
+      }
+    }
+    this.lastHash = h;
+    // values that share their first bytes are kept a few at a time: a lookup compares each
+    this.lastKeep = alike < MAX_ALIKE;
+    return -1;
+  }
+
+  /**
+   * After a miss of {@link find}: keep the value read at bytes [from, to) with the content-key
+   * sums it added and its items (`list` from `first` on, ranges made relative to `from`).
+   */
+  keep(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    key: number,
+    a: number,
+    b: number,
+    leaves: number,
+    list: SpanList,
+    first: number,
+  ): void {
+    if (!this.lastKeep) return;
+    this.lastKeep = false;
+    const size = to - from;
+    const count = list.length - first;
+    if (size > MAX_VALUE_BYTES || count > MAX_VALUE_ITEMS) return;
+    const need = E_ITEMS + count * ITEM_WORDS + ((size + 3) >> 2);
+    if (need * 4 > this.maxBytes) return;
+    if (this.entries === this.maxEntries || (this.used + need) * 4 > this.maxBytes) this.clear();
+    if (this.entries * 2 >= this.mask + 1) this.growTable((this.mask + 1) * 2);
+    if (this.used + need > this.words.length) {
+      let next = this.words.length * 2;
+      while (next < this.used + need) next *= 2;
+      this.growWords(Math.min(next, this.maxBytes >> 2));
+    }
+    const e = this.used;
+    this.used += need;
+    this.entries += 1;
+    const words = this.words;
+    words[e + E_LENGTH] = size;
+    words[e + E_KEY] = key;
+    words[e + E_SUM_A] = a;
+    words[e + E_SUM_B] = b;
+    words[e + E_LEAVES] = leaves;
+    words[e + E_COUNT] = count;
+    for (let i = 0; i < count; i += 1) {
+      const j = e + E_ITEMS + i * ITEM_WORDS;
+      const at = first + i;
+      words[j + I_START] = (list.start[at] as number) - from;
+      words[j + I_END] = (list.end[at] as number) - from;
+      words[j + I_HASH] = list.hash[at] as number;
+      words[j + I_FIELD] = list.field[at] as number;
+      words[j + I_WORD] = this.wordNumber(list.word[at]);
+    }
+    this.bytes.set(bytes.subarray(from, to), (e + E_ITEMS + count * ITEM_WORDS) * 4);
+    this.place(this.lastHash, e + 1);
+  }
+
+  private wordNumber(word: string | undefined): number {
+    let n = this.wordNumbers.get(word);
+    if (n === undefined) {
+      n = this.wordList.length;
+      this.wordList.push(word);
+      this.wordNumbers.set(word, n);
+    }
+    return n;
+  }
+
+  /** The value's length in bytes, for an entry {@link find} gave. */
+  lengthOf(e: number): number {
+    return this.words[e + E_LENGTH] as number;
+  }
+
+  /** The content-key sums the value adds (see the line reader): `a`, `b`, and its leaves. */
+  sumAOf(e: number): number {
+    return this.words[e + E_SUM_A] as number;
+  }
+
+  sumBOf(e: number): number {
+    return this.words[e + E_SUM_B] as number;
+  }
+
+  leavesOf(e: number): number {
+    return this.words[e + E_LEAVES] as number;
+  }
+
+  /** Append the entry's items to `list`, their ranges placed at the value's start `from`. */
+  replay(e: number, from: number, list: SpanList): void {
+    const words = this.words;
+    const end = e + E_ITEMS + (words[e + E_COUNT] as number) * ITEM_WORDS;
+    for (let j = e + E_ITEMS; j < end; j += ITEM_WORDS) {
+      const i = list.push(
+        from + (words[j + I_START] as number),
+        from + (words[j + I_END] as number),
+        words[j + I_HASH] as number,
+        words[j + I_FIELD] as number,
+        0,
+      );
+      list.word[i] = this.wordList[words[j + I_WORD] as number];
+    }
+  }
+
+  /** Forget every value. */
+  clear(): void {
+    this.table.fill(0);
+    this.entries = 0;
+    this.used = 0;
+    this.wordList = [];
+    this.wordNumbers.clear();
+  }
+}
