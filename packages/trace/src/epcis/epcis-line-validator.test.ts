@@ -151,6 +151,11 @@ describe('the direct reader', () => {
           hashString32(r.slice(r.readPointStart, r.readPointEnd), SEED_A),
         );
       }
+      if (r.bizLocationStart >= 0) {
+        expect(r.bizLocationHash).toBe(
+          hashString32(r.slice(r.bizLocationStart, r.bizLocationEnd), SEED_A),
+        );
+      }
     }
     expect(read).toBeGreaterThan(305);
   });
@@ -629,6 +634,17 @@ describe('createEpcisLineValidator', () => {
     ];
     const fast = expectSame(variants, { mode: 'strict', now: NOW });
     expect(fast.direct).toBeGreaterThan(8);
+    // the lists were recalled, not only read: the same line three times recalls both of its
+    // lists twice; empty lists under both members are kept apart (one member's "[]" is not the
+    // other's: their content-key terms differ)
+    const empty = JSON.stringify({ ...rest, sourceList: [], destinationList: [] });
+    expectSame([empty, empty, line, empty], { mode: 'strict', now: NOW });
+    const reader = new EventLineReader(compileEpcisValidator({}), Number.NaN);
+    const recalls = [line, line, line, empty, empty].map((l) => {
+      expect(reader.read(l)).toBe(true);
+      return reader.recalled;
+    });
+    expect(recalls).toEqual([0, 2, 4, 4, 6]);
     const codes = fast.perLine.map((d) => d.map((x) => x.code));
     expect(codes[1]).toContain('TRACE_DUPLICATE_EVENT_ID');
     expect(codes[2]).toContain('TRACE_DUPLICATE_EVENT_CONTENT');

@@ -319,6 +319,8 @@ export class EventLineReader {
   private readonly words = new SpanCache(4096, 1 << 16);
   /** Source and destination lists read before (see `value-memo.ts`). */
   private readonly memo = new ValueMemo(1 << 15, 1 << 22);
+  /** Lists recalled from the memo instead of read (for tests). */
+  recalled = 0;
   // what was read
   private eventMs = Number.NaN;
   private writtenOffset: number | undefined;
@@ -540,6 +542,7 @@ export class EventLineReader {
     const parties = this.record.parties;
     const e = memo.find(this.bytes, from, this.lineEnd, m);
     if (e >= 0) {
+      this.recalled += 1;
       memo.replay(e, from, parties);
       this.a = (this.a + memo.sumAOf(e)) | 0;
       this.b = (this.b + memo.sumBOf(e)) | 0;

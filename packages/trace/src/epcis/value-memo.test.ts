@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpanList } from '../chain/event-record.js';
-import { ValueMemo, WINDOW } from './value-memo.js';
+import { ValueMemo, WINDOW, windowHash } from './value-memo.js';
 
 const encoder = new TextEncoder();
 
@@ -76,9 +76,9 @@ describe('ValueMemo', () => {
     expect(lookup(memo, b, 5, b.length - 1)).toBe(-1);
     expect(lookup(memo, a, 5, a.length - 1)).toBeGreaterThanOrEqual(0);
     expect(lookup(memo, b, 5, b.length - 1)).toBeGreaterThanOrEqual(0);
-    // a line shorter than a kept value whose start it shares is no hit (nothing past the line)
-    const cut = a.slice(0, a.length - 3);
-    expect(memo.find(lineBytes(cut), 5, cut.length, 17)).toBe(-1);
+    // a line shorter than a kept value is no hit, even when the bytes past its end (left there
+    // by a longer line before it) would complete the value
+    expect(memo.find(lineBytes(a), 5, a.length - 3, 17)).toBe(-1);
   });
 
   it('reads a value again when what follows it in the window differs, never giving a wrong hit', () => {
@@ -99,6 +99,23 @@ describe('ValueMemo', () => {
     // only the first four were kept
     const found = lines.map((line) => memo.find(lineBytes(line), 5, line.length, 17) >= 0);
     expect(found).toEqual([true, true, true, true, ...Array(8).fill(false)]);
+  });
+
+  it('looks at no more than 32 slots, so values chosen to crowd the table cannot slow it', () => {
+    // values whose hashes all start at slot 0 of the first table (512 slots), found by brute
+    // force: the hash has no secret, so an attacker can do the same
+    const crowd: string[] = [];
+    for (let i = 0; crowd.length < 50; i += 1) {
+      const line = `{"x":["c${i}"]}`;
+      const bytes = lineBytes(line);
+      const view = new DataView(bytes.buffer);
+      if ((windowHash(view, 5, line.length - 5, 17) & 511) === 0) crowd.push(line);
+    }
+    const memo = new ValueMemo(1 << 15, 1 << 22);
+    for (const line of crowd) lookup(memo, line, 5, line.length - 1);
+    // the first 32 fill slots 0–31 and are found; the others are read each time, never kept
+    const found = crowd.map((line) => memo.find(lineBytes(line), 5, line.length, 17) >= 0);
+    expect(found).toEqual([...Array(32).fill(true), ...Array(18).fill(false)]);
   });
 
   it('starts afresh when full, by entries or by bytes, and keeps working', () => {

@@ -33,6 +33,12 @@ const MAX_VALUE_BYTES = 1024;
 const MAX_VALUE_ITEMS = 16;
 /** Values kept with the same hash (their first bytes alike, mostly): more are read, not kept. */
 const MAX_ALIKE = 4;
+/**
+ * Slots a lookup looks at. The hash has no secret, so values can be chosen to crowd one run of
+ * slots; when this many are taken and none holds the value, it is read and not kept, and no
+ * lookup walks further.
+ */
+const MAX_STEPS = 32;
 /** Lookups per round of the hit-rate check, and the hits a round needs to keep the memo on. */
 const ROUND = 4096;
 const ROUND_MIN_HITS = ROUND >> 3;
@@ -55,6 +61,21 @@ const I_HASH = 2;
 const I_FIELD = 3;
 const I_WORD = 4;
 const ITEM_WORDS = 5;
+
+/**
+ * The hash that finds a value: of the `n` bytes at `from` (four at a time, then the rest one by
+ * one) and the member `key`. Exported for tests.
+ */
+export function windowHash(view: DataView, from: number, n: number, key: number): number {
+  let h = Math.imul(key + 1, 0x9e3779b1) ^ n;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    h = Math.imul(h ^ view.getInt32(from + k), 0xcc9e2d51);
+    h = (h << 15) | (h >>> 17);
+  }
+  for (; k < n; k += 1) h = Math.imul(h ^ view.getUint8(from + k), 0x01000193);
+  return fmix32(h);
+}
 
 /** See the module note. */
 export class ValueMemo {
@@ -138,30 +159,23 @@ export class ValueMemo {
     }
     const view = this.keyView.of(bytes);
     const rest = lineEnd - from;
-    const n = Math.min(rest, WINDOW);
-    let h = Math.imul(key + 1, 0x9e3779b1) ^ n;
-    let k = 0;
-    for (; k + 4 <= n; k += 4) {
-      h = Math.imul(h ^ view.getInt32(from + k), 0xcc9e2d51);
-      h = (h << 15) | (h >>> 17);
-    }
-    for (; k < n; k += 1) h = Math.imul(h ^ (bytes[from + k] as number), 0x01000193);
-    h = fmix32(h);
+    const h = windowHash(view, from, Math.min(rest, WINDOW), key);
     const { table, mask, words } = this;
     let alike = 0;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
+    for (let i = h & mask, steps = 1; ; i = (i + 1) & mask, steps += 1) {
       const at1 = table[i * 2 + 1] as number;
       if (at1 === 0) break;
-      if (table[i * 2] !== h) continue;
-      const e = at1 - 1;
-      if (words[e + E_KEY] !== key) continue;
-      alike += 1;
-      const size = words[e + E_LENGTH] as number;
-      const value = (e + E_ITEMS + (words[e + E_COUNT] as number) * ITEM_WORDS) * 4;
-      if (size <= rest && sameBytes(this.view, value, view, from, size)) {
-        this.hits += 1;
-        return e;
+      if (table[i * 2] === h && words[at1 - 1 + E_KEY] === key) {
+        const e = at1 - 1;
+        alike += 1;
+        const size = words[e + E_LENGTH] as number;
+        const value = (e + E_ITEMS + (words[e + E_COUNT] as number) * ITEM_WORDS) * 4;
+        if (size <= rest && sameBytes(this.view, value, view, from, size)) {
+          this.hits += 1;
+          return e;
+        }
       }
+      if (steps === MAX_STEPS) return -1; // a crowded run of slots: read, and keep nothing
     }
     this.lastHash = h;
     // values that share their first bytes are kept a few at a time: a lookup compares each
