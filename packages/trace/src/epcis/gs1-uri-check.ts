@@ -4,14 +4,17 @@
  * Tag Data Standard syntax (company prefix 6–12 digits, right total length), and GS1 Digital
  * Links must carry correct mod-10 check digits on GTIN (01), SSCC (00), GLN (414) and party GLN
  * (417), and valid values in the key qualifiers after them (lot, serial…: GS1 character set 82,
- * within their length), on any domain. Other URIs pass. Used by the validator's `TRACE_GS1_*` rules.
+ * within their length), on any domain. The key is the first key segment of the path, as
+ * `parseDigitalLink` finds it; off `id.gs1.org` a key segment without the key's digits after it
+ * is a site's own path, not a Digital Link. Other URIs pass. Used by the validator's `TRACE_GS1_*` rules.
  */
 import { computeGs1CheckDigit } from '../gs1/check-digit.js';
-import { hasInvalidDigitalLinkQualifier } from '../gs1/digital-link.js';
+import { digitalLinkKeyOf, hasInvalidDigitalLinkQualifier } from '../gs1/digital-link.js';
 import { parseEpcUri } from '../gs1/epc-uri.js';
 import { epcUrnWithLowerCasePrefix } from '../gs1/epc-urn-prefix.js';
-import { EPC_SCHEMES, gs1UriSyntaxProblem } from '../gs1/gs1-uri-syntax.js';
+import { EPC_SCHEMES, gs1UriSyntaxProblem, isOnGs1Resolver } from '../gs1/gs1-uri-syntax.js';
 import { httpWithLowerCaseScheme } from '../gs1/http-scheme.js';
+import { lookupTable } from '../gs1/lookup-table.js';
 
 /** Nothing to report. */
 export const GS1_OK = 0;
@@ -100,43 +103,40 @@ function checkEpcUri(v: string): Gs1UriProblem {
   return parseEpcUri(v) === undefined ? { kind: 'syntax', scheme } : GS1_OK;
 }
 
-/** Digital Link keys whose check digit is verified: path marker → [key name, length]. */
-const DL_KEYS: readonly (readonly [string, string, number])[] = [
-  ['/01/', 'GTIN', 14],
-  ['/gtin/', 'GTIN', 14],
-  ['/00/', 'SSCC', 18],
-  ['/sscc/', 'SSCC', 18],
-  ['/414/', 'GLN', 13],
-  ['/gln/', 'GLN', 13],
-  ['/417/', 'party GLN', 13],
-  ['/party/', 'party GLN', 13],
-];
+/** Digital Link keys whose check digit is verified: AI → [key name, length]. */
+const CHECKED_KEYS: Readonly<Record<string, readonly [string, number]>> = lookupTable({
+  '01': ['GTIN', 14],
+  '00': ['SSCC', 18],
+  '414': ['GLN', 13],
+  '417': ['party GLN', 13],
+});
 
+/**
+ * The checks of a URI that may be a GS1 Digital Link: its primary key (the first key segment of
+ * its path, as `parseDigitalLink` finds it) must be digits of the key's length with the right
+ * check digit, and the key qualifiers after it valid values. A key segment followed by something
+ * else is not read as a Digital Link off `id.gs1.org` (`https://example.com/2024/01/15/dock` is a
+ * site's own path, and EPCIS takes any URI); on `id.gs1.org` it is a syntax error.
+ */
 function checkDigitalLink(v: string): Gs1UriProblem {
-  for (const [marker, name, length] of DL_KEYS) {
-    const at = v.indexOf(marker, 8);
-    if (at < 0) continue;
-    const from = at + marker.length;
-    let to = from;
-    while (to < v.length) {
-      const c = v.charCodeAt(to);
-      if (c === 47 || c === 63 || c === 35) break; // / ? #
-      to++;
-    }
-    const n = to - from;
-    const gtinShort = name === 'GTIN' && (n === 8 || n === 12 || n === 13);
-    if (!isDigits(v, from, to) || (n !== length && !gtinShort)) {
-      return { kind: 'syntax', scheme: `Digital Link ${name}` };
-    }
-    const expected = computeGs1CheckDigit(v.slice(from, to - 1));
-    if (expected !== undefined && v.charCodeAt(to - 1) - 48 !== expected) {
-      return { kind: 'check-digit', key: name, expected };
-    }
-    // a lot, serial… after the key: a valid value, on any domain
-    if (to < v.length && v.charCodeAt(to) === 47 && hasInvalidDigitalLinkQualifier(v))
-      return { kind: 'syntax', scheme: 'Digital Link' };
-    return GS1_OK;
+  const key = digitalLinkKeyOf(v);
+  if (key === undefined) return GS1_OK;
+  const checked = CHECKED_KEYS[key.ai];
+  if (checked === undefined) return GS1_OK;
+  const [name, length] = checked;
+  const { from, to } = key;
+  const n = to - from;
+  const gtinShort = name === 'GTIN' && (n === 8 || n === 12 || n === 13);
+  if (!isDigits(v, from, to) || (n !== length && !gtinShort)) {
+    return isOnGs1Resolver(v) ? { kind: 'syntax', scheme: `Digital Link ${name}` } : GS1_OK;
   }
+  const expected = computeGs1CheckDigit(v.slice(from, to - 1));
+  if (expected !== undefined && v.charCodeAt(to - 1) - 48 !== expected) {
+    return { kind: 'check-digit', key: name, expected };
+  }
+  // a lot, serial… after the key: a valid value, on any domain
+  if (to < v.length && v.charCodeAt(to) === 47 && hasInvalidDigitalLinkQualifier(v))
+    return { kind: 'syntax', scheme: 'Digital Link' };
   return GS1_OK;
 }
 

@@ -27,11 +27,13 @@ export function parseGs1Uri(uri: unknown): Gs1Identifier | undefined {
  * The canonical GS1 Digital Link (`https://id.gs1.org/…`) of an EPC URN, EPC class or id-pattern
  * URN, or Digital Link on any domain; any other URI is returned unchanged, one that only looks
  * like a GS1 identifier included (qualifiers out of order, a lot of more than 20 characters…: the
- * validator reports those, `TRACE_GS1_URI_INVALID`). Idempotent.
+ * validator reports those, `TRACE_GS1_URI_INVALID`). Idempotent. A value that is not a string
+ * (`null` from JSON…) is returned as it is.
  *
  * @example canonicalGs1Uri('urn:epc:id:sscc:4012345.0000000111') // 'https://id.gs1.org/00/040123450000001112'
  */
 export function canonicalGs1Uri(uri: string): string {
+  if (typeof uri !== 'string') return uri;
   // the commonest forms straight from the text; every form by parsing it into elements
   const common = canonicalCommonGs1Uri(uri);
   if (common !== undefined) return common;

@@ -2,11 +2,13 @@
  * GS1 Digital Link URIs (uncompressed), on id.gs1.org or any custom domain, ↔ GS1 identifiers.
  */
 
+import { FoodSafetyError } from '@foodsafety/core';
 import {
   type Gs1Element,
   type Gs1Identifier,
   identifierFromElements,
   isQualifierValue,
+  requireGs1Identifier,
 } from './gs1-identifier.js';
 import { httpWithLowerCaseScheme } from './http-scheme.js';
 import { lookupTable } from './lookup-table.js';
@@ -121,11 +123,62 @@ export function hasInvalidDigitalLinkQualifier(uri: string): boolean {
   return false;
 }
 
+/** Where {@link digitalLinkKeyOf} found a URI's primary key. */
+export interface DigitalLinkKey {
+  /** The key's AI (a short name such as `gtin` read as its AI). */
+  readonly ai: string;
+  /** The range of the key's value as written in the URI (not decoded). */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The GS1 primary key of an http(s) URI as {@link parseDigitalLink} finds it: the first segment of
+ * the path (never the query or fragment) that is a primary key's AI or short name and has a
+ * segment after it. `undefined` when there is none. Internal: the validator's Digital Link check.
+ */
+export function digitalLinkKeyOf(uri: string): DigitalLinkKey | undefined {
+  const authority = uri.indexOf('://');
+  if (authority < 0) return undefined;
+  let at = authority + 3;
+  while (at < uri.length && !isPathEnd(uri.charCodeAt(at)) && uri.charCodeAt(at) !== 47) at += 1;
+  if (at >= uri.length || uri.charCodeAt(at) !== 47) return undefined;
+  let end = at;
+  while (end < uri.length && !isPathEnd(uri.charCodeAt(end))) end += 1;
+  for (let from = at + 1; from < end; ) {
+    let to = uri.indexOf('/', from);
+    if (to < 0 || to > end) to = end;
+    if (to === end) return undefined; // the last segment: no value after it
+    const segment = uri.slice(from, to);
+    const ai = SHORT_NAMES[segment] ?? segment;
+    if (PRIMARY_AIS.has(ai)) {
+      let valueEnd = uri.indexOf('/', to + 1);
+      if (valueEnd < 0 || valueEnd > end) valueEnd = end;
+      return { ai, from: to + 1, to: valueEnd };
+    }
+    from = to + 1;
+  }
+  return undefined;
+}
+
+/** `?` or `#`: the end of a URI's path. */
+function isPathEnd(c: number): boolean {
+  return c === 63 || c === 35;
+}
+
 /**
  * Write an identifier as a GS1 Digital Link URI (default domain `https://id.gs1.org`, no trailing
- * slash), values percent-encoded.
+ * slash), values percent-encoded. A value that is no identifier is a `FoodSafetyError`
+ * (`TRACE_GS1_IDENTIFIER_INVALID`), a domain that is no string one with `TRACE_OPTION_INVALID`.
  */
 export function toDigitalLink(id: Gs1Identifier, domain: string = GS1_CANONICAL_DOMAIN): string {
+  requireGs1Identifier(id, 'toDigitalLink');
+  if (typeof domain !== 'string')
+    throw new FoodSafetyError(
+      'TRACE_OPTION_INVALID',
+      `domain of toDigitalLink is ${domain === null ? 'null' : typeof domain}, not a string`,
+      { options: 'toDigitalLink', option: 'domain', expected: 'string' },
+    );
   let out = domain.endsWith('/') ? domain.slice(0, -1) : domain;
   for (const e of id.elements) out += `/${e.ai}/${digitalLinkEncode(e.value)}`;
   return out;

@@ -11,6 +11,7 @@ import {
   type Gs1IdentifierType,
   gs1ElementValue,
   identifierFromElements,
+  isGs1Identifier,
 } from './gs1-identifier.js';
 import { epcUriEncode, percentDecode } from './percent-encoding.js';
 
@@ -182,12 +183,15 @@ export function parseEpcUri(uri: unknown): Gs1Identifier | undefined {
 /**
  * Write an identifier as an EPC URN. The GS1 Company Prefix length (6–12) is needed unless the
  * identifier came from a URN (it remembers it). Returns `undefined` when the identifier cannot be
- * written with that prefix length (e.g. a GTIN-8 based key, or a serialised lot).
+ * written with that prefix length, or as an EPC URN at all (a location extension of `0`, which an
+ * SGLN URN reserves for "no extension"), or when `id` is no identifier. A GTIN-8 is written as
+ * its GTIN-14 (six leading zeros) split at the given length, as for any GTIN.
  *
  * @example toEpcUri(parseDigitalLink('https://id.gs1.org/01/10614141073464/21/2017')!, 7)
  * // 'urn:epc:id:sgtin:0614141.107346.2017'
  */
 export function toEpcUri(id: Gs1Identifier, companyPrefixLength?: number): string | undefined {
+  if (!isGs1Identifier(id)) return undefined;
   const cpl = companyPrefixLength ?? id.companyPrefixLength;
   if (cpl === undefined || !Number.isInteger(cpl) || cpl < 6 || cpl > 12) return undefined;
   const key = id.elements[0]?.value ?? '';
@@ -210,6 +214,8 @@ export function toEpcUri(id: Gs1Identifier, companyPrefixLength?: number): strin
       return `urn:epc:id:sscc:${key.slice(1, 1 + cpl)}.${key.slice(0, 1)}${key.slice(1 + cpl, 17)}`;
     case 'sgln': {
       const ext = v('254');
+      // TDS: `.0` in an SGLN URN means "no extension", so an extension "0" has no URN
+      if (ext === '0') return undefined;
       return `urn:epc:id:sgln:${key.slice(0, cpl)}.${key.slice(cpl, 12)}.${ext === undefined ? '0' : epcUriEncode(ext)}`;
     }
     case 'pgln':
@@ -234,6 +240,8 @@ export function toEpcUri(id: Gs1Identifier, companyPrefixLength?: number): strin
       return `urn:epc:id:${id.type}:${key.slice(0, cpl)}.${epcUriEncode(key.slice(cpl))}`;
     case 'gsrn':
     case 'gsrnp':
+      // a service relation instance number (AI 8019) has no place in the URN
+      if (id.elements.length > 1) return undefined;
       return `urn:epc:id:${id.type}:${key.slice(0, cpl)}.${key.slice(cpl, 17)}`;
     case 'gsin':
       return `urn:epc:id:gsin:${key.slice(0, cpl)}.${key.slice(cpl, 16)}`;

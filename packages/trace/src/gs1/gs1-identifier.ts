@@ -4,6 +4,7 @@
  * GS1 Digital Link).
  */
 
+import { FoodSafetyError } from '@foodsafety/core';
 import { inGs1Cset39, inGs1Cset82 } from './character-set.js';
 import { lookupTable } from './lookup-table.js';
 
@@ -75,11 +76,48 @@ export function gs1ElementValue(id: Gs1Identifier, ai: string): string | undefin
 }
 
 /**
- * The human-readable element string, e.g. `(01)04012345111118(21)9876`. A value that itself holds
+ * Whether a value has the shape of a {@link Gs1Identifier}: a `type` and a list of `elements`,
+ * each with a string `ai` and `value` (what the parsers here return).
+ */
+export function isGs1Identifier(value: unknown): value is Gs1Identifier {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, elements } = value as { type?: unknown; elements?: unknown };
+  return (
+    typeof type === 'string' &&
+    Array.isArray(elements) &&
+    elements.every(
+      (e: unknown) =>
+        typeof e === 'object' &&
+        e !== null &&
+        typeof (e as Gs1Element).ai === 'string' &&
+        typeof (e as Gs1Element).value === 'string',
+    )
+  );
+}
+
+/**
+ * For a function that writes an identifier: a `FoodSafetyError` with the code
+ * `TRACE_GS1_IDENTIFIER_INVALID` when `id` is no identifier (`null`, a string, an object of
+ * another shape), as calling the API wrongly does.
+ */
+export function requireGs1Identifier(id: unknown, fn: string): asserts id is Gs1Identifier {
+  if (isGs1Identifier(id)) return;
+  const actual = id === null ? 'null' : Array.isArray(id) ? 'array' : typeof id;
+  throw new FoodSafetyError(
+    'TRACE_GS1_IDENTIFIER_INVALID',
+    `${fn} takes a GS1 identifier (a type and elements, as parseGs1Uri returns), not ${actual}`,
+    { function: fn, actual },
+  );
+}
+
+/**
+ * The human-readable element string, e.g. `(01)04012345111118(21)9876` (a value that is no
+ * identifier: `TRACE_GS1_IDENTIFIER_INVALID`, see {@link requireGs1Identifier}). A value that itself holds
  * 2 to 4 digits in brackets (`(10)A(21)B` as a lot) cannot be told from the next element, so such
  * a string does not parse back to the same identifier (use the Digital Link or the EPC URI).
  */
 export function toElementString(id: Gs1Identifier): string {
+  requireGs1Identifier(id, 'toElementString');
   let out = '';
   for (const e of id.elements) out += `(${e.ai})${e.value}`;
   return out;
@@ -133,11 +171,14 @@ const QUALIFIERS: Readonly<Record<string, readonly string[]>> = lookupTable({
   '8006': ['22', '10', '21'],
   '414': ['254'],
   '8010': ['8011'],
+  '8017': ['8019'],
+  '8018': ['8019'],
 });
 
 /**
  * The most characters a qualifier's value may hold (GS1 General Specifications, the AI table:
- * CPV X..20, batch/lot X..20, serial X..20, TPX X..28, GLN extension X..20, CPID serial N..12).
+ * CPV X..20, batch/lot X..20, serial X..20, TPX X..28, GLN extension X..20, CPID serial N..12,
+ * service relation instance SRIN N..10).
  */
 const QUALIFIER_MAX_LENGTH: Readonly<Record<string, number>> = lookupTable({
   '22': 20,
@@ -146,25 +187,27 @@ const QUALIFIER_MAX_LENGTH: Readonly<Record<string, number>> = lookupTable({
   '235': 28,
   '254': 20,
   '8011': 12,
+  '8019': 10,
 });
 
 /**
  * Whether `value` is a valid value of qualifier `ai` (non-empty, within its length, its
- * characters in its set: digits for AI 8011, set 82 for the others); `undefined` when `ai` is no
+ * characters in its set: digits for AI 8011 and 8019, set 82 for the others); `undefined` when `ai` is no
  * key qualifier this library knows (a data attribute, a path segment of the site's own).
  */
 export function isQualifierValue(ai: string, value: string): boolean | undefined {
-  const max = QUALIFIER_MAX_LENGTH[ai];
+  const max = typeof ai === 'string' ? QUALIFIER_MAX_LENGTH[ai] : undefined;
   if (max === undefined) return undefined;
-  if (value.length === 0 || value.length > max) return false;
-  return ai === '8011' ? DIGITS.test(value) : inGs1Cset82(value);
+  if (typeof value !== 'string' || value.length === 0 || value.length > max) return false;
+  return ai === '8011' || ai === '8019' ? DIGITS.test(value) : inGs1Cset82(value);
 }
 
 /**
  * Build an identifier from element strings (primary key first). Qualifiers not allowed for the
  * key, out of their GS1 Digital Link order, empty, longer than their AI allows or holding a
- * character outside their GS1 character set (set 82; digits for AI 8011) make it `undefined`, as
- * does a primary key whose alphanumeric part leaves its set (82; 39 for a CPID). Lot and serial
+ * character outside their GS1 character set (set 82; digits for AI 8011 and 8019) make it
+ * `undefined`, as do a third-party serial (235) with another qualifier of its GTIN and a primary
+ * key whose alphanumeric part leaves its set (82; 39 for a CPID). Lot and serial
  * together are kept (use {@link canonicalGs1Identifier} to keep the finest level only).
  */
 export function identifierFromElements(
@@ -186,6 +229,9 @@ export function identifierFromElements(
   let type: Gs1IdentifierType = base;
   if (first.ai === '01') {
     const ais = elements.map((e) => e.ai);
+    // a third-party serial (235) stands alone after a GTIN: GS1 Digital Link's key qualifiers
+    // of 01 are 22, 10, 21 in that order, or 235 (GS1 Barcode Syntax Dictionary, dlpkey)
+    if (ais.includes('235') && ais.length > 2) return undefined;
     if (ais.includes('235')) type = 'upui';
     else if (ais.includes('21')) type = 'sgtin';
     else if (ais.includes('10')) type = 'lgtin';
@@ -237,9 +283,11 @@ function validPrimaryValue(ai: string, value: string): boolean {
 /**
  * The identifier at its finest level with only identifying elements: a lot is dropped when a
  * serial is present, the consumer product variant (AI 22) is dropped — as CBV 2.0 event hashing
- * does before comparing identifiers.
+ * does before comparing identifiers. A value that is no identifier is a `FoodSafetyError`
+ * (`TRACE_GS1_IDENTIFIER_INVALID`).
  */
 export function canonicalGs1Identifier(id: Gs1Identifier): Gs1Identifier {
+  requireGs1Identifier(id, 'canonicalGs1Identifier');
   const hasSerial = id.elements.some((e) => e.ai === '21');
   const kept = id.elements.filter((e) => e.ai !== '22' && !(hasSerial && e.ai === '10'));
   if (kept.length === id.elements.length) return id;

@@ -59,6 +59,11 @@ const MAX_QUALIFIER = 20;
  */
 const RESOLVER = /^https?:\/\/[iI][dD]\.[gG][sS]1\.[oO][rR][gG](?::\d*)?(?:[/?#]|$)/;
 
+/** Whether an http(s) URI (its scheme in lower case) is on GS1's resolver, `id.gs1.org`. */
+export function isOnGs1Resolver(uri: string): boolean {
+  return RESOLVER.test(uri);
+}
+
 /** Whether `text[from, to)` holds an ASCII upper-case letter. */
 function hasUpperCase(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i += 1) {
