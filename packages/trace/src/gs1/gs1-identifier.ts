@@ -6,6 +6,7 @@
 
 import { FoodSafetyError } from '@foodsafety/core';
 import { inGs1Cset39, inGs1Cset82 } from './character-set.js';
+import { hasValidGs1CheckDigit } from './check-digit.js';
 import { lookupTable } from './lookup-table.js';
 
 /** The kinds of GS1 identifiers this library reads and writes. */
@@ -249,7 +250,31 @@ export function identifierFromElements(
 
 const DIGITS = /^\d+$/;
 
+/**
+ * Whether a primary key's value has its AI's shape and, for the keys that carry one, a right
+ * check digit (GS1 General Specifications §7.9): the whole of a GTIN, SSCC, GLN, GSRN(P) or GSIN;
+ * the GLN part of a GDTI or GCN; the GTIN part of a GRAI or ITIP. A key with a wrong check digit
+ * is no GS1 key: it is not read, so it is not canonicalised either (the validator reports it).
+ */
 function validPrimaryValue(ai: string, value: string): boolean {
+  if (!validPrimaryShape(ai, value)) return false;
+  switch (ai) {
+    case '253':
+    case '255':
+      return hasValidGs1CheckDigit(value.slice(0, 13));
+    case '8003':
+    case '8006':
+      return hasValidGs1CheckDigit(value.slice(0, 14));
+    case '401':
+    case '8004':
+    case '8010':
+      return true;
+    default:
+      return hasValidGs1CheckDigit(value);
+  }
+}
+
+function validPrimaryShape(ai: string, value: string): boolean {
   switch (ai) {
     case '01':
       return DIGITS.test(value) && [8, 12, 13, 14].includes(value.length);

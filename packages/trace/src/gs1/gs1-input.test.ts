@@ -8,6 +8,7 @@ import {
   type Gs1Identifier,
   isGs1Identifier,
   isQualifierValue,
+  parseElementString,
   toElementString,
 } from './gs1-identifier.js';
 
@@ -118,5 +119,32 @@ describe('key qualifiers the GS1 Digital Link syntax allows', () => {
       // TDS: company prefix, then the service reference without the check digit
       'urn:epc:id:gsrn:1061414.1234567890',
     );
+  });
+});
+
+describe('keys with a wrong check digit (GS1 General Specifications §7.9)', () => {
+  // 04012345123456 is right (check digit 6); 04012345123457 is not
+  it('are no identifiers: not parsed, not canonicalised, not converted', () => {
+    expect(parseGs1Uri('https://id.gs1.org/01/04012345123456/10/X')?.type).toBe('lgtin');
+    for (const uri of [
+      'https://id.gs1.org/01/04012345123457/10/X',
+      'https://example.com/01/04012345123457/10/X',
+      'https://id.gs1.org/01/80614141073461/21/X', // a GTIN whose check digit is 3
+      'https://id.gs1.org/00/040123450000001113', // an SSCC whose check digit is 2
+      'https://id.gs1.org/414/0614141123453', // a GLN whose check digit is 2
+      'https://id.gs1.org/8006/040123451234570102/21/1', // an ITIP whose GTIN's is 6
+      'https://id.gs1.org/8018/106141412345678909', // a GSRN whose check digit is 8
+    ]) {
+      expect([uri, parseGs1Uri(uri)]).toEqual([uri, undefined]);
+    }
+    // on another domain it stays as written (it is not moved onto GS1's resolver)
+    expect(canonicalGs1Uri('https://example.com/01/04012345123457/10/X')).toBe(
+      'https://example.com/01/04012345123457/10/X',
+    );
+    expect(parseElementString('(01)04012345123457(10)L')).toBeUndefined();
+    expect(parseElementString('(01)04012345123456(10)L')?.type).toBe('lgtin');
+    // the right ones still read
+    expect(parseGs1Uri('https://id.gs1.org/8006/040123451234560102/21/1')?.type).toBe('itip');
+    expect(parseGs1Uri('https://id.gs1.org/00/040123450000001112')?.type).toBe('sscc');
   });
 });
