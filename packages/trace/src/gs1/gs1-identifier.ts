@@ -129,8 +129,11 @@ export function toElementString(id: Gs1Identifier): string {
 const ELEMENT = /\((\d{2,4})\)((?:(?!\(\d{2,4}\)).)*)/gsy;
 
 /**
- * Parse a bracketed element string such as `(01)04012345111118(10)LOT7` into an identifier.
- * Returns `undefined` when the text is not such a string or the combination is not a known key.
+ * Parse a bracketed element string such as `(01)04012345111118(10)LOT7` into an identifier. The
+ * elements may come in any order (`(10)LOT7(01)04012345111118` is the same lot), the GTIN as its
+ * fixed 14 digits. Returns `undefined` when the text is not such a string, holds no primary key
+ * or two, or an element that is not a key qualifier of it: data attributes such as an expiry date
+ * `(17)` are not part of an identifier, so strip them first.
  */
 export function parseElementString(text: unknown): Gs1Identifier | undefined {
   if (typeof text !== 'string') return undefined;
@@ -144,7 +147,18 @@ export function parseElementString(text: unknown): Gs1Identifier | undefined {
     pos = ELEMENT.lastIndex;
   }
   if (pos !== text.length || elements.length === 0) return undefined;
-  return identifierFromElements(elements);
+  // an element string has no fixed order (a barcode may carry the lot before the GTIN): the
+  // primary key first, its qualifiers in the order the Digital Link writes them
+  const keys = elements.filter((e) => PRIMARY[e.ai] !== undefined);
+  const key = keys[0];
+  if (key === undefined || keys.length > 1) return undefined;
+  // AI 01 is a fixed 14 digits in an element string (GTIN-8/12/13 are written padded)
+  if (key.ai === '01' && key.value.length !== 14) return undefined;
+  const order = QUALIFIERS[key.ai] ?? [];
+  const qualifiers = elements
+    .filter((e) => e !== key)
+    .sort((a, b) => order.indexOf(a.ai) - order.indexOf(b.ai));
+  return identifierFromElements([key, ...qualifiers]);
 }
 
 const PRIMARY: Readonly<Record<string, Gs1IdentifierType>> = lookupTable({

@@ -148,3 +148,23 @@ describe('keys with a wrong check digit (GS1 General Specifications §7.9)', () 
     expect(parseGs1Uri('https://id.gs1.org/00/040123450000001112')?.type).toBe('sscc');
   });
 });
+
+describe('parseElementString reads barcode content in any order', () => {
+  it('takes the elements in any order, the GTIN as its 14 digits, no data attribute', () => {
+    const lot = parseElementString('(01)04012345123456(10)L');
+    expect(parseElementString('(10)L(01)04012345123456')).toEqual(lot);
+    const both = parseElementString('(01)04012345123456(21)S(10)L');
+    expect(both?.elements).toEqual([
+      { ai: '01', value: '04012345123456' },
+      { ai: '10', value: 'L' },
+      { ai: '21', value: 'S' },
+    ]);
+    expect(parseElementString('(21)S(10)L(01)04012345123456')).toEqual(both);
+    // AI 01 is N14 in an element string (GS1 General Specifications, the AI table)
+    expect(parseElementString('(01)4012345123456(10)L')).toBeUndefined();
+    // a data attribute is no part of an identifier; two keys are no one identifier
+    expect(parseElementString('(01)04012345123456(17)251231(10)L')).toBeUndefined();
+    expect(parseElementString('(01)04012345123456(00)040123450000001112')).toBeUndefined();
+    expect(parseElementString('(10)L(10)M(01)04012345123456')).toBeUndefined();
+  });
+});
