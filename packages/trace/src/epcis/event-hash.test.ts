@@ -87,7 +87,65 @@ describe('eventPreHash', () => {
   }, 20_000);
 });
 
+describe('eventPreHash beyond the published vectors (review against the reference algorithm)', () => {
+  const context = [{ ex: 'https://ex.com/' }];
+  const withEx = (member: Record<string, unknown>) =>
+    eventPreHash({ ...base, '@context': context, ...member });
+
+  it('writes an integer past 2^53 as Python writes the float: its exact value, not padded digits', () => {
+    // Python: str(int(float("12345678901234567890"))) == "12345678901234567168" (the double's
+    // exact value); JavaScript's String gives 12345678901234567000
+    expect(withEx({ 'ex:n': '12345678901234567890' })).toContain(
+      '{https://ex.com/}n=12345678901234567168',
+    );
+    expect(
+      eventPreHash({
+        ...base,
+        epcList: undefined,
+        quantityList: [
+          {
+            epcClass: 'urn:epc:class:lgtin:4012345.012345.998877',
+            quantity: Number('12345678901234567890'),
+          },
+        ],
+      }),
+    ).toContain('quantity=12345678901234567168');
+    // below 2^53 every integer is exact either way
+    expect(withEx({ 'ex:n': '9007199254740991' })).toContain('{https://ex.com/}n=9007199254740991');
+  });
+
+  it('sorts by code point (UTF-8 byte order), not by UTF-16 code unit', () => {
+    // U+FF5E (～) comes before U+1F600 (😀): JavaScript's < says the opposite (D83D < FF5E)
+    const pre = withEx({ 'ex:v': ['😀', '～'] });
+    expect(pre.indexOf('v=～')).toBeGreaterThan(0);
+    expect(pre.indexOf('v=～')).toBeLessThan(pre.indexOf('v=😀'));
+    expect(withEx({ 'ex:v': ['～', '😀'] })).toBe(pre);
+  });
+
+  it('takes deeply nested arrays without overflowing the stack, and tells deep contents apart', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 5_000; i++) deep = [deep];
+    expect(typeof withEx({ 'ex:a': deep })).toBe('string');
+    expect(typeof eventPreHash({ ...base, epcList: deep })).toBe('string');
+    // 300 levels: within the 1 000 rendered, so a difference at the bottom changes the hash
+    const nested = (leaf: string) => {
+      let v: unknown = leaf;
+      for (let i = 0; i < 300; i++) v = { 'ex:b': v };
+      return v;
+    };
+    expect(eventHashId({ ...base, '@context': context, 'ex:b': nested('x') })).not.toBe(
+      eventHashId({ ...base, '@context': context, 'ex:b': nested('y') }),
+    );
+  });
+});
+
 describe('canonicalTimestamp', () => {
+  it('keeps the years 0001–0099 (not read as 1901–1999)', () => {
+    expect(canonicalTimestamp('0099-01-01T00:00:00Z')).toBe('0099-01-01T00:00:00.000Z');
+    expect(canonicalTimestamp('0001-01-01T00:00:00+01:00')).toBe('0000-12-31T23:00:00.000Z');
+    expect(canonicalTimestamp('2020-03-04T24:00:00Z')).toBe('2020-03-05T00:00:00.000Z');
+  });
+
   it('converts to UTC and rounds to milliseconds (half up), as the TimeStampRoundOff vector', () => {
     expect(canonicalTimestamp('2023-02-02T11:04:03.1415Z')).toBe('2023-02-02T11:04:03.142Z');
     expect(canonicalTimestamp('2023-02-02T11:04:03.1414Z')).toBe('2023-02-02T11:04:03.141Z');

@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
 import { lookupTable } from '../gs1/lookup-table.js';
+import { codePointCompare } from './code-point-compare.js';
 
 /** Options of {@link eventPreHash}. */
 export interface EventHashOptions {
@@ -189,7 +190,9 @@ const TIME =
 /** Python's `repr(float)`: exponent form below 1e-4, else shortest round-trip digits. */
 function pythonFloat(n: number): string {
   if (Number.isInteger(n)) {
-    return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+    // Python's str(int(float(x))) writes a large float's exact value (2^53 + 2 as 9007199254740994);
+    // JavaScript's String pads its shortest digits with zeros from 2^53 up (…1e19 as …567000)
+    return Math.abs(n) < 2 ** 53 ? String(n) : BigInt(n).toString();
   }
   const abs = Math.abs(n);
   if (abs < 1e-4) {
@@ -225,17 +228,11 @@ export function canonicalTimestamp(text: string): string {
     const digits = zone.slice(1).replace(':', '');
     offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
-  const t =
-    Date.UTC(
-      Number(m[1]),
-      Number(m[2]) - 1,
-      Number(m[3]),
-      Number(m[4]),
-      Number(m[5]),
-      Number(m[6] ?? '0'),
-    ) +
-    ms -
-    offsetMinutes * 60_000;
+  // (not Date.UTC, which reads the years 0–99 as 1900–1999)
+  const utc = new Date(0);
+  utc.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  utc.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6] ?? '0'), 0);
+  const t = utc.getTime() + ms - offsetMinutes * 60_000;
   const date = new Date(t);
   if (Number.isNaN(t) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999) return text;
   const iso = date.toISOString();
@@ -333,8 +330,9 @@ function renderMember(
     );
   }
   if (Array.isArray(value)) {
-    // nested array inside an array: flatten under the same name (an array inside itself: nothing)
-    if (ctx.open.has(value)) return '';
+    // nested array inside an array: flatten under the same name (an array inside itself, or
+    // nested past the depth an object may be, nothing)
+    if (depth > MAX_DEPTH || ctx.budget-- <= 0 || ctx.open.has(value)) return '';
     ctx.open.add(value);
     const parts: string[] = [];
     for (const v of value) {
@@ -342,18 +340,18 @@ function renderMember(
       if (r !== '' && r !== name) parts.push(r);
     }
     ctx.open.delete(value);
-    parts.sort(compare);
+    parts.sort(codePointCompare);
     return parts.join('');
   }
   const text = canonicalValue(value, name, where, standard, ctx);
   return text === '' ? '' : `${name}=${text}`;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const MAX_DEPTH = 200;
+/**
+ * The deepest nesting rendered, as the validator's largest `maxDepth` and the content key's: what
+ * lies deeper is left out of the pre-hash (such an event is reported by the validator).
+ */
+const MAX_DEPTH = 1000;
 
 function renderList(
   name: string,
@@ -385,7 +383,7 @@ function renderList(
     if (r !== '' && r !== member) parts.push(r);
   }
   ctx.open.delete(items);
-  parts.sort(compare);
+  parts.sort(codePointCompare);
   const body = parts.join('');
   return body === '' ? '' : name + body;
 }
@@ -416,7 +414,7 @@ function renderObject(
           const r = renderMember(name, v, sub, where, true, ctx, depth);
           if (r !== '' && r !== name) parts.push(r);
         }
-        parts.sort(compare);
+        parts.sort(codePointCompare);
         out += parts.join('');
       } else {
         const r = renderMember(name, value, sub, where, true, ctx, depth);
@@ -448,7 +446,7 @@ function renderObject(
       if (r !== '' && r !== name) rest.push(r);
     }
   }
-  rest.sort(compare);
+  rest.sort(codePointCompare);
   ctx.open.delete(obj);
   return out + rest.join('');
 }
