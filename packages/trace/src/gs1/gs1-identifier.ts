@@ -221,8 +221,9 @@ export function isQualifierValue(ai: string, value: string): boolean | undefined
  * Build an identifier from element strings (primary key first). Qualifiers not allowed for the
  * key, out of their GS1 Digital Link order, empty, longer than their AI allows or holding a
  * character outside their GS1 character set (set 82; digits for AI 8011 and 8019) make it
- * `undefined`, as do a third-party serial (235) with another qualifier of its GTIN and a primary
- * key whose alphanumeric part leaves its set (82; 39 for a CPID). Lot and serial
+ * `undefined`, as do a third-party serial (235) with another qualifier of its GTIN, a primary
+ * key with a wrong check digit, and one whose alphanumeric part leaves its set (82; 39 for a
+ * CPID). Lot and serial
  * together are kept (use {@link canonicalGs1Identifier} to keep the finest level only).
  */
 export function identifierFromElements(
