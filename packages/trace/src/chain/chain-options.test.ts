@@ -39,6 +39,58 @@ describe('chain options a function cannot use: a finding, the default, never an 
       ]);
     }
   });
+  it('tables of the wrong shape (units, yield ranges, severities, master data): a finding and the default, never a throw', () => {
+    const kg = (quantity: number, extra: Record<string, unknown>) => ({
+      type: 'ObjectEvent',
+      eventTime: '2025-05-01T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      quantityList: [{ epcClass: 'urn:epc:class:lgtin:6921001.000102.L1', quantity, uom: 'KGM' }],
+      bizLocation: { id: 'urn:epc:id:sgln:6921001.00000.1' },
+      ...extra,
+    });
+    // 1 kg made, 5 kg shipped: the default unit table must still find the excess
+    const over = [
+      kg(1, { action: 'ADD', bizStep: 'commissioning' }),
+      kg(5, { action: 'OBSERVE', bizStep: 'shipping', eventTime: '2025-05-02T08:00:00+08:00' }),
+    ];
+    for (const [given, option] of [
+      [{ units: {} }, 'units'],
+      [{ units: { units: null } }, 'units'],
+      [{ units: { units: { KGM: null } } }, 'units'],
+      [{ units: { units: { KGM: { dimension: 'mass' } } } }, 'units'],
+      [{ yieldRange: { min: '0.3', max: '0.6' } }, 'yieldRange'],
+      [{ yieldRange: { min: Number.NaN, max: 1 } }, 'yieldRange'],
+      [{ yieldRanges: { '06921001001039': { min: 0.6, max: 0.3 } } }, 'yieldRanges'],
+      [{ severities: { TRACE_ORPHAN_LOT: 'bogus' } }, 'severities'],
+      [{ masterData: { locations: 5 } }, 'masterData'],
+      [{ masterData: { locations: [5] } }, 'masterData'],
+    ] as const) {
+      for (const run of [
+        () => validateChain(over, given as never),
+        () => {
+          const index = createTraceIndex(given as never);
+          return [...over.flatMap((e) => index.add(e)), ...index.finalize()];
+        },
+      ]) {
+        const found = run();
+        expect([option, found[0]?.code, found[0]?.path]).toEqual([
+          option,
+          'TRACE_OPTION_INVALID',
+          ['options', option],
+        ]);
+        expect([option, found.map((d) => d.code)]).toEqual([
+          option,
+          expect.arrayContaining(['TRACE_MASS_BALANCE_EXCEEDED']),
+        ]);
+      }
+    }
+    // a one-shot iterable of master data is not used up by the check
+    const locations = (function* () {
+      yield 'urn:epc:id:sgln:6921001.00000.1';
+    })();
+    expect(options(validateChain(over, { masterData: { locations } }))).toEqual([]);
+  });
+
   it('reads inherited options, and takes Infinity as no bound', () => {
     const inherited = validateChain(events, Object.create({ checks: 'no' }));
     expect(options(inherited)).toEqual([['options', 'checks']]);
