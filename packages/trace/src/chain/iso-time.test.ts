@@ -5,6 +5,20 @@ import { formatOffset, isoMillis, parseOffset } from './iso-time.js';
 const pad = (v: number, n: number) => String(v).padStart(n, '0');
 
 describe('isoMillis', () => {
+  it("gives NaN for a time of day without a zone, which Date.parse would read in the host's zone", () => {
+    for (const text of [
+      '2025-05-01T08:00:00',
+      '2025-05-01T08:00',
+      '2025-05-01T08:00:00.123',
+      '2025-05-01 08:00:00',
+    ])
+      expect([text, isoMillis(text)]).toEqual([text, Number.NaN]);
+    // with a zone, or a date alone (UTC), as Date.parse reads them
+    expect(isoMillis('2025-05-01T08:00:00+0800')).toBe(Date.UTC(2025, 4, 1, 0));
+    expect(isoMillis('2025-05-01T08:00:00.1234Z')).toBe(Date.UTC(2025, 4, 1, 8, 0, 0, 123));
+    expect(isoMillis('2025-05-01')).toBe(Date.UTC(2025, 4, 1));
+  });
+
   it('reads the EPCIS shapes exactly as Date.parse does', () => {
     for (const text of [
       '2017-01-01T00:00:30.000+08:00',
