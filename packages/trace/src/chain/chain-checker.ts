@@ -91,6 +91,8 @@ const FLAG_TIME = 1;
 const FLAG_DESTROYED = 2;
 /** An error declaration (EPCIS 2.0 §7.4.1.4): left out of the chain. */
 const FLAG_DECLARATION = 4;
+/** A receipt counted in `pendingOnNode`: unpaired when it came, still waiting for its shipment. */
+const FLAG_WAITING = 8;
 const HOLDER_SPAN = 4_194_304; // 2^22
 const MIXED = 255;
 /** Holders of one lot kept in a list before they move to a hash map. */
@@ -504,14 +506,7 @@ export class ChainChecker {
         prev = e;
       }
     }
-    if (kind === K_RECEIVE && this.matched.data[slot] === 0) {
-      const oe = s.objEnd(slot);
-      for (let o = s.objStart(slot); o < oe; o += 1) {
-        const node = s.objNode.data[o] as number;
-        const waiting = this.pendingOnNode.data[node] as number;
-        if (waiting > 0) this.pendingOnNode.data[node] = waiting - 1;
-      }
-    }
+    if (kind === K_RECEIVE) this.stopWaiting(slot);
     this.matched.data[slot] = 1;
     if (wasMatched && this.on.oneStep && (kind === K_SHIP || kind === K_RECEIVE))
       this.unpair(slot, kind);
@@ -602,11 +597,7 @@ export class ChainChecker {
       next[i] = this.receiptTxHead.data[sym] as number;
       this.receiptTxHead.data[sym] = i;
     }
-    const oe = s.objEnd(receipt);
-    for (let o = s.objStart(receipt); o < oe; o += 1) {
-      const node = s.objNode.data[o] as number;
-      this.pendingOnNode.data[node] = (this.pendingOnNode.data[node] as number) + 1;
-    }
+    this.startWaiting(receipt);
   }
 
   /** The balance of a lot at a holder, or -1 when there is none. */
@@ -1137,15 +1128,8 @@ export class ChainChecker {
   private pair(ship: number, receipt: number, out: Diagnostic[]): void {
     const s = this.store;
     this.matched.data[ship] = 1;
-    if (this.matched.data[receipt] === 0) {
-      this.matched.data[receipt] = 1;
-      const oe = s.objEnd(receipt);
-      for (let o = s.objStart(receipt); o < oe; o += 1) {
-        const node = s.objNode.data[o] as number;
-        const waiting = this.pendingOnNode.data[node] as number;
-        if (waiting > 0) this.pendingOnNode.data[node] = waiting - 1;
-      }
-    }
+    this.matched.data[receipt] = 1;
+    this.stopWaiting(receipt);
     if (!this.on.timeOrder) return;
     const ts = s.evTime.data[ship] as number;
     const tr = s.evTime.data[receipt] as number;
@@ -1180,10 +1164,36 @@ export class ChainChecker {
       next[i] = this.receiptTxHead.data[sym] as number;
       this.receiptTxHead.data[sym] = i;
     }
-    const oe = s.objEnd(slot);
-    for (let o = s.objStart(slot); o < oe; o += 1) {
+    this.startWaiting(slot);
+  }
+
+  /** Count an unpaired receipt on its lots, so that a shipment naming them looks for it. */
+  private startWaiting(receipt: number): void {
+    const flags = this.flags.data[receipt] as number;
+    if (flags & FLAG_WAITING) return;
+    this.flags.data[receipt] = flags | FLAG_WAITING;
+    const s = this.store;
+    const oe = s.objEnd(receipt);
+    for (let o = s.objStart(receipt); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
       this.pendingOnNode.data[node] = (this.pendingOnNode.data[node] as number) + 1;
+    }
+  }
+
+  /**
+   * A receipt no longer waits (paired or withdrawn): uncount it, if it was counted. A receipt
+   * paired as it came was never counted, and must not uncount another that still waits.
+   */
+  private stopWaiting(receipt: number): void {
+    const flags = this.flags.data[receipt] as number;
+    if ((flags & FLAG_WAITING) === 0) return;
+    this.flags.data[receipt] = flags & ~FLAG_WAITING;
+    const s = this.store;
+    const oe = s.objEnd(receipt);
+    for (let o = s.objStart(receipt); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      const waiting = this.pendingOnNode.data[node] as number;
+      if (waiting > 0) this.pendingOnNode.data[node] = waiting - 1;
     }
   }
 

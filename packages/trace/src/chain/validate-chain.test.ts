@@ -63,6 +63,50 @@ describe('validateChain: one step back, one step forward', () => {
       ]),
     ).toEqual([]);
   });
+  it('a receipt paired as it comes does not cancel another receipt still waiting (every arrival order)', () => {
+    // A makes 200 kg; ships 100 to B under PO1 and 100 to C without one; C's clock is a minute
+    // slow, so C's receipt (no transaction) comes before the shipment it belongs to
+    const C = 'urn:epc:id:sgln:6921003.00001.0';
+    const toC = ev({
+      bizStep: 'shipping',
+      eventTime: '2025-05-04T08:00:00+08:00',
+      quantityList: [{ epcClass: LOT, quantity: 100, uom: 'KGM' }],
+      readPoint: { id: A },
+      destinationList: [{ type: 'location', destination: C }],
+    });
+    const atC = ev({
+      bizStep: 'receiving',
+      eventTime: '2025-05-04T07:59:00+08:00',
+      quantityList: [{ epcClass: LOT, quantity: 100, uom: 'KGM' }],
+      bizLocation: { id: C },
+    });
+    const chain = [
+      origin('2025-05-01T08:00:00+08:00', 200),
+      ship('2025-05-04T07:00:00+08:00', 100),
+      receive('2025-05-04T07:59:30+08:00', 100),
+      toC,
+      atC,
+    ];
+    expect(codes(chain, { clockSkewMs: 300_000 })).toEqual([]);
+    // the index, given the events in every order: the same (no false one-step findings)
+    const orders: number[][] = [];
+    const permute = (rest: number[], done: number[]) => {
+      if (rest.length === 0) orders.push(done);
+      for (const i of rest)
+        permute(
+          rest.filter((j) => j !== i),
+          [...done, i],
+        );
+    };
+    permute([0, 1, 2, 3, 4], []);
+    const oneStep = new Set(['TRACE_RECEIPT_WITHOUT_SHIPMENT', 'TRACE_SHIPMENT_NOT_RECEIVED']);
+    for (const order of orders) {
+      const index = createTraceIndex({ clockSkewMs: 300_000 });
+      const found = [...order.flatMap((i) => index.add(chain[i])), ...index.finalize()];
+      expect([order, found.map((d) => d.code).filter((c) => oneStep.has(c))]).toEqual([order, []]);
+    }
+  });
+
   it('pairs by lot and destination when there is no business transaction', () => {
     const s = { ...ship('2024-01-02T08:00:00+08:00', 50) };
     const r = { ...receive('2024-01-02T18:00:00+08:00', 50) };
