@@ -715,7 +715,8 @@ export class ChainChecker {
         }
         if (ok) continue;
         const fieldName = OBJECT_FIELDS[field] as string;
-        const isQty = fieldName.endsWith('QuantityList');
+        // quantityList, inputQuantityList, childQuantityList…: the product is the epcClass
+        const isQty = fieldName === 'quantityList' || fieldName.endsWith('QuantityList');
         out.push(
           this.diag(
             'TRACE_PRODUCT_UNRESOLVED',

@@ -513,6 +513,13 @@ describe('validateChain: master data', () => {
     expect(new Set(found.map((d) => d.code))).toEqual(new Set(['TRACE_PRODUCT_UNRESOLVED']));
     expect(found[0]?.params).toMatchObject({ id: '06921002002011' });
     expect(found[0]?.path).toEqual([6, 'outputQuantityList', 0, 'epcClass']);
+    // an ObjectEvent's quantityList points at the epcClass too (it pointed at the element)
+    const unknown = validateChain([origin('2024-01-01T08:00:00+08:00')], {
+      masterData: { products: ['06921001001015'] },
+    });
+    expect(unknown.map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_PRODUCT_UNRESOLVED', [0, 'quantityList', 0, 'epcClass']],
+    ]);
   });
 });
 
