@@ -1016,6 +1016,11 @@ export class ChainChecker {
     );
   }
 
+  /**
+   * The yield of a transformation event (output over input, one dimension): each output that has
+   * a range of its own in `yieldRanges` is judged by its own yield against it; when none has, the
+   * total output is judged against `yieldRange` (default 0–1).
+   */
   private checkYield(slot: number, out: Diagnostic[]): void {
     const s = this.store;
     const os = s.objStart(slot);
@@ -1023,7 +1028,7 @@ export class ChainChecker {
     let input = 0;
     let output = 0;
     let dim = DIM_NONE;
-    let firstOutput = -1;
+    let outputs = 0;
     for (let o = os; o < oe; o += 1) {
       const d = s.objDim.data[o] as number;
       const base = s.objBase.data[o] as number;
@@ -1035,22 +1040,46 @@ export class ChainChecker {
       if (field === F_IN_EPC || field === F_IN_QTY) input += base;
       else {
         output += base;
-        if (firstOutput === -1) firstOutput = s.objNode.data[o] as number;
+        outputs += 1;
       }
     }
     // (a sum past the largest number cannot be compared: no yield)
-    if (input <= 0 || firstOutput === -1 || input === Infinity || output === Infinity) return;
-    const outId = s.nodeIds[firstOutput] ?? '';
+    if (input <= 0 || outputs === 0 || input === Infinity || output === Infinity) return;
+    let ranged = false;
+    for (let o = os; o < oe; o += 1) {
+      const field = s.objField.data[o] as number;
+      const base = s.objBase.data[o] as number;
+      if (field === F_IN_EPC || field === F_IN_QTY || base < 0) continue;
+      const range = this.ownYieldRange(s.nodeIds[s.objNode.data[o] as number] ?? '');
+      if (range === undefined) continue;
+      ranged = true;
+      this.judgeYield(slot, base, input, range, dim, out);
+    }
+    if (!ranged)
+      this.judgeYield(slot, output, input, this.options.yieldRange ?? { min: 0, max: 1 }, dim, out);
+  }
+
+  /** The range `yieldRanges` gives an output lot (by its GTIN, else by its id as written). */
+  private ownYieldRange(outId: string): YieldRange | undefined {
     const ranges = this.options.yieldRanges;
+    if (ranges === undefined) return undefined;
     const gtin = gtinOf(outId);
-    const range = (ranges !== undefined && gtin !== undefined && Object.hasOwn(ranges, gtin)
-      ? ranges[gtin]
-      : undefined) ??
-      (ranges !== undefined && Object.hasOwn(ranges, outId) ? ranges[outId] : undefined) ??
-      this.options.yieldRange ?? { min: 0, max: 1 };
+    if (gtin !== undefined && Object.hasOwn(ranges, gtin)) return ranges[gtin];
+    return Object.hasOwn(ranges, outId) ? ranges[outId] : undefined;
+  }
+
+  private judgeYield(
+    slot: number,
+    output: number,
+    input: number,
+    range: YieldRange,
+    dim: number,
+    out: Diagnostic[],
+  ): void {
     // (a ratio past the largest number, from a tiny input, is shown as the largest number)
     const y = Math.min(output / input, Number.MAX_VALUE);
     if (y >= range.min - 1e-12 && y <= range.max + 1e-12) return;
+    const s = this.store;
     out.push(
       this.diag(
         'TRACE_YIELD_OUT_OF_RANGE',

@@ -481,6 +481,34 @@ describe('validateChain: mass balance and yield', () => {
     ]);
     expect(codes([origin('2024-01-01T08:00:00+08:00', 1000), t(450)], ranges)).toEqual([]);
   });
+
+  it('judges each output with a range of its own by its own yield, not the total by the first one’s', () => {
+    // 1 000 kg in; the product (OUT, range 0.3–0.6) and a by-product without a range out
+    const BY = 'urn:epc:class:lgtin:6921001.000104.C1';
+    const t = (product: number, byProduct: number) => ({
+      type: 'TransformationEvent',
+      eventTime: '2024-01-02T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      inputQuantityList: [{ epcClass: LOT, quantity: 1000, uom: 'KGM' }],
+      outputQuantityList: [
+        { epcClass: OUT, quantity: product, uom: 'KGM' },
+        { epcClass: BY, quantity: byProduct, uom: 'KGM' },
+      ],
+      bizLocation: { id: A },
+    });
+    const ranges = { yieldRanges: { '06921001001039': { min: 0.3, max: 0.6 } } };
+    const run = (product: number, byProduct: number, options = {}) =>
+      validateChain([origin('2024-01-01T08:00:00+08:00', 1000), t(product, byProduct)], options)
+        .filter((d) => d.code === 'TRACE_YIELD_OUT_OF_RANGE')
+        .map((d) => [d.params?.yield, d.params?.output, d.params?.min, d.params?.max]);
+    // the product's own yield 0.4 is in its range, though the total 0.9 is not
+    expect(run(400, 500, ranges)).toEqual([]);
+    // its own 0.7 is not: the finding shows its yield and its quantity
+    expect(run(700, 200, ranges)).toEqual([[0.7, 700, 0.3, 0.6]]);
+    // with no range of its own for any output, the total is judged against yieldRange (0–1)
+    expect(run(400, 500)).toEqual([]);
+    expect(run(600, 500)).toEqual([[1.1, 1100, 0, 1]]);
+  });
 });
 
 describe('validateChain: master data', () => {
