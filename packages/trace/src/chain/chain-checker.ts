@@ -1059,13 +1059,32 @@ export class ChainChecker {
       this.judgeYield(slot, output, input, this.options.yieldRange ?? { min: 0, max: 1 }, dim, out);
   }
 
-  /** The range `yieldRanges` gives an output lot (by its GTIN, else by its id as written). */
+  /**
+   * The range `yieldRanges` gives an output lot (its canonical id): by its GTIN, else by the lot.
+   * Keys are read as the graph reads identifiers: a GTIN of 8 to 14 digits padded to 14, a lot in
+   * any spelling (URN, Digital Link on any domain) by its canonical form.
+   */
   private ownYieldRange(outId: string): YieldRange | undefined {
-    const ranges = this.options.yieldRanges;
+    const ranges = this.yieldRangeIndex();
     if (ranges === undefined) return undefined;
     const gtin = gtinOf(outId);
-    if (gtin !== undefined && Object.hasOwn(ranges, gtin)) return ranges[gtin];
-    return Object.hasOwn(ranges, outId) ? ranges[outId] : undefined;
+    return (gtin === undefined ? undefined : ranges.get(gtin)) ?? ranges.get(outId);
+  }
+
+  private yieldRanges: Map<string, YieldRange> | undefined;
+
+  private yieldRangeIndex(): Map<string, YieldRange> | undefined {
+    const given = this.options.yieldRanges;
+    if (given === undefined) return undefined;
+    if (this.yieldRanges === undefined) {
+      const index = new Map<string, YieldRange>();
+      for (const [key, range] of Object.entries(given)) {
+        const id = /^\d{8,14}$/.test(key) ? key.padStart(14, '0') : this.store.canonicalOf(key);
+        if (!index.has(id)) index.set(id, range);
+      }
+      this.yieldRanges = index;
+    }
+    return this.yieldRanges;
   }
 
   private judgeYield(

@@ -508,6 +508,15 @@ describe('validateChain: mass balance and yield', () => {
     // with no range of its own for any output, the total is judged against yieldRange (0–1)
     expect(run(400, 500)).toEqual([]);
     expect(run(600, 500)).toEqual([[1.1, 1100, 0, 1]]);
+    // a range keyed by the GTIN-13, by the lot as a URN or as a Digital Link elsewhere: the same
+    for (const key of [
+      '6921001001039',
+      'urn:epc:class:lgtin:6921001.000103.B1',
+      'https://brand.example/01/06921001001039/10/B1',
+    ]) {
+      const keyed = { yieldRanges: { [key]: { min: 0.3, max: 0.6 } } };
+      expect([key, run(700, 200, keyed)]).toEqual([key, [[0.7, 700, 0.3, 0.6]]]);
+    }
   });
 });
 
