@@ -135,7 +135,7 @@ function checkDigitalLink(v: string): Gs1UriProblem {
     return { kind: 'check-digit', key: name, expected };
   }
   // a lot, serial… after the key: a valid value, on any domain
-  if (to < v.length && v.charCodeAt(to) === 47 && hasInvalidDigitalLinkQualifier(v))
+  if (to < v.length && v.charCodeAt(to) === 47 && hasInvalidDigitalLinkQualifier(v, key))
     return { kind: 'syntax', scheme: 'Digital Link' };
   return GS1_OK;
 }

@@ -101,26 +101,32 @@ export function parseDigitalLink(uri: unknown): Gs1Identifier | undefined {
  * the look (a site's own path, data attributes). Internal: the validator's check of Digital
  * Links off `id.gs1.org` uses it.
  */
-export function hasInvalidDigitalLinkQualifier(uri: string): boolean {
-  const m = HTTP.exec(httpWithLowerCaseScheme(uri) ?? uri);
-  if (m === null || m[1] === undefined) return false;
-  const segments = m[1].split('/');
-  let i = 1;
-  while (
-    i < segments.length &&
-    !PRIMARY_AIS.has(SHORT_NAMES[segments[i] as string] ?? (segments[i] as string))
-  )
-    i += 1;
-  for (i += 2; i + 1 < segments.length; i += 2) {
-    const raw = segments[i] as string;
+export function hasInvalidDigitalLinkQualifier(
+  uri: string,
+  key: DigitalLinkKey | undefined = digitalLinkKeyOf(uri),
+): boolean {
+  if (key === undefined) return false;
+  // after the key's value: `/ai/value` pairs up to the path's end
+  for (let at = key.to; at < key.pathEnd; ) {
+    const aiEnd = segmentEnd(uri, at + 1, key.pathEnd);
+    if (aiEnd === key.pathEnd) return false; // a last segment, no value after it
+    const valueEnd = segmentEnd(uri, aiEnd + 1, key.pathEnd);
+    const raw = uri.slice(at + 1, aiEnd);
     const valid = isQualifierValue(
       SHORT_NAMES[raw] ?? raw,
-      percentDecode(segments[i + 1] as string),
+      percentDecode(uri.slice(aiEnd + 1, valueEnd)),
     );
     if (valid === undefined) return false;
     if (!valid) return true;
+    at = valueEnd;
   }
   return false;
+}
+
+/** The end of the path segment that starts at `from` (a `/`, or the path's `end`). */
+function segmentEnd(uri: string, from: number, end: number): number {
+  const slash = uri.indexOf('/', from);
+  return slash < 0 || slash > end ? end : slash;
 }
 
 /** Where {@link digitalLinkKeyOf} found a URI's primary key. */
@@ -130,6 +136,8 @@ export interface DigitalLinkKey {
   /** The range of the key's value as written in the URI (not decoded). */
   readonly from: number;
   readonly to: number;
+  /** Where the URI's path ends (its query or fragment begins, or the URI ends). */
+  readonly pathEnd: number;
 }
 
 /**
@@ -146,16 +154,12 @@ export function digitalLinkKeyOf(uri: string): DigitalLinkKey | undefined {
   let end = at;
   while (end < uri.length && !isPathEnd(uri.charCodeAt(end))) end += 1;
   for (let from = at + 1; from < end; ) {
-    let to = uri.indexOf('/', from);
-    if (to < 0 || to > end) to = end;
+    const to = segmentEnd(uri, from, end);
     if (to === end) return undefined; // the last segment: no value after it
     const segment = uri.slice(from, to);
     const ai = SHORT_NAMES[segment] ?? segment;
-    if (PRIMARY_AIS.has(ai)) {
-      let valueEnd = uri.indexOf('/', to + 1);
-      if (valueEnd < 0 || valueEnd > end) valueEnd = end;
-      return { ai, from: to + 1, to: valueEnd };
-    }
+    if (PRIMARY_AIS.has(ai))
+      return { ai, from: to + 1, to: segmentEnd(uri, to + 1, end), pathEnd: end };
     from = to + 1;
   }
   return undefined;
