@@ -105,10 +105,15 @@ function gtinOf(canonical: string): string | undefined {
   return GTIN_IN_DL.exec(canonical)?.[1];
 }
 
+/** A GTIN of 8 to 14 digits padded to 14, else the identifier's canonical form. */
+function productKey(value: string, canonicalOf: (id: string) => string): string {
+  return /^\d{8,14}$/.test(value) ? value.padStart(14, '0') : canonicalOf(value);
+}
+
+/** A product of master data: its GTIN-14 (a lot or instance stands for its GTIN). */
 function normaliseProduct(value: string, canonicalOf: (id: string) => string): string {
-  if (/^\d{8,14}$/.test(value)) return value.padStart(14, '0');
-  const canonical = canonicalOf(value);
-  return gtinOf(canonical) ?? canonical;
+  const key = productKey(value, canonicalOf);
+  return gtinOf(key) ?? key;
 }
 
 /**
@@ -1079,7 +1084,7 @@ export class ChainChecker {
     if (this.yieldRanges === undefined) {
       const index = new Map<string, YieldRange>();
       for (const [key, range] of Object.entries(given)) {
-        const id = /^\d{8,14}$/.test(key) ? key.padStart(14, '0') : this.store.canonicalOf(key);
+        const id = productKey(key, (raw) => this.store.canonicalOf(raw));
         if (!index.has(id)) index.set(id, range);
       }
       this.yieldRanges = index;
