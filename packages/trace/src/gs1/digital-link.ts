@@ -67,31 +67,43 @@ const HTTP = /^https?:\/\/[^/?#]+(\/[^?#]*)?(?:[?#].*)?$/;
  */
 export function parseDigitalLink(uri: unknown): Gs1Identifier | undefined {
   if (typeof uri !== 'string') return undefined;
-  const m = HTTP.exec(httpWithLowerCaseScheme(uri) ?? uri);
-  if (m === null || m[1] === undefined) return undefined;
-  const segments = m[1].split('/');
-  let start = -1;
-  for (let i = 1; i < segments.length - 1; i++) {
-    const s = segments[i] as string;
-    const ai = SHORT_NAMES[s] ?? s;
-    if (PRIMARY_AIS.has(ai)) {
-      start = i;
-      break;
-    }
-  }
-  if (start < 0) return undefined;
-  let end = segments.length;
-  if (segments[end - 1] === '') end -= 1; // trailing slash
-  if ((end - start) % 2 !== 0) return undefined;
-  const elements: Gs1Element[] = [];
-  for (let i = start; i < end; i += 2) {
-    const raw = segments[i] as string;
-    const ai = SHORT_NAMES[raw] ?? raw;
-    const value = percentDecode(segments[i + 1] as string);
-    if (!/^\d{2,4}$/.test(ai) || value === '') return undefined;
-    elements.push({ ai, value });
-  }
+  const text = httpWithLowerCaseScheme(uri) ?? uri;
+  if (!HTTP.test(text)) return undefined;
+  const key = digitalLinkKeyOf(text);
+  if (key === undefined) return undefined;
+  const { pairs, unpaired } = qualifierPairs(text, key);
+  if (unpaired) return undefined;
+  const elements: Gs1Element[] = [
+    { ai: key.ai, value: percentDecode(text.slice(key.from, key.to)) },
+    ...pairs,
+  ];
+  for (const { ai, value } of elements) if (!/^\d{2,4}$/.test(ai) || value === '') return undefined;
   return identifierFromElements(elements);
+}
+
+/**
+ * The `/ai/value` pairs of a path after its key (short names read as their AI, values decoded),
+ * and whether a segment was left without a value (a trailing slash is not one).
+ */
+function qualifierPairs(
+  uri: string,
+  key: DigitalLinkKey,
+): { readonly pairs: Gs1Element[]; readonly unpaired: boolean } {
+  const pairs: Gs1Element[] = [];
+  const end = key.pathEnd;
+  for (let at = key.to; at < end; ) {
+    if (at + 1 === end) break; // a trailing slash
+    const aiEnd = segmentEnd(uri, at + 1, end);
+    if (aiEnd === end) return { pairs, unpaired: true };
+    const valueEnd = segmentEnd(uri, aiEnd + 1, end);
+    const raw = uri.slice(at + 1, aiEnd);
+    pairs.push({
+      ai: SHORT_NAMES[raw] ?? raw,
+      value: percentDecode(uri.slice(aiEnd + 1, valueEnd)),
+    });
+    at = valueEnd;
+  }
+  return { pairs, unpaired: false };
 }
 
 /**
@@ -106,19 +118,10 @@ export function hasInvalidDigitalLinkQualifier(
   key: DigitalLinkKey | undefined = digitalLinkKeyOf(uri),
 ): boolean {
   if (key === undefined) return false;
-  // after the key's value: `/ai/value` pairs up to the path's end
-  for (let at = key.to; at < key.pathEnd; ) {
-    const aiEnd = segmentEnd(uri, at + 1, key.pathEnd);
-    if (aiEnd === key.pathEnd) return false; // a last segment, no value after it
-    const valueEnd = segmentEnd(uri, aiEnd + 1, key.pathEnd);
-    const raw = uri.slice(at + 1, aiEnd);
-    const valid = isQualifierValue(
-      SHORT_NAMES[raw] ?? raw,
-      percentDecode(uri.slice(aiEnd + 1, valueEnd)),
-    );
+  for (const { ai, value } of qualifierPairs(uri, key).pairs) {
+    const valid = isQualifierValue(ai, value);
     if (valid === undefined) return false;
     if (!valid) return true;
-    at = valueEnd;
   }
   return false;
 }
