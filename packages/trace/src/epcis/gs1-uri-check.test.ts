@@ -38,24 +38,15 @@ describe('checkGs1Uri on Digital Links', () => {
       key: 'GTIN',
       expected: 6,
     });
-    expect(checkGs1Uri('https://id.gs1.org/01/123')).toEqual({
-      kind: 'syntax',
-      scheme: 'Digital Link GTIN',
-    });
-    // keys whose check digit the validator does not name (ITIP, GSRN…): no Digital Link on
-    // id.gs1.org
-    expect(checkGs1Uri('https://id.gs1.org/8006/040123451234570102/21/1')).toEqual({
-      kind: 'syntax',
-      scheme: 'Digital Link',
-    });
-    expect(checkGs1Uri('https://id.gs1.org/8018/106141412345678909')).toEqual({
-      kind: 'syntax',
-      scheme: 'Digital Link',
-    });
-    expect(checkGs1Uri('https://example.com/01/04012345123456/10/A%20B')).toEqual({
-      kind: 'syntax',
-      scheme: 'Digital Link',
-    });
+    for (const [uri, scheme] of [
+      ['https://id.gs1.org/01/123', 'Digital Link GTIN'],
+      // keys whose check digit the validator does not name (ITIP, GSRN…): no Digital Link on
+      // id.gs1.org
+      ['https://id.gs1.org/8006/040123451234570102/21/1', 'Digital Link'],
+      ['https://id.gs1.org/8018/106141412345678909', 'Digital Link'],
+      ['https://example.com/01/04012345123456/10/A%20B', 'Digital Link'],
+    ])
+      expect([uri, checkGs1Uri(uri as string)]).toEqual([uri, { kind: 'syntax', scheme }]);
   });
 
   it('lets validateEpcisDocument take such places as read points and business locations', () => {
