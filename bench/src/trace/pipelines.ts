@@ -23,11 +23,14 @@ export const SCHEMA_URL = new URL(
 /** `now` for the future-event rule: after the generated data (there is no clock in the library). */
 export const NOW = '2030-01-01T00:00:00Z';
 
-/** (a) parse every line, nothing else. Returns a checksum so the work is not optimised away. */
-export function parseOnly(lines: readonly string[]): number {
+/**
+ * (a) parse every line (of `lines[from … to)`), nothing else. Returns a checksum so the work is
+ * not optimised away.
+ */
+export function parseOnly(lines: readonly string[], from = 0, to = lines.length): number {
   let sum = 0;
-  for (const line of lines) {
-    const event = JSON.parse(line) as { type?: string };
+  for (let i = from; i < to; i += 1) {
+    const event = JSON.parse(lines[i] as string) as { type?: string };
     sum += event.type?.length ?? 0;
   }
   return sum;
@@ -44,10 +47,15 @@ export function compileAjvEventValidator(schemaText: string): ValidateFunction {
   return validate;
 }
 
-/** (b) parse + schema validation of each event. Returns the number of valid events. */
-export function parseAndAjv(lines: readonly string[], validate: ValidateFunction): number {
+/** (b) parse + schema validation of each event (of `lines[from … to)`). Returns how many passed. */
+export function parseAndAjv(
+  lines: readonly string[],
+  validate: ValidateFunction,
+  from = 0,
+  to = lines.length,
+): number {
   let valid = 0;
-  for (const line of lines) if (validate(JSON.parse(line))) valid += 1;
+  for (let i = from; i < to; i += 1) if (validate(JSON.parse(lines[i] as string))) valid += 1;
   return valid;
 }
 
@@ -85,6 +93,28 @@ export function parseAndFull(lines: readonly string[]): FullResult {
   const pipeline = createFullPipeline();
   for (const line of lines) pipeline.push(line);
   return pipeline.end();
+}
+
+/**
+ * (c) over lines held in memory, in `slices` slices (for the runner's interleaved timing): the
+ * returned function pushes slice `i`'s lines, and the last slice ends the pipeline.
+ */
+export function parseAndFullSliced(
+  lines: readonly string[],
+  slices: number,
+): (slice: number) => FullResult | undefined {
+  const pipeline = createFullPipeline();
+  return (slice) => {
+    const to = sliceStart(lines.length, slices, slice + 1);
+    for (let i = sliceStart(lines.length, slices, slice); i < to; i += 1)
+      pipeline.push(lines[i] as string);
+    return slice === slices - 1 ? pipeline.end() : undefined;
+  };
+}
+
+/** Where slice `i` of `n` lines cut into `slices` slices starts (slice `slices`: at `n`). */
+export function sliceStart(n: number, slices: number, i: number): number {
+  return Math.round((i * n) / slices);
 }
 
 /** The schema text, or `undefined` when shared/conformance is absent. */
