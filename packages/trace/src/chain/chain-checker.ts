@@ -1184,12 +1184,71 @@ export class ChainChecker {
     this.matched.data[ship] = 1;
     this.matched.data[receipt] = 1;
     this.stopWaiting(receipt);
+    if (this.on.massBalance) this.compareReceived(ship, receipt, out);
     if (!this.on.timeOrder) return;
     const ts = s.evTime.data[ship] as number;
     const tr = s.evTime.data[receipt] as number;
     if (Number.isFinite(ts) && Number.isFinite(tr) && tr < ts - this.skew) {
       this.reportTime(receipt, s.objNode.data[s.objStart(receipt)] as number, ship, out);
     }
+  }
+
+  /**
+   * A receipt paired with its shipment must not receive more of a lot than the shipment sent:
+   * per lot and dimension, the receipt's quantities against the shipment's, within the mass
+   * tolerance. Lots the shipment gives no comparable quantity for (another dimension, a unit
+   * without a factor) are not compared.
+   */
+  private compareReceived(ship: number, receipt: number, out: Diagnostic[]): void {
+    const s = this.store;
+    const rs = s.objStart(receipt);
+    const re = s.objEnd(receipt);
+    const ss = s.objStart(ship);
+    const se = s.objEnd(ship);
+    for (let o = rs; o < re; o += 1) {
+      const node = s.objNode.data[o] as number;
+      const dim = s.objDim.data[o] as number;
+      if (dim === DIM_NONE) continue;
+      // each (lot, dimension) once: at its first object in the receipt
+      let seen = false;
+      for (let p = rs; p < o && !seen; p += 1)
+        seen = s.objNode.data[p] === node && s.objDim.data[p] === dim;
+      if (seen) continue;
+      const received = this.sumOf(rs, re, node, dim);
+      const shipped = this.sumOf(ss, se, node, dim);
+      if (!(received >= 0) || !(shipped >= 0)) continue;
+      if (received <= shipped * (1 + this.tolerance) + 1e-9) continue;
+      out.push(
+        this.diag(
+          'TRACE_RECEIPT_EXCEEDS_SHIPMENT',
+          {
+            ...s.eventParams(receipt),
+            lot: s.nodeIds[node] ?? '',
+            received: round(received),
+            shipped: round(shipped),
+            unit: dim === DIM_MASS ? 'kg' : dim === DIM_VOLUME ? 'L' : 'pcs',
+            shipIndex: s.evIndex.data[ship] as number,
+          },
+          this.objectPath(o, receipt),
+        ),
+      );
+    }
+  }
+
+  /**
+   * The sum of the quantities of `node` in dimension `dim` among objects [from, to), in the base
+   * unit; NaN when there are none, or one of them cannot be summed (negative, not finite).
+   */
+  private sumOf(from: number, to: number, node: number, dim: number): number {
+    const s = this.store;
+    let sum = Number.NaN;
+    for (let o = from; o < to; o += 1) {
+      if (s.objNode.data[o] !== node || s.objDim.data[o] !== dim) continue;
+      const base = s.objBase.data[o] as number;
+      if (!(base >= 0) || !Number.isFinite(base)) return Number.NaN;
+      sum = Number.isNaN(sum) ? base : sum + base;
+    }
+    return sum;
   }
 
   private matchReceipt(slot: number, out: Diagnostic[]): void {

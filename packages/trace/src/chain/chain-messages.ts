@@ -39,6 +39,12 @@ export const chainMessages = defineMessages(
       'zh-CN': '发货事件 [{index}] {eventID} 没有对应的收货记录（批次 {lot}）：向后一步追溯中断',
       en: 'Shipping event {eventID} (index {index}) was never received for lot {lot}: one step forward is broken',
     },
+    TRACE_RECEIPT_EXCEEDS_SHIPMENT: {
+      severity: 'warning',
+      'zh-CN':
+        '收货事件 [{index}] {eventID} 收到批次 {lot} {received} {unit}，多于对应发货事件 [{shipIndex}] 发出的 {shipped} {unit}',
+      en: 'Receiving event {eventID} (index {index}) received {received} {unit} of lot {lot}, more than the {shipped} {unit} its shipping event {shipIndex} sent',
+    },
     TRACE_ORPHAN_LOT: {
       severity: 'warning',
       'zh-CN':

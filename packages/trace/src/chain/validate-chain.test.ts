@@ -155,6 +155,99 @@ describe('validateChain: one step back, one step forward', () => {
   });
 });
 
+describe('validateChain: a receipt against its shipment', () => {
+  const t0 = '2024-01-01T08:00:00+08:00';
+  const t1 = '2024-01-02T08:00:00+08:00';
+  const t2 = '2024-01-03T08:00:00+08:00';
+  const both = (events: unknown[], options = {}) => {
+    const index = createTraceIndex(options);
+    const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
+    return [validateChain(events, options), live];
+  };
+
+  it('reports a receipt of more than was shipped, at the receipt, in the index too', () => {
+    const events = [origin(t0, 100), ship(t1, 50), receive(t2, 60)];
+    for (const found of both(events)) {
+      expect(found.map((d) => [d.code, d.severity, d.path])).toEqual([
+        ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', 'warning', [2, 'quantityList', 0]],
+      ]);
+      expect(found[0]?.params).toMatchObject({
+        index: 2,
+        lot: LOT_DL, // canonical, as in the other findings
+        received: 60,
+        shipped: 50,
+        unit: 'kg',
+        shipIndex: 1,
+      });
+    }
+    const [d] = validateChain(events);
+    expect(formatDiagnostic(d as Diagnostic, 'zh-CN')).toContain(
+      `收到批次 ${LOT_DL} 60 kg，多于对应发货事件 [1] 发出的 50 kg`,
+    );
+    expect(formatDiagnostic(d as Diagnostic, 'en')).toContain(
+      `received 60 kg of lot ${LOT_DL}, more than the 50 kg its shipping event 1 sent`,
+    );
+  });
+
+  it('in the index, also when the receipt arrives before its shipment', () => {
+    const index = createTraceIndex();
+    const found = [origin(t0, 100), receive(t2, 60), ship(t1, 50)].flatMap((e) => index.add(e));
+    expect(found.map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', [1, 'quantityList', 0]],
+    ]);
+    expect(index.finalize()).toEqual([]);
+  });
+
+  it('accepts a receipt of less, of the same or within the mass tolerance (0.1 %)', () => {
+    for (const kg of [40, 50, 50.04])
+      expect(codes([origin(t0), ship(t1, 50), receive(t2, kg)])).toEqual([]);
+    expect(codes([origin(t0), ship(t1, 50), receive(t2, 50.04)], { massTolerance: 0 })).toEqual([
+      'TRACE_RECEIPT_EXCEEDS_SHIPMENT',
+    ]);
+  });
+
+  it('compares in one unit (Rec 20): 0.05 TNE shipped, 50 000 GRM received is the same', () => {
+    const inGrams = (g: number) => ({
+      ...receive(t2, 0),
+      quantityList: [{ epcClass: LOT, quantity: g, uom: 'GRM' }],
+    });
+    const shipTonnes = {
+      ...ship(t1, 0),
+      quantityList: [{ epcClass: LOT, quantity: 0.05, uom: 'TNE' }],
+    };
+    expect(codes([origin(t0), shipTonnes, inGrams(50_000)])).toEqual([]);
+    const found = validateChain([origin(t0), shipTonnes, inGrams(51_000)]);
+    expect(found.map((d) => d.code)).toEqual(['TRACE_RECEIPT_EXCEEDS_SHIPMENT']);
+    expect(found[0]?.params).toMatchObject({ received: 51, shipped: 50, unit: 'kg' });
+  });
+
+  it('sums a lot listed twice, and leaves lots in another dimension uncompared', () => {
+    const twice = {
+      ...receive(t2, 0),
+      quantityList: [
+        { epcClass: LOT, quantity: 30, uom: 'KGM' },
+        { epcClass: LOT, quantity: 30, uom: 'KGM' },
+      ],
+    };
+    const found = validateChain([origin(t0), ship(t1, 50), twice]);
+    expect(found.map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', [2, 'quantityList', 0]],
+    ]);
+    expect(found[0]?.params).toMatchObject({ received: 60, shipped: 50 });
+    const litres = {
+      ...receive(t2, 0),
+      quantityList: [{ epcClass: LOT, quantity: 900, uom: 'LTR' }],
+    };
+    expect(codes([origin(t0), ship(t1, 50), litres])).toEqual([]);
+  });
+
+  it('is part of the mass balance: switched off with it', () => {
+    expect(
+      codes([origin(t0), ship(t1, 50), receive(t2, 60)], { checks: { massBalance: false } }),
+    ).toEqual([]);
+  });
+});
+
 describe('validateChain: time order, destruction, orphans, duplicates', () => {
   it('reports a receipt before its shipment, with a path to eventTime', () => {
     const found = validateChain([

@@ -17,6 +17,7 @@ import { createTestDataRandom, randomUuidUrn, type TestDataRandom } from './seed
  * - `receipt-without-shipment`: the processor's receipt of the harvest has no shipping event;
  * - `shipment-not-received`: the retailer never records the receipt of the warehouse-out;
  * - `mass-balance-off`: warehouse-out ships more than processing produced;
+ * - `over-receipt`: the retailer records receiving 50 kg more than the warehouse-out shipped;
  * - `yield-out-of-range`: processing outputs more kilograms than went in;
  * - `time-reversed`: the retailer receives before the processor shipped;
  * - `event-after-destruction`: a sale is recorded after the retailer destroyed the lot;
@@ -28,6 +29,7 @@ export type SeaCucumberVariant =
   | 'receipt-without-shipment'
   | 'shipment-not-received'
   | 'mass-balance-off'
+  | 'over-receipt'
   | 'yield-out-of-range'
   | 'time-reversed'
   | 'event-after-destruction'
@@ -40,6 +42,7 @@ export const SEA_CUCUMBER_VARIANTS: readonly SeaCucumberVariant[] = [
   'receipt-without-shipment',
   'shipment-not-received',
   'mass-balance-off',
+  'over-receipt',
   'yield-out-of-range',
   'time-reversed',
   'event-after-destruction',
@@ -286,7 +289,13 @@ export function generateSeaCucumberChain(options: SeaCucumberChainOptions = {}):
       action: 'OBSERVE',
       bizStep: 'receiving',
       disposition: 'in_progress',
-      quantityList: [{ epcClass: processed, quantity: shippedKg, uom: 'KGM' }],
+      quantityList: [
+        {
+          epcClass: processed,
+          quantity: variant === 'over-receipt' ? shippedKg + 50 : shippedKg,
+          uom: 'KGM',
+        },
+      ],
       ...place(retailer.location),
       bizTransactionList: [{ type: 'po', bizTransaction: so }],
       sourceList: [

@@ -100,6 +100,7 @@ describe('sea-cucumber chain', () => {
       'receipt-without-shipment': ['TRACE_RECEIPT_WITHOUT_SHIPMENT'],
       'shipment-not-received': ['TRACE_SHIPMENT_NOT_RECEIVED'],
       'mass-balance-off': ['TRACE_MASS_BALANCE_EXCEEDED'],
+      'over-receipt': ['TRACE_RECEIPT_EXCEEDS_SHIPMENT'],
       'yield-out-of-range': ['TRACE_YIELD_OUT_OF_RANGE'],
       'time-reversed': ['TRACE_TIME_ORDER'],
       'event-after-destruction': ['TRACE_EVENT_AFTER_DESTRUCTION'],
