@@ -1022,46 +1022,69 @@ export class ChainChecker {
   }
 
   /**
-   * The yield of a transformation event (output over input, one dimension): each output that has
-   * a range of its own in `yieldRanges` is judged by its own yield against it; when none has, the
-   * total output is judged against `yieldRange` (default 0–1).
+   * The yield of a transformation event (output over input, one dimension): each output lot that
+   * has a range of its own in `yieldRanges` is judged by its own yield against it; when none has,
+   * the total output is judged against `yieldRange` (default 0–1). The events of a
+   * transformation that share a `transformationID` are judged together, at finalize.
    */
   private checkYield(slot: number, out: Diagnostic[]): void {
+    // one of several events of a transformation: judged over all of them, at finalize
+    if (this.store.inTransformationGroup(slot)) return;
+    this.judgeTransformation([slot], out);
+  }
+
+  /**
+   * The yield over the objects of `slots`, one transformation (one event, or the events that
+   * share a `transformationID`), reported at the last of them.
+   */
+  private judgeTransformation(slots: readonly number[], out: Diagnostic[]): void {
     const s = this.store;
-    const os = s.objStart(slot);
-    const oe = s.objEnd(slot);
     let input = 0;
     let output = 0;
     let dim = DIM_NONE;
     let outputs = 0;
-    for (let o = os; o < oe; o += 1) {
-      const d = s.objDim.data[o] as number;
-      const base = s.objBase.data[o] as number;
-      if ((d !== DIM_MASS && d !== DIM_VOLUME) || !Number.isFinite(base)) return;
-      if (base < 0) continue; // left out, as in the balances
-      if (dim === DIM_NONE) dim = d;
-      else if (dim !== d) return;
-      const field = s.objField.data[o] as number;
-      if (field === F_IN_EPC || field === F_IN_QTY) input += base;
-      else {
-        output += base;
-        outputs += 1;
+    for (const slot of slots) {
+      const oe = s.objEnd(slot);
+      for (let o = s.objStart(slot); o < oe; o += 1) {
+        const d = s.objDim.data[o] as number;
+        const base = s.objBase.data[o] as number;
+        if ((d !== DIM_MASS && d !== DIM_VOLUME) || !Number.isFinite(base)) return;
+        if (base < 0) continue; // left out, as in the balances
+        if (dim === DIM_NONE) dim = d;
+        else if (dim !== d) return;
+        const field = s.objField.data[o] as number;
+        if (field === F_IN_EPC || field === F_IN_QTY) input += base;
+        else {
+          output += base;
+          outputs += 1;
+        }
       }
     }
     // (a sum past the largest number cannot be compared: no yield)
     if (input <= 0 || outputs === 0 || input === Infinity || output === Infinity) return;
-    let ranged = false;
-    for (let o = os; o < oe; o += 1) {
-      const field = s.objField.data[o] as number;
-      const base = s.objBase.data[o] as number;
-      if (field === F_IN_EPC || field === F_IN_QTY || base < 0) continue;
-      const range = this.ownYieldRange(s.nodeIds[s.objNode.data[o] as number] ?? '');
-      if (range === undefined) continue;
-      ranged = true;
-      this.judgeYield(slot, base, input, range, dim, out);
+    const at = slots[slots.length - 1] as number;
+    // outputs with a range of their own, each lot once, its quantities summed over the events
+    const ranged = new Map<number, { range: YieldRange; output: number }>();
+    for (const slot of slots) {
+      const oe = s.objEnd(slot);
+      for (let o = s.objStart(slot); o < oe; o += 1) {
+        const field = s.objField.data[o] as number;
+        const base = s.objBase.data[o] as number;
+        if (field === F_IN_EPC || field === F_IN_QTY || base < 0) continue;
+        const node = s.objNode.data[o] as number;
+        const known = ranged.get(node);
+        if (known !== undefined) {
+          known.output += base;
+          continue;
+        }
+        const range = this.ownYieldRange(s.nodeIds[node] ?? '');
+        if (range !== undefined) ranged.set(node, { range, output: base });
+      }
     }
-    if (!ranged)
-      this.judgeYield(slot, output, input, this.options.yieldRange ?? { min: 0, max: 1 }, dim, out);
+    for (const { range, output: own } of ranged.values())
+      this.judgeYield(at, own, input, range, dim, out);
+    if (ranged.size === 0)
+      this.judgeYield(at, output, input, this.options.yieldRange ?? { min: 0, max: 1 }, dim, out);
   }
 
   /**
@@ -1406,6 +1429,8 @@ export class ChainChecker {
     if (this.on.massBalance) {
       for (let b = 0; b < this.balIn.length; b += 1) this.checkBalance(b, out, false);
     }
+    if (this.on.yield)
+      for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);
     return out;
   }
 }

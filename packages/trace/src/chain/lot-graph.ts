@@ -1206,6 +1206,17 @@ export class GraphStore implements LotGraph {
     }
   }
 
+  /** Whether a slot is one of the events of a transformation that has a `transformationID`. */
+  inTransformationGroup(slot: number): boolean {
+    return this.groupOf.has(slot);
+  }
+
+  /** The events (slots) of each `transformationID`, withdrawn events left out. */
+  *transformationGroups(): IterableIterator<readonly number[]> {
+    for (const group of this.transformationIds.values())
+      if (group.slots.length > 0) yield group.slots;
+  }
+
   /** Add a slot's lots to its group, with edges across the group when `link`. */
   private joinGroup(
     slot: number,

@@ -575,6 +575,61 @@ describe('validateChain: mass balance and yield', () => {
     expect(codes([origin('2024-01-01T08:00:00+08:00', 1000), t(450)], ranges)).toEqual([]);
   });
 
+  it('judges the events that share a transformationID as one transformation, at finalize', () => {
+    // 100 kg of LOT in, in one event; OUT made in two more events of the same transformationID
+    const part = (t: string, inputs: number, outputs: number[], extra = {}) => ({
+      type: 'TransformationEvent',
+      eventTime: t,
+      eventTimeZoneOffset: '+08:00',
+      transformationID: 'urn:uuid:7c8e2a1e-0b6d-4c57-9a0e-3f1d2b4c5d6e',
+      inputQuantityList: inputs > 0 ? [{ epcClass: LOT, quantity: inputs, uom: 'KGM' }] : undefined,
+      outputQuantityList: outputs.map((quantity) => ({ epcClass: OUT, quantity, uom: 'KGM' })),
+      bizLocation: { id: A },
+      ...extra,
+    });
+    const made = origin('2024-01-01T08:00:00+08:00', 100);
+    const views = (events: unknown[], options = {}) => {
+      const index = createTraceIndex(options);
+      const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
+      return [validateChain(events, options), live].map((found) =>
+        found.map((d) => [d.code, d.path, d.params?.yield]),
+      );
+    };
+    // 120 kg out of 100 in, split over the events: the yield 1.2 is out of range, at the last
+    const over = [
+      made,
+      part('2024-01-02T08:00:00+08:00', 100, []),
+      part('2024-01-02T09:00:00+08:00', 0, [60]),
+      part('2024-01-02T10:00:00+08:00', 0, [60]),
+    ];
+    for (const found of views(over))
+      expect(found).toEqual([['TRACE_YIELD_OUT_OF_RANGE', [3], 1.2]]);
+    // a product's own range (0.5–0.8), its output in two events: 0.3 + 0.3 = 0.6 is in range,
+    // though each event alone would read 0.3
+    const ranges = { yieldRanges: { '06921001001039': { min: 0.5, max: 0.8 } } };
+    const split = [
+      made,
+      part('2024-01-02T08:00:00+08:00', 100, [30]),
+      part('2024-01-02T09:00:00+08:00', 0, [30]),
+    ];
+    for (const found of views(split, ranges)) expect(found).toEqual([]);
+    // a repeat of one event (same eventID) is left out, not counted twice
+    const withIds = split.map((e, k) => ({
+      ...e,
+      eventID: `urn:uuid:00000000-0000-4000-8000-00000000000${k}`,
+    }));
+    for (const found of views([...withIds, withIds[2]], ranges))
+      expect(found).toEqual([['TRACE_DUPLICATE_EVENT_ID', [3, 'eventID'], undefined]]);
+    // the output alone in its own range is judged once, on the sum: 0.4 + 0.5 = 0.9 > 0.8
+    const high = [
+      made,
+      part('2024-01-02T08:00:00+08:00', 100, [40]),
+      part('2024-01-02T09:00:00+08:00', 0, [50]),
+    ];
+    for (const found of views(high, ranges))
+      expect(found).toEqual([['TRACE_YIELD_OUT_OF_RANGE', [2], 0.9]]);
+  });
+
   it('judges each output with a range of its own by its own yield, not the total by the first one’s', () => {
     // 1 000 kg in; the product (OUT, range 0.3–0.6) and a by-product without a range out
     const BY = 'urn:epc:class:lgtin:6921001.000104.C1';
