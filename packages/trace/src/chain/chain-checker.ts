@@ -34,7 +34,7 @@ import {
   SD_OTHER,
 } from './lot-graph.js';
 import { PairMap } from './pair-map.js';
-import { DIM_MASS, DIM_NONE, DIM_VOLUME, dimensionName } from './units.js';
+import { baseUnitSymbol, DIM_MASS, DIM_NONE, DIM_VOLUME } from './units.js';
 
 /** An allowed range of output/input mass (or volume) of a transformation. */
 export interface YieldRange {
@@ -974,6 +974,19 @@ export class ChainChecker {
     if (current === DIM_NONE) this.balDim.data[b] = dim;
     else if (current !== dim) {
       this.balDim.data[b] = MIXED;
+      out.push(
+        this.diag(
+          'TRACE_BALANCE_DIMENSIONS_MIXED',
+          {
+            ...s.eventParams(slot),
+            lot: s.nodeIds[node] ?? '',
+            holder: s.syms[holder] ?? '(unknown)',
+            first: baseUnitSymbol(current),
+            second: baseUnitSymbol(dim),
+          },
+          [...this.objectPath(o, slot), 'uom'],
+        ),
+      );
       return;
     }
     const sums = direction > 0 ? this.balIn : this.balOut;
@@ -1004,7 +1017,7 @@ export class ChainChecker {
     const s = this.store;
     const slot = this.balLast.data[b] as number;
     const dim = this.balDim.data[b] as number;
-    const unit = dim === DIM_MASS ? 'kg' : dim === DIM_VOLUME ? 'L' : 'pcs';
+    const unit = baseUnitSymbol(dim);
     out.push(
       this.diag(
         'TRACE_MASS_BALANCE_EXCEEDED',
@@ -1137,7 +1150,7 @@ export class ChainChecker {
           max: range.max,
           input: round(input),
           output: round(output),
-          unit: dimensionName(dim) === 'mass' ? 'kg' : 'L',
+          unit: baseUnitSymbol(dim),
         },
         s.pathOf(slot),
       ),
@@ -1249,7 +1262,7 @@ export class ChainChecker {
             lot: s.nodeIds[node] ?? '',
             received: round(received),
             shipped: round(shipped),
-            unit: dim === DIM_MASS ? 'kg' : dim === DIM_VOLUME ? 'L' : 'pcs',
+            unit: baseUnitSymbol(dim),
             shipIndex: s.evIndex.data[ship] as number,
           },
           this.objectPath(o, receipt),

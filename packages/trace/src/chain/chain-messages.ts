@@ -81,6 +81,12 @@ export const chainMessages = defineMessages(
         '事件 [{index}] 的计量单位 {uom} 无法换算（不在换算表中或量纲不一致），该处未做物料平衡检查',
       en: 'Event {index}: unit {uom} cannot be converted (not in the unit table, or a different dimension); mass balance skipped there',
     },
+    TRACE_BALANCE_DIMENSIONS_MIXED: {
+      severity: 'info',
+      'zh-CN':
+        '批次 {lot} 在 {holder} 的数量既有以 {first} 计的，也有以 {second} 计的（自事件 [{index}] {eventID} 起），两者无法换算，该处不再做物料平衡检查',
+      en: 'Lot {lot} at {holder} is counted both in {first} and in {second} (from event {index} {eventID}), which do not convert: mass balance skipped there',
+    },
     TRACE_LOCATION_UNRESOLVED: {
       severity: 'warning',
       'zh-CN': '事件 [{index}] {eventID} 的地点 {id} 不在主数据中',

@@ -454,6 +454,36 @@ describe('validateChain: mass balance and yield', () => {
       ['TRACE_QUANTITY_UNCONVERTIBLE', 'info', [0, 'quantityList', 0, 'uom']],
     ]);
   });
+  it('says once when a lot at a holder is counted in two dimensions, and balances it no more', () => {
+    const events = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      {
+        ...ship('2024-01-02T08:00:00+08:00', 0),
+        quantityList: [{ epcClass: LOT, quantity: 500, uom: 'LTR' }],
+      },
+      ship('2024-01-03T08:00:00+08:00', 900, 'urn:epcglobal:cbv:bt:6921001000018:PO2'),
+    ];
+    const options = { checks: { oneStep: false } };
+    const index = createTraceIndex(options);
+    const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
+    for (const found of [validateChain(events, options), live]) {
+      // 900 kg shipped of 100 made is not judged: the balance there mixes kg and L
+      expect(found.map((d) => [d.code, d.severity, d.path])).toEqual([
+        ['TRACE_BALANCE_DIMENSIONS_MIXED', 'info', [1, 'quantityList', 0, 'uom']],
+      ]);
+      expect(found[0]?.params).toMatchObject({
+        index: 1,
+        lot: LOT_DL,
+        // the holder canonical, as in the mass-balance findings: GLN 692100100001, check digit 8
+        holder: 'https://id.gs1.org/414/6921001000018',
+        first: 'kg',
+        second: 'L',
+      });
+    }
+    const [d] = live;
+    expect(formatDiagnostic(d as Diagnostic, 'zh-CN')).toContain('既有以 kg 计的，也有以 L 计的');
+    expect(formatDiagnostic(d as Diagnostic, 'en')).toContain('counted both in kg and in L');
+  });
   it('leaves negative quantities out, so that they cannot hide an excess', () => {
     const opts = { checks: { oneStep: false } };
     const events = [
