@@ -765,10 +765,13 @@ export class ChainChecker {
       const origin = this.isOriginRole(kind, field);
       if (this.on.timeOrder && Number.isFinite(time))
         this.checkTimeOrder(slot, node, origin, time, out);
-      if (this.on.destruction && Number.isFinite(time)) {
+      // a use after destruction is reported as such, and moves nothing in the balance (it would
+      // be reported a second time as an excess there)
+      const gone =
+        this.on.destruction &&
+        Number.isFinite(time) &&
         this.checkDestruction(slot, o, node, field, kind, holder, time, out);
-      }
-      if (this.on.massBalance) this.flow(slot, o, node, field, kind, holder, out);
+      if (this.on.massBalance && !gone) this.flow(slot, o, node, field, kind, holder, out);
     }
   }
 
@@ -828,15 +831,15 @@ export class ChainChecker {
     holder: number,
     time: number,
     out: Diagnostic[],
-  ): void {
+  ): boolean {
     const s = this.store;
     const instance = isInstanceField(field);
     if (kind === K_DESTROY) {
       const key = node * HOLDER_SPAN + (instance ? 0 : holder + 1);
       const known = this.destroyed.get(key);
-      if (known !== undefined && known.time <= time) return;
+      if (known !== undefined && known.time <= time) return false;
       // a quantity destroyed in part only lowers the balance (its flow follows)
-      if (!instance && this.destroysPart(o, node, holder)) return;
+      if (!instance && this.destroysPart(o, node, holder)) return false;
       this.destroyed.set(key, { time, slot });
       this.destroyedNode.data[node] = 1;
       for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
@@ -845,19 +848,22 @@ export class ChainChecker {
         if (!instance && (s.evHolder.data[other] as number) !== holder) continue;
         if ((s.evTime.data[other] as number) > time) this.reportDestroyed(other, node, slot, out);
       }
-      return;
+      return false;
     }
-    if (this.destroyedNode.data[node] === 0) return;
+    if (this.destroyedNode.data[node] === 0) return false;
     const global = this.destroyed.get(node * HOLDER_SPAN);
     if (global !== undefined && global.time < time) {
       this.reportDestroyed(slot, node, global.slot, out);
-      return;
+      return true;
     }
     if (!instance) {
       const local = this.destroyed.get(node * HOLDER_SPAN + holder + 1);
-      if (local !== undefined && local.time < time)
+      if (local !== undefined && local.time < time) {
         this.reportDestroyed(slot, node, local.slot, out);
+        return true;
+      }
     }
+    return false;
   }
 
   /**
