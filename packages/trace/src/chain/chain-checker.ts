@@ -839,7 +839,7 @@ export class ChainChecker {
       const known = this.destroyed.get(key);
       if (known !== undefined && known.time <= time) return false;
       // a quantity destroyed in part only lowers the balance (its flow follows)
-      if (!instance && this.destroysPart(o, node, holder)) return false;
+      if (!instance && this.destroysPart(slot, o, node, holder, time)) return false;
       this.destroyed.set(key, { time, slot });
       this.destroyedNode.data[node] = 1;
       for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
@@ -871,7 +871,13 @@ export class ChainChecker {
    * holder's balance are both known (same dimension) and the outflow with it stays below the
    * inflow (less the mass tolerance). Unknown quantities or balances count as destroying it all.
    */
-  private destroysPart(o: number, node: number, holder: number): boolean {
+  private destroysPart(
+    slot: number,
+    o: number,
+    node: number,
+    holder: number,
+    time: number,
+  ): boolean {
     if (!this.on.massBalance) return false;
     const s = this.store;
     const base = s.objBase.data[o] as number;
@@ -879,9 +885,46 @@ export class ChainChecker {
     if (dim === DIM_NONE || !Number.isFinite(base) || base < 0) return false;
     const b = this.balanceOf(node, holder);
     if (b === -1 || this.balDim.data[b] !== dim) return false;
-    const inflow = this.balIn.data[b] as number;
+    let inflow = this.balIn.data[b] as number;
+    let outflow = this.balOut.data[b] as number;
+    const until = this.flowsUntil(slot, node, holder, dim, time);
+    if (until !== undefined) [inflow, outflow] = until;
     if (!(inflow > 0)) return false;
-    return (this.balOut.data[b] as number) + base < inflow * (1 - this.tolerance) - 1e-9;
+    return outflow + base < inflow * (1 - this.tolerance) - 1e-9;
+  }
+
+  /**
+   * The inflow and outflow of a lot at a holder from the events dated up to `time`, when events
+   * dated after it are already in the balance (the real-time index takes events as they come,
+   * not in time order); `undefined` when none is, and the balance is what stood at `time`.
+   */
+  private flowsUntil(
+    slot: number,
+    node: number,
+    holder: number,
+    dim: number,
+    time: number,
+  ): [number, number] | undefined {
+    const s = this.store;
+    let later = false;
+    let inflow = 0;
+    let outflow = 0;
+    for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
+      const other = s.neSlot.data[e] as number;
+      if (other === slot || s.evHolder.data[other] !== holder || s.withdrawn.has(other)) continue;
+      const o = s.neObj.data[e] as number;
+      const direction = flowDirection(s.evKind.data[other] as number, s.objField.data[o] as number);
+      if (direction === 0 || s.objField.data[o] === F_PARENT) continue;
+      if ((s.evTime.data[other] as number) > time) {
+        later = true;
+        continue;
+      }
+      const base = s.objBase.data[o] as number;
+      if (s.objDim.data[o] !== dim || !(base >= 0) || !Number.isFinite(base)) continue;
+      if (direction > 0) inflow += base;
+      else outflow += base;
+    }
+    return later ? [inflow, outflow] : undefined;
   }
 
   private reportDestroyed(

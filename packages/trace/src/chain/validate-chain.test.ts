@@ -1035,6 +1035,24 @@ describe('validateChain: partial destruction', () => {
       'TRACE_MASS_BALANCE_EXCEEDED',
     ]);
   });
+  it('in the index, judges a destruction on the balance as it stood at its time, whatever came first', () => {
+    // 100 made; 20 destroyed on the 3rd; 90 shipped on the 5th, which arrives before the
+    // destruction. In time order the destruction is partial (20 of 100) and the shipment takes
+    // the balance to 110: an excess, not a use after destruction
+    const events = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      destroy('2024-01-03T08:00:00+08:00', 20),
+      ship('2024-01-05T08:00:00+08:00', 90),
+    ];
+    const options = { checks: { oneStep: false } };
+    const batch = codes(events, options);
+    expect(batch).toEqual(['TRACE_MASS_BALANCE_EXCEEDED']);
+    const index = createTraceIndex(options);
+    const arrived = [events[0], events[2], events[1]];
+    const live = [...arrived.flatMap((e) => index.add(e)), ...index.finalize()];
+    expect(live.map((d) => d.code)).toEqual(batch);
+  });
+
   it('counts a destruction without quantity, or of a lot without known inflow, as destroying it all', () => {
     const unmeasured = [
       origin('2024-01-01T08:00:00+08:00', 100),
