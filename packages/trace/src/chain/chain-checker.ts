@@ -176,8 +176,6 @@ export class ChainChecker {
   private readonly balOut = new Float64Vec();
   private readonly balDim = new Uint8Vec();
   private readonly balLast = new Int32Vec();
-  /** Per balance: the event of its first outflow (-1: none yet). */
-  private readonly balFirstOut = new Int32Vec();
   private readonly balReported = new Uint8Vec();
   private readonly balNode = new Int32Vec();
   private readonly balHolder = new Int32Vec();
@@ -986,7 +984,6 @@ export class ChainChecker {
       this.balOut.push(0);
       this.balDim.push(DIM_NONE);
       this.balLast.push(-1);
-      this.balFirstOut.push(-1);
       this.balReported.push(0);
       this.balNode.push(node);
       this.balHolder.push(holder);
@@ -1056,7 +1053,6 @@ export class ChainChecker {
     if (direction < 0) {
       this.balLastOut.data[node] = b;
       this.balLast.data[b] = slot;
-      if (this.balFirstOut.data[b] === -1) this.balFirstOut.data[b] = slot;
       if (this.incrementalBalance) this.checkBalance(b, out);
     }
   }
@@ -1083,48 +1079,6 @@ export class ChainChecker {
           unit,
         },
         s.pathOf(slot),
-      ),
-    );
-  }
-
-  /**
-   * Per node: 1 when a shipment of it was never received. Such a lot's missing inflow downstream
-   * is that shipment's missing receipt (`TRACE_SHIPMENT_NOT_RECEIVED`), not reported twice.
-   */
-  private unreceivedLots(): Uint8Array {
-    const s = this.store;
-    const unreceived = new Uint8Array(s.nodeCount);
-    for (let slot = 0; slot < s.eventCount; slot += 1) {
-      if (s.evKind.data[slot] !== K_SHIP || this.matched.data[slot] === 1) continue;
-      if (s.withdrawn.has(slot)) continue;
-      const oe = s.objEnd(slot);
-      for (let o = s.objStart(slot); o < oe; o += 1) unreceived[s.objNode.data[o] as number] = 1;
-    }
-    return unreceived;
-  }
-
-  /**
-   * At finalize: a lot that left a holder (shipped, used, sold, destroyed) where it never came
-   * in — neither made nor received there — in the events given. Reported at the first outflow;
-   * not for a lot with a shipment never received (that is the same gap, reported as such).
-   */
-  private checkInflow(b: number, out: Diagnostic[]): void {
-    if (this.balDim.data[b] === MIXED || (this.balIn.data[b] as number) > 0) return;
-    const outflow = this.balOut.data[b] as number;
-    const first = this.balFirstOut.data[b] as number;
-    if (!(outflow > 0) || first === -1) return;
-    const s = this.store;
-    out.push(
-      this.diag(
-        'TRACE_LOT_WITHOUT_INFLOW',
-        {
-          ...s.eventParams(first),
-          lot: s.nodeIds[this.balNode.data[b] as number] ?? '',
-          holder: s.syms[this.balHolder.data[b] as number] ?? '(unknown)',
-          outflow: round(outflow),
-          unit: baseUnitSymbol(this.balDim.data[b] as number),
-        },
-        s.pathOf(first),
       ),
     );
   }
@@ -1535,11 +1489,7 @@ export class ChainChecker {
       }
     }
     if (this.on.massBalance) {
-      const unreceived = this.unreceivedLots();
-      for (let b = 0; b < this.balIn.length; b += 1) {
-        this.checkBalance(b, out, false);
-        if (unreceived[this.balNode.data[b] as number] !== 1) this.checkInflow(b, out);
-      }
+      for (let b = 0; b < this.balIn.length; b += 1) this.checkBalance(b, out, false);
     }
     if (this.on.yield)
       for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);

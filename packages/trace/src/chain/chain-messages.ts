@@ -23,12 +23,6 @@ export const chainMessages = defineMessages(
       'zh-CN': '事件 [{index}]（{eventID}）的内容与事件 [{firstIndex}] 完全相同，疑为重复上报',
       en: 'Event {index} ({eventID}) has the same content as event {firstIndex}: a duplicate record',
     },
-    TRACE_LOT_WITHOUT_INFLOW: {
-      severity: 'info',
-      'zh-CN':
-        '批次 {lot} 从 {holder} 流出 {outflow} {unit}，但所给事件中该批次从未在此生产或收货（首次流出：事件 [{index}] {eventID}）',
-      en: 'Lot {lot} left {holder} ({outflow} {unit}) but was never made or received there in the events given (first outflow: event {index} {eventID})',
-    },
     TRACE_ERROR_DECLARATION_LATE: {
       severity: 'info',
       'zh-CN':
