@@ -1097,7 +1097,7 @@ export class ChainChecker {
 
   /**
    * The yield over the objects of `slots`, one transformation (one event, or the events that
-   * share a `transformationID`), reported at the last of them.
+   * share a `transformationID`), reported at the latest of them.
    */
   private judgeTransformation(slots: readonly number[], out: Diagnostic[]): void {
     const s = this.store;
@@ -1124,7 +1124,9 @@ export class ChainChecker {
     }
     // (a sum past the largest number cannot be compared: no yield)
     if (input <= 0 || outputs === 0 || input === Infinity || output === Infinity) return;
-    const at = slots[slots.length - 1] as number;
+    // reported at the latest event (by time, then input position), whatever order they came in
+    let at = slots[0] as number;
+    for (const slot of slots) if (this.laterThan(slot, at)) at = slot;
     // outputs with a range of their own, each lot once, its quantities summed over the events
     const ranged = new Map<number, { range: YieldRange; output: number }>();
     for (const slot of slots) {
@@ -1269,7 +1271,6 @@ export class ChainChecker {
     this.matched.data[ship] = 1;
     this.matched.data[receipt] = 1;
     this.stopWaiting(receipt);
-    if (this.on.massBalance) this.compareReceived(ship, receipt, out);
     if (!this.on.timeOrder) return;
     const ts = s.evTime.data[ship] as number;
     const tr = s.evTime.data[receipt] as number;
@@ -1279,61 +1280,107 @@ export class ChainChecker {
   }
 
   /**
-   * A receipt paired with its shipment must not receive more of a lot than the shipment sent:
-   * per lot and dimension, the receipt's quantities against the shipment's, within the mass
-   * tolerance. Lots the shipment gives no comparable quantity for (another dimension, a unit
-   * without a factor) are not compared.
+   * At finalize: per business transaction and lot, what its receipts received against what its
+   * shipments sent (each in kg, L or pieces; negative quantities left out), reported when the
+   * receipts took in more than the shipments sent, within the mass tolerance. Only transactions
+   * with at least one shipment are compared; events without a business transaction are not. The
+   * finding names the latest receipt (by event time, then input position), so that it does not
+   * depend on the order the real-time index took the events in.
    */
-  private compareReceived(ship: number, receipt: number, out: Diagnostic[]): void {
+  private compareReceipts(out: Diagnostic[]): void {
     const s = this.store;
-    const rs = s.objStart(receipt);
-    const re = s.objEnd(receipt);
-    const ss = s.objStart(ship);
-    const se = s.objEnd(ship);
-    for (let o = rs; o < re; o += 1) {
-      const node = s.objNode.data[o] as number;
-      const dim = s.objDim.data[o] as number;
-      if (dim === DIM_NONE) continue;
-      // each (lot, dimension) once: at its first object in the receipt
-      let seen = false;
-      for (let p = rs; p < o && !seen; p += 1)
-        seen = s.objNode.data[p] === node && s.objDim.data[p] === dim;
-      if (seen) continue;
-      const received = this.sumOf(rs, re, node, dim);
-      const shipped = this.sumOf(ss, se, node, dim);
-      if (!(received >= 0) || !(shipped >= 0)) continue;
-      if (received <= shipped * (1 + this.tolerance) + 1e-9) continue;
+    // one tally per (transaction, lot), in columns; `tallies` gives a pair's row
+    const txEntries = s.txSym.length;
+    // a transaction's first lot's row by the transaction's number (most carry one lot), the
+    // others' in a map
+    const firstRow = new Int32Array(s.txCount).fill(-1);
+    const tallies = new PairMap(1024);
+    const shippedTx = new Uint8Array(s.txCount);
+    const tx = new Int32Vec();
+    const lot = new Int32Vec();
+    const dims = new Uint8Vec();
+    const shipped = new Float64Vec();
+    const received = new Float64Vec();
+    const receipt = new Int32Vec();
+    for (let i = 0; i < txEntries; i += 1) {
+      const slot = s.txSlot.data[i] as number;
+      const kind = s.evKind.data[slot] as number;
+      if ((kind !== K_SHIP && kind !== K_RECEIVE) || s.withdrawn.has(slot)) continue;
+      const sym = s.txSym.data[i] as number;
+      // the same transaction listed twice in one event counts once
+      let repeat = false;
+      for (let j = s.txStart(slot); j < i && !repeat; j += 1) repeat = s.txSym.data[j] === sym;
+      if (repeat) continue;
+      if (kind === K_SHIP) shippedTx[sym] = 1;
+      const oe = s.objEnd(slot);
+      for (let o = s.objStart(slot); o < oe; o += 1) {
+        const dim = s.objDim.data[o] as number;
+        const base = s.objBase.data[o] as number;
+        if (dim === DIM_NONE || !(base >= 0) || !Number.isFinite(base)) continue;
+        const node = s.objNode.data[o] as number;
+        let t = firstRow[sym] as number;
+        if (t === -1) firstRow[sym] = dims.length;
+        else if (lot.data[t] !== node) t = tallies.getOrAdd(sym, node, dims.length);
+        if (t === -1) {
+          t = tx.push(sym);
+          lot.push(node);
+          dims.push(dim);
+          shipped.push(0);
+          received.push(0);
+          receipt.push(-1);
+        } else if (dims.data[t] !== dim) {
+          dims.data[t] = MIXED; // not comparable
+          continue;
+        }
+        if (kind === K_SHIP) shipped.data[t] = (shipped.data[t] as number) + base;
+        else {
+          received.data[t] = (received.data[t] as number) + base;
+          const last = receipt.data[t] as number;
+          if (last === -1 || (last !== slot && this.laterThan(slot, last))) receipt.data[t] = slot;
+        }
+      }
+    }
+    for (let t = 0; t < dims.length; t += 1) {
+      const dim = dims.data[t] as number;
+      const slot = receipt.data[t] as number;
+      if (dim === MIXED || slot === -1 || shippedTx[tx.data[t] as number] !== 1) continue;
+      const inflow = received.data[t] as number;
+      const outflow = shipped.data[t] as number;
+      if (!Number.isFinite(inflow) || !Number.isFinite(outflow)) continue;
+      if (inflow <= outflow * (1 + this.tolerance) + 1e-9) continue;
       out.push(
         this.diag(
           'TRACE_RECEIPT_EXCEEDS_SHIPMENT',
           {
-            ...s.eventParams(receipt),
-            lot: s.nodeIds[node] ?? '',
-            received: round(received),
-            shipped: round(shipped),
+            ...s.eventParams(slot),
+            lot: s.nodeIds[lot.data[t] as number] ?? '',
+            transaction: s.txText(tx.data[t] as number),
+            received: round(inflow),
+            shipped: round(outflow),
             unit: baseUnitSymbol(dim),
-            shipIndex: s.evIndex.data[ship] as number,
           },
-          this.objectPath(o, receipt),
+          this.objectPath(this.firstObjectOf(slot, lot.data[t] as number), slot),
         ),
       );
     }
   }
 
-  /**
-   * The sum of the quantities of `node` in dimension `dim` among objects [from, to), in the base
-   * unit; NaN when there are none, or one of them cannot be summed (negative, not finite).
-   */
-  private sumOf(from: number, to: number, node: number, dim: number): number {
+  /** The first object of an event that names `node` (the event names it). */
+  private firstObjectOf(slot: number, node: number): number {
     const s = this.store;
-    let sum = Number.NaN;
-    for (let o = from; o < to; o += 1) {
-      if (s.objNode.data[o] !== node || s.objDim.data[o] !== dim) continue;
-      const base = s.objBase.data[o] as number;
-      if (!(base >= 0) || !Number.isFinite(base)) return Number.NaN;
-      sum = Number.isNaN(sum) ? base : sum + base;
-    }
-    return sum;
+    const oe = s.objEnd(slot);
+    let o = s.objStart(slot);
+    while (o < oe - 1 && s.objNode.data[o] !== node) o += 1;
+    return o;
+  }
+
+  /** Whether event `a` comes after event `b`: by event time, then by position in the input. */
+  private laterThan(a: number, b: number): boolean {
+    const s = this.store;
+    const ta = s.evTime.data[a] as number;
+    const tb = s.evTime.data[b] as number;
+    if (ta !== tb && Number.isFinite(ta) && Number.isFinite(tb)) return ta > tb;
+    return (s.evIndex.data[a] as number) > (s.evIndex.data[b] as number);
   }
 
   private matchReceipt(slot: number, out: Diagnostic[]): void {
@@ -1490,6 +1537,7 @@ export class ChainChecker {
     }
     if (this.on.massBalance) {
       for (let b = 0; b < this.balIn.length; b += 1) this.checkBalance(b, out, false);
+      this.compareReceipts(out);
     }
     if (this.on.yield)
       for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);

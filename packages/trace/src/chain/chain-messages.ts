@@ -42,8 +42,8 @@ export const chainMessages = defineMessages(
     TRACE_RECEIPT_EXCEEDS_SHIPMENT: {
       severity: 'warning',
       'zh-CN':
-        '收货事件 [{index}] {eventID} 收到批次 {lot} {received} {unit}，多于对应发货事件 [{shipIndex}] 发出的 {shipped} {unit}',
-      en: 'Receiving event {eventID} (index {index}) received {received} {unit} of lot {lot}, more than the {shipped} {unit} its shipping event {shipIndex} sent',
+        '业务单据 {transaction} 下批次 {lot} 的收货合计 {received} {unit}，多于该单据下发货合计 {shipped} {unit}（截至收货事件 [{index}] {eventID}）',
+      en: 'Under business transaction {transaction}, the receipts of lot {lot} total {received} {unit}, more than the {shipped} {unit} its shipments sent (as of receiving event {index} {eventID})',
     },
     TRACE_ORPHAN_LOT: {
       severity: 'warning',

@@ -155,17 +155,29 @@ describe('validateChain: one step back, one step forward', () => {
   });
 });
 
-describe('validateChain: a receipt against its shipment', () => {
+describe('validateChain: receipts against shipments, per business transaction', () => {
   const t0 = '2024-01-01T08:00:00+08:00';
   const t1 = '2024-01-02T08:00:00+08:00';
   const t2 = '2024-01-03T08:00:00+08:00';
-  const both = (events: unknown[], options = {}) => {
+  const PO1 = 'urn:epcglobal:cbv:bt:6921001000018:PO1';
+  const PO2 = 'urn:epcglobal:cbv:bt:6921001000018:PO2';
+  const L2 = 'urn:epc:class:lgtin:6921001.000102.A2';
+  const exceeds = (found: Diagnostic[]) =>
+    found.filter((d) => d.code === 'TRACE_RECEIPT_EXCEEDS_SHIPMENT');
+  /** validateChain, and the index taking the events in the order given by `order`. */
+  const both = (events: unknown[], order = events.map((_, i) => i), options = {}) => {
     const index = createTraceIndex(options);
-    const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
-    return [validateChain(events, options), live];
+    const live = [...order.flatMap((i) => index.add(events[i])), ...index.finalize()];
+    // the index numbers events as they come: back to their place in `events`
+    const placed = live.map((d) =>
+      d.params?.index === undefined
+        ? d
+        : { ...d, params: { ...d.params, index: order[d.params.index as number] as number } },
+    );
+    return [validateChain(events, options), placed];
   };
 
-  it('reports a receipt of more than was shipped, at the receipt, in the index too', () => {
+  it('reports receipts of more than the shipments sent, at the latest receipt, in the index too', () => {
     const events = [origin(t0, 100), ship(t1, 50), receive(t2, 60)];
     for (const found of both(events)) {
       expect(found.map((d) => [d.code, d.severity, d.path])).toEqual([
@@ -174,28 +186,66 @@ describe('validateChain: a receipt against its shipment', () => {
       expect(found[0]?.params).toMatchObject({
         index: 2,
         lot: LOT_DL, // canonical, as in the other findings
+        transaction: PO1,
         received: 60,
         shipped: 50,
         unit: 'kg',
-        shipIndex: 1,
       });
     }
     const [d] = validateChain(events);
     expect(formatDiagnostic(d as Diagnostic, 'zh-CN')).toContain(
-      `收到批次 ${LOT_DL} 60 kg，多于对应发货事件 [1] 发出的 50 kg`,
+      `业务单据 ${PO1} 下批次 ${LOT_DL} 的收货合计 60 kg，多于该单据下发货合计 50 kg（截至收货事件 [2]`,
     );
     expect(formatDiagnostic(d as Diagnostic, 'en')).toContain(
-      `received 60 kg of lot ${LOT_DL}, more than the 50 kg its shipping event 1 sent`,
+      `Under business transaction ${PO1}, the receipts of lot ${LOT_DL} total 60 kg, more than the 50 kg its shipments sent`,
     );
   });
 
-  it('in the index, also when the receipt arrives before its shipment', () => {
-    const index = createTraceIndex();
-    const found = [origin(t0, 100), receive(t2, 60), ship(t1, 50)].flatMap((e) => index.add(e));
-    expect(found.map((d) => [d.code, d.path])).toEqual([
-      ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', [1, 'quantityList', 0]],
-    ]);
-    expect(index.finalize()).toEqual([]);
+  it('compares totals: two shipments received in one receipt, one shipment in two deliveries', () => {
+    // 50 + 50 shipped under PO1 (an hour apart), 100 received in one receipt: nothing
+    const twoTrucks = [
+      origin(t0),
+      ship(t1, 50),
+      ship('2024-01-02T09:00:00+08:00', 50),
+      receive(t2, 100),
+    ];
+    for (const found of both(twoTrucks)) expect(exceeds(found)).toEqual([]);
+    // 100 shipped, received as 60 + 60: the second delivery takes it over
+    const split = [
+      origin(t0, 200),
+      ship(t1, 100),
+      receive(t2, 60),
+      receive('2024-01-04T08:00:00+08:00', 60),
+    ];
+    for (const found of both(split)) {
+      expect(exceeds(found).map((d) => [d.path, d.params?.received, d.params?.shipped])).toEqual([
+        [[3, 'quantityList', 0], 120, 100],
+      ]);
+    }
+  });
+
+  it('gives the same finding in the index whatever order the events come in', () => {
+    // PO1: 50 shipped, 50 received; PO2: 70 shipped, 90 received
+    const events = [
+      origin(t0, 200),
+      ship(t1, 50),
+      receive(t2, 50),
+      ship('2024-01-05T08:00:00+08:00', 70, PO2),
+      receive('2024-01-06T08:00:00+08:00', 90, PO2),
+    ];
+    const orders = [
+      [0, 1, 2, 3, 4],
+      [0, 1, 2, 4, 3],
+      [4, 3, 2, 1, 0],
+      [0, 4, 2, 1, 3],
+    ];
+    for (const order of orders) {
+      for (const found of both(events, order)) {
+        expect(
+          exceeds(found).map((d) => [d.params?.index, d.params?.transaction, d.params?.received]),
+        ).toEqual([[4, PO2, 90]]);
+      }
+    }
   });
 
   it('accepts a receipt of less, of the same or within the mass tolerance (0.1 %)', () => {
@@ -221,24 +271,62 @@ describe('validateChain: a receipt against its shipment', () => {
     expect(found[0]?.params).toMatchObject({ received: 51, shipped: 50, unit: 'kg' });
   });
 
-  it('sums a lot listed twice, and leaves lots in another dimension uncompared', () => {
-    const twice = {
+  it('sums a lot listed twice, leaves negative entries out, and names a lot no shipment carried', () => {
+    const listed = (...items: [string, number][]) => ({
       ...receive(t2, 0),
-      quantityList: [
-        { epcClass: LOT, quantity: 30, uom: 'KGM' },
-        { epcClass: LOT, quantity: 30, uom: 'KGM' },
-      ],
-    };
-    const found = validateChain([origin(t0), ship(t1, 50), twice]);
-    expect(found.map((d) => [d.code, d.path])).toEqual([
-      ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', [2, 'quantityList', 0]],
+      quantityList: items.map(([epcClass, quantity]) => ({ epcClass, quantity, uom: 'KGM' })),
+    });
+    const twice = validateChain([origin(t0), ship(t1, 50), listed([LOT, 30], [LOT, 30])]);
+    expect(twice.map((d) => [d.code, d.path, d.params?.received])).toEqual([
+      ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', [2, 'quantityList', 0], 60],
     ]);
-    expect(found[0]?.params).toMatchObject({ received: 60, shipped: 50 });
+    // a negative entry is left out (the validator reports it), not a reason to compare nothing
+    const negative = validateChain([origin(t0), ship(t1, 50), listed([LOT, -5], [LOT, 60])]);
+    expect(negative.map((d) => [d.code, d.params?.received])).toEqual([
+      ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', 60],
+    ]);
+    // L2 came under PO1, but no shipment of PO1 carried it: 40 received of 0 sent
+    const extra = validateChain([origin(t0), ship(t1, 50), listed([LOT, 50], [L2, 40])]);
+    expect(
+      exceeds(extra).map((d) => [d.path, d.params?.lot, d.params?.received, d.params?.shipped]),
+    ).toEqual([[[2, 'quantityList', 1], 'https://id.gs1.org/01/06921001001022/10/A2', 40, 0]]);
+  });
+
+  it('leaves uncompared: other dimensions, receipts of transactions never shipped, events without one', () => {
     const litres = {
       ...receive(t2, 0),
       quantityList: [{ epcClass: LOT, quantity: 900, uom: 'LTR' }],
     };
-    expect(codes([origin(t0), ship(t1, 50), litres])).toEqual([]);
+    expect(exceeds(validateChain([origin(t0), ship(t1, 50), litres]))).toEqual([]);
+    // PO2 has no shipment in the data: its receipt is TRACE_RECEIPT_WITHOUT_SHIPMENT's business
+    expect(exceeds(validateChain([origin(t0), ship(t1, 50), receive(t2, 60, PO2)]))).toEqual([]);
+    const bare = (e: Record<string, unknown>) => ({ ...e, bizTransactionList: [] });
+    expect(exceeds(validateChain([origin(t0), bare(ship(t1, 50)), bare(receive(t2, 60))]))).toEqual(
+      [],
+    );
+  });
+
+  it('leaves out a withdrawn event: a shipment declared erroneous and its correction', () => {
+    const wrong = { ...ship(t1, 100), eventID: 'urn:uuid:00000000-0000-4000-8000-000000000001' };
+    const declaration = {
+      ...wrong,
+      eventTime: '2024-01-02T09:00:00+08:00',
+      errorDeclaration: {
+        declarationTime: '2024-01-04T08:00:00+08:00',
+        reason: 'incorrect_data',
+        correctiveEventIDs: ['urn:uuid:00000000-0000-4000-8000-000000000002'],
+      },
+    };
+    const corrected = {
+      ...ship('2024-01-02T10:00:00+08:00', 50),
+      eventID: 'urn:uuid:00000000-0000-4000-8000-000000000002',
+    };
+    const events = [origin(t0), wrong, receive(t2, 60), declaration, corrected];
+    for (const found of both(events)) {
+      expect(exceeds(found).map((d) => [d.params?.received, d.params?.shipped])).toEqual([
+        [60, 50],
+      ]);
+    }
   });
 
   it('is part of the mass balance: switched off with it', () => {
@@ -634,6 +722,13 @@ describe('validateChain: mass balance and yield', () => {
     ];
     for (const found of views(over))
       expect(found).toEqual([['TRACE_YIELD_OUT_OF_RANGE', [3], 1.2]]);
+    // in the index, at the latest event whatever order they come in: over[3] arrives second,
+    // so the index numbers it 1
+    const index = createTraceIndex();
+    const arrived = [over[0], over[3], over[1], over[2]].flatMap((e) => index.add(e));
+    expect([...arrived, ...index.finalize()].map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_YIELD_OUT_OF_RANGE', [1]],
+    ]);
     // a product's own range (0.5–0.8), its output in two events: 0.3 + 0.3 = 0.6 is in range,
     // though each event alone would read 0.3
     const ranges = { yieldRanges: { '06921001001039': { min: 0.5, max: 0.8 } } };
