@@ -1128,26 +1128,28 @@ export class ChainChecker {
     let at = slots[0] as number;
     for (const slot of slots) if (this.laterThan(slot, at)) at = slot;
     // outputs with a range of their own, each lot once, its quantities summed over the events
-    const ranged = new Map<number, { range: YieldRange; output: number }>();
-    for (const slot of slots) {
-      const oe = s.objEnd(slot);
-      for (let o = s.objStart(slot); o < oe; o += 1) {
-        const field = s.objField.data[o] as number;
-        const base = s.objBase.data[o] as number;
-        if (field === F_IN_EPC || field === F_IN_QTY || base < 0) continue;
-        const node = s.objNode.data[o] as number;
-        const known = ranged.get(node);
-        if (known !== undefined) {
-          known.output += base;
-          continue;
+    const ranged = this.options.yieldRanges === undefined ? undefined : new Map<number, OwnYield>();
+    if (ranged !== undefined) {
+      for (const slot of slots) {
+        const oe = s.objEnd(slot);
+        for (let o = s.objStart(slot); o < oe; o += 1) {
+          const field = s.objField.data[o] as number;
+          const base = s.objBase.data[o] as number;
+          if (field === F_IN_EPC || field === F_IN_QTY || base < 0) continue;
+          const node = s.objNode.data[o] as number;
+          const known = ranged.get(node);
+          if (known !== undefined) {
+            known.output += base;
+            continue;
+          }
+          const range = this.ownYieldRange(s.nodeIds[node] ?? '');
+          if (range !== undefined) ranged.set(node, { range, output: base });
         }
-        const range = this.ownYieldRange(s.nodeIds[node] ?? '');
-        if (range !== undefined) ranged.set(node, { range, output: base });
       }
+      for (const { range, output: own } of ranged.values())
+        this.judgeYield(at, own, input, range, dim, out);
     }
-    for (const { range, output: own } of ranged.values())
-      this.judgeYield(at, own, input, range, dim, out);
-    if (ranged.size === 0)
+    if (ranged === undefined || ranged.size === 0)
       this.judgeYield(at, output, input, this.options.yieldRange ?? { min: 0, max: 1 }, dim, out);
   }
 
@@ -1543,6 +1545,12 @@ export class ChainChecker {
       for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);
     return out;
   }
+}
+
+/** An output lot with a yield range of its own, and its quantity over a transformation. */
+interface OwnYield {
+  readonly range: YieldRange;
+  output: number;
 }
 
 /** +1 for an inflow of a lot at the holder, -1 for an outflow, 0 for neither. */
