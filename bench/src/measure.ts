@@ -44,8 +44,8 @@ function callsFor(fn: () => unknown, minSampleMs: number): number {
  * round, so that drift on a shared machine (another process, thermal state) hits every case alike
  * and the ratios stay fair: the report compares cases round by round (paired-ratio.ts). The
  * cases' order is reversed every other round, so no case always runs first or after the same
- * neighbour; and garbage is collected before each round's samples (untimed), so no case pays for
- * the garbage another left. With `timing.slices`, a round is one pass of every case, cut into
+ * neighbour; and garbage is collected (untimed) before each sample, or once before each round
+ * when sliced, so no case pays for the garbage another left. With `timing.slices`, a round is one pass of every case, cut into
  * slices and interleaved slice by slice (see {@link BenchTiming.slices}). Each case's rate is the
  * median of its samples.
  */
