@@ -1284,23 +1284,46 @@ export class ChainChecker {
   /**
    * At finalize: per business transaction and lot, what its receipts received against what its
    * shipments sent (each in kg, L or pieces; negative quantities left out), reported when the
-   * receipts took in more than the shipments sent, within the mass tolerance. Only transactions
-   * with at least one shipment are compared; events without a business transaction are not. The
-   * finding names the latest receipt (by event time, then input position), so that it does not
-   * depend on the order the real-time index took the events in.
+   * receipts took in more than the shipments sent, within the mass tolerance. Transactions named
+   * together by one event (a purchase order and its despatch advice; one receipt for two orders)
+   * are one transaction here. Only lots that a shipment of the transaction carried are compared
+   * (a receipt may list what a shipped pallet held), and events without a business transaction
+   * are not. The finding names the latest receipt (by event time, then input position).
    */
   private compareReceipts(out: Diagnostic[]): void {
     const s = this.store;
-    // one tally per (transaction, lot), in columns; `tallies` gives a pair's row
     const txEntries = s.txSym.length;
-    // a transaction's first lot's row by the transaction's number (most carry one lot), the
-    // others' in a map
+    // transactions named by one event joined (union-find over their numbers)
+    const parent = new Int32Array(s.txCount);
+    for (let i = 0; i < parent.length; i += 1) parent[i] = i;
+    const rootOf = (sym: number): number => {
+      let r = sym;
+      while (parent[r] !== r) r = parent[r] as number;
+      for (let x = sym; parent[x] !== r; ) {
+        const next = parent[x] as number;
+        parent[x] = r;
+        x = next;
+      }
+      return r;
+    };
+    for (let i = 0; i < txEntries; i += 1) {
+      const slot = s.txSlot.data[i] as number;
+      const first = s.txStart(slot);
+      if (i === first || s.withdrawn.has(slot)) continue;
+      const kind = s.evKind.data[slot] as number;
+      if (kind !== K_SHIP && kind !== K_RECEIVE) continue;
+      const a = rootOf(s.txSym.data[first] as number);
+      const b = rootOf(s.txSym.data[i] as number);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+    // one tally per (transaction, lot), in columns: a transaction's first lot's row by the
+    // transaction's number (most carry one lot), the others' rows in a map
     const firstRow = new Int32Array(s.txCount).fill(-1);
     const tallies = new PairMap(1024);
-    const shippedTx = new Uint8Array(s.txCount);
     const tx = new Int32Vec();
     const lot = new Int32Vec();
     const dims = new Uint8Vec();
+    const carried = new Uint8Vec();
     const shipped = new Float64Vec();
     const received = new Float64Vec();
     const receipt = new Int32Vec();
@@ -1308,12 +1331,12 @@ export class ChainChecker {
       const slot = s.txSlot.data[i] as number;
       const kind = s.evKind.data[slot] as number;
       if ((kind !== K_SHIP && kind !== K_RECEIVE) || s.withdrawn.has(slot)) continue;
-      const sym = s.txSym.data[i] as number;
-      // the same transaction listed twice in one event counts once
+      const sym = rootOf(s.txSym.data[i] as number);
+      // an event counts once per transaction, however many of its names it lists
       let repeat = false;
-      for (let j = s.txStart(slot); j < i && !repeat; j += 1) repeat = s.txSym.data[j] === sym;
+      for (let j = s.txStart(slot); j < i && !repeat; j += 1)
+        repeat = rootOf(s.txSym.data[j] as number) === sym;
       if (repeat) continue;
-      if (kind === K_SHIP) shippedTx[sym] = 1;
       const oe = s.objEnd(slot);
       for (let o = s.objStart(slot); o < oe; o += 1) {
         const dim = s.objDim.data[o] as number;
@@ -1327,6 +1350,7 @@ export class ChainChecker {
           t = tx.push(sym);
           lot.push(node);
           dims.push(dim);
+          carried.push(0);
           shipped.push(0);
           received.push(0);
           receipt.push(-1);
@@ -1334,8 +1358,10 @@ export class ChainChecker {
           dims.data[t] = MIXED; // not comparable
           continue;
         }
-        if (kind === K_SHIP) shipped.data[t] = (shipped.data[t] as number) + base;
-        else {
+        if (kind === K_SHIP) {
+          carried.data[t] = 1;
+          shipped.data[t] = (shipped.data[t] as number) + base;
+        } else {
           received.data[t] = (received.data[t] as number) + base;
           const last = receipt.data[t] as number;
           if (last === -1 || (last !== slot && this.laterThan(slot, last))) receipt.data[t] = slot;
@@ -1345,35 +1371,38 @@ export class ChainChecker {
     for (let t = 0; t < dims.length; t += 1) {
       const dim = dims.data[t] as number;
       const slot = receipt.data[t] as number;
-      if (dim === MIXED || slot === -1 || shippedTx[tx.data[t] as number] !== 1) continue;
+      if (dim === MIXED || slot === -1 || carried.data[t] !== 1) continue;
       const inflow = received.data[t] as number;
       const outflow = shipped.data[t] as number;
       if (!Number.isFinite(inflow) || !Number.isFinite(outflow)) continue;
       if (inflow <= outflow * (1 + this.tolerance) + 1e-9) continue;
+      const node = lot.data[t] as number;
       out.push(
         this.diag(
           'TRACE_RECEIPT_EXCEEDS_SHIPMENT',
           {
             ...s.eventParams(slot),
-            lot: s.nodeIds[lot.data[t] as number] ?? '',
+            lot: s.nodeIds[node] ?? '',
             transaction: s.txText(tx.data[t] as number),
             received: round(inflow),
             shipped: round(outflow),
             unit: baseUnitSymbol(dim),
           },
-          this.objectPath(this.firstObjectOf(slot, lot.data[t] as number), slot),
+          this.objectPath(this.firstCounted(slot, node, dim), slot),
         ),
       );
     }
   }
 
-  /** The first object of an event that names `node` (the event names it). */
-  private firstObjectOf(slot: number, node: number): number {
+  /** The first object of an event that names `node` with a quantity counted in `dim`. */
+  private firstCounted(slot: number, node: number, dim: number): number {
     const s = this.store;
     const oe = s.objEnd(slot);
-    let o = s.objStart(slot);
-    while (o < oe - 1 && s.objNode.data[o] !== node) o += 1;
-    return o;
+    for (let o = s.objStart(slot); o < oe; o += 1) {
+      const base = s.objBase.data[o] as number;
+      if (s.objNode.data[o] === node && s.objDim.data[o] === dim && base >= 0) return o;
+    }
+    return s.objStart(slot);
   }
 
   /** Whether event `a` comes after event `b`: by event time, then by position in the input. */

@@ -271,7 +271,7 @@ describe('validateChain: receipts against shipments, per business transaction', 
     expect(found[0]?.params).toMatchObject({ received: 51, shipped: 50, unit: 'kg' });
   });
 
-  it('sums a lot listed twice, leaves negative entries out, and names a lot no shipment carried', () => {
+  it('sums a lot listed twice, and leaves negative entries out, pointing at the first entry counted', () => {
     const listed = (...items: [string, number][]) => ({
       ...receive(t2, 0),
       quantityList: items.map(([epcClass, quantity]) => ({ epcClass, quantity, uom: 'KGM' })),
@@ -282,14 +282,62 @@ describe('validateChain: receipts against shipments, per business transaction', 
     ]);
     // a negative entry is left out (the validator reports it), not a reason to compare nothing
     const negative = validateChain([origin(t0), ship(t1, 50), listed([LOT, -5], [LOT, 60])]);
-    expect(negative.map((d) => [d.code, d.params?.received])).toEqual([
-      ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', 60],
+    expect(negative.map((d) => [d.code, d.path, d.params?.received])).toEqual([
+      ['TRACE_RECEIPT_EXCEEDS_SHIPMENT', [2, 'quantityList', 1], 60],
     ]);
-    // L2 came under PO1, but no shipment of PO1 carried it: 40 received of 0 sent
-    const extra = validateChain([origin(t0), ship(t1, 50), listed([LOT, 50], [L2, 40])]);
-    expect(
-      exceeds(extra).map((d) => [d.path, d.params?.lot, d.params?.received, d.params?.shipped]),
-    ).toEqual([[[2, 'quantityList', 1], 'https://id.gs1.org/01/06921001001022/10/A2', 40, 0]]);
+  });
+
+  it('compares only lots a shipment of the transaction carried: a pallet shipped, its lot received', () => {
+    const SSCC = 'urn:epc:id:sscc:6921001.0000000001';
+    const packed = ev({
+      type: 'AggregationEvent',
+      action: 'ADD',
+      bizStep: 'packing',
+      eventTime: '2024-01-01T12:00:00+08:00',
+      parentID: SSCC,
+      childQuantityList: [{ epcClass: LOT, quantity: 50, uom: 'KGM' }],
+      bizLocation: { id: A },
+    });
+    const pallet = { ...ship(t1, 0), quantityList: undefined, epcList: [SSCC] };
+    const unpacked = { ...receive(t2, 50), epcList: [SSCC] };
+    for (const found of both([origin(t0), packed, pallet, unpacked]))
+      expect(exceeds(found)).toEqual([]);
+    // and a lot the shipments did not name at all is not compared either (it may have been inside)
+    const listed = {
+      ...receive(t2, 0),
+      quantityList: [
+        { epcClass: LOT, quantity: 50, uom: 'KGM' },
+        { epcClass: L2, quantity: 40, uom: 'KGM' },
+      ],
+    };
+    expect(exceeds(validateChain([origin(t0), ship(t1, 50), listed]))).toEqual([]);
+  });
+
+  it('takes the transactions one event names together as one: one receipt for two orders', () => {
+    // 50 under PO1 and 50 under PO2, received in one receipt naming both: 100 of 100
+    const both2 = {
+      ...receive(t2, 100),
+      bizTransactionList: [
+        { type: 'po', bizTransaction: PO1 },
+        { type: 'po', bizTransaction: PO2 },
+      ],
+    };
+    const events = [
+      origin(t0, 200),
+      ship(t1, 50),
+      ship('2024-01-02T09:00:00+08:00', 50, PO2),
+      both2,
+    ];
+    for (const found of both(events)) expect(exceeds(found)).toEqual([]);
+    // 130 received against them is 30 over, reported once
+    const over = [
+      ...events.slice(0, 3),
+      { ...both2, quantityList: [{ epcClass: LOT, quantity: 130, uom: 'KGM' }] },
+    ];
+    for (const found of both(over))
+      expect(exceeds(found).map((d) => [d.params?.received, d.params?.shipped])).toEqual([
+        [130, 100],
+      ]);
   });
 
   it('leaves uncompared: other dimensions, receipts of transactions never shipped, events without one', () => {
