@@ -173,6 +173,8 @@ export class ChainChecker {
   private readonly balLastOut = new Int32Vec();
   private readonly balance = new PairMap(1024);
   private readonly balIn = new Float64Vec();
+  /** Per balance: the inflows counted (a recorded inflow of 0 kg is an inflow). */
+  private readonly balInCount = new Int32Vec();
   private readonly balOut = new Float64Vec();
   private readonly balDim = new Uint8Vec();
   private readonly balLast = new Int32Vec();
@@ -627,8 +629,10 @@ export class ChainChecker {
     if (b === -1 || this.balDim.data[b] !== s.objDim.data[o]) return;
     const base = s.objBase.data[o] as number;
     if (!Number.isFinite(base) || base < 0) return; // as flow() left it out
-    if (direction > 0) this.balIn.data[b] = (this.balIn.data[b] as number) - base;
-    else this.balOut.data[b] = (this.balOut.data[b] as number) - base;
+    if (direction > 0) {
+      this.balIn.data[b] = (this.balIn.data[b] as number) - base;
+      this.balInCount.data[b] = (this.balInCount.data[b] as number) - 1;
+    } else this.balOut.data[b] = (this.balOut.data[b] as number) - base;
     if (this.balLast.data[b] !== slot) return;
     let last = -1;
     const node = s.objNode.data[o] as number;
@@ -981,6 +985,7 @@ export class ChainChecker {
     }
     if (b === -1) {
       b = this.balIn.push(0);
+      this.balInCount.push(0);
       this.balOut.push(0);
       this.balDim.push(DIM_NONE);
       this.balLast.push(-1);
@@ -1050,6 +1055,7 @@ export class ChainChecker {
       sum = Number.MAX_VALUE;
     }
     sums.data[b] = sum;
+    if (direction > 0) this.balInCount.data[b] = (this.balInCount.data[b] as number) + 1;
     if (direction < 0) {
       this.balLastOut.data[node] = b;
       this.balLast.data[b] = slot;
@@ -1061,7 +1067,8 @@ export class ChainChecker {
     if (this.balReported.data[b] === 1 || this.balDim.data[b] === MIXED) return;
     const inflow = this.balIn.data[b] as number;
     const outflow = this.balOut.data[b] as number;
-    if (inflow <= 0 || outflow <= inflow * (1 + this.tolerance) + 1e-9) return;
+    // no inflow there in the events (the lot came from outside them): nothing to judge against
+    if (this.balInCount.data[b] === 0 || outflow <= inflow * (1 + this.tolerance) + 1e-9) return;
     if (mark) this.balReported.data[b] = 1;
     const s = this.store;
     const slot = this.balLast.data[b] as number;

@@ -620,6 +620,34 @@ describe('validateChain: mass balance and yield', () => {
     expect(formatDiagnostic(d as Diagnostic, 'zh-CN')).toContain('既有以 kg 计的，也有以 L 计的');
     expect(formatDiagnostic(d as Diagnostic, 'en')).toContain('counted both in kg and in L');
   });
+  it('judges a recorded inflow of 0 kg, and leaves a holder with no inflow at all unjudged', () => {
+    const options = { checks: { oneStep: false } };
+    const fromB = (t: string, kg: number) => ({
+      ...ship(t, kg, 'urn:epcglobal:cbv:bt:6921002000017:PO9'),
+      readPoint: { id: B },
+      sourceList: [{ type: 'location', source: B }],
+      destinationList: [{ type: 'location', destination: A }],
+    });
+    // B received 0 kg, then shipped 10: 10 out of 0 in
+    const zero = [
+      origin('2024-01-01T08:00:00+08:00', 100),
+      receive('2024-01-02T08:00:00+08:00', 0),
+      fromB('2024-01-03T08:00:00+08:00', 10),
+    ];
+    const index = createTraceIndex(options);
+    const live = [...zero.flatMap((e) => index.add(e)), ...index.finalize()];
+    for (const found of [validateChain(zero, options), live]) {
+      expect(found.map((d) => [d.code, d.path])).toEqual([['TRACE_MASS_BALANCE_EXCEEDED', [2]]]);
+      expect(found[0]?.params).toMatchObject({ inflow: 0, outflow: 10 });
+    }
+    // B never received it in these events: its balance there is not judged
+    expect(
+      codes(
+        [origin('2024-01-01T08:00:00+08:00', 100), fromB('2024-01-03T08:00:00+08:00', 10)],
+        options,
+      ),
+    ).toEqual([]);
+  });
   it('leaves negative quantities out, so that they cannot hide an excess', () => {
     const opts = { checks: { oneStep: false } };
     const events = [
