@@ -305,6 +305,51 @@ export class ChainChecker {
   private keyA = 0;
   private keyB = 0;
 
+  /** The latest event time of a shipment or receipt paired so far (see {@link repairInTimeOrder}). */
+  private latestPaired = Number.NEGATIVE_INFINITY;
+  /** A shipment or receipt came earlier in time than one already paired. */
+  private pairedOutOfOrder = false;
+  /** While {@link repairInTimeOrder} runs: the slots it has paired so far (the others are unseen). */
+  private visible: Uint8Array | undefined;
+
+  /**
+   * Pair shipments and receipts again, in event-time order, as {@link validateChain} does: in the
+   * real-time index, events that come out of time order can pair differently from how they pair
+   * in time order (receipts that arrive before their shipments all pairing with the first one),
+   * and the one-step findings at finalize would then report correct chains. Findings that pairing
+   * gives on the way (time order) were returned by `add` already and are not repeated.
+   */
+  private repairInTimeOrder(): void {
+    const s = this.store;
+    const order: number[] = [];
+    for (let slot = 0; slot < s.eventCount; slot += 1) {
+      const kind = s.evKind.data[slot];
+      if (kind !== K_RECEIVE && kind !== K_SHIP) continue;
+      this.matched.data[slot] = 0;
+      this.flags.data[slot] = (this.flags.data[slot] as number) & ~FLAG_WAITING;
+      if (s.withdrawn.has(slot) || (this.flags.data[slot] as number) & FLAG_DECLARATION) continue;
+      order.push(slot);
+    }
+    const time = (slot: number) => pairingTime(s.evTime.data[slot] as number);
+    order.sort(
+      (a, b) => time(a) - time(b) || (s.evIndex.data[a] as number) - (s.evIndex.data[b] as number),
+    );
+    this.pendingOnNode.data.fill(0);
+    this.shipTxHead.data.fill(-1);
+    this.receiptTxHead.data.fill(-1);
+    this.txNext.data.fill(-1);
+    const visible = new Uint8Array(s.eventCount);
+    this.visible = visible;
+    const ignored: Diagnostic[] = [];
+    for (const slot of order) {
+      visible[slot] = 1;
+      if (s.evKind.data[slot] === K_RECEIVE) this.matchReceipt(slot, ignored);
+      else this.matchShipment(slot, ignored);
+    }
+    this.visible = undefined;
+    this.pairedOutOfOrder = false;
+  }
+
   /** The checks of a newly stored slot (its content key in {@link keyA}/{@link keyB}). */
   private check(slot: number, event: unknown, out: Diagnostic[]): void {
     const s = this.store;
@@ -347,8 +392,13 @@ export class ChainChecker {
     this.checkObjects(slot, out);
     if (this.on.oneStep) {
       const kind = s.evKind.data[slot];
-      if (kind === K_RECEIVE) this.matchReceipt(slot, out);
-      else if (kind === K_SHIP) this.matchShipment(slot, out);
+      if (kind === K_RECEIVE || kind === K_SHIP) {
+        const time = pairingTime(s.evTime.data[slot] as number);
+        if (time < this.latestPaired) this.pairedOutOfOrder = true;
+        else this.latestPaired = time;
+        if (kind === K_RECEIVE) this.matchReceipt(slot, out);
+        else this.matchShipment(slot, out);
+      }
     }
     if (this.on.yield && s.evKind.data[slot] === K_TRANSFORM) this.checkYield(slot, out);
     if (out.length > 0) this.collected.push(...out);
@@ -1522,6 +1572,7 @@ export class ChainChecker {
       for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
         const other = s.neSlot.data[e] as number;
         if (other === slot || s.evKind.data[other] !== kind) continue;
+        if (this.visible !== undefined && this.visible[other] !== 1) continue;
         if (!test(other)) continue;
         if (this.matched.data[other] === 0) return other;
         if (fallback === -1) fallback = other;
@@ -1534,6 +1585,7 @@ export class ChainChecker {
   finalize(): Diagnostic[] {
     const s = this.store;
     const out: Diagnostic[] = [];
+    if (this.on.oneStep && this.pairedOutOfOrder) this.repairInTimeOrder();
     const firstLot = (slot: number) => {
       const [os] = s.objectRange(slot);
       const [, oe] = s.objectRange(slot);
@@ -1587,6 +1639,11 @@ export class ChainChecker {
 interface OwnYield {
   readonly range: YieldRange;
   output: number;
+}
+
+/** An event time for pairing in time order: an unreadable one last, as `validateChain` orders. */
+function pairingTime(time: number): number {
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
 
 /** +1 for an inflow of a lot at the holder, -1 for an outflow, 0 for neither. */

@@ -107,6 +107,84 @@ describe('validateChain: one step back, one step forward', () => {
     }
   });
 
+  it('the index pairs the shipments and receipts of one order as in time order, whatever comes first', () => {
+    const permutations = (n: number) => {
+      const out: number[][] = [];
+      const permute = (rest: number[], done: number[]) => {
+        if (rest.length === 0) out.push(done);
+        for (const i of rest)
+          permute(
+            rest.filter((j) => j !== i),
+            [...done, i],
+          );
+      };
+      permute(
+        Array.from({ length: n }, (_, i) => i),
+        [],
+      );
+      return out;
+    };
+    const oneStep = new Set(['TRACE_RECEIPT_WITHOUT_SHIPMENT', 'TRACE_SHIPMENT_NOT_RECEIVED']);
+    const fromB = (t: string, kg: number) => ({
+      ...ship(t, kg),
+      readPoint: { id: B },
+      sourceList: [{ type: 'location', source: B }],
+      destinationList: [{ type: 'location', destination: A }],
+    });
+    const atA = (t: string, kg: number) => ({
+      ...receive(t, kg),
+      bizLocation: { id: A },
+      sourceList: [{ type: 'location', source: B }],
+      destinationList: [{ type: 'location', destination: A }],
+    });
+    const chains = {
+      // two trucks under PO1, each received
+      twoTrucks: [
+        origin('2024-01-01T08:00:00+08:00', 200),
+        ship('2024-01-02T08:00:00+08:00', 50),
+        ship('2024-01-02T09:00:00+08:00', 50),
+        receive('2024-01-03T08:00:00+08:00', 50),
+        receive('2024-01-03T09:00:00+08:00', 50),
+      ],
+      // a delivery A → B and its return B → A under the same order
+      withReturn: [
+        origin('2024-01-01T08:00:00+08:00', 200),
+        ship('2024-01-02T08:00:00+08:00', 100),
+        receive('2024-01-03T08:00:00+08:00', 100),
+        fromB('2024-01-04T08:00:00+08:00', 20),
+        atA('2024-01-05T08:00:00+08:00', 20),
+      ],
+    };
+    for (const [name, chain] of Object.entries(chains)) {
+      expect([name, codes(chain).filter((c) => oneStep.has(c))]).toEqual([name, []]);
+      for (const order of permutations(chain.length)) {
+        const index = createTraceIndex();
+        for (const i of order) index.add(chain[i]);
+        const open = index
+          .finalize()
+          .map((d) => d.code)
+          .filter((c) => oneStep.has(c));
+        expect([name, order, open]).toEqual([name, order, []]);
+      }
+    }
+    // a receipt under an order that has no shipment is still found, whatever the order
+    const missing = [
+      origin('2024-01-01T08:00:00+08:00', 200),
+      ship('2024-01-02T08:00:00+08:00', 50),
+      receive('2024-01-03T08:00:00+08:00', 50),
+      receive('2024-01-03T09:00:00+08:00', 50, 'urn:epcglobal:cbv:bt:6921001000018:PO3'),
+    ];
+    for (const order of permutations(4)) {
+      const index = createTraceIndex();
+      for (const i of order) index.add(missing[i]);
+      const open = index.finalize().filter((d) => oneStep.has(d.code));
+      expect([order, open.map((d) => [d.code, order[d.params?.index as number]])]).toEqual([
+        order,
+        [['TRACE_RECEIPT_WITHOUT_SHIPMENT', 3]],
+      ]);
+    }
+  });
+
   it('pairs by lot and destination when there is no business transaction', () => {
     const s = { ...ship('2024-01-02T08:00:00+08:00', 50) };
     const r = { ...receive('2024-01-02T18:00:00+08:00', 50) };
