@@ -53,6 +53,24 @@ const receive = (
 
 const codes = (events: unknown, options = {}) => validateChain(events, options).map((d) => d.code);
 
+/** Every order of 0 … n − 1 (n! of them), to give the index events in every arrival order. */
+function permutations(n: number): number[][] {
+  const out: number[][] = [];
+  const permute = (rest: number[], done: number[]) => {
+    if (rest.length === 0) out.push(done);
+    for (const i of rest)
+      permute(
+        rest.filter((j) => j !== i),
+        [...done, i],
+      );
+  };
+  permute(
+    Array.from({ length: n }, (_, i) => i),
+    [],
+  );
+  return out;
+}
+
 describe('validateChain: one step back, one step forward', () => {
   it('pairs a shipment and its receipt by business transaction', () => {
     expect(
@@ -89,16 +107,7 @@ describe('validateChain: one step back, one step forward', () => {
     ];
     expect(codes(chain, { clockSkewMs: 300_000 })).toEqual([]);
     // the index, given the events in every order: the same (no false one-step findings)
-    const orders: number[][] = [];
-    const permute = (rest: number[], done: number[]) => {
-      if (rest.length === 0) orders.push(done);
-      for (const i of rest)
-        permute(
-          rest.filter((j) => j !== i),
-          [...done, i],
-        );
-    };
-    permute([0, 1, 2, 3, 4], []);
+    const orders = permutations(5);
     const oneStep = new Set(['TRACE_RECEIPT_WITHOUT_SHIPMENT', 'TRACE_SHIPMENT_NOT_RECEIVED']);
     for (const order of orders) {
       const index = createTraceIndex({ clockSkewMs: 300_000 });
@@ -108,22 +117,6 @@ describe('validateChain: one step back, one step forward', () => {
   });
 
   it('the index pairs the shipments and receipts of one order as in time order, whatever comes first', () => {
-    const permutations = (n: number) => {
-      const out: number[][] = [];
-      const permute = (rest: number[], done: number[]) => {
-        if (rest.length === 0) out.push(done);
-        for (const i of rest)
-          permute(
-            rest.filter((j) => j !== i),
-            [...done, i],
-          );
-      };
-      permute(
-        Array.from({ length: n }, (_, i) => i),
-        [],
-      );
-      return out;
-    };
     const oneStep = new Set(['TRACE_RECEIPT_WITHOUT_SHIPMENT', 'TRACE_SHIPMENT_NOT_RECEIVED']);
     const fromB = (t: string, kg: number) => ({
       ...ship(t, kg),
