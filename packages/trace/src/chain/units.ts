@@ -74,20 +74,9 @@ const DIM_CODE: Record<QuantityDimension, number> = {
   count: DIM_COUNT,
 };
 
-/** The dimension name of a stored code. */
 /** The symbol of a dimension's base unit, as findings show quantities: kg, L or pcs. */
 export function baseUnitSymbol(code: number): 'kg' | 'L' | 'pcs' {
   return code === DIM_MASS ? 'kg' : code === DIM_VOLUME ? 'L' : 'pcs';
-}
-
-export function dimensionName(code: number): QuantityDimension | undefined {
-  return code === DIM_MASS
-    ? 'mass'
-    : code === DIM_VOLUME
-      ? 'volume'
-      : code === DIM_COUNT
-        ? 'count'
-        : undefined;
 }
 
 /**
