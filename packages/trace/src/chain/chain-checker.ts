@@ -330,10 +330,7 @@ export class ChainChecker {
       if (s.withdrawn.has(slot) || (this.flags.data[slot] as number) & FLAG_DECLARATION) continue;
       order.push(slot);
     }
-    const time = (slot: number) => pairingTime(s.evTime.data[slot] as number);
-    order.sort(
-      (a, b) => time(a) - time(b) || (s.evIndex.data[a] as number) - (s.evIndex.data[b] as number),
-    );
+    order.sort((a, b) => (this.laterThan(a, b) ? 1 : this.laterThan(b, a) ? -1 : 0));
     this.pendingOnNode.data.fill(0);
     this.shipTxHead.data.fill(-1);
     this.receiptTxHead.data.fill(-1);
@@ -393,7 +390,7 @@ export class ChainChecker {
     if (this.on.oneStep) {
       const kind = s.evKind.data[slot];
       if (kind === K_RECEIVE || kind === K_SHIP) {
-        const time = pairingTime(s.evTime.data[slot] as number);
+        const time = chainOrderTime(s.evTime.data[slot] as number);
         if (time < this.latestPaired) this.pairedOutOfOrder = true;
         else this.latestPaired = time;
         if (kind === K_RECEIVE) this.matchReceipt(slot, out);
@@ -1462,12 +1459,15 @@ export class ChainChecker {
     return s.objStart(slot);
   }
 
-  /** Whether event `a` comes after event `b`: by event time, then by position in the input. */
+  /**
+   * Whether event `a` comes after event `b` in the order {@link repairInTimeOrder} and
+   * `validateChain` take events in: by event time (an unreadable one last), then by position.
+   */
   private laterThan(a: number, b: number): boolean {
     const s = this.store;
-    const ta = s.evTime.data[a] as number;
-    const tb = s.evTime.data[b] as number;
-    if (ta !== tb && Number.isFinite(ta) && Number.isFinite(tb)) return ta > tb;
+    const ta = chainOrderTime(s.evTime.data[a] as number);
+    const tb = chainOrderTime(s.evTime.data[b] as number);
+    if (ta !== tb) return ta > tb;
     return (s.evIndex.data[a] as number) > (s.evIndex.data[b] as number);
   }
 
@@ -1641,8 +1641,11 @@ interface OwnYield {
   output: number;
 }
 
-/** An event time for pairing in time order: an unreadable one last, as `validateChain` orders. */
-function pairingTime(time: number): number {
+/**
+ * An event time (epoch ms) as the chain checks order events by it: an unreadable one (NaN) last.
+ * `validateChain` orders its input by it; the index pairs again by it ({@link ChainChecker}).
+ */
+export function chainOrderTime(time: number): number {
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
 

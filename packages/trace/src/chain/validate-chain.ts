@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@foodsafety/core';
-import { ChainChecker, type ChainCheckOptions } from './chain-checker.js';
+import { ChainChecker, type ChainCheckOptions, chainOrderTime } from './chain-checker.js';
 import { readChainOptions } from './chain-options.js';
 import { declaredErroneous } from './error-declaration.js';
 import { eventsOf, GraphStore, type LotGraph } from './lot-graph.js';
@@ -25,7 +25,7 @@ function checkAll(
       typeof e === 'object' && e !== null && typeof e.eventTime === 'string'
         ? Date.parse(e.eventTime)
         : Number.NaN;
-    times[i] = Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+    times[i] = chainOrderTime(t);
   }
   const order = Array.from({ length: items.length }, (_, i) => i);
   order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
