@@ -305,6 +305,8 @@ export class ChainChecker {
   private keyA = 0;
   private keyB = 0;
 
+  /** The latest event time of any event checked so far (in {@link chainOrderTime}'s order). */
+  private latestSeen = Number.NEGATIVE_INFINITY;
   /** The latest event time of a shipment or receipt paired so far (see {@link repairInTimeOrder}). */
   private latestPaired = Number.NEGATIVE_INFINITY;
   /** A shipment or receipt came earlier in time than one already paired. */
@@ -352,6 +354,8 @@ export class ChainChecker {
     const s = this.store;
     this.matched.push(0);
     this.flags.push(0);
+    const time = chainOrderTime(s.evTime.data[slot] as number);
+    if (time > this.latestSeen) this.latestSeen = time;
     // size the per-node and per-transaction columns (only when new nodes or ids appeared)
     const nodes = s.nodeCount;
     if (nodes > this.originTime.length) {
@@ -390,7 +394,6 @@ export class ChainChecker {
     if (this.on.oneStep) {
       const kind = s.evKind.data[slot];
       if (kind === K_RECEIVE || kind === K_SHIP) {
-        const time = chainOrderTime(s.evTime.data[slot] as number);
         if (time < this.latestPaired) this.pairedOutOfOrder = true;
         else this.latestPaired = time;
         if (kind === K_RECEIVE) this.matchReceipt(slot, out);
@@ -936,7 +939,11 @@ export class ChainChecker {
     if (b === -1 || this.balDim.data[b] !== dim) return false;
     let inflow = this.balIn.data[b] as number;
     let outflow = this.balOut.data[b] as number;
-    const until = this.flowsUntil(slot, node, holder, dim, time);
+    // (only when an event dated later is already in: in time order the balance is as it stood)
+    const until =
+      chainOrderTime(time) < this.latestSeen
+        ? this.flowsUntil(slot, node, holder, dim, time)
+        : undefined;
     if (until !== undefined) [inflow, outflow] = until;
     if (!(inflow > 0)) return false;
     return outflow + base < inflow * (1 - this.tolerance) - 1e-9;
