@@ -239,7 +239,8 @@ export function* generatePlatformEvents(
     if (mustFlush) break;
     now = next;
     const roll = random.nextFloat();
-    if (roll < 0.1 || shippable.length < 50) {
+    // a shipment needs two of the events left (itself and its receipt): with one left, commission
+    if (roll < 0.1 || shippable.length < 50 || total - emitted - pending.size < 2) {
       const supplier = random.int(supplierCount);
       const quantity = 200 + random.int(1_800);
       const stock = stocks[newLot(supplier, quantity)] as Stock;

@@ -141,6 +141,22 @@ describe('B2B platform', () => {
   it('is a clean chain: no chain finding at all', () => {
     expect(validateChain(events)).toEqual([]);
   });
+  it('receives every shipment at every size, however the last events fall', () => {
+    // a shipment takes two of the requested events (it and its receipt); one opened when only
+    // one was left used to go unreceived
+    for (let size = 1; size <= 120; size += 1) {
+      const small = [...generatePlatformEvents({ events: size, suppliers: 3, buyers: 4, seed: 7 })];
+      expect(small).toHaveLength(size);
+      const shipped = small
+        .filter((e) => e.bizStep === 'shipping')
+        .map((e) => e.bizTransactionList);
+      const received = small
+        .filter((e) => e.bizStep === 'receiving')
+        .map((e) => e.bizTransactionList);
+      expect(received, `size ${size}`).toEqual(expect.arrayContaining(shipped));
+      expect(received, `size ${size}`).toHaveLength(shipped.length);
+    }
+  });
   it('writes JSON Lines lazily, one event per line', () => {
     const lines = generatePlatformJsonLines({ events: 10, suppliers: 5, buyers: 5, seed: 11 });
     const first = lines.next();
