@@ -1158,14 +1158,17 @@ export class ChainChecker {
 
   /**
    * The yield over the objects of `slots`, one transformation (one event, or the events that
-   * share a `transformationID`), reported at the latest of them.
+   * share a `transformationID`), reported at the latest of them. A lot both taken in and given out
+   * by the transformation (an intermediate of a group: made by one event, used by the next) counts
+   * by its net: what was given out of it beyond what was taken in is output, what was taken in
+   * beyond what was given out is input, so an intermediate used up counts on neither side.
    */
   private judgeTransformation(slots: readonly number[], out: Diagnostic[]): void {
     const s = this.store;
-    let input = 0;
-    let output = 0;
+    // per lot: what the transformation took in of it and gave out of it
+    const taken = new Map<number, number>();
+    const given = new Map<number, number>();
     let dim = DIM_NONE;
-    let outputs = 0;
     for (const slot of slots) {
       const oe = s.objEnd(slot);
       for (let o = s.objStart(slot); o < oe; o += 1) {
@@ -1176,11 +1179,25 @@ export class ChainChecker {
         if (dim === DIM_NONE) dim = d;
         else if (dim !== d) return;
         const field = s.objField.data[o] as number;
-        if (field === F_IN_EPC || field === F_IN_QTY) input += base;
-        else {
-          output += base;
-          outputs += 1;
-        }
+        const node = s.objNode.data[o] as number;
+        const sums = field === F_IN_EPC || field === F_IN_QTY ? taken : given;
+        sums.set(node, (sums.get(node) ?? 0) + base);
+      }
+    }
+    let input = 0;
+    let output = 0;
+    let outputs = 0;
+    const net = new Map<number, number>();
+    for (const [node, inflow] of taken) {
+      const made = given.get(node) ?? 0;
+      if (inflow > made) input += inflow - made;
+    }
+    for (const [node, made] of given) {
+      outputs += 1;
+      const rest = made - (taken.get(node) ?? 0);
+      if (rest > 0) {
+        output += rest;
+        net.set(node, rest);
       }
     }
     // (a sum past the largest number cannot be compared: no yield)
@@ -1188,29 +1205,17 @@ export class ChainChecker {
     // reported at the latest event (by time, then input position), whatever order they came in
     let at = slots[0] as number;
     for (const slot of slots) if (this.laterThan(slot, at)) at = slot;
-    // outputs with a range of their own, each lot once, its quantities summed over the events
-    const ranged = this.options.yieldRanges === undefined ? undefined : new Map<number, OwnYield>();
-    if (ranged !== undefined) {
-      for (const slot of slots) {
-        const oe = s.objEnd(slot);
-        for (let o = s.objStart(slot); o < oe; o += 1) {
-          const field = s.objField.data[o] as number;
-          const base = s.objBase.data[o] as number;
-          if (field === F_IN_EPC || field === F_IN_QTY || base < 0) continue;
-          const node = s.objNode.data[o] as number;
-          const known = ranged.get(node);
-          if (known !== undefined) {
-            known.output += base;
-            continue;
-          }
-          const range = this.ownYieldRange(s.nodeIds[node] ?? '');
-          if (range !== undefined) ranged.set(node, { range, output: base });
-        }
-      }
-      for (const { range, output: own } of ranged.values())
+    // outputs with a range of their own, each lot once, by its net output over the events
+    let ranged = 0;
+    if (this.options.yieldRanges !== undefined) {
+      for (const [node, own] of net) {
+        const range = this.ownYieldRange(s.nodeIds[node] ?? '');
+        if (range === undefined) continue;
+        ranged += 1;
         this.judgeYield(at, own, input, range, dim, out);
+      }
     }
-    if (ranged === undefined || ranged.size === 0)
+    if (ranged === 0)
       this.judgeYield(at, output, input, this.options.yieldRange ?? { min: 0, max: 1 }, dim, out);
   }
 
@@ -1643,11 +1648,6 @@ export class ChainChecker {
 }
 
 /** An output lot with a yield range of its own, and its quantity over a transformation. */
-interface OwnYield {
-  readonly range: YieldRange;
-  output: number;
-}
-
 /**
  * An event time (epoch ms) as the chain checks order events by it: an unreadable one (NaN) last.
  * `validateChain` orders its input by it; the index pairs again by it ({@link ChainChecker}).

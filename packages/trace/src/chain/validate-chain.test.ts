@@ -902,6 +902,45 @@ describe('validateChain: mass balance and yield', () => {
       expect(found).toEqual([['TRACE_YIELD_OUT_OF_RANGE', [2], 0.9]]);
   });
 
+  it('counts an intermediate lot of a transformationID group by its net, not on both sides', () => {
+    // 100 kg of LOT → 80 kg of MID (event 1); 80 kg of MID → 50 kg of OUT (event 2): the
+    // transformation made 50 kg of 100, a yield of 0.5. Counting MID on both sides read 130 of
+    // 180 (0.72), and hid an excess: 80 of MID → 150 of OUT is 1.5, not (80 + 150) / 180 = 1.28
+    const MID = 'urn:epc:class:lgtin:6921001.000105.M1';
+    const step = (t: string, input: [string, number], output: [string, number]) => ({
+      type: 'TransformationEvent',
+      eventTime: t,
+      eventTimeZoneOffset: '+08:00',
+      transformationID: 'urn:uuid:5b1e2a1e-0b6d-4c57-9a0e-3f1d2b4c5d6e',
+      inputQuantityList: [{ epcClass: input[0], quantity: input[1], uom: 'KGM' }],
+      outputQuantityList: [{ epcClass: output[0], quantity: output[1], uom: 'KGM' }],
+      bizLocation: { id: A },
+    });
+    const made = origin('2024-01-01T08:00:00+08:00', 100);
+    const chain = (outQuantity: number, midUsed = 80) => [
+      made,
+      step('2024-01-02T08:00:00+08:00', [LOT, 100], [MID, 80]),
+      step('2024-01-02T09:00:00+08:00', [MID, midUsed], [OUT, outQuantity]),
+    ];
+    const yields = (events: unknown[], options = {}) => {
+      const index = createTraceIndex(options);
+      const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
+      return [validateChain(events, options), live].map((found) =>
+        found
+          .filter((d) => d.code === 'TRACE_YIELD_OUT_OF_RANGE')
+          .map((d) => [d.path, d.params?.yield, d.params?.input, d.params?.output]),
+      );
+    };
+    // OUT's own range 0.4–0.6: 50 of 100 is in it (it was judged 50 / 180 = 0.28 before)
+    const ranges = { yieldRanges: { '06921001001039': { min: 0.4, max: 0.6 } } };
+    for (const found of yields(chain(50), ranges)) expect(found).toEqual([]);
+    // 150 kg of OUT from 100 kg: 1.5, out of the default 0–1
+    for (const found of yields(chain(150))) expect(found).toEqual([[[2], 1.5, 100, 150]]);
+    // MID partly used (60 of 80): the 20 kg left is an output of the group, 50 + 20 of 100
+    for (const found of yields(chain(50, 60), ranges)) expect(found).toEqual([]);
+    for (const found of yields(chain(90, 60))) expect(found).toEqual([[[2], 1.1, 100, 110]]);
+  });
+
   it('judges each output with a range of its own by its own yield, not the total by the first one’s', () => {
     // 1 000 kg in; the product (OUT, range 0.3–0.6) and a by-product without a range out
     const BY = 'urn:epc:class:lgtin:6921001.000104.C1';
