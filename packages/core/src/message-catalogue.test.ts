@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDiagnostic } from './diagnostic.js';
+import { createDiagnostic, localizeDiagnostic } from './diagnostic.js';
 import { isFoodSafetyError } from './foodsafety-error.js';
 import {
   defaultCatalogue,
   defineMessages,
   interpolate,
+  isLocalizedParam,
+  localizedParam,
   MessageCatalogue,
 } from './message-catalogue.js';
 
@@ -83,6 +85,34 @@ describe('interpolate', () => {
     expect(interpolate('{a} / {b}', { a: ['x', 'y'] }, 'en')).toBe('x, y / {b}');
     expect(interpolate('{a}', { a: ['甲', '乙'] }, 'zh-CN')).toBe('甲、乙');
     expect(interpolate('{n}', { n: 10n }, 'en')).toBe('10');
+  });
+
+  it('shows a localized param in the message’s own locale, when made and when rendered again', () => {
+    const none = localizedParam('（无 eventID）', '(no eventID)');
+    expect(interpolate('event {id}', { id: none }, 'en')).toBe('event (no eventID)');
+    expect(interpolate('事件 {id}', { id: none }, 'zh-CN')).toBe('事件 （无 eventID）');
+    expect(Object.isFrozen(none)).toBe(true);
+    const catalogue = new MessageCatalogue();
+    const descriptor = defineMessages(
+      {
+        TEST_LOCALIZED_PARAM: {
+          severity: 'warning',
+          'zh-CN': '事件 {id} 未接收',
+          en: 'event {id} not received',
+        },
+      },
+      { catalogue },
+    ).TEST_LOCALIZED_PARAM;
+    const d = createDiagnostic(descriptor, { id: none }, { path: [0] });
+    expect(d.message).toBe('event (no eventID) not received');
+    expect(localizeDiagnostic(d, 'zh-CN', catalogue).message).toBe('事件 （无 eventID） 未接收');
+    // only an object with both texts is one; lists, data objects and half-written ones are not
+    expect(isLocalizedParam(none)).toBe(true);
+    expect(isLocalizedParam({ en: 'x' })).toBe(false);
+    expect(isLocalizedParam({ en: 'x', 'zh-CN': 1 })).toBe(false);
+    expect(isLocalizedParam(['x'])).toBe(false);
+    expect(isLocalizedParam(null)).toBe(false);
+    expect(interpolate('{a}', { a: { en: 'x' } }, 'en')).toBe('[object Object]');
   });
 
   it('does not read inherited properties as params', () => {

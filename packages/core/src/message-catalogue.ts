@@ -3,6 +3,17 @@ import { FoodSafetyError } from './foodsafety-error.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 import type { Severity } from './severity.js';
 
+/**
+ * Words a package puts into a message in place of data that is not there (an event without an
+ * `eventID`, a holder that cannot be named), written in every locale: the message shows the
+ * words of its own locale, also when it is rendered again in another (`localizeDiagnostic`,
+ * `formatDiagnostic`). Not for data, which is shown as it is.
+ */
+export interface LocalizedParam {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
 /** A value that can be interpolated into a message template. */
 export type MessageParamValue =
   | string
@@ -10,7 +21,24 @@ export type MessageParamValue =
   | boolean
   | bigint
   | null
-  | readonly (string | number)[];
+  | readonly (string | number)[]
+  | LocalizedParam;
+
+/** Whether a param value is a {@link LocalizedParam}: an object (not a list) with both texts. */
+export function isLocalizedParam(value: unknown): value is LocalizedParam {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { en?: unknown }).en === 'string' &&
+    typeof (value as { 'zh-CN'?: unknown })['zh-CN'] === 'string'
+  );
+}
+
+/** The one {@link LocalizedParam} object for a pair of texts (frozen: params are shared). */
+export function localizedParam(zhCN: string, en: string): LocalizedParam {
+  return Object.freeze({ 'zh-CN': zhCN, en });
+}
 
 /** The names of the `{placeholders}` in a template literal type. */
 export type TemplateParamNames<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
@@ -68,6 +96,7 @@ function renderScalar(value: unknown): string {
 }
 
 function renderValue(value: unknown, locale: Locale): string {
+  if (isLocalizedParam(value)) return value[locale];
   if (!Array.isArray(value)) return renderScalar(value);
   // as Array#join: an empty slot, null or undefined is an empty string
   return value

@@ -527,8 +527,13 @@ describe('docs/trace.md', () => {
     const alerts: Diagnostic[] = [];
     const alert = (d: Diagnostic) => alerts.push(d);
 
-    const index = createTraceIndex({ masterData });
-    const lines = createEpcisLineValidator({ mode: 'strict', now: new Date(), index });
+    const index = createTraceIndex({ masterData, locale: 'zh-CN' });
+    const lines = createEpcisLineValidator({
+      mode: 'strict',
+      now: new Date(),
+      index,
+      locale: 'zh-CN',
+    });
     for await (const line of readline) {
       const { valid, diagnostics } = lines.validate(line); // the validator's findings, then the index's
       for (const d of diagnostics) alert(d);
@@ -541,6 +546,8 @@ describe('docs/trace.md', () => {
     const retailReceipt = events.findLastIndex((e) => e.bizStep === 'receiving');
     expect(receipt).toBeLessThan(retailReceipt);
     expect(results[retailReceipt]).toEqual({ valid: true, codes: ['TRACE_TIME_ORDER'] });
+    // both write in Chinese: the index's finding and the validator's
+    expect(alerts.map((d) => d.message).every((m) => /[\u4e00-\u9fff]/.test(m))).toBe(true);
     // the line that is not JSON: TRACE_JSON_SYNTAX at its position, not added to the index
     expect(results.at(-1)).toEqual({ valid: false, codes: ['TRACE_JSON_SYNTAX'] });
     expect(alerts.at(-1)?.path).toEqual([events.length]);

@@ -34,6 +34,7 @@ import {
   SD_OTHER,
 } from './lot-graph.js';
 import { PairMap } from './pair-map.js';
+import { UNKNOWN_HOLDER } from './stand-in-words.js';
 import { baseUnitSymbol, DIM_MASS, DIM_NONE, DIM_VOLUME } from './units.js';
 
 /** An allowed range of output/input mass (or volume) of a transformation. */
@@ -229,9 +230,11 @@ export class ChainChecker {
     path: DiagnosticPath,
   ): Diagnostic {
     const severity = this.options.severities?.[code];
+    const locale = this.store.locale;
     return createDiagnostic(chainMessages[code] as MessageDescriptor, params, {
       path,
       ...(severity === undefined ? {} : { severity }),
+      ...(locale === undefined ? {} : { locale }),
     });
   }
 
@@ -1088,7 +1091,7 @@ export class ChainChecker {
           {
             ...s.eventParams(slot),
             lot: s.nodeIds[node] ?? '',
-            holder: s.syms[holder] ?? '(unknown)',
+            holder: s.syms[holder] ?? UNKNOWN_HOLDER,
             first: baseUnitSymbol(current),
             second: baseUnitSymbol(dim),
           },
@@ -1134,7 +1137,7 @@ export class ChainChecker {
         {
           ...s.eventParams(slot),
           lot: s.nodeIds[this.balNode.data[b] as number] ?? '',
-          holder: s.syms[this.balHolder.data[b] as number] ?? '(unknown)',
+          holder: s.syms[this.balHolder.data[b] as number] ?? UNKNOWN_HOLDER,
           inflow: round(inflow),
           outflow: round(outflow),
           unit,

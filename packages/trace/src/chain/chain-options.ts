@@ -110,7 +110,8 @@ export function readChainOptions<T extends ChainCheckOptions>(
   }
   read.oneOf('massBalance', ['on-add', 'on-finalize']);
   read.boolean('retainEvents');
+  const locale = read.locale();
   read.number('massTolerance', 0);
   read.number('clockSkewMs', 0);
-  return { options: read.usable<T>() as T, problems: optionFindings(read.problems) };
+  return { options: read.usable<T>() as T, problems: optionFindings(read.problems, locale) };
 }

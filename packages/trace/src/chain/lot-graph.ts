@@ -2,6 +2,7 @@ import {
   createDiagnostic,
   type Diagnostic,
   type DiagnosticPath,
+  type Locale,
   type MessageParamValue,
 } from '@foodsafety/core';
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
@@ -32,6 +33,7 @@ import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
 import { isoMillis, isoWithOffset, parseOffset } from './iso-time.js';
 import { PairMap } from './pair-map.js';
 import { RawTable } from './raw-table.js';
+import { NO_EVENT_ID } from './stand-in-words.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
 /** Where an identifier appears in an event (the EPCIS member it was read from). */
@@ -117,6 +119,8 @@ export interface LotGraphOptions {
    * (default: `[]` for an array, `['epcisBody', 'eventList']` for an EPCIS document).
    */
   readonly pathPrefix?: DiagnosticPath;
+  /** The language of the findings' messages: `'en'` (default) or `'zh-CN'`. */
+  readonly locale?: Locale;
 }
 
 /** One identifier named by an event, as the graph stored it. */
@@ -230,6 +234,8 @@ export class GraphStore implements LotGraph {
   readonly canonicalId: CanonicalIdFn;
   readonly units: UnitTable;
   readonly pathPrefix: DiagnosticPath;
+  /** The language of the findings' messages (undefined: the default, English). */
+  readonly locale: Locale | undefined;
   readonly diagnostics: Diagnostic[] = [];
   retain = false;
   readonly sources: unknown[] = [];
@@ -317,6 +323,7 @@ export class GraphStore implements LotGraph {
     this.canonicalId = options.canonicalId ?? canonicalGs1Uri;
     this.units = options.units ?? REC20_UNITS;
     this.pathPrefix = options.pathPrefix ?? [];
+    this.locale = options.locale;
   }
 
   /** Size the event and object columns for a known number of events (fewer reallocations). */
@@ -888,7 +895,10 @@ export class GraphStore implements LotGraph {
         createDiagnostic(
           chainMessages.TRACE_CHAIN_EVENT_SKIPPED,
           { index },
-          { path: [...this.pathPrefix, index] },
+          {
+            path: [...this.pathPrefix, index],
+            ...(this.locale === undefined ? {} : { locale: this.locale }),
+          },
         ),
       );
       return -1;
@@ -1324,7 +1334,7 @@ export class GraphStore implements LotGraph {
   eventParams(slot: number): Record<string, MessageParamValue> {
     return {
       index: this.evIndex.data[slot] as number,
-      eventID: this.evEventId.get(slot) ?? '(no eventID)',
+      eventID: this.evEventId.get(slot) ?? NO_EVENT_ID,
     };
   }
 }

@@ -157,9 +157,11 @@ function trace(
       lots: [],
       diagnostics: [
         ...problems,
-        createDiagnostic(chainMessages.TRACE_LOT_UNKNOWN, {
-          id: typeof id === 'string' ? id : describeValue(id, Number.POSITIVE_INFINITY),
-        }),
+        createDiagnostic(
+          chainMessages.TRACE_LOT_UNKNOWN,
+          { id: typeof id === 'string' ? id : describeValue(id, Number.POSITIVE_INFINITY) },
+          graph instanceof GraphStore && graph.locale !== undefined ? { locale: graph.locale } : {},
+        ),
       ],
     };
   }

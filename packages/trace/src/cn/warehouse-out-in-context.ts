@@ -1,4 +1,6 @@
+import type { LocalizedParam } from '@foodsafety/core';
 import type { EventObject, EventSummary } from '../chain/lot-graph.js';
+import { NO_EVENT_ID } from '../chain/stand-in-words.js';
 import { traceBack } from '../chain/trace-lot.js';
 import { cbvEquals } from '../profiles/kde-selector.js';
 import type { ProfileRuleContext } from '../profiles/trace-profile.js';
@@ -37,9 +39,9 @@ export function chainEvents(context: ProfileRuleContext): ReadonlyMap<number, Ch
 }
 
 /** The eventID of an event as given, for messages. */
-export function eventIdOf(event: unknown): string {
+export function eventIdOf(event: unknown): string | LocalizedParam {
   const id = (event as { eventID?: unknown } | null)?.eventID;
-  return typeof id === 'string' ? id : '(no eventID)';
+  return typeof id === 'string' ? id : NO_EVENT_ID;
 }
 
 /** The lots an event names (a parent container is not a lot of it). */

@@ -2,12 +2,13 @@
  * Messages of the validator rendered from templates split once into parts, so reporting a
  * finding on the hot path is string concatenation (same output as core's `interpolate`).
  */
-import type {
-  Diagnostic,
-  Locale,
-  MessageParamValue,
-  PathSegment,
-  Severity,
+import {
+  type Diagnostic,
+  isLocalizedParam,
+  type Locale,
+  type MessageParamValue,
+  type PathSegment,
+  type Severity,
 } from '@foodsafety/core';
 import { type EpcisCode, epcisMessages } from './trace-messages.js';
 
@@ -32,6 +33,7 @@ for (const [code, d] of Object.entries(epcisMessages)) {
 }
 
 function render(value: MessageParamValue, locale: Locale): string {
+  if (isLocalizedParam(value)) return value[locale];
   if (Array.isArray(value)) return value.join(locale === 'zh-CN' ? '、' : ', ');
   if (value === null) return 'null';
   return String(value);

@@ -5,6 +5,7 @@ import {
   type DiagnosticPath,
   describeValue,
   type Locale,
+  type LocalizedParam,
   type MessageDescriptor,
   type MessageParamValue,
   type RuleSetMeta,
@@ -13,6 +14,7 @@ import {
 import type { CanonicalIdFn } from '../chain/canonical-id.js';
 import { declaredErroneous } from '../chain/error-declaration.js';
 import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
+import { NO_EVENT_ID } from '../chain/stand-in-words.js';
 import { traceBack } from '../chain/trace-lot.js';
 import { REC20_UNITS, type UnitTable } from '../chain/units.js';
 import { isRecord } from '../is-record.js';
@@ -391,7 +393,7 @@ export function checkProfile(
   const cteById = new Map<string, CteDefinition>(profile.ctes.map((c) => [c.id, c]));
   const params = (index: number): EventParams => {
     const e = events[index];
-    const id = isRecord(e) && typeof e.eventID === 'string' ? e.eventID : '(no eventID)';
+    const id = isRecord(e) && typeof e.eventID === 'string' ? e.eventID : NO_EVENT_ID;
     return { index, eventID: id, profile: source };
   };
 
@@ -445,7 +447,7 @@ export function checkProfile(
 
 interface EventParams {
   readonly index: number;
-  readonly eventID: string;
+  readonly eventID: string | LocalizedParam;
   readonly profile: string;
 }
 

@@ -120,6 +120,19 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
       `水产品发货事件 ${warehouseOut}（${events[warehouseOut]?.eventID}）的温度记录 -12 CEL 不符合 all sensorElementList[*].sensorReport[type=Temperature].value lte -18 CEL`,
     );
   });
+  it('names an event without an eventID in the words of the locale', () => {
+    const input = withReading(-12).map((e, i) => {
+      if (i !== warehouseOut) return e;
+      const { eventID: _, ...rest } = e as Record<string, unknown>;
+      return rest;
+    });
+    const message = (locale: 'zh-CN' | 'en') =>
+      checkProfile(input, profile, { locale }).diagnostics.find(
+        (x) => x.code === 'XIGANG_COLD_CHAIN_TEMPERATURE',
+      )?.message;
+    expect(message('zh-CN')).toMatch(/^水产品发货事件 \d+（（无 eventID））的温度记录 -12 CEL/);
+    expect(message('en')).toContain('(no eventID)');
+  });
   it('converts readings in °F and K to °C before comparing (Rec 20 FAH, KEL)', () => {
     const verdict = (value: number, uom: string | null) =>
       findings(withReading(value, uom)).map((d) => [d.code, d.params?.value]);
