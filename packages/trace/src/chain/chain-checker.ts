@@ -10,6 +10,7 @@ import { type ChainCode, chainMessages } from './chain-messages.js';
 import { ContentKeyer, canonicalEventJson } from './content-hash.js';
 import { isErrorDeclaration } from './error-declaration.js';
 import {
+  K_AGGREGATE,
   K_DESTROY,
   K_ORIGIN,
   K_RECEIVE,
@@ -99,6 +100,8 @@ const MIXED = 255;
 /** Holders of one lot kept in a list before they move to a hash map. */
 const BAL_CHAIN_MAX = 8;
 const NO_FINDINGS: readonly Diagnostic[] = Object.freeze([]);
+/** Levels of packing looked into: lots in cases on a pallet. */
+const PACKING_LEVELS = 3;
 
 const GTIN_IN_DL = /^https:\/\/id\.gs1\.org\/01\/(\d{14})(?:\/|$)/;
 
@@ -314,6 +317,8 @@ export class ChainChecker {
   private latestPaired = Number.NEGATIVE_INFINITY;
   /** A shipment or receipt came earlier in time than one already paired. */
   private pairedOutOfOrder = false;
+  /** An AggregationEvent ADD has been checked: containers may hold what transfers name. */
+  private anyPacking = false;
   /** While {@link repairInTimeOrder} runs: the slots it has paired so far (the others are unseen). */
   private visible: Uint8Array | undefined;
 
@@ -393,6 +398,7 @@ export class ChainChecker {
       return;
     }
     if (this.on.masterData) this.checkMasterData(slot, out);
+    if (s.evKind.data[slot] === K_AGGREGATE) this.anyPacking = true;
     this.checkObjects(slot, out);
     if (this.on.oneStep) {
       const kind = s.evKind.data[slot];
@@ -792,9 +798,15 @@ export class ChainChecker {
     }
   }
 
+  /**
+   * Whether an object of an event of `kind` in `field` is where it begins: an ObjectEvent ADD, a
+   * transformation's output, or the container (pallet, case) an AggregationEvent ADD packs.
+   */
   private isOriginRole(kind: number, field: number): boolean {
     return (
-      kind === K_ORIGIN || (kind === K_TRANSFORM && (field === F_OUT_EPC || field === F_OUT_QTY))
+      kind === K_ORIGIN ||
+      (kind === K_TRANSFORM && (field === F_OUT_EPC || field === F_OUT_QTY)) ||
+      (kind === K_AGGREGATE && field === F_PARENT)
     );
   }
 
@@ -1350,6 +1362,106 @@ export class ChainChecker {
     }
   }
 
+  // ---- containers: what a pallet or case named by a transfer held ---------------------------
+
+  /** Whether an AggregationEvent ADD packed anything into `node` (a pallet, a case). */
+  private packs(node: number): boolean {
+    const s = this.store;
+    for (let e = s.inHead.data[node] as number; e !== -1; e = s.edgeNextIn.data[e] as number)
+      if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE) return true;
+    return false;
+  }
+
+  /**
+   * The child object entries packed into container `node` by the AggregationEvent ADDs not dated
+   * after event `at` (by time, then position), through cases on a pallet (three levels), each
+   * aggregation once. Unpacking (an AggregationEvent DELETE) is not taken off.
+   */
+  private packedInto(node: number, at: number): number[] {
+    const s = this.store;
+    const found: number[] = [];
+    const seen: number[] = [];
+    let level = [node];
+    for (let depth = 0; depth < PACKING_LEVELS && level.length > 0; depth += 1) {
+      const next: number[] = [];
+      for (const container of level) {
+        for (
+          let e = s.inHead.data[container] as number;
+          e !== -1;
+          e = s.edgeNextIn.data[e] as number
+        ) {
+          const packing = s.edgeSlot.data[e] as number;
+          if (s.evKind.data[packing] !== K_AGGREGATE || s.withdrawn.has(packing)) continue;
+          if (seen.includes(packing) || this.laterThan(packing, at)) continue;
+          seen.push(packing);
+          const oe = s.objEnd(packing);
+          for (let o = s.objStart(packing); o < oe; o += 1) {
+            if (s.objField.data[o] === F_PARENT) continue;
+            found.push(o);
+            const child = s.objNode.data[o] as number;
+            if (this.packs(child) && !next.includes(child)) next.push(child);
+          }
+        }
+      }
+      level = next;
+    }
+    return found;
+  }
+
+  /** Whether an event names `node` itself. */
+  private names(slot: number, node: number): boolean {
+    const s = this.store;
+    const oe = s.objEnd(slot);
+    for (let o = s.objStart(slot); o < oe; o += 1) if (s.objNode.data[o] === node) return true;
+    return false;
+  }
+
+  /** Whether event `a` names a container into which something event `b` names was packed. */
+  private holdsWhatOtherNames(a: number, b: number, at: number): boolean {
+    const s = this.store;
+    const oe = s.objEnd(a);
+    for (let o = s.objStart(a); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      if (!this.packs(node)) continue;
+      for (const c of this.packedInto(node, at))
+        if (this.names(b, s.objNode.data[c] as number)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * At finalize: a receipt still unpaired pairs with a shipment of the same business transaction
+   * when one of them names a container (a pallet by its SSCC) into which the other's lots were
+   * packed, by the shipment's time: a pallet shipped by its SSCC and received as the lots it
+   * held, or the other way round.
+   */
+  private pairThroughContainers(out: Diagnostic[]): void {
+    if (!this.anyPacking) return;
+    const s = this.store;
+    for (let r = 0; r < s.eventCount; r += 1) {
+      if (s.evKind.data[r] !== K_RECEIVE || this.matched.data[r] === 1 || s.withdrawn.has(r))
+        continue;
+      if ((this.flags.data[r] as number) & FLAG_DECLARATION) continue;
+      let best = -1;
+      for (let i = s.txStart(r); i < s.txEnd(r) && best === -1; i += 1) {
+        const sym = s.txSym.data[i] as number;
+        for (
+          let e = this.shipTxHead.data[sym] as number;
+          e !== -1;
+          e = this.txNext.data[e] as number
+        ) {
+          const ship = s.txSlot.data[e] as number;
+          if (s.withdrawn.has(ship)) continue;
+          if (!this.holdsWhatOtherNames(ship, r, ship) && !this.holdsWhatOtherNames(r, ship, ship))
+            continue;
+          if (best === -1 || (this.matched.data[best] === 1 && this.matched.data[ship] === 0))
+            best = ship;
+        }
+      }
+      if (best !== -1) this.pair(best, r, out);
+    }
+  }
+
   /**
    * At finalize: per business transaction and lot, what its receipts received against what its
    * shipments sent (each in kg, L or pieces; negative quantities left out), reported when the
@@ -1396,6 +1508,35 @@ export class ChainChecker {
     const shipped = new Float64Vec();
     const received = new Float64Vec();
     const receipt = new Int32Vec();
+    // count object entry `o` (of event `slot`, or packed into what it names) for `node`
+    const count = (sym: number, slot: number, kind: number, node: number, o: number): void => {
+      const dim = s.objDim.data[o] as number;
+      const base = s.objBase.data[o] as number;
+      if (dim === DIM_NONE || !(base >= 0) || !Number.isFinite(base)) return;
+      let t = firstRow[sym] as number;
+      if (t === -1) firstRow[sym] = dims.length;
+      else if (lot.data[t] !== node) t = tallies.getOrAdd(sym, node, dims.length);
+      if (t === -1) {
+        t = tx.push(sym);
+        lot.push(node);
+        dims.push(dim);
+        carried.push(0);
+        shipped.push(0);
+        received.push(0);
+        receipt.push(-1);
+      } else if (dims.data[t] !== dim) {
+        dims.data[t] = MIXED; // not comparable
+        return;
+      }
+      if (kind === K_SHIP) {
+        carried.data[t] = 1;
+        shipped.data[t] = (shipped.data[t] as number) + base;
+      } else {
+        received.data[t] = (received.data[t] as number) + base;
+        const last = receipt.data[t] as number;
+        if (last === -1 || (last !== slot && this.laterThan(slot, last))) receipt.data[t] = slot;
+      }
+    };
     for (let i = 0; i < txEntries; i += 1) {
       const slot = s.txSlot.data[i] as number;
       const kind = s.evKind.data[slot] as number;
@@ -1406,34 +1547,19 @@ export class ChainChecker {
       for (let j = s.txStart(slot); j < i && !repeat; j += 1)
         repeat = rootOf(s.txSym.data[j] as number) === sym;
       if (repeat) continue;
+      // a container (a pallet by its SSCC) counts for the lots packed into it by then, each packed
+      // entry once, unless the event names the lot itself
+      const packed: number[] = [];
       const oe = s.objEnd(slot);
       for (let o = s.objStart(slot); o < oe; o += 1) {
-        const dim = s.objDim.data[o] as number;
-        const base = s.objBase.data[o] as number;
-        if (dim === DIM_NONE || !(base >= 0) || !Number.isFinite(base)) continue;
         const node = s.objNode.data[o] as number;
-        let t = firstRow[sym] as number;
-        if (t === -1) firstRow[sym] = dims.length;
-        else if (lot.data[t] !== node) t = tallies.getOrAdd(sym, node, dims.length);
-        if (t === -1) {
-          t = tx.push(sym);
-          lot.push(node);
-          dims.push(dim);
-          carried.push(0);
-          shipped.push(0);
-          received.push(0);
-          receipt.push(-1);
-        } else if (dims.data[t] !== dim) {
-          dims.data[t] = MIXED; // not comparable
-          continue;
-        }
-        if (kind === K_SHIP) {
-          carried.data[t] = 1;
-          shipped.data[t] = (shipped.data[t] as number) + base;
-        } else {
-          received.data[t] = (received.data[t] as number) + base;
-          const last = receipt.data[t] as number;
-          if (last === -1 || (last !== slot && this.laterThan(slot, last))) receipt.data[t] = slot;
+        count(sym, slot, kind, node, o);
+        if (!this.anyPacking || !this.packs(node)) continue;
+        for (const c of this.packedInto(node, slot)) {
+          const child = s.objNode.data[c] as number;
+          if (this.names(slot, child) || packed.includes(c)) continue;
+          packed.push(c);
+          count(sym, slot, kind, child, c);
         }
       }
     }
@@ -1601,6 +1727,7 @@ export class ChainChecker {
     const s = this.store;
     const out: Diagnostic[] = [];
     if (this.on.oneStep && this.pairedOutOfOrder) this.repairInTimeOrder();
+    if (this.on.oneStep) this.pairThroughContainers(out);
     const firstLot = (slot: number) => {
       const [os] = s.objectRange(slot);
       const [, oe] = s.objectRange(slot);
@@ -1650,7 +1777,6 @@ export class ChainChecker {
   }
 }
 
-/** An output lot with a yield range of its own, and its quantity over a transformation. */
 /**
  * An event time (epoch ms) as the chain checks order events by it: an unreadable one (NaN) last.
  * `validateChain` orders its input by it; the index pairs again by it ({@link ChainChecker}).

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { createTraceIndex } from './trace-index.js';
+import { validateChain } from './validate-chain.js';
+
+// a lot packed onto a pallet (SSCC) at A, the pallet shipped to B under PO1, and B's receipt
+const LOT = 'urn:epc:class:lgtin:6921001.000102.A1';
+const LOT2 = 'urn:epc:class:lgtin:6921001.000102.A2';
+const PALLET = 'urn:epc:id:sscc:6921001.0000000012';
+const CASE = 'urn:epc:id:sscc:6921001.0000000029';
+const A = 'urn:epc:id:sgln:6921001.00001.0';
+const B = 'urn:epc:id:sgln:6921001.00002.0';
+const PO = 'urn:epcglobal:cbv:bt:6921001000019:PO1';
+const day = (d: number) => `2024-01-0${d}T08:00:00+08:00`;
+const q = (epcClass: string, quantity: number) => ({ epcClass, quantity, uom: 'KGM' });
+
+const made = (lot = LOT, quantity = 100) => ({
+  type: 'ObjectEvent',
+  action: 'ADD',
+  bizStep: 'commissioning',
+  eventTime: day(1),
+  eventTimeZoneOffset: '+08:00',
+  quantityList: [q(lot, quantity)],
+  bizLocation: { id: A },
+});
+const pack = (parent: string, children: object, when = day(2)) => ({
+  type: 'AggregationEvent',
+  action: 'ADD',
+  bizStep: 'packing',
+  eventTime: when,
+  eventTimeZoneOffset: '+08:00',
+  parentID: parent,
+  ...children,
+  bizLocation: { id: A },
+});
+const transfer = (step: 'shipping' | 'receiving', what: object, when = day(3)) => ({
+  type: 'ObjectEvent',
+  action: 'OBSERVE',
+  bizStep: step,
+  eventTime: when,
+  eventTimeZoneOffset: '+08:00',
+  ...what,
+  readPoint: { id: step === 'shipping' ? A : B },
+  ...(step === 'receiving' ? { bizLocation: { id: B } } : {}),
+  bizTransactionList: [{ type: 'po', bizTransaction: PO }],
+  sourceList: [{ type: 'location', source: A }],
+  destinationList: [{ type: 'location', destination: B }],
+});
+const shipPallet = transfer('shipping', { epcList: [PALLET] });
+const receive = (what: object) => transfer('receiving', what, day(4));
+
+/** The findings of validateChain and of the index (events in the given order, then finalize). */
+function both(events: readonly unknown[]): string[][] {
+  const index = createTraceIndex();
+  const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
+  return [validateChain(events), live].map((found) =>
+    found.map((d) => `${d.code} ${JSON.stringify(d.path)}`).sort(),
+  );
+}
+
+describe('pallets and cases in the chain checks', () => {
+  const packed = [made(), pack(PALLET, { childQuantityList: [q(LOT, 100)] }), shipPallet];
+
+  it('a pallet shipped by its SSCC and received as the lot it held is one step, no orphan', () => {
+    // before: the shipment "never received", the receipt "without shipment" and the pallet an
+    // orphan lot (its packing is where it begins)
+    for (const found of both([...packed, receive({ quantityList: [q(LOT, 100)] })]))
+      expect(found).toEqual([]);
+    // received as the pallet, or as both
+    for (const found of both([...packed, receive({ epcList: [PALLET] })]))
+      expect(found).toEqual([]);
+    const asBoth = receive({ epcList: [PALLET], quantityList: [q(LOT, 100)] });
+    for (const found of both([...packed, asBoth])) expect(found).toEqual([]);
+  });
+
+  it('lots shipped one by one and received as the pallet they were packed on pair too', () => {
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }),
+      receive({ epcList: [PALLET] }),
+    ];
+    for (const found of both(events)) expect(found).toEqual([]);
+  });
+
+  it('in the index, whatever order the packing, shipment and receipt come in', () => {
+    const events = [...packed, receive({ quantityList: [q(LOT, 100)] })];
+    for (const order of [
+      [3, 2, 1, 0],
+      [0, 2, 3, 1],
+      [3, 0, 1, 2],
+    ]) {
+      const index = createTraceIndex();
+      const found = [...order.flatMap((k) => index.add(events[k])), ...index.finalize()];
+      expect([order, found.map((d) => d.code)]).toEqual([order, []]);
+    }
+  });
+
+  it('compares what is received of a lot with what the shipped pallet held', () => {
+    // 150 kg of the lot received out of a pallet that held 100
+    for (const found of both([...packed, receive({ quantityList: [q(LOT, 150)] })]))
+      expect(found).toEqual(['TRACE_RECEIPT_EXCEEDS_SHIPMENT [3,"quantityList",0]']);
+    const asBoth = receive({ epcList: [PALLET], quantityList: [q(LOT, 150)] });
+    for (const found of both([...packed, asBoth]))
+      expect(found).toEqual(['TRACE_RECEIPT_EXCEEDS_SHIPMENT [3,"quantityList",0]']);
+    // within the pallet's 100 kg: nothing
+    for (const found of both([...packed, receive({ quantityList: [q(LOT, 99.99)] })]))
+      expect(found).toEqual([]);
+  });
+
+  it('looks through cases on a pallet, and counts a lot named by the event itself once', () => {
+    const events = [
+      made(),
+      made(LOT2, 40),
+      pack(CASE, { childQuantityList: [q(LOT, 60)] }),
+      pack(PALLET, { childEPCs: [CASE], childQuantityList: [q(LOT2, 40)] }),
+      shipPallet,
+    ];
+    for (const found of both([...events, receive({ quantityList: [q(LOT, 60), q(LOT2, 40)] })]))
+      expect(found).toEqual([]);
+    for (const found of both([...events, receive({ quantityList: [q(LOT, 61), q(LOT2, 40)] })]))
+      expect(found).toEqual(['TRACE_RECEIPT_EXCEEDS_SHIPMENT [5,"quantityList",0]']);
+    // the pallet and its case both received by SSCC: the case's 60 kg counted once, not twice
+    const both60 = receive({ epcList: [PALLET, CASE], quantityList: [q(LOT, 60)] });
+    for (const found of both([...events, both60])) expect(found).toEqual([]);
+  });
+
+  it('does not count what was packed after the shipment, and still reports a real gap', () => {
+    // packed a day after the shipment: the pallet did not hold the lot when it left
+    const late = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }, day(5)),
+      shipPallet,
+      receive({ quantityList: [q(LOT, 100)] }),
+    ];
+    for (const found of both(late))
+      expect(found).toEqual([
+        'TRACE_RECEIPT_WITHOUT_SHIPMENT [3]',
+        'TRACE_SHIPMENT_NOT_RECEIVED [2]',
+        // the pallet left before it was packed
+        'TRACE_TIME_ORDER [2,"eventTime"]',
+      ]);
+    // a receipt of another lot under the same order does not pair with the pallet
+    const other = [...packed, made(LOT2, 10), receive({ quantityList: [q(LOT2, 10)] })];
+    for (const found of both(other))
+      expect(found).toEqual([
+        'TRACE_RECEIPT_WITHOUT_SHIPMENT [4]',
+        'TRACE_SHIPMENT_NOT_RECEIVED [2]',
+      ]);
+  });
+});
