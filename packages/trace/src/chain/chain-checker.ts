@@ -1537,6 +1537,7 @@ export class ChainChecker {
         if (last === -1 || (last !== slot && this.laterThan(slot, last))) receipt.data[t] = slot;
       }
     };
+    const packed: number[] = [];
     for (let i = 0; i < txEntries; i += 1) {
       const slot = s.txSlot.data[i] as number;
       const kind = s.evKind.data[slot] as number;
@@ -1549,7 +1550,7 @@ export class ChainChecker {
       if (repeat) continue;
       // a container (a pallet by its SSCC) counts for the lots packed into it by then, each packed
       // entry once, unless the event names the lot itself
-      const packed: number[] = [];
+      packed.length = 0;
       const oe = s.objEnd(slot);
       for (let o = s.objStart(slot); o < oe; o += 1) {
         const node = s.objNode.data[o] as number;
