@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localizeDiagnostic } from './diagnostic.js';
 import { describeRuleSet, parseRuleSetMeta } from './rule-set-meta.js';
 
 const valid = {
@@ -19,6 +20,22 @@ describe('parseRuleSetMeta', () => {
     ]);
     expect(result.ok && describeRuleSet(result.value)).toBe(
       'cn.catering-grading@2012 (CN, secondary)',
+    );
+  });
+
+  it('names the sources in the words of the locale, the confidence kept as data', () => {
+    const [d] = parseRuleSetMeta(valid).diagnostics;
+    if (d === undefined) throw new Error('no finding');
+    expect(d.message).toBe(
+      'Rule set cn.catering-grading@2012 rests on secondary sources; its figures may be overridden',
+    );
+    expect(localizeDiagnostic(d, 'zh-CN').message).toBe(
+      '规则集 cn.catering-grading@2012 的依据为二手来源（secondary），数值可按需覆盖',
+    );
+    expect(d.params?.confidence).toBe('secondary');
+    const [u] = parseRuleSetMeta({ ...valid, confidence: 'unverified' }).diagnostics;
+    expect(u && localizeDiagnostic(u, 'zh-CN').message).toContain(
+      '依据为未核实的来源（unverified）',
     );
   });
 

@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
-import { defineMessages } from './message-catalogue.js';
+import { defineMessages, type LocalizedParam, localizedParam } from './message-catalogue.js';
 import type { DiagnosticPath } from './path.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -54,12 +54,19 @@ export const ruleSetMessages = defineMessages(
     },
     RULESET_NOT_VERIFIED: {
       severity: 'info',
-      'zh-CN': '规则集 {id}@{version} 的依据可信度为 {confidence}，数值可按需覆盖',
-      en: 'Rule set {id}@{version} rests on {confidence} sources; its figures may be overridden',
+      'zh-CN': '规则集 {id}@{version} 的依据为{sources}，数值可按需覆盖',
+      en: 'Rule set {id}@{version} rests on {sources}; its figures may be overridden',
     },
   },
   { source: '@foodsafety/core' },
 );
+
+/** How the messages name the sources of each confidence, in both locales. */
+const SOURCES_OF: Readonly<Record<RuleSetMeta['confidence'], LocalizedParam>> = {
+  verified: localizedParam('已核实的来源', 'verified sources'),
+  secondary: localizedParam('二手来源（secondary）', 'secondary sources'),
+  unverified: localizedParam('未核实的来源（unverified）', 'unverified sources'),
+};
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -146,7 +153,12 @@ export function confidenceNotice(meta: RuleSetMeta, path?: DiagnosticPath): Diag
   return [
     createDiagnostic(
       ruleSetMessages.RULESET_NOT_VERIFIED,
-      { id: meta.id, version: meta.version, confidence: meta.confidence },
+      {
+        id: meta.id,
+        version: meta.version,
+        confidence: meta.confidence,
+        sources: SOURCES_OF[meta.confidence],
+      },
       { ...(path === undefined ? {} : { path }), source: meta.id },
     ),
   ];

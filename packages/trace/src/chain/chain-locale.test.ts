@@ -1,4 +1,4 @@
-import { formatDiagnostic, localizeDiagnostic } from '@foodsafety/core';
+import { type Diagnostic, formatDiagnostic, localizeDiagnostic } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
 import { buildLotGraph } from './lot-graph.js';
 import { createTraceIndex } from './trace-index.js';
@@ -48,7 +48,7 @@ describe('the language of chain findings', () => {
     const zh = validateChain([made, shipped], { locale: 'zh-CN' });
     expect(zh.map((d) => d.code)).toEqual(['TRACE_SHIPMENT_NOT_RECEIVED']);
     expect(zh[0]?.message).toBe(
-      `发货事件 [1] （无 eventID） 没有对应的收货记录（批次 https://id.gs1.org/01/06921001001022/10/A1）：向后一步追溯中断`,
+      `发货事件 [1] 无 eventID 没有对应的收货记录（批次 https://id.gs1.org/01/06921001001022/10/A1）：向后一步追溯中断`,
     );
     const index = createTraceIndex({ locale: 'zh-CN' });
     const live = [...[made, shipped].flatMap((e) => index.add(e)), ...index.finalize()];
@@ -77,12 +77,28 @@ describe('the language of chain findings', () => {
     if (excess === undefined) throw new Error('no finding');
     expect(excess.message).toContain('(no eventID)');
     const zh = localizeDiagnostic(excess, 'zh-CN');
-    expect(zh.message).toContain('（无 eventID）');
-    expect(zh.message).toContain('（未知）');
+    expect(zh.message).toContain('无 eventID');
+    expect(zh.message).toContain('在 未知持有方 的流出量');
     expect(zh.message).not.toMatch(/no eventID|unknown/);
-    expect(formatDiagnostic(excess, 'zh-CN')).toContain('（无 eventID）');
+    expect(formatDiagnostic(excess, 'zh-CN')).toContain('无 eventID');
     // the params keep both texts, so any later rendering can choose
-    expect(excess.params?.eventID).toEqual({ 'zh-CN': '（无 eventID）', en: '(no eventID)' });
+    expect(excess.params?.eventID).toEqual({ 'zh-CN': '无 eventID', en: '(no eventID)' });
+  });
+
+  it('option findings of traceForward and counts in pieces read in the graph’s locale too', () => {
+    const graph = buildLotGraph([made], { locale: 'zh-CN' });
+    const [bad] = traceForward(graph, LOT, { maxDepth: -1 }).diagnostics;
+    expect(bad?.code).toBe('TRACE_OPTION_INVALID');
+    expect(bad?.message).toMatch(/^TraceOptions 的选项 maxDepth/);
+    // the same lot counted in kilograms and in pieces at A: pieces are 件 in Chinese
+    const counted = { ...shipped, quantityList: [{ epcClass: LOT, quantity: 3 }] };
+    const zh = validateChain([made, counted], { locale: 'zh-CN' }).filter(
+      (d) => d.code === 'TRACE_BALANCE_DIMENSIONS_MIXED',
+    );
+    expect(zh.map((d) => [d.params?.first, d.message.includes('以 件 计')])).toEqual([
+      ['kg', true],
+    ]);
+    expect(localizeDiagnostic(zh[0] as Diagnostic, 'en').message).toContain('pcs');
   });
 
   it('a locale that is none is a finding, and English is used', () => {

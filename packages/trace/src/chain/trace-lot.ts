@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic, describeValue } from '@foodsafety/core';
+import { createDiagnostic, type Diagnostic, describeValue, type Locale } from '@foodsafety/core';
 import { OptionReader, optionFindings } from '../option-reader.js';
 import { chainMessages } from './chain-messages.js';
 import { GraphStore, type LotGraph } from './lot-graph.js';
@@ -126,7 +126,10 @@ function reachGeneric(
 }
 
 /** The `maxDepth` option: a whole number of steps ≥ 0 or `Infinity` (noted otherwise). */
-function maxDepthOf(given: unknown): { maxDepth: number; problems: Diagnostic[] } {
+function maxDepthOf(
+  given: unknown,
+  locale: Locale | undefined,
+): { maxDepth: number; problems: Diagnostic[] } {
   if (given === undefined) return { maxDepth: Number.POSITIVE_INFINITY, problems: [] };
   const read = new OptionReader('TraceOptions', given);
   const v = read.raw('maxDepth');
@@ -137,7 +140,7 @@ function maxDepthOf(given: unknown): { maxDepth: number; problems: Diagnostic[] 
   if (!usable) read.bad('maxDepth', v, 'integer ≥ 0 | Infinity', 'Infinity');
   return {
     maxDepth: usable && v !== undefined ? (v as number) : Number.POSITIVE_INFINITY,
-    problems: optionFindings(read.problems),
+    problems: optionFindings(read.problems, locale),
   };
 }
 
@@ -147,7 +150,9 @@ function trace(
   direction: 'forward' | 'back',
   given: TraceOptions,
 ): TraceResult {
-  const { maxDepth, problems } = maxDepthOf(given);
+  // findings in the graph's language (a graph built with `locale`)
+  const locale = graph instanceof GraphStore ? graph.locale : undefined;
+  const { maxDepth, problems } = maxDepthOf(given, locale);
   const start = typeof id === 'string' ? graph.nodeOf(id) : undefined;
   if (start === undefined) {
     return {
@@ -160,7 +165,7 @@ function trace(
         createDiagnostic(
           chainMessages.TRACE_LOT_UNKNOWN,
           { id: typeof id === 'string' ? id : describeValue(id, Number.POSITIVE_INFINITY) },
-          graph instanceof GraphStore && graph.locale !== undefined ? { locale: graph.locale } : {},
+          locale === undefined ? {} : { locale },
         ),
       ],
     };

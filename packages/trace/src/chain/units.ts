@@ -1,4 +1,4 @@
-import type { RuleSetMeta } from '@foodsafety/core';
+import { type LocalizedParam, localizedParam, type RuleSetMeta } from '@foodsafety/core';
 
 /** What a quantity measures: conversion happens only within one dimension. */
 export type QuantityDimension = 'mass' | 'volume' | 'count';
@@ -74,9 +74,12 @@ const DIM_CODE: Record<QuantityDimension, number> = {
   count: DIM_COUNT,
 };
 
-/** The symbol of a dimension's base unit, as findings show quantities: kg, L or pcs. */
-export function baseUnitSymbol(code: number): 'kg' | 'L' | 'pcs' {
-  return code === DIM_MASS ? 'kg' : code === DIM_VOLUME ? 'L' : 'pcs';
+/** Pieces, as a message shows a count: "pcs" in English, "件" in Chinese. */
+const PIECES = localizedParam('件', 'pcs');
+
+/** The symbol of a dimension's base unit, as findings show quantities: kg, L or pieces. */
+export function baseUnitSymbol(code: number): 'kg' | 'L' | LocalizedParam {
+  return code === DIM_MASS ? 'kg' : code === DIM_VOLUME ? 'L' : PIECES;
 }
 
 /**

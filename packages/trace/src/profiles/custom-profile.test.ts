@@ -130,7 +130,7 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
       checkProfile(input, profile, { locale }).diagnostics.find(
         (x) => x.code === 'XIGANG_COLD_CHAIN_TEMPERATURE',
       )?.message;
-    expect(message('zh-CN')).toMatch(/^水产品发货事件 \d+（（无 eventID））的温度记录 -12 CEL/);
+    expect(message('zh-CN')).toMatch(/^水产品发货事件 \d+（无 eventID）的温度记录 -12 CEL/);
     expect(message('en')).toContain('(no eventID)');
   });
   it('converts readings in °F and K to °C before comparing (Rec 20 FAH, KEL)', () => {

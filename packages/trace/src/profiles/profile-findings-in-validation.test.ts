@@ -129,7 +129,7 @@ describe('severities and locale for profile findings', () => {
     const r = chain({ locale: 'zh-CN' });
     // the zh-CN templates, filled in by hand
     expect(r.diagnostics.map((d) => d.message)).toEqual([
-      '规则集 acme.p@1 的依据可信度为 secondary，数值可按需覆盖',
+      '规则集 acme.p@1 的依据为二手来源（secondary），数值可按需覆盖',
       '事件 [0] ni:///sha-256;0000000000000000000000000000000000000000000000000000000000000003?ver=CBV2.0（shipping）缺少 acme.p 要求的关键数据元素 tlc（acme.p）',
     ]);
   });
