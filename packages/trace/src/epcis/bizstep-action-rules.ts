@@ -3,7 +3,12 @@
  * the event type and action it is normally used with). Only clear contradictions are errors;
  * unusual but defensible combinations are warnings.
  */
-import type { RuleSetMeta, Severity } from '@foodsafety/core';
+import {
+  type LocalizedParam,
+  localizedParam,
+  type RuleSetMeta,
+  type Severity,
+} from '@foodsafety/core';
 
 /** One consistency rule: the bizStep used with one of these actions is a finding. */
 export interface BizStepActionRule {
@@ -12,7 +17,8 @@ export interface BizStepActionRule {
   readonly eventTypes?: readonly string[];
   readonly actions: readonly ('ADD' | 'OBSERVE' | 'DELETE')[];
   readonly severity: Severity;
-  readonly reason: string;
+  /** Why, in both locales (the finding's `reason`). */
+  readonly reason: LocalizedParam;
 }
 
 /** The rule set's metadata. */
@@ -33,80 +39,104 @@ export const BIZ_STEP_ACTION_RULES: readonly BizStepActionRule[] = [
     bizStep: 'commissioning',
     actions: ['DELETE'],
     severity: 'error',
-    reason: 'commissioning creates identities (ADD)',
+    reason: localizedParam(
+      'commissioning（赋码启用）创建标识（ADD）',
+      'commissioning creates identities (ADD)',
+    ),
   },
   {
     bizStep: 'commissioning',
     eventTypes: ['ObjectEvent'],
     actions: ['OBSERVE'],
     severity: 'warning',
-    reason: 'commissioning is recorded with action ADD',
+    reason: localizedParam(
+      'commissioning（赋码启用）应以 action ADD 记录',
+      'commissioning is recorded with action ADD',
+    ),
   },
   {
     bizStep: 'encoding',
     actions: ['DELETE'],
     severity: 'error',
-    reason: 'encoding writes identities (ADD)',
+    reason: localizedParam('encoding（编码）写入标识（ADD）', 'encoding writes identities (ADD)'),
   },
   {
     bizStep: 'decommissioning',
     actions: ['ADD'],
     severity: 'error',
-    reason: 'decommissioning retires identities (DELETE)',
+    reason: localizedParam(
+      'decommissioning（停用）注销标识（DELETE）',
+      'decommissioning retires identities (DELETE)',
+    ),
   },
   {
     bizStep: 'destroying',
     actions: ['ADD'],
     severity: 'error',
-    reason: 'destroying ends the life of objects',
+    reason: localizedParam(
+      'destroying（销毁）结束对象的生命周期',
+      'destroying ends the life of objects',
+    ),
   },
   {
     bizStep: 'killing',
     actions: ['ADD'],
     severity: 'error',
-    reason: 'killing terminates tags (DELETE)',
+    reason: localizedParam(
+      'killing（灭活标签）终止标签（DELETE）',
+      'killing terminates tags (DELETE)',
+    ),
   },
   {
     bizStep: 'packing',
     eventTypes: ['AggregationEvent'],
     actions: ['DELETE'],
     severity: 'error',
-    reason: 'packing adds children to a parent (ADD)',
+    reason: localizedParam(
+      'packing（装箱）将子项加入父项（ADD）',
+      'packing adds children to a parent (ADD)',
+    ),
   },
   {
     bizStep: 'assembling',
     eventTypes: ['AggregationEvent', 'AssociationEvent'],
     actions: ['DELETE'],
     severity: 'error',
-    reason: 'assembling adds children (ADD)',
+    reason: localizedParam('assembling（组装）加入子项（ADD）', 'assembling adds children (ADD)'),
   },
   {
     bizStep: 'installing',
     eventTypes: ['AssociationEvent'],
     actions: ['DELETE'],
     severity: 'error',
-    reason: 'installing associates (ADD)',
+    reason: localizedParam('installing（安装）建立关联（ADD）', 'installing associates (ADD)'),
   },
   {
     bizStep: 'unpacking',
     eventTypes: ['AggregationEvent'],
     actions: ['ADD'],
     severity: 'error',
-    reason: 'unpacking removes children (DELETE)',
+    reason: localizedParam(
+      'unpacking（拆箱）移除子项（DELETE）',
+      'unpacking removes children (DELETE)',
+    ),
   },
   {
     bizStep: 'disassembling',
     eventTypes: ['AggregationEvent', 'AssociationEvent'],
     actions: ['ADD'],
     severity: 'error',
-    reason: 'disassembling removes children (DELETE)',
+    reason: localizedParam(
+      'disassembling（拆解）移除子项（DELETE）',
+      'disassembling removes children (DELETE)',
+    ),
   },
   {
     bizStep: 'removing',
     eventTypes: ['AssociationEvent'],
     actions: ['ADD'],
     severity: 'error',
-    reason: 'removing dissociates (DELETE)',
+    reason: localizedParam('removing（拆除）解除关联（DELETE）', 'removing dissociates (DELETE)'),
   },
 ];
 

@@ -17,6 +17,7 @@ import {
 } from './epcis-event-validator.js';
 import { schemaChecks } from './epcis-validator.js';
 import { EventLineReader } from './event-line-reader.js';
+import { ONE_JSON_LINE } from './expectation-words.js';
 import { epcisDiagnostic } from './fast-message.js';
 import { parseJsonText } from './json-text.js';
 import { epcisMessages } from './trace-messages.js';
@@ -94,7 +95,7 @@ export function createEpcisLineValidator(
         // a Buffer, null…: no line of text (decode bytes as UTF-8 first)
         const d = epcisDiagnostic(
           'TRACE_TYPE_MISMATCH',
-          { expected: 'string (one line of JSON text)', actual: schemaChecks.typeName(line) },
+          { expected: ONE_JSON_LINE, actual: schemaChecks.typeName(line) },
           path ?? [at],
           epcisMessages.TRACE_TYPE_MISMATCH.severity,
           validator.locale,

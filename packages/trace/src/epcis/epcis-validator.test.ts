@@ -766,6 +766,37 @@ describe('createEpcisEventValidator', () => {
     const r = v.validate({ ...objectEvent, action: 'MOVE' });
     expect(r.diagnostics[0]?.message).toContain('无效');
   });
+
+  it('writes what was expected, and why, in Chinese too', () => {
+    const v = createEpcisEventValidator({ locale: 'zh-CN' });
+    const message = (event: object, code: string) =>
+      v.validate(event).diagnostics.find((d) => d.code === code)?.message;
+    const { epcList: _, ...noWhat } = objectEvent;
+    expect(message(noWhat, 'TRACE_WHAT_MISSING')).toBe(
+      'ObjectEvent 缺少“什么”维度：须有 epcList、非空的 quantityList，或带 readPoint 的 sensorElementList',
+    );
+    const commissioned = { ...objectEvent, bizStep: 'commissioning', disposition: 'active' };
+    expect(message(commissioned, 'TRACE_BIZSTEP_ACTION')).toBe(
+      '业务步骤 commissioning 与 ObjectEvent 的 action OBSERVE 不一致：commissioning（赋码启用）应以 action ADD 记录',
+    );
+    expect(message({ ...objectEvent, eventTime: 12345 }, 'TRACE_TYPE_MISMATCH')).toBe(
+      '类型应为 string（日期时间 date-time），实际为 number',
+    );
+    const kg = {
+      ...noWhat,
+      quantityList: [
+        { epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 1, uom: 'kg' },
+      ],
+    };
+    expect(message(kg, 'TRACE_PATTERN_MISMATCH')).toBe(
+      'uom 的值 kg 格式不符（2–3 个大写字母或数字）',
+    );
+    // English as before
+    const en = createEpcisEventValidator().validate(commissioned).diagnostics;
+    expect(en.find((d) => d.code === 'TRACE_BIZSTEP_ACTION')?.message).toBe(
+      'Business step commissioning is inconsistent with ObjectEvent action OBSERVE: commissioning is recorded with action ADD',
+    );
+  });
 });
 
 describe('parseEpcisDocument', () => {

@@ -11,6 +11,7 @@ import {
   type Diagnostic,
   describeValue,
   type Locale,
+  type MessageParamValue,
   type PathSegment,
   SEVERITIES,
   type Severity,
@@ -43,6 +44,18 @@ import {
   vocabularyAccepts,
 } from './cbv-vocabulary.js';
 import type { EpcisEvent } from './epcis-event.js';
+import {
+  CHILDREN_WHAT,
+  DATE_TIME_STRING,
+  HEX_DIGITS,
+  OBJECT_EVENT_WHAT,
+  OFFSET_IN_RANGE,
+  STRING_OBJECT_OR_ARRAY,
+  STRING_OR_OBJECT,
+  TRANSACTION_EVENT_WHAT,
+  UNIT_CODE_FORM,
+  URI_STRING,
+} from './expectation-words.js';
 import { epcisDiagnostic } from './fast-message.js';
 import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
 import {
@@ -346,7 +359,7 @@ export class ValidationRun {
 
   report(
     code: EpcisCode,
-    params: Record<string, string | number | boolean | null | readonly (string | number)[]>,
+    params: Record<string, MessageParamValue>,
     path: readonly PathSegment[],
     severity?: Severity,
   ): void {
@@ -505,7 +518,7 @@ function checkUri(
   if (typeof v !== 'string') {
     run.report(
       'TRACE_TYPE_MISMATCH',
-      { expected: 'string (URI)', actual: typeName(v) },
+      { expected: URI_STRING, actual: typeName(v) },
       run.path(k1, k2, k3, k4, k5),
     );
     return false;
@@ -529,7 +542,7 @@ function checkTime(
   if (typeof v !== 'string') {
     run.report(
       'TRACE_TYPE_MISMATCH',
-      { expected: 'string (date-time)', actual: typeName(v) },
+      { expected: DATE_TIME_STRING, actual: typeName(v) },
       run.path(k1, k2, k3, k4, k5),
     );
     return Number.NaN;
@@ -866,7 +879,7 @@ function checkQuantityList(run: ValidationRun, v: unknown, key: string): number 
           if (!UOM.test(uom)) {
             run.report(
               'TRACE_PATTERN_MISMATCH',
-              { member: 'uom', value: uom, expected: '2–3 upper-case letters or digits' },
+              { member: 'uom', value: uom, expected: UNIT_CODE_FORM },
               run.path(key, i, k),
             );
           } else if (!run.validator.unitCodes.has(uom)) {
@@ -1233,7 +1246,7 @@ function checkSensorReports(
           if (checkString(run, value, key, i, 'sensorReport', j, k) && !HEX.test(value as string))
             run.report(
               'TRACE_PATTERN_MISMATCH',
-              { member: k, value: value as string, expected: 'hexadecimal digits' },
+              { member: k, value: value as string, expected: HEX_DIGITS },
               run.path(key, i, 'sensorReport', j, k),
             );
           break;
@@ -1285,11 +1298,9 @@ export function checkContext(
     return;
   }
   if (!Array.isArray(v)) {
-    run.report(
-      'TRACE_TYPE_MISMATCH',
-      { expected: 'string, object or array', actual: typeName(v) },
-      [...at],
-    );
+    run.report('TRACE_TYPE_MISMATCH', { expected: STRING_OBJECT_OR_ARRAY, actual: typeName(v) }, [
+      ...at,
+    ]);
     return;
   }
   const seen: string[] = [];
@@ -1300,7 +1311,7 @@ export function checkContext(
     } else if (isObject(item)) {
       for (const k in item) if (!k.startsWith('@')) into.add(k);
     } else {
-      run.report('TRACE_TYPE_MISMATCH', { expected: 'string or object', actual: typeName(item) }, [
+      run.report('TRACE_TYPE_MISMATCH', { expected: STRING_OR_OBJECT, actual: typeName(item) }, [
         ...at,
         i,
       ]);
@@ -1466,7 +1477,7 @@ export function validateEventInto(
           else
             run.report(
               'TRACE_PATTERN_MISMATCH',
-              { member: key, value: value as string, expected: '±hh:mm between -14:00 and +14:00' },
+              { member: key, value: value as string, expected: OFFSET_IN_RANGE },
               run.path(key),
             );
         }
@@ -1613,7 +1624,7 @@ export function validateEventInto(
           'TRACE_WHAT_MISSING',
           {
             eventType: type,
-            expected: 'epcList, a non-empty quantityList, or sensorElementList with readPoint',
+            expected: OBJECT_EVENT_WHAT,
           },
           run.path(),
         );
@@ -1634,7 +1645,7 @@ export function validateEventInto(
           'TRACE_WHAT_MISSING',
           {
             eventType: type,
-            expected: 'non-empty childEPCs or childQuantityList (unless action is DELETE)',
+            expected: CHILDREN_WHAT,
           },
           run.path(),
         );
@@ -1647,7 +1658,7 @@ export function validateEventInto(
           'TRACE_WHAT_MISSING',
           {
             eventType: type,
-            expected: 'epcList or a non-empty quantityList (unless action is DELETE)',
+            expected: TRANSACTION_EVENT_WHAT,
           },
           run.path(),
         );

@@ -76,7 +76,7 @@ export const epcisMessages = defineMessages(
     },
     TRACE_WHAT_MISSING: {
       severity: 'error',
-      'zh-CN': '{eventType} 缺少"什么"维度：须有 {expected}',
+      'zh-CN': '{eventType} 缺少“什么”维度：须有 {expected}',
       en: '{eventType} lacks its "what" dimension: it needs {expected}',
     },
     TRACE_TRANSFORMATION_INCOMPLETE: {

@@ -22,6 +22,7 @@ import {
   VERSION,
   validateEventInto,
 } from './epcis-validator.js';
+import { NUMBER_STRING_OR_OBJECT } from './expectation-words.js';
 import { parseJsonText } from './json-text.js';
 import { setAtPath } from './set-at-path.js';
 
@@ -168,7 +169,7 @@ function checkVocabularyList(run: ValidationRun, v: unknown, at: readonly PathSe
             ) {
               run.report(
                 'TRACE_TYPE_MISMATCH',
-                { expected: 'number, string or object', actual: typeName(value) },
+                { expected: NUMBER_STRING_OR_OBJECT, actual: typeName(value) },
                 [...ap, 'attribute'],
               );
             }
