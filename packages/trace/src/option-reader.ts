@@ -5,12 +5,25 @@ import {
   FoodSafetyError,
   isLocale,
   type Locale,
+  type LocalizedParam,
 } from '@foodsafety/core';
 import { isRecord } from './is-record.js';
 import { optionMessages } from './option-messages.js';
+import {
+  DEFAULT,
+  DEFAULTS,
+  ITS_STRINGS,
+  inEnglish,
+  LIST,
+  LIST_OF_STRINGS,
+  NONE,
+  numberAtLeast,
+  READABLE_VALUE,
+  UNREADABLE,
+} from './option-words.js';
 
 /** A value whose getter threw. */
-const UNREADABLE = Symbol('unreadable');
+const UNREADABLE_VALUE = Symbol('unreadable');
 
 /** What is wrong with one option: the params of a `TRACE_OPTION_INVALID` finding. */
 export interface OptionProblem {
@@ -18,11 +31,15 @@ export interface OptionProblem {
   readonly options: string;
   /** The option's name (`options` for the whole object). */
   readonly option: string;
-  readonly value: string;
-  /** What it should be, in terms that read in every locale (`zh-CN | en`, `integer ≥ 1`). */
-  readonly expected: string;
-  /** What is used instead (`default`, a value, `none`). */
-  readonly fallback: string;
+  /** The value as shown (`"loose"`, `1.5`, `array`). */
+  readonly value: string | LocalizedParam;
+  /**
+   * What it should be: code that reads in every locale (`zh-CN | en`, `object`), or a phrase in
+   * both (`integer ≥ 1 | Infinity` / `整数 ≥ 1 或 Infinity`).
+   */
+  readonly expected: string | LocalizedParam;
+  /** What is used instead (`default`, a value, `none`), in both locales where it is a word. */
+  readonly fallback: string | LocalizedParam;
 }
 
 /**
@@ -42,7 +59,7 @@ export class OptionReader {
     if (options === undefined || isRecord(options)) this.given = options ?? {};
     else {
       this.given = {};
-      this.bad('options', options, 'object', 'defaults');
+      this.bad('options', options, 'object', DEFAULTS);
     }
   }
 
@@ -51,7 +68,7 @@ export class OptionReader {
     try {
       return this.given[name];
     } catch {
-      this.bad(name, UNREADABLE, 'readable value');
+      this.bad(name, UNREADABLE_VALUE, READABLE_VALUE);
       return undefined;
     }
   }
@@ -67,10 +84,15 @@ export class OptionReader {
   }
 
   /** Note an unusable option. */
-  bad(option: string, value: unknown, expected: string, fallback = 'default'): void {
+  bad(
+    option: string,
+    value: unknown,
+    expected: string | LocalizedParam,
+    fallback: string | LocalizedParam = DEFAULT,
+  ): void {
     const shown =
-      value === UNREADABLE
-        ? '(unreadable)'
+      value === UNREADABLE_VALUE
+        ? UNREADABLE
         : typeof value === 'string'
           ? JSON.stringify(value)
           : describeValue(value);
@@ -111,7 +133,7 @@ export class OptionReader {
       (v === Number.POSITIVE_INFINITY || !integer || Number.isInteger(v))
     )
       return v;
-    this.bad(name, v, `${integer ? 'integer' : 'number'} ≥ ${min} | Infinity`);
+    this.bad(name, v, numberAtLeast(min, integer));
     return undefined;
   }
 
@@ -119,7 +141,7 @@ export class OptionReader {
   fn<T>(name: string): T | undefined {
     const v = this.raw(name);
     if (v === undefined || typeof v === 'function') return v as T | undefined;
-    this.bad(name, v, 'function', 'none');
+    this.bad(name, v, 'function', NONE);
     return undefined;
   }
 
@@ -135,7 +157,7 @@ export class OptionReader {
   list<T>(name: string): readonly T[] | undefined {
     const v = this.raw(name);
     if (v === undefined || Array.isArray(v)) return v as readonly T[] | undefined;
-    this.bad(name, v, 'list');
+    this.bad(name, v, LIST);
     return undefined;
   }
 
@@ -146,7 +168,7 @@ export class OptionReader {
     const texts = list.filter((x): x is string => typeof x === 'string');
     if (texts.length < list.length) {
       const other = list.find((x) => typeof x !== 'string');
-      this.bad(name, other, 'list of strings', 'its strings');
+      this.bad(name, other, LIST_OF_STRINGS, ITS_STRINGS);
     }
     return texts;
   }
@@ -176,13 +198,13 @@ export class OptionReader {
     if (p === undefined) return;
     throw new FoodSafetyError(
       'TRACE_OPTION_INVALID',
-      `Option ${p.option} of ${p.options} is ${p.value}, not ${p.expected}`,
+      `Option ${p.option} of ${p.options} is ${inEnglish(p.value)}, not ${inEnglish(p.expected)}`,
       { ...p },
     );
   }
 
   /** An object with a method `method` (a trace index has `add`), else undefined. */
-  having<T>(name: string, method: string, expected: string): T | undefined {
+  having<T>(name: string, method: string, expected: string | LocalizedParam): T | undefined {
     const v = this.raw(name);
     if (v === undefined) return undefined;
     if (
@@ -191,7 +213,7 @@ export class OptionReader {
       typeof (v as Record<string, unknown>)[method] === 'function'
     )
       return v as T;
-    this.bad(name, v, expected, 'none');
+    this.bad(name, v, expected, NONE);
     return undefined;
   }
 

@@ -101,6 +101,19 @@ describe('the language of chain findings', () => {
     expect(localizeDiagnostic(zh[0] as Diagnostic, 'en').message).toContain('pcs');
   });
 
+  it('option findings say what was expected and what is used in the words of the locale', () => {
+    const [zh] = validateChain([made], { locale: 'zh-CN', massTolerance: -1 });
+    expect(zh?.message).toBe(
+      'ChainCheckOptions 的选项 massTolerance 为 -1，不符合要求（数值 ≥ 0 或 Infinity），已改用 默认值',
+    );
+    const [en] = validateChain([made], { massTolerance: -1 });
+    expect(en?.message).toBe(
+      'Option massTolerance of ChainCheckOptions is -1, not number ≥ 0 | Infinity; default is used instead',
+    );
+    const [range] = validateChain([made], { locale: 'zh-CN', yieldRange: { min: 'a' } as never });
+    expect(range?.message).toContain('（{ min, max }，min ≤ max 的数值）');
+  });
+
   it('a locale that is none is a finding, and English is used', () => {
     const found = validateChain([made, shipped], { locale: 'fr' } as never);
     expect(found.map((d) => [d.code, d.path])).toEqual([

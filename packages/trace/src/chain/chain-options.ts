@@ -1,5 +1,6 @@
-import type { Diagnostic } from '@foodsafety/core';
+import type { Diagnostic, LocalizedParam } from '@foodsafety/core';
 import { OptionReader, optionFindings } from '../option-reader.js';
+import { MASTER_DATA_SHAPE, RANGE_SHAPE, RANGES_SHAPE } from '../option-words.js';
 import type { ChainCheckOptions } from './chain-checker.js';
 
 const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'info']);
@@ -49,21 +50,17 @@ function safely(check: () => boolean): boolean {
 }
 
 /** The table options, each with its check and what it should be. */
-const TABLES: readonly (readonly [string, (v: unknown) => boolean, string])[] = [
+const TABLES: readonly (readonly [string, (v: unknown) => boolean, string | LocalizedParam])[] = [
   [
     'masterData',
     (v) => {
       const m = v as Record<string, unknown>;
       return isIdList(m.locations) && isIdList(m.parties) && isIdList(m.products);
     },
-    '{ locations?, parties?, products? }, each a list of identifier strings',
+    MASTER_DATA_SHAPE,
   ],
-  ['yieldRange', isRange, '{ min, max }, numbers with min ≤ max'],
-  [
-    'yieldRanges',
-    (v) => valuesOf(v).every(isRange),
-    'GTIN or lot → { min, max }, numbers with min ≤ max',
-  ],
+  ['yieldRange', isRange, RANGE_SHAPE],
+  ['yieldRanges', (v) => valuesOf(v).every(isRange), RANGES_SHAPE],
   [
     'severities',
     (v) => valuesOf(v).every((x) => SEVERITIES.has(x)),

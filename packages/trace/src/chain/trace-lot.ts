@@ -1,5 +1,6 @@
 import { createDiagnostic, type Diagnostic, describeValue, type Locale } from '@foodsafety/core';
 import { OptionReader, optionFindings } from '../option-reader.js';
+import { numberAtLeast } from '../option-words.js';
 import { chainMessages } from './chain-messages.js';
 import { GraphStore, type LotGraph } from './lot-graph.js';
 
@@ -137,7 +138,7 @@ function maxDepthOf(
     v === undefined ||
     v === Number.POSITIVE_INFINITY ||
     (typeof v === 'number' && Number.isInteger(v) && v >= 0);
-  if (!usable) read.bad('maxDepth', v, 'integer ≥ 0 | Infinity', 'Infinity');
+  if (!usable) read.bad('maxDepth', v, numberAtLeast(0, true), 'Infinity');
   return {
     maxDepth: usable && v !== undefined ? (v as number) : Number.POSITIVE_INFINITY,
     problems: optionFindings(read.problems, locale),

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, PathSegment } from '@foodsafety/core';
 import { OptionReader, plainOptions } from '../option-reader.js';
+import { A_TRACE_INDEX } from '../option-words.js';
 import type { EpcisEvent } from './epcis-event.js';
 import {
   checkContext,
@@ -61,7 +62,7 @@ export function eventValidatorSetup(given: EpcisEventValidatorOptions): EventVal
   // the single-event and line validators' own options
   const read = new OptionReader('EpcisEventValidatorOptions', options);
   read.boolean('requireContext');
-  read.having('index', 'add', 'a trace index (createTraceIndex)');
+  read.having('index', 'add', A_TRACE_INDEX);
   reportOptionProblems(run, read.problems);
   if (options.context !== undefined) {
     const into = new Set<string>();

@@ -19,6 +19,7 @@ import {
 import { objectPrototypeIsClean } from '../chain/object-prototype.js';
 import { lookupTable } from '../gs1/lookup-table.js';
 import { type OptionProblem, OptionReader, optionFindings } from '../option-reader.js';
+import { DATE_OR_DATE_TIME, NONE_NO_FUTURE_CHECK } from '../option-words.js';
 import { callProfileRule } from '../profiles/call-profile-rule.js';
 import { applyFindingOptions } from '../profiles/finding-options.js';
 import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
@@ -489,7 +490,7 @@ export function reportOptionProblems(run: ValidationRun, problems: readonly Opti
 function nowOption(read: OptionReader): void {
   const now = read.raw('now');
   if (now === undefined || !Number.isNaN(nowMillis(now as Date | string))) return;
-  read.bad('now', now, 'Date | RFC 3339 date-time', 'none (no TRACE_FUTURE_EVENT check)');
+  read.bad('now', now, DATE_OR_DATE_TIME, NONE_NO_FUTURE_CHECK);
 }
 
 /**

@@ -8,6 +8,7 @@
 import { type Diagnostic, describeValue, type PathSegment } from '@foodsafety/core';
 import type { TraceIndex } from '../chain/trace-index.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
+import { NONE } from '../option-words.js';
 import type { EpcisEvent } from './epcis-event.js';
 import { createEpcisLineValidator, type EpcisLineValidator } from './epcis-line-validator.js';
 import {
@@ -142,7 +143,7 @@ class StreamState {
     read.fn('onEvent');
     read.having('index', 'add', 'a trace index (createTraceIndex)');
     if (typeof onProgress !== 'function' && onProgress !== undefined)
-      read.bad('onProgress', onProgress, 'function', 'none');
+      read.bad('onProgress', onProgress, 'function', NONE);
     const options = read.usable<StreamValidationOptions>();
     this.run = new ValidationRun(validator, nowMillis(options.now));
     reportOptions(this.run, validator);

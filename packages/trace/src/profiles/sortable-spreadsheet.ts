@@ -1,6 +1,7 @@
 import { describeValue, type Locale } from '@foodsafety/core';
 import { type EventSummary, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
+import { LIST_OF_EVENT_POSITIONS, validProfile } from '../option-words.js';
 import { recogniseCte, recogniseCtes } from './check-profile.js';
 import { selectValues } from './kde-selector.js';
 import { type TraceProfile, validateTraceProfile } from './trace-profile.js';
@@ -128,7 +129,7 @@ function spreadsheetOptions(given: unknown): SpreadsheetOptions {
     read.bad(
       'events',
       events.find((e) => typeof e !== 'number'),
-      'list of event positions',
+      LIST_OF_EVENT_POSITIONS,
     );
   read.locale();
   read.boolean('bom');
@@ -139,8 +140,7 @@ function spreadsheetOptions(given: unknown): SpreadsheetOptions {
     const broken = validateTraceProfile(profile as TraceProfile).find(
       (d) => d.severity === 'error',
     );
-    if (broken !== undefined)
-      read.bad('profile', profile, `a valid traceability profile (${broken.message})`);
+    if (broken !== undefined) read.bad('profile', profile, validProfile(broken.message));
   }
   read.throwFirst();
   return plainOptions(given as SpreadsheetOptions);
