@@ -741,7 +741,7 @@ describe('docs/trace.md', () => {
     const csv = toSortableSpreadsheet(graph, {
       lots: [trace.id, ...trace.lots.map((l) => l.id)],
       profile: FSMA_204_PROFILE, // adds the CTE column and one column per KDE
-      locale: 'zh-CN', // Chinese headers
+      locale: 'zh-CN', // Chinese headers, activities and CTE names
       bom: true, // UTF-8 byte-order mark for Excel
     });
 
@@ -763,7 +763,8 @@ describe('docs/trace.md', () => {
     const times = rows.map((r) => Date.parse(r[2] ?? ''));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     // the CTE column is filled from the events (the graph kept them)
-    expect(rows[0]?.[14]).toBe('initial-packing');
+    // (in Chinese by its Chinese name, with the CTE it stands for)
+    expect(rows[0]?.[14]).toBe('初次包装（初级农产品）（initial-packing）');
 
     // CSV injection: such a cell is written with a leading ', plain numbers stay numbers
     expect(guardFormula('=HYPERLINK("https://evil.example")')).toBe(

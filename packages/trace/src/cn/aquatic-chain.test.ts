@@ -116,6 +116,15 @@ describe('cn.aquatic-chain: a conformant inspection before warehouse-out', () =>
       ['TRACE_PROFILE_RELEASED_NOT_CONFORMANT', [WAREHOUSE_OUT], INSPECTION, 'non_conformant'],
     ]);
   });
+  it('says when the inspection recorded no result, in the words of the locale', () => {
+    const events = chain();
+    const { disposition: _, ...noResult } = events[INSPECTION] as Event;
+    events[INSPECTION] = noResult as Event;
+    const found = checkProfile(events, CN_AQUATIC_CHAIN_PROFILE, { locale: 'zh-CN' });
+    const d = found.diagnostics.find((x) => x.code === 'TRACE_PROFILE_RELEASED_NOT_CONFORMANT');
+    expect(d?.params?.result).toEqual({ 'zh-CN': '未记录', en: '(none)' });
+    expect(d?.message).toContain('结论为 未记录');
+  });
   it('accepts a non-conformant result followed by a conformant re-inspection before warehouse-out', () => {
     const events = nonConformant(chain());
     const reinspection = later(events[INSPECTION] as Event, 20, '3', { disposition: 'conformant' });

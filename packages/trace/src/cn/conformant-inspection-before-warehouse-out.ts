@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
+import { NO_DISPOSITION } from '../chain/stand-in-words.js';
 import { cbvEquals } from '../profiles/kde-selector.js';
 import { profileMessages } from '../profiles/profile-messages.js';
 import type { CustomRule, ProfileLabel, ProfileRuleContext } from '../profiles/trace-profile.js';
@@ -49,7 +50,7 @@ function check(
     if (last !== undefined) {
       return createDiagnostic(
         profileMessages.TRACE_PROFILE_RELEASED_NOT_CONFORMANT,
-        { ...base, otherIndex: last.index, result: last.summary.disposition ?? '(none)' },
+        { ...base, otherIndex: last.index, result: last.summary.disposition ?? NO_DISPOSITION },
         at,
       );
     }

@@ -14,7 +14,7 @@ import {
 import type { CanonicalIdFn } from '../chain/canonical-id.js';
 import { declaredErroneous } from '../chain/error-declaration.js';
 import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
-import { NO_EVENT_ID } from '../chain/stand-in-words.js';
+import { NO_EVENT_ID, NO_VALUE } from '../chain/stand-in-words.js';
 import { traceBack } from '../chain/trace-lot.js';
 import { REC20_UNITS, type UnitTable } from '../chain/units.js';
 import { isRecord } from '../is-record.js';
@@ -145,7 +145,7 @@ function hasShape(m: CteMatch): boolean {
 }
 
 function display(value: unknown): MessageParamValue {
-  if (value === undefined) return '(none)';
+  if (value === undefined) return NO_VALUE;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   try {

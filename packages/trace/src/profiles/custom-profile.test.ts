@@ -151,7 +151,13 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
   });
   it('rejects a shipment of aquatic products without any temperature reading', () => {
     const [d] = findings(withReading(undefined));
-    expect([d?.code, d?.params?.value]).toEqual(['XIGANG_COLD_CHAIN_TEMPERATURE', '(none)']);
+    const none = { 'zh-CN': '无取值', en: '(none)' };
+    expect([d?.code, d?.params?.value]).toEqual(['XIGANG_COLD_CHAIN_TEMPERATURE', none]);
+    // the district's message says so in the words of each locale
+    expect(d && formatDiagnostic(d, 'zh-CN', engine.catalogue)).toContain('温度记录 无取值');
+    expect(d && formatDiagnostic(d, 'en', engine.catalogue)).toContain(
+      'temperature reading (none)',
+    );
   });
   it('leaves shipments of other products alone (the live harvest going to the plant)', () => {
     const shipments = checkProfile(events, profile).ctes.filter((c) => c === 'shipping');

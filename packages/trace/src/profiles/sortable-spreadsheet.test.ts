@@ -99,8 +99,15 @@ describe('toSortableSpreadsheet', () => {
     expect(header).toContain('参考单据类型及编号');
     const cteColumn = header.indexOf('关键追踪事件');
     const docColumn = header.indexOf('参考单据类型及编号');
-    const shipping = rows.find((r) => r[cteColumn] === 'shipping');
+    // the step and the activity by their Chinese names, with the identifiers they stand for
+    const shipping = rows.find((r) => r[cteColumn] === '发货（shipping）');
     expect(shipping?.[docColumn]).toContain('urn:epcglobal:cbv:bt:');
+    expect(shipping?.[header.indexOf('活动')]).toBe('发货（shipping）');
+    expect(
+      rows
+        .slice(1)
+        .every((r) => /^[\u4e00-\u9fff]+（[a-z-]+）$/.test(r[header.indexOf('活动')] ?? '')),
+    ).toBe(true);
     expect(rows).toHaveLength(events.length + 1);
   });
   it('writes no row for an event the chain leaves out (a re-sent duplicate)', () => {

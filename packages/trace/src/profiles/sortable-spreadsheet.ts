@@ -1,4 +1,5 @@
 import { describeValue, type Locale } from '@foodsafety/core';
+import type { EventKind } from '../chain/event-kind.js';
 import { type EventSummary, GraphStore, type LotGraph } from '../chain/lot-graph.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
 import { LIST_OF_EVENT_POSITIONS, validProfile } from '../option-words.js';
@@ -46,6 +47,24 @@ const BASE_COLUMNS: readonly { key: string; en: string; zh: string }[] = [
   { key: 'bizTransaction', en: 'Reference document', zh: '参考单据' },
 ];
 
+/** The activity of each event kind in Chinese, written before the kind in a zh-CN spreadsheet. */
+const KIND_ZH: Readonly<Record<EventKind, string>> = {
+  observation: '观察',
+  origin: '创建',
+  shipping: '发货',
+  receiving: '收货',
+  transformation: '加工转换',
+  aggregation: '装箱聚合',
+  disaggregation: '拆箱拆分',
+  destruction: '销毁',
+  sale: '销售',
+};
+
+/** A Chinese name with the identifier it stands for: `发货（shipping）`. */
+function named(zhName: string, id: string): string {
+  return `${zhName}（${id}）`;
+}
+
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -74,14 +93,14 @@ function text(value: unknown): string {
   }
 }
 
-function baseCells(e: EventSummary, sep: string): string[] {
+function baseCells(e: EventSummary, sep: string, zh: boolean): string[] {
   const party = (list: EventSummary['sources']) => list.map((p) => p.id).join(sep);
   return [
     String(e.index),
     e.eventID ?? '',
     e.eventTime ?? '',
     e.type,
-    e.kind,
+    zh ? named(KIND_ZH[e.kind], e.kind) : e.kind,
     e.bizStep ?? '',
     e.disposition ?? '',
     e.objects.map((o) => o.id).join(sep),
@@ -215,8 +234,9 @@ export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions
   const lines = [header.map(csvField).join(',')];
   const guard = options.guardFormulas !== false;
   const ctesInContext = profile === undefined ? undefined : contextCtes(graph, profile);
+  const cteLabels = new Map((profile?.ctes ?? []).map((c) => [c.id, c.label['zh-CN']] as const));
   for (const e of rows) {
-    const cells = baseCells(e, sep);
+    const cells = baseCells(e, sep, zh);
     if (profile !== undefined) {
       const source = graph.sourceEvent(e.slot);
       const cte =
@@ -225,7 +245,8 @@ export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions
           : ctesInContext !== undefined
             ? ctesInContext[e.index]
             : recogniseCte(source, profile);
-      cells.push(cte ?? '');
+      const label = cte === undefined ? undefined : cteLabels.get(cte);
+      cells.push(cte === undefined ? '' : zh && label !== undefined ? named(label, cte) : cte);
       for (const col of kdeColumns) {
         const selectors = cte === undefined ? undefined : col.selectByCte.get(cte);
         if (selectors === undefined || source === undefined) {

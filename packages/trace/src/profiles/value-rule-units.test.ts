@@ -53,7 +53,7 @@ describe('value rules with a unit', () => {
         uom: 'CEL',
       },
     });
-    const failed = [['TRACE_PROFILE_RULE_FAILED', '(none)']];
+    const failed = [['TRACE_PROFILE_RULE_FAILED', { 'zh-CN': '无取值', en: '(none)' }]];
     expect(findings(profile, shipping(temperatures({ value: 50, uom: 'FAH' })))).toEqual(failed);
     expect(findings(profile, shipping(temperatures({ value: 50 })))).toEqual(failed);
     expect(findings(profile, shipping(temperatures({ value: 50, uom: 'KGM' })))).toEqual(failed);
