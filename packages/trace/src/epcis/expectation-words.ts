@@ -58,3 +58,9 @@ export const OFFSET_IN_RANGE = localizedParam(
   '±hh:mm，介于 -14:00 与 +14:00 之间',
   '±hh:mm between -14:00 and +14:00',
 );
+
+/** `TRACE_TYPE_MISMATCH`: what the stream validators read. */
+export const TEXT_SOURCE = localizedParam(
+  '文本来源（字符串或字节的异步可迭代对象，或 ReadableStream）',
+  'a text source (an async iterable of strings or bytes, or a ReadableStream)',
+);

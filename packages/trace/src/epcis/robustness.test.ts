@@ -377,6 +377,25 @@ describe('streaming', () => {
     expect(r.diagnostics[0]?.code).toBe('TRACE_STREAM_ERROR');
   });
 
+  it('says what a stream validator reads when given something else, in either language', async () => {
+    for (const source of [42, null, 'one line', { read() {} }, [JSON.stringify(event)]]) {
+      for (const validate of [validateEpcisJsonLines, validateEpcisDocumentStream]) {
+        const r = await validate(source as never, { locale: 'zh-CN' });
+        expect(r.valid).toBe(false);
+        expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([['TRACE_TYPE_MISMATCH', []]]);
+        expect(r.diagnostics[0]?.message).toMatch(/^类型应为 文本来源（/);
+      }
+    }
+    // a piece that is neither text nor bytes: a stream error that says so
+    async function* numbers() {
+      yield 1;
+    }
+    const r = await validateEpcisJsonLines(numbers() as never, { locale: 'zh-CN' });
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['TRACE_STREAM_ERROR', '读取数据流失败：数据流中有一段是 number，不是文本或字节'],
+    ]);
+  });
+
   it('reports a source that fails with a value that is not an Error', async () => {
     async function* failing() {
       yield '{"type":';

@@ -5,7 +5,13 @@
  * callback. This is the asynchronous edge of the package; the checks themselves are the same pure
  * synchronous validator as {@link validateEpcisDocument}.
  */
-import { type Diagnostic, describeValue, type PathSegment } from '@foodsafety/core';
+import {
+  type Diagnostic,
+  describeValue,
+  type LocalizedParam,
+  localizedParam,
+  type PathSegment,
+} from '@foodsafety/core';
 import type { TraceIndex } from '../chain/trace-index.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
 import { NONE } from '../option-words.js';
@@ -17,9 +23,11 @@ import {
   nowMillis,
   reportOptionProblems,
   reportOptions,
+  schemaChecks,
   ValidationRun,
   validateEventInto,
 } from './epcis-validator.js';
+import { TEXT_SOURCE } from './expectation-words.js';
 import { JsonSyntaxScanner } from './json-syntax-scanner.js';
 import { parseJsonText, relocateSyntaxError, type TextOrigin } from './json-text.js';
 import { setAtPath } from './set-at-path.js';
@@ -84,6 +92,48 @@ interface Chunk {
  * U+FEFF, as a string source has it, so that offsets are the same for both; `bytes` counts the
  * source's own bytes (a string's as UTF-8).
  */
+/**
+ * Whether a value can be read as a {@link TextSource}: an object with `Symbol.asyncIterator`
+ * (Node streams, async generators) or `getReader` (a web ReadableStream).
+ */
+function isTextSource(source: unknown): source is TextSource {
+  if (typeof source !== 'object' || source === null) return false;
+  try {
+    return (
+      typeof (source as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function' ||
+      typeof (source as ReadableStream<unknown>).getReader === 'function'
+    );
+  } catch {
+    return false; // a getter that throws
+  }
+}
+
+/** A piece of a source that is neither text nor bytes. */
+class NotTextError extends Error {
+  constructor(readonly piece: string) {
+    super(`a piece of the stream is ${piece}, not text or bytes`);
+  }
+}
+
+/** The `detail` of a `TRACE_STREAM_ERROR`: the source's own error message, or what was wrong. */
+function streamErrorDetail(error: unknown): string | LocalizedParam {
+  if (error instanceof NotTextError)
+    return localizedParam(
+      `数据流中有一段是 ${error.piece}，不是文本或字节`,
+      `a piece of the stream is ${error.piece}, not text or bytes`,
+    );
+  return error instanceof Error ? error.message : describeValue(error, Number.POSITIVE_INFINITY);
+}
+
+/** A source that is none: `TRACE_TYPE_MISMATCH` at the top, and nothing is read. */
+function reportNotASource(run: ValidationRun, source: unknown): void {
+  run.report(
+    'TRACE_TYPE_MISMATCH',
+    { expected: TEXT_SOURCE, actual: schemaChecks.typeName(source) },
+    [],
+  );
+}
+
 async function* chunks(source: TextSource): AsyncGenerator<Chunk> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const iterable: AsyncIterable<string | Uint8Array> =
@@ -92,7 +142,9 @@ async function* chunks(source: TextSource): AsyncGenerator<Chunk> {
       : readableToIterable(source as ReadableStream<string | Uint8Array>);
   for await (const chunk of iterable) {
     if (typeof chunk === 'string') yield { text: chunk, bytes: byteLength(chunk) };
-    else yield { text: decoder.decode(chunk, { stream: true }), bytes: chunk.byteLength };
+    else if (chunk instanceof Uint8Array)
+      yield { text: decoder.decode(chunk, { stream: true }), bytes: chunk.byteLength };
+    else throw new NotTextError(schemaChecks.typeName(chunk));
   }
   const tail = decoder.decode();
   if (tail !== '') yield { text: tail, bytes: 0 };
@@ -292,6 +344,10 @@ export async function validateEpcisJsonLines(
   const state = new StreamState(given, onProgress);
   const options = state.options;
   const run = state.run;
+  if (!isTextSource(source)) {
+    reportNotASource(run, source);
+    return state.result();
+  }
   if (options.context !== undefined) {
     const declared = new Set<string>();
     checkContext(run, options.context, ['@context'], declared);
@@ -349,14 +405,7 @@ export async function validateEpcisJsonLines(
     }
     line(pending);
   } catch (error) {
-    run.report(
-      'TRACE_STREAM_ERROR',
-      {
-        detail:
-          error instanceof Error ? error.message : describeValue(error, Number.POSITIVE_INFINITY),
-      },
-      [],
-    );
+    run.report('TRACE_STREAM_ERROR', { detail: streamErrorDetail(error) }, []);
   }
   return state.result();
 }
@@ -387,6 +436,10 @@ export async function validateEpcisDocumentStream(
   const state = new StreamState(given, onProgress);
   const options = state.options;
   const run = state.run;
+  if (!isTextSource(source)) {
+    reportNotASource(run, source);
+    return state.result();
+  }
   const stack: Frame[] = [];
   let inString = false;
   let escaped = false;
@@ -558,14 +611,7 @@ export async function validateEpcisDocumentStream(
       if (syntax.error !== undefined) break;
     }
   } catch (error) {
-    run.report(
-      'TRACE_STREAM_ERROR',
-      {
-        detail:
-          error instanceof Error ? error.message : describeValue(error, Number.POSITIVE_INFINITY),
-      },
-      [],
-    );
+    run.report('TRACE_STREAM_ERROR', { detail: streamErrorDetail(error) }, []);
     return state.result();
   }
   // the text is not JSON: the events before the fault keep their findings; the document as a
