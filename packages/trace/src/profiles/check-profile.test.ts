@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLotGraph } from '../chain/lot-graph.js';
 import { createTraceIndex } from '../chain/trace-index.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
+import { english } from './__fixtures__/english.js';
 import { checkProfile, recogniseCte } from './check-profile.js';
 import { FSMA_204_PROFILE } from './fsma-204.js';
 import { GDST_PROFILE } from './gdst.js';
@@ -209,7 +210,7 @@ describe('validateTraceProfile', () => {
       ],
     } as unknown as TraceProfile;
     const found = validateTraceProfile(broken);
-    expect(found.map((d) => [d.code, d.path, d.params?.detail])).toEqual([
+    expect(found.map((d) => [d.code, d.path, english(d.params?.detail)])).toEqual([
       ['TRACE_PROFILE_INVALID', ['ctes', 0, 'id'], 'a CTE has no id'],
       ['TRACE_PROFILE_INVALID', ['ctes', 0, 'kdes', 0, 'id'], 'a KDE of object has no id'],
       [

@@ -11,6 +11,7 @@ import type { EpcisProfileHook, EpcisValidationOptions } from '../epcis/epcis-va
 import { validateEpcisDocument } from '../epcis/validate-epcis-document.js';
 import { validateEpcisJsonLines } from '../epcis/validate-epcis-stream.js';
 import { acmeProfile } from './__fixtures__/acme-profile.js';
+import { english } from './__fixtures__/english.js';
 import type { TraceProfile } from './trace-profile.js';
 
 const event = (i: number) => ({
@@ -78,7 +79,7 @@ describe("a per-event profile hook's return", () => {
       doc([EVENTS[0]]),
       withHook({ id: 'acme.hook', checkEvent: () => [42, null] }),
     );
-    expect(r.diagnostics.map((d) => [d.code, d.path, d.params?.detail])).toEqual([
+    expect(r.diagnostics.map((d) => [d.code, d.path, english(d.params?.detail)])).toEqual([
       [
         'TRACE_PROFILE_RULE_RESULT_INVALID',
         ['epcisBody', 'eventList', 0],

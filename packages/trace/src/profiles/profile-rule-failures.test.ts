@@ -7,6 +7,7 @@ import type { Diagnostic } from '@foodsafety/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACME_LABEL, acmeMeta } from './__fixtures__/acme-profile.js';
+import { english } from './__fixtures__/english.js';
 import { checkProfile } from './check-profile.js';
 import type { ProfileRule, TraceProfile } from './trace-profile.js';
 
@@ -108,7 +109,7 @@ describe('checkProfile: what a custom rule returns is checked', () => {
   it('keeps the well-formed findings and reports the first bad one', () => {
     const mixed = custom('mixed', () => [good, { ...good, severity: 'fatal' }, 'x']);
     const found = checkProfile(EVENTS, profileWith(mixed)).diagnostics;
-    expect(found.map((d) => [d.code, d.params?.detail])).toEqual([
+    expect(found.map((d) => [d.code, english(d.params?.detail)])).toEqual([
       ['ACME_LATE', undefined],
       [
         'TRACE_PROFILE_RULE_RESULT_INVALID',
@@ -125,7 +126,7 @@ describe('checkProfile: what a custom rule returns is checked', () => {
         custom('later', async () => [good]),
       ),
     ).diagnostics;
-    expect(found.map((d) => [d.code, d.params?.rule, d.params?.detail])).toEqual([
+    expect(found.map((d) => [d.code, d.params?.rule, english(d.params?.detail)])).toEqual([
       ['TRACE_PROFILE_RULE_RESULT_INVALID', 'nothing', 'undefined is not a list'],
       ['TRACE_PROFILE_RULE_RESULT_INVALID', 'later', 'object is not a list'],
     ]);
@@ -136,7 +137,7 @@ describe('checkProfile: what a custom rule returns is checked', () => {
       EVENTS,
       profileWith(custom('path', () => [{ ...good, path: 'events[1]' }])),
     ).diagnostics;
-    expect(found.map((d) => d.params?.detail)).toEqual([
+    expect(found.map((d) => english(d.params?.detail))).toEqual([
       'item 0: ACME_LATE has a path that is not a list of member names and positions (1 of 1 items are not diagnostics)',
     ]);
   });
@@ -145,7 +146,7 @@ describe('checkProfile: what a custom rule returns is checked', () => {
 describe('checkProfile: a broken profile is not applied', () => {
   it("reports check: 'nope' as a definition error instead of checking nothing", () => {
     const found = checkProfile(EVENTS, profileWith(custom('nope', 'nope'))).diagnostics;
-    expect(found.map((d) => [d.code, d.severity, d.path, d.params?.detail])).toEqual([
+    expect(found.map((d) => [d.code, d.severity, d.path, english(d.params?.detail)])).toEqual([
       [
         'TRACE_PROFILE_INVALID',
         'error',

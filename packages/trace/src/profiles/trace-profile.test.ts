@@ -1,3 +1,4 @@
+import { localizeDiagnostic } from '@foodsafety/core';
 /**
  * validateTraceProfile: a profile that would misbehave (check every event wrongly, or nothing)
  * fails to activate, each problem a TRACE_PROFILE_INVALID error with a path into the profile.
@@ -7,6 +8,7 @@ import { createEngine, definePlugin } from '@foodsafety/plugin-sdk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACME_LABEL, ACME_LOT_CODE, acmeMeta } from './__fixtures__/acme-profile.js';
+import { english } from './__fixtures__/english.js';
 import { checkProfile } from './check-profile.js';
 import { parseSelector } from './kde-selector.js';
 import { type TraceProfile, traceProfiles, validateTraceProfile } from './trace-profile.js';
@@ -36,10 +38,21 @@ const valueRule = (extra: Record<string, unknown>) => ({
 const problems = (profile: unknown) =>
   validateTraceProfile(profile as TraceProfile).map((d) => {
     expect([d.code, d.severity]).toEqual(['TRACE_PROFILE_INVALID', 'error']);
-    return [d.path, d.params?.detail];
+    return [d.path, english(d.params?.detail)];
   });
 
 describe('validateTraceProfile', () => {
+  it('says what is wrong with a definition in Chinese too', () => {
+    const broken = { ...base, rules: [valueRule({ op: 'exist' }), { id: 'x', kind: 'custom' }] };
+    const zh = validateTraceProfile(broken as unknown as TraceProfile).map(
+      (d) => localizeDiagnostic(d, 'zh-CN').message,
+    );
+    expect(zh).toEqual([
+      expect.stringMatching(/无效：规则 temp 的 op exist 未知（应为 exists、eq、.* 之一）$/),
+      expect.stringMatching(/无效：自定义规则 x 没有 check 函数$/),
+    ]);
+    expect(zh.join('')).not.toMatch(/\b(?:rule|has|the|unknown|function)\b/);
+  });
   it('reports a profile whose members cannot be read (a getter that throws), and checks nothing with it', () => {
     const hostile = {
       ...base,
@@ -48,7 +61,7 @@ describe('validateTraceProfile', () => {
       },
     };
     const found = validateTraceProfile(hostile as unknown as TraceProfile);
-    expect(found.map((d) => [d.code, d.severity, d.path, d.params?.detail])).toEqual([
+    expect(found.map((d) => [d.code, d.severity, d.path, english(d.params?.detail)])).toEqual([
       ['TRACE_PROFILE_INVALID', 'error', [], 'reading it failed: no meta here'],
     ]);
     const checked = checkProfile([], hostile as unknown as TraceProfile);

@@ -3,6 +3,8 @@ import {
   type Diagnostic,
   type DiagnosticPath,
   describeValue,
+  type LocalizedParam,
+  localizedParam,
   type MessageDescriptor,
   parseRuleSetMeta,
   type RuleSetMeta,
@@ -258,38 +260,53 @@ function shown(v: unknown): string {
   return describeValue(v, Number.POSITIVE_INFINITY);
 }
 
+/** Words of a finding, in both locales (core's `LocalizedParam`). */
+type Words = LocalizedParam;
+const w = localizedParam;
+
 /** Why a selector is malformed (it would select nothing, silently), or `undefined`. */
-function selectorProblem(selector: unknown): string | undefined {
-  if (typeof selector !== 'string') return `the selector ${shown(selector)} is not text`;
-  if (!SELECTOR.test(selector.trim())) return `the selector ${selector} is malformed`;
+function selectorProblem(selector: unknown): Words | undefined {
+  if (typeof selector !== 'string')
+    return w(`选择器 ${shown(selector)} 不是文本`, `the selector ${shown(selector)} is not text`);
+  if (!SELECTOR.test(selector.trim()))
+    return w(`选择器 ${selector} 格式错误`, `the selector ${selector} is malformed`);
   return undefined;
 }
 
-function labelProblem(label: unknown): string | undefined {
-  if (!isRecord(label)) return 'has no label (an object with zh-CN and en texts)';
+function labelProblem(label: unknown): Words | undefined {
+  if (!isRecord(label))
+    return w(
+      '没有名称（含 zh-CN 与 en 文本的对象）',
+      'has no label (an object with zh-CN and en texts)',
+    );
   for (const locale of ['zh-CN', 'en'] as const) {
     const text = label[locale];
-    if (typeof text !== 'string' || text.trim() === '') return `has no ${locale} label`;
+    if (typeof text !== 'string' || text.trim() === '')
+      return w(`没有 ${locale} 名称`, `has no ${locale} label`);
   }
   return undefined;
 }
 
-function descriptorProblem(message: unknown): string | undefined {
+function descriptorProblem(message: unknown): Words | undefined {
   if (!isRecord(message) || typeof message.code !== 'string' || message.code === '')
-    return "a message descriptor (from defineMessages or a plugin's messages) with a code";
-  if (!SEVERITIES.includes(message.severity as Severity)) return 'a descriptor with a severity';
+    return w(
+      '带 code 的消息描述（来自 defineMessages 或插件的 messages）',
+      "a message descriptor (from defineMessages or a plugin's messages) with a code",
+    );
+  if (!SEVERITIES.includes(message.severity as Severity))
+    return w('带严重程度的消息描述', 'a descriptor with a severity');
   const templates = message.templates;
   if (
     !isRecord(templates) ||
     typeof templates.en !== 'string' ||
     typeof templates['zh-CN'] !== 'string'
   )
-    return 'a descriptor with zh-CN and en templates';
+    return w('带 zh-CN 与 en 模板的消息描述', 'a descriptor with zh-CN and en templates');
   return undefined;
 }
 
 /** What the `value` of a condition must be for its op, or `undefined` when it fits. */
-function operandProblem(op: ValueOp, value: unknown): string | undefined {
+function operandProblem(op: ValueOp, value: unknown): Words | undefined {
   const scalar = (v: unknown) =>
     typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
   switch (op) {
@@ -297,24 +314,29 @@ function operandProblem(op: ValueOp, value: unknown): string | undefined {
       return undefined;
     case 'eq':
     case 'ne':
-      return scalar(value) || typeof value === 'boolean' ? undefined : 'a text, number or boolean';
+      return scalar(value) || typeof value === 'boolean'
+        ? undefined
+        : w('文本、数值或布尔值', 'a text, number or boolean');
     case 'lt':
     case 'lte':
     case 'gt':
     case 'gte':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a finite number';
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : w('有限的数值', 'a finite number');
     case 'in':
     case 'not-in':
     case 'gtin-in':
       // an item that is no text or number matches nothing, which is not worth rejecting the profile
-      return Array.isArray(value) ? undefined : 'a list';
+      return Array.isArray(value) ? undefined : w('列表', 'a list');
     case 'matches':
-      if (typeof value !== 'string') return 'a regular expression as text';
+      if (typeof value !== 'string')
+        return w('以文本写出的正则表达式', 'a regular expression as text');
       try {
         new RegExp(value);
         return undefined;
       } catch {
-        return 'a valid regular expression';
+        return w('有效的正则表达式', 'a valid regular expression');
       }
   }
 }
@@ -333,11 +355,12 @@ export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
     return profileProblems(profile);
   } catch (error) {
     // a profile built in code may have a getter that throws: that is a fault of the profile too
-    const detail = `reading it failed: ${error instanceof Error ? error.message : describeValue(error)}`;
+    const why = error instanceof Error ? error.message : describeValue(error);
+    const detail = w(`读取时出错：${why}`, `reading it failed: ${why}`);
     return [
       createDiagnostic(
         profileMessages.TRACE_PROFILE_INVALID,
-        { id: '(unreadable)', detail },
+        { id: w('（无法读取）', '(unreadable)'), detail },
         { path: [] },
       ),
     ];
@@ -349,46 +372,69 @@ function profileProblems(profile: TraceProfile): Diagnostic[] {
   const id =
     isRecord(profile) && isRecord(profile.meta) && typeof profile.meta.id === 'string'
       ? profile.meta.id
-      : '(no id)';
-  const bad = (detail: string, path: DiagnosticPath) =>
+      : w('（无 id）', '(no id)');
+  const bad = (detail: Words, path: DiagnosticPath) =>
     out.push(createDiagnostic(profileMessages.TRACE_PROFILE_INVALID, { id, detail }, { path }));
   if (!isRecord(profile)) {
-    bad('not an object', []);
+    bad(w('不是对象', 'not an object'), []);
     return out;
   }
   const meta = parseRuleSetMeta(profile.meta, ['meta']);
   if (!meta.ok) out.push(...meta.diagnostics);
   const profileLabel = labelProblem(profile.label);
-  if (profileLabel !== undefined) bad(`the profile ${profileLabel}`, ['label']);
+  if (profileLabel !== undefined)
+    bad(w(`该配置${profileLabel['zh-CN']}`, `the profile ${profileLabel.en}`), ['label']);
   if (!Array.isArray(profile.ctes)) {
-    bad('ctes must be a list', ['ctes']);
+    bad(w('ctes 必须是列表', 'ctes must be a list'), ['ctes']);
     return out;
   }
-  const selectors = (list: unknown, what: string, path: DiagnosticPath, nonEmpty: boolean) => {
+  const selectors = (list: unknown, what: Words, path: DiagnosticPath, nonEmpty: boolean) => {
     if (!Array.isArray(list) || (nonEmpty && list.length === 0)) {
-      bad(`${what} selects nothing`, path);
+      bad(w(`${what['zh-CN']}什么也选不到`, `${what.en} selects nothing`), path);
       return;
     }
     for (let k = 0; k < list.length; k += 1) {
       const problem = selectorProblem(list[k]);
-      if (problem !== undefined) bad(`${what}: ${problem}`, [...path, k]);
+      if (problem !== undefined)
+        bad(w(`${what['zh-CN'].trimEnd()}：${problem['zh-CN']}`, `${what.en}: ${problem.en}`), [
+          ...path,
+          k,
+        ]);
     }
   };
   const ids = new Set<string>();
   profile.ctes.forEach((cte: unknown, i) => {
     const c = isRecord(cte) ? cte : {};
-    if (typeof c.id !== 'string' || c.id === '') bad('a CTE has no id', ['ctes', i, 'id']);
-    else if (ids.has(c.id)) bad(`CTE ${c.id} is defined twice`, ['ctes', i, 'id']);
+    if (typeof c.id !== 'string' || c.id === '')
+      bad(w('有一个 CTE 没有 id', 'a CTE has no id'), ['ctes', i, 'id']);
+    else if (ids.has(c.id))
+      bad(w(`CTE ${c.id} 定义了两次`, `CTE ${c.id} is defined twice`), ['ctes', i, 'id']);
     else ids.add(c.id);
     const cteId = shown(c.id);
     const cteLabel = labelProblem(c.label);
-    if (cteLabel !== undefined) bad(`CTE ${cteId} ${cteLabel}`, ['ctes', i, 'label']);
-    if (!Array.isArray(c.match)) bad(`CTE ${cteId} has no match list`, ['ctes', i, 'match']);
+    if (cteLabel !== undefined)
+      bad(w(`CTE ${cteId} ${cteLabel['zh-CN']}`, `CTE ${cteId} ${cteLabel.en}`), [
+        'ctes',
+        i,
+        'label',
+      ]);
+    if (!Array.isArray(c.match))
+      bad(w(`CTE ${cteId} 没有 match 列表`, `CTE ${cteId} has no match list`), [
+        'ctes',
+        i,
+        'match',
+      ]);
     else {
       c.match.forEach((m: unknown, j) => {
         const at: DiagnosticPath = ['ctes', i, 'match', j];
         if (!isRecord(m)) {
-          bad(`a match entry of CTE ${cteId} is not an object`, at);
+          bad(
+            w(
+              `CTE ${cteId} 的一个 match 条目不是对象`,
+              `a match entry of CTE ${cteId} is not an object`,
+            ),
+            at,
+          );
           return;
         }
         for (const field of ['cte', 'eventTypes', 'actions', 'bizSteps', 'dispositions'] as const) {
@@ -397,112 +443,166 @@ function profileProblems(profile: TraceProfile): Diagnostic[] {
             words !== undefined &&
             !(Array.isArray(words) && words.every((w) => typeof w === 'string' && w !== ''))
           )
-            bad(`${field} of a match entry of CTE ${cteId} must be a list of texts`, [
-              ...at,
-              field,
-            ]);
+            bad(
+              w(
+                `CTE ${cteId} 的 match 条目中 ${field} 必须是文本列表`,
+                `${field} of a match entry of CTE ${cteId} must be a list of texts`,
+              ),
+              [...at, field],
+            );
         }
-        if (m.has !== undefined) selectors(m.has, `has of CTE ${cteId}`, [...at, 'has'], false);
+        if (m.has !== undefined)
+          selectors(m.has, w(`CTE ${cteId} 的 has`, `has of CTE ${cteId}`), [...at, 'has'], false);
       });
     }
     if (c.inContext !== undefined && typeof c.inContext !== 'function')
-      bad(`inContext of CTE ${cteId} must be a function`, ['ctes', i, 'inContext']);
-    if (!Array.isArray(c.kdes)) bad(`CTE ${cteId} has no KDE list`, ['ctes', i, 'kdes']);
+      bad(
+        w(`CTE ${cteId} 的 inContext 必须是函数`, `inContext of CTE ${cteId} must be a function`),
+        ['ctes', i, 'inContext'],
+      );
+    if (!Array.isArray(c.kdes))
+      bad(w(`CTE ${cteId} 没有 KDE 列表`, `CTE ${cteId} has no KDE list`), ['ctes', i, 'kdes']);
     else {
       const kdeIds = new Set<string>();
       c.kdes.forEach((kde: unknown, k) => {
         const at: DiagnosticPath = ['ctes', i, 'kdes', k];
         const d = isRecord(kde) ? kde : {};
         if (typeof d.id !== 'string' || d.id === '')
-          bad(`a KDE of ${cteId} has no id`, [...at, 'id']);
-        else if (kdeIds.has(d.id)) bad(`KDE ${d.id} of ${cteId} is defined twice`, [...at, 'id']);
+          bad(w(`${cteId} 的一个 KDE 没有 id`, `a KDE of ${cteId} has no id`), [...at, 'id']);
+        else if (kdeIds.has(d.id))
+          bad(w(`${cteId} 的 KDE ${d.id} 定义了两次`, `KDE ${d.id} of ${cteId} is defined twice`), [
+            ...at,
+            'id',
+          ]);
         else kdeIds.add(d.id);
         const kdeLabel = labelProblem(d.label);
         if (kdeLabel !== undefined)
-          bad(`KDE ${shown(d.id)} of ${cteId} ${kdeLabel}`, [...at, 'label']);
-        selectors(d.select, `KDE ${shown(d.id)} of ${cteId}`, [...at, 'select'], true);
+          bad(
+            w(
+              `${cteId} 的 KDE ${shown(d.id)} ${kdeLabel['zh-CN']}`,
+              `KDE ${shown(d.id)} of ${cteId} ${kdeLabel.en}`,
+            ),
+            [...at, 'label'],
+          );
+        const kdeName = w(`${cteId} 的 KDE ${shown(d.id)} `, `KDE ${shown(d.id)} of ${cteId}`);
+        selectors(d.select, kdeName, [...at, 'select'], true);
         if (d.required !== undefined && typeof d.required !== 'boolean')
-          bad(`required of KDE ${shown(d.id)} of ${cteId} must be true or false`, [
-            ...at,
-            'required',
-          ]);
+          bad(
+            w(
+              `${cteId} 的 KDE ${shown(d.id)} 的 required 必须是 true 或 false`,
+              `required of KDE ${shown(d.id)} of ${cteId} must be true or false`,
+            ),
+            [...at, 'required'],
+          );
       });
     }
   });
   if (!Array.isArray(profile.rules)) {
-    bad('rules must be a list', ['rules']);
+    bad(w('rules 必须是列表', 'rules must be a list'), ['rules']);
     return out;
   }
   const known = (cte: unknown, path: DiagnosticPath) => {
     if (typeof cte !== 'string' || !ids.has(cte))
-      bad(`rule names an unknown CTE ${shown(cte)}`, path);
+      bad(w(`规则引用了未知的 CTE ${shown(cte)}`, `rule names an unknown CTE ${shown(cte)}`), path);
   };
   // a rule's list of CTEs: each must be known; a list that is not a list is a finding itself
   const knownAll = (ctes: unknown, path: DiagnosticPath) => {
-    if (!Array.isArray(ctes)) bad('the CTEs of a rule must be a list', path);
+    if (!Array.isArray(ctes))
+      bad(w('规则的 CTE 必须是列表', 'the CTEs of a rule must be a list'), path);
     // by index, not forEach: a hole in the list is an unknown CTE too
     else for (let k = 0; k < ctes.length; k += 1) known(ctes[k], [...path, k]);
   };
   const condition = (cond: Record<string, unknown>, rule: string, path: DiagnosticPath) => {
     const problem = selectorProblem(cond.select);
-    if (problem !== undefined) bad(`rule ${rule}: ${problem}`, [...path, 'select']);
-    if (!VALUE_OPS.includes(cond.op as ValueOp)) {
-      bad(`rule ${rule} has the unknown op ${shown(cond.op)} (one of ${VALUE_OPS.join(', ')})`, [
+    if (problem !== undefined)
+      bad(w(`规则 ${rule}：${problem['zh-CN']}`, `rule ${rule}: ${problem.en}`), [
         ...path,
-        'op',
+        'select',
       ]);
+    if (!VALUE_OPS.includes(cond.op as ValueOp)) {
+      bad(
+        w(
+          `规则 ${rule} 的 op ${shown(cond.op)} 未知（应为 ${VALUE_OPS.join('、')} 之一）`,
+          `rule ${rule} has the unknown op ${shown(cond.op)} (one of ${VALUE_OPS.join(', ')})`,
+        ),
+        [...path, 'op'],
+      );
     } else {
       const wanted = operandProblem(cond.op as ValueOp, cond.value);
       if (wanted !== undefined)
-        bad(`rule ${rule}: op ${cond.op} needs ${wanted}, not ${shown(cond.value)}`, [
-          ...path,
-          'value',
-        ]);
+        bad(
+          w(
+            `规则 ${rule}：op ${cond.op} 需要${wanted['zh-CN']}，而不是 ${shown(cond.value)}`,
+            `rule ${rule}: op ${cond.op} needs ${wanted.en}, not ${shown(cond.value)}`,
+          ),
+          [...path, 'value'],
+        );
     }
     if (cond.uom !== undefined) {
       if (!isConvertibleUnit(cond.uom))
         bad(
-          `rule ${rule}: uom ${shown(cond.uom)} is no unit that converts (CEL, FAH, KEL, or a mass, volume or count unit of Rec 20)`,
+          w(
+            `规则 ${rule}：uom ${shown(cond.uom)} 不是可换算的单位（CEL、FAH、KEL，或 Rec 20 的质量、体积、计数单位）`,
+            `rule ${rule}: uom ${shown(cond.uom)} is no unit that converts (CEL, FAH, KEL, or a mass, volume or count unit of Rec 20)`,
+          ),
           [...path, 'uom'],
         );
       if (!MEASURED_OPS.includes(cond.op as ValueOp) || typeof cond.value !== 'number')
-        bad(`rule ${rule}: a uom goes with ${MEASURED_OPS.join(', ')} and a number value`, [
-          ...path,
-          'uom',
-        ]);
+        bad(
+          w(
+            `规则 ${rule}：uom 只能与 ${MEASURED_OPS.join('、')} 及数值一起使用`,
+            `rule ${rule}: a uom goes with ${MEASURED_OPS.join(', ')} and a number value`,
+          ),
+          [...path, 'uom'],
+        );
     }
     if (cond.quantifier !== undefined && cond.quantifier !== 'all' && cond.quantifier !== 'any')
-      bad(`rule ${rule}: quantifier must be all or any, not ${shown(cond.quantifier)}`, [
-        ...path,
-        'quantifier',
-      ]);
+      bad(
+        w(
+          `规则 ${rule}：quantifier 必须是 all 或 any，而不是 ${shown(cond.quantifier)}`,
+          `rule ${rule}: quantifier must be all or any, not ${shown(cond.quantifier)}`,
+        ),
+        [...path, 'quantifier'],
+      );
   };
   const ruleIds = new Set<string>();
   profile.rules.forEach((entry: unknown, r) => {
     const at: DiagnosticPath = ['rules', r];
     const rule = isRecord(entry) ? entry : {};
-    if (typeof rule.id !== 'string' || rule.id === '') bad('a rule has no id', [...at, 'id']);
-    else if (ruleIds.has(rule.id)) bad(`rule ${rule.id} is defined twice`, [...at, 'id']);
+    if (typeof rule.id !== 'string' || rule.id === '')
+      bad(w('有一条规则没有 id', 'a rule has no id'), [...at, 'id']);
+    else if (ruleIds.has(rule.id))
+      bad(w(`规则 ${rule.id} 定义了两次`, `rule ${rule.id} is defined twice`), [...at, 'id']);
     else ruleIds.add(rule.id);
     const ruleId = shown(rule.id);
     if (rule.severity !== undefined && !SEVERITIES.includes(rule.severity as Severity))
-      bad(`rule ${ruleId} has the severity ${shown(rule.severity)}, not error, warning or info`, [
-        ...at,
-        'severity',
-      ]);
+      bad(
+        w(
+          `规则 ${ruleId} 的严重程度 ${shown(rule.severity)} 不是 error、warning 或 info`,
+          `rule ${ruleId} has the severity ${shown(rule.severity)}, not error, warning or info`,
+        ),
+        [...at, 'severity'],
+      );
     if (rule.label !== undefined) {
       const ruleLabel = labelProblem(rule.label);
-      if (ruleLabel !== undefined) bad(`rule ${ruleId} ${ruleLabel}`, [...at, 'label']);
+      if (ruleLabel !== undefined)
+        bad(w(`规则 ${ruleId} ${ruleLabel['zh-CN']}`, `rule ${ruleId} ${ruleLabel.en}`), [
+          ...at,
+          'label',
+        ]);
     }
     switch (rule.kind) {
       case 'requires-before':
         known(rule.cte, [...at, 'cte']);
         known(rule.requires, [...at, 'requires']);
         if (rule.scope !== 'lot' && rule.scope !== 'lineage')
-          bad(`rule ${ruleId} has the scope ${shown(rule.scope)}, not lot or lineage`, [
-            ...at,
-            'scope',
-          ]);
+          bad(
+            w(
+              `规则 ${ruleId} 的范围 ${shown(rule.scope)} 不是 lot 或 lineage`,
+              `rule ${ruleId} has the scope ${shown(rule.scope)}, not lot or lineage`,
+            ),
+            [...at, 'scope'],
+          );
         break;
       case 'new-lot-only-at':
         knownAll(rule.ctes, [...at, 'ctes']);
@@ -512,28 +612,61 @@ function profileProblems(profile: TraceProfile): Diagnostic[] {
         condition(rule, ruleId, at);
         if (rule.when !== undefined) {
           if (isRecord(rule.when)) condition(rule.when, ruleId, [...at, 'when']);
-          else bad(`rule ${ruleId}: when must be a condition object`, [...at, 'when']);
+          else
+            bad(
+              w(
+                `规则 ${ruleId}：when 必须是条件对象`,
+                `rule ${ruleId}: when must be a condition object`,
+              ),
+              [...at, 'when'],
+            );
         }
         if (rule.message !== undefined) {
           const wanted = descriptorProblem(rule.message);
           if (wanted !== undefined)
-            bad(`rule ${ruleId}: message must be ${wanted}`, [...at, 'message']);
+            bad(
+              w(
+                `规则 ${ruleId}：message 必须是${wanted['zh-CN']}`,
+                `rule ${ruleId}: message must be ${wanted.en}`,
+              ),
+              [...at, 'message'],
+            );
         }
         break;
       case 'retention':
         for (const field of ['monthsAfterShelfLife', 'minYears'] as const) {
           const n = rule[field];
           if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0))
-            bad(`rule ${ruleId}: ${field} must be a whole number ≥ 0`, [...at, field]);
+            bad(
+              w(
+                `规则 ${ruleId}：${field} 必须是 ≥ 0 的整数`,
+                `rule ${ruleId}: ${field} must be a whole number ≥ 0`,
+              ),
+              [...at, field],
+            );
         }
-        selectors(rule.shelfLifeSelect, `rule ${ruleId}`, [...at, 'shelfLifeSelect'], false);
+        selectors(
+          rule.shelfLifeSelect,
+          w(`规则 ${ruleId} `, `rule ${ruleId}`),
+          [...at, 'shelfLifeSelect'],
+          false,
+        );
         break;
       case 'custom':
         if (typeof rule.check !== 'function')
-          bad(`custom rule ${ruleId} has no check function`, [...at, 'check']);
+          bad(
+            w(
+              `自定义规则 ${ruleId} 没有 check 函数`,
+              `custom rule ${ruleId} has no check function`,
+            ),
+            [...at, 'check'],
+          );
         break;
       default:
-        bad(`unknown rule kind ${shown(rule.kind)}`, [...at, 'kind']);
+        bad(w(`未知的规则类型 ${shown(rule.kind)}`, `unknown rule kind ${shown(rule.kind)}`), [
+          ...at,
+          'kind',
+        ]);
     }
   });
   return out;
