@@ -1171,18 +1171,36 @@ export class ChainChecker {
     this.judgeTransformation([slot], out);
   }
 
+  private isInputField(field: number): boolean {
+    return field === F_IN_EPC || field === F_IN_QTY;
+  }
+
+  /** Whether event `slot` names `node` on the other side too (as an output, or as an input). */
+  private onOtherSide(slot: number, node: number, input: boolean): boolean {
+    const s = this.store;
+    const oe = s.objEnd(slot);
+    for (let o = s.objStart(slot); o < oe; o += 1)
+      if (s.objNode.data[o] === node && this.isInputField(s.objField.data[o] as number) !== input)
+        return true;
+    return false;
+  }
+
   /**
    * The yield over the objects of `slots`, one transformation (one event, or the events that
-   * share a `transformationID`), reported at the latest of them. A lot both taken in and given out
-   * by the transformation (an intermediate of a group: made by one event, used by the next) counts
-   * by its net: what was given out of it beyond what was taken in is output, what was taken in
-   * beyond what was given out is input, so an intermediate used up counts on neither side.
+   * share a `transformationID`), reported at the latest of them. An intermediate of a group (a
+   * lot one event gives out and another event takes in) counts by its net: what was given out of
+   * it beyond what the other events took in is output, what was taken in beyond what they gave
+   * out is input, so an intermediate used up counts on neither side. A lot that one event both
+   * takes in and gives out (trimmed, and going on under its own code) counts on both sides.
    */
   private judgeTransformation(slots: readonly number[], out: Diagnostic[]): void {
     const s = this.store;
-    // per lot: what the transformation took in of it and gave out of it
+    // per lot: what the transformation took in of it and gave out of it, and of that what events
+    // that do not also give it out (take it in) took in (gave out)
     const taken = new Map<number, number>();
     const given = new Map<number, number>();
+    const takenOnly = new Map<number, number>();
+    const givenOnly = new Map<number, number>();
     let dim = DIM_NONE;
     for (const slot of slots) {
       const oe = s.objEnd(slot);
@@ -1193,23 +1211,26 @@ export class ChainChecker {
         if (base < 0) continue; // left out, as in the balances
         if (dim === DIM_NONE) dim = d;
         else if (dim !== d) return;
-        const field = s.objField.data[o] as number;
         const node = s.objNode.data[o] as number;
-        const sums = field === F_IN_EPC || field === F_IN_QTY ? taken : given;
+        const input = this.isInputField(s.objField.data[o] as number);
+        const sums = input ? taken : given;
         sums.set(node, (sums.get(node) ?? 0) + base);
+        if (slots.length > 1 && !this.onOtherSide(slot, node, input)) {
+          const only = input ? takenOnly : givenOnly;
+          only.set(node, (only.get(node) ?? 0) + base);
+        }
       }
     }
     let input = 0;
     let output = 0;
     let outputs = 0;
     const net = new Map<number, number>();
-    for (const [node, inflow] of taken) {
-      const made = given.get(node) ?? 0;
-      if (inflow > made) input += inflow - made;
-    }
+    // what of a lot went from one event of the group to another
+    const passed = (node: number) => Math.min(takenOnly.get(node) ?? 0, givenOnly.get(node) ?? 0);
+    for (const [node, inflow] of taken) input += inflow - passed(node);
     for (const [node, made] of given) {
       outputs += 1;
-      const rest = made - (taken.get(node) ?? 0);
+      const rest = made - passed(node);
       if (rest > 0) {
         output += rest;
         net.set(node, rest);

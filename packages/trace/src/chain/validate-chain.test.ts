@@ -941,6 +941,32 @@ describe('validateChain: mass balance and yield', () => {
     for (const found of yields(chain(90, 60))) expect(found).toEqual([[[2], 1.1, 100, 110]]);
   });
 
+  it('counts a lot one event both takes in and gives out (trimmed, kept under its code) on both sides', () => {
+    // 100 kg of LOT in; 88 kg of LOT and 10 kg of trimmings out: a yield of 0.98, not 10 / 12
+    const TRIM = 'urn:epc:class:lgtin:6921001.000106.T1';
+    const trimmed = {
+      type: 'TransformationEvent',
+      eventTime: '2024-01-02T08:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      inputQuantityList: [{ epcClass: LOT, quantity: 100, uom: 'KGM' }],
+      outputQuantityList: [
+        { epcClass: LOT, quantity: 88, uom: 'KGM' },
+        { epcClass: TRIM, quantity: 10, uom: 'KGM' },
+      ],
+      bizLocation: { id: A },
+    };
+    const events = [origin('2024-01-01T08:00:00+08:00', 100), trimmed];
+    const yields = (options = {}) =>
+      validateChain(events, options)
+        .filter((d) => d.code === 'TRACE_YIELD_OUT_OF_RANGE')
+        .map((d) => d.params?.yield);
+    expect(yields({ yieldRange: { min: 0.9, max: 1 } })).toEqual([]);
+    expect(yields({ yieldRange: { min: 0.99, max: 1 } })).toEqual([0.98]);
+    // the trimmings' own range is judged on the whole input: 10 of 100
+    expect(yields({ yieldRanges: { '06921001001060': { min: 0.05, max: 0.15 } } })).toEqual([]);
+    expect(yields({ yieldRanges: { '06921001001060': { min: 0.2, max: 0.3 } } })).toEqual([0.1]);
+  });
+
   it('judges each output with a range of its own by its own yield, not the total by the first one’s', () => {
     // 1 000 kg in; the product (OUT, range 0.3–0.6) and a by-product without a range out
     const BY = 'urn:epc:class:lgtin:6921001.000104.C1';
