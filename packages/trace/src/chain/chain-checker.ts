@@ -12,6 +12,7 @@ import { isErrorDeclaration } from './error-declaration.js';
 import {
   K_AGGREGATE,
   K_DESTROY,
+  K_DISAGGREGATE,
   K_ORIGIN,
   K_RECEIVE,
   K_SALE,
@@ -870,9 +871,16 @@ export class ChainChecker {
     }
   }
 
-  private reportTime(slot: number, node: number, other: number, out: Diagnostic[]): void {
+  /** Report a time-order fault of `slot` once (`mark` false: report, leave the index as it is). */
+  private reportTime(
+    slot: number,
+    node: number,
+    other: number,
+    out: Diagnostic[],
+    mark = true,
+  ): void {
     if ((this.flags.data[slot] as number) & FLAG_TIME) return;
-    this.flags.data[slot] = (this.flags.data[slot] as number) | FLAG_TIME;
+    if (mark) this.flags.data[slot] = (this.flags.data[slot] as number) | FLAG_TIME;
     const s = this.store;
     out.push(
       this.diag(
@@ -1395,8 +1403,9 @@ export class ChainChecker {
 
   /**
    * The child object entries packed into container `node` by the AggregationEvent ADDs not dated
-   * after event `at` (by time, then position), through cases on a pallet (three levels), each
-   * aggregation once. Unpacking (an AggregationEvent DELETE) is not taken off.
+   * after event `at` (by time, then position), and not taken out again by then (an
+   * AggregationEvent DELETE of the container naming the child, or naming no children: all out),
+   * through cases on a pallet (three levels), each aggregation once.
    */
   private packedInto(node: number, at: number): number[] {
     const s = this.store;
@@ -1406,6 +1415,7 @@ export class ChainChecker {
     for (let depth = 0; depth < PACKING_LEVELS && level.length > 0; depth += 1) {
       const next: number[] = [];
       for (const container of level) {
+        const unpackings = this.unpackingsOf(container, at);
         for (
           let e = s.inHead.data[container] as number;
           e !== -1;
@@ -1418,8 +1428,9 @@ export class ChainChecker {
           const oe = s.objEnd(packing);
           for (let o = s.objStart(packing); o < oe; o += 1) {
             if (s.objField.data[o] === F_PARENT) continue;
-            found.push(o);
             const child = s.objNode.data[o] as number;
+            if (this.unpacked(unpackings, packing, child)) continue;
+            found.push(o);
             if (this.packs(child) && !next.includes(child)) next.push(child);
           }
         }
@@ -1427,6 +1438,37 @@ export class ChainChecker {
       level = next;
     }
     return found;
+  }
+
+  /** The AggregationEvent DELETEs of a container not dated after event `at`. */
+  private unpackingsOf(container: number, at: number): number[] {
+    const s = this.store;
+    const found: number[] = [];
+    for (let e = s.nodeHead.data[container] as number; e !== -1; e = s.neNext.data[e] as number) {
+      const slot = s.neSlot.data[e] as number;
+      if (s.evKind.data[slot] !== K_DISAGGREGATE || s.withdrawn.has(slot)) continue;
+      if (s.objField.data[s.neObj.data[e] as number] !== F_PARENT || this.laterThan(slot, at))
+        continue;
+      if (!found.includes(slot)) found.push(slot);
+    }
+    return found;
+  }
+
+  /** Whether one of `unpackings`, after `packing`, took `child` out (or everything). */
+  private unpacked(unpackings: readonly number[], packing: number, child: number): boolean {
+    const s = this.store;
+    for (const d of unpackings) {
+      if (!this.laterThan(d, packing)) continue;
+      let children = 0;
+      const oe = s.objEnd(d);
+      for (let o = s.objStart(d); o < oe; o += 1) {
+        if (s.objField.data[o] === F_PARENT) continue;
+        children += 1;
+        if (s.objNode.data[o] === child) return true;
+      }
+      if (children === 0) return true;
+    }
+    return false;
   }
 
   /** Whether an event names `node` itself. */
@@ -1451,20 +1493,66 @@ export class ChainChecker {
   }
 
   /**
-   * At finalize: a receipt still unpaired pairs with a shipment of the same business transaction
-   * when one of them names a container (a pallet by its SSCC) into which the other's lots were
-   * packed, by the shipment's time: a pallet shipped by its SSCC and received as the lots it
-   * held, or the other way round.
+   * Whether shipment `ship` accounts for object `node` of receipt `receipt`: it names it, or a
+   * container it names held it, or `node` is a container into which something the shipment names
+   * was packed (by the shipment's time).
    */
-  private pairThroughContainers(out: Diagnostic[]): void {
-    if (!this.anyPacking) return;
+  private accountsFor(ship: number, node: number): boolean {
+    if (this.names(ship, node)) return true;
     const s = this.store;
-    for (let r = 0; r < s.eventCount; r += 1) {
-      if (s.evKind.data[r] !== K_RECEIVE || this.matched.data[r] === 1 || s.withdrawn.has(r))
-        continue;
-      if ((this.flags.data[r] as number) & FLAG_DECLARATION) continue;
-      let best = -1;
-      for (let i = s.txStart(r); i < s.txEnd(r) && best === -1; i += 1) {
+    const oe = s.objEnd(ship);
+    for (let o = s.objStart(ship); o < oe; o += 1) {
+      const container = s.objNode.data[o] as number;
+      if (!this.packs(container)) continue;
+      for (const c of this.packedInto(container, ship)) if (s.objNode.data[c] === node) return true;
+    }
+    if (!this.packs(node)) return false;
+    for (const c of this.packedInto(node, ship))
+      if (this.names(ship, this.store.objNode.data[c] as number)) return true;
+    return false;
+  }
+
+  /** Whether a shipment and a receipt meet through a container (one holds what the other names). */
+  private meetThroughContainer(ship: number, receipt: number): boolean {
+    return (
+      this.holdsWhatOtherNames(ship, receipt, ship) || this.holdsWhatOtherNames(receipt, ship, ship)
+    );
+  }
+
+  /**
+   * At finalize, without changing the index (`finalize()` may be called again, and events added
+   * after it): the pairing flags the one-step findings are read from. A receipt still unpaired
+   * pairs with a shipment of one of its business transactions when one of them names a container
+   * (a pallet by its SSCC) into which the other's lots were packed by the shipment's time, and the
+   * shipment's destinations admit the receipt: a pallet shipped by its SSCC and received as the
+   * lots it held, or the other way round. Receipts are taken in event-time order; each pairs with
+   * the latest such shipment not dated after it that is still unpaired, else the earliest unpaired
+   * one, else one already paired, and also closes the unpaired shipments that account for what
+   * it names beyond that shipment (two pallets received together). A shipment still unpaired is
+   * then received when a receipt of its transactions meets it through a container.
+   */
+  private pairedWithContainers(out: Diagnostic[]): Uint8Array {
+    const s = this.store;
+    const matched = this.matched.data.slice(0, s.eventCount);
+    if (!this.anyPacking) return matched;
+    const open = (slot: number) =>
+      !s.withdrawn.has(slot) && ((this.flags.data[slot] as number) & FLAG_DECLARATION) === 0;
+    const receiptsByTx = new Map<number, number[]>();
+    const receipts: number[] = [];
+    for (let slot = 0; slot < s.eventCount; slot += 1) {
+      if (s.evKind.data[slot] !== K_RECEIVE || !open(slot)) continue;
+      if (matched[slot] === 0) receipts.push(slot);
+      for (let i = s.txStart(slot); i < s.txEnd(slot); i += 1) {
+        const sym = s.txSym.data[i] as number;
+        const list = receiptsByTx.get(sym);
+        if (list === undefined) receiptsByTx.set(sym, [slot]);
+        else if (list.at(-1) !== slot) list.push(slot);
+      }
+    }
+    receipts.sort((a, b) => (this.laterThan(a, b) ? 1 : this.laterThan(b, a) ? -1 : 0));
+    const shipmentsOf = (receipt: number): number[] => {
+      const found: number[] = [];
+      for (let i = s.txStart(receipt); i < s.txEnd(receipt); i += 1) {
         const sym = s.txSym.data[i] as number;
         for (
           let e = this.shipTxHead.data[sym] as number;
@@ -1472,15 +1560,58 @@ export class ChainChecker {
           e = this.txNext.data[e] as number
         ) {
           const ship = s.txSlot.data[e] as number;
-          if (s.withdrawn.has(ship)) continue;
-          if (!this.holdsWhatOtherNames(ship, r, ship) && !this.holdsWhatOtherNames(r, ship, ship))
-            continue;
-          if (best === -1 || (this.matched.data[best] === 1 && this.matched.data[ship] === 0))
-            best = ship;
+          if (open(ship) && !found.includes(ship)) found.push(ship);
         }
       }
-      if (best !== -1) this.pair(best, r, out);
+      return found;
+    };
+    for (const r of receipts) {
+      const candidates = shipmentsOf(r).filter(
+        (ship) => this.destinationFits(ship, r) && this.meetThroughContainer(ship, r),
+      );
+      let best = -1;
+      let bestRank = 3;
+      for (const ship of candidates) {
+        const later = this.laterThan(ship, r);
+        const rank = matched[ship] === 1 ? 2 : later ? 1 : 0;
+        const better =
+          rank < bestRank ||
+          (rank === bestRank &&
+            (rank === 1 ? this.laterThan(best, ship) : this.laterThan(ship, best)));
+        if (better) {
+          best = ship;
+          bestRank = rank;
+        }
+      }
+      if (best === -1) continue;
+      matched[r] = 1;
+      matched[best] = 1;
+      const ts = s.evTime.data[best] as number;
+      const tr = s.evTime.data[r] as number;
+      if (this.on.timeOrder && Number.isFinite(ts) && Number.isFinite(tr) && tr < ts - this.skew)
+        this.reportTime(r, s.objNode.data[s.objStart(r)] as number, best, out, false);
+      // what the receipt names beyond that shipment: the other unpaired shipments that carried it
+      const oe = s.objEnd(r);
+      for (let o = s.objStart(r); o < oe; o += 1) {
+        const node = s.objNode.data[o] as number;
+        if (this.accountsFor(best, node)) continue;
+        for (const ship of candidates)
+          if (matched[ship] === 0 && !this.laterThan(ship, r) && this.accountsFor(ship, node))
+            matched[ship] = 1;
+      }
     }
+    for (let ship = 0; ship < s.eventCount; ship += 1) {
+      if (s.evKind.data[ship] !== K_SHIP || matched[ship] === 1 || !open(ship)) continue;
+      for (let i = s.txStart(ship); i < s.txEnd(ship) && matched[ship] === 0; i += 1) {
+        for (const r of receiptsByTx.get(s.txSym.data[i] as number) ?? []) {
+          if (this.destinationFits(ship, r) && this.meetThroughContainer(ship, r)) {
+            matched[ship] = 1;
+            break;
+          }
+        }
+      }
+    }
+    return matched;
   }
 
   /**
@@ -1570,7 +1701,9 @@ export class ChainChecker {
         repeat = rootOf(s.txSym.data[j] as number) === sym;
       if (repeat) continue;
       // a container (a pallet by its SSCC) counts for the lots packed into it by then, each packed
-      // entry once, unless the event names the lot itself
+      // entry once; a receipt's not for a lot it also names itself (it may list the pallet and
+      // what it held), a shipment's always (it may add loose quantity of the lot to a pallet):
+      // either way a doubt counts towards what was shipped, never towards an excess
       packed.length = 0;
       const oe = s.objEnd(slot);
       for (let o = s.objStart(slot); o < oe; o += 1) {
@@ -1579,7 +1712,7 @@ export class ChainChecker {
         if (!this.anyPacking || !this.packs(node)) continue;
         for (const c of this.packedInto(node, slot)) {
           const child = s.objNode.data[c] as number;
-          if (this.names(slot, child) || packed.includes(c)) continue;
+          if ((kind === K_RECEIVE && this.names(slot, child)) || packed.includes(c)) continue;
           packed.push(c);
           count(sym, slot, kind, child, c);
         }
@@ -1653,6 +1786,7 @@ export class ChainChecker {
     if (best === -1) best = this.findByObjects(slot, K_SHIP, (ship) => this.compatible(ship, slot));
     if (best !== -1) {
       this.pair(best, slot, out);
+      this.closeOthers(slot, best, out);
       return;
     }
     for (let i = ts; i < te; i += 1) {
@@ -1661,6 +1795,33 @@ export class ChainChecker {
       this.receiptTxHead.data[sym] = i;
     }
     this.startWaiting(slot);
+  }
+
+  /**
+   * A receipt that names lots its shipment did not carry (two trucks of one order received
+   * together) also closes the unpaired shipments of its business transactions that carried them.
+   * Lots its shipment did carry close no other shipment: one truck of two received leaves the
+   * other unreceived.
+   */
+  private closeOthers(receipt: number, paired: number, out: Diagnostic[]): void {
+    const s = this.store;
+    const oe = s.objEnd(receipt);
+    for (let o = s.objStart(receipt); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      if (this.names(paired, node)) continue;
+      for (let i = s.txStart(receipt); i < s.txEnd(receipt); i += 1) {
+        const sym = s.txSym.data[i] as number;
+        for (
+          let e = this.shipTxHead.data[sym] as number;
+          e !== -1;
+          e = this.txNext.data[e] as number
+        ) {
+          const ship = s.txSlot.data[e] as number;
+          if (this.matched.data[ship] === 0 && this.names(ship, node))
+            this.pair(ship, receipt, out);
+        }
+      }
+    }
   }
 
   /** Count an unpaired receipt on its lots, so that a shipment naming them looks for it. */
@@ -1749,7 +1910,7 @@ export class ChainChecker {
     const s = this.store;
     const out: Diagnostic[] = [];
     if (this.on.oneStep && this.pairedOutOfOrder) this.repairInTimeOrder();
-    if (this.on.oneStep) this.pairThroughContainers(out);
+    const matched = this.on.oneStep ? this.pairedWithContainers(out) : this.matched.data;
     const firstLot = (slot: number) => {
       const [os] = s.objectRange(slot);
       const [, oe] = s.objectRange(slot);
@@ -1759,7 +1920,7 @@ export class ChainChecker {
       for (let slot = 0; slot < s.eventCount; slot += 1) {
         const kind = s.evKind.data[slot];
         if (kind !== K_RECEIVE && kind !== K_SHIP) continue;
-        if (this.matched.data[slot] === 1 || s.withdrawn.has(slot)) continue;
+        if (matched[slot] === 1 || s.withdrawn.has(slot)) continue;
         out.push(
           this.diag(
             kind === K_RECEIVE ? 'TRACE_RECEIPT_WITHOUT_SHIPMENT' : 'TRACE_SHIPMENT_NOT_RECEIVED',

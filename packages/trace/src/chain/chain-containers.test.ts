@@ -32,18 +32,23 @@ const pack = (parent: string, children: object, when = day(2)) => ({
   ...children,
   bizLocation: { id: A },
 });
-const transfer = (step: 'shipping' | 'receiving', what: object, when = day(3)) => ({
+const transfer = (
+  step: 'shipping' | 'receiving',
+  what: object,
+  when = day(3),
+  { from = A, to = B, po = PO } = {},
+) => ({
   type: 'ObjectEvent',
   action: 'OBSERVE',
   bizStep: step,
   eventTime: when,
   eventTimeZoneOffset: '+08:00',
   ...what,
-  readPoint: { id: step === 'shipping' ? A : B },
-  ...(step === 'receiving' ? { bizLocation: { id: B } } : {}),
-  bizTransactionList: [{ type: 'po', bizTransaction: PO }],
-  sourceList: [{ type: 'location', source: A }],
-  destinationList: [{ type: 'location', destination: B }],
+  readPoint: { id: step === 'shipping' ? from : to },
+  ...(step === 'receiving' ? { bizLocation: { id: to } } : {}),
+  bizTransactionList: [{ type: 'po', bizTransaction: po }],
+  sourceList: [{ type: 'location', source: from }],
+  destinationList: [{ type: 'location', destination: to }],
 });
 const shipPallet = transfer('shipping', { epcList: [PALLET] });
 const receive = (what: object) => transfer('receiving', what, day(4));
@@ -146,5 +151,147 @@ describe('pallets and cases in the chain checks', () => {
         'TRACE_RECEIPT_WITHOUT_SHIPMENT [4]',
         'TRACE_SHIPMENT_NOT_RECEIVED [2]',
       ]);
+  });
+
+  it('pairs the receipts of a multi-pallet order alike in every arrival order (found in review)', () => {
+    // two pallets of one order, received in two deliveries: L2 first, then L1 and the rest of L2
+    const events = [
+      made(),
+      made(LOT2, 40),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      pack(CASE, { childQuantityList: [q(LOT2, 40)] }),
+      transfer('shipping', { epcList: [PALLET] }),
+      transfer('shipping', { epcList: [CASE] }),
+      receive({ quantityList: [q(LOT2, 20)] }),
+      transfer('receiving', { quantityList: [q(LOT, 100), q(LOT2, 20)] }, day(5)),
+    ];
+    expect(validateChain(events)).toEqual([]);
+    for (const order of [
+      [4, 3, 1, 5, 7, 0, 2, 6],
+      [7, 6, 5, 4, 3, 2, 1, 0],
+      [6, 7, 0, 1, 2, 3, 4, 5],
+    ]) {
+      const index = createTraceIndex();
+      const found = [...order.flatMap((k) => index.add(events[k])), ...index.finalize()];
+      expect([order, found.map((d) => d.code)]).toEqual([order, []]);
+    }
+  });
+
+  it('pairs a receipt with the shipment to its place, not with the return under the same order', () => {
+    const events = [
+      ...packed,
+      receive({ quantityList: [q(LOT, 100)] }),
+      transfer('shipping', { epcList: [PALLET] }, day(6), { from: B, to: A }),
+      transfer('receiving', { quantityList: [q(LOT, 100)] }, day(7), { from: B, to: A }),
+    ];
+    for (const found of both(events)) expect(found).toEqual([]);
+    const index = createTraceIndex();
+    const reversed = [...events].reverse().flatMap((e) => index.add(e));
+    expect([...reversed, ...index.finalize()].map((d) => d.code)).toEqual([]);
+  });
+
+  it('finalize() leaves the index as it was: called again, or after more events, it agrees', () => {
+    // the lot received a day before the pallet left: a time-order finding each time
+    const early = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      transfer('shipping', { epcList: [PALLET] }, day(5)),
+      receive({ quantityList: [q(LOT, 100)] }),
+    ];
+    const index = createTraceIndex();
+    for (const e of early) index.add(e);
+    const first = index.finalize().map((d) => `${d.code} ${JSON.stringify(d.path)}`);
+    expect(first).toEqual(['TRACE_TIME_ORDER [3,"eventTime"]']);
+    expect(index.finalize().map((d) => `${d.code} ${JSON.stringify(d.path)}`)).toEqual(first);
+    // the packing declared erroneous after a finalize: the pallet no longer held the lot
+    const packing = {
+      ...pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      eventID: 'urn:uuid:0d3c8f2e-1b4a-4c6d-8e9f-a0b1c2d3e4f5',
+    };
+    const chain = [made(), packing, shipPallet, receive({ quantityList: [q(LOT, 100)] })];
+    // (an error declaration repeats the event's eventID)
+    const declared = {
+      ...packing,
+      errorDeclaration: { declarationTime: day(6), correctiveEventIDs: [] },
+    };
+    const live = createTraceIndex();
+    for (const e of chain) live.add(e);
+    expect(live.finalize()).toEqual([]);
+    live.add(declared);
+    const after = live
+      .finalize()
+      .map((d) => d.code)
+      .sort();
+    const whole = validateChain([...chain, declared])
+      .map((d) => d.code)
+      .sort();
+    expect(after).toEqual(whole);
+    expect(after).toEqual(
+      expect.arrayContaining(['TRACE_RECEIPT_WITHOUT_SHIPMENT', 'TRACE_SHIPMENT_NOT_RECEIVED']),
+    );
+  });
+
+  it('counts a pallet and loose quantity of the same lot in one shipment together', () => {
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 70)] }),
+      transfer('shipping', { epcList: [PALLET], quantityList: [q(LOT, 30)] }),
+    ];
+    for (const found of both([...events, receive({ quantityList: [q(LOT, 100)] })]))
+      expect(found).toEqual([]);
+    for (const found of both([...events, receive({ quantityList: [q(LOT, 101)] })]))
+      expect(found).toEqual(['TRACE_RECEIPT_EXCEEDS_SHIPMENT [3,"quantityList",0]']);
+  });
+
+  it('takes out what an AggregationEvent DELETE unpacked, so a re-used pallet is not counted twice', () => {
+    const PO2 = 'urn:epcglobal:cbv:bt:6921001000019:PO2';
+    const C = 'urn:epc:id:sgln:6921001.00003.0';
+    const unpack = {
+      ...pack(PALLET, {}, day(5)),
+      action: 'DELETE',
+      bizStep: 'unpacking',
+    };
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 60)] }),
+      transfer('shipping', { epcList: [PALLET] }),
+      unpack,
+      pack(PALLET, { childQuantityList: [q(LOT, 40)] }, day(6)),
+      transfer('shipping', { epcList: [PALLET] }, day(7), { to: C, po: PO2 }),
+      transfer('receiving', { quantityList: [q(LOT, 40)] }, day(8), { to: C, po: PO2 }),
+      // B records the first pallet late, as the pallet
+      transfer('receiving', { epcList: [PALLET] }, day(9)),
+    ];
+    for (const found of both(events)) expect(found).toEqual([]);
+  });
+
+  it('a receipt of two trucks closes both shipments; one truck of two received leaves the other open', () => {
+    const trucks = [
+      made(),
+      made(LOT2, 40),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }),
+      transfer('shipping', { quantityList: [q(LOT2, 40)] }),
+    ];
+    const together = receive({ quantityList: [q(LOT, 100), q(LOT2, 40)] });
+    for (const found of both([...trucks, together])) expect(found).toEqual([]);
+    // two trucks of the same lot, one received: one shipment never received
+    const same = [
+      made(LOT, 200),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, day(3).replace('08:', '09:')),
+      receive({ quantityList: [q(LOT, 100)] }),
+    ];
+    for (const found of both(same)) expect(found).toEqual(['TRACE_SHIPMENT_NOT_RECEIVED [1]']);
+    // and two pallets received together as their lots
+    const pallets = [
+      made(),
+      made(LOT2, 40),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      pack(CASE, { childQuantityList: [q(LOT2, 40)] }),
+      transfer('shipping', { epcList: [PALLET] }),
+      transfer('shipping', { epcList: [CASE] }),
+      together,
+    ];
+    for (const found of both(pallets)) expect(found).toEqual([]);
   });
 });
