@@ -1550,24 +1550,9 @@ export class ChainChecker {
       }
     }
     receipts.sort((a, b) => (this.laterThan(a, b) ? 1 : this.laterThan(b, a) ? -1 : 0));
-    const shipmentsOf = (receipt: number): number[] => {
-      const found: number[] = [];
-      for (let i = s.txStart(receipt); i < s.txEnd(receipt); i += 1) {
-        const sym = s.txSym.data[i] as number;
-        for (
-          let e = this.shipTxHead.data[sym] as number;
-          e !== -1;
-          e = this.txNext.data[e] as number
-        ) {
-          const ship = s.txSlot.data[e] as number;
-          if (open(ship) && !found.includes(ship)) found.push(ship);
-        }
-      }
-      return found;
-    };
     for (const r of receipts) {
-      const candidates = shipmentsOf(r).filter(
-        (ship) => this.destinationFits(ship, r) && this.meetThroughContainer(ship, r),
+      const candidates = this.shipmentsOfTransactions(r).filter(
+        (ship) => open(ship) && this.destinationFits(ship, r) && this.meetThroughContainer(ship, r),
       );
       let best = -1;
       let bestRank = 3;
@@ -1806,22 +1791,32 @@ export class ChainChecker {
   private closeOthers(receipt: number, paired: number, out: Diagnostic[]): void {
     const s = this.store;
     const oe = s.objEnd(receipt);
+    let shipments: number[] | undefined;
     for (let o = s.objStart(receipt); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
       if (this.names(paired, node)) continue;
-      for (let i = s.txStart(receipt); i < s.txEnd(receipt); i += 1) {
-        const sym = s.txSym.data[i] as number;
-        for (
-          let e = this.shipTxHead.data[sym] as number;
-          e !== -1;
-          e = this.txNext.data[e] as number
-        ) {
-          const ship = s.txSlot.data[e] as number;
-          if (this.matched.data[ship] === 0 && this.names(ship, node))
-            this.pair(ship, receipt, out);
-        }
+      shipments ??= this.shipmentsOfTransactions(receipt);
+      for (const ship of shipments)
+        if (this.matched.data[ship] === 0 && this.names(ship, node)) this.pair(ship, receipt, out);
+    }
+  }
+
+  /** The shipments of event `slot`'s business transactions seen so far, each once. */
+  private shipmentsOfTransactions(slot: number): number[] {
+    const s = this.store;
+    const found: number[] = [];
+    for (let i = s.txStart(slot); i < s.txEnd(slot); i += 1) {
+      const sym = s.txSym.data[i] as number;
+      for (
+        let e = this.shipTxHead.data[sym] as number;
+        e !== -1;
+        e = this.txNext.data[e] as number
+      ) {
+        const ship = s.txSlot.data[e] as number;
+        if (!found.includes(ship)) found.push(ship);
       }
     }
+    return found;
   }
 
   /** Count an unpaired receipt on its lots, so that a shipment naming them looks for it. */

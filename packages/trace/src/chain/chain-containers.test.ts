@@ -53,6 +53,16 @@ const transfer = (
 const shipPallet = transfer('shipping', { epcList: [PALLET] });
 const receive = (what: object) => transfer('receiving', what, day(4));
 
+/** Two lots on two pallets (the second a case), both shipped under the order (events 0–5). */
+const twoPallets = () => [
+  made(),
+  made(LOT2, 40),
+  pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+  pack(CASE, { childQuantityList: [q(LOT2, 40)] }),
+  transfer('shipping', { epcList: [PALLET] }),
+  transfer('shipping', { epcList: [CASE] }),
+];
+
 /** The findings of validateChain and of the index (events in the given order, then finalize). */
 function both(events: readonly unknown[]): string[][] {
   const index = createTraceIndex();
@@ -156,12 +166,7 @@ describe('pallets and cases in the chain checks', () => {
   it('pairs the receipts of a multi-pallet order alike in every arrival order (found in review)', () => {
     // two pallets of one order, received in two deliveries: L2 first, then L1 and the rest of L2
     const events = [
-      made(),
-      made(LOT2, 40),
-      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
-      pack(CASE, { childQuantityList: [q(LOT2, 40)] }),
-      transfer('shipping', { epcList: [PALLET] }),
-      transfer('shipping', { epcList: [CASE] }),
+      ...twoPallets(),
       receive({ quantityList: [q(LOT2, 20)] }),
       transfer('receiving', { quantityList: [q(LOT, 100), q(LOT2, 20)] }, day(5)),
     ];
@@ -283,15 +288,7 @@ describe('pallets and cases in the chain checks', () => {
     ];
     for (const found of both(same)) expect(found).toEqual(['TRACE_SHIPMENT_NOT_RECEIVED [1]']);
     // and two pallets received together as their lots
-    const pallets = [
-      made(),
-      made(LOT2, 40),
-      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
-      pack(CASE, { childQuantityList: [q(LOT2, 40)] }),
-      transfer('shipping', { epcList: [PALLET] }),
-      transfer('shipping', { epcList: [CASE] }),
-      together,
-    ];
+    const pallets = [...twoPallets(), together];
     for (const found of both(pallets)) expect(found).toEqual([]);
   });
 });
