@@ -1183,32 +1183,20 @@ export class ChainChecker {
     return field === F_IN_EPC || field === F_IN_QTY;
   }
 
-  /** Whether event `slot` names `node` on the other side too (as an output, or as an input). */
-  private onOtherSide(slot: number, node: number, input: boolean): boolean {
-    const s = this.store;
-    const oe = s.objEnd(slot);
-    for (let o = s.objStart(slot); o < oe; o += 1)
-      if (s.objNode.data[o] === node && this.isInputField(s.objField.data[o] as number) !== input)
-        return true;
-    return false;
-  }
-
   /**
    * The yield over the objects of `slots`, one transformation (one event, or the events that
-   * share a `transformationID`), reported at the latest of them. An intermediate of a group (a
-   * lot one event gives out and another event takes in) counts by its net: what was given out of
-   * it beyond what the other events took in is output, what was taken in beyond what they gave
-   * out is input, so an intermediate used up counts on neither side. A lot that one event both
-   * takes in and gives out (trimmed, and going on under its own code) counts on both sides.
+   * share a `transformationID`), reported at the latest of them. What of a lot passes from one
+   * event of a group to another (an intermediate, made by one event and used by the next, or a
+   * lot trimmed by one and used by the next) counts on neither side: only what came in from
+   * outside the group is input, only what left it is output. A lot that one event both takes in
+   * and gives out (trimmed, and going on under its own code) counts on both sides.
    */
   private judgeTransformation(slots: readonly number[], out: Diagnostic[]): void {
     const s = this.store;
-    // per lot: what the transformation took in of it and gave out of it, and of that what events
-    // that do not also give it out (take it in) took in (gave out)
+    // per lot: what the transformation took in of it and gave out of it, in all and per event
     const taken = new Map<number, number>();
     const given = new Map<number, number>();
-    const takenOnly = new Map<number, number>();
-    const givenOnly = new Map<number, number>();
+    const perEvent = slots.length > 1 ? new Map<number, LotFlows>() : undefined;
     let dim = DIM_NONE;
     for (const slot of slots) {
       const oe = s.objEnd(slot);
@@ -1223,9 +1211,14 @@ export class ChainChecker {
         const input = this.isInputField(s.objField.data[o] as number);
         const sums = input ? taken : given;
         sums.set(node, (sums.get(node) ?? 0) + base);
-        if (slots.length > 1 && !this.onOtherSide(slot, node, input)) {
-          const only = input ? takenOnly : givenOnly;
-          only.set(node, (only.get(node) ?? 0) + base);
+        if (perEvent !== undefined) {
+          let flows = perEvent.get(node);
+          if (flows === undefined) {
+            flows = { taken: new Map(), given: new Map() };
+            perEvent.set(node, flows);
+          }
+          const bySlot = input ? flows.taken : flows.given;
+          bySlot.set(slot, (bySlot.get(slot) ?? 0) + base);
         }
       }
     }
@@ -1233,8 +1226,21 @@ export class ChainChecker {
     let output = 0;
     let outputs = 0;
     const net = new Map<number, number>();
-    // what of a lot went from one event of the group to another
-    const passed = (node: number) => Math.min(takenOnly.get(node) ?? 0, givenOnly.get(node) ?? 0);
+    // what of a lot passed between different events of the group: no more than each event gave
+    // to the others' intake, nor than each took from the others' output
+    const passed = (node: number): number => {
+      const flows = perEvent?.get(node);
+      if (flows === undefined) return 0;
+      const takenAll = taken.get(node) ?? 0;
+      const givenAll = given.get(node) ?? 0;
+      let out = 0;
+      for (const [slot, g] of flows.given)
+        out += Math.min(g, takenAll - (flows.taken.get(slot) ?? 0));
+      let into = 0;
+      for (const [slot, t] of flows.taken)
+        into += Math.min(t, givenAll - (flows.given.get(slot) ?? 0));
+      return Math.max(0, Math.min(out, into));
+    };
     for (const [node, inflow] of taken) input += inflow - passed(node);
     for (const [node, made] of given) {
       outputs += 1;
@@ -1953,6 +1959,12 @@ export class ChainChecker {
       for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);
     return out;
   }
+}
+
+/** What the events of a transformation group took in and gave out of one lot, by event. */
+interface LotFlows {
+  readonly taken: Map<number, number>;
+  readonly given: Map<number, number>;
 }
 
 /**

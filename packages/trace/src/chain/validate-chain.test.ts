@@ -967,6 +967,70 @@ describe('validateChain: mass balance and yield', () => {
     expect(yields({ yieldRanges: { '06921001001060': { min: 0.2, max: 0.3 } } })).toEqual([0.1]);
   });
 
+  it('nets what a group hands from one event to the next, also when the first trimmed it', () => {
+    const L3 = 'urn:epc:class:lgtin:6921001.000107.C3';
+    const part = (t: string, ins: [string, number][], outs: [string, number][]) => ({
+      type: 'TransformationEvent',
+      eventTime: t,
+      eventTimeZoneOffset: '+08:00',
+      transformationID: 'urn:uuid:6c2e3a1e-0b6d-4c57-9a0e-3f1d2b4c5d6e',
+      inputQuantityList: ins.map(([epcClass, quantity]) => ({ epcClass, quantity, uom: 'KGM' })),
+      outputQuantityList: outs.map(([epcClass, quantity]) => ({ epcClass, quantity, uom: 'KGM' })),
+      bizLocation: { id: A },
+    });
+    const yieldOf = (events: unknown[], options = {}) => {
+      const index = createTraceIndex(options);
+      const live = [...events.flatMap((e) => index.add(e)), ...index.finalize()];
+      return [validateChain(events, options), live].map((found) =>
+        found.filter((d) => d.code === 'TRACE_YIELD_OUT_OF_RANGE').map((d) => d.params?.yield),
+      );
+    };
+    const made = origin('2024-01-01T08:00:00+08:00', 100);
+    const at = (h: number) => `2024-01-02T0${h}:00:00+08:00`;
+    // 100 kg of LOT trimmed to 90 kg (kept as LOT), then 90 kg of LOT → 60 kg of OUT: 0.6
+    const trimmedThenUsed = [
+      made,
+      part(at(8), [[LOT, 100]], [[LOT, 90]]),
+      part(at(9), [[LOT, 90]], [[OUT, 60]]),
+    ];
+    for (const found of yieldOf(trimmedThenUsed, { yieldRange: { min: 0.7, max: 1 } }))
+      expect(found).toEqual([0.6]);
+    // 100 kg → 50 kg of LOT + 45 kg of L3, then 50 kg of LOT → 45 kg of L3: L3 is 90 of 100
+    const split = [
+      made,
+      part(
+        at(8),
+        [[LOT, 100]],
+        [
+          [LOT, 50],
+          [L3, 45],
+        ],
+      ),
+      part(at(9), [[LOT, 50]], [[L3, 45]]),
+    ];
+    const l3Range = { yieldRanges: { '06921001001077': { min: 0.85, max: 0.95 } } };
+    for (const found of yieldOf(split, l3Range)) expect(found).toEqual([]);
+    for (const found of yieldOf(split, {
+      yieldRanges: { '06921001001077': { min: 0.5, max: 0.8 } },
+    }))
+      expect(found).toEqual([0.9]);
+    // 100 kg → 80 kg of OUT, then 80 kg of OUT → 70 kg of OUT + 5 kg of L3: 75 of 100
+    const trimmedLater = [
+      made,
+      part(at(8), [[LOT, 100]], [[OUT, 80]]),
+      part(
+        at(9),
+        [[OUT, 80]],
+        [
+          [OUT, 70],
+          [L3, 5],
+        ],
+      ),
+    ];
+    for (const found of yieldOf(trimmedLater, { yieldRange: { min: 0.8, max: 1 } }))
+      expect(found).toEqual([0.75]);
+  });
+
   it('judges each output with a range of its own by its own yield, not the total by the first one’s', () => {
     // 1 000 kg in; the product (OUT, range 0.3–0.6) and a by-product without a range out
     const BY = 'urn:epc:class:lgtin:6921001.000104.C1';
