@@ -148,6 +148,8 @@ export class ChainChecker {
   private readonly firstByKey = new PairMap(4096);
   private readonly keyer = new ContentKeyer();
   private readonly matched = new Uint8Vec(4096);
+  /** The shipment each receipt was paired with as events came (-1: none). */
+  private readonly partner = new Int32Vec(4096);
   private readonly flags = new Uint8Vec(4096);
   /** Per symbol: the last tx entry of a shipment / of a pending receipt with that transaction. */
   private readonly shipTxHead = new Int32Vec();
@@ -337,6 +339,7 @@ export class ChainChecker {
       const kind = s.evKind.data[slot];
       if (kind !== K_RECEIVE && kind !== K_SHIP) continue;
       this.matched.data[slot] = 0;
+      this.partner.data[slot] = -1;
       this.flags.data[slot] = (this.flags.data[slot] as number) & ~FLAG_WAITING;
       if (s.withdrawn.has(slot) || (this.flags.data[slot] as number) & FLAG_DECLARATION) continue;
       order.push(slot);
@@ -362,6 +365,7 @@ export class ChainChecker {
   private check(slot: number, event: unknown, out: Diagnostic[]): void {
     const s = this.store;
     this.matched.push(0);
+    this.partner.push(-1);
     this.flags.push(0);
     const time = chainOrderTime(s.evTime.data[slot] as number);
     if (time > this.latestSeen) this.latestSeen = time;
@@ -1388,6 +1392,7 @@ export class ChainChecker {
     const s = this.store;
     this.matched.data[ship] = 1;
     this.matched.data[receipt] = 1;
+    this.partner.data[receipt] = ship;
     this.stopWaiting(receipt);
     if (!this.on.timeOrder) return;
     const ts = s.evTime.data[ship] as number;
@@ -1526,79 +1531,154 @@ export class ChainChecker {
   }
 
   /**
-   * At finalize, without changing the index (`finalize()` may be called again, and events added
-   * after it): the pairing flags the one-step findings are read from. A receipt still unpaired
-   * pairs with a shipment of one of its business transactions when one of them names a container
-   * (a pallet by its SSCC) into which the other's lots were packed by the shipment's time, and the
-   * shipment's destinations admit the receipt: a pallet shipped by its SSCC and received as the
-   * lots it held, or the other way round. Receipts are taken in event-time order; each pairs with
-   * the latest such shipment not dated after it that is still unpaired, else the earliest unpaired
-   * one, else one already paired, and also closes the unpaired shipments that account for what
-   * it names beyond that shipment (two pallets received together). A shipment still unpaired is
-   * then received when a receipt of its transactions meets it through a container.
+   * The shipments that may account for what receipt `r` names under one of its business
+   * transactions: those naming the same lot, a container that lot was packed into, or a lot packed
+   * into a container the receipt names — found from the lots' own events, not by scanning every
+   * shipment of the order. Each once; not withdrawn, not declared erroneous.
    */
-  private pairedWithContainers(out: Diagnostic[]): Uint8Array {
+  private shipmentsFor(r: number): number[] {
     const s = this.store;
-    const matched = this.matched.data.slice(0, s.eventCount);
-    if (!this.anyPacking) return matched;
-    const open = (slot: number) =>
-      !s.withdrawn.has(slot) && ((this.flags.data[slot] as number) & FLAG_DECLARATION) === 0;
-    const receiptsByTx = new Map<number, number[]>();
-    const receipts: number[] = [];
-    for (let slot = 0; slot < s.eventCount; slot += 1) {
-      if (s.evKind.data[slot] !== K_RECEIVE || !open(slot)) continue;
-      if (matched[slot] === 0) receipts.push(slot);
-      for (let i = s.txStart(slot); i < s.txEnd(slot); i += 1) {
-        const sym = s.txSym.data[i] as number;
-        const list = receiptsByTx.get(sym);
-        if (list === undefined) receiptsByTx.set(sym, [slot]);
-        else if (list.at(-1) !== slot) list.push(slot);
-      }
-    }
-    receipts.sort((a, b) => (this.laterThan(a, b) ? 1 : this.laterThan(b, a) ? -1 : 0));
-    for (const r of receipts) {
-      const candidates = this.shipmentsOfTransactions(r).filter(
-        (ship) => open(ship) && this.destinationFits(ship, r) && this.meetThroughContainer(ship, r),
-      );
-      let best = -1;
-      let bestRank = 3;
-      for (const ship of candidates) {
-        const later = this.laterThan(ship, r);
-        const rank = matched[ship] === 1 ? 2 : later ? 1 : 0;
-        const better =
-          rank < bestRank ||
-          (rank === bestRank &&
-            (rank === 1 ? this.laterThan(best, ship) : this.laterThan(ship, best)));
-        if (better) {
-          best = ship;
-          bestRank = rank;
+    const found: number[] = [];
+    const near: number[] = [];
+    const oe = s.objEnd(r);
+    for (let o = s.objStart(r); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      near.length = 0;
+      near.push(node);
+      // containers it was packed into, and what was packed into it
+      for (let e = s.outHead.data[node] as number; e !== -1; e = s.edgeNextOut.data[e] as number)
+        if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE)
+          near.push(s.edgeTo.data[e] as number);
+      for (let e = s.inHead.data[node] as number; e !== -1; e = s.edgeNextIn.data[e] as number)
+        if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE)
+          near.push(s.edgeFrom.data[e] as number);
+      for (const n of near) {
+        for (let e = s.nodeHead.data[n] as number; e !== -1; e = s.neNext.data[e] as number) {
+          const ship = s.neSlot.data[e] as number;
+          if (s.evKind.data[ship] !== K_SHIP || found.includes(ship)) continue;
+          if (s.withdrawn.has(ship) || (this.flags.data[ship] as number) & FLAG_DECLARATION)
+            continue;
+          if (this.sharesTx(ship, r) === true) found.push(ship);
         }
       }
-      if (best === -1) continue;
-      matched[r] = 1;
-      matched[best] = 1;
-      const ts = s.evTime.data[best] as number;
-      const tr = s.evTime.data[r] as number;
-      if (this.on.timeOrder && Number.isFinite(ts) && Number.isFinite(tr) && tr < ts - this.skew)
-        this.reportTime(r, s.objNode.data[s.objStart(r)] as number, best, out, false);
-      // what the receipt names beyond that shipment: the other unpaired shipments that carried it
+    }
+    return found;
+  }
+
+  /**
+   * What shipment `ship` sent of `node` in dimension `dim`: its own quantities of it and what
+   * its containers held of it at its time; `Infinity` when it accounts for the node only as the
+   * container the receipt names (it sent what was packed into it).
+   */
+  private sentOf(ship: number, node: number, dim: number): number {
+    const s = this.store;
+    let sent = 0;
+    let counted = false;
+    const oe = s.objEnd(ship);
+    for (let o = s.objStart(ship); o < oe; o += 1) {
+      const n = s.objNode.data[o] as number;
+      if (n === node) {
+        counted = true;
+        if (s.objDim.data[o] === dim && (s.objBase.data[o] as number) >= 0)
+          sent += s.objBase.data[o] as number;
+      } else if (this.anyPacking && this.packs(n)) {
+        for (const c of this.packedInto(n, ship)) {
+          if (s.objNode.data[c] !== node) continue;
+          counted = true;
+          if (s.objDim.data[c] === dim && (s.objBase.data[c] as number) >= 0)
+            sent += s.objBase.data[c] as number;
+        }
+      }
+    }
+    return counted ? sent : this.accountsFor(ship, node) ? Number.POSITIVE_INFINITY : 0;
+  }
+
+  /**
+   * At finalize, without changing the index (`finalize()` may be called again, and events added
+   * after it): the pairing flags the one-step findings are read from. Receipts are taken in
+   * event-time order.
+   *
+   * - A receipt still unpaired pairs with a shipment of one of its business transactions when one
+   *   of them names a container (a pallet by its SSCC) that held, at the shipment's time, what the
+   *   other names, and the shipment's destinations admit the receipt: the latest such shipment
+   *   not dated after it that is still unpaired, else the earliest unpaired one, else one already
+   *   paired.
+   * - A receipt then closes, for each lot it names, as many more unpaired shipments of its
+   *   transactions (not dated after it, to its place) as it takes to account for what it
+   *   received of that lot: two trucks or pallets received together close both, one of two
+   *   received closes one.
+   */
+  private settledPairs(out: Diagnostic[]): Uint8Array {
+    const s = this.store;
+    const matched = this.matched.data.slice(0, s.eventCount);
+    const receipts: number[] = [];
+    let sorted = true;
+    for (let slot = 0; slot < s.eventCount; slot += 1) {
+      if (s.evKind.data[slot] !== K_RECEIVE || s.withdrawn.has(slot)) continue;
+      if ((this.flags.data[slot] as number) & FLAG_DECLARATION) continue;
+      const last = receipts.at(-1);
+      if (last !== undefined && this.laterThan(last, slot)) sorted = false;
+      receipts.push(slot);
+    }
+    if (!sorted)
+      receipts.sort((a, b) => (this.laterThan(a, b) ? 1 : this.laterThan(b, a) ? -1 : 0));
+    const paired: number[] = [];
+    for (const r of receipts) {
+      paired.length = 0;
+      const partner = this.partner.data[r] as number;
+      if (matched[r] === 1 && partner !== -1 && !s.withdrawn.has(partner)) paired.push(partner);
+      let candidates: number[] | undefined;
+      const fits = (ship: number) => this.destinationFits(ship, r);
+      if (matched[r] === 0) {
+        if (!this.anyPacking) continue;
+        candidates = this.shipmentsFor(r).filter(fits);
+        let best = -1;
+        let bestRank = 3;
+        for (const ship of candidates) {
+          if (!this.meetThroughContainer(ship, r)) continue;
+          const rank = matched[ship] === 1 ? 2 : this.laterThan(ship, r) ? 1 : 0;
+          const better =
+            rank < bestRank ||
+            (rank === bestRank &&
+              (rank === 1 ? this.laterThan(best, ship) : this.laterThan(ship, best)));
+          if (better) {
+            best = ship;
+            bestRank = rank;
+          }
+        }
+        if (best === -1) continue;
+        matched[r] = 1;
+        matched[best] = 1;
+        paired.push(best);
+        const ts = s.evTime.data[best] as number;
+        const tr = s.evTime.data[r] as number;
+        if (this.on.timeOrder && Number.isFinite(ts) && Number.isFinite(tr) && tr < ts - this.skew)
+          this.reportTime(r, s.objNode.data[s.objStart(r)] as number, best, out, false);
+      }
+      if (paired.length === 0) continue;
+      // what it received of each lot beyond what its shipment sent: other shipments' share
       const oe = s.objEnd(r);
       for (let o = s.objStart(r); o < oe; o += 1) {
         const node = s.objNode.data[o] as number;
-        if (this.accountsFor(best, node)) continue;
-        for (const ship of candidates)
-          if (matched[ship] === 0 && !this.laterThan(ship, r) && this.accountsFor(ship, node))
-            matched[ship] = 1;
-      }
-    }
-    for (let ship = 0; ship < s.eventCount; ship += 1) {
-      if (s.evKind.data[ship] !== K_SHIP || matched[ship] === 1 || !open(ship)) continue;
-      for (let i = s.txStart(ship); i < s.txEnd(ship) && matched[ship] === 0; i += 1) {
-        for (const r of receiptsByTx.get(s.txSym.data[i] as number) ?? []) {
-          if (this.destinationFits(ship, r) && this.meetThroughContainer(ship, r)) {
-            matched[ship] = 1;
-            break;
-          }
+        const dim = s.objDim.data[o] as number;
+        const base = s.objBase.data[o] as number;
+        const counted = dim !== DIM_NONE && Number.isFinite(base) && base >= 0;
+        let covered = 0;
+        for (const p of paired) {
+          covered += counted ? this.sentOf(p, node, dim) : this.accountsFor(p, node) ? 1 : 0;
+        }
+        const wanted = counted ? base / (1 + this.tolerance) - 1e-9 : 1;
+        if (covered >= wanted) continue;
+        candidates ??= this.shipmentsFor(r).filter(fits);
+        // the latest first
+        const open = candidates
+          .filter((c) => matched[c] === 0 && !this.laterThan(c, r) && this.accountsFor(c, node))
+          .sort((a, b) => (this.laterThan(a, b) ? -1 : this.laterThan(b, a) ? 1 : 0));
+        for (const c of open) {
+          if (covered >= wanted) break;
+          matched[c] = 1;
+          paired.push(c);
+          covered += counted ? this.sentOf(c, node, dim) : 1;
         }
       }
     }
@@ -1763,21 +1843,30 @@ export class ChainChecker {
     const ts = s.txStart(slot);
     const te = s.txEnd(slot);
     const next = this.txNext.data;
+    // under a shared transaction: an unpaired shipment to the receipt's place first, then an
+    // unpaired one, then one already paired (the most recent of each)
     let best = -1;
+    let bestRank = 0;
     for (let i = ts; i < te && best === -1; i += 1) {
       const sym = s.txSym.data[i] as number;
       for (let e = this.shipTxHead.data[sym] as number; e !== -1; e = next[e] as number) {
         const ship = s.txSlot.data[e] as number;
         if (!this.sharesObject(ship, slot)) continue;
-        if (best === -1 || (this.matched.data[best] === 1 && this.matched.data[ship] === 0)) {
+        if (best === -1) {
           best = ship;
+          continue;
+        }
+        if (bestRank === 0) bestRank = this.pairingRank(best, slot);
+        const rank = this.pairingRank(ship, slot);
+        if (rank < bestRank) {
+          best = ship;
+          bestRank = rank;
         }
       }
     }
     if (best === -1) best = this.findByObjects(slot, K_SHIP, (ship) => this.compatible(ship, slot));
     if (best !== -1) {
       this.pair(best, slot, out);
-      this.closeOthers(slot, best, out);
       return;
     }
     for (let i = ts; i < te; i += 1) {
@@ -1788,41 +1877,9 @@ export class ChainChecker {
     this.startWaiting(slot);
   }
 
-  /**
-   * A receipt that names lots its shipment did not carry (two trucks of one order received
-   * together) also closes the unpaired shipments of its business transactions that carried them.
-   * Lots its shipment did carry close no other shipment: one truck of two received leaves the
-   * other unreceived.
-   */
-  private closeOthers(receipt: number, paired: number, out: Diagnostic[]): void {
-    const s = this.store;
-    const oe = s.objEnd(receipt);
-    let shipments: number[] | undefined;
-    for (let o = s.objStart(receipt); o < oe; o += 1) {
-      const node = s.objNode.data[o] as number;
-      if (this.names(paired, node)) continue;
-      shipments ??= this.shipmentsOfTransactions(receipt);
-      for (const ship of shipments)
-        if (this.matched.data[ship] === 0 && this.names(ship, node)) this.pair(ship, receipt, out);
-    }
-  }
-
-  /** The shipments of event `slot`'s business transactions seen so far, each once. */
-  private shipmentsOfTransactions(slot: number): number[] {
-    const s = this.store;
-    const found: number[] = [];
-    for (let i = s.txStart(slot); i < s.txEnd(slot); i += 1) {
-      const sym = s.txSym.data[i] as number;
-      for (
-        let e = this.shipTxHead.data[sym] as number;
-        e !== -1;
-        e = this.txNext.data[e] as number
-      ) {
-        const ship = s.txSlot.data[e] as number;
-        if (!found.includes(ship)) found.push(ship);
-      }
-    }
-    return found;
+  /** How well a shipment suits a receipt under a shared transaction (lower is better, from 1). */
+  private pairingRank(ship: number, receipt: number): number {
+    return (this.matched.data[ship] === 1 ? 3 : 1) + (this.destinationFits(ship, receipt) ? 0 : 1);
   }
 
   /** Count an unpaired receipt on its lots, so that a shipment naming them looks for it. */
@@ -1911,7 +1968,7 @@ export class ChainChecker {
     const s = this.store;
     const out: Diagnostic[] = [];
     if (this.on.oneStep && this.pairedOutOfOrder) this.repairInTimeOrder();
-    const matched = this.on.oneStep ? this.pairedWithContainers(out) : this.matched.data;
+    const matched = this.on.oneStep ? this.settledPairs(out) : this.matched.data;
     const firstLot = (slot: number) => {
       const [os] = s.objectRange(slot);
       const [, oe] = s.objectRange(slot);

@@ -291,4 +291,49 @@ describe('pallets and cases in the chain checks', () => {
     const pallets = [...twoPallets(), together];
     for (const found of both(pallets)) expect(found).toEqual([]);
   });
+
+  it('a receipt closes only as many shipments as its quantities account for (second review)', () => {
+    const PALLET2 = 'urn:epc:id:sscc:6921001.0000000036';
+    const C = 'urn:epc:id:sgln:6921001.00003.0';
+    const twoOfOneLot = [
+      made(LOT, 200),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      pack(PALLET2, { childQuantityList: [q(LOT, 100)] }),
+      transfer('shipping', { epcList: [PALLET] }),
+      transfer('shipping', { epcList: [PALLET2] }, day(3).replace('08:', '09:')),
+    ];
+    // one pallet's worth received: the other pallet was not
+    for (const found of both([...twoOfOneLot, receive({ quantityList: [q(LOT, 100)] })]))
+      expect(found).toEqual(['TRACE_SHIPMENT_NOT_RECEIVED [3]']);
+    // both pallets' worth received together: both closed
+    for (const found of both([...twoOfOneLot, receive({ quantityList: [q(LOT, 200)] })]))
+      expect(found).toEqual([]);
+    // a pallet shipped after the only receipt is not closed by it
+    const late = [
+      made(LOT, 200),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      pack(PALLET2, { childQuantityList: [q(LOT, 100)] }),
+      transfer('shipping', { epcList: [PALLET] }),
+      receive({ quantityList: [q(LOT, 200)] }),
+      transfer('shipping', { epcList: [PALLET2] }, day(6)),
+    ];
+    for (const found of both(late)) expect(found).toEqual(['TRACE_SHIPMENT_NOT_RECEIVED [5]']);
+    // two loose trucks of one lot received as one: both closed
+    const trucks = [
+      made(LOT, 200),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, day(3).replace('08:', '09:')),
+      receive({ quantityList: [q(LOT, 200)] }),
+    ];
+    for (const found of both(trucks)) expect(found).toEqual([]);
+    // a shipment to another place is not closed by a receipt here, whatever it names
+    const elsewhere = [
+      made(),
+      made(LOT2, 40),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }),
+      transfer('shipping', { quantityList: [q(LOT2, 40)] }, day(3), { to: C }),
+      receive({ quantityList: [q(LOT, 100), q(LOT2, 40)] }),
+    ];
+    for (const found of both(elsewhere)) expect(found).toEqual(['TRACE_SHIPMENT_NOT_RECEIVED [3]']);
+  });
 });
