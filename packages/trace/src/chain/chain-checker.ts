@@ -1230,25 +1230,10 @@ export class ChainChecker {
     let output = 0;
     let outputs = 0;
     const net = new Map<number, number>();
-    // what of a lot passed between different events of the group: no more than each event gave
-    // to the others' intake, nor than each took from the others' output
-    const passed = (node: number): number => {
-      const flows = perEvent?.get(node);
-      if (flows === undefined) return 0;
-      const takenAll = taken.get(node) ?? 0;
-      const givenAll = given.get(node) ?? 0;
-      let out = 0;
-      for (const [slot, g] of flows.given)
-        out += Math.min(g, takenAll - (flows.taken.get(slot) ?? 0));
-      let into = 0;
-      for (const [slot, t] of flows.taken)
-        into += Math.min(t, givenAll - (flows.given.get(slot) ?? 0));
-      return Math.max(0, Math.min(out, into));
-    };
-    for (const [node, inflow] of taken) input += inflow - passed(node);
+    for (const [node, inflow] of taken) input += inflow - passedBetween(perEvent?.get(node));
     for (const [node, made] of given) {
       outputs += 1;
-      const rest = made - passed(node);
+      const rest = made - passedBetween(perEvent?.get(node));
       if (rest > 0) {
         output += rest;
         net.set(node, rest);
@@ -1539,12 +1524,10 @@ export class ChainChecker {
   private shipmentsFor(r: number): number[] {
     const s = this.store;
     const found: number[] = [];
-    const near: number[] = [];
     const oe = s.objEnd(r);
     for (let o = s.objStart(r); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
-      near.length = 0;
-      near.push(node);
+      const near = [node];
       // containers it was packed into, and what was packed into it
       for (let e = s.outHead.data[node] as number; e !== -1; e = s.edgeNextOut.data[e] as number)
         if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE)
@@ -1563,6 +1546,36 @@ export class ChainChecker {
       }
     }
     return found;
+  }
+
+  /** {@link shipmentsFor} whose destinations admit the receipt. */
+  private shipmentsTo(r: number): number[] {
+    const found: number[] = [];
+    for (const ship of this.shipmentsFor(r)) if (this.destinationFits(ship, r)) found.push(ship);
+    return found;
+  }
+
+  /**
+   * Whether shipment `ship` itself names every lot receipt `r` names, with at least the quantity
+   * received (in the same unit): nothing for another shipment to account for.
+   */
+  private sentAll(ship: number, r: number): boolean {
+    if (ship === -1) return false;
+    const s = this.store;
+    const oe = s.objEnd(r);
+    const se = s.objEnd(ship);
+    for (let o = s.objStart(r); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      let found = false;
+      for (let x = s.objStart(ship); x < se && !found; x += 1) {
+        found =
+          s.objNode.data[x] === node &&
+          s.objDim.data[x] === s.objDim.data[o] &&
+          (s.objBase.data[x] as number) >= (s.objBase.data[o] as number);
+      }
+      if (!found) return false;
+    }
+    return true;
   }
 
   /**
@@ -1622,16 +1635,15 @@ export class ChainChecker {
     }
     if (!sorted)
       receipts.sort((a, b) => (this.laterThan(a, b) ? 1 : this.laterThan(b, a) ? -1 : 0));
-    const paired: number[] = [];
     for (const r of receipts) {
-      paired.length = 0;
       const partner = this.partner.data[r] as number;
+      if (matched[r] === 1 && this.sentAll(partner, r)) continue; // the common case, quickly
+      const paired: number[] = [];
       if (matched[r] === 1 && partner !== -1 && !s.withdrawn.has(partner)) paired.push(partner);
       let candidates: number[] | undefined;
-      const fits = (ship: number) => this.destinationFits(ship, r);
       if (matched[r] === 0) {
         if (!this.anyPacking) continue;
-        candidates = this.shipmentsFor(r).filter(fits);
+        candidates = this.shipmentsTo(r);
         let best = -1;
         let bestRank = 3;
         for (const ship of candidates) {
@@ -1669,7 +1681,7 @@ export class ChainChecker {
         }
         const wanted = counted ? base / (1 + this.tolerance) - 1e-9 : 1;
         if (covered >= wanted) continue;
-        candidates ??= this.shipmentsFor(r).filter(fits);
+        candidates ??= this.shipmentsTo(r);
         // the latest first
         const open = candidates
           .filter((c) => matched[c] === 0 && !this.laterThan(c, r) && this.accountsFor(c, node))
@@ -1775,7 +1787,7 @@ export class ChainChecker {
       // entry once; a receipt's not for a lot it also names itself (it may list the pallet and
       // what it held), a shipment's always (it may add loose quantity of the lot to a pallet):
       // either way a doubt counts towards what was shipped, never towards an excess
-      packed.length = 0;
+      if (packed.length > 0) packed.length = 0;
       const oe = s.objEnd(slot);
       for (let o = s.objStart(slot); o < oe; o += 1) {
         const node = s.objNode.data[o] as number;
@@ -2022,6 +2034,23 @@ export class ChainChecker {
 interface LotFlows {
   readonly taken: Map<number, number>;
   readonly given: Map<number, number>;
+}
+
+/**
+ * What of a lot passed between different events of a transformation group: no more than each
+ * event gave to the other events' intake, nor than each took from the other events' output.
+ */
+function passedBetween(flows: LotFlows | undefined): number {
+  if (flows === undefined) return 0;
+  let takenAll = 0;
+  for (const t of flows.taken.values()) takenAll += t;
+  let givenAll = 0;
+  for (const g of flows.given.values()) givenAll += g;
+  let out = 0;
+  for (const [slot, g] of flows.given) out += Math.min(g, takenAll - (flows.taken.get(slot) ?? 0));
+  let into = 0;
+  for (const [slot, t] of flows.taken) into += Math.min(t, givenAll - (flows.given.get(slot) ?? 0));
+  return Math.max(0, Math.min(out, into));
 }
 
 /**
