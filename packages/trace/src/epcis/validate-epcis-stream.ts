@@ -14,7 +14,7 @@ import {
 } from '@foodsafety/core';
 import type { TraceIndex } from '../chain/trace-index.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
-import { NONE } from '../option-words.js';
+import { A_TRACE_INDEX, NONE } from '../option-words.js';
 import type { EpcisEvent } from './epcis-event.js';
 import { createEpcisLineValidator, type EpcisLineValidator } from './epcis-line-validator.js';
 import {
@@ -88,11 +88,6 @@ interface Chunk {
 }
 
 /**
- * The source's pieces as text. Bytes are decoded as UTF-8 with a byte order mark kept as
- * U+FEFF, as a string source has it, so that offsets are the same for both; `bytes` counts the
- * source's own bytes (a string's as UTF-8).
- */
-/**
  * Whether a value can be read as a {@link TextSource}: an object with `Symbol.asyncIterator`
  * (Node streams, async generators) or `getReader` (a web ReadableStream).
  */
@@ -134,6 +129,11 @@ function reportNotASource(run: ValidationRun, source: unknown): void {
   );
 }
 
+/**
+ * The source's pieces as text. Bytes are decoded as UTF-8 with a byte order mark kept as
+ * U+FEFF, as a string source has it, so that offsets are the same for both; `bytes` counts the
+ * source's own bytes (a string's as UTF-8).
+ */
 async function* chunks(source: TextSource): AsyncGenerator<Chunk> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const iterable: AsyncIterable<string | Uint8Array> =
@@ -193,7 +193,7 @@ class StreamState {
     const max = read.number('maxDiagnostics', 0, true);
     const every = read.number('progressEvery', 1, true);
     read.fn('onEvent');
-    read.having('index', 'add', 'a trace index (createTraceIndex)');
+    read.having('index', 'add', A_TRACE_INDEX);
     if (typeof onProgress !== 'function' && onProgress !== undefined)
       read.bad('onProgress', onProgress, 'function', NONE);
     const options = read.usable<StreamValidationOptions>();
