@@ -1524,6 +1524,7 @@ export class ChainChecker {
   private shipmentsFor(r: number): number[] {
     const s = this.store;
     const found: number[] = [];
+    const seen = new Set<number>();
     const oe = s.objEnd(r);
     for (let o = s.objStart(r); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
@@ -1538,7 +1539,8 @@ export class ChainChecker {
       for (const n of near) {
         for (let e = s.nodeHead.data[n] as number; e !== -1; e = s.neNext.data[e] as number) {
           const ship = s.neSlot.data[e] as number;
-          if (s.evKind.data[ship] !== K_SHIP || found.includes(ship)) continue;
+          if (s.evKind.data[ship] !== K_SHIP || seen.has(ship)) continue;
+          seen.add(ship);
           if (s.withdrawn.has(ship) || (this.flags.data[ship] as number) & FLAG_DECLARATION)
             continue;
           if (this.sharesTx(ship, r) === true) found.push(ship);
@@ -1576,6 +1578,51 @@ export class ChainChecker {
       if (!found) return false;
     }
     return true;
+  }
+
+  /**
+   * What a receipt received, lot by lot: what it names, and what the containers it names held at
+   * its time (for lots it does not name itself); quantities of one lot in one dimension summed,
+   * a lot counted otherwise (no quantity, two dimensions) marked not counted.
+   */
+  private receivedItems(r: number): ReceivedItem[] {
+    const s = this.store;
+    const items: ReceivedItem[] = [];
+    const add = (node: number, o: number) => {
+      const dim = s.objDim.data[o] as number;
+      const base = s.objBase.data[o] as number;
+      const counted = dim !== DIM_NONE && Number.isFinite(base) && base >= 0;
+      const known = items.find((x) => x.node === node);
+      if (known === undefined) items.push({ node, dim, base, counted });
+      else if (known.counted && counted && known.dim === dim) known.base += base;
+      else known.counted = false;
+    };
+    const oe = s.objEnd(r);
+    for (let o = s.objStart(r); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      const contents = this.anyPacking && this.packs(node) ? this.packedInto(node, r) : [];
+      if (contents.length === 0) {
+        add(node, o);
+        continue;
+      }
+      for (const c of contents) {
+        const child = s.objNode.data[c] as number;
+        if (!this.names(r, child) && !this.packs(child)) add(child, c);
+      }
+    }
+    return items;
+  }
+
+  /**
+   * How much of a received item shipment `ship` accounts for: what it sent of the lot in the
+   * item's unit; all of it when the item has no quantity, or the two cannot be compared (another
+   * dimension), or the shipment sent the container the item was named as; none when it did not
+   * carry the lot.
+   */
+  private coverOf(ship: number, item: ReceivedItem): number {
+    if (!item.counted) return this.accountsFor(ship, item.node) ? Number.POSITIVE_INFINITY : 0;
+    const sent = this.sentOf(ship, item.node, item.dim);
+    return sent === 0 && this.accountsFor(ship, item.node) ? Number.POSITIVE_INFINITY : sent;
   }
 
   /**
@@ -1648,7 +1695,7 @@ export class ChainChecker {
         let bestRank = 3;
         for (const ship of candidates) {
           if (!this.meetThroughContainer(ship, r)) continue;
-          const rank = matched[ship] === 1 ? 2 : this.laterThan(ship, r) ? 1 : 0;
+          const rank = matched[ship] === 1 ? 2 : this.datedAfter(ship, r) ? 1 : 0;
           const better =
             rank < bestRank ||
             (rank === bestRank &&
@@ -1668,29 +1715,25 @@ export class ChainChecker {
           this.reportTime(r, s.objNode.data[s.objStart(r)] as number, best, out, false);
       }
       if (paired.length === 0) continue;
-      // what it received of each lot beyond what its shipment sent: other shipments' share
-      const oe = s.objEnd(r);
-      for (let o = s.objStart(r); o < oe; o += 1) {
-        const node = s.objNode.data[o] as number;
-        const dim = s.objDim.data[o] as number;
-        const base = s.objBase.data[o] as number;
-        const counted = dim !== DIM_NONE && Number.isFinite(base) && base >= 0;
+      // what it received of each lot (its containers' contents included) beyond what its
+      // shipment sent: other shipments' share
+      for (const item of this.receivedItems(r)) {
         let covered = 0;
-        for (const p of paired) {
-          covered += counted ? this.sentOf(p, node, dim) : this.accountsFor(p, node) ? 1 : 0;
-        }
-        const wanted = counted ? base / (1 + this.tolerance) - 1e-9 : 1;
+        for (const p of paired) covered += this.coverOf(p, item);
+        const wanted = item.counted ? item.base / (1 + this.tolerance) - 1e-9 : 1;
         if (covered >= wanted) continue;
         candidates ??= this.shipmentsTo(r);
         // the latest first
         const open = candidates
-          .filter((c) => matched[c] === 0 && !this.laterThan(c, r) && this.accountsFor(c, node))
+          .filter(
+            (c) => matched[c] === 0 && !this.datedAfter(c, r) && this.accountsFor(c, item.node),
+          )
           .sort((a, b) => (this.laterThan(a, b) ? -1 : this.laterThan(b, a) ? 1 : 0));
         for (const c of open) {
           if (covered >= wanted) break;
           matched[c] = 1;
           paired.push(c);
-          covered += counted ? this.sentOf(c, node, dim) : 1;
+          covered += this.coverOf(c, item);
         }
       }
     }
@@ -1889,9 +1932,21 @@ export class ChainChecker {
     this.startWaiting(slot);
   }
 
-  /** How well a shipment suits a receipt under a shared transaction (lower is better, from 1). */
+  /**
+   * How well a shipment suits a receipt under a shared transaction (lower is better, from 1): one
+   * to the receipt's place before one elsewhere (a return under the same order), an unpaired one
+   * before one already paired.
+   */
   private pairingRank(ship: number, receipt: number): number {
-    return (this.matched.data[ship] === 1 ? 3 : 1) + (this.destinationFits(ship, receipt) ? 0 : 1);
+    return (this.destinationFits(ship, receipt) ? 1 : 3) + (this.matched.data[ship] === 1 ? 1 : 0);
+  }
+
+  /** Whether event `a` is dated after event `b` (both times readable). */
+  private datedAfter(a: number, b: number): boolean {
+    const s = this.store;
+    const ta = s.evTime.data[a] as number;
+    const tb = s.evTime.data[b] as number;
+    return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
   }
 
   /** Count an unpaired receipt on its lots, so that a shipment naming them looks for it. */
@@ -2028,6 +2083,14 @@ export class ChainChecker {
       for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);
     return out;
   }
+}
+
+/** What a receipt received of one lot (see `receivedItems`). */
+interface ReceivedItem {
+  readonly node: number;
+  readonly dim: number;
+  base: number;
+  counted: boolean;
 }
 
 /** What the events of a transformation group took in and gave out of one lot, by event. */

@@ -336,4 +336,43 @@ describe('pallets and cases in the chain checks', () => {
     ];
     for (const found of both(elsewhere)) expect(found).toEqual(['TRACE_SHIPMENT_NOT_RECEIVED [3]']);
   });
+
+  it('accounts for receipts in other units, of pallets, against returns and zone-less times (third review)', () => {
+    const trucks = (second = day(3).replace('08:', '09:')) => [
+      made(LOT, 200),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, second),
+    ];
+    // counted in pieces against kilograms: not comparable, so it closes one truck, not both
+    const pieces = { epcClass: LOT, quantity: 50, uom: 'H87' };
+    for (const found of both([...trucks(), receive({ quantityList: [pieces] })]))
+      expect(found.filter((f) => f.startsWith('TRACE_SHIPMENT'))).toEqual([
+        'TRACE_SHIPMENT_NOT_RECEIVED [1]',
+      ]);
+    // lots shipped by truck, received as the two pallets they were packed on: both trucks closed
+    const PALLET2 = 'urn:epc:id:sscc:6921001.0000000036';
+    const packedTwice = [
+      ...trucks(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      pack(PALLET2, { childQuantityList: [q(LOT, 100)] }),
+    ];
+    for (const found of both([...packedTwice, receive({ epcList: [PALLET, PALLET2] })]))
+      expect(found).toEqual([]);
+    // a zone-less time on the second truck is not read as "after the receipt"
+    const zoneless = trucks('2024-01-03T09:00:00');
+    for (const found of both([...zoneless, receive({ quantityList: [q(LOT, 200)] })]))
+      expect(found.filter((f) => f.startsWith('TRACE_SHIPMENT'))).toEqual([]);
+    // a return under the same order, never received: the second receipt at B is not its receipt
+    const withReturn = [
+      made(),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }),
+      receive({ quantityList: [q(LOT, 100)] }),
+      transfer('shipping', { quantityList: [q(LOT, 20)] }, day(5), { from: B, to: A }),
+      transfer('receiving', { quantityList: [q(LOT, 20)] }, day(6)),
+    ];
+    for (const found of both(withReturn))
+      expect(found.filter((f) => f.startsWith('TRACE_SHIPMENT'))).toEqual([
+        'TRACE_SHIPMENT_NOT_RECEIVED [3]',
+      ]);
+  });
 });
