@@ -297,7 +297,7 @@ export class ChainChecker {
       this.firstByKey.touch(record.contentA, record.contentB) ^ this.store.touchRecord(record);
     const slot = this.store.addRecord(record, index);
     const out = this.recordOut;
-    out.length = 0;
+    if (out.length > 0) out.length = 0; // (setting an array's length calls into the runtime)
     this.keyed = true;
     this.declaring = false;
     this.keyA = record.contentA;
@@ -1197,6 +1197,10 @@ export class ChainChecker {
    */
   private judgeTransformation(slots: readonly number[], out: Diagnostic[]): void {
     const s = this.store;
+    if (slots.length === 1 && this.options.yieldRanges === undefined) {
+      this.judgeOneEvent(slots[0] as number, out);
+      return;
+    }
     // per lot: what the transformation took in of it and gave out of it, in all and per event
     const taken = new Map<number, number>();
     const given = new Map<number, number>();
@@ -1256,6 +1260,34 @@ export class ChainChecker {
     }
     if (ranged === 0)
       this.judgeYield(at, output, input, this.options.yieldRange ?? { min: 0, max: 1 }, dim, out);
+  }
+
+  /**
+   * {@link judgeTransformation} of one event without ranges of its own: its total output over
+   * its total input (the common case, on every TransformationEvent, without the per-lot sums).
+   */
+  private judgeOneEvent(slot: number, out: Diagnostic[]): void {
+    const s = this.store;
+    let input = 0;
+    let output = 0;
+    let outputs = 0;
+    let dim = DIM_NONE;
+    const oe = s.objEnd(slot);
+    for (let o = s.objStart(slot); o < oe; o += 1) {
+      const d = s.objDim.data[o] as number;
+      const base = s.objBase.data[o] as number;
+      if ((d !== DIM_MASS && d !== DIM_VOLUME) || !Number.isFinite(base)) return;
+      if (base < 0) continue; // left out, as in the balances
+      if (dim === DIM_NONE) dim = d;
+      else if (dim !== d) return;
+      if (this.isInputField(s.objField.data[o] as number)) input += base;
+      else {
+        output += base;
+        outputs += 1;
+      }
+    }
+    if (input <= 0 || outputs === 0 || input === Infinity || output === Infinity) return;
+    this.judgeYield(slot, output, input, this.options.yieldRange ?? { min: 0, max: 1 }, dim, out);
   }
 
   /**
