@@ -101,6 +101,9 @@ const MIXED = 255;
 /** Holders of one lot kept in a list before they move to a hash map. */
 const BAL_CHAIN_MAX = 8;
 const NO_FINDINGS: readonly Diagnostic[] = Object.freeze([]);
+/** {@link ChainChecker.yieldDimension}: an entry left out of a yield, or no yield at all. */
+const LEFT_OUT = -1;
+const NO_YIELD = -2;
 /** Levels of packing looked into: lots in cases on a pallet. */
 const PACKING_LEVELS = 3;
 
@@ -1183,6 +1186,20 @@ export class ChainChecker {
     this.judgeTransformation([slot], out);
   }
 
+  /**
+   * For a yield: the dimension once object `o` is counted (`dim` so far), {@link LEFT_OUT} for an
+   * entry left out (a negative quantity, as in the balances), or {@link NO_YIELD} when the
+   * transformation has no yield (a count, a quantity that cannot be read, two dimensions).
+   */
+  private yieldDimension(o: number, dim: number): number {
+    const s = this.store;
+    const d = s.objDim.data[o] as number;
+    const base = s.objBase.data[o] as number;
+    if ((d !== DIM_MASS && d !== DIM_VOLUME) || !Number.isFinite(base)) return NO_YIELD;
+    if (base < 0) return LEFT_OUT;
+    return dim === DIM_NONE || dim === d ? d : NO_YIELD;
+  }
+
   private isInputField(field: number): boolean {
     return field === F_IN_EPC || field === F_IN_QTY;
   }
@@ -1209,12 +1226,11 @@ export class ChainChecker {
     for (const slot of slots) {
       const oe = s.objEnd(slot);
       for (let o = s.objStart(slot); o < oe; o += 1) {
-        const d = s.objDim.data[o] as number;
+        const next = this.yieldDimension(o, dim);
+        if (next === NO_YIELD) return;
+        if (next === LEFT_OUT) continue;
+        dim = next;
         const base = s.objBase.data[o] as number;
-        if ((d !== DIM_MASS && d !== DIM_VOLUME) || !Number.isFinite(base)) return;
-        if (base < 0) continue; // left out, as in the balances
-        if (dim === DIM_NONE) dim = d;
-        else if (dim !== d) return;
         const node = s.objNode.data[o] as number;
         const input = this.isInputField(s.objField.data[o] as number);
         const sums = input ? taken : given;
@@ -1274,12 +1290,11 @@ export class ChainChecker {
     let dim = DIM_NONE;
     const oe = s.objEnd(slot);
     for (let o = s.objStart(slot); o < oe; o += 1) {
-      const d = s.objDim.data[o] as number;
+      const next = this.yieldDimension(o, dim);
+      if (next === NO_YIELD) return;
+      if (next === LEFT_OUT) continue;
+      dim = next;
       const base = s.objBase.data[o] as number;
-      if ((d !== DIM_MASS && d !== DIM_VOLUME) || !Number.isFinite(base)) return;
-      if (base < 0) continue; // left out, as in the balances
-      if (dim === DIM_NONE) dim = d;
-      else if (dim !== d) return;
       if (this.isInputField(s.objField.data[o] as number)) input += base;
       else {
         output += base;
