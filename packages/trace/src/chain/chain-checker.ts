@@ -1522,23 +1522,10 @@ export class ChainChecker {
     return false;
   }
 
-  /** Whether event `a` names a container into which something event `b` names was packed. */
-  private holdsWhatOtherNames(a: number, b: number, at: number): boolean {
-    const s = this.store;
-    const oe = s.objEnd(a);
-    for (let o = s.objStart(a); o < oe; o += 1) {
-      const node = s.objNode.data[o] as number;
-      if (!this.packs(node)) continue;
-      for (const c of this.packedInto(node, at))
-        if (this.names(b, s.objNode.data[c] as number)) return true;
-    }
-    return false;
-  }
-
   /**
-   * Whether shipment `ship` accounts for object `node` of receipt `receipt`: it names it, or a
-   * container it names held it, or `node` is a container into which something the shipment names
-   * was packed (by the shipment's time).
+   * Whether shipment `ship` accounts for `node`, named by a receipt: it names it, or a container
+   * it names held it, or `node` is a container into which something the shipment names was packed
+   * (by the shipment's time).
    */
   private accountsFor(ship: number, node: number): boolean {
     if (this.names(ship, node)) return true;
@@ -1551,15 +1538,17 @@ export class ChainChecker {
     }
     if (!this.packs(node)) return false;
     for (const c of this.packedInto(node, ship))
-      if (this.names(ship, this.store.objNode.data[c] as number)) return true;
+      if (this.names(ship, s.objNode.data[c] as number)) return true;
     return false;
   }
 
-  /** Whether a shipment and a receipt meet through a container (one holds what the other names). */
-  private meetThroughContainer(ship: number, receipt: number): boolean {
-    return (
-      this.holdsWhatOtherNames(ship, receipt, ship) || this.holdsWhatOtherNames(receipt, ship, ship)
-    );
+  /** Whether shipment `ship` accounts for something receipt `receipt` names (see above). */
+  private accountsForAny(ship: number, receipt: number): boolean {
+    const s = this.store;
+    const oe = s.objEnd(receipt);
+    for (let o = s.objStart(receipt); o < oe; o += 1)
+      if (this.accountsFor(ship, s.objNode.data[o] as number)) return true;
+    return false;
   }
 
   /**
@@ -1668,36 +1657,36 @@ export class ChainChecker {
    */
   private coverOf(ship: number, item: ReceivedItem): number {
     if (!item.counted) return this.accountsFor(ship, item.node) ? Number.POSITIVE_INFINITY : 0;
-    const sent = this.sentOf(ship, item.node, item.dim);
-    return sent === 0 && this.accountsFor(ship, item.node) ? Number.POSITIVE_INFINITY : sent;
+    return this.sentOf(ship, item.node, item.dim);
   }
 
   /**
-   * What shipment `ship` sent of `node` in dimension `dim`: its own quantities of it and what
-   * its containers held of it at its time; `Infinity` when it accounts for the node only as the
-   * container the receipt names (it sent what was packed into it).
+   * What shipment `ship` sent of `node` in dimension `dim`: its own quantities of it and what its
+   * containers held of it at its time. `Infinity` when it carried the node but in nothing that
+   * compares (another dimension, an unreadable quantity), or accounts for it only as the
+   * container the receipt names (it sent what was packed into it); 0 when it did not carry it.
    */
   private sentOf(ship: number, node: number, dim: number): number {
     const s = this.store;
     let sent = 0;
-    let counted = false;
+    let carried = false;
+    let comparable = false;
+    const take = (o: number) => {
+      carried = true;
+      const base = s.objBase.data[o] as number;
+      if (s.objDim.data[o] !== dim || !(base >= 0)) return;
+      comparable = true;
+      sent += base;
+    };
     const oe = s.objEnd(ship);
     for (let o = s.objStart(ship); o < oe; o += 1) {
       const n = s.objNode.data[o] as number;
-      if (n === node) {
-        counted = true;
-        if (s.objDim.data[o] === dim && (s.objBase.data[o] as number) >= 0)
-          sent += s.objBase.data[o] as number;
-      } else if (this.anyPacking && this.packs(n)) {
-        for (const c of this.packedInto(n, ship)) {
-          if (s.objNode.data[c] !== node) continue;
-          counted = true;
-          if (s.objDim.data[c] === dim && (s.objBase.data[c] as number) >= 0)
-            sent += s.objBase.data[c] as number;
-        }
-      }
+      if (n === node) take(o);
+      else if (this.anyPacking && this.packs(n))
+        for (const c of this.packedInto(n, ship)) if (s.objNode.data[c] === node) take(c);
     }
-    return counted ? sent : this.accountsFor(ship, node) ? Number.POSITIVE_INFINITY : 0;
+    if (comparable) return sent;
+    return carried || this.accountsFor(ship, node) ? Number.POSITIVE_INFINITY : 0;
   }
 
   /**
@@ -1741,7 +1730,7 @@ export class ChainChecker {
         let best = -1;
         let bestRank = 3;
         for (const ship of candidates) {
-          if (!this.meetThroughContainer(ship, r)) continue;
+          if (!this.accountsForAny(ship, r)) continue;
           const rank = matched[ship] === 1 ? 2 : this.datedAfter(ship, r) ? 1 : 0;
           const better =
             rank < bestRank ||
