@@ -125,6 +125,29 @@ describe('cn.aquatic-chain: a conformant inspection before warehouse-out', () =>
     expect(d?.params?.result).toEqual({ 'zh-CN': '未记录', en: '(none)' });
     expect(d?.message).toContain('结论为 未记录');
   });
+  it('names the steps by their Chinese labels in zh-CN, and by id in the params', () => {
+    const events = nonConformant(chain());
+    const [d] = checkProfile(events, CN_AQUATIC_CHAIN_PROFILE, {
+      locale: 'zh-CN',
+    }).diagnostics.filter((x) => x.code === 'TRACE_PROFILE_RELEASED_NOT_CONFORMANT');
+    const { eventID, lot } = d?.params ?? {};
+    // the zh-CN template filled in by hand: warehouse-out is 出库, inspection 检验
+    expect(d?.message).toBe(
+      `事件 [${WAREHOUSE_OUT}] ${eventID}（出库）：批次 ${lot} 此前最近一次“检验”（事件 [${INSPECTION}]）结论为 non_conformant，未经复检合格即放行（cn.aquatic-chain）`,
+    );
+    expect(d?.params).toMatchObject({ cte: 'warehouse-out', requires: 'inspection' });
+  });
+  it('names a missing step by its label in both languages', () => {
+    const events = unnamed('missing-inspection');
+    const zh = checkProfile(events, CN_AQUATIC_CHAIN_PROFILE, { locale: 'zh-CN' });
+    const en = checkProfile(events, CN_AQUATIC_CHAIN_PROFILE, { locale: 'en' });
+    const pick = (r: typeof zh) =>
+      r.diagnostics.find((x) => x.code === 'TRACE_PROFILE_STEP_MISSING')?.message;
+    expect(pick(zh)).toMatch(/（出库）之前，批次 \S+ 没有必需的“检验”环节（cn\.aquatic-chain）$/);
+    expect(pick(en)).toMatch(
+      /\(Warehouse-out\): lot \S+ has no "Inspection" step before it, which cn\.aquatic-chain requires$/,
+    );
+  });
   it('accepts a non-conformant result followed by a conformant re-inspection before warehouse-out', () => {
     const events = nonConformant(chain());
     const reinspection = later(events[INSPECTION] as Event, 20, '3', { disposition: 'conformant' });

@@ -2,6 +2,7 @@ import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
 import { NO_DISPOSITION } from '../chain/stand-in-words.js';
 import { cbvEquals } from '../profiles/kde-selector.js';
 import { profileMessages } from '../profiles/profile-messages.js';
+import { profileNames } from '../profiles/profile-names.js';
 import type { CustomRule, ProfileLabel, ProfileRuleContext } from '../profiles/trace-profile.js';
 import {
   type ChainEvent,
@@ -45,6 +46,7 @@ function check(
       cte: WAREHOUSE_OUT,
       requires: INSPECTION,
       lot,
+      ...profileNames(context.profile, { cte: WAREHOUSE_OUT, requires: INSPECTION }),
     };
     const at = { path: context.pathOf(out.index), source };
     if (last !== undefined) {

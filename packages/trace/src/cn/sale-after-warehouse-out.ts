@@ -1,6 +1,7 @@
 import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
 import { traceBack } from '../chain/trace-lot.js';
 import { profileMessages } from '../profiles/profile-messages.js';
+import { profileNames } from '../profiles/profile-names.js';
 import type { CustomRule, ProfileLabel } from '../profiles/trace-profile.js';
 import { chainEvents, eventIdOf, lotsOf, warehouseOuts } from './warehouse-out-in-context.js';
 
@@ -45,6 +46,7 @@ export function saleAfterWarehouseOut(id: string, label: ProfileLabel): CustomRu
             cte: 'sale',
             requires: 'warehouse-out',
             lot,
+            ...profileNames(context.profile, { cte: 'sale', requires: 'warehouse-out' }),
           };
           const at = { path: context.pathOf(index), source };
           out.push(

@@ -25,6 +25,7 @@ import { applyFindingOptions } from './finding-options.js';
 import { cbvEquals, hasAny, localName, selectMeasurements, selectValues } from './kde-selector.js';
 import { convertMeasurement, unitTableProblem } from './measurement-units.js';
 import { profileMessages } from './profile-messages.js';
+import { labelParam, profileNames, withProfileNames } from './profile-names.js';
 import type {
   CteDefinition,
   CteMatch,
@@ -408,7 +409,14 @@ export function checkProfile(
       out.push(
         createDiagnostic(
           profileMessages.TRACE_PROFILE_KDE_MISSING,
-          { ...params(index), cte: cteId, kde: kde.id, citation: kde.citation ?? source },
+          {
+            ...params(index),
+            cte: cteId,
+            kde: kde.id,
+            citation: kde.citation ?? source,
+            cteName: labelParam(cte.label, cteId),
+            kdeName: labelParam(kde.label, kde.id),
+          },
           { path: pathOf(index), source },
         ),
       );
@@ -434,12 +442,13 @@ export function checkProfile(
   };
   for (const rule of profile.rules) {
     // a rule that throws or returns garbage is an error finding; the other rules still run
+    // a custom rule that reports a profile code without the names of its steps gets them here
     out.push(
       ...callProfileRule(() => applyRule(rule, run), {
         profile: source,
         rule: rule.id,
         path: prefix,
-      }),
+      }).map((d) => withProfileNames(d, profile, options.locale)),
     );
   }
   return { profile: profile.meta, diagnostics: finish(out), ctes };
@@ -531,7 +540,13 @@ function requiresBefore(rule: RequiresBeforeRule, run: RuleRun): Diagnostic[] {
         if (satisfied) break;
       }
       if (satisfied) continue;
-      const base = { ...run.params(index), cte, requires: rule.requires, lot };
+      const base = {
+        ...run.params(index),
+        cte,
+        requires: rule.requires,
+        lot,
+        ...profileNames(run.profile, { cte, requires: rule.requires }),
+      };
       out.push(
         later === undefined
           ? createDiagnostic(profileMessages.TRACE_PROFILE_STEP_MISSING, base, {
@@ -577,7 +592,13 @@ function newLotOnlyAt(
     out.push(
       createDiagnostic(
         profileMessages.TRACE_PROFILE_NEW_LOT_NOT_ALLOWED,
-        { ...run.params(index), cte, lot: first.id, allowed: [...allowed] },
+        {
+          ...run.params(index),
+          cte,
+          lot: first.id,
+          allowed: [...allowed],
+          ...profileNames(run.profile, { cte, allowed }),
+        },
         {
           path: [...run.pathOf(index), first.field, first.position],
           source: run.source,

@@ -158,7 +158,9 @@ describe('CteDefinition.inContext: steps recognised by their place in the chain'
     expect(bad.diagnostics[0]?.params?.detail).toBe(
       'item 0: -1 is no event position (of 3 events) (4 of 5 items are not event positions)',
     );
-    expect(bad.diagnostics[0]?.message).toContain('dispatch');
+    // the step by its label in the message, by its id in the params
+    expect(bad.diagnostics[0]?.message).toContain('"Dispatch"');
+    expect(bad.diagnostics[0]?.params?.cte).toBe('dispatch');
     const notList = checkProfile(
       EVENTS,
       profile(() => 'all of them'),

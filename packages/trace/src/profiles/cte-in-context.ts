@@ -6,6 +6,7 @@ import {
 } from '@foodsafety/core';
 import { callProfileRule } from './call-profile-rule.js';
 import { profileMessages } from './profile-messages.js';
+import { labelParam } from './profile-names.js';
 import type { ProfileRuleContext } from './trace-profile.js';
 
 /**
@@ -38,7 +39,12 @@ export function recogniseInContext(
           out.push(
             createDiagnostic(
               profileMessages.TRACE_PROFILE_CONTEXT_RESULT_INVALID,
-              { profile: source, cte: cte.id, detail: problem },
+              {
+                profile: source,
+                cte: cte.id,
+                detail: problem,
+                cteName: labelParam(cte.label, cte.id),
+              },
               { source, path },
             ),
           );

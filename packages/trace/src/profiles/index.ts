@@ -16,6 +16,13 @@ export {
 } from './kde-selector.js';
 export { convertMeasurement, TEMPERATURE_UNITS } from './measurement-units.js';
 export { profileMessages } from './profile-messages.js';
+export {
+  cteName,
+  kdeName,
+  type ProfileNameIds,
+  type ProfileNamesOf,
+  profileNames,
+} from './profile-names.js';
 export { recordRetentionUntil } from './record-retention.js';
 export {
   csvField,

@@ -128,11 +128,13 @@ describe('severities and locale for profile findings', () => {
 
   it('renders chain profile findings in zh-CN', () => {
     const r = chain({ locale: 'zh-CN' });
-    // the zh-CN templates, filled in by hand
+    // the zh-CN templates, filled in by hand: the step and the KDE by their zh-CN labels
     expect(r.diagnostics.map((d) => d.message)).toEqual([
       '规则集 acme.p@1 的依据为二手来源（secondary），数值可按需覆盖',
-      '事件 [0] ni:///sha-256;0000000000000000000000000000000000000000000000000000000000000003?ver=CBV2.0（shipping）缺少 acme.p 要求的关键数据元素 tlc（acme.p）',
+      '事件 [0] ni:///sha-256;0000000000000000000000000000000000000000000000000000000000000003?ver=CBV2.0（发货）缺少 acme.p 要求的关键数据元素“批次代码”（acme.p）',
     ]);
+    // the ids stay in the params, for programs
+    expect(r.diagnostics[1]?.params).toMatchObject({ cte: 'shipping', kde: 'tlc' });
   });
 
   it('applies both to the findings of a per-event hook', () => {

@@ -11,32 +11,32 @@ export const profileMessages = defineMessages(
     TRACE_PROFILE_KDE_MISSING: {
       severity: 'error',
       'zh-CN':
-        '事件 [{index}] {eventID}（{cte}）缺少 {profile} 要求的关键数据元素 {kde}（{citation}）',
-      en: 'Event {index} {eventID} ({cte}) lacks the key data element {kde} required by {profile} ({citation})',
+        '事件 [{index}] {eventID}（{cteName}）缺少 {profile} 要求的关键数据元素“{kdeName}”（{citation}）',
+      en: 'Event {index} {eventID} ({cteName}) lacks the key data element "{kdeName}" required by {profile} ({citation})',
     },
     TRACE_PROFILE_STEP_MISSING: {
       severity: 'error',
       'zh-CN':
-        '事件 [{index}] {eventID}（{cte}）之前，批次 {lot} 没有必需的环节 {requires}（{profile}）',
-      en: 'Event {index} {eventID} ({cte}): lot {lot} has no {requires} step before it, which {profile} requires',
+        '事件 [{index}] {eventID}（{cteName}）之前，批次 {lot} 没有必需的“{requiresName}”环节（{profile}）',
+      en: 'Event {index} {eventID} ({cteName}): lot {lot} has no "{requiresName}" step before it, which {profile} requires',
     },
     TRACE_PROFILE_ORDER: {
       severity: 'error',
       'zh-CN':
-        '环节顺序错误：批次 {lot} 的 {requires}（事件 [{otherIndex}]）晚于 {cte}（事件 [{index}] {eventID}）（{profile}）',
-      en: 'Steps out of order: lot {lot} has {requires} (event {otherIndex}) only after {cte} (event {index} {eventID}) ({profile})',
+        '环节顺序错误：批次 {lot} 的“{requiresName}”（事件 [{otherIndex}]）晚于“{cteName}”（事件 [{index}] {eventID}）（{profile}）',
+      en: 'Steps out of order: lot {lot} has "{requiresName}" (event {otherIndex}) only after "{cteName}" (event {index} {eventID}) ({profile})',
     },
     TRACE_PROFILE_RELEASED_NOT_CONFORMANT: {
       severity: 'error',
       'zh-CN':
-        '事件 [{index}] {eventID}（{cte}）：批次 {lot} 此前最近一次{requires}（事件 [{otherIndex}]）结论为 {result}，未经复检合格即放行（{profile}）',
-      en: 'Event {index} {eventID} ({cte}): lot {lot} goes out although its last {requires} before (event {otherIndex}) found it {result}, with no conformant re-inspection since ({profile})',
+        '事件 [{index}] {eventID}（{cteName}）：批次 {lot} 此前最近一次“{requiresName}”（事件 [{otherIndex}]）结论为 {result}，未经复检合格即放行（{profile}）',
+      en: 'Event {index} {eventID} ({cteName}): lot {lot} goes out although its last "{requiresName}" before (event {otherIndex}) found it {result}, with no conformant re-inspection since ({profile})',
     },
     TRACE_PROFILE_NEW_LOT_NOT_ALLOWED: {
       severity: 'warning',
       'zh-CN':
-        '事件 [{index}] {eventID}（{cte}）产生了新批次 {lot}，但 {profile} 只允许在 {allowed} 环节编制新批次号',
-      en: 'Event {index} {eventID} ({cte}) creates the new lot {lot}, but {profile} allows new lot codes only at {allowed}',
+        '事件 [{index}] {eventID}（{cteName}）产生了新批次 {lot}，但 {profile} 只允许在{allowedNames}环节编制新批次号',
+      en: 'Event {index} {eventID} ({cteName}) creates the new lot {lot}, but {profile} allows new lot codes only at {allowedNames}',
     },
     TRACE_PROFILE_RULE_FAILED: {
       severity: 'error',
@@ -62,8 +62,9 @@ export const profileMessages = defineMessages(
     },
     TRACE_PROFILE_CONTEXT_RESULT_INVALID: {
       severity: 'error',
-      'zh-CN': '{profile} 中关键追踪事件 {cte} 的上下文识别返回的结果不是事件序号列表：{detail}',
-      en: 'Recognising CTE {cte} of {profile} in context returned something other than a list of event positions: {detail}',
+      'zh-CN':
+        '{profile} 中关键追踪事件“{cteName}”的上下文识别返回的结果不是事件序号列表：{detail}',
+      en: 'Recognising CTE "{cteName}" of {profile} in context returned something other than a list of event positions: {detail}',
     },
     TRACE_PROFILE_INVALID: {
       severity: 'error',

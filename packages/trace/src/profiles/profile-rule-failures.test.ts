@@ -235,8 +235,9 @@ describe('checkProfile: locale and severities', () => {
       [
         'TRACE_PROFILE_KDE_MISSING',
         'warning',
-        // the zh-CN template, filled in by hand: index 0, ev-0, CTE shipping, KDE tlc, cited to the profile
-        '事件 [0] ev-0（shipping）缺少 acme.p 要求的关键数据元素 tlc（acme.p）',
+        // the zh-CN template, filled in by hand: index 0, ev-0, CTE shipping (发货), KDE tlc
+        // (批次代码), cited to the profile
+        '事件 [0] ev-0（发货）缺少 acme.p 要求的关键数据元素“批次代码”（acme.p）',
       ],
     ]);
   });
