@@ -325,6 +325,11 @@ export class ChainChecker {
   private pairedOutOfOrder = false;
   /** An AggregationEvent ADD has been checked: containers may hold what transfers name. */
   private anyPacking = false;
+  /**
+   * Per shipment or receipt that named a container: the packed entries (of the AggregationEvent
+   * ADDs) whose lots the mass balance moved with it, so that withdrawing it takes back the same.
+   */
+  private readonly contentFlows = new Map<number, number[]>();
   /** While {@link repairInTimeOrder} runs: the slots it has paired so far (the others are unseen). */
   private visible: Uint8Array | undefined;
 
@@ -563,6 +568,11 @@ export class ChainChecker {
       const node = s.objNode.data[o] as number;
       if (this.originSlot.data[node] === slot) this.recomputeOrigin(node);
     }
+    const moved = this.contentFlows.get(slot);
+    if (moved !== undefined) {
+      this.contentFlows.delete(slot);
+      if (this.on.massBalance) for (const c of moved) this.unflow(c, kind, holder, slot);
+    }
     for (const [key, at] of this.destroyed) if (at.slot === slot) this.destroyed.delete(key);
     // out of the lists of shipments and waiting receipts that later events pair with
     const ts = s.txStart(slot);
@@ -713,6 +723,16 @@ export class ChainChecker {
       )
         last = other;
     }
+    // else the latest event that moved it out packed in a container
+    if (last === -1)
+      for (const [other, moved] of this.contentFlows)
+        if (
+          other > last &&
+          s.evHolder.data[other] === holder &&
+          s.evKind.data[other] === K_SHIP &&
+          moved.some((c) => s.objNode.data[c] === node)
+        )
+          last = other;
     this.balLast.data[b] = last;
   }
 
@@ -846,8 +866,64 @@ export class ChainChecker {
         this.on.destruction &&
         Number.isFinite(time) &&
         this.checkDestruction(slot, o, node, field, kind, holder, time, out);
-      if (this.on.massBalance && !gone) this.flow(slot, o, node, field, kind, holder, out);
+      if (this.on.massBalance && !gone) {
+        this.flow(slot, o, node, field, kind, holder, out);
+        if (this.anyPacking && (kind === K_SHIP || kind === K_RECEIVE) && field !== F_PARENT)
+          this.flowContents(slot, o, node, kind, holder, out);
+      }
     }
+  }
+
+  /**
+   * The mass balance of what a container named by a shipment or receipt held at its time (a
+   * pallet by its SSCC): each lot packed into it (through cases, three levels) leaves the sender
+   * or comes in at the receiver with the quantity it was packed with, as if the event named it.
+   * Lots the event names itself are moved as named, not again; a case inside is not a lot.
+   */
+  private flowContents(
+    slot: number,
+    via: number,
+    container: number,
+    kind: number,
+    holder: number,
+    out: Diagnostic[],
+  ): void {
+    if (!this.packs(container)) return;
+    const s = this.store;
+    for (const c of this.packedInto(container, slot)) {
+      const child = s.objNode.data[c] as number;
+      if (this.names(slot, child) || this.packs(child)) continue;
+      let moved = this.contentFlows.get(slot);
+      // two containers the event names may share a case: each packed entry once
+      if (moved?.includes(c)) continue;
+      if (moved === undefined) {
+        moved = [];
+        this.contentFlows.set(slot, moved);
+      }
+      const field = s.objField.data[c] as number;
+      // a lot destroyed before moves nothing (see checkObjects), and is reported as used after it
+      const time = s.evTime.data[slot] as number;
+      const gone =
+        this.on.destruction &&
+        Number.isFinite(time) &&
+        this.checkDestruction(slot, c, child, field, kind, holder, time, out);
+      if (gone) continue;
+      moved.push(c);
+      this.flow(slot, c, child, field, kind, holder, out, via);
+    }
+  }
+
+  /** The event slot an object entry belongs to (entries are stored event after event). */
+  private slotOfObject(o: number): number {
+    const starts = this.store.evObjStart.data;
+    let lo = 0;
+    let hi = this.store.eventCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   private checkTimeOrder(
@@ -1037,6 +1113,10 @@ export class ChainChecker {
     );
   }
 
+  /**
+   * `o`'s flow in the balance of `node` at `holder`. `via`: for a lot packed into a container the
+   * event names, that container's entry in the event (`o` is then the packing's entry).
+   */
   private flow(
     slot: number,
     o: number,
@@ -1045,6 +1125,7 @@ export class ChainChecker {
     kind: number,
     holder: number,
     out: Diagnostic[],
+    via = -1,
   ): void {
     let direction = 0;
     if (kind === K_ORIGIN || kind === K_RECEIVE) direction = 1;
@@ -1092,12 +1173,14 @@ export class ChainChecker {
     if (dim === DIM_NONE) {
       const uom = s.objUom.data[o] as number;
       if (!this.unknownUnits.has(uom)) {
+        // the unit is reported where it is written: in the packing, for a packed lot
+        const written = via === -1 ? slot : this.slotOfObject(o);
         this.unknownUnits.add(uom);
         out.push(
           this.diag(
             'TRACE_QUANTITY_UNCONVERTIBLE',
-            { index: s.evIndex.data[slot] as number, uom: s.syms[uom] ?? '' },
-            [...this.objectPath(o, slot), 'uom'],
+            { index: s.evIndex.data[written] as number, uom: s.syms[uom] ?? '' },
+            [...this.objectPath(o, written), 'uom'],
           ),
         );
       }
@@ -1122,7 +1205,7 @@ export class ChainChecker {
             first: baseUnitSymbol(current),
             second: baseUnitSymbol(dim),
           },
-          [...this.objectPath(o, slot), 'uom'],
+          via === -1 ? [...this.objectPath(o, slot), 'uom'] : this.objectPath(via, slot),
         ),
       );
       return;

@@ -376,3 +376,131 @@ describe('pallets and cases in the chain checks', () => {
       ]);
   });
 });
+
+describe('the mass balance looks into containers', () => {
+  const C = 'urn:epc:id:sgln:6921001.00003.0';
+  const PO2 = 'urn:epcglobal:cbv:bt:6921001000019:PO2';
+  const PO3 = 'urn:epcglobal:cbv:bt:6921001000019:PO3';
+  // the holders as findings name them: A and B as GS1 Digital Links (GLN check digits 8 and 5)
+  const AT_A = 'https://id.gs1.org/414/6921001000018';
+  const AT_B = 'https://id.gs1.org/414/6921001000025';
+  const balance = (events: readonly unknown[]) =>
+    both(events).map((found) => found.filter((f) => /MASS_BALANCE|UNCONVERTIBLE/.test(f)));
+  const excess = (events: readonly unknown[]) => {
+    const found = validateChain(events).filter((d) => d.code === 'TRACE_MASS_BALANCE_EXCEEDED');
+    return found.map((d) => [
+      d.params?.index,
+      d.params?.holder,
+      d.params?.inflow,
+      d.params?.outflow,
+    ]);
+  };
+
+  it('counts a lot received inside a pallet as inflow at the receiver', () => {
+    // 60 kg of the lot on a pallet and 40 kg loose reach B, which ships all 100 kg on to C: before,
+    // only the loose 40 kg counted as B's inflow and the 100 kg read as an excess
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 60)] }),
+      transfer('shipping', { epcList: [PALLET] }),
+      transfer('shipping', { quantityList: [q(LOT, 40)] }, day(3), { po: PO2 }),
+      receive({ epcList: [PALLET] }),
+      transfer('receiving', { quantityList: [q(LOT, 40)] }, day(4), { po: PO2 }),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, day(5), { from: B, to: C, po: PO3 }),
+    ];
+    for (const found of balance(events)) expect(found).toEqual([]);
+    // 110 kg shipped on from the 100 kg that came in is an excess at B, with both inflows counted
+    events[6] = transfer('shipping', { quantityList: [q(LOT, 110)] }, day(5), {
+      from: B,
+      to: C,
+      po: PO3,
+    });
+    expect(excess(events)).toEqual([[6, AT_B, 100, 110]]);
+    for (const found of balance(events)) expect(found).toEqual(['TRACE_MASS_BALANCE_EXCEEDED [6]']);
+  });
+
+  it('counts a lot shipped inside a pallet as outflow at the sender', () => {
+    // 100 kg made at A, all of it packed and shipped on the pallet, and 50 kg more shipped loose:
+    // before, the pallet moved nothing of the lot and the 150 kg leaving A passed
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      shipPallet,
+      transfer('shipping', { quantityList: [q(LOT, 50)] }, day(4), { po: PO2 }),
+    ];
+    expect(excess(events)).toEqual([[3, AT_A, 100, 150]]);
+    for (const found of balance(events)) expect(found).toEqual(['TRACE_MASS_BALANCE_EXCEEDED [3]']);
+  });
+
+  it('follows cases on a pallet, and counts a lot the event also names once', () => {
+    const events = [
+      made(),
+      pack(CASE, { childQuantityList: [q(LOT, 100)] }),
+      pack(PALLET, { childEPCs: [CASE] }),
+      shipPallet,
+      // the receipt names the pallet and the lot on it: 100 kg came in, not 200
+      receive({ epcList: [PALLET], quantityList: [q(LOT, 100)] }),
+      transfer('shipping', { quantityList: [q(LOT, 150)] }, day(5), { from: B, to: C, po: PO3 }),
+    ];
+    expect(excess(events)).toEqual([[5, AT_B, 100, 150]]);
+    // a shipment naming the pallet and its case moves the lot once
+    const twice = [...events.slice(0, 3), transfer('shipping', { epcList: [PALLET, CASE] })];
+    twice.push(transfer('shipping', { quantityList: [q(LOT, 1)] }, day(4), { po: PO2 }));
+    expect(excess(twice)).toEqual([[4, AT_A, 100, 101]]);
+  });
+
+  it('takes back what a withdrawn shipment of a pallet moved', () => {
+    const wrong = { ...shipPallet, eventID: 'urn:uuid:0b7a1d7e-3a3e-4f0e-9c55-7d6f3b1c2a01' };
+    const declaration = {
+      ...wrong,
+      errorDeclaration: { declarationTime: '2024-01-05T00:00:00Z', reason: 'incorrect_data' },
+    };
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      wrong,
+      transfer('shipping', { quantityList: [q(LOT, 50)] }, day(4), { po: PO2 }),
+    ];
+    // judged at finalize, after the declaration withdrew the pallet's shipment: 50 of 100 left A
+    const index = createTraceIndex({ massBalance: 'on-finalize' });
+    for (const e of [...events, declaration]) index.add(e);
+    expect(index.finalize().filter((d) => d.code === 'TRACE_MASS_BALANCE_EXCEEDED')).toEqual([]);
+    expect(excess([...events, declaration])).toEqual([]);
+    // and without the declaration, 150 of 100
+    const kept = createTraceIndex({ massBalance: 'on-finalize' });
+    for (const e of events) kept.add(e);
+    expect(
+      kept
+        .finalize()
+        .filter((d) => d.code === 'TRACE_MASS_BALANCE_EXCEEDED')
+        .map((d) => d.path),
+    ).toEqual([[3]]);
+  });
+
+  it('reports a lot destroyed before its pallet is shipped as used after destruction', () => {
+    const destroyed = {
+      type: 'ObjectEvent',
+      action: 'DELETE',
+      bizStep: 'destroying',
+      eventTime: '2024-01-02T12:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      quantityList: [q(LOT, 100)],
+      bizLocation: { id: A },
+    };
+    const events = [made(), pack(PALLET, { childQuantityList: [q(LOT, 100)] }), destroyed];
+    for (const found of both([...events, shipPallet]))
+      expect(found.filter((f) => f.startsWith('TRACE_EVENT_AFTER'))).toEqual([
+        'TRACE_EVENT_AFTER_DESTRUCTION [3]',
+      ]);
+  });
+
+  it('reports a packed quantity whose unit does not convert where the unit is written', () => {
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [{ epcClass: LOT, quantity: 100, uom: 'ZZZ' }] }),
+      shipPallet,
+    ];
+    for (const found of balance(events))
+      expect(found).toEqual(['TRACE_QUANTITY_UNCONVERTIBLE [1,"childQuantityList",0,"uom"]']);
+  });
+});
