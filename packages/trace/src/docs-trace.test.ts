@@ -764,7 +764,7 @@ describe('docs/trace.md', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     // the CTE column is filled from the events (the graph kept them)
     // (in Chinese by its Chinese name, with the CTE it stands for)
-    expect(rows[0]?.[14]).toBe('初次包装（初级农产品）（initial-packing）');
+    expect(rows[0]?.[14]).toBe('初级农产品初次包装（initial-packing）');
 
     // CSV injection: such a cell is written with a leading ', plain numbers stay numbers
     expect(guardFormula('=HYPERLINK("https://evil.example")')).toBe(

@@ -123,7 +123,7 @@ describe('cn.aquatic-chain: a conformant inspection before warehouse-out', () =>
     const found = checkProfile(events, CN_AQUATIC_CHAIN_PROFILE, { locale: 'zh-CN' });
     const d = found.diagnostics.find((x) => x.code === 'TRACE_PROFILE_RELEASED_NOT_CONFORMANT');
     expect(d?.params?.result).toEqual({ 'zh-CN': '未记录', en: '(none)' });
-    expect(d?.message).toContain('结论为 未记录');
+    expect(d?.message).toContain('结论为“未记录”');
   });
   it('names the steps by their Chinese labels in zh-CN, and by id in the params', () => {
     const events = nonConformant(chain());
@@ -131,11 +131,16 @@ describe('cn.aquatic-chain: a conformant inspection before warehouse-out', () =>
       locale: 'zh-CN',
     }).diagnostics.filter((x) => x.code === 'TRACE_PROFILE_RELEASED_NOT_CONFORMANT');
     const { eventID, lot } = d?.params ?? {};
-    // the zh-CN template filled in by hand: warehouse-out is 出库, inspection 检验
+    // the zh-CN template filled in by hand: warehouse-out is 出库, inspection 检验, the result
+    // non_conformant 不合格
     expect(d?.message).toBe(
-      `事件 [${WAREHOUSE_OUT}] ${eventID}（出库）：批次 ${lot} 此前最近一次“检验”（事件 [${INSPECTION}]）结论为 non_conformant，未经复检合格即放行（cn.aquatic-chain）`,
+      `事件 [${WAREHOUSE_OUT}] ${eventID}（出库）：批次 ${lot} 此前最近一次“检验”（事件 [${INSPECTION}]）结论为“不合格”，未经复检合格即放行（cn.aquatic-chain）`,
     );
-    expect(d?.params).toMatchObject({ cte: 'warehouse-out', requires: 'inspection' });
+    expect(d?.params).toMatchObject({
+      cte: 'warehouse-out',
+      requires: 'inspection',
+      result: 'non_conformant',
+    });
   });
   it('names a missing step by its label in both languages', () => {
     const events = unnamed('missing-inspection');

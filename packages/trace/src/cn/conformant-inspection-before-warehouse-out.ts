@@ -4,6 +4,7 @@ import { cbvEquals } from '../profiles/kde-selector.js';
 import { profileMessages } from '../profiles/profile-messages.js';
 import { profileNames } from '../profiles/profile-names.js';
 import type { CustomRule, ProfileLabel, ProfileRuleContext } from '../profiles/trace-profile.js';
+import { inspectionResultName } from './inspection-result-words.js';
 import {
   type ChainEvent,
   chainEvents,
@@ -43,8 +44,6 @@ function check(
       index: out.index,
       eventID: eventIdOf(context.events[out.index]),
       profile: source,
-      cte: WAREHOUSE_OUT,
-      requires: INSPECTION,
       lot,
       ...profileNames(context.profile, { cte: WAREHOUSE_OUT, requires: INSPECTION }),
     };
@@ -52,7 +51,12 @@ function check(
     if (last !== undefined) {
       return createDiagnostic(
         profileMessages.TRACE_PROFILE_RELEASED_NOT_CONFORMANT,
-        { ...base, otherIndex: last.index, result: last.summary.disposition ?? NO_DISPOSITION },
+        {
+          ...base,
+          otherIndex: last.index,
+          result: last.summary.disposition ?? NO_DISPOSITION,
+          resultName: inspectionResultName(last.summary.disposition),
+        },
         at,
       );
     }

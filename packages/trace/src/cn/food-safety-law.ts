@@ -10,7 +10,12 @@ function kde(
   select: readonly string[],
   article: string,
 ): KdeDefinition {
-  return defineKde(id, en, zh, select, { citation: `${LAW}第${article}条` });
+  // '五十、五十三': 第五十条、第五十三条
+  const articles = article
+    .split('、')
+    .map((a) => `第${a}条`)
+    .join('、');
+  return defineKde(id, en, zh, select, { citation: `${LAW}${articles}` });
 }
 
 const LOT = EPCIS_SELECTORS.lots;
@@ -122,7 +127,7 @@ export const CN_FOOD_SAFETY_LAW_PROFILE: TraceProfile = {
     },
     {
       id: 'release',
-      label: { en: 'Release (ex-factory inspection and sales) record', 'zh-CN': '出厂检验记录' },
+      label: { en: 'Ex-factory inspection and sales record', 'zh-CN': '出厂检验记录' },
       match: [{ cte: ['release', 'warehouse-out', 'shipping'] }, { bizSteps: ['shipping'] }],
       kdes: [
         NAME('五十一'),

@@ -43,8 +43,6 @@ export function saleAfterWarehouseOut(id: string, label: ProfileLabel): CustomRu
             index,
             eventID: eventIdOf(context.events[index]),
             profile: source,
-            cte: 'sale',
-            requires: 'warehouse-out',
             lot,
             ...profileNames(context.profile, { cte: 'sale', requires: 'warehouse-out' }),
           };

@@ -104,7 +104,7 @@ describe('cn.food-safety-law', () => {
       [[9], 'shelfLife'],
       [[9], 'supplier'],
     ]);
-    expect(found[0]?.params?.citation).toBe('《中华人民共和国食品安全法》第五十、五十三条');
+    expect(found[0]?.params?.citation).toBe('《中华人民共和国食品安全法》第五十条、第五十三条');
   });
   it('computes how long a purchase record must be kept: 6 months past the shelf life', () => {
     const receipt = generateSeaCucumberChain().events[9] as Record<string, unknown>;

@@ -24,6 +24,7 @@ import { callProfileRule } from '../profiles/call-profile-rule.js';
 import { applyFindingOptions } from '../profiles/finding-options.js';
 import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
 import { GDST_PROFILE } from '../profiles/gdst.js';
+import { withProfileNames } from '../profiles/profile-names.js';
 import type { TraceProfile } from '../profiles/trace-profile.js';
 import {
   BIZ_STEP_ACTION_RULES,
@@ -1737,10 +1738,11 @@ export function validateEventInto(
   if (run.validator.profiles.length > 0 && run.errors === errorsBefore) {
     for (const profile of run.validator.profiles) {
       // a hook that throws or returns garbage is an error finding on the event, not a crash
+      // a hook's finding of a profile code without the names of its steps shows their ids
       const found = callProfileRule(() => profile.checkEvent?.(ev as unknown as EpcisEvent) ?? [], {
         profile: describeValue(profile.id),
         rule: 'checkEvent',
-      });
+      }).map((d) => withProfileNames(d, undefined, run.validator.locale));
       for (const d of applyFindingOptions(found, run.validator)) {
         if (d.severity === 'error') run.errors++;
         run.diagnostics.push({ ...d, path: [...run.path(), ...(d.path ?? [])] });

@@ -25,7 +25,7 @@ import { applyFindingOptions } from './finding-options.js';
 import { cbvEquals, hasAny, localName, selectMeasurements, selectValues } from './kde-selector.js';
 import { convertMeasurement, unitTableProblem } from './measurement-units.js';
 import { profileMessages } from './profile-messages.js';
-import { labelParam, profileNames, withProfileNames } from './profile-names.js';
+import { profileNames, withProfileNames } from './profile-names.js';
 import type {
   CteDefinition,
   CteMatch,
@@ -411,11 +411,8 @@ export function checkProfile(
           profileMessages.TRACE_PROFILE_KDE_MISSING,
           {
             ...params(index),
-            cte: cteId,
-            kde: kde.id,
             citation: kde.citation ?? source,
-            cteName: labelParam(cte.label, cteId),
-            kdeName: labelParam(kde.label, kde.id),
+            ...profileNames(profile, { cte: cteId, kde: kde.id }),
           },
           { path: pathOf(index), source },
         ),
@@ -542,8 +539,6 @@ function requiresBefore(rule: RequiresBeforeRule, run: RuleRun): Diagnostic[] {
       if (satisfied) continue;
       const base = {
         ...run.params(index),
-        cte,
-        requires: rule.requires,
         lot,
         ...profileNames(run.profile, { cte, requires: rule.requires }),
       };
@@ -592,13 +587,7 @@ function newLotOnlyAt(
     out.push(
       createDiagnostic(
         profileMessages.TRACE_PROFILE_NEW_LOT_NOT_ALLOWED,
-        {
-          ...run.params(index),
-          cte,
-          lot: first.id,
-          allowed: [...allowed],
-          ...profileNames(run.profile, { cte, allowed }),
-        },
+        { ...run.params(index), lot: first.id, ...profileNames(run.profile, { cte, allowed }) },
         {
           path: [...run.pathOf(index), first.field, first.position],
           source: run.source,

@@ -178,7 +178,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
     },
     {
       id: 'cooling',
-      label: { en: 'Cooling (before initial packing)', 'zh-CN': '预冷（初次包装前）' },
+      label: { en: 'Cooling before initial packing', 'zh-CN': '初次包装前预冷' },
       match: [{ cte: ['cooling'] }, { has: ['*:coolingDate'] }],
       kdes: [
         kde(
@@ -235,7 +235,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
     {
       id: 'first-land-based-receiving',
       label: {
-        en: 'First land-based receiving (food from a fishing vessel)',
+        en: 'First land-based receiving of food from a fishing vessel',
         'zh-CN': '渔获首次上岸接收',
       },
       match: [
@@ -299,8 +299,8 @@ export const FSMA_204_PROFILE: TraceProfile = {
     {
       id: 'initial-packing',
       label: {
-        en: 'Initial packing (raw agricultural commodity)',
-        'zh-CN': '初次包装（初级农产品）',
+        en: 'Initial packing of a raw agricultural commodity',
+        'zh-CN': '初级农产品初次包装',
       },
       match: [
         { cte: ['initial-packing', 'packing'] },

@@ -46,7 +46,7 @@ export const GDST_PROFILE: TraceProfile = {
   ctes: [
     {
       id: 'fishing',
-      label: { en: 'Fishing (wild capture)', 'zh-CN': '捕捞' },
+      label: { en: 'Wild-capture fishing', 'zh-CN': '捕捞' },
       match: [
         { cte: ['fishing', 'catch'] },
         {
@@ -91,7 +91,7 @@ export const GDST_PROFILE: TraceProfile = {
     },
     {
       id: 'farm-harvest',
-      label: { en: 'Farm harvest (aquaculture)', 'zh-CN': '养殖收获' },
+      label: { en: 'Aquaculture farm harvest', 'zh-CN': '养殖收获' },
       match: [
         { cte: ['farm-harvest', 'harvest'] },
         {
@@ -155,7 +155,7 @@ export const GDST_PROFILE: TraceProfile = {
     },
     {
       id: 'processing',
-      label: { en: 'Processing (transformation)', 'zh-CN': '加工' },
+      label: { en: 'Processing', 'zh-CN': '加工' },
       match: [{ cte: ['processing', 'transformation'] }, { eventTypes: ['TransformationEvent'] }],
       kdes: [
         kde('eventId', 'Event ID', '事件标识', ['eventID']),

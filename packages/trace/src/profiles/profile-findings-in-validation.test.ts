@@ -4,7 +4,7 @@
  * profile findings as to every other code.
  */
 
-import type { Diagnostic } from '@foodsafety/core';
+import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
 import { documentOf, OBSERVE_EVENT } from '../epcis/__fixtures__/events.js';
 import type { EpcisProfileHook, EpcisValidationOptions } from '../epcis/epcis-validator.js';
@@ -12,6 +12,7 @@ import { validateEpcisDocument } from '../epcis/validate-epcis-document.js';
 import { validateEpcisJsonLines } from '../epcis/validate-epcis-stream.js';
 import { acmeProfile } from './__fixtures__/acme-profile.js';
 import { english } from './__fixtures__/english.js';
+import { profileMessages } from './profile-messages.js';
 import type { TraceProfile } from './trace-profile.js';
 
 const event = (i: number) => ({
@@ -45,6 +46,39 @@ const ruleError = (index: number, path: (string | number)[] = ['epcisBody', 'eve
   [...path, index],
   { profile: 'acme.hook', rule: 'checkEvent', error: 'hook bug' },
 ];
+
+describe('a per-event profile hook that reports a profile code by ids only', () => {
+  // a hook written before the messages named steps: no cteName or kdeName in its params
+  const old: EpcisProfileHook = {
+    id: 'acme.hook',
+    checkEvent: (e) =>
+      e.bizStep !== 'shipping'
+        ? []
+        : [
+            createDiagnostic(profileMessages.TRACE_PROFILE_KDE_MISSING, {
+              index: 0,
+              eventID: 'e',
+              profile: 'acme.hook',
+              cte: 'shipping',
+              kde: 'tlc',
+              citation: 'c',
+            } as never),
+          ],
+  };
+  it('shows the ids in the message, not the placeholders (no profile to take labels from)', async () => {
+    const r = validateEpcisDocument(doc(EVENTS), { ...withHook(old), locale: 'zh-CN' });
+    const messages = r.diagnostics.map((d) => d.message);
+    expect(messages).toEqual([
+      '事件 [0] e（shipping）缺少 acme.hook 要求的关键数据元素“tlc”（c）',
+      '事件 [0] e（shipping）缺少 acme.hook 要求的关键数据元素“tlc”（c）',
+    ]);
+    const streamed = await validateEpcisJsonLines(lines(EVENTS), withHook(old));
+    expect(streamed.diagnostics.map((d) => d.message)).toEqual([
+      'Event 0 e (shipping) lacks the key data element "tlc" required by acme.hook (c)',
+      'Event 0 e (shipping) lacks the key data element "tlc" required by acme.hook (c)',
+    ]);
+  });
+});
 
 describe('a per-event profile hook that throws', () => {
   it('is a finding on each event it threw on, and the document is still validated', () => {

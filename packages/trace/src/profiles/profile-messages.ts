@@ -29,8 +29,8 @@ export const profileMessages = defineMessages(
     TRACE_PROFILE_RELEASED_NOT_CONFORMANT: {
       severity: 'error',
       'zh-CN':
-        '事件 [{index}] {eventID}（{cteName}）：批次 {lot} 此前最近一次“{requiresName}”（事件 [{otherIndex}]）结论为 {result}，未经复检合格即放行（{profile}）',
-      en: 'Event {index} {eventID} ({cteName}): lot {lot} goes out although its last "{requiresName}" before (event {otherIndex}) found it {result}, with no conformant re-inspection since ({profile})',
+        '事件 [{index}] {eventID}（{cteName}）：批次 {lot} 此前最近一次“{requiresName}”（事件 [{otherIndex}]）结论为“{resultName}”，未经复检合格即放行（{profile}）',
+      en: 'Event {index} {eventID} ({cteName}): lot {lot} goes out although its last "{requiresName}" before (event {otherIndex}) found it {resultName}, with no conformant re-inspection since ({profile})',
     },
     TRACE_PROFILE_NEW_LOT_NOT_ALLOWED: {
       severity: 'warning',

@@ -54,20 +54,48 @@ const LOT = 'https://id.gs1.org/01/10614141073464/21/0';
 describe('profileNames, cteName, kdeName', () => {
   it('gives the labels of the steps and KDEs named, in both languages', () => {
     expect(profileNames(PROFILE, { cte: 'shipping', requires: 'packing', kde: 'lot' })).toEqual({
+      // the ids, for programs, with their names
+      cte: 'shipping',
       cteName: { 'zh-CN': '发货', en: 'Dispatch' },
+      requires: 'packing',
       requiresName: { 'zh-CN': '包装', en: 'Packing' },
+      kde: 'lot',
       // the KDE of that id in the CTE named, not the first of that id in the profile
       kdeName: { 'zh-CN': '发货批次', en: 'Shipped lot' },
     });
     expect(profileNames(PROFILE, { allowed: ['packing', 'commissioning'] })).toEqual({
+      allowed: ['packing', 'commissioning'],
       allowedNames: { 'zh-CN': '包装、赋码', en: 'Packing, Labelling' },
+    });
+    // a rule that allows no step: no hole in the sentence
+    expect(profileNames(PROFILE, { allowed: [] }).allowedNames).toEqual({
+      'zh-CN': '（无）',
+      en: '(none)',
     });
     expect(profileNames(PROFILE, {})).toEqual({});
   });
+  it('spreads into params whatever ids a rule has (a step not recognised gives no name)', () => {
+    const ctes: readonly (string | undefined)[] = ['shipping', undefined];
+    const params = { lot: 'L1', ...profileNames(PROFILE, { cte: ctes[1] }) };
+    expect(params).toEqual({ lot: 'L1' });
+  });
   it('shows an id the profile has no label for as it is written', () => {
     expect(cteName(PROFILE, 'harvest')).toEqual({ 'zh-CN': 'harvest', en: 'harvest' });
-    expect(kdeName(PROFILE, 'harvest', 'lot')).toEqual({ 'zh-CN': '包装批次', en: 'Packing lot' });
     expect(kdeName(PROFILE, 'shipping', 'gtin')).toEqual({ 'zh-CN': 'gtin', en: 'gtin' });
+    // a KDE of a step that does not have it: another step's KDE of that id may mean something else
+    expect(kdeName(PROFILE, 'commissioning', 'lot')).toEqual({ 'zh-CN': 'lot', en: 'lot' });
+    expect(kdeName(PROFILE, 'harvest', 'lot')).toEqual({ 'zh-CN': 'lot', en: 'lot' });
+    // without a step: the label the KDEs of that id share, else the id
+    expect(kdeName(PROFILE, undefined, 'lot')).toEqual({ 'zh-CN': 'lot', en: 'lot' });
+    const shared = profileWith();
+    const same = {
+      ...shared,
+      ctes: shared.ctes.map((c) => ({
+        ...c,
+        kdes: c.kdes.map((k) => ({ ...k, label: { en: 'Lot', 'zh-CN': '批次' } })),
+      })),
+    };
+    expect(kdeName(same, undefined, 'lot')).toEqual({ 'zh-CN': '批次', en: 'Lot' });
   });
 });
 
@@ -113,18 +141,19 @@ describe('the names in checkProfile findings', () => {
 });
 
 describe('withProfileNames: a custom rule that reports a profile code without the names', () => {
+  const ids = {
+    index: 0,
+    eventID: 'ev-0',
+    profile: 'acme.p',
+    cte: 'shipping',
+    requires: 'packing',
+    lot: 'L1',
+  } as const;
   // a rule written before the messages showed names (or in JavaScript): ids only
   const bare = (locale?: 'zh-CN' | 'en') =>
     createDiagnostic(
       profileMessages.TRACE_PROFILE_STEP_MISSING,
-      {
-        index: 0,
-        eventID: 'ev-0',
-        profile: 'acme.p',
-        cte: 'shipping',
-        requires: 'packing',
-        lot: 'L1',
-      } as never,
+      ids as never,
       locale === undefined ? {} : { locale },
     );
 
@@ -148,13 +177,8 @@ describe('withProfileNames: a custom rule that reports a profile code without th
   });
   it('leaves alone a finding that has its names, and other codes', () => {
     const named = createDiagnostic(profileMessages.TRACE_PROFILE_STEP_MISSING, {
-      index: 0,
-      eventID: 'ev-0',
-      profile: 'acme.p',
-      cte: 'shipping',
-      requires: 'packing',
-      lot: 'L1',
-      ...profileNames(PROFILE, { cte: 'shipping', requires: 'packing' }),
+      ...ids,
+      ...profileNames(PROFILE, ids),
     });
     expect(withProfileNames(named, PROFILE, 'zh-CN')).toBe(named);
     const other: Diagnostic = {
@@ -164,6 +188,32 @@ describe('withProfileNames: a custom rule that reports a profile code without th
       params: { cte: 'shipping' },
     };
     expect(withProfileNames(other, PROFILE, 'zh-CN')).toBe(other);
+  });
+  it('takes a name given as undefined for a name not given', () => {
+    const d = createDiagnostic(profileMessages.TRACE_PROFILE_STEP_MISSING, {
+      ...ids,
+      cteName: undefined,
+      requiresName: undefined,
+    } as never);
+    expect(withProfileNames(d, PROFILE, 'zh-CN').message).toBe(
+      '事件 [0] ev-0（发货）之前，批次 L1 没有必需的“包装”环节（acme.p）',
+    );
+  });
+  it('shows the ids as written when there is no profile to name them (a per-event hook)', () => {
+    const d = withProfileNames(bare(), undefined, 'zh-CN');
+    expect(d.message).toBe(
+      '事件 [0] ev-0（shipping）之前，批次 L1 没有必需的“packing”环节（acme.p）',
+    );
+  });
+  it('shows an inspection result a rule gave without its name as written', () => {
+    const d = createDiagnostic(profileMessages.TRACE_PROFILE_RELEASED_NOT_CONFORMANT, {
+      ...ids,
+      otherIndex: 1,
+      result: 'non_conformant',
+    } as never);
+    expect(withProfileNames(d, PROFILE, 'zh-CN').message).toBe(
+      '事件 [0] ev-0（发货）：批次 L1 此前最近一次“包装”（事件 [1]）结论为“non_conformant”，未经复检合格即放行（acme.p）',
+    );
   });
   it('does not change the finding it is given', () => {
     const d = bare();

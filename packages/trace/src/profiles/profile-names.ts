@@ -18,25 +18,39 @@ import type { TraceProfile } from './trace-profile.js';
  * `TRACE_PROFILE_NEW_LOT_NOT_ALLOWED` and `TRACE_PROFILE_CONTEXT_RESULT_INVALID`).
  */
 export interface ProfileNameIds {
-  readonly cte?: string;
-  readonly requires?: string;
-  /** A KDE of `cte` (of any CTE of the profile when `cte` has none by that id). */
-  readonly kde?: string;
-  readonly allowed?: readonly string[];
+  /** (An id that is `undefined`, a step not recognised say, gives neither id nor name.) */
+  readonly cte?: string | undefined;
+  readonly requires?: string | undefined;
+  /** A KDE of `cte`. */
+  readonly kde?: string | undefined;
+  readonly allowed?: readonly string[] | undefined;
 }
 
-/** The names {@link profileNames} gives for the ids given: each in zh-CN and en. */
+/** Nothing: a part of {@link ProfileNamesOf} for an id not given. */
+type None = Readonly<Record<never, never>>;
+
+/**
+ * What {@link profileNames} gives for the ids given: each id given (a string, a list for
+ * `allowed`) with its name in zh-CN and en.
+ */
 export type ProfileNamesOf<I extends ProfileNameIds> = (I extends { readonly cte: string }
-  ? { readonly cteName: LocalizedParam }
-  : unknown) &
-  (I extends { readonly requires: string } ? { readonly requiresName: LocalizedParam } : unknown) &
-  (I extends { readonly kde: string } ? { readonly kdeName: LocalizedParam } : unknown) &
+  ? { readonly cte: string; readonly cteName: LocalizedParam }
+  : None) &
+  (I extends { readonly requires: string }
+    ? { readonly requires: string; readonly requiresName: LocalizedParam }
+    : None) &
+  (I extends { readonly kde: string }
+    ? { readonly kde: string; readonly kdeName: LocalizedParam }
+    : None) &
   (I extends { readonly allowed: readonly string[] }
-    ? { readonly allowedNames: LocalizedParam }
-    : unknown);
+    ? { readonly allowed: readonly string[]; readonly allowedNames: LocalizedParam }
+    : None);
 
 /** An id with no label in the profile, shown as it is in both languages. */
 const asWritten = (id: string): LocalizedParam => localizedParam(id, id);
+
+/** The allowed steps of a rule that allows none. */
+const NO_STEP = localizedParam('（无）', '(none)');
 
 /** A profile label as a message param; the id itself where the label is not one. */
 export const labelParam = (label: unknown, id: string): LocalizedParam =>
@@ -48,28 +62,37 @@ export function cteName(profile: TraceProfile, id: string): LocalizedParam {
 }
 
 /**
- * A KDE's label as a message param: the KDE of that id in CTE `cte`, else the first of that id in
- * any CTE of the profile, else the id itself.
+ * A KDE's label as a message param: the label of the KDE of that id in CTE `cte`. Without a CTE,
+ * the label the KDEs of that id share in the profile (when they share one). Otherwise the id
+ * itself: a KDE of another step may mean something else (a release's date is not a sale's).
  */
 export function kdeName(
   profile: TraceProfile,
   cte: string | undefined,
   id: string,
 ): LocalizedParam {
-  const own = profile.ctes.find((c) => c.id === cte)?.kdes.find((k) => k.id === id);
-  const any = own ?? profile.ctes.flatMap((c) => c.kdes).find((k) => k.id === id);
-  return labelParam(any?.label, id);
+  if (cte !== undefined)
+    return labelParam(
+      profile.ctes.find((c) => c.id === cte)?.kdes.find((k) => k.id === id)?.label,
+      id,
+    );
+  const labels = profile.ctes.flatMap((c) => c.kdes.filter((k) => k.id === id).map((k) => k.label));
+  const [first] = labels;
+  const shared =
+    first !== undefined && labels.every((l) => l['zh-CN'] === first['zh-CN'] && l.en === first.en);
+  return labelParam(shared ? first : undefined, id);
 }
 
 /**
- * The names a profile finding shows for the steps and KDEs it names by id, from the profile's
- * labels: `cteName`, `requiresName`, `kdeName` and `allowedNames` (a list, joined with `、` in
- * zh-CN and `, ` in en). The ids stay in the finding's params for programs; the messages show the
- * names. A custom rule that reports one of the profile codes spreads them into its params:
+ * The ids a profile finding names its steps and KDEs by, each with its name from the profile's
+ * labels: `cte` and `cteName`, `requires` and `requiresName`, `kde` and `kdeName`, `allowed` and
+ * `allowedNames` (a list, joined with `、` in zh-CN and `, ` in en). The ids are the params
+ * programs read; the messages show the names. A custom rule that reports one of the profile
+ * codes spreads them into its params:
  *
  * @example
  * createDiagnostic(profileMessages.TRACE_PROFILE_STEP_MISSING, {
- *   ...base, // index, eventID, profile, cte, requires, lot
+ *   ...base, // index, eventID, profile, lot
  *   ...profileNames(context.profile, { cte: 'sale', requires: 'warehouse-out' }),
  * })
  */
@@ -77,16 +100,26 @@ export function profileNames<const I extends ProfileNameIds>(
   profile: TraceProfile,
   ids: I,
 ): ProfileNamesOf<I> {
-  const out: Record<string, LocalizedParam> = {};
-  if (ids.cte !== undefined) out.cteName = cteName(profile, ids.cte);
-  if (ids.requires !== undefined) out.requiresName = cteName(profile, ids.requires);
-  if (ids.kde !== undefined) out.kdeName = kdeName(profile, ids.cte, ids.kde);
-  if (ids.allowed !== undefined) {
-    const names = ids.allowed.map((id) => cteName(profile, id));
-    out.allowedNames = localizedParam(
-      names.map((n) => n['zh-CN']).join('、'),
-      names.map((n) => n.en).join(', '),
-    );
+  const out: Record<string, unknown> = {};
+  const { cte, requires, kde, allowed } = ids;
+  if (typeof cte === 'string') Object.assign(out, { cte, cteName: cteName(profile, cte) });
+  if (typeof requires === 'string')
+    Object.assign(out, { requires, requiresName: cteName(profile, requires) });
+  if (typeof kde === 'string')
+    Object.assign(out, {
+      kde,
+      kdeName: kdeName(profile, typeof cte === 'string' ? cte : undefined, kde),
+    });
+  if (Array.isArray(allowed)) {
+    const names = allowed.map((id) => cteName(profile, id));
+    const joined =
+      names.length === 0
+        ? NO_STEP
+        : localizedParam(
+            names.map((n) => n['zh-CN']).join('、'),
+            names.map((n) => n.en).join(', '),
+          );
+    Object.assign(out, { allowed: [...allowed], allowedNames: joined });
   }
   return out as ProfileNamesOf<I>;
 }
@@ -101,43 +134,71 @@ const NAMED_CODES: ReadonlySet<string> = new Set([
   'TRACE_PROFILE_CONTEXT_RESULT_INVALID',
 ]);
 
+/** Which name each id param has. */
+const NAME_OF = {
+  cte: 'cteName',
+  requires: 'requiresName',
+  kde: 'kdeName',
+  allowed: 'allowedNames',
+};
+
 /**
- * A custom rule's finding with the names its message needs and its params lack (a rule written
- * before the messages showed names, or in JavaScript), taken from the profile and rendered again
- * in `locale`. Other findings, and those that have their names, are returned as they are.
+ * A rule's finding with the names its message needs and its params lack (a rule written before
+ * the messages showed names, or in JavaScript; a name given as `undefined` is lacking), rendered
+ * again in `locale`, or in the locale it was rendered in. The names come from `profile`'s labels;
+ * without a profile (a per-event hook's finding) each id is shown as it is written. Other
+ * findings, and those that have their names, are returned as they are.
  */
 export function withProfileNames(
   d: Diagnostic,
-  profile: TraceProfile,
+  profile: TraceProfile | undefined,
   locale: Locale | undefined,
 ): Diagnostic {
   const params = d.params;
   if (!NAMED_CODES.has(d.code) || !isRecord(params)) return d;
-  const lacks = (name: string) => !Object.hasOwn(params, name);
-  const { cte, requires, kde, allowed } = params;
-  const names: Record<string, LocalizedParam> = {};
-  if (lacks('cteName') && typeof cte === 'string') names.cteName = cteName(profile, cte);
-  if (lacks('requiresName') && typeof requires === 'string')
-    names.requiresName = cteName(profile, requires);
+  const ids: Record<string, unknown> = {};
+  for (const [id, name] of Object.entries(NAME_OF))
+    if (params[name] === undefined && params[id] !== undefined) ids[id] = params[id];
   // the KDE's own CTE decides which KDE of that id is meant
-  if (lacks('kdeName') && typeof kde === 'string')
-    names.kdeName = kdeName(profile, typeof cte === 'string' ? cte : undefined, kde);
-  if (
-    lacks('allowedNames') &&
-    Array.isArray(allowed) &&
-    allowed.every((v) => typeof v === 'string')
-  )
-    names.allowedNames = profileNames(profile, { allowed: allowed as string[] }).allowedNames;
-  return Object.keys(names).length === 0 ? d : named(d, names, locale);
+  if (ids.kde !== undefined && ids.cte === undefined) ids.cte = params.cte;
+  const { cte, requires, kde, allowed } = ids;
+  const found: ProfileNameIds = {
+    ...(typeof cte === 'string' ? { cte } : {}),
+    ...(typeof requires === 'string' ? { requires } : {}),
+    ...(typeof kde === 'string' ? { kde } : {}),
+    ...(Array.isArray(allowed) && allowed.every((v) => typeof v === 'string') ? { allowed } : {}),
+  };
+  const named: Record<string, unknown> =
+    profile === undefined ? asWrittenNames(found) : profileNames(profile, found);
+  const names: Record<string, unknown> = {};
+  for (const name of Object.values(NAME_OF))
+    if (params[name] === undefined && named[name] !== undefined) names[name] = named[name];
+  // an inspection's result (TRACE_PROFILE_RELEASED_NOT_CONFORMANT) as it is written
+  const result = params.result;
+  if (params.resultName === undefined && (typeof result === 'string' || isLocalizedParam(result)))
+    names.resultName = typeof result === 'string' ? asWritten(result) : result;
+  return Object.keys(names).length === 0 ? d : rendered(d, names, locale);
+}
+
+/** The names of ids shown as they are written (no profile to take labels from). */
+function asWrittenNames(ids: ProfileNameIds): Record<string, LocalizedParam> {
+  const out: Record<string, LocalizedParam> = {};
+  if (ids.cte !== undefined) out.cteName = asWritten(ids.cte);
+  if (ids.requires !== undefined) out.requiresName = asWritten(ids.requires);
+  if (ids.kde !== undefined) out.kdeName = asWritten(ids.kde);
+  if (ids.allowed !== undefined)
+    out.allowedNames = ids.allowed.length === 0 ? NO_STEP : asWritten(ids.allowed.join(', '));
+  return out;
 }
 
 /** `d` with `names` added to its params, its message rendered in `locale` or in the one it had. */
-function named(
+function rendered(
   d: Diagnostic,
-  names: Readonly<Record<string, LocalizedParam>>,
+  names: Readonly<Record<string, unknown>>,
   locale: Locale | undefined,
 ): Diagnostic {
   const had =
     defaultCatalogue.render(d.code, d.params, 'zh-CN') === d.message ? 'zh-CN' : DEFAULT_LOCALE;
-  return localizeDiagnostic({ ...d, params: { ...d.params, ...names } }, locale ?? had);
+  const params = { ...d.params, ...names } as NonNullable<Diagnostic['params']>;
+  return localizeDiagnostic({ ...d, params }, locale ?? had);
 }
