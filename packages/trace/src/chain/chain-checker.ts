@@ -329,7 +329,7 @@ export class ChainChecker {
    * Per shipment or receipt that named a container: the packed entries (of the AggregationEvent
    * ADDs) whose lots the mass balance moved with it, so that withdrawing it takes back the same.
    */
-  private readonly contentFlows = new Map<number, number[]>();
+  private readonly contentFlows = new Map<number, ContentFlow[]>();
   /** While {@link repairInTimeOrder} runs: the slots it has paired so far (the others are unseen). */
   private visible: Uint8Array | undefined;
 
@@ -571,7 +571,8 @@ export class ChainChecker {
     const moved = this.contentFlows.get(slot);
     if (moved !== undefined) {
       this.contentFlows.delete(slot);
-      if (this.on.massBalance) for (const c of moved) this.unflow(c, kind, holder, slot);
+      if (this.on.massBalance)
+        for (const m of moved) this.unflow(m.entry, kind, holder, slot, m.amount);
     }
     for (const [key, at] of this.destroyed) if (at.slot === slot) this.destroyed.delete(key);
     // out of the lists of shipments and waiting receipts that later events pair with
@@ -697,14 +698,20 @@ export class ChainChecker {
    * Take back what {@link flow} added for an object of a withdrawn slot; a balance it was the last
    * outflow of is blamed on the last outflow left.
    */
-  private unflow(o: number, kind: number, holder: number, slot: number): void {
+  private unflow(
+    o: number,
+    kind: number,
+    holder: number,
+    slot: number,
+    amount = this.store.objBase.data[o] as number,
+  ): void {
     const s = this.store;
     const field = s.objField.data[o] as number;
     const direction = flowDirection(kind, field);
     if (direction === 0 || field === F_PARENT) return;
     const b = this.balanceOf(s.objNode.data[o] as number, holder);
     if (b === -1 || this.balDim.data[b] !== s.objDim.data[o]) return;
-    const base = s.objBase.data[o] as number;
+    const base = amount;
     if (!Number.isFinite(base) || base < 0) return; // as flow() left it out
     if (direction > 0) {
       this.balIn.data[b] = (this.balIn.data[b] as number) - base;
@@ -723,16 +730,15 @@ export class ChainChecker {
       )
         last = other;
     }
-    // else the latest event that moved it out packed in a container
-    if (last === -1)
-      for (const [other, moved] of this.contentFlows)
-        if (
-          other > last &&
-          s.evHolder.data[other] === holder &&
-          s.evKind.data[other] === K_SHIP &&
-          moved.some((c) => s.objNode.data[c] === node)
-        )
-          last = other;
+    // or a later one that moved it out packed in a container
+    for (const [other, moved] of this.contentFlows)
+      if (
+        other > last &&
+        s.evHolder.data[other] === holder &&
+        s.evKind.data[other] === K_SHIP &&
+        moved.some((m) => s.objNode.data[m.entry] === node)
+      )
+        last = other;
     this.balLast.data[b] = last;
   }
 
@@ -890,12 +896,14 @@ export class ChainChecker {
   ): void {
     if (!this.packs(container)) return;
     const s = this.store;
-    for (const c of this.packedInto(container, slot)) {
+    const [contents, held] = this.packedHeld(container, slot);
+    for (let k = 0; k < contents.length; k += 1) {
+      const c = contents[k] as number;
       const child = s.objNode.data[c] as number;
       if (this.names(slot, child) || this.packs(child)) continue;
       let moved = this.contentFlows.get(slot);
       // two containers the event names may share a case: each packed entry once
-      if (moved?.includes(c)) continue;
+      if (moved?.some((m) => m.entry === c)) continue;
       if (moved === undefined) {
         moved = [];
         this.contentFlows.set(slot, moved);
@@ -908,8 +916,9 @@ export class ChainChecker {
         Number.isFinite(time) &&
         this.checkDestruction(slot, c, child, field, kind, holder, time, out);
       if (gone) continue;
-      moved.push(c);
-      this.flow(slot, c, child, field, kind, holder, out, via);
+      const amount = heldAmount(c, held[k] as number, s);
+      moved.push({ entry: c, amount });
+      this.flow(slot, c, child, field, kind, holder, out, via, amount);
     }
   }
 
@@ -1126,6 +1135,7 @@ export class ChainChecker {
     holder: number,
     out: Diagnostic[],
     via = -1,
+    amount = this.store.objBase.data[o] as number,
   ): void {
     let direction = 0;
     if (kind === K_ORIGIN || kind === K_RECEIVE) direction = 1;
@@ -1135,7 +1145,7 @@ export class ChainChecker {
     const s = this.store;
     // a negative quantity (the event validator's TRACE_NEGATIVE_QUANTITY) moves nothing: it is
     // left out, so that it cannot hide what the other events moved
-    if ((s.objBase.data[o] as number) < 0) return;
+    if (amount < 0) return;
     const count = this.balCount.data[node] as number;
     let b: number;
     if (count > BAL_CHAIN_MAX) b = this.balance.get(node, holder + 1);
@@ -1169,7 +1179,7 @@ export class ChainChecker {
     }
     if (this.balDim.data[b] === MIXED) return;
     const dim = s.objDim.data[o] as number;
-    const base = s.objBase.data[o] as number;
+    const base = amount;
     if (dim === DIM_NONE) {
       const uom = s.objUom.data[o] as number;
       if (!this.unknownUnits.has(uom)) {
@@ -1528,20 +1538,33 @@ export class ChainChecker {
   }
 
   /**
-   * The child object entries packed into container `node` by the AggregationEvent ADDs not dated
-   * after event `at` (by time, then position), and not taken out again by then (an
-   * AggregationEvent DELETE of the container naming the child, or naming no children: all out),
-   * through cases on a pallet (three levels), each aggregation once.
+   * The child object entries packed into container `node` by the AggregationEvent ADDs before
+   * transfer `at`, and not taken out again by then by an AggregationEvent DELETE of the container
+   * (one naming the child with a quantity takes that much out; naming it without one, or naming
+   * no children, takes it all), through cases on a pallet (three levels), each aggregation once
+   * and each instance (a serialised child) once. With each entry, the quantity still held (in the
+   * base unit of its dimension: kg, L, pieces). At the same time as the transfer, a packing comes before it, and an
+   * unpacking before a shipment (unpacked, then shipped) but after a receipt (received, then
+   * unpacked).
    */
   private packedInto(node: number, at: number): number[] {
+    return this.packedHeld(node, at)[0];
+  }
+
+  /** {@link packedInto}, with the quantity each entry still holds (`NaN`: as packed, uncounted). */
+  private packedHeld(node: number, at: number): [entries: number[], held: number[]] {
     const s = this.store;
     const found: number[] = [];
+    const held: number[] = [];
     const seen: number[] = [];
+    const instances: number[] = [];
     let level = [node];
     for (let depth = 0; depth < PACKING_LEVELS && level.length > 0; depth += 1) {
       const next: number[] = [];
       for (const container of level) {
         const unpackings = this.unpackingsOf(container, at);
+        // what each unpacking entry with a quantity has left to take out (by entry)
+        const taking = new Map<number, number>();
         for (
           let e = s.inHead.data[container] as number;
           e !== -1;
@@ -1549,52 +1572,104 @@ export class ChainChecker {
         ) {
           const packing = s.edgeSlot.data[e] as number;
           if (s.evKind.data[packing] !== K_AGGREGATE || s.withdrawn.has(packing)) continue;
-          if (seen.includes(packing) || this.laterThan(packing, at)) continue;
+          if (seen.includes(packing) || !this.beforeTransfer(packing, at, false)) continue;
           seen.push(packing);
           const oe = s.objEnd(packing);
           for (let o = s.objStart(packing); o < oe; o += 1) {
-            if (s.objField.data[o] === F_PARENT) continue;
+            const field = s.objField.data[o] as number;
+            if (field === F_PARENT) continue;
             const child = s.objNode.data[o] as number;
-            if (this.unpacked(unpackings, packing, child)) continue;
+            if (isInstanceField(field)) {
+              if (instances.includes(child)) continue;
+              instances.push(child);
+            }
+            const left = this.leftAfterUnpacking(unpackings, packing, o, taking);
+            if (left <= 0) continue;
             found.push(o);
+            held.push(left);
             if (this.packs(child) && !next.includes(child)) next.push(child);
           }
         }
       }
       level = next;
     }
-    return found;
+    return [found, held];
   }
 
-  /** The AggregationEvent DELETEs of a container not dated after event `at`. */
+  /**
+   * Whether aggregation `ev` comes before transfer `at`: by time; at the same time a packing
+   * does, and an unpacking does before a shipment but not before a receipt.
+   */
+  private beforeTransfer(ev: number, at: number, unpacking: boolean): boolean {
+    const s = this.store;
+    const te = chainOrderTime(s.evTime.data[ev] as number);
+    const ta = chainOrderTime(s.evTime.data[at] as number);
+    if (te !== ta) return te < ta;
+    if (!unpacking) return true;
+    const kind = s.evKind.data[at];
+    if (kind === K_SHIP) return true;
+    if (kind === K_RECEIVE) return false;
+    return (s.evIndex.data[ev] as number) < (s.evIndex.data[at] as number);
+  }
+
+  /** The AggregationEvent DELETEs of a container before transfer `at`. */
   private unpackingsOf(container: number, at: number): number[] {
     const s = this.store;
     const found: number[] = [];
     for (let e = s.nodeHead.data[container] as number; e !== -1; e = s.neNext.data[e] as number) {
       const slot = s.neSlot.data[e] as number;
       if (s.evKind.data[slot] !== K_DISAGGREGATE || s.withdrawn.has(slot)) continue;
-      if (s.objField.data[s.neObj.data[e] as number] !== F_PARENT || this.laterThan(slot, at))
-        continue;
+      if (s.objField.data[s.neObj.data[e] as number] !== F_PARENT) continue;
+      if (!this.beforeTransfer(slot, at, true)) continue;
       if (!found.includes(slot)) found.push(slot);
     }
     return found;
   }
 
-  /** Whether one of `unpackings`, after `packing`, took `child` out (or everything). */
-  private unpacked(unpackings: readonly number[], packing: number, child: number): boolean {
+  /**
+   * What of packed entry `o` (of `packing`) is left after `unpackings` later than the packing:
+   * its quantity (`NaN` when it has none that counts), less what unpackings naming its child with
+   * a quantity in the same dimension took (each unpacking entry's quantity taken once, from the
+   * entries in the order asked, in `taking`); 0 when one named it without such a quantity, or
+   * named no children.
+   */
+  private leftAfterUnpacking(
+    unpackings: readonly number[],
+    packing: number,
+    o: number,
+    taking: Map<number, number>,
+  ): number {
     const s = this.store;
+    const child = s.objNode.data[o] as number;
+    const dim = s.objDim.data[o] as number;
+    const base = s.objBase.data[o] as number;
+    const counted = dim !== DIM_NONE && Number.isFinite(base) && base >= 0;
+    let left = counted ? base : Number.NaN;
     for (const d of unpackings) {
       if (!this.laterThan(d, packing)) continue;
       let children = 0;
       const oe = s.objEnd(d);
-      for (let o = s.objStart(d); o < oe; o += 1) {
-        if (s.objField.data[o] === F_PARENT) continue;
+      for (let u = s.objStart(d); u < oe; u += 1) {
+        if (s.objField.data[u] === F_PARENT) continue;
         children += 1;
-        if (s.objNode.data[o] === child) return true;
+        if (s.objNode.data[u] !== child) continue;
+        const taken = s.objBase.data[u] as number;
+        const partial =
+          counted &&
+          !isInstanceField(s.objField.data[u] as number) &&
+          s.objDim.data[u] === dim &&
+          Number.isFinite(taken) &&
+          taken >= 0;
+        if (!partial) return 0;
+        const still = taking.get(u) ?? taken;
+        const now = Math.min(still, left);
+        taking.set(u, still - now);
+        left -= now;
+        if (left <= 0) return 0;
       }
-      if (children === 0) return true;
+      if (children === 0) return 0;
     }
-    return false;
+    return left;
   }
 
   /** Whether an event names `node` itself. */
@@ -1707,9 +1782,8 @@ export class ChainChecker {
   private receivedItems(r: number): ReceivedItem[] {
     const s = this.store;
     const items: ReceivedItem[] = [];
-    const add = (node: number, o: number) => {
+    const add = (node: number, o: number, base = s.objBase.data[o] as number) => {
       const dim = s.objDim.data[o] as number;
-      const base = s.objBase.data[o] as number;
       const counted = dim !== DIM_NONE && Number.isFinite(base) && base >= 0;
       const known = items.find((x) => x.node === node);
       if (known === undefined) items.push({ node, dim, base, counted });
@@ -1719,15 +1793,17 @@ export class ChainChecker {
     const oe = s.objEnd(r);
     for (let o = s.objStart(r); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
-      const contents = this.anyPacking && this.packs(node) ? this.packedInto(node, r) : [];
+      const [contents, held] =
+        this.anyPacking && this.packs(node) ? this.packedHeld(node, r) : [[], []];
       if (contents.length === 0) {
         add(node, o);
         continue;
       }
-      for (const c of contents) {
+      contents.forEach((c, k) => {
         const child = s.objNode.data[c] as number;
-        if (!this.names(r, child) && !this.packs(child)) add(child, c);
-      }
+        if (!this.names(r, child) && !this.packs(child))
+          add(child, c, heldAmount(c, held[k] as number, s));
+      });
     }
     return items;
   }
@@ -1754,9 +1830,8 @@ export class ChainChecker {
     let sent = 0;
     let carried = false;
     let comparable = false;
-    const take = (o: number) => {
+    const take = (o: number, base = s.objBase.data[o] as number) => {
       carried = true;
-      const base = s.objBase.data[o] as number;
       if (s.objDim.data[o] !== dim || !(base >= 0)) return;
       comparable = true;
       sent += base;
@@ -1765,8 +1840,12 @@ export class ChainChecker {
     for (let o = s.objStart(ship); o < oe; o += 1) {
       const n = s.objNode.data[o] as number;
       if (n === node) take(o);
-      else if (this.anyPacking && this.packs(n))
-        for (const c of this.packedInto(n, ship)) if (s.objNode.data[c] === node) take(c);
+      else if (this.anyPacking && this.packs(n)) {
+        const [contents, held] = this.packedHeld(n, ship);
+        contents.forEach((c, k) => {
+          if (s.objNode.data[c] === node) take(c, heldAmount(c, held[k] as number, s));
+        });
+      }
     }
     if (comparable) return sent;
     return carried || this.accountsFor(ship, node) ? Number.POSITIVE_INFINITY : 0;
@@ -1906,9 +1985,16 @@ export class ChainChecker {
     const received = new Float64Vec();
     const receipt = new Int32Vec();
     // count object entry `o` (of event `slot`, or packed into what it names) for `node`
-    const count = (sym: number, slot: number, kind: number, node: number, o: number): void => {
+    const count = (
+      sym: number,
+      slot: number,
+      kind: number,
+      node: number,
+      o: number,
+      amount = s.objBase.data[o] as number,
+    ): void => {
       const dim = s.objDim.data[o] as number;
-      const base = s.objBase.data[o] as number;
+      const base = amount;
       if (dim === DIM_NONE || !(base >= 0) || !Number.isFinite(base)) return;
       let t = firstRow[sym] as number;
       if (t === -1) firstRow[sym] = dims.length;
@@ -1955,12 +2041,13 @@ export class ChainChecker {
         const node = s.objNode.data[o] as number;
         count(sym, slot, kind, node, o);
         if (!this.anyPacking || !this.packs(node)) continue;
-        for (const c of this.packedInto(node, slot)) {
+        const [contents, held] = this.packedHeld(node, slot);
+        contents.forEach((c, k) => {
           const child = s.objNode.data[c] as number;
-          if ((kind === K_RECEIVE && this.names(slot, child)) || packed.includes(c)) continue;
+          if ((kind === K_RECEIVE && this.names(slot, child)) || packed.includes(c)) return;
           packed.push(c);
-          count(sym, slot, kind, child, c);
-        }
+          count(sym, slot, kind, child, c, heldAmount(c, held[k] as number, s));
+        });
       }
     }
     for (let t = 0; t < dims.length; t += 1) {
@@ -2202,6 +2289,22 @@ export class ChainChecker {
       for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);
     return out;
   }
+}
+
+/** A lot a transfer moved in the mass balance as packed in a container it named. */
+interface ContentFlow {
+  /** The packed entry (of the AggregationEvent ADD). */
+  readonly entry: number;
+  /** How much of it the container still held then (base unit: kg, L, pieces). */
+  readonly amount: number;
+}
+
+/**
+ * The quantity of packed entry `o` a container held (`held`, from `packedHeld`): the entry's
+ * own when `held` is `NaN` (no quantity that counts, which the balance then reads as it reads it).
+ */
+function heldAmount(o: number, held: number, s: GraphStore): number {
+  return Number.isNaN(held) ? (s.objBase.data[o] as number) : held;
 }
 
 /** What a receipt received of one lot (see `receivedItems`). */

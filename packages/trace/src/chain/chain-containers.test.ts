@@ -494,6 +494,104 @@ describe('the mass balance looks into containers', () => {
       ]);
   });
 
+  const unpack = (parent: string, children: object, when: string, at = A) => ({
+    type: 'AggregationEvent',
+    action: 'DELETE',
+    bizStep: 'unpacking',
+    eventTime: when,
+    eventTimeZoneOffset: '+08:00',
+    parentID: parent,
+    ...children,
+    bizLocation: { id: at },
+  });
+
+  it('takes out of a pallet only the quantity an unpacking names (found in review)', () => {
+    // 30 of the 100 kg taken off the pallet at A and shipped loose; the pallet ships with 70
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      unpack(PALLET, { childQuantityList: [q(LOT, 30)] }, '2024-01-02T12:00:00+08:00'),
+      shipPallet,
+      transfer('shipping', { quantityList: [q(LOT, 30)] }, day(3), { po: PO2 }),
+      receive({ epcList: [PALLET] }),
+      transfer('receiving', { quantityList: [q(LOT, 30)] }, day(4), { po: PO2 }),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, day(5), { from: B, to: C, po: PO3 }),
+    ];
+    for (const found of balance(events)) expect(found).toEqual([]);
+    // the pallet with its 70 and 100 more loose: 170 of 100 leave A
+    events[4] = transfer('shipping', { quantityList: [q(LOT, 100)] }, day(3), { po: PO2 });
+    expect(excess(events.slice(0, 5))).toEqual([[4, AT_A, 100, 170]]);
+    // received as the lot: 100 kg out of a pallet that held 70 exceeds what was shipped
+    const asLot = [...events.slice(0, 4), receive({ quantityList: [q(LOT, 100)] })];
+    for (const found of both(asLot))
+      expect(found.filter((f) => f.includes('EXCEEDS'))).toEqual([
+        'TRACE_RECEIPT_EXCEEDS_SHIPMENT [4,"quantityList",0]',
+      ]);
+  });
+
+  it('orders a packing and an unpacking at the same time as the transfer as they happen (found in review)', () => {
+    // packed and shipped in the same second, the shipment listed first: the pallet still held it
+    const sameSecond = [
+      made(),
+      transfer('shipping', { epcList: [PALLET] }),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }, day(3)),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, day(4), { po: PO2 }),
+    ];
+    expect(excess(sameSecond)).toEqual([[3, AT_A, 100, 200]]);
+    // received and unpacked at the dock in the same second, the unpacking listed first: the
+    // receipt brought what the pallet held
+    const dock = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      shipPallet,
+      unpack(PALLET, {}, day(4), B),
+      receive({ epcList: [PALLET] }),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, day(5), { from: B, to: C, po: PO3 }),
+    ];
+    for (const found of balance(dock)) expect(found).toEqual([]);
+  });
+
+  it('counts a serialised instance packed twice onto one pallet once (found in review)', () => {
+    const S1 = 'urn:epc:id:sgtin:6921001.000102.1';
+    const S2 = 'urn:epc:id:sgtin:6921001.000102.2';
+    const commission = {
+      type: 'ObjectEvent',
+      action: 'ADD',
+      bizStep: 'commissioning',
+      eventTime: day(1),
+      eventTimeZoneOffset: '+08:00',
+      epcList: [S1, S2],
+      bizLocation: { id: A },
+    };
+    const events = [
+      commission,
+      pack(PALLET, { childEPCs: [S1] }),
+      pack(PALLET, { childEPCs: [S1, S2] }, '2024-01-02T09:00:00+08:00'),
+      shipPallet,
+    ];
+    for (const found of balance(events)) expect(found).toEqual([]);
+  });
+
+  it('blames the latest shipment left when one is withdrawn (found in review)', () => {
+    const id = (n: number) => `urn:uuid:0b7a1d7e-3a3e-4f0e-9c55-7d6f3b1c2a0${n}`;
+    const loose = (kg: number, d: number, n: number) => ({
+      ...transfer('shipping', { quantityList: [q(LOT, kg)] }, day(d), { po: `${PO}-${n}` }),
+      eventID: id(n),
+    });
+    const pallet = { ...transfer('shipping', { epcList: [PALLET] }, day(4)), eventID: id(2) };
+    const last = loose(5, 5, 3);
+    const declaration = {
+      ...last,
+      errorDeclaration: { declarationTime: '2024-01-06T00:00:00Z', reason: 'incorrect_data' },
+    };
+    const index = createTraceIndex({ massBalance: 'on-finalize' });
+    const events = [made(), pack(PALLET, { childQuantityList: [q(LOT, 100)] }), loose(10, 3, 1)];
+    for (const e of [...events, pallet, last, declaration]) index.add(e);
+    const found = index.finalize().filter((d) => d.code === 'TRACE_MASS_BALANCE_EXCEEDED');
+    // 110 of 100: the pallet's shipment took A over, not the 10 kg before it
+    expect(found.map((d) => [d.path, d.params?.eventID])).toEqual([[[3], id(2)]]);
+  });
+
   it('reports a packed quantity whose unit does not convert where the unit is written', () => {
     const events = [
       made(),

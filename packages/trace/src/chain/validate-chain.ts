@@ -19,6 +19,9 @@ function checkAll(
   const declared = declaredErroneous(all.map((item) => item.event));
   const items = declared.size === 0 ? all : all.filter((_, i) => !declared.has(i));
   const times = new Float64Array(items.length);
+  // at the same time, packings and unpackings go first, so that a shipment or receipt of a pallet
+  // finds them (the checks then order them with the transfer: see ChainChecker.beforeTransfer)
+  const late = new Uint8Array(items.length);
   for (let i = 0; i < items.length; i += 1) {
     const e = items[i]?.event as Record<string, unknown> | null | undefined;
     const t =
@@ -26,9 +29,15 @@ function checkAll(
         ? Date.parse(e.eventTime)
         : Number.NaN;
     times[i] = chainOrderTime(t);
+    late[i] = typeof e === 'object' && e !== null && e.type === 'AggregationEvent' ? 0 : 1;
   }
   const order = Array.from({ length: items.length }, (_, i) => i);
-  order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+  order.sort(
+    (a, b) =>
+      (times[a] as number) - (times[b] as number) ||
+      (late[a] as number) - (late[b] as number) ||
+      a - b,
+  );
   const checker = new ChainChecker(store, options, true);
   const out: Diagnostic[] = [];
   for (const i of order) {
