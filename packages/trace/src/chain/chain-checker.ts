@@ -1543,9 +1543,9 @@ export class ChainChecker {
    * (one naming the child with a quantity takes that much out; naming it without one, or naming
    * no children, takes it all), through cases on a pallet (three levels), each aggregation once
    * and each instance (a serialised child) once. With each entry, the quantity still held (in the
-   * base unit of its dimension: kg, L, pieces). At the same time as the transfer, a packing comes before it, and an
-   * unpacking before a shipment (unpacked, then shipped) but after a receipt (received, then
-   * unpacked).
+   * base unit of its dimension: kg, L, pieces). At the same time as the transfer, a packing comes
+   * before it, and an unpacking before a shipment (unpacked, then shipped) but after a receipt
+   * (received, then unpacked).
    */
   private packedInto(node: number, at: number): number[] {
     return this.packedHeld(node, at)[0];
