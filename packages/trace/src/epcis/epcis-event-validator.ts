@@ -11,6 +11,7 @@ import {
   type EpcisValidationOptions,
   type EpcisValidator,
   nowMillis,
+  reportChainProfilesNotApplied,
   reportOptionProblems,
   reportOptions,
   ValidationRun,
@@ -59,6 +60,7 @@ export function eventValidatorSetup(given: EpcisEventValidatorOptions): EventVal
   let declared: ReadonlySet<string> | undefined;
   const run = new ValidationRun(validator, nowMs);
   reportOptions(run, validator);
+  reportChainProfilesNotApplied(run, validator);
   // the single-event and line validators' own options
   const read = new OptionReader('EpcisEventValidatorOptions', options);
   read.boolean('requireContext');

@@ -475,6 +475,15 @@ export function reportOptions(run: ValidationRun, validator: EpcisValidator): vo
 }
 
 /**
+ * Report that the chain profiles asked for are not applied (`TRACE_PROFILE_NOT_APPLIED`): events
+ * validated one by one or streamed are not a whole chain. Their per-event hooks still run.
+ */
+export function reportChainProfilesNotApplied(run: ValidationRun, validator: EpcisValidator): void {
+  for (const profile of validator.chainProfiles)
+    run.report('TRACE_PROFILE_NOT_APPLIED', { profile: profile.meta.id }, []);
+}
+
+/**
  * Report unusable options (`TRACE_OPTION_INVALID`) in a run: in its locale, with the `severities`
  * option applied, counted as its errors are.
  */

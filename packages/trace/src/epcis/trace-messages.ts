@@ -187,6 +187,12 @@ export const epcisMessages = defineMessages(
       'zh-CN': '未知的追溯规则集（profile）{profile}',
       en: 'Unknown traceability profile {profile}',
     },
+    TRACE_PROFILE_NOT_APPLIED: {
+      severity: 'warning',
+      'zh-CN':
+        '链式追溯规则集 {profile} 需要整条链，逐条或流式校验时不应用：请用 validateEpcisDocument 或 checkProfile 校验整份文档，或用实时索引（createTraceIndex）',
+      en: 'Chain profile {profile} needs the whole chain and is not applied when events are validated one by one or streamed: validate whole documents (validateEpcisDocument, checkProfile), or use the real-time index (createTraceIndex)',
+    },
     TRACE_STREAM_ERROR: {
       severity: 'error',
       'zh-CN': '读取数据流失败：{detail}',

@@ -21,6 +21,7 @@ import {
   checkContext,
   type EpcisValidationOptions,
   nowMillis,
+  reportChainProfilesNotApplied,
   reportOptionProblems,
   reportOptions,
   schemaChecks,
@@ -166,6 +167,7 @@ async function* readableToIterable<T>(stream: ReadableStream<T>): AsyncGenerator
 /** Findings about the options: the stream reports them once, at its start. */
 const OPTION_CODES: ReadonlySet<string> = new Set([
   'TRACE_PROFILE_UNKNOWN',
+  'TRACE_PROFILE_NOT_APPLIED',
   'TRACE_OPTION_INVALID',
 ]);
 
@@ -199,6 +201,7 @@ class StreamState {
     const options = read.usable<StreamValidationOptions>();
     this.run = new ValidationRun(validator, nowMillis(options.now));
     reportOptions(this.run, validator);
+    reportChainProfilesNotApplied(this.run, validator);
     reportOptionProblems(this.run, read.problems);
     this.options = options;
     this.onProgress =

@@ -7,6 +7,7 @@
 import { createDiagnostic, type Diagnostic } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
 import { documentOf, OBSERVE_EVENT } from '../epcis/__fixtures__/events.js';
+import { createEpcisLineValidator } from '../epcis/epcis-line-validator.js';
 import type { EpcisProfileHook, EpcisValidationOptions } from '../epcis/epcis-validator.js';
 import { validateEpcisDocument } from '../epcis/validate-epcis-document.js';
 import { validateEpcisJsonLines } from '../epcis/validate-epcis-stream.js';
@@ -76,6 +77,29 @@ describe('a per-event profile hook that reports a profile code by ids only', () 
     expect(streamed.diagnostics.map((d) => d.message)).toEqual([
       'Event 0 e (shipping) lacks the key data element "tlc" required by acme.hook (c)',
       'Event 0 e (shipping) lacks the key data element "tlc" required by acme.hook (c)',
+    ]);
+  });
+});
+
+describe('a chain profile asked of validators that see events one by one', () => {
+  it('is not applied, and they say so once per stream (found in review)', async () => {
+    const r = await validateEpcisJsonLines(lines(EVENTS), { profiles: ['us.fsma-204'] });
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.params])).toEqual([
+      ['TRACE_PROFILE_NOT_APPLIED', 'warning', { profile: 'us.fsma-204' }],
+    ]);
+    expect(r.valid).toBe(true);
+    const zh = await validateEpcisJsonLines(lines(EVENTS), {
+      profiles: ['us.fsma-204'],
+      locale: 'zh-CN',
+    });
+    expect(zh.diagnostics[0]?.message).toMatch(/^链式追溯规则集 us\.fsma-204 需要整条链/);
+  });
+  it('is said with each event of the line validator', () => {
+    const v = createEpcisLineValidator({ profiles: ['us.fsma-204'] });
+    const found = EVENTS.slice(0, 2).map((e) => v.validate(JSON.stringify(e)).diagnostics);
+    expect(found.map((ds) => ds.map((d) => d.code))).toEqual([
+      ['TRACE_PROFILE_NOT_APPLIED'],
+      ['TRACE_PROFILE_NOT_APPLIED'],
     ]);
   });
 });
