@@ -3,7 +3,9 @@ import {
   type Diagnostic,
   type DiagnosticPath,
   describeValue,
+  type LocalizedParam,
   SEVERITIES,
+  localizedParam as w,
 } from '@foodsafety/core';
 import { isRecord } from '../is-record.js';
 import { profileMessages } from './profile-messages.js';
@@ -17,24 +19,32 @@ export interface ProfileRuleTarget {
   readonly path?: DiagnosticPath;
 }
 
-/** A short, single-line description of a thrown value. */
-function describeThrown(error: unknown): string {
+/** A short, single-line description of a thrown value (its own text, in its own language). */
+function describeThrown(error: unknown): string | LocalizedParam {
   try {
     if (error instanceof Error) return error.message === '' ? error.name : String(error.message);
     if (typeof error === 'string') return error;
     return describeValue(error);
   } catch {
-    return '(an error that cannot be read)'; // a getter or a proxy that throws again
+    // a getter or a proxy that throws again
+    return w('（无法读取的错误）', '(an error that cannot be read)');
   }
 }
 
-/** Why a value is not a diagnostic, or `undefined` when it is one. */
-function notADiagnostic(d: unknown): string | undefined {
-  if (!isRecord(d)) return `${describeValue(d)} is not an object`;
-  if (typeof d.code !== 'string' || d.code === '') return 'it has no code';
-  if (!SEVERITIES.includes(d.severity as never))
-    return `${d.code} has the severity ${describeValue(d.severity)}, not error, warning or info`;
-  if (typeof d.message !== 'string') return `${d.code} has no message`;
+/** Why a value is not a diagnostic, in both languages, or `undefined` when it is one. */
+function notADiagnostic(d: unknown): LocalizedParam | undefined {
+  if (!isRecord(d))
+    return w(`${describeValue(d)} 不是对象`, `${describeValue(d)} is not an object`);
+  if (typeof d.code !== 'string' || d.code === '') return w('没有代码（code）', 'it has no code');
+  if (!SEVERITIES.includes(d.severity as never)) {
+    const severity = describeValue(d.severity);
+    return w(
+      `${d.code} 的严重程度为 ${severity}，不是 error、warning 或 info`,
+      `${d.code} has the severity ${severity}, not error, warning or info`,
+    );
+  }
+  if (typeof d.message !== 'string')
+    return w(`${d.code} 没有消息（message）`, `${d.code} has no message`);
   if (
     d.path !== undefined &&
     !(
@@ -42,12 +52,15 @@ function notADiagnostic(d: unknown): string | undefined {
       d.path.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isFinite(s)))
     )
   ) {
-    return `${d.code} has a path that is not a list of member names and positions`;
+    return w(
+      `${d.code} 的路径（path）不是成员名和位置的列表`,
+      `${d.code} has a path that is not a list of member names and positions`,
+    );
   }
   if (d.params !== undefined && !isRecord(d.params))
-    return `${d.code} has params that are not an object`;
+    return w(`${d.code} 的参数（params）不是对象`, `${d.code} has params that are not an object`);
   if (d.source !== undefined && typeof d.source !== 'string')
-    return `${d.code} has a source that is not text`;
+    return w(`${d.code} 的来源（source）不是文本`, `${d.code} has a source that is not text`);
   return undefined;
 }
 
@@ -56,15 +69,18 @@ function notADiagnostic(d: unknown): string | undefined {
  * the well-formed ones plus a `TRACE_PROFILE_RULE_RESULT_INVALID` naming the first bad item.
  */
 function checkedFindings(returned: unknown, target: ProfileRuleTarget): Diagnostic[] {
-  const invalid = (detail: string): Diagnostic =>
+  const invalid = (detail: LocalizedParam): Diagnostic =>
     createDiagnostic(
       profileMessages.TRACE_PROFILE_RULE_RESULT_INVALID,
       { profile: target.profile, rule: target.rule, detail },
       { source: target.profile, ...(target.path === undefined ? {} : { path: target.path }) },
     );
-  if (!Array.isArray(returned)) return [invalid(`${describeValue(returned)} is not a list`)];
+  if (!Array.isArray(returned)) {
+    const shown = describeValue(returned);
+    return [invalid(w(`${shown} 不是列表`, `${shown} is not a list`))];
+  }
   const out: Diagnostic[] = [];
-  let firstBad: string | undefined;
+  let firstBad: LocalizedParam | undefined;
   let bad = 0;
   for (let i = 0; i < returned.length; i += 1) {
     const item: unknown = returned[i];
@@ -72,11 +88,18 @@ function checkedFindings(returned: unknown, target: ProfileRuleTarget): Diagnost
     if (why === undefined) out.push(item as Diagnostic);
     else {
       bad += 1;
-      firstBad ??= `item ${i}: ${why}`;
+      firstBad ??= w(`第 ${i} 项：${why['zh-CN']}`, `item ${i}: ${why.en}`);
     }
   }
   if (firstBad !== undefined)
-    out.push(invalid(`${firstBad} (${bad} of ${returned.length} items are not diagnostics)`));
+    out.push(
+      invalid(
+        w(
+          `${firstBad['zh-CN']}（${returned.length} 项中有 ${bad} 项不是诊断）`,
+          `${firstBad.en} (${bad} of ${returned.length} items are not diagnostics)`,
+        ),
+      ),
+    );
   return out;
 }
 

@@ -6,6 +6,7 @@ import {
   describeValue,
   type Locale,
   type LocalizedParam,
+  localizedParam,
   type MessageDescriptor,
   type MessageParamValue,
   type RuleSetMeta,
@@ -337,7 +338,10 @@ export function checkProfile(
         profileMessages.TRACE_PROFILE_UNITS_INVALID,
         {
           detail: unitsProblem,
-          fallback: input instanceof GraphStore ? "the graph's own table" : 'REC20_UNITS',
+          fallback:
+            input instanceof GraphStore
+              ? localizedParam('追溯图自身的单位表', "the graph's own table")
+              : 'REC20_UNITS',
         },
         { path: ['options', 'units'], source },
       ),

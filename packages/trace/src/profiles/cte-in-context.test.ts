@@ -155,9 +155,10 @@ describe('CteDefinition.inContext: steps recognised by their place in the chain'
       ['TRACE_PROFILE_CONTEXT_RESULT_INVALID', 'error'],
       ['TRACE_PROFILE_KDE_MISSING', 'error'],
     ]);
-    expect(bad.diagnostics[0]?.params?.detail).toBe(
-      'item 0: -1 is no event position (of 3 events) (4 of 5 items are not event positions)',
-    );
+    expect(bad.diagnostics[0]?.params?.detail).toEqual({
+      'zh-CN': '第 0 项：-1 不是事件序号（共 3 个事件）（5 项中有 4 项不是事件序号）',
+      en: 'item 0: -1 is no event position (of 3 events) (4 of 5 items are not event positions)',
+    });
     // the step by its label in the message, by its id in the params
     expect(bad.diagnostics[0]?.message).toContain('"Dispatch"');
     expect(bad.diagnostics[0]?.params?.cte).toBe('dispatch');

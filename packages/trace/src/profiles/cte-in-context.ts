@@ -3,6 +3,8 @@ import {
   type Diagnostic,
   type DiagnosticPath,
   describeValue,
+  type LocalizedParam,
+  localizedParam as w,
 } from '@foodsafety/core';
 import { callProfileRule } from './call-profile-rule.js';
 import { profileMessages } from './profile-messages.js';
@@ -64,9 +66,10 @@ function give(
   cte: string,
   ctes: (string | undefined)[],
   left: ReadonlySet<number>,
-): string | undefined {
-  if (!Array.isArray(found)) return `${describeValue(found)} is not a list`;
-  let firstBad: string | undefined;
+): LocalizedParam | undefined {
+  if (!Array.isArray(found))
+    return w(`${describeValue(found)} 不是列表`, `${describeValue(found)} is not a list`);
+  let firstBad: LocalizedParam | undefined;
   let bad = 0;
   for (let k = 0; k < found.length; k += 1) {
     const index: unknown = found[k];
@@ -77,12 +80,18 @@ function give(
       index >= ctes.length
     ) {
       bad += 1;
-      firstBad ??= `item ${k}: ${describeValue(index)} is no event position (of ${ctes.length} events)`;
+      firstBad ??= w(
+        `第 ${k} 项：${describeValue(index)} 不是事件序号（共 ${ctes.length} 个事件）`,
+        `item ${k}: ${describeValue(index)} is no event position (of ${ctes.length} events)`,
+      );
       continue;
     }
     if (ctes[index] === undefined && !left.has(index)) ctes[index] = cte;
   }
   return firstBad === undefined
     ? undefined
-    : `${firstBad} (${bad} of ${found.length} items are not event positions)`;
+    : w(
+        `${firstBad['zh-CN']}（${found.length} 项中有 ${bad} 项不是事件序号）`,
+        `${firstBad.en} (${bad} of ${found.length} items are not event positions)`,
+      );
 }

@@ -9,6 +9,7 @@
  * away.
  */
 
+import { type LocalizedParam, localizedParam as w } from '@foodsafety/core';
 import { DIM_COUNT, REC20_UNITS, type UnitTable, unitCode } from '../chain/units.js';
 import { lookupTable } from '../gs1/lookup-table.js';
 
@@ -39,12 +40,12 @@ const DIMENSIONS: readonly string[] = ['mass', 'volume', 'count'];
  * What is wrong with a value given as a unit table, or `undefined` when it is one: an object
  * whose `units` map codes to a `dimension` (mass, volume or count) and a positive finite `factor`.
  */
-export function unitTableProblem(table: unknown): string | undefined {
+export function unitTableProblem(table: unknown): LocalizedParam | undefined {
   try {
-    if (table === null || typeof table !== 'object') return 'not an object';
+    if (table === null || typeof table !== 'object') return w('不是对象', 'not an object');
     const units = (table as { units?: unknown }).units;
     if (units === null || typeof units !== 'object' || Array.isArray(units))
-      return 'its units are not an object of codes';
+      return w('其 units 不是以单位代码为键的对象', 'its units are not an object of codes');
     for (const code of Object.keys(units)) {
       const unit = (units as Record<string, unknown>)[code] as
         | { dimension?: unknown; factor?: unknown }
@@ -58,11 +59,14 @@ export function unitTableProblem(table: unknown): string | undefined {
         !Number.isFinite(unit.factor) ||
         unit.factor <= 0
       )
-        return `unit ${code} needs a dimension (mass, volume or count) and a positive factor`;
+        return w(
+          `单位 ${code} 需要量纲（mass、volume 或 count）和正的换算系数`,
+          `unit ${code} needs a dimension (mass, volume or count) and a positive factor`,
+        );
     }
     return undefined;
   } catch {
-    return 'it cannot be read';
+    return w('无法读取', 'it cannot be read');
   }
 }
 

@@ -87,6 +87,19 @@ describe('checkProfile: a rule that throws', () => {
 describe('checkProfile: what a custom rule returns is checked', () => {
   const good: Diagnostic = { code: 'ACME_LATE', severity: 'warning', message: 'late', path: [1] };
 
+  it('says in Chinese why a result is no list of diagnostics (found in review)', () => {
+    const profile = profileWith(custom('bad', () => 42));
+    const [zh] = checkProfile(EVENTS, profile, { locale: 'zh-CN' }).diagnostics;
+    // the zh-CN template, filled in by hand
+    expect(zh?.message).toBe('acme.p 的规则 bad 返回的结果不是诊断列表：42 不是列表');
+    const [units] = checkProfile(EVENTS, profileWith(), {
+      locale: 'zh-CN',
+      units: 7 as never,
+    }).diagnostics;
+    expect(units?.message).toBe(
+      'checkProfile 的 units 选项不是单位表（不是对象），带单位的取值规则改用 REC20_UNITS',
+    );
+  });
   it('reports [42, null] instead of passing them on as diagnostics', () => {
     const found = checkProfile(EVENTS, profileWith(custom('bad', () => [42, null]))).diagnostics;
     expect(found.map(shape)).toEqual([
@@ -98,7 +111,11 @@ describe('checkProfile: what a custom rule returns is checked', () => {
         {
           profile: 'acme.p',
           rule: 'bad',
-          detail: 'item 0: 42 is not an object (2 of 2 items are not diagnostics)',
+          // the reason in both languages, for the message of either locale
+          detail: {
+            'zh-CN': '第 0 项：42 不是对象（2 项中有 2 项不是诊断）',
+            en: 'item 0: 42 is not an object (2 of 2 items are not diagnostics)',
+          },
         },
       ],
     ]);
