@@ -1564,7 +1564,7 @@ export class ChainChecker {
       for (const container of level) {
         const unpackings = this.unpackingsOf(container, at);
         // what each unpacking entry with a quantity has left to take out (by entry)
-        const taking = new Map<number, number>();
+        const taking = unpackings.length === 0 ? undefined : new Map<number, number>();
         for (
           let e = s.inHead.data[container] as number;
           e !== -1;
@@ -1583,7 +1583,10 @@ export class ChainChecker {
               if (instances.includes(child)) continue;
               instances.push(child);
             }
-            const left = this.leftAfterUnpacking(unpackings, packing, o, taking);
+            const left =
+              taking === undefined
+                ? packedAmount(s, o)
+                : this.leftAfterUnpacking(unpackings, packing, o, taking);
             if (left <= 0) continue;
             found.push(o);
             held.push(left);
@@ -1642,9 +1645,8 @@ export class ChainChecker {
     const s = this.store;
     const child = s.objNode.data[o] as number;
     const dim = s.objDim.data[o] as number;
-    const base = s.objBase.data[o] as number;
-    const counted = dim !== DIM_NONE && Number.isFinite(base) && base >= 0;
-    let left = counted ? base : Number.NaN;
+    let left = packedAmount(s, o);
+    const counted = !Number.isNaN(left);
     for (const d of unpackings) {
       if (!this.laterThan(d, packing)) continue;
       let children = 0;
@@ -2297,6 +2299,12 @@ interface ContentFlow {
   readonly entry: number;
   /** How much of it the container still held then (base unit: kg, L, pieces). */
   readonly amount: number;
+}
+
+/** A packed entry's quantity in its base unit, `NaN` when it has none that counts. */
+function packedAmount(s: GraphStore, o: number): number {
+  const base = s.objBase.data[o] as number;
+  return s.objDim.data[o] !== DIM_NONE && Number.isFinite(base) && base >= 0 ? base : Number.NaN;
 }
 
 /**
