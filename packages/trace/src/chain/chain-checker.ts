@@ -1579,15 +1579,15 @@ export class ChainChecker {
             const field = s.objField.data[o] as number;
             if (field === F_PARENT) continue;
             const child = s.objNode.data[o] as number;
-            if (isInstanceField(field)) {
-              if (instances.includes(child)) continue;
-              instances.push(child);
-            }
+            const instance = isInstanceField(field);
+            if (instance && instances.includes(child)) continue;
             const left =
               taking === undefined
                 ? packedAmount(s, o)
                 : this.leftAfterUnpacking(unpackings, packing, o, taking);
             if (left <= 0) continue;
+            // (an instance packed, unpacked and packed again is on once, whichever comes first)
+            if (instance) instances.push(child);
             found.push(o);
             held.push(left);
             if (this.packs(child) && !next.includes(child)) next.push(child);
@@ -1608,8 +1608,16 @@ export class ChainChecker {
     const te = chainOrderTime(s.evTime.data[ev] as number);
     const ta = chainOrderTime(s.evTime.data[at] as number);
     if (te !== ta) return te < ta;
-    if (!unpacking) return true;
     const kind = s.evKind.data[at];
+    const where = s.evHolder.data[ev] as number;
+    if (where !== -1 && (kind === K_SHIP || kind === K_RECEIVE)) {
+      // where it happened says which came first: at the sender's place before its shipment (packed
+      // or unpacked, then shipped) and before a receipt elsewhere; at the receiver's place after
+      // its receipt (received, then unpacked or packed again) and after a shipment elsewhere
+      const here = where === s.evHolder.data[at];
+      return kind === K_SHIP ? here : !here;
+    }
+    if (!unpacking) return true;
     if (kind === K_SHIP) return true;
     if (kind === K_RECEIVE) return false;
     return (s.evIndex.data[ev] as number) < (s.evIndex.data[at] as number);
@@ -1631,10 +1639,11 @@ export class ChainChecker {
 
   /**
    * What of packed entry `o` (of `packing`) is left after `unpackings` later than the packing:
-   * its quantity (`NaN` when it has none that counts), less what unpackings naming its child with
-   * a quantity in the same dimension took (each unpacking entry's quantity taken once, from the
-   * entries in the order asked, in `taking`); 0 when one named it without such a quantity, or
-   * named no children.
+   * its quantity, less what unpackings naming its child with a quantity in the same dimension
+   * took (each unpacking entry's quantity taken once, from the entries in the order asked, in
+   * `taking`); 0 when one named it as an instance, or named no children; `NaN` (still on, not
+   * counted) when it had no quantity that counts, or an unpacking named it with one that does not
+   * compare (none, another dimension, a unit that does not convert).
    */
   private leftAfterUnpacking(
     unpackings: readonly number[],
@@ -1646,7 +1655,6 @@ export class ChainChecker {
     const child = s.objNode.data[o] as number;
     const dim = s.objDim.data[o] as number;
     let left = packedAmount(s, o);
-    const counted = !Number.isNaN(left);
     for (const d of unpackings) {
       if (!this.laterThan(d, packing)) continue;
       let children = 0;
@@ -1655,14 +1663,16 @@ export class ChainChecker {
         if (s.objField.data[u] === F_PARENT) continue;
         children += 1;
         if (s.objNode.data[u] !== child) continue;
+        // an instance named is off the pallet
+        if (isInstanceField(s.objField.data[u] as number)) return 0;
+        // a quantity that does not compare with what is on (none, another dimension, a unit
+        // that does not convert, or nothing counted on): some of it may still be on, uncounted
+        if (Number.isNaN(left)) continue;
         const taken = s.objBase.data[u] as number;
-        const partial =
-          counted &&
-          !isInstanceField(s.objField.data[u] as number) &&
-          s.objDim.data[u] === dim &&
-          Number.isFinite(taken) &&
-          taken >= 0;
-        if (!partial) return 0;
+        if (s.objDim.data[u] !== dim || !Number.isFinite(taken) || !(taken >= 0)) {
+          left = Number.NaN;
+          continue;
+        }
         const still = taking.get(u) ?? taken;
         const now = Math.min(still, left);
         taking.set(u, still - now);
@@ -1724,14 +1734,28 @@ export class ChainChecker {
     const oe = s.objEnd(r);
     for (let o = s.objStart(r); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
+      // (a node reached twice is looked at twice; its shipments are taken once, by `seen`)
       const near = [node];
-      // containers it was packed into, and what was packed into it
-      for (let e = s.outHead.data[node] as number; e !== -1; e = s.edgeNextOut.data[e] as number)
-        if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE)
-          near.push(s.edgeTo.data[e] as number);
-      for (let e = s.inHead.data[node] as number; e !== -1; e = s.edgeNextIn.data[e] as number)
-        if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE)
-          near.push(s.edgeFrom.data[e] as number);
+      // containers it was packed into (a case, the pallet the case is on), and what was packed
+      // into it, three levels each way
+      for (const up of [true, false]) {
+        let level = [node];
+        for (let depth = 0; depth < PACKING_LEVELS && level.length > 0; depth += 1) {
+          const next: number[] = [];
+          for (const n of level) {
+            const head = up ? s.outHead.data[n] : s.inHead.data[n];
+            for (let e = head as number; e !== -1; ) {
+              if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE) {
+                const other = (up ? s.edgeTo.data[e] : s.edgeFrom.data[e]) as number;
+                near.push(other);
+                next.push(other);
+              }
+              e = (up ? s.edgeNextOut.data[e] : s.edgeNextIn.data[e]) as number;
+            }
+          }
+          level = next;
+        }
+      }
       for (const n of near) {
         for (let e = s.nodeHead.data[n] as number; e !== -1; e = s.neNext.data[e] as number) {
           const ship = s.neSlot.data[e] as number;

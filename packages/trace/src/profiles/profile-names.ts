@@ -26,25 +26,22 @@ export interface ProfileNameIds {
   readonly allowed?: readonly string[] | undefined;
 }
 
-/** Nothing: a part of {@link ProfileNamesOf} for an id not given. */
-type None = Readonly<Record<never, never>>;
-
 /**
  * What {@link profileNames} gives for the ids given: each id given (a string, a list for
  * `allowed`) with its name in zh-CN and en.
  */
 export type ProfileNamesOf<I extends ProfileNameIds> = (I extends { readonly cte: string }
   ? { readonly cte: string; readonly cteName: LocalizedParam }
-  : None) &
+  : Readonly<Record<never, never>>) &
   (I extends { readonly requires: string }
     ? { readonly requires: string; readonly requiresName: LocalizedParam }
-    : None) &
+    : Readonly<Record<never, never>>) &
   (I extends { readonly kde: string }
     ? { readonly kde: string; readonly kdeName: LocalizedParam }
-    : None) &
+    : Readonly<Record<never, never>>) &
   (I extends { readonly allowed: readonly string[] }
     ? { readonly allowed: readonly string[]; readonly allowedNames: LocalizedParam }
-    : None);
+    : Readonly<Record<never, never>>);
 
 /** An id with no label in the profile, shown as it is in both languages. */
 const asWritten = (id: string): LocalizedParam => localizedParam(id, id);
