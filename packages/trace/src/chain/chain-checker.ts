@@ -1543,9 +1543,8 @@ export class ChainChecker {
    * (one naming the child with a quantity takes that much out; naming it without one, or naming
    * no children, takes it all), through cases on a pallet (three levels), each aggregation once
    * and each instance (a serialised child) once. With each entry, the quantity still held (in the
-   * base unit of its dimension: kg, L, pieces). At the same time as the transfer, a packing comes
-   * before it, and an unpacking before a shipment (unpacked, then shipped) but after a receipt
-   * (received, then unpacked).
+   * base unit of its dimension: kg, L, pieces). Which packings and unpackings of the same time
+   * as the transfer come before it: see {@link beforeTransfer}.
    */
   private packedInto(node: number, at: number): number[] {
     return this.packedHeld(node, at)[0];
@@ -1600,8 +1599,9 @@ export class ChainChecker {
   }
 
   /**
-   * Whether aggregation `ev` comes before transfer `at`: by time; at the same time a packing
-   * does, and an unpacking does before a shipment but not before a receipt.
+   * Whether aggregation `ev` comes before transfer `at`: by time; at the same time, by where it
+   * happened (see below); without a place, a packing does, and an unpacking does before a
+   * shipment but not before a receipt.
    */
   private beforeTransfer(ev: number, at: number, unpacking: boolean): boolean {
     const s = this.store;
@@ -1611,16 +1611,24 @@ export class ChainChecker {
     const kind = s.evKind.data[at];
     const where = s.evHolder.data[ev] as number;
     if (where !== -1 && (kind === K_SHIP || kind === K_RECEIVE)) {
-      // where it happened says which came first: at the sender's place before its shipment (packed
-      // or unpacked, then shipped) and before a receipt elsewhere; at the receiver's place after
-      // its receipt (received, then unpacked or packed again) and after a shipment elsewhere
-      const here = where === s.evHolder.data[at];
-      return kind === K_SHIP ? here : !here;
+      // at the receiver's place it comes after (received, then unpacked or packed again): after
+      // its receipt, and after a shipment to that place; anywhere else (the sender's place, a
+      // packing house upstream) before (packed or unpacked, then shipped)
+      return kind === K_RECEIVE ? where !== s.evHolder.data[at] : !this.shipsTo(at, where);
     }
     if (!unpacking) return true;
     if (kind === K_SHIP) return true;
     if (kind === K_RECEIVE) return false;
     return (s.evIndex.data[ev] as number) < (s.evIndex.data[at] as number);
+  }
+
+  /** Whether shipment `ship` names place `place` among its destinations. */
+  private shipsTo(ship: number, place: number): boolean {
+    const s = this.store;
+    const end = s.sdEnd(ship);
+    for (let i = s.sdStart(ship); i < end; i += 1)
+      if (s.sdDir.data[i] === 1 && s.sdSym.data[i] === place) return true;
+    return false;
   }
 
   /** The AggregationEvent DELETEs of a container before transfer `at`. */

@@ -625,6 +625,15 @@ describe('the mass balance looks into containers', () => {
       transfer('shipping', { quantityList: [q(LOT, 100)] }, D, { po: PO2 }),
     ];
     for (const found of balance(more)) expect(found).toEqual(['TRACE_MASS_BALANCE_EXCEEDED [5]']);
+    // packed at a packing house upstream the same day, shipped from A: the pallet held the lot
+    const upstream = [
+      made(),
+      { ...pack(PALLET, { childQuantityList: [q(LOT, 100)] }, D), bizLocation: { id: C } },
+      transfer('shipping', { epcList: [PALLET] }, D, atB),
+      transfer('receiving', { quantityList: [q(LOT, 100)] }, D, atB),
+    ];
+    for (const found of both(upstream))
+      expect(found.filter((f) => /RECEIPT_WITHOUT|NOT_RECEIVED/.test(f))).toEqual([]);
   });
 
   it('keeps a serialised child unpacked and packed again on once, in any arrival order (second review)', () => {
