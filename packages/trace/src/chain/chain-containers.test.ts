@@ -551,18 +551,21 @@ describe('the mass balance looks into containers', () => {
     for (const found of balance(dock)) expect(found).toEqual([]);
   });
 
+  const S1 = 'urn:epc:id:sgtin:6921001.000102.1';
+  const S2 = 'urn:epc:id:sgtin:6921001.000102.2';
+  /** Serialised items commissioned at A. */
+  const commissioned = (...epcList: string[]) => ({
+    type: 'ObjectEvent',
+    action: 'ADD',
+    bizStep: 'commissioning',
+    eventTime: day(1),
+    eventTimeZoneOffset: '+08:00',
+    epcList,
+    bizLocation: { id: A },
+  });
+
   it('counts a serialised instance packed twice onto one pallet once (found in review)', () => {
-    const S1 = 'urn:epc:id:sgtin:6921001.000102.1';
-    const S2 = 'urn:epc:id:sgtin:6921001.000102.2';
-    const commission = {
-      type: 'ObjectEvent',
-      action: 'ADD',
-      bizStep: 'commissioning',
-      eventTime: day(1),
-      eventTimeZoneOffset: '+08:00',
-      epcList: [S1, S2],
-      bizLocation: { id: A },
-    };
+    const commission = commissioned(S1, S2);
     const events = [
       commission,
       pack(PALLET, { childEPCs: [S1] }),
@@ -637,17 +640,8 @@ describe('the mass balance looks into containers', () => {
   });
 
   it('keeps a serialised child unpacked and packed again on once, in any arrival order (second review)', () => {
-    const S1 = 'urn:epc:id:sgtin:6921001.000102.1';
     const events = [
-      {
-        type: 'ObjectEvent',
-        action: 'ADD',
-        bizStep: 'commissioning',
-        eventTime: day(1),
-        eventTimeZoneOffset: '+08:00',
-        epcList: [S1],
-        bizLocation: { id: A },
-      },
+      commissioned(S1),
       pack(PALLET, { childEPCs: [S1] }, '2024-01-02T08:00:00+08:00'),
       unpack(PALLET, { childEPCs: [S1] }, '2024-01-02T09:00:00+08:00'),
       pack(PALLET, { childEPCs: [S1] }, '2024-01-02T10:00:00+08:00'),

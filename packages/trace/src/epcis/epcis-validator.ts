@@ -476,7 +476,8 @@ export function reportOptions(run: ValidationRun, validator: EpcisValidator): vo
 
 /**
  * Report that the chain profiles asked for are not applied (`TRACE_PROFILE_NOT_APPLIED`): events
- * validated one by one or streamed are not a whole chain. Their per-event hooks still run.
+ * validated one by one or streamed are not a whole chain (per-event hooks, which are no chain
+ * profiles, still run).
  */
 export function reportChainProfilesNotApplied(run: ValidationRun, validator: EpcisValidator): void {
   for (const profile of validator.chainProfiles)
