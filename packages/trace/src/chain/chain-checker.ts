@@ -916,7 +916,7 @@ export class ChainChecker {
         Number.isFinite(time) &&
         this.checkDestruction(slot, c, child, field, kind, holder, time, out);
       if (gone) continue;
-      const amount = heldAmount(c, held[k] as number, s);
+      const amount = held[k] as number;
       moved.push({ entry: c, amount });
       this.flow(slot, c, child, field, kind, holder, out, via, amount);
     }
@@ -1550,7 +1550,7 @@ export class ChainChecker {
     return this.packedHeld(node, at)[0];
   }
 
-  /** {@link packedInto}, with the quantity each entry still holds (`NaN`: as packed, uncounted). */
+  /** {@link packedInto}, with the quantity each entry still holds (`NaN`: on, but not counted). */
   private packedHeld(node: number, at: number): [entries: number[], held: number[]] {
     const s = this.store;
     const found: number[] = [];
@@ -1835,8 +1835,7 @@ export class ChainChecker {
       }
       contents.forEach((c, k) => {
         const child = s.objNode.data[c] as number;
-        if (!this.names(r, child) && !this.packs(child))
-          add(child, c, heldAmount(c, held[k] as number, s));
+        if (!this.names(r, child) && !this.packs(child)) add(child, c, held[k] as number);
       });
     }
     return items;
@@ -1877,7 +1876,7 @@ export class ChainChecker {
       else if (this.anyPacking && this.packs(n)) {
         const [contents, held] = this.packedHeld(n, ship);
         contents.forEach((c, k) => {
-          if (s.objNode.data[c] === node) take(c, heldAmount(c, held[k] as number, s));
+          if (s.objNode.data[c] === node) take(c, held[k] as number);
         });
       }
     }
@@ -2080,7 +2079,7 @@ export class ChainChecker {
           const child = s.objNode.data[c] as number;
           if ((kind === K_RECEIVE && this.names(slot, child)) || packed.includes(c)) return;
           packed.push(c);
-          count(sym, slot, kind, child, c, heldAmount(c, held[k] as number, s));
+          count(sym, slot, kind, child, c, held[k] as number);
         });
       }
     }
@@ -2337,14 +2336,6 @@ interface ContentFlow {
 function packedAmount(s: GraphStore, o: number): number {
   const base = s.objBase.data[o] as number;
   return s.objDim.data[o] !== DIM_NONE && Number.isFinite(base) && base >= 0 ? base : Number.NaN;
-}
-
-/**
- * The quantity of packed entry `o` a container held (`held`, from `packedHeld`): the entry's
- * own when `held` is `NaN` (no quantity that counts, which the balance then reads as it reads it).
- */
-function heldAmount(o: number, held: number, s: GraphStore): number {
-  return Number.isNaN(held) ? (s.objBase.data[o] as number) : held;
 }
 
 /** What a receipt received of one lot (see `receivedItems`). */
