@@ -9,6 +9,7 @@ import {
 } from '@foodsafety/core';
 import { isRecord } from '../is-record.js';
 import { profileMessages } from './profile-messages.js';
+import { badItem, badItems, DIAGNOSTICS, notAList } from './returned-list-words.js';
 
 /** Whom a finding about a failed rule names, and where in the input the rule was working. */
 export interface ProfileRuleTarget {
@@ -75,10 +76,7 @@ function checkedFindings(returned: unknown, target: ProfileRuleTarget): Diagnost
       { profile: target.profile, rule: target.rule, detail },
       { source: target.profile, ...(target.path === undefined ? {} : { path: target.path }) },
     );
-  if (!Array.isArray(returned)) {
-    const shown = describeValue(returned);
-    return [invalid(w(`${shown} 不是列表`, `${shown} is not a list`))];
-  }
+  if (!Array.isArray(returned)) return [invalid(notAList(returned))];
   const out: Diagnostic[] = [];
   let firstBad: LocalizedParam | undefined;
   let bad = 0;
@@ -88,18 +86,11 @@ function checkedFindings(returned: unknown, target: ProfileRuleTarget): Diagnost
     if (why === undefined) out.push(item as Diagnostic);
     else {
       bad += 1;
-      firstBad ??= w(`第 ${i} 项：${why['zh-CN']}`, `item ${i}: ${why.en}`);
+      firstBad ??= badItem(i, why);
     }
   }
   if (firstBad !== undefined)
-    out.push(
-      invalid(
-        w(
-          `${firstBad['zh-CN']}（${returned.length} 项中有 ${bad} 项不是诊断）`,
-          `${firstBad.en} (${bad} of ${returned.length} items are not diagnostics)`,
-        ),
-      ),
-    );
+    out.push(invalid(badItems(firstBad, bad, returned.length, DIAGNOSTICS)));
   return out;
 }
 

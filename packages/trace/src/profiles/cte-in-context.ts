@@ -9,6 +9,7 @@ import {
 import { callProfileRule } from './call-profile-rule.js';
 import { profileMessages } from './profile-messages.js';
 import { labelParam } from './profile-names.js';
+import { badItem, badItems, EVENT_POSITIONS, notAList } from './returned-list-words.js';
 import type { ProfileRuleContext } from './trace-profile.js';
 
 /**
@@ -67,8 +68,7 @@ function give(
   ctes: (string | undefined)[],
   left: ReadonlySet<number>,
 ): LocalizedParam | undefined {
-  if (!Array.isArray(found))
-    return w(`${describeValue(found)} 不是列表`, `${describeValue(found)} is not a list`);
+  if (!Array.isArray(found)) return notAList(found);
   let firstBad: LocalizedParam | undefined;
   let bad = 0;
   for (let k = 0; k < found.length; k += 1) {
@@ -80,9 +80,12 @@ function give(
       index >= ctes.length
     ) {
       bad += 1;
-      firstBad ??= w(
-        `第 ${k} 项：${describeValue(index)} 不是事件序号（共 ${ctes.length} 个事件）`,
-        `item ${k}: ${describeValue(index)} is no event position (of ${ctes.length} events)`,
+      firstBad ??= badItem(
+        k,
+        w(
+          `${describeValue(index)} 不是事件序号（共 ${ctes.length} 个事件）`,
+          `${describeValue(index)} is no event position (of ${ctes.length} events)`,
+        ),
       );
       continue;
     }
@@ -90,8 +93,5 @@ function give(
   }
   return firstBad === undefined
     ? undefined
-    : w(
-        `${firstBad['zh-CN']}（${found.length} 项中有 ${bad} 项不是事件序号）`,
-        `${firstBad.en} (${bad} of ${found.length} items are not event positions)`,
-      );
+    : badItems(firstBad, bad, found.length, EVENT_POSITIONS);
 }

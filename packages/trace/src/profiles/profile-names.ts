@@ -54,7 +54,7 @@ export const labelParam = (label: unknown, id: string): LocalizedParam =>
   isLocalizedParam(label) ? localizedParam(label['zh-CN'], label.en) : asWritten(id);
 
 /** A CTE's label as a message param (its id when the profile has no CTE of that id). */
-export function cteName(profile: TraceProfile, id: string): LocalizedParam {
+export function cteName(profile: Pick<TraceProfile, 'ctes'>, id: string): LocalizedParam {
   return labelParam(profile.ctes.find((c) => c.id === id)?.label, id);
 }
 
@@ -64,7 +64,7 @@ export function cteName(profile: TraceProfile, id: string): LocalizedParam {
  * itself: a KDE of another step may mean something else (a release's date is not a sale's).
  */
 export function kdeName(
-  profile: TraceProfile,
+  profile: Pick<TraceProfile, 'ctes'>,
   cte: string | undefined,
   id: string,
 ): LocalizedParam {
@@ -94,7 +94,7 @@ export function kdeName(
  * })
  */
 export function profileNames<const I extends ProfileNameIds>(
-  profile: TraceProfile,
+  profile: Pick<TraceProfile, 'ctes'>,
   ids: I,
 ): ProfileNamesOf<I> {
   const out: Record<string, unknown> = {};
@@ -131,13 +131,11 @@ const NAMED_CODES: ReadonlySet<string> = new Set([
   'TRACE_PROFILE_CONTEXT_RESULT_INVALID',
 ]);
 
-/** Which name each id param has. */
-const NAME_OF = {
-  cte: 'cteName',
-  requires: 'requiresName',
-  kde: 'kdeName',
-  allowed: 'allowedNames',
-};
+/** The name params of the profile codes, each filled from its id param. */
+const NAMES = ['cteName', 'requiresName', 'kdeName', 'allowedNames'] as const;
+
+/** A profile without labels: {@link profileNames} then shows each id as it is written. */
+const NO_LABELS: Pick<TraceProfile, 'ctes'> = { ctes: [] };
 
 /**
  * A rule's finding with the names its message needs and its params lack (a rule written before
@@ -148,44 +146,28 @@ const NAME_OF = {
  */
 export function withProfileNames(
   d: Diagnostic,
-  profile: TraceProfile | undefined,
+  profile: Pick<TraceProfile, 'ctes'> | undefined,
   locale: Locale | undefined,
 ): Diagnostic {
   const params = d.params;
   if (!NAMED_CODES.has(d.code) || !isRecord(params)) return d;
-  const ids: Record<string, unknown> = {};
-  for (const [id, name] of Object.entries(NAME_OF))
-    if (params[name] === undefined && params[id] !== undefined) ids[id] = params[id];
-  // the KDE's own CTE decides which KDE of that id is meant
-  if (ids.kde !== undefined && ids.cte === undefined) ids.cte = params.cte;
-  const { cte, requires, kde, allowed } = ids;
-  const found: ProfileNameIds = {
-    ...(typeof cte === 'string' ? { cte } : {}),
-    ...(typeof requires === 'string' ? { requires } : {}),
-    ...(typeof kde === 'string' ? { kde } : {}),
-    ...(Array.isArray(allowed) && allowed.every((v) => typeof v === 'string') ? { allowed } : {}),
-  };
-  const named: Record<string, unknown> =
-    profile === undefined ? asWrittenNames(found) : profileNames(profile, found);
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const { allowed } = params;
+  const named: Record<string, unknown> = profileNames(profile ?? NO_LABELS, {
+    cte: text(params.cte),
+    requires: text(params.requires),
+    kde: text(params.kde),
+    allowed:
+      Array.isArray(allowed) && allowed.every((v) => typeof v === 'string') ? allowed : undefined,
+  });
   const names: Record<string, unknown> = {};
-  for (const name of Object.values(NAME_OF))
+  for (const name of NAMES)
     if (params[name] === undefined && named[name] !== undefined) names[name] = named[name];
   // an inspection's result (TRACE_PROFILE_RELEASED_NOT_CONFORMANT) as it is written
   const result = params.result;
   if (params.resultName === undefined && (typeof result === 'string' || isLocalizedParam(result)))
     names.resultName = typeof result === 'string' ? asWritten(result) : result;
   return Object.keys(names).length === 0 ? d : rendered(d, names, locale);
-}
-
-/** The names of ids shown as they are written (no profile to take labels from). */
-function asWrittenNames(ids: ProfileNameIds): Record<string, LocalizedParam> {
-  const out: Record<string, LocalizedParam> = {};
-  if (ids.cte !== undefined) out.cteName = asWritten(ids.cte);
-  if (ids.requires !== undefined) out.requiresName = asWritten(ids.requires);
-  if (ids.kde !== undefined) out.kdeName = asWritten(ids.kde);
-  if (ids.allowed !== undefined)
-    out.allowedNames = ids.allowed.length === 0 ? NO_STEP : asWritten(ids.allowed.join(', '));
-  return out;
 }
 
 /** `d` with `names` added to its params, its message rendered in `locale` or in the one it had. */
