@@ -1599,27 +1599,22 @@ export class ChainChecker {
   }
 
   /**
-   * Whether aggregation `ev` comes before transfer `at`: by time; at the same time, by where it
-   * happened (see below); without a place, a packing does, and an unpacking does before a
-   * shipment but not before a receipt.
+   * Whether aggregation `ev` comes before transfer `at` (a shipment or receipt): by time; at the
+   * same time, by where it happened (see below); without a place, a packing does, and an
+   * unpacking does before a shipment but not before a receipt.
    */
   private beforeTransfer(ev: number, at: number, unpacking: boolean): boolean {
     const s = this.store;
     const te = chainOrderTime(s.evTime.data[ev] as number);
     const ta = chainOrderTime(s.evTime.data[at] as number);
     if (te !== ta) return te < ta;
-    const kind = s.evKind.data[at];
+    const receipt = s.evKind.data[at] === K_RECEIVE;
     const where = s.evHolder.data[ev] as number;
-    if (where !== -1 && (kind === K_SHIP || kind === K_RECEIVE)) {
-      // at the receiver's place it comes after (received, then unpacked or packed again): after
-      // its receipt, and after a shipment to that place; anywhere else (the sender's place, a
-      // packing house upstream) before (packed or unpacked, then shipped)
-      return kind === K_RECEIVE ? where !== s.evHolder.data[at] : !this.shipsTo(at, where);
-    }
-    if (!unpacking) return true;
-    if (kind === K_SHIP) return true;
-    if (kind === K_RECEIVE) return false;
-    return (s.evIndex.data[ev] as number) < (s.evIndex.data[at] as number);
+    // at the receiver's place it comes after (received, then unpacked or packed again): after its
+    // receipt, and after a shipment to that place; anywhere else (the sender's place, a packing
+    // house upstream) before (packed or unpacked, then shipped)
+    if (where !== -1) return receipt ? where !== s.evHolder.data[at] : !this.shipsTo(at, where);
+    return !unpacking || !receipt;
   }
 
   /** Whether shipment `ship` names place `place` among its destinations. */
