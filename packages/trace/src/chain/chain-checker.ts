@@ -10,14 +10,13 @@ import { type ChainCode, chainMessages } from './chain-messages.js';
 import { ContentKeyer, canonicalEventJson } from './content-hash.js';
 import { isErrorDeclaration } from './error-declaration.js';
 import {
-  K_AGGREGATE,
   K_DESTROY,
-  K_DISAGGREGATE,
   K_ORIGIN,
   K_RECEIVE,
   K_SALE,
   K_SHIP,
   K_TRANSFORM,
+  T_AGGREGATION,
   T_ASSOCIATION,
 } from './event-kind.js';
 import type { EventRecord } from './event-record.js';
@@ -411,7 +410,7 @@ export class ChainChecker {
       return;
     }
     if (this.on.masterData) this.checkMasterData(slot, out);
-    if (s.evKind.data[slot] === K_AGGREGATE) this.anyPacking = true;
+    if (s.evType.data[slot] === T_AGGREGATION && s.isPacking(slot)) this.anyPacking = true;
     this.checkObjects(slot, out);
     if (this.on.oneStep) {
       const kind = s.evKind.data[slot];
@@ -606,11 +605,7 @@ export class ChainChecker {
       const other = s.neSlot.data[e] as number;
       const t = s.evTime.data[other] as number;
       const o = s.neObj.data[e] as number;
-      if (
-        !Number.isFinite(t) ||
-        !this.isOriginRole(s.evKind.data[other] as number, s.objField.data[o] as number)
-      )
-        continue;
+      if (!Number.isFinite(t) || !this.isOriginRole(other, s.objField.data[o] as number)) continue;
       if (slot === -1 || t < time) {
         time = t;
         slot = other;
@@ -833,14 +828,17 @@ export class ChainChecker {
   }
 
   /**
-   * Whether an object of an event of `kind` in `field` is where it begins: an ObjectEvent ADD, a
-   * transformation's output, or the container (pallet, case) an AggregationEvent ADD packs.
+   * Whether an object in `field` of event `slot` is where it begins: an ObjectEvent ADD, a
+   * transformation's output, or the container (pallet, case) an AggregationEvent ADD packs (a
+   * packing, or a shipment or receipt that packs as well).
    */
-  private isOriginRole(kind: number, field: number): boolean {
+  private isOriginRole(slot: number, field: number): boolean {
+    const s = this.store;
+    const kind = s.evKind.data[slot] as number;
     return (
       kind === K_ORIGIN ||
       (kind === K_TRANSFORM && (field === F_OUT_EPC || field === F_OUT_QTY)) ||
-      (kind === K_AGGREGATE && field === F_PARENT)
+      (field === F_PARENT && s.isPacking(slot))
     );
   }
 
@@ -863,7 +861,7 @@ export class ChainChecker {
       const node = s.objNode.data[o] as number;
       const field = s.objField.data[o] as number;
       if (field !== F_PARENT && !association) this.nonParent.data[node] = 1;
-      const origin = this.isOriginRole(kind, field);
+      const origin = this.isOriginRole(slot, field);
       if (this.on.timeOrder && Number.isFinite(time))
         this.checkTimeOrder(slot, node, origin, time, out);
       // a use after destruction is reported as such, and moves nothing in the balance (it would
@@ -874,7 +872,7 @@ export class ChainChecker {
         this.checkDestruction(slot, o, node, field, kind, holder, time, out);
       if (this.on.massBalance && !gone) {
         this.flow(slot, o, node, field, kind, holder, out);
-        if (this.anyPacking && (kind === K_SHIP || kind === K_RECEIVE) && field !== F_PARENT)
+        if (this.anyPacking && (kind === K_SHIP || kind === K_RECEIVE))
           this.flowContents(slot, o, node, kind, holder, out);
       }
     }
@@ -957,7 +955,7 @@ export class ChainChecker {
       const other = s.neSlot.data[e] as number;
       if (other === slot) continue;
       const o = s.neObj.data[e] as number;
-      if (this.isOriginRole(s.evKind.data[other] as number, s.objField.data[o] as number)) continue;
+      if (this.isOriginRole(other, s.objField.data[o] as number)) continue;
       if ((s.evTime.data[other] as number) < time - this.skew)
         this.reportTime(other, node, slot, out);
     }
@@ -1533,7 +1531,7 @@ export class ChainChecker {
   private packs(node: number): boolean {
     const s = this.store;
     for (let e = s.inHead.data[node] as number; e !== -1; e = s.edgeNextIn.data[e] as number)
-      if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE) return true;
+      if (s.isPacking(s.edgeSlot.data[e] as number)) return true;
     return false;
   }
 
@@ -1570,7 +1568,7 @@ export class ChainChecker {
           e = s.edgeNextIn.data[e] as number
         ) {
           const packing = s.edgeSlot.data[e] as number;
-          if (s.evKind.data[packing] !== K_AGGREGATE || s.withdrawn.has(packing)) continue;
+          if (!s.isPacking(packing) || s.withdrawn.has(packing)) continue;
           if (seen.includes(packing) || !this.beforeTransfer(packing, at, false)) continue;
           seen.push(packing);
           const oe = s.objEnd(packing);
@@ -1604,6 +1602,9 @@ export class ChainChecker {
    * unpacking does before a shipment but not before a receipt.
    */
   private beforeTransfer(ev: number, at: number, unpacking: boolean): boolean {
+    // a transfer that packs (a shipping ADD) ships what it packs; one that unpacks (a receiving
+    // DELETE) takes off what it received
+    if (ev === at) return !unpacking;
     const s = this.store;
     const te = chainOrderTime(s.evTime.data[ev] as number);
     const ta = chainOrderTime(s.evTime.data[at] as number);
@@ -1632,7 +1633,7 @@ export class ChainChecker {
     const found: number[] = [];
     for (let e = s.nodeHead.data[container] as number; e !== -1; e = s.neNext.data[e] as number) {
       const slot = s.neSlot.data[e] as number;
-      if (s.evKind.data[slot] !== K_DISAGGREGATE || s.withdrawn.has(slot)) continue;
+      if (!s.isUnpacking(slot) || s.withdrawn.has(slot)) continue;
       if (s.objField.data[s.neObj.data[e] as number] !== F_PARENT) continue;
       if (!this.beforeTransfer(slot, at, true)) continue;
       if (!found.includes(slot)) found.push(slot);
@@ -1748,7 +1749,7 @@ export class ChainChecker {
           for (const n of level) {
             const head = up ? s.outHead.data[n] : s.inHead.data[n];
             for (let e = head as number; e !== -1; ) {
-              if (s.evKind.data[s.edgeSlot.data[e] as number] === K_AGGREGATE) {
+              if (s.isPacking(s.edgeSlot.data[e] as number)) {
                 const other = (up ? s.edgeTo.data[e] : s.edgeFrom.data[e]) as number;
                 near.push(other);
                 next.push(other);
@@ -1864,14 +1865,16 @@ export class ChainChecker {
       comparable = true;
       sent += base;
     };
+    const os = s.objStart(ship);
     const oe = s.objEnd(ship);
-    for (let o = s.objStart(ship); o < oe; o += 1) {
+    for (let o = os; o < oe; o += 1) {
       const n = s.objNode.data[o] as number;
       if (n === node) take(o);
       else if (this.anyPacking && this.packs(n)) {
         const [contents, held] = this.packedHeld(n, ship);
         contents.forEach((c, k) => {
-          if (s.objNode.data[c] === node) take(c, held[k] as number);
+          // (what a shipping ADD packs it names itself: taken above)
+          if (s.objNode.data[c] === node && (c < os || c >= oe)) take(c, held[k] as number);
         });
       }
     }
@@ -2063,16 +2066,19 @@ export class ChainChecker {
       // entry once; a receipt's not for a lot it also names itself (it may list the pallet and
       // what it held), a shipment's always (it may add loose quantity of the lot to a pallet):
       // either way a doubt counts towards what was shipped, never towards an excess
+      // (what a shipping ADD packs, it names itself, and is counted as named)
       if (packed.length > 0) packed.length = 0;
+      const os = s.objStart(slot);
       const oe = s.objEnd(slot);
-      for (let o = s.objStart(slot); o < oe; o += 1) {
+      for (let o = os; o < oe; o += 1) {
         const node = s.objNode.data[o] as number;
         count(sym, slot, kind, node, o);
         if (!this.anyPacking || !this.packs(node)) continue;
         const [contents, held] = this.packedHeld(node, slot);
         contents.forEach((c, k) => {
           const child = s.objNode.data[c] as number;
-          if ((kind === K_RECEIVE && this.names(slot, child)) || packed.includes(c)) return;
+          if ((kind === K_RECEIVE && this.names(slot, child)) || (c >= os && c < oe)) return;
+          if (packed.includes(c)) return;
           packed.push(c);
           count(sym, slot, kind, child, c, held[k] as number);
         });

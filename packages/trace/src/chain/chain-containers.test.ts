@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildLotGraph } from './lot-graph.js';
+import { recallScope } from './recall-scope.js';
 import { createTraceIndex } from './trace-index.js';
+import { traceForward } from './trace-lot.js';
 import { validateChain } from './validate-chain.js';
 
 // a lot packed onto a pallet (SSCC) at A, the pallet shipped to B under PO1, and B's receipt
@@ -719,5 +722,104 @@ describe('the mass balance looks into containers', () => {
     ];
     for (const found of balance(events))
       expect(found).toEqual(['TRACE_QUANTITY_UNCONVERTIBLE [1,"childQuantityList",0,"uom"]']);
+  });
+});
+
+describe('AggregationEvents that are also transfers: a shipping ADD, a receiving DELETE', () => {
+  const C = 'urn:epc:id:sgln:6921001.00003.0';
+  const PO2 = 'urn:epcglobal:cbv:bt:6921001000019:PO2';
+  const PO3 = 'urn:epcglobal:cbv:bt:6921001000019:PO3';
+  const AT_B = 'https://id.gs1.org/414/6921001000025';
+  const AT_C = 'https://id.gs1.org/414/6921001000032';
+  // the pallet in Digital Link form (SSCC 0 6921001 000000012, check digit 4)
+  const PALLET_LINK = 'https://id.gs1.org/00/069210010000000124';
+  /** An AggregationEvent of the pallet that is a shipment or a receipt (from A to B under PO1). */
+  const aggregate = (
+    action: 'ADD' | 'DELETE',
+    step: 'shipping' | 'receiving',
+    what: object,
+    when: string,
+  ) => ({
+    ...transfer(step, {}, when),
+    type: 'AggregationEvent',
+    action,
+    parentID: PALLET,
+    ...what,
+  });
+  // A packs the lot onto the pallet as it ships it (one event), B receives the pallet by its SSCC
+  const shipAdd = aggregate('ADD', 'shipping', { childQuantityList: [q(LOT, 100)] }, day(3));
+  const receivePallet = receive({ epcList: [PALLET] });
+  const onward = (what: object, po = PO2, to = C) => [
+    transfer('shipping', what, day(5), { from: B, to, po }),
+    transfer('receiving', what, day(6), { from: B, to, po }),
+  ];
+  const codes = (events: readonly unknown[]) => both(events).map((found) => found.join(' | '));
+  const excess = (events: readonly unknown[]) =>
+    validateChain(events)
+      .filter((d) => d.code === 'TRACE_MASS_BALANCE_EXCEEDED')
+      .map((d) => [d.params?.holder, d.params?.inflow, d.params?.outflow]);
+
+  it('a shipping ADD packs the pallet it ships: no orphan pallet, and the pallet is traced from the lot', () => {
+    // before, the pallet was reported as a lot without origin, and nothing linked the lot to it
+    const events = [made(), shipAdd, receivePallet, ...onward({ epcList: [PALLET] })];
+    expect(codes(events)).toEqual(['', '']);
+    const graph = buildLotGraph(events);
+    expect(traceForward(graph, LOT).lots.map((l) => l.id)).toEqual([PALLET_LINK]);
+    // the pallet went on to C by its SSCC: C is in the lot's recall scope
+    expect(recallScope(graph, LOT).recipients.map((r) => r.id)).toEqual([AT_B, AT_C]);
+  });
+
+  it('a pallet received from a shipping ADD brings its lot in at the receiver', () => {
+    // B received 100 kg on the pallet and ships 150 kg on: an excess of 50 kg at B
+    const events = [made(), shipAdd, receivePallet, ...onward({ quantityList: [q(LOT, 150)] })];
+    expect(excess(events)).toEqual([[AT_B, 100, 150]]);
+    // 100 kg on: balanced
+    expect(
+      excess([made(), shipAdd, receivePallet, ...onward({ quantityList: [q(LOT, 100)] })]),
+    ).toEqual([]);
+  });
+
+  it('counts what a shipping ADD packs once in the receipt comparison', () => {
+    // it names the lot and the pallet that holds it: 100 kg sent, not 200
+    const over = validateChain([made(), shipAdd, receive({ quantityList: [q(LOT, 150)] })]);
+    expect(
+      over
+        .filter((d) => d.code === 'TRACE_RECEIPT_EXCEEDS_SHIPMENT')
+        .map((d) => [d.params?.received, d.params?.shipped]),
+    ).toEqual([[150, 100]]);
+    expect(codes([made(), shipAdd, receive({ quantityList: [q(LOT, 100)] })])).toEqual(['', '']);
+  });
+
+  it('a receiving DELETE of the pallet alone brings in what it held, and takes it off', () => {
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      shipPallet,
+      aggregate('DELETE', 'receiving', {}, day(4)),
+    ];
+    // before, the receipt brought nothing in at B, so 150 kg shipped on from B was no excess
+    expect(excess([...events, ...onward({ quantityList: [q(LOT, 150)] })])).toEqual([
+      [AT_B, 100, 150],
+    ]);
+    expect(codes([...events, ...onward({ quantityList: [q(LOT, 100)] })])).toEqual(['', '']);
+  });
+
+  it('a receiving DELETE empties the pallet: re-used at B, it carries only what B packs on it', () => {
+    const LOT3 = 'urn:epc:class:lgtin:6921001.000102.A3';
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      shipPallet,
+      aggregate('DELETE', 'receiving', { childQuantityList: [q(LOT, 100)] }, day(4)),
+      { ...made(LOT3, 20), bizLocation: { id: B } },
+      { ...pack(PALLET, { childQuantityList: [q(LOT3, 20)] }, day(5)), bizLocation: { id: B } },
+      // the pallet (now LOT3) to C under PO2, the lot itself loose to C under PO3
+      transfer('shipping', { epcList: [PALLET] }, day(6), { from: B, to: C, po: PO2 }),
+      transfer('receiving', { quantityList: [q(LOT3, 20)] }, day(7), { from: B, to: C, po: PO2 }),
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, day(6), { from: B, to: C, po: PO3 }),
+      transfer('receiving', { quantityList: [q(LOT, 100)] }, day(7), { from: B, to: C, po: PO3 }),
+    ];
+    // before, the pallet still held the lot, and B shipped 200 kg of the 100 kg it received
+    expect(codes(events)).toEqual(['', '']);
   });
 });

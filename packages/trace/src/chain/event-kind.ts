@@ -124,3 +124,19 @@ export function kindCode(
   }
   return K_OBSERVE;
 }
+
+/** {@link aggregationRole}: the event packs its children into its parent. */
+export const A_PACKS = 1;
+/** {@link aggregationRole}: the event takes its children (all, when it names none) off its parent. */
+export const A_UNPACKS = 2;
+
+/**
+ * What an event does to the container it names as `parentID`, whatever its business step: an
+ * AggregationEvent ADD packs ({@link A_PACKS}), a DELETE unpacks ({@link A_UNPACKS}), anything
+ * else neither (0). A shipping ADD is a shipment that also packs (loaded onto a pallet as it
+ * leaves), a receiving DELETE a receipt that also unpacks. A destruction does neither.
+ */
+export function aggregationRole(type: number, action: unknown, kind: number): number {
+  if (type !== T_AGGREGATION || kind === K_DESTROY) return 0;
+  return action === 'ADD' ? A_PACKS : action === 'DELETE' ? A_UNPACKS : 0;
+}

@@ -13,12 +13,16 @@ import { canonicalEventJson } from './content-hash.js';
 import { declaredErroneous } from './error-declaration.js';
 import { EventIdColumn } from './event-id-column.js';
 import {
+  A_PACKS,
+  A_UNPACKS,
+  aggregationRole,
   bareBizStep,
   bareDisposition,
   EVENT_KINDS,
   EVENT_TYPES,
   type EventKind,
   K_AGGREGATE,
+  K_DISAGGREGATE,
   K_TRANSFORM,
   kindCode,
   T_AGGREGATION,
@@ -264,6 +268,12 @@ export class GraphStore implements LotGraph {
   readonly edgeNextOut = new Int32Vec();
   readonly edgeNextIn = new Int32Vec();
   readonly transformationIds = new Map<string, TransformationGroup>();
+  /**
+   * AggregationEvents that are also a transfer or a sale (a shipping ADD, a receiving DELETE),
+   * by slot: their role ({@link aggregationRole}), which their kind does not show. Rare, so kept
+   * apart from the columns every event has.
+   */
+  private readonly transferAggregations = new Map<number, number>();
   /** The transformation group (same transformationID) of each transformation slot in one. */
   private readonly groupOf = new Map<number, TransformationGroup>();
   /**
@@ -914,6 +924,11 @@ export class GraphStore implements LotGraph {
       typeof e.eventTime === 'string' ? isoMillis(e.eventTime) : Number.NaN,
       e.eventTimeZoneOffset,
     );
+    const kind = this.evKind.data[slot] as number;
+    if (type === T_AGGREGATION && kind !== K_AGGREGATE && kind !== K_DISAGGREGATE) {
+      const role = aggregationRole(type, e.action, kind);
+      if (role !== 0) this.transferAggregations.set(slot, role);
+    }
     if (this.retain) this.sources.push(event);
     this.evEventId.push(e.eventID);
     const readPoint = e.readPoint as Record<string, unknown> | undefined;
@@ -1013,7 +1028,24 @@ export class GraphStore implements LotGraph {
     const kind = this.evKind.data[slot] as number;
     this.evHolder.push(this.holderOf(slot, kind, rp, bl));
     if (kind === K_TRANSFORM) this.linkTransformation(slot, transformationId);
-    else if (kind === K_AGGREGATE && type === T_AGGREGATION) this.linkAggregation(slot);
+    else if (type === T_AGGREGATION && this.isPacking(slot)) this.linkAggregation(slot);
+  }
+
+  /**
+   * Whether `slot` packs its children into its parent: an AggregationEvent ADD, a packing or a
+   * shipment or receipt that packs as well (see {@link aggregationRole}).
+   */
+  isPacking(slot: number): boolean {
+    return (
+      this.evKind.data[slot] === K_AGGREGATE || this.transferAggregations.get(slot) === A_PACKS
+    );
+  }
+
+  /** Whether `slot` takes children off its parent: an AggregationEvent DELETE, of any bizStep. */
+  isUnpacking(slot: number): boolean {
+    return (
+      this.evKind.data[slot] === K_DISAGGREGATE || this.transferAggregations.get(slot) === A_UNPACKS
+    );
   }
 
   /**
