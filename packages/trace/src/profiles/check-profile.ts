@@ -26,7 +26,7 @@ import { applyFindingOptions } from './finding-options.js';
 import { cbvEquals, hasAny, localName, selectMeasurements, selectValues } from './kde-selector.js';
 import { convertMeasurement, unitTableProblem } from './measurement-units.js';
 import { profileMessages } from './profile-messages.js';
-import { profileNames, withProfileNames } from './profile-names.js';
+import { labelParam, profileNames, withProfileNames } from './profile-names.js';
 import type {
   CteDefinition,
   CteMatch,
@@ -38,6 +38,7 @@ import type {
   ValueRule,
 } from './trace-profile.js';
 import { validateTraceProfile } from './trace-profile.js';
+import { requirementWords } from './value-requirement-words.js';
 
 /** Options of {@link checkProfile}. */
 export interface CheckProfileOptions {
@@ -628,8 +629,10 @@ function valueRule(rule: ValueRule, run: RuleRun): Diagnostic[] {
           ...run.params(index),
           cte,
           rule: rule.id,
+          ruleName: labelParam(rule.label, rule.id),
           value: display(result.value),
           expected: expectedText(rule),
+          requirement: requirementWords(rule),
         },
         {
           path: run.pathOf(index),

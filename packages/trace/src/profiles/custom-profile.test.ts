@@ -28,8 +28,8 @@ const districtColdChain = definePlugin({
   messages: {
     XIGANG_COLD_CHAIN_TEMPERATURE: {
       severity: 'error',
-      'zh-CN': '水产品发货事件 {index}（{eventID}）的温度记录 {value} 不符合 {expected}',
-      en: 'Shipping of aquatic products, event {index} ({eventID}): temperature reading {value} breaks {expected}',
+      'zh-CN': '水产品发货事件 {index}（{eventID}）的温度记录 {value} 不符合要求：{requirement}',
+      en: 'Shipping of aquatic products, event {index} ({eventID}): temperature reading {value}, expected {requirement}',
     },
   },
   setup: (ctx, options) => {
@@ -117,7 +117,11 @@ describe('a district cold-chain profile written with the plugin SDK alone', () =
     const d = found.find((x) => x.code === 'XIGANG_COLD_CHAIN_TEMPERATURE');
     // the plugin's zh-CN template, filled in by hand
     expect(d?.message).toBe(
-      `水产品发货事件 ${warehouseOut}（${events[warehouseOut]?.eventID}）的温度记录 -12 CEL 不符合 all sensorElementList[*].sensorReport[type=Temperature].value lte -18 CEL`,
+      `水产品发货事件 ${warehouseOut}（${events[warehouseOut]?.eventID}）的温度记录 -12 CEL 不符合要求：sensorElementList[*].sensorReport[type=Temperature].value 均 ≤ -18 °C`,
+    );
+    // the condition in the rule's own terms stays in `expected`, for programs
+    expect(d?.params?.expected).toBe(
+      'all sensorElementList[*].sensorReport[type=Temperature].value lte -18 CEL',
     );
   });
   it('names an event without an eventID in the words of the locale', () => {

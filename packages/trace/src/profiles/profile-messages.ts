@@ -41,8 +41,8 @@ export const profileMessages = defineMessages(
     TRACE_PROFILE_RULE_FAILED: {
       severity: 'error',
       'zh-CN':
-        '事件 [{index}] {eventID} 不符合 {profile} 的规则 {rule}：取值 {value}，要求 {expected}',
-      en: 'Event {index} {eventID} breaks rule {rule} of {profile}: value {value}, expected {expected}',
+        '事件 [{index}] {eventID} 不符合 {profile} 的规则“{ruleName}”：取值 {value}，要求 {requirement}',
+      en: 'Event {index} {eventID} breaks rule "{ruleName}" of {profile}: value {value}, expected {requirement}',
     },
     TRACE_PROFILE_EVENTS_UNAVAILABLE: {
       severity: 'error',

@@ -129,6 +129,7 @@ const NAMED_CODES: ReadonlySet<string> = new Set([
   'TRACE_PROFILE_RELEASED_NOT_CONFORMANT',
   'TRACE_PROFILE_NEW_LOT_NOT_ALLOWED',
   'TRACE_PROFILE_CONTEXT_RESULT_INVALID',
+  'TRACE_PROFILE_RULE_FAILED',
 ]);
 
 /** The name params of the profile codes, each filled from its id param. */
@@ -146,7 +147,7 @@ const NO_LABELS: Pick<TraceProfile, 'ctes'> = { ctes: [] };
  */
 export function withProfileNames(
   d: Diagnostic,
-  profile: Pick<TraceProfile, 'ctes'> | undefined,
+  profile: (Pick<TraceProfile, 'ctes'> & Partial<Pick<TraceProfile, 'rules'>>) | undefined,
   locale: Locale | undefined,
 ): Diagnostic {
   const params = d.params;
@@ -163,6 +164,15 @@ export function withProfileNames(
   const names: Record<string, unknown> = {};
   for (const name of NAMES)
     if (params[name] === undefined && named[name] !== undefined) names[name] = named[name];
+  // a value rule's failure reported by other code: the rule by its label, its condition as written
+  const { rule, expected } = params;
+  if (params.ruleName === undefined && typeof rule === 'string') {
+    const rules: readonly unknown[] = Array.isArray(profile?.rules) ? profile.rules : [];
+    const found = rules.find((r) => isRecord(r) && r.id === rule);
+    names.ruleName = labelParam(isRecord(found) ? found.label : undefined, rule);
+  }
+  if (params.requirement === undefined && typeof expected === 'string')
+    names.requirement = asWritten(expected);
   // an inspection's result (TRACE_PROFILE_RELEASED_NOT_CONFORMANT) as it is written
   const result = params.result;
   if (params.resultName === undefined && (typeof result === 'string' || isLocalizedParam(result)))

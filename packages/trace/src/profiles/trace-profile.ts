@@ -176,7 +176,9 @@ export interface ValueRule extends RuleBase, ValueCondition {
   readonly when?: ValueCondition;
   /**
    * The message of a failure (a descriptor from `defineMessages` or a plugin's `messages`);
-   * params: `index`, `eventID`, `profile`, `rule`, `value`, `expected`, `cte`.
+   * params: `index`, `eventID`, `profile`, `cte`, `rule` (the rule's id) and `ruleName` (its label,
+   * else its id), `value`, `expected` (the condition in the rule's terms, `all … lte -18 CEL`) and
+   * `requirement` (in words, in the message's language: `… 均 ≤ -18 °C`, `every … ≤ -18 °C`).
    * Default `TRACE_PROFILE_RULE_FAILED`.
    */
   readonly message?: MessageDescriptor;
