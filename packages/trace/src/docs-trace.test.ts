@@ -627,8 +627,9 @@ describe('docs/trace.md', () => {
       messages: {
         XIGANG_COLD_CHAIN_TEMPERATURE: {
           severity: 'error',
-          'zh-CN': '水产品发货事件 {index}（{eventID}）的温度记录 {value} 不符合 {expected}',
-          en: 'Shipping of aquatic products, event {index} ({eventID}): temperature reading {value} breaks {expected}',
+          'zh-CN':
+            '水产品发货事件 {index}（{eventID}）的温度记录 {value} 不符合要求：{requirement}',
+          en: 'Shipping of aquatic products, event {index} ({eventID}): temperature reading {value}, expected {requirement}',
         },
       },
       setup: (ctx, options) => {
@@ -690,10 +691,10 @@ describe('docs/trace.md', () => {
     // formatDiagnostic(d, 'zh-CN', engine.catalogue) renders the district's own message
     const d = diagnostics[1]!;
     expect(formatDiagnostic(d, 'zh-CN', engine.catalogue)).toContain(
-      `水产品发货事件 ${warehouseOut}（${String(chain[warehouseOut]?.eventID)}）的温度记录 -12 CEL 不符合`,
+      `水产品发货事件 ${warehouseOut}（${String(chain[warehouseOut]?.eventID)}）的温度记录 -12 CEL 不符合要求：sensorElementList[*].sensorReport[type=Temperature].value 均 ≤ -18 °C`,
     );
     expect(formatDiagnostic(d, 'en', engine.catalogue)).toContain(
-      'temperature reading -12 CEL breaks',
+      'temperature reading -12 CEL, expected every sensorElementList[*].sensorReport[type=Temperature].value ≤ -18 °C',
     );
 
     const profile = engine.require(traceProfiles, 'cn-ln-dalian-xigang.cold-chain');
