@@ -197,6 +197,8 @@ export interface LotGraph {
   predecessors(node: number): { node: number; slot: number }[];
   /** Findings made while reading the input (events that are not objects). */
   readonly diagnostics: readonly Diagnostic[];
+  /** The unit table its quantities are compared with (default {@link REC20_UNITS}). */
+  readonly units?: UnitTable;
 }
 
 const NO_OFFSET = -100_000;

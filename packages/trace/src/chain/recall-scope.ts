@@ -2,6 +2,7 @@ import type { Diagnostic } from '@foodsafety/core';
 import type { EventKind } from './event-kind.js';
 import type { EventSummary, LotGraph } from './lot-graph.js';
 import { traceBack, traceForward } from './trace-lot.js';
+import { REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
 /** One movement of a lot in a recall scope: produced, shipped, received, sold, destroyed… */
 export interface RecallMovement {
@@ -27,11 +28,13 @@ export interface RecallContact {
   readonly id: string;
   readonly lots: readonly string[];
   /**
-   * What moved between the contact and the chain, per unit as written (`''` for a count without
-   * unit): for a recipient what reached it, for a source what it sent. A shipment and its receipt
-   * are one flow, counted once: shipments and receipts of a lot that share a business transaction
-   * are one flow, those that name none another, and each flow counts the larger of its shipped
-   * and its received side (so a flow recorded on one side only counts too).
+   * What moved between the contact and the chain, per unit (`''` for a count without unit): for a
+   * recipient what reached it, for a source what it sent. A shipment and its receipt are one
+   * flow, counted once: shipments and receipts of a lot that share a business transaction
+   * (directly, or through an event naming two) are one flow, those that name none another, and
+   * each flow counts the larger of its shipped and its received side (so a flow recorded on one
+   * side only counts too). A flow is compared in its dimension (kg and g alike) and shown in the
+   * unit it was first written in.
    */
   readonly quantities: Readonly<Record<string, number>>;
   /** What was made there (a source: the lot's origin, a transformation's output), when any. */
@@ -70,8 +73,27 @@ function partyOf(list: EventSummary['sources']): string | undefined {
   );
 }
 
+/** A movement, with what {@link movementsOf} needs to find the party of a side left unnamed. */
+interface Move {
+  readonly movement: RecallMovement;
+  /** Every source and destination id the event names. */
+  readonly sourceIds: readonly string[];
+  readonly destinationIds: readonly string[];
+  /** The place of the event (shipper's for a shipment, receiver's for a receipt). */
+  readonly holder: string | undefined;
+  /** The event names no destinations (a receipt) or no sources (a shipment). */
+  readonly unnamed: boolean;
+}
+
+/**
+ * The movements of the lots: one per object entry of an event naming the lot (an event that
+ * names it on two quantity lines moves both). A receipt that names no destinations is the
+ * recipient's, as the shipment it pairs with names it (one of the same lot and business
+ * transaction whose destinations include the receipt's place); a shipment that names no sources
+ * is its shipper's, as the receipt it pairs with names it. So one recipient is one contact.
+ */
 function movementsOf(graph: LotGraph, lots: readonly string[]): RecallMovement[] {
-  const out: RecallMovement[] = [];
+  const moves: Move[] = [];
   for (const lot of lots) {
     const node = graph.nodeOf(lot);
     if (node === undefined) continue;
@@ -80,42 +102,169 @@ function movementsOf(graph: LotGraph, lots: readonly string[]): RecallMovement[]
       if (seen.has(slot)) continue;
       seen.add(slot);
       const e = graph.event(slot);
-      const object = e.objects.find((o) => o.id === lot);
-      let from: string | undefined;
-      let to: string | undefined;
-      if (e.kind === 'shipping' || e.kind === 'receiving') {
-        from = partyOf(e.sources) ?? (e.kind === 'shipping' ? e.holder : undefined);
-        to = partyOf(e.destinations) ?? (e.kind === 'receiving' ? e.holder : undefined);
-      } else if (e.kind === 'origin') {
-        from = e.holder;
-      } else if (e.kind === 'transformation') {
-        const consumed = object?.field === 'inputEPCList' || object?.field === 'inputQuantityList';
-        if (consumed) to = e.holder;
-        else from = e.holder;
-      } else {
-        to = e.holder;
+      for (const object of e.objects) {
+        if (object.id !== lot) continue;
+        moves.push(moveOf(e, lot, object));
       }
-      out.push({
-        lot,
-        kind: e.kind,
-        index: e.index,
-        ...(e.eventID === undefined ? {} : { eventID: e.eventID }),
-        ...(e.eventTime === undefined ? {} : { eventTime: e.eventTime }),
-        ...(object?.quantity === undefined ? {} : { quantity: object.quantity }),
-        ...(object?.uom === undefined ? {} : { uom: object.uom }),
-        ...(from === undefined ? {} : { from }),
-        ...(to === undefined ? {} : { to }),
-        ...(e.bizTransactions.length === 0 ? {} : { bizTransactions: e.bizTransactions }),
-      });
     }
   }
-  return out;
+  nameUnnamedSides(moves);
+  return moves.map((m) => m.movement);
+}
+
+function moveOf(e: EventSummary, lot: string, object: EventSummary['objects'][number]): Move {
+  let from: string | undefined;
+  let to: string | undefined;
+  if (e.kind === 'shipping' || e.kind === 'receiving') {
+    from = partyOf(e.sources) ?? (e.kind === 'shipping' ? e.holder : undefined);
+    to = partyOf(e.destinations) ?? (e.kind === 'receiving' ? e.holder : undefined);
+  } else if (e.kind === 'origin') {
+    from = e.holder;
+  } else if (e.kind === 'transformation') {
+    const consumed = object.field === 'inputEPCList' || object.field === 'inputQuantityList';
+    if (consumed) to = e.holder;
+    else from = e.holder;
+  } else {
+    to = e.holder;
+  }
+  const movement: RecallMovement = {
+    lot,
+    kind: e.kind,
+    index: e.index,
+    ...(e.eventID === undefined ? {} : { eventID: e.eventID }),
+    ...(e.eventTime === undefined ? {} : { eventTime: e.eventTime }),
+    ...(object.quantity === undefined ? {} : { quantity: object.quantity }),
+    ...(object.uom === undefined ? {} : { uom: object.uom }),
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+    ...(e.bizTransactions.length === 0 ? {} : { bizTransactions: e.bizTransactions }),
+  };
+  return {
+    movement,
+    sourceIds: e.sources.map((p) => p.id),
+    destinationIds: e.destinations.map((p) => p.id),
+    holder: e.holder,
+    unnamed:
+      (e.kind === 'receiving' && e.destinations.length === 0) ||
+      (e.kind === 'shipping' && e.sources.length === 0),
+  };
+}
+
+/** See {@link movementsOf}: the side a shipment or receipt leaves unnamed, from its partner. */
+function nameUnnamedSides(moves: Move[]): void {
+  if (!moves.some((m) => m.unnamed)) return;
+  // the transfers of each lot and business transaction
+  const byTransaction = new Map<string, Move[]>();
+  for (const m of moves) {
+    const { kind, lot, bizTransactions } = m.movement;
+    if (kind !== 'shipping' && kind !== 'receiving') continue;
+    for (const t of bizTransactions ?? []) {
+      const key = `${lot}\u0000${t}`;
+      const list = byTransaction.get(key);
+      if (list === undefined) byTransaction.set(key, [m]);
+      else list.push(m);
+    }
+  }
+  moves.forEach((m, i) => {
+    if (!m.unnamed || m.holder === undefined) return;
+    const { kind, lot, bizTransactions } = m.movement;
+    const receipt = kind === 'receiving';
+    for (const t of bizTransactions ?? []) {
+      const partner = byTransaction
+        .get(`${lot}\u0000${t}`)
+        ?.find((p) =>
+          receipt
+            ? p.movement.kind === 'shipping' &&
+              p.movement.to !== undefined &&
+              p.destinationIds.includes(m.holder as string)
+            : p.movement.kind === 'receiving' &&
+              p.movement.from !== undefined &&
+              p.sourceIds.includes(m.holder as string),
+        );
+      if (partner === undefined) continue;
+      moves[i] = {
+        ...m,
+        movement: receipt
+          ? { ...m.movement, to: partner.movement.to as string }
+          : { ...m.movement, from: partner.movement.from as string },
+      };
+      return;
+    }
+  });
+}
+
+/** Figures as sums of decimals leave them (0.1 + 0.2): to 15 significant digits. */
+function tidy(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+}
+
+/**
+ * The flows of one lot to or from one contact in one dimension (mass, volume, count, or a unit
+ * that does not convert, alone): its shipments and receipts, each with its business
+ * transactions and its quantity in the dimension's base unit.
+ */
+interface LotFlows {
+  /** The unit the flows are shown in: the first one written. */
+  readonly unit: string;
+  /** Its size in the base unit (1 for a unit that does not convert). */
+  readonly factor: number;
+  readonly moves: {
+    readonly shipped: boolean;
+    readonly base: number;
+    readonly tx: readonly string[];
+  }[];
+}
+
+/**
+ * One lot's flows with one contact, counted: shipments and receipts that share a business
+ * transaction, directly or through another event that names both, are one flow (transactions
+ * joined, whatever order they come in), those that name none another; each flow counts the
+ * larger of its shipped and its received side, so a shipment and its receipt count once and a
+ * flow recorded on one side only counts too.
+ */
+function flowTotal(flows: LotFlows): number {
+  const parent = new Map<string, string>();
+  // (every transaction is entered before its root is asked for)
+  const root = (t: string): string => {
+    let r = t;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    for (let c = t; c !== r; ) {
+      const next = parent.get(c) as string;
+      parent.set(c, r);
+      c = next;
+    }
+    return r;
+  };
+  for (const m of flows.moves) {
+    const [first, ...rest] = m.tx;
+    if (first === undefined) continue;
+    if (!parent.has(first)) parent.set(first, first);
+    for (const t of rest) {
+      if (!parent.has(t)) parent.set(t, t);
+      const a = root(first);
+      const b = root(t);
+      if (a !== b) parent.set(b, a);
+    }
+  }
+  const sides = new Map<string, [shipped: number, received: number]>();
+  for (const m of flows.moves) {
+    const key = m.tx.length === 0 ? '' : `#${root(m.tx[0] as string)}`;
+    let side = sides.get(key);
+    if (side === undefined) {
+      side = [0, 0];
+      sides.set(key, side);
+    }
+    side[m.shipped ? 0 : 1] += m.base;
+  }
+  let total = 0;
+  for (const [shipped, received] of sides.values()) total += Math.max(shipped, received);
+  return total;
 }
 
 interface ContactAcc {
   lots: Set<string>;
-  /** Per unit and lot: the flows, each with its shipped side and its received side. */
-  flows: Map<string, Flow[]>;
+  /** Per lot and dimension (see {@link LotFlows}). */
+  flows: Map<string, LotFlows>;
   produced: Record<string, number>;
   sold: Record<string, number>;
   first?: string;
@@ -123,31 +272,7 @@ interface ContactAcc {
   last?: string;
   lastMs: number;
   events: number[];
-}
-
-/**
- * One flow of a lot to or from a contact: the shipments and receipts that share a business
- * transaction (`transactions`), or, for the one flow without any, those that name none.
- */
-interface Flow {
-  readonly unit: string;
-  readonly transactions: Set<string>;
-  shipped: number;
-  received: number;
-}
-
-/** The flow a shipment or receipt belongs to: the first that shares a transaction with it. */
-function flowOf(flows: Flow[], unit: string, transactions: readonly string[]): Flow {
-  let flow =
-    transactions.length === 0
-      ? flows.find((f) => f.transactions.size === 0)
-      : flows.find((f) => transactions.some((t) => f.transactions.has(t)));
-  if (flow === undefined) {
-    flow = { unit, transactions: new Set(), shipped: 0, received: 0 };
-    flows.push(flow);
-  }
-  for (const t of transactions) flow.transactions.add(t);
-  return flow;
+  eventSet: Set<number>;
 }
 
 function add(totals: Record<string, number>, unit: string, quantity: number): void {
@@ -156,6 +281,7 @@ function add(totals: Record<string, number>, unit: string, quantity: number): vo
 
 /** A plain-object copy of totals kept without a prototype (a unit may be `__proto__`). */
 function copyOf(totals: Record<string, number>): Record<string, number> {
+  for (const unit of Object.keys(totals)) totals[unit] = tidy(totals[unit] as number);
   return { ...totals };
 }
 
@@ -163,6 +289,7 @@ function collect(
   movements: readonly RecallMovement[],
   pick: (m: RecallMovement) => string | undefined,
   keep: (m: RecallMovement) => boolean,
+  units: UnitTable,
 ): RecallContact[] {
   const acc = new Map<string, ContactAcc>();
   for (const m of movements) {
@@ -179,6 +306,7 @@ function collect(
         firstMs: Number.POSITIVE_INFINITY,
         lastMs: Number.NEGATIVE_INFINITY,
         events: [],
+        eventSet: new Set(),
       };
       acc.set(id, c);
     }
@@ -187,15 +315,20 @@ function collect(
     if (m.quantity !== undefined && Number.isFinite(m.quantity) && m.quantity >= 0) {
       const unit = m.uom ?? '';
       if (m.kind === 'shipping' || m.kind === 'receiving') {
-        const key = `${unit}\u0000${m.lot}`;
+        // a shipment in kilograms and its receipt in grams are one flow
+        const code = unitCode(m.uom, units);
+        const dimension = code === undefined ? `=${unit}` : `${code.dim}`;
+        const key = `${dimension}\u0000${m.lot}`;
         let flows = c.flows.get(key);
         if (flows === undefined) {
-          flows = [];
+          flows = { unit, factor: code?.factor ?? 1, moves: [] };
           c.flows.set(key, flows);
         }
-        const flow = flowOf(flows, unit, m.bizTransactions ?? []);
-        if (m.kind === 'shipping') flow.shipped += m.quantity;
-        else flow.received += m.quantity;
+        flows.moves.push({
+          shipped: m.kind === 'shipping',
+          base: m.quantity * (code?.factor ?? 1),
+          tx: m.bizTransactions ?? [],
+        });
       } else if (m.kind === 'sale') add(c.sold, unit, m.quantity);
       else add(c.produced, unit, m.quantity);
     }
@@ -210,12 +343,15 @@ function collect(
         c.last = m.eventTime;
       }
     }
-    if (!c.events.includes(m.index)) c.events.push(m.index);
+    if (!c.eventSet.has(m.index)) {
+      c.eventSet.add(m.index);
+      c.events.push(m.index);
+    }
   }
   return [...acc.entries()].map(([id, c]) => {
     const quantities = Object.create(null) as Record<string, number>;
     for (const flows of c.flows.values())
-      for (const flow of flows) add(quantities, flow.unit, Math.max(flow.shipped, flow.received));
+      add(quantities, flows.unit, flowTotal(flows) / flows.factor);
     return {
       id,
       lots: [...c.lots],
@@ -253,6 +389,7 @@ export function recallScope(graph: LotGraph, id: string): RecallScope {
   const back = traceBack(graph, id);
   const upstreamLots = back.lots.map((l) => l.id);
   const downstreamLots = forward.lots.map((l) => l.id);
+  const units = graph.units ?? REC20_UNITS;
   const upstream = movementsOf(graph, [forward.id, ...upstreamLots]);
   const downstream = movementsOf(graph, [forward.id, ...downstreamLots]);
   const sources = collect(
@@ -263,11 +400,13 @@ export function recallScope(graph: LotGraph, id: string): RecallScope {
       m.kind === 'transformation' ||
       m.kind === 'shipping' ||
       m.kind === 'receiving',
+    units,
   );
   const recipients = collect(
     downstream,
     (m) => m.to,
     (m) => m.kind === 'shipping' || m.kind === 'receiving' || m.kind === 'sale',
+    units,
   );
   return {
     id: forward.id,
