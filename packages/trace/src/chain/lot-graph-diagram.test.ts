@@ -52,4 +52,35 @@ describe('diagrams', () => {
     expect(text).toContain('["urn:y:#35;quot;#amp;amp;"]');
     expect(text.replace(/-\.?->/g, '')).not.toMatch(/[<>]/); // only arrows are left
   });
+
+  it('sums every line of a shipment that names the lot twice, and shows a missing quantity as such', () => {
+    const LOT = 'urn:epc:class:lgtin:6921002.000201.PCH24001';
+    const ship = (lines: object[], buyer: string) => ({
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      bizStep: 'shipping',
+      eventTime: '2025-05-02T09:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      quantityList: lines,
+      destinationList: [{ type: 'owning_party', destination: buyer }],
+    });
+    const g = buildLotGraph([
+      ship(
+        [
+          { epcClass: LOT, quantity: 100, uom: 'KGM' },
+          { epcClass: LOT, quantity: 50, uom: 'KGM' },
+        ],
+        'urn:example:buyer:1',
+      ),
+      ship([{ epcClass: LOT }], 'urn:example:buyer:2'),
+      ship([{ epcClass: LOT, quantity: 0.1, uom: 'KGM' }], 'urn:example:buyer:3'),
+      ship([{ epcClass: LOT, quantity: 0.2, uom: 'KGM' }], 'urn:example:buyer:3'),
+    ]);
+    // before: "shipped 200 KGM" (the first line twice), "shipped 0", "shipped 0.30000000000000004 KGM"
+    const text = lotGraphToMermaid(g, { shipments: true });
+    expect(text).toContain('n0 -.->|"shipped 150 KGM"| p0');
+    expect(text).toContain('n0 -.->|"shipped quantity not given"| p1');
+    expect(text).toContain('n0 -.->|"shipped 0.3 KGM"| p2');
+    expect(lotGraphToDot(g, { shipments: true })).toContain('label="shipped 150 KGM"');
+  });
 });

@@ -77,29 +77,46 @@ function picture(graph: LotGraph, options: DiagramOptions): Picture {
   if (options.shipments === true) {
     const parties = new Map<string, string>();
     for (const n of chosen) {
-      const totals = new Map<string, Map<string, number>>();
+      // per recipient: the quantities shipped by unit, and whether some shipment gave none
+      const totals = new Map<string, { byUnit: Map<string, number>; unknown: boolean }>();
+      const lot = graph.idOf(n);
+      const seen = new Set<number>();
       for (const slot of graph.eventsOf(n)) {
+        // (an event naming the lot on two lines is listed for each: taken once, both lines)
+        if (seen.has(slot)) continue;
+        seen.add(slot);
         const e = graph.event(slot);
         if (e.kind !== 'shipping') continue;
         const to =
           e.destinations.find((d) => d.type === 'owning_party')?.id ??
           e.destinations[0]?.id ??
           '(unknown recipient)';
-        const object = e.objects.find((o) => o.id === graph.idOf(n));
-        const unit = object?.uom ?? '';
-        const byUnit = totals.get(to) ?? new Map<string, number>();
-        byUnit.set(unit, (byUnit.get(unit) ?? 0) + (object?.quantity ?? 0));
-        totals.set(to, byUnit);
+        const total = totals.get(to) ?? { byUnit: new Map<string, number>(), unknown: false };
+        totals.set(to, total);
+        for (const object of e.objects) {
+          if (object.id !== lot) continue;
+          const q = object.quantity;
+          if (q === undefined || !Number.isFinite(q) || q < 0) {
+            total.unknown = true;
+            continue;
+          }
+          const unit = object.uom ?? '';
+          total.byUnit.set(unit, (total.byUnit.get(unit) ?? 0) + q);
+        }
       }
-      for (const [to, byUnit] of totals) {
+      for (const [to, { byUnit, unknown }] of totals) {
         let key = parties.get(to);
         if (key === undefined) {
           key = `p${parties.size}`;
           parties.set(to, key);
           nodes.push({ key, label: to, party: true });
         }
-        const qty = [...byUnit].map(([u, q]) => `${q}${u === '' ? '' : ` ${u}`}`).join(', ');
-        edges.push({ from: `n${n}`, to: key, label: `shipped ${qty}`, dashed: true });
+        const known = [...byUnit].map(
+          ([u, q]) => `${Number(q.toPrecision(15))}${u === '' ? '' : ` ${u}`}`,
+        );
+        // a shipment without a quantity is no shipment of 0: its part is shown as not given
+        const parts = unknown ? [...known, 'quantity not given'] : known;
+        edges.push({ from: `n${n}`, to: key, label: `shipped ${parts.join(' + ')}`, dashed: true });
       }
     }
   }
