@@ -198,6 +198,11 @@ export const epcisMessages = defineMessages(
       'zh-CN': '读取数据流失败：{detail}',
       en: 'Reading the stream failed: {detail}',
     },
+    TRACE_PROGRESS_CALLBACK_FAILED: {
+      severity: 'error',
+      'zh-CN': '进度回调（onProgress）在已计入 {events} 个事件时出错，校验到此停止：{detail}',
+      en: 'The progress callback (onProgress) failed after {events} events, so the validation stopped there: {detail}',
+    },
   },
   { source: '@foodsafety/trace' },
 );

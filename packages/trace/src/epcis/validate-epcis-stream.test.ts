@@ -9,7 +9,10 @@ import { OBSERVE_EVENT } from './__fixtures__/events.js';
 import { createEpcisLineValidator } from './epcis-line-validator.js';
 import { validateEpcisDocument, validatorFor } from './validate-epcis-document.js';
 import {
+  type StreamProgress,
   type StreamValidationOptions,
+  type StreamValidationResult,
+  streamProbe,
   validateEpcisDocumentStream,
   validateEpcisJsonLines,
 } from './validate-epcis-stream.js';
@@ -521,6 +524,240 @@ describe('where the streams put text that is not JSON', () => {
     expect([fromBytes.bytes, fromText.bytes]).toEqual([asBytes.length, asBytes.length]);
     expect([fromBytes.valid, fromText.valid]).toEqual([true, true]);
   });
+});
+
+describe('the streams keep at most maxDiagnostics, and count them all', () => {
+  /** An event with 20 bad quantities: some 60 findings. */
+  const badLine = JSON.stringify({
+    ...OBSERVE_EVENT,
+    quantityList: Array.from({ length: 20 }, () => ({ epcClass: 'bad', quantity: -1, uom: 'kg' })),
+  });
+  const lines = Array.from({ length: 400 }, () => badLine);
+  const documentText = JSON.stringify({
+    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2024-05-01T09:00:00Z',
+    epcisBody: { eventList: lines.map((l) => JSON.parse(l)) },
+  });
+  /** Run a validation and note the most diagnostics the stream held after any event. */
+  async function held(run: () => Promise<StreamValidationResult>) {
+    let most = 0;
+    streamProbe.held = (n) => {
+      most = Math.max(most, n);
+    };
+    try {
+      return { result: await run(), most };
+    } finally {
+      delete streamProbe.held;
+    }
+  }
+  const counts = ({ diagnostics: _, ...rest }: StreamValidationResult) => rest;
+
+  it.each([
+    ['JSON Lines, by the line reader', {}],
+    ['JSON Lines, the full way', { onEvent: () => undefined }],
+    ['JSON Lines, with an index', { index: 'new' }],
+    ['a document', { document: true }],
+  ] as const)('holds no more than maxDiagnostics however many are found (%s)', async (_, how) => {
+    const validate = (maxDiagnostics: number) => {
+      const options: StreamValidationOptions = {
+        now: NOW,
+        maxDiagnostics,
+        ...('onEvent' in how ? { onEvent: how.onEvent } : {}),
+        ...('index' in how ? { index: createTraceIndex() } : {}),
+      };
+      return 'document' in how
+        ? validateEpcisDocumentStream(pieces(documentText, 4096), options)
+        : validateEpcisJsonLines(pieces(lines.join('\n'), 4096), options);
+    };
+    const all = await validate(Number.POSITIVE_INFINITY);
+    expect(all.diagnosticCount).toBeGreaterThan(lines.length * 20);
+    const { result, most } = await held(() => validate(100));
+    expect(most).toBeLessThanOrEqual(100);
+    expect(most).toBeGreaterThan(0); // the probe was told
+    // the first 100, and the counts of all
+    expect(result.diagnostics).toEqual(all.diagnostics.slice(0, 100));
+    expect(counts(result)).toEqual(counts(all));
+  });
+
+  it('counts the findings it lets go towards valid: an error after maxDiagnostics, an index finding', async () => {
+    const [first, second] = generateSeaCucumberChain({ variant: 'valid' }).events;
+    const lower = JSON.stringify({
+      ...first,
+      action: (first as { action: string }).action.toLowerCase(),
+    });
+    // lenient: the lower-case actions are warnings; the repeated event is the index's error
+    const text = [lower, lower, JSON.stringify(second), JSON.stringify(second)].join('\n');
+    for (const full of [{}, { onEvent: () => undefined }]) {
+      const options: StreamValidationOptions = { mode: 'lenient', now: NOW, ...full };
+      const all = await validateEpcisJsonLines(pieces(text, 50), {
+        ...options,
+        index: createTraceIndex(),
+      });
+      const severities = all.diagnostics.map((d) => d.severity);
+      expect(severities.slice(0, 2)).toEqual(['warning', 'warning']);
+      expect(severities.slice(2)).toContain('error');
+      for (const max of [0, 1, 2]) {
+        const r = await validateEpcisJsonLines(pieces(text, 50), {
+          ...options,
+          index: createTraceIndex(),
+          maxDiagnostics: max,
+        });
+        expect(r.valid).toBe(false);
+        expect(r.diagnostics).toEqual(all.diagnostics.slice(0, max));
+        expect(counts(r)).toEqual(counts(all));
+      }
+    }
+  });
+
+  it('keeps the first maxDiagnostics of what a @context after the list leaves', async () => {
+    const extended = (i: number) =>
+      JSON.stringify({
+        ...OBSERVE_EVENT,
+        'ex:note': 'x',
+        ...(i % 3 === 0 ? { 'other:note': 'y' } : {}),
+        ...(i % 2 === 0 ? { action: 'MOVE' } : {}),
+      });
+    const list = `[${Array.from({ length: 12 }, (_, i) => extended(i)).join(',')}]`;
+    const start =
+      '{"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-05-01T09:00:00Z"';
+    const context =
+      '["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",{"ex":"https://ex.example/"}]';
+    for (const text of [
+      `${start},"epcisBody":{"eventList":${list}},"@context":${context}}`,
+      `${start},"epcisBody":{"eventList":${list}}}`,
+    ]) {
+      for (const mode of ['strict', 'lenient'] as const) {
+        const all = await validateEpcisDocumentStream(pieces(text, 64), { mode });
+        expect(all.diagnosticCount).toBe(validateEpcisDocument(text, { mode }).diagnostics.length);
+        for (let max = 0; max <= all.diagnosticCount + 1; max += 1) {
+          const r = await validateEpcisDocumentStream(pieces(text, 64), {
+            mode,
+            maxDiagnostics: max,
+          });
+          expect(brief(r.diagnostics)).toEqual(brief(all.diagnostics.slice(0, max)));
+          expect(counts(r)).toEqual(counts(all));
+        }
+      }
+    }
+  });
+});
+
+describe('progress reports', () => {
+  const event = (i: number) =>
+    JSON.stringify({ ...OBSERVE_EVENT, ...(i === 1 ? { action: 'MOVE' } : {}) });
+  const jsonLines = (n: number) => Array.from({ length: n }, (_, i) => event(i)).join('\n');
+  const documentOf = (n: number) =>
+    `{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],` +
+    `"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-05-01T09:00:00Z",` +
+    `"epcisBody":{"eventList":[${Array.from({ length: n }, (_, i) => event(i)).join(',')}]}}`;
+  const streams = [
+    ['validateEpcisJsonLines', validateEpcisJsonLines, jsonLines],
+    ['validateEpcisDocumentStream', validateEpcisDocumentStream, documentOf],
+  ] as const;
+  /** A source of the pieces given, noting how many were read and whether it was closed. */
+  function source(parts: readonly string[]) {
+    const seen = { read: 0, closed: false };
+    async function* gen() {
+      try {
+        for (const p of parts) {
+          seen.read += 1;
+          yield p;
+        }
+      } finally {
+        seen.closed = true;
+      }
+    }
+    return { source: gen(), seen };
+  }
+  const perEvent = (text: string) => text.split(/(?<=[\n,])(?=\{"type")/);
+
+  it.each(streams)('%s: repeats no report at the end', async (_, validate, textOf) => {
+    const text = textOf(20);
+    const bytes = Buffer.byteLength(text);
+    const reports: StreamProgress[] = [];
+    await validate(source([text]).source, { progressEvery: 10 }, (p) => reports.push(p));
+    expect(reports).toEqual([
+      { events: 10, bytes },
+      { events: 20, bytes },
+    ]);
+    // bytes read after the last report: the end is reported
+    const more: StreamProgress[] = [];
+    await validate(source([`${text}\n`, '\n']).source, { progressEvery: 10 }, (p) => more.push(p));
+    expect(more).toEqual([
+      { events: 10, bytes: bytes + 1 },
+      { events: 20, bytes: bytes + 1 },
+      { events: 20, bytes: bytes + 2 },
+    ]);
+    // fewer events than progressEvery: the end only
+    const few: StreamProgress[] = [];
+    await validate(source([textOf(3)]).source, { progressEvery: 10 }, (p) => few.push(p));
+    expect(few).toEqual([{ events: 3, bytes: Buffer.byteLength(textOf(3)) }]);
+  });
+
+  it.each(streams)(
+    '%s: stops at a progress callback that throws, and reports it',
+    async (_, validate, textOf) => {
+      const parts = perEvent(textOf(30));
+      expect(parts).toHaveLength(30);
+      for (const onEvent of [undefined, () => undefined]) {
+        const { source: s, seen } = source(parts);
+        const passed: number[] = [];
+        let calls = 0;
+        const r = await validate(
+          s,
+          {
+            locale: 'en',
+            progressEvery: 10,
+            ...(onEvent ? { onEvent: (_e, i) => passed.push(i) } : {}),
+          },
+          () => {
+            calls += 1;
+            throw new Error('progress bar gone');
+          },
+        );
+        expect(calls).toBe(1);
+        expect([r.valid, r.eventCount, r.validEventCount]).toEqual([false, 10, 9]);
+        if (onEvent) expect(passed).toEqual([0, 2, 3, 4, 5, 6, 7, 8, 9]);
+        expect(r.diagnostics.map((d) => d.code)).toEqual([
+          'TRACE_INVALID_ENUM',
+          'TRACE_PROGRESS_CALLBACK_FAILED',
+        ]);
+        expect(r.diagnostics[1]?.message).toBe(
+          'The progress callback (onProgress) failed after 10 events, so the validation stopped there: progress bar gone',
+        );
+        expect(r.diagnostics[1]?.path).toEqual([]);
+        // the reading stopped there, and the source was closed
+        expect(seen.read).toBeLessThanOrEqual(11);
+        expect(seen.closed).toBe(true);
+      }
+    },
+  );
+
+  it.each(streams)(
+    '%s: reports a progress callback that throws at the end, without rejecting',
+    async (_, validate, textOf) => {
+      const text = textOf(5);
+      let calls = 0;
+      const r = await validate(source([text]).source, { progressEvery: 10 }, () => {
+        calls += 1;
+        throw 'not an error';
+      });
+      expect(calls).toBe(1);
+      expect([r.valid, r.eventCount, r.validEventCount, r.diagnosticCount]).toEqual([
+        false,
+        5,
+        4,
+        2,
+      ]);
+      expect(r.diagnostics.map((d) => [d.code, d.params?.events])).toEqual([
+        ['TRACE_INVALID_ENUM', undefined],
+        ['TRACE_PROGRESS_CALLBACK_FAILED', 5],
+      ]);
+      expect(r.diagnostics[1]?.message).toContain('not an error');
+    },
+  );
 });
 
 describe('validatorFor', () => {

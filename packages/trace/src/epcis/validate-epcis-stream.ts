@@ -38,7 +38,11 @@ import {
   validatorFor,
 } from './validate-epcis-document.js';
 
-/** Progress of a streaming validation. */
+/**
+ * Progress of a streaming validation: reported every `progressEvery` events and once at the end,
+ * unless the end is the last report already. A callback that throws is reported as
+ * `TRACE_PROGRESS_CALLBACK_FAILED`, called no more, and stops the reading.
+ */
 export interface StreamProgress {
   readonly events: number;
   readonly bytes: number;
@@ -54,7 +58,11 @@ export interface StreamValidationOptions extends EpcisValidationOptions {
   readonly context?: unknown;
   /** Called with every event that has no error (normalised in lenient mode), in order. */
   readonly onEvent?: (event: EpcisEvent, index: number) => void;
-  /** Keep at most this many diagnostics (default 10 000); the counts stay exact. */
+  /**
+   * Keep at most this many diagnostics (default 10 000): the first ones found. The others are
+   * counted (`diagnosticCount`, `valid`) and let go as they are found, so that memory stays
+   * bounded however many there are.
+   */
   readonly maxDiagnostics?: number;
   /** Report progress every this many events (default 10 000). */
   readonly progressEvery?: number;
@@ -164,6 +172,30 @@ async function* readableToIterable<T>(stream: ReadableStream<T>): AsyncGenerator
   }
 }
 
+/**
+ * Unwinds the reading when the progress callback has failed (its finding is already reported):
+ * nothing after it is read or validated.
+ */
+class ProgressStop extends Error {}
+
+/** What a callback threw, as the `detail` of a finding: its message, or the value. */
+function thrownDetail(error: unknown): string | LocalizedParam {
+  try {
+    if (error instanceof Error) return error.message === '' ? error.name : String(error.message);
+    return describeValue(error, Number.POSITIVE_INFINITY);
+  } catch {
+    // a getter or a proxy that throws again
+    return localizedParam('（无法读取的错误）', '(an error that cannot be read)');
+  }
+}
+
+/**
+ * For the package's tests only (not exported by the package): `held`, when set, is told after
+ * each event how many diagnostics the stream is holding, so that a test can check that they stay
+ * within `maxDiagnostics` whatever the number found.
+ */
+export const streamProbe: { held?: (diagnostics: number) => void } = {};
+
 /** Findings about the options: the stream reports them once, at its start. */
 const OPTION_CODES: ReadonlySet<string> = new Set([
   'TRACE_PROFILE_UNKNOWN',
@@ -175,10 +207,32 @@ function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
+/** The tally of the `TRACE_UNDECLARED_PREFIX` findings of one prefix a late `@context` may drop. */
+interface PrefixTally {
+  count: number;
+  errors: number;
+}
+
 class StreamState {
+  /**
+   * The run the validator reports into: the findings of one event at a time, moved to
+   * {@link kept} (or only counted) after each ({@link drain}).
+   */
   readonly run: ValidationRun;
   readonly max: number;
-  kept = 0;
+  /**
+   * The diagnostics kept: the first `max`. While a `@context` may still come after the event list
+   * (and drop findings of the prefixes it declares) some more may be held: those that could still
+   * be among the first `max` (see {@link keep}).
+   */
+  private kept: Diagnostic[] = [];
+  /** Every diagnostic found (less those a late `@context` dropped), and how many are errors. */
+  private count = 0;
+  private errors = 0;
+  /** Diagnostics found that no late `@context` can drop. */
+  private certain = 0;
+  /** The findings of each prefix that a late `@context` may drop. */
+  private readonly droppable = new Map<string, PrefixTally>();
   eventCount = 0;
   validEventCount = 0;
   bytes = 0;
@@ -187,6 +241,10 @@ class StreamState {
   readonly options: StreamValidationOptions;
   readonly onProgress: ((p: StreamProgress) => void) | undefined;
   readonly progressEvery: number;
+  /** The last progress reported (the final report repeats no report). */
+  private reported: StreamProgress | undefined;
+  /** The progress callback failed: it is not called again, and the reading stops. */
+  stopped = false;
 
   constructor(given: StreamValidationOptions, onProgress: unknown) {
     const validator = validatorFor(given);
@@ -210,8 +268,43 @@ class StreamState {
     this.progressEvery = every ?? 10_000;
   }
 
+  /** How many diagnostics have been found so far (the run's not yet moved included). */
   total(): number {
-    return this.run.diagnostics.length;
+    return this.count + this.run.diagnostics.length;
+  }
+
+  /** Keep or count the findings the run holds, and empty it. */
+  private drain(): void {
+    const found = this.run.diagnostics;
+    if (found.length === 0) return;
+    for (const d of found) this.keep(d);
+    found.length = 0;
+  }
+
+  /**
+   * Count a diagnostic, and keep it if it may be among the first `max` in the end. A finding of
+   * an undeclared prefix while a late `@context` may still declare it could be dropped, so those
+   * after it move up: it is kept while fewer than `max` findings that stay, and of its own prefix,
+   * come before it (with more, it is beyond the first `max` whether its prefix is declared or not).
+   */
+  private keep(d: Diagnostic): void {
+    const error = d.severity === 'error';
+    this.count += 1;
+    if (error) this.errors += 1;
+    if (this.earlyPrefixes && d.code === 'TRACE_UNDECLARED_PREFIX') {
+      const prefix = String(d.params?.prefix);
+      let tally = this.droppable.get(prefix);
+      if (tally === undefined) {
+        tally = { count: 0, errors: 0 };
+        this.droppable.set(prefix, tally);
+      }
+      if (this.certain + tally.count < this.max) this.kept.push(d);
+      tally.count += 1;
+      if (error) tally.errors += 1;
+    } else {
+      if (this.certain < this.max) this.kept.push(d);
+      this.certain += 1;
+    }
   }
 
   /**
@@ -271,14 +364,25 @@ class StreamState {
    * the events whose only errors those were.
    */
   settleLateContext(declared: ReadonlySet<string>): void {
-    const all = this.run.diagnostics;
+    this.drain();
+    for (const [prefix, tally] of this.droppable) {
+      if (!declared.has(prefix)) continue;
+      this.count -= tally.count;
+      this.errors -= tally.errors;
+    }
+    this.droppable.clear();
+    const all = this.kept;
     let kept = 0;
     for (const d of all) {
       if (d.code === 'TRACE_UNDECLARED_PREFIX' && declared.has(String(d.params?.prefix))) continue;
+      if (kept === this.max) break;
       all[kept] = d;
       kept += 1;
     }
     all.length = kept;
+    // what is left stays: the findings after this are kept while fewer than `max` come before
+    this.earlyPrefixes = false;
+    this.certain = this.count;
     for (const e of this.early) {
       if (e.prefixes.length > 0 && e.otherErrors === 0 && e.prefixes.every((p) => declared.has(p)))
         this.validEventCount += 1;
@@ -287,26 +391,54 @@ class StreamState {
 
   /** Keep diagnostics found outside the run (the index's, a line validator's). */
   report(found: readonly Diagnostic[]): void {
-    for (const d of found) this.run.diagnostics.push(d);
+    this.drain();
+    for (const d of found) this.keep(d);
   }
 
-  /** Count one event (text that is not JSON counts, as not valid) and report progress. */
+  /**
+   * Count one event (text that is not JSON counts, as not valid) and report progress. When the
+   * progress callback fails, {@link stopped} is set: the caller stops reading ({@link ProgressStop}).
+   */
   counted(valid: boolean): void {
+    this.drain();
     this.eventCount++;
     if (valid) this.validEventCount++;
-    const every = this.progressEvery;
-    if (this.onProgress !== undefined && this.eventCount % every === 0) {
-      this.onProgress({ events: this.eventCount, bytes: this.bytes });
+    streamProbe.held?.(this.kept.length + this.run.diagnostics.length);
+    if (this.eventCount % this.progressEvery === 0) this.progress();
+  }
+
+  /**
+   * Report the progress, unless it is the last one reported again. A callback that throws is
+   * reported as `TRACE_PROGRESS_CALLBACK_FAILED` and called no more.
+   */
+  private progress(): void {
+    const onProgress = this.onProgress;
+    if (onProgress === undefined || this.stopped) return;
+    const events = this.eventCount;
+    const bytes = this.bytes;
+    const last = this.reported;
+    if (last !== undefined && last.events === events && last.bytes === bytes) return;
+    this.reported = { events, bytes };
+    try {
+      onProgress({ events, bytes });
+    } catch (error) {
+      this.stopped = true;
+      this.run.report(
+        'TRACE_PROGRESS_CALLBACK_FAILED',
+        { events, detail: thrownDetail(error) },
+        [],
+      );
+      this.drain();
     }
   }
 
   result(extra: readonly Diagnostic[] = []): StreamValidationResult {
-    const all = this.run.diagnostics.concat(extra);
-    this.onProgress?.({ events: this.eventCount, bytes: this.bytes });
+    this.report(extra);
+    this.progress();
     return {
-      valid: !all.some((d) => d.severity === 'error'),
-      diagnostics: all.length > this.max ? all.slice(0, this.max) : all,
-      diagnosticCount: all.length,
+      valid: this.errors === 0,
+      diagnostics: this.kept.length > this.max ? this.kept.slice(0, this.max) : this.kept,
+      diagnosticCount: this.count,
       eventCount: this.eventCount,
       validEventCount: this.validEventCount,
       bytes: this.bytes,
@@ -324,7 +456,7 @@ function lineValidatorFor(
   state: StreamState,
 ): EpcisLineValidator | undefined {
   if (options.onEvent !== undefined || options.context !== undefined) return undefined;
-  if (state.run.diagnostics.length > 0) return undefined;
+  if (state.total() > 0) return undefined;
   return createEpcisLineValidator(options);
 }
 
@@ -333,7 +465,8 @@ function lineValidatorFor(
  * of diagnostics start with the event's index: the 0-based index of its line among the non-blank
  * lines (the `index` `onEvent` is given). A line that is not JSON is reported with the offset,
  * line number (1-based, blank lines counted) and column of its fault in the stream. Never rejects
- * on bad data; a failing source is reported as `TRACE_STREAM_ERROR`.
+ * on bad data; a failing source is reported as `TRACE_STREAM_ERROR`, a progress callback that
+ * throws as `TRACE_PROGRESS_CALLBACK_FAILED` (and nothing after it is read).
  *
  * @example
  * const r = await validateEpcisJsonLines(createReadStream('events.jsonl'), { mode: 'lenient' },
@@ -385,6 +518,7 @@ export async function validateEpcisJsonLines(
       } else state.event(parsed.value, [], index);
     }
     index++;
+    if (state.stopped) throw new ProgressStop();
   };
   try {
     for await (const { text: chunk, bytes } of chunks(source)) {
@@ -408,7 +542,8 @@ export async function validateEpcisJsonLines(
     }
     line(pending);
   } catch (error) {
-    run.report('TRACE_STREAM_ERROR', { detail: streamErrorDetail(error) }, []);
+    if (!(error instanceof ProgressStop))
+      run.report('TRACE_STREAM_ERROR', { detail: streamErrorDetail(error) }, []);
   }
   return state.result();
 }
@@ -429,7 +564,8 @@ interface Frame {
  * events' extension prefixes are checked against the document's `@context`; when it comes after
  * the event list, they are checked against none, and at the end the findings of prefixes it
  * declares are dropped and the counts corrected (such events, invalid until then, were not
- * passed to `onEvent`).
+ * passed to `onEvent`). Never rejects on bad data; a failing source and a progress callback that
+ * throws are reported as for {@link validateEpcisJsonLines}.
  */
 export async function validateEpcisDocumentStream(
   source: TextSource,
@@ -475,6 +611,7 @@ export async function validateEpcisDocumentStream(
       state.counted(false);
     } else state.event(parsed.value, listPath, eventIndex);
     eventIndex++;
+    if (state.stopped) throw new ProgressStop();
   };
 
   try {
@@ -614,7 +751,8 @@ export async function validateEpcisDocumentStream(
       if (syntax.error !== undefined) break;
     }
   } catch (error) {
-    run.report('TRACE_STREAM_ERROR', { detail: streamErrorDetail(error) }, []);
+    if (!(error instanceof ProgressStop))
+      run.report('TRACE_STREAM_ERROR', { detail: streamErrorDetail(error) }, []);
     return state.result();
   }
   // the text is not JSON: the events before the fault keep their findings; the document as a
@@ -624,7 +762,6 @@ export async function validateEpcisDocumentStream(
   if (syntax.error !== undefined) {
     const { offset, line, column, found } = syntax.error;
     const inList = listDepth > 0 && stack.length >= listDepth;
-    if (inList) state.counted(false);
     run.report(
       'TRACE_JSON_SYNTAX',
       {
@@ -638,6 +775,7 @@ export async function validateEpcisDocumentStream(
       },
       inList ? [...listPath, eventIndex] : [],
     );
+    if (inList) state.counted(false);
     return state.result();
   }
   if (listDepth === -1) {
