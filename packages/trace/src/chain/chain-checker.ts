@@ -489,7 +489,8 @@ export class ChainChecker {
   /** Whether an error declaration met earlier declares the slot being added erroneous. */
   private isDeclared(event: unknown, slot: number): boolean {
     const s = this.store;
-    const id = s.evEventId.get(slot);
+    // compared as eventIDs are: a urn:uuid: in any letter case is one eventID
+    const id = s.evEventId.key(slot);
     if (id !== undefined && this.declaredIds.has(id)) return true;
     if (this.contentHash !== undefined) {
       if (this.declaredHashes.size === 0) return false;
@@ -516,7 +517,7 @@ export class ChainChecker {
   /** Note what a declaration declares erroneous, for the events still to come. */
   private noteDeclared(event: unknown, slot: number): void {
     this.anyDeclared = true;
-    const id = this.store.evEventId.get(slot);
+    const id = this.store.evEventId.key(slot);
     if (id !== undefined) this.declaredIds.add(id);
     else if (this.contentHash !== undefined) {
       const hash = this.safeContentHash(event);

@@ -8,6 +8,11 @@ import { defineMessages } from '@foodsafety/core';
  */
 export const chainMessages = defineMessages(
   {
+    TRACE_CHAIN_INPUT_INVALID: {
+      severity: 'error',
+      'zh-CN': '输入不是事件列表或 EPCIS 文档：{actual}，没有可检查的事件',
+      en: 'The input is not a list of events or an EPCIS document: {actual}; there are no events to check',
+    },
     TRACE_CHAIN_EVENT_SKIPPED: {
       severity: 'warning',
       'zh-CN': '事件 [{index}] 不是对象，追溯链检查已跳过',

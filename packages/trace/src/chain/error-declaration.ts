@@ -6,6 +6,7 @@
  */
 
 import { canonicalEventJson } from './content-hash.js';
+import { eventIdKey } from './event-id-column.js';
 
 /** Whether an event declares an earlier event erroneous (it has an `errorDeclaration` object). */
 export function isErrorDeclaration(event: unknown): boolean {
@@ -16,8 +17,9 @@ export function isErrorDeclaration(event: unknown): boolean {
 
 /**
  * The positions of a list to leave out of the chain: every error declaration, and every event it
- * declares erroneous — the events with the declaration's eventID or, for a declaration without
- * an eventID, with its content (eventID, recordTime and errorDeclaration aside). Never throws.
+ * declares erroneous — the events with the declaration's eventID (a `urn:uuid:` eventID in any
+ * letter case: see {@link eventIdKey}) or, for a declaration without an eventID, with its content
+ * (eventID, recordTime and errorDeclaration aside). Never throws.
  */
 export function declaredErroneous(events: readonly unknown[]): Set<number> {
   const out = new Set<number>();
@@ -28,7 +30,7 @@ export function declaredErroneous(events: readonly unknown[]): Set<number> {
     if (!isErrorDeclaration(event)) continue;
     out.add(i);
     const id = (event as Record<string, unknown>).eventID;
-    if (typeof id === 'string' && id !== '') ids.add(id);
+    if (typeof id === 'string' && id !== '') ids.add(eventIdKey(id));
     else {
       const content = canonicalEventJson(event);
       if (content !== undefined) contents.add(content);
@@ -40,7 +42,7 @@ export function declaredErroneous(events: readonly unknown[]): Set<number> {
     const event = events[i];
     if (typeof event !== 'object' || event === null) continue;
     const id = (event as Record<string, unknown>).eventID;
-    if (typeof id === 'string' && ids.has(id)) out.add(i);
+    if (typeof id === 'string' && ids.has(eventIdKey(id))) out.add(i);
     else if (contents.size > 0) {
       const content = canonicalEventJson(event);
       if (content !== undefined && contents.has(content)) out.add(i);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventIdColumn } from './event-id-column.js';
+import { EventIdColumn, eventIdKey } from './event-id-column.js';
 
 const UUID = 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db621';
 
@@ -9,7 +9,7 @@ describe('EventIdColumn', () => {
     const col = new EventIdColumn();
     const ids = [
       UUID,
-      'urn:uuid:8B792E84-B305-4CD5-8FE8-4914D47DB621', // upper case: kept as text
+      'urn:uuid:8B792E84-B305-4CD5-8FE8-4914D47DB621', // upper case: shown as written
       'urn:uuid:8b792e84b3054cd58fe84914d47db621xxxxx', // 45 chars, no dashes
       // U+0161 (low byte 0x61, 'a'): not a hex digit, kept as text
       'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db62\u0161',
@@ -37,7 +37,7 @@ describe('EventIdColumn', () => {
     expect(col.get(99)).toBeUndefined();
   });
 
-  it('finds the first slot with the same eventID, exactly (case matters)', () => {
+  it('finds the first slot with the same eventID: a urn:uuid in any case is one, others exactly', () => {
     const col = new EventIdColumn();
     const ids = [
       UUID,
@@ -48,13 +48,24 @@ describe('EventIdColumn', () => {
       'a',
       undefined,
       UUID.toUpperCase(),
+      'A',
+      'URN:uuid:8b792e84-B305-4cd5-8fe8-4914d47db621',
     ];
     const firsts: number[] = [];
     ids.forEach((id, slot) => {
       col.push(id);
       firsts.push(col.firstWithSameId(slot));
     });
-    expect(firsts).toEqual([-1, -1, -1, 0, -1, 2, -1, 1]);
+    // the capitals are the same UUID as the lowercase (RFC 4122 §3, RFC 8141); 'A' is not 'a'
+    expect(firsts).toEqual([-1, 0, -1, 0, -1, 2, -1, 0, -1, 0]);
+    expect(ids.map((_, slot) => col.get(slot))).toEqual(
+      ids.map((id) => (typeof id === 'string' ? id : undefined)),
+    );
+    expect(ids.map((_, slot) => col.key(slot))).toEqual(
+      ids.map((id) => (typeof id === 'string' ? eventIdKey(id) : undefined)),
+    );
+    expect(col.key(1)).toBe(UUID);
+    expect(col.key(8)).toBe('A');
   });
 
   it('round-trips any lowercase uuid and agrees with a Map on duplicates (property)', () => {
@@ -84,5 +95,39 @@ describe('EventIdColumn', () => {
         },
       ),
     );
+  });
+
+  it('reads a urn:uuid in any letter case as its lowercase form, and nothing else (property)', () => {
+    // each letter of the prefix and each hex digit in either case
+    const cased = fc
+      .tuple(fc.uuid(), fc.array(fc.boolean(), { minLength: 45, maxLength: 45 }))
+      .map(([u, upper]) => ({
+        lower: `urn:uuid:${u}`,
+        text: [...`urn:uuid:${u}`].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''),
+      }));
+    fc.assert(
+      fc.property(fc.array(cased, { minLength: 1, maxLength: 20 }), (list) => {
+        const col = new EventIdColumn();
+        const firstOf = new Map<string, number>();
+        list.forEach(({ lower, text }, slot) => {
+          expect(eventIdKey(text)).toBe(lower);
+          col.push(text);
+          expect(col.get(slot)).toBe(text);
+          expect(col.key(slot)).toBe(lower);
+          expect(col.firstWithSameId(slot)).toBe(firstOf.get(lower) ?? -1);
+          if (!firstOf.has(lower)) firstOf.set(lower, slot);
+        });
+      }),
+    );
+    // not a UUID: kept and compared as written
+    for (const id of [
+      'urn:uuid:8B792E84-B305-4CD5-8FE8-4914D47DB62G',
+      'urn:uuid:8B792E84_B305-4CD5-8FE8-4914D47DB621',
+      'urn:uuix:8B792E84-B305-4CD5-8FE8-4914D47DB621',
+      'URN:UUID:8B792E84-B305-4CD5-8FE8-4914D47DB6210',
+      'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db62\u212a',
+      'urn:x:ABC',
+    ])
+      expect(eventIdKey(id)).toBe(id);
   });
 });

@@ -3,8 +3,14 @@ import { PairMap } from './pair-map.js';
 import { hashString32, SEED_A } from './string-hash.js';
 
 const ID_NONE = 0;
+/** A canonical lowercase `urn:uuid:` eventID: its four words only. */
 const ID_UUID = 1;
 const ID_TEXT = 2;
+/**
+ * A `urn:uuid:` eventID with capitals (`URN:UUID:`, hex digits `A`–`F`): the same eventID as its
+ * lowercase form (RFC 4122 §3, RFC 8141), so compared on its four words, and kept as written too.
+ */
+const ID_UUID_CASED = 3;
 
 const HEX = '0123456789abcdef';
 
@@ -44,6 +50,46 @@ export function uuidWordsOfBytes(bytes: Uint8Array, start: number, words: Int32A
   return true;
 }
 
+/** The bytes and words {@link eventIdKey} reads an eventID into. */
+const keyBytes = new Uint8Array(UUID_LENGTH);
+const keyWords = new Int32Array(4);
+
+/**
+ * Whether the {@link UUID_LENGTH} characters of `id` are a `urn:uuid:` eventID in any letter
+ * case; then its four words are in `words`. `bytes` receives the characters, ASCII capitals in
+ * lower case (a character above U+00FF as 0, which no UUID holds). Off the hot path: the canonical
+ * lowercase form is read by {@link uuidWordsOfBytes} alone.
+ */
+function uuidWordsAnyCase(id: string, bytes: Uint8Array, words: Int32Array): boolean {
+  for (let i = 0; i < UUID_LENGTH; i += 1) {
+    const c = id.charCodeAt(i);
+    bytes[i] = c > 0xff ? 0 : c >= 65 && c <= 90 ? c + 32 : c;
+  }
+  return uuidWordsOfBytes(bytes, 0, words);
+}
+
+/** `urn:uuid:` and the 8-4-4-4-12 lowercase hex digits of four words. */
+function uuidText(a: number, b: number, c: number, d: number): string {
+  const x = hex8(b);
+  const y = hex8(c);
+  return `urn:uuid:${hex8(a)}-${x.slice(0, 4)}-${x.slice(4)}-${y.slice(0, 4)}-${y.slice(4)}${hex8(d)}`;
+}
+
+/**
+ * An eventID as eventIDs are compared: a `urn:uuid:` eventID in any letter case (scheme, NID
+ * and hex digits are case-insensitive: RFC 8141, RFC 4122 §3) as its canonical lowercase form,
+ * any other eventID as written.
+ */
+export function eventIdKey(id: string): string {
+  if (id.length !== UUID_LENGTH || !uuidWordsAnyCase(id, keyBytes, keyWords)) return id;
+  return uuidText(
+    keyWords[0] as number,
+    keyWords[1] as number,
+    keyWords[2] as number,
+    keyWords[3] as number,
+  );
+}
+
 /** The duplicate table's first key of a UUID eventID's four words (the second is {@link uuidKeyB}). */
 function uuidKeyA(a: number, b: number): number {
   return a ^ Math.imul(b, 0x9e3779b1);
@@ -64,7 +110,9 @@ function hex8(w: number): string {
  * lowercase form (what platforms and the CBV event hash tools write) is stored as four int32 words
  * and rebuilt exactly on demand, so an index over hundreds of thousands of events holds no
  * eventID strings; any other eventID is kept as written. Also answers "the first event with this
- * eventID" for the duplicate check in one pass over the text. Internal to the chain module.
+ * eventID" for the duplicate check in one pass over the text: a `urn:uuid:` eventID with capitals
+ * is the same eventID as its lowercase form (compared on its words, shown as written; see
+ * {@link eventIdKey}), any other eventID is compared as written. Internal to the chain module.
  */
 export class EventIdColumn {
   private readonly kind = new Uint8Vec(4096);
@@ -80,9 +128,22 @@ export class EventIdColumn {
       return;
     }
     const w = this.scratch;
-    if (id.length === UUID_LENGTH && uuidWordsOfBytes(this.idBytes(id), 0, w)) {
-      this.pushWords(ID_UUID, w[0] as number, w[1] as number, w[2] as number, w[3] as number);
-      return;
+    if (id.length === UUID_LENGTH) {
+      if (uuidWordsOfBytes(this.idBytes(id), 0, w)) {
+        this.pushWords(ID_UUID, w[0] as number, w[1] as number, w[2] as number, w[3] as number);
+        return;
+      }
+      if (uuidWordsAnyCase(id, this.scratchBytes, w)) {
+        this.text.set(this.kind.length, id);
+        this.pushWords(
+          ID_UUID_CASED,
+          w[0] as number,
+          w[1] as number,
+          w[2] as number,
+          w[3] as number,
+        );
+        return;
+      }
     }
     this.text.set(this.kind.length, id);
     this.pushWords(ID_TEXT, 0, 0, 0, 0);
@@ -139,20 +200,41 @@ export class EventIdColumn {
   get(slot: number): string | undefined {
     if (slot < 0 || slot >= this.kind.length) return undefined;
     const k = this.kind.data[slot];
-    if (k === ID_TEXT) return this.text.get(slot);
+    if (k === ID_TEXT || k === ID_UUID_CASED) return this.text.get(slot);
     if (k !== ID_UUID) return undefined;
-    const w = this.words.data;
-    const a = hex8(w[slot * 4] as number);
-    const b = hex8(w[slot * 4 + 1] as number);
-    const c = hex8(w[slot * 4 + 2] as number);
-    const d = hex8(w[slot * 4 + 3] as number);
-    return `urn:uuid:${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+    return this.uuidOf(slot);
   }
 
+  /**
+   * The eventID of a slot as eventIDs are compared ({@link eventIdKey}): a `urn:uuid:` eventID in
+   * lowercase, whatever case it was written in; any other as written; or `undefined`.
+   */
+  key(slot: number): string | undefined {
+    if (slot < 0 || slot >= this.kind.length) return undefined;
+    const k = this.kind.data[slot];
+    if (k === ID_TEXT) return this.text.get(slot);
+    if (k === ID_NONE) return undefined;
+    return this.uuidOf(slot);
+  }
+
+  /** The canonical lowercase text of a UUID slot's words. */
+  private uuidOf(slot: number): string {
+    const w = this.words.data;
+    return uuidText(
+      w[slot * 4] as number,
+      w[slot * 4 + 1] as number,
+      w[slot * 4 + 2] as number,
+      w[slot * 4 + 3] as number,
+    );
+  }
+
+  /** Whether two slots with eventIDs hold the same one (a UUID in any case on its words). */
   private same(x: number, y: number): boolean {
     const kx = this.kind.data[x];
-    if (kx !== this.kind.data[y]) return false;
-    if (kx === ID_TEXT) return this.text.get(x) === this.text.get(y);
+    const ky = this.kind.data[y];
+    if (kx === ID_TEXT || ky === ID_TEXT) {
+      return kx === ky && this.text.get(x) === this.text.get(y);
+    }
     const w = this.words.data;
     return (
       w[x * 4] === w[y * 4] &&
@@ -171,7 +253,8 @@ export class EventIdColumn {
     if (k === ID_NONE || slot >= this.kind.length) return -1;
     let a: number;
     let b: number;
-    if (k === ID_UUID) {
+    if (k !== ID_TEXT) {
+      // ID_UUID or ID_UUID_CASED: the same words whatever the case
       const w = this.words.data;
       a = uuidKeyA(w[slot * 4] as number, w[slot * 4 + 1] as number);
       b = uuidKeyB(w[slot * 4 + 2] as number, w[slot * 4 + 3] as number);
@@ -183,8 +266,8 @@ export class EventIdColumn {
     const first = this.firstByKey.getOrAdd(a, b, slot);
     if (first === -1) return -1;
     if (this.same(first, slot)) return first;
-    // a key collision between different eventIDs: resolve exactly on the text
-    const id = this.get(slot) as string;
+    // a key collision between different eventIDs: resolve exactly on the text (as compared)
+    const id = this.key(slot) as string;
     const other = this.collisions.get(id);
     if (other !== undefined) return other;
     this.collisions.set(id, slot);

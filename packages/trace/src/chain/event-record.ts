@@ -71,7 +71,7 @@ export class EventRecord {
   bizStep: string | undefined;
   disposition: string | undefined;
   offset: string | undefined;
-  /** `eventTime` as epoch milliseconds (`Date.parse` semantics), NaN when absent. */
+  /** `eventTime` as epoch milliseconds (as `isoMillis` reads it), NaN when absent or unreadable. */
   time = Number.NaN;
   /** `eventID` as text, or (when {@link eventIdUuid}) as the four words of a canonical UUID. */
   eventId: string | undefined;

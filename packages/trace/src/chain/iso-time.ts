@@ -1,15 +1,19 @@
+import { dateTimeMillis } from '../epcis/json-formats.js';
+
 /**
  * Epoch milliseconds of an ISO 8601 date-time as EPCIS writes it, parsed with integer arithmetic
- * for the common shape `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)`; any other text (other fraction
- * lengths, days after the 28th, leap seconds, bad digits…) goes to `Date.parse`, so the result
- * equals `Date.parse(text)` — but for a time of day without a zone (`2025-05-01T08:00:00`, which
- * `Date.parse` reads in the host's time zone, so that one machine would order events another
- * would not): that is NaN, a time that cannot be placed (RFC 3339 and EPCIS require the offset;
- * the validator reports it). The lot graph reads every event's time with it.
+ * for the common shape `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)`; any other text goes to the
+ * validator's own reading, {@link dateTimeMillis} (`format: date-time` as ajv-formats accepts it:
+ * `t`/`z` in lower case, a space for `T`, offsets `±HH`, `±HHMM`, any number of fraction digits
+ * cut to milliseconds, days 29–31, a leap second `23:59:60` UTC read as `23:59:59` with its
+ * fraction), so the chain reads every time the validator accepts, to the same instant, and no
+ * other: a time the validator rejects — without a zone (`2025-05-01T08:00:00`, which `Date.parse`
+ * would read in the host's time zone), a date alone, `24:00:00`, 30 February — is NaN, a time
+ * that cannot be placed (the validator reports it). The lot graph reads every event's time with it.
  */
 export function isoMillis(text: string): number {
   const n = text.length;
-  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return zonedParse(text);
+  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return dateTimeMillis(text);
   if (
     text.charCodeAt(4) !== 45 ||
     text.charCodeAt(7) !== 45 ||
@@ -17,7 +21,7 @@ export function isoMillis(text: string): number {
     text.charCodeAt(13) !== 58 ||
     text.charCodeAt(16) !== 58
   ) {
-    return zonedParse(text);
+    return dateTimeMillis(text);
   }
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
@@ -34,14 +38,14 @@ export function isoMillis(text: string): number {
   let offset = 0;
   const zone = text.charCodeAt(at);
   if (zone === 90 /* Z */) {
-    if (at + 1 !== n) return zonedParse(text);
+    if (at + 1 !== n) return dateTimeMillis(text);
   } else if (zone === 43 /* + */ || zone === 45 /* - */) {
-    if (at + 6 !== n || text.charCodeAt(at + 3) !== 58) return zonedParse(text);
+    if (at + 6 !== n || text.charCodeAt(at + 3) !== 58) return dateTimeMillis(text);
     const oh = digits(text, at + 1, 2);
     const om = digits(text, at + 4, 2);
-    if (oh < 0 || om < 0 || oh > 23 || om > 59) return zonedParse(text);
+    if (oh < 0 || om < 0 || oh > 23 || om > 59) return dateTimeMillis(text);
     offset = (oh * 60 + om) * (zone === 43 ? 1 : -1);
-  } else return zonedParse(text);
+  } else return dateTimeMillis(text);
   if (
     year < 0 ||
     month < 1 ||
@@ -56,19 +60,9 @@ export function isoMillis(text: string): number {
     second > 59 ||
     ms < 0
   ) {
-    return zonedParse(text);
+    return dateTimeMillis(text);
   }
   return epochMillis(year, month, day, hour, minute, second, ms) - offset * 60_000;
-}
-
-/** A zone at the end of a text: `Z` or an offset (`+08:00`, `+0800`, `+08`). */
-const ZONED = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
-/** A date alone (`Date.parse` reads it as UTC). */
-const DATE_ONLY = /^[+-]?\d{4,6}(?:-\d{2}(?:-\d{2})?)?$/;
-
-/** `Date.parse` for a text with a zone or a date alone; NaN for anything read in local time. */
-function zonedParse(text: string): number {
-  return ZONED.test(text) || DATE_ONLY.test(text) ? Date.parse(text) : Number.NaN;
 }
 
 /**

@@ -3,6 +3,8 @@ import {
   type Diagnostic,
   type DiagnosticPath,
   type Locale,
+  type LocalizedParam,
+  localizedParam,
   type MessageParamValue,
 } from '@foodsafety/core';
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
@@ -1376,33 +1378,70 @@ export class GraphStore implements LotGraph {
 /** What {@link buildLotGraph} accepts: a list (or iterable) of events, or an EPCIS document. */
 export type EventsInput = Iterable<unknown> | Readonly<Record<string, unknown>>;
 
-/** The events of an input and the path prefix of its event list. */
-export function eventsOf(input: unknown): { events: Iterable<unknown>; prefix: DiagnosticPath } {
-  if (input !== null && typeof input === 'object') {
-    if (
-      Symbol.iterator in input &&
-      typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function'
-    ) {
-      return { events: input as Iterable<unknown>, prefix: [] };
-    }
-    const body = (input as Record<string, unknown>).epcisBody as
-      | Record<string, unknown>
-      | undefined;
-    if (typeof body === 'object' && body !== null) {
-      if (Array.isArray(body.eventList))
-        return { events: body.eventList, prefix: ['epcisBody', 'eventList'] };
-      const results = body.queryResults as Record<string, unknown> | undefined;
-      const rb = results?.resultsBody as Record<string, unknown> | undefined;
-      if (rb !== undefined && Array.isArray(rb.eventList)) {
-        return {
-          events: rb.eventList,
-          prefix: ['epcisBody', 'queryResults', 'resultsBody', 'eventList'],
-        };
-      }
-    }
-  }
-  return { events: [], prefix: [] };
+/** What an input that holds no event list is, in both languages (see {@link eventsOf}). */
+function notEventsWords(input: unknown): LocalizedParam {
+  if (input === null) return localizedParam('null', 'null');
+  if (Array.isArray(input)) return localizedParam('列表', 'a list');
+  if (typeof input !== 'object') return localizedParam(typeof input, typeof input);
+  if ((input as Record<string, unknown>).epcisBody !== undefined)
+    return localizedParam('epcisBody 不是对象', 'its epcisBody is no object');
+  return localizedParam('没有 epcisBody 的对象', 'an object without epcisBody');
 }
+
+/**
+ * The events of an input and the path prefix of its event list; `problem` when the input is no
+ * list (or iterable) of events and no EPCIS document with an event list (`TRACE_CHAIN_INPUT_INVALID`
+ * at `path`), so that a mis-nested document is not taken for a chain without findings.
+ */
+export function eventsOf(input: unknown): {
+  events: Iterable<unknown>;
+  prefix: DiagnosticPath;
+  problem?: { readonly path: DiagnosticPath; readonly actual: LocalizedParam };
+} {
+  const none = (path: DiagnosticPath, actual: LocalizedParam) => ({
+    events: [],
+    prefix: [],
+    problem: { path, actual },
+  });
+  if (input === null || typeof input !== 'object') return none([], notEventsWords(input));
+  if (
+    Symbol.iterator in input &&
+    typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function'
+  )
+    return { events: input as Iterable<unknown>, prefix: [] };
+  const body = (input as Record<string, unknown>).epcisBody;
+  if (typeof body !== 'object' || body === null) return none([], notEventsWords(input));
+  const eventList = (body as Record<string, unknown>).eventList;
+  if (Array.isArray(eventList)) return { events: eventList, prefix: ['epcisBody', 'eventList'] };
+  const results = (body as Record<string, unknown>).queryResults;
+  const rb = isRecordLike(results) ? results.resultsBody : undefined;
+  const queried = isRecordLike(rb) ? rb.eventList : undefined;
+  if (Array.isArray(queried))
+    return { events: queried, prefix: ['epcisBody', 'queryResults', 'resultsBody', 'eventList'] };
+  if (eventList !== undefined)
+    return none(
+      ['epcisBody', 'eventList'],
+      localizedParam(
+        `eventList 不是列表（${typeof eventList}）`,
+        `its eventList is no list (${typeof eventList})`,
+      ),
+    );
+  if (queried !== undefined)
+    return none(
+      ['epcisBody', 'queryResults', 'resultsBody', 'eventList'],
+      localizedParam(
+        `eventList 不是列表（${typeof queried}）`,
+        `its eventList is no list (${typeof queried})`,
+      ),
+    );
+  return none(
+    ['epcisBody'],
+    localizedParam('epcisBody 中没有 eventList', 'its epcisBody has no eventList'),
+  );
+}
+
+const isRecordLike = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null;
 
 /**
  * Build the lot graph of a list of EPCIS events (or of an EPCIS document). Identifiers are
@@ -1419,13 +1458,14 @@ export function eventsOf(input: unknown): { events: Iterable<unknown>; prefix: D
  */
 export function buildLotGraph(input: EventsInput, given: LotGraphOptions = {}): LotGraph {
   const { options, problems } = readChainOptions('LotGraphOptions', given);
-  const { events, prefix } = eventsOf(input);
+  const { events, prefix, problem } = eventsOf(input);
   const list = Array.isArray(events) ? (events as readonly unknown[]) : [...events];
   const store = new GraphStore(
     { ...options, pathPrefix: options.pathPrefix ?? prefix },
     list.length,
   );
   store.diagnostics.push(...problems);
+  if (problem !== undefined) store.diagnostics.push(inputProblem(problem, options));
   store.retain = true;
   const declared = declaredErroneous(list);
   const repeats = new RepeatFinder(store, list.length);
@@ -1437,6 +1477,24 @@ export function buildLotGraph(input: EventsInput, given: LotGraphOptions = {}): 
     if (slot >= 0) store.withdraw(repeats.leftOut(slot));
   }
   return store;
+}
+
+/** The finding on an input that holds no events ({@link eventsOf}'s `problem`). */
+export function inputProblem(
+  problem: { readonly path: DiagnosticPath; readonly actual: LocalizedParam },
+  options: {
+    readonly locale?: Locale | undefined;
+    readonly pathPrefix?: DiagnosticPath | undefined;
+  },
+): Diagnostic {
+  return createDiagnostic(
+    chainMessages.TRACE_CHAIN_INPUT_INVALID,
+    { actual: problem.actual },
+    {
+      path: [...(options.pathPrefix ?? []), ...problem.path],
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
+    },
+  );
 }
 
 /**
@@ -1468,7 +1526,8 @@ class RepeatFinder {
     const s = this.store;
     const first = s.evEventId.firstWithSameId(slot);
     if (first !== -1) {
-      const id = s.evEventId.get(slot) ?? '';
+      // (as eventIDs are compared: a urn:uuid: in any letter case is one)
+      const id = s.evEventId.key(slot) ?? '';
       const kept = this.keptById.get(id) ?? first;
       if (!this.before(slot, kept)) return slot;
       this.keptById.set(id, slot);

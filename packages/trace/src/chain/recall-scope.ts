@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@foodsafety/core';
 import type { EventKind } from './event-kind.js';
+import { isoMillis } from './iso-time.js';
 import type { EventSummary, LotGraph } from './lot-graph.js';
 import { traceBack, traceForward } from './trace-lot.js';
 import { REC20_UNITS, type UnitTable, unitCode } from './units.js';
@@ -333,7 +334,7 @@ function collect(
       else add(c.produced, unit, m.quantity);
     }
     if (m.eventTime !== undefined) {
-      const ms = Date.parse(m.eventTime);
+      const ms = isoMillis(m.eventTime);
       if (ms < c.firstMs) {
         c.firstMs = ms;
         c.first = m.eventTime;

@@ -1134,9 +1134,20 @@ describe('validateChain: inputs', () => {
       ['TRACE_CHAIN_EVENT_SKIPPED', [3]],
     ]);
   });
-  it('returns nothing for inputs that hold no events', () => {
-    for (const input of [undefined, null, 42, 'text', {}, { epcisBody: 1 }])
-      expect(validateChain(input)).toEqual([]);
+  it('reports an input that holds no events, rather than a chain without findings', () => {
+    // (it returned no finding at all before; see chain-input.test.ts)
+    const actual = [undefined, null, 42, 'text', {}, { epcisBody: 1 }].map((input) =>
+      validateChain(input).map((d) => [d.code, d.params?.actual]),
+    );
+    const invalid = (en: string, zh = en) => [['TRACE_CHAIN_INPUT_INVALID', { 'zh-CN': zh, en }]];
+    expect(actual).toEqual([
+      invalid('undefined'),
+      invalid('null'),
+      invalid('number'),
+      invalid('string'),
+      invalid('an object without epcisBody', '没有 epcisBody 的对象'),
+      invalid('its epcisBody is no object', 'epcisBody 不是对象'),
+    ]);
   });
   it('does not mutate its input', () => {
     const { events } = generateSeaCucumberChain({ variant: 'duplicate' });

@@ -2,7 +2,8 @@ import type { Diagnostic } from '@foodsafety/core';
 import { ChainChecker, type ChainCheckOptions, chainOrderTime } from './chain-checker.js';
 import { readChainOptions } from './chain-options.js';
 import { declaredErroneous } from './error-declaration.js';
-import { eventsOf, GraphStore, type LotGraph } from './lot-graph.js';
+import { isoMillis } from './iso-time.js';
+import { eventsOf, GraphStore, inputProblem, type LotGraph } from './lot-graph.js';
 import { checkerOfGraph } from './trace-index.js';
 
 function indexOf(d: Diagnostic): number {
@@ -23,10 +24,11 @@ function checkAll(
   // finds them (the checks then order them with the transfer: see ChainChecker.beforeTransfer)
   const late = new Uint8Array(items.length);
   for (let i = 0; i < items.length; i += 1) {
+    // read as the lot graph reads it (and the validator): ordered as the checks place it
     const e = items[i]?.event as Record<string, unknown> | null | undefined;
     const t =
       typeof e === 'object' && e !== null && typeof e.eventTime === 'string'
-        ? Date.parse(e.eventTime)
+        ? isoMillis(e.eventTime)
         : Number.NaN;
     times[i] = chainOrderTime(t);
     late[i] = typeof e === 'object' && e !== null && e.type === 'AggregationEvent' ? 0 : 1;
@@ -65,7 +67,8 @@ function checkAll(
  * depend on the order of the input. A duplicate is reported, then left out of every other check;
  * an EPCIS error declaration (`errorDeclaration`) and the event it declares erroneous are left
  * out altogether (the corrective events count instead). The input is not mutated; bad input
- * does not throw.
+ * does not throw. An input that is neither a list of events nor an EPCIS document with an event
+ * list is `TRACE_CHAIN_INPUT_INVALID`.
  */
 export function validateChain(input: unknown, given: ChainCheckOptions = {}): Diagnostic[] {
   const { options, problems } = readChainOptions('ChainCheckOptions', given);
@@ -89,7 +92,9 @@ function checkInput(input: unknown, options: ChainCheckOptions): Diagnostic[] {
     });
     return [...input.diagnostics, ...checkAll(items, store, options)];
   }
-  const { events, prefix } = eventsOf(input);
+  const { events, prefix, problem } = eventsOf(input);
+  // a mis-nested document is no chain without findings
+  if (problem !== undefined) return [inputProblem(problem, options)];
   const items: { event: unknown; index: number }[] = [];
   let index = 0;
   for (const event of events) {

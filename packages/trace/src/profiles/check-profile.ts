@@ -14,7 +14,13 @@ import {
 } from '@foodsafety/core';
 import type { CanonicalIdFn } from '../chain/canonical-id.js';
 import { declaredErroneous } from '../chain/error-declaration.js';
-import { buildLotGraph, eventsOf, GraphStore, type LotGraph } from '../chain/lot-graph.js';
+import {
+  buildLotGraph,
+  eventsOf,
+  GraphStore,
+  inputProblem,
+  type LotGraph,
+} from '../chain/lot-graph.js';
 import { NO_EVENT_ID, NO_VALUE } from '../chain/stand-in-words.js';
 import { traceBack } from '../chain/trace-lot.js';
 import { REC20_UNITS, type UnitTable } from '../chain/units.js';
@@ -370,6 +376,11 @@ export function checkProfile(
     graph = input;
   } else {
     const read = eventsOf(input);
+    if (read.problem !== undefined) {
+      // a mis-nested document is no chain without findings
+      out.push(inputProblem(read.problem, options));
+      return { profile: profile.meta, diagnostics: finish(out), ctes: [] };
+    }
     events = [...read.events];
     prefix = options.pathPrefix ?? read.prefix;
     graph = buildLotGraph(events, {
