@@ -1,5 +1,6 @@
 import { OptionReader, plainOptions } from '../option-reader.js';
 import type { LotGraph } from './lot-graph.js';
+import { checkLotGraph } from './lot-graph-argument.js';
 
 /** Options of {@link lotGraphToMermaid} and {@link lotGraphToDot}. */
 export interface DiagramOptions {
@@ -143,6 +144,7 @@ function mermaidText(s: string): string {
  * kind (transformation, aggregation), and optionally the recipients of shipments.
  */
 export function lotGraphToMermaid(graph: LotGraph, given: DiagramOptions = {}): string {
+  checkLotGraph('lotGraphToMermaid', graph);
   const options = diagramOptions(given);
   const { nodes, edges } = picture(graph, options);
   const lines = [`flowchart ${options.direction ?? 'LR'}`];
@@ -166,6 +168,7 @@ function dotText(s: string): string {
 
 /** The lot graph as Graphviz DOT text (same content as {@link lotGraphToMermaid}). */
 export function lotGraphToDot(graph: LotGraph, given: DiagramOptions = {}): string {
+  checkLotGraph('lotGraphToDot', graph);
   const options = diagramOptions(given);
   const { nodes, edges } = picture(graph, options);
   const lines = [

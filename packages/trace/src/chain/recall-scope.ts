@@ -2,6 +2,7 @@ import type { Diagnostic } from '@foodsafety/core';
 import type { EventKind } from './event-kind.js';
 import { isoMillis } from './iso-time.js';
 import type { EventSummary, LotGraph } from './lot-graph.js';
+import { checkLotGraph } from './lot-graph-argument.js';
 import { traceBack, traceForward } from './trace-lot.js';
 import { REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
@@ -373,6 +374,7 @@ function collect(
  * movements behind them.
  */
 export function recallScope(graph: LotGraph, id: string): RecallScope {
+  checkLotGraph('recallScope', graph);
   const forward = traceForward(graph, id);
   if (!forward.found) {
     return {

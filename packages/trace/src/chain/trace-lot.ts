@@ -3,6 +3,7 @@ import { OptionReader, optionFindings } from '../option-reader.js';
 import { numberAtLeast } from '../option-words.js';
 import { chainMessages } from './chain-messages.js';
 import { GraphStore, type LotGraph } from './lot-graph.js';
+import { checkLotGraph } from './lot-graph-argument.js';
 
 /** One lot reached by a trace. */
 export interface TracedLot {
@@ -151,6 +152,7 @@ function trace(
   direction: 'forward' | 'back',
   given: TraceOptions,
 ): TraceResult {
+  checkLotGraph(direction === 'forward' ? 'traceForward' : 'traceBack', graph);
   // findings in the graph's language (a graph built with `locale`)
   const locale = graph instanceof GraphStore ? graph.locale : undefined;
   const { maxDepth, problems } = maxDepthOf(given, locale);

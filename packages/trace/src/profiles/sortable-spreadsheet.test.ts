@@ -1,9 +1,16 @@
+import { FoodSafetyError } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
 import { buildLotGraph } from '../chain/lot-graph.js';
-import { traceForward } from '../chain/trace-lot.js';
+import { lotGraphToDot, lotGraphToMermaid } from '../chain/lot-graph-diagram.js';
+import { recallScope } from '../chain/recall-scope.js';
+import { traceBack, traceForward } from '../chain/trace-lot.js';
+import { CN_AQUATIC_CHAIN_PROFILE } from '../cn/aquatic-chain.js';
+import { CN_FOOD_SAFETY_LAW_PROFILE } from '../cn/food-safety-law.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
 import { FSMA_204_PROFILE } from './fsma-204.js';
+import { GDST_PROFILE } from './gdst.js';
 import { csvField, guardFormula, toSortableSpreadsheet } from './sortable-spreadsheet.js';
+import type { TraceProfile } from './trace-profile.js';
 
 /** A minimal RFC 4180 reader, to check the writer's output round-trips. */
 function parseCsv(text: string): string[][] {
@@ -180,5 +187,60 @@ describe('toSortableSpreadsheet', () => {
       '@lot',
       '+1-1',
     ]);
+  });
+});
+
+describe('toSortableSpreadsheet: headers and times as a sheet needs them (found in review)', () => {
+  const { events } = generateSeaCucumberChain();
+  const graph = buildLotGraph(events);
+  const header = (profile: TraceProfile, locale: 'en' | 'zh-CN') =>
+    parseCsv(toSortableSpreadsheet(graph, { profile, locale }))[0] ?? [];
+
+  it.each([FSMA_204_PROFILE, GDST_PROFILE, CN_FOOD_SAFETY_LAW_PROFILE, CN_AQUATIC_CHAIN_PROFILE])(
+    'no two columns of $meta.id have one header, in either language',
+    (profile) => {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const names = header(profile, locale);
+        expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+      }
+    },
+  );
+
+  it('tells a KDE column that shares a core column header apart by its id', () => {
+    // before: FSMA 204's unit of measure KDE was a second "Unit of measure" column
+    const names = header(FSMA_204_PROFILE, 'en');
+    expect(names.filter((n) => n.startsWith('Unit of measure'))).toEqual([
+      'Unit of measure',
+      'Unit of measure (unitOfMeasure)', // the KDE's id in fsma-204.ts
+    ]);
+  });
+
+  it('writes an eventTime the chain cannot place (no zone) as it was sent', () => {
+    const noZone = { ...events[0], eventTime: '2025-05-01T08:00:00' };
+    const rows = parseCsv(toSortableSpreadsheet(buildLotGraph([noZone])));
+    // (the cell was empty before)
+    expect(rows[1]?.[2]).toBe('2025-05-01T08:00:00');
+  });
+});
+
+describe('a query given something that is no lot graph', () => {
+  it.each<[string, () => unknown]>([
+    ['traceForward', () => traceForward(null as never, 'x')],
+    ['traceBack', () => traceBack(undefined as never, 'x')],
+    ['recallScope', () => recallScope([] as never, 'x')],
+    ['toSortableSpreadsheet', () => toSortableSpreadsheet(null as never)],
+    ['lotGraphToMermaid', () => lotGraphToMermaid({} as never)],
+    ['lotGraphToDot', () => lotGraphToDot(42 as never)],
+  ])('%s throws TRACE_GRAPH_INVALID, not a TypeError', (fn, call) => {
+    let thrown: unknown;
+    try {
+      call();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FoodSafetyError);
+    expect([(thrown as FoodSafetyError).code, (thrown as FoodSafetyError).params.function]).toEqual(
+      ['TRACE_GRAPH_INVALID', fn],
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { describeValue, type Locale } from '@foodsafety/core';
 import type { EventKind } from '../chain/event-kind.js';
 import { type EventSummary, GraphStore, type LotGraph } from '../chain/lot-graph.js';
+import { checkLotGraph } from '../chain/lot-graph-argument.js';
+import { isRecord } from '../is-record.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
 import { LIST_OF_EVENT_POSITIONS, validProfile } from '../option-words.js';
 import { recogniseCte, recogniseCtes } from './check-profile.js';
@@ -176,6 +178,7 @@ function spreadsheetOptions(given: unknown): SpreadsheetOptions {
  * toSortableSpreadsheet(graph, { lots: [trace.id, ...trace.lots.map((l) => l.id)], profile: FSMA_204_PROFILE, bom: true })
  */
 export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions = {}): string {
+  checkLotGraph('toSortableSpreadsheet', graph);
   const options = spreadsheetOptions(given);
   const sep = options.separator ?? '; ';
   const zh = options.locale === 'zh-CN';
@@ -226,10 +229,24 @@ export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions
       }
     }
   }
-  const header = [
+  const fixed = [
     ...BASE_COLUMNS.map((c) => (zh ? c.zh : c.en)),
     ...(profile === undefined ? [] : [zh ? '关键追踪事件' : 'Critical tracking event']),
-    ...kdeColumns.map((c) => c.label),
+  ];
+  // a KDE whose label is a core column's, or another KDE's, is told apart by its id: a sheet
+  // with two "Unit of measure" columns is ambiguous once imported
+  const uses = new Map<string, number>();
+  for (const label of [...fixed, ...kdeColumns.map((c) => c.label)])
+    uses.set(label, (uses.get(label) ?? 0) + 1);
+  const header = [
+    ...fixed,
+    ...kdeColumns.map((c) =>
+      (uses.get(c.label) ?? 0) > 1
+        ? zh
+          ? `${c.label}（${c.id}）`
+          : `${c.label} (${c.id})`
+        : c.label,
+    ),
   ];
   const lines = [header.map(csvField).join(',')];
   const guard = options.guardFormulas !== false;
@@ -237,8 +254,11 @@ export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions
   const cteLabels = new Map((profile?.ctes ?? []).map((c) => [c.id, c.label['zh-CN']] as const));
   for (const e of rows) {
     const cells = baseCells(e, sep, zh);
+    const source = graph.sourceEvent(e.slot);
+    // a time the chain cannot place (no zone) is still the data as sent
+    if (e.eventTime === undefined && isRecord(source) && typeof source.eventTime === 'string')
+      cells[2] = source.eventTime;
     if (profile !== undefined) {
-      const source = graph.sourceEvent(e.slot);
       const cte =
         source === undefined
           ? undefined
