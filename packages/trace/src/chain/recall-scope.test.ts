@@ -125,3 +125,101 @@ describe('recallScope counts each flow once', () => {
     expect(recipients(events)).toEqual([[SHOP_PARTY_LINK, { KGM: 0.3 }]]);
   });
 });
+
+describe('recallScope follows a container only while it held the lot', () => {
+  // a returnable crate (GRAI) carries lot OLD to one buyer, then the recalled lot to another
+  const CRATE = 'urn:epc:id:grai:6921002.00001.77';
+  const OLD = 'urn:epc:class:lgtin:6921002.000201.OLD01';
+  const buyer = (n: number) => `urn:epc:id:pgln:693000${n}.00001`;
+  const buyerLink = (n: number, check: number) => `https://id.gs1.org/417/693000${n}00001${check}`;
+  const on = (day: number, hour: number) =>
+    `2025-05-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000+08:00`;
+  const origin = (lot: string, day: number) => ({
+    ...made(),
+    quantityList: [{ epcClass: lot, quantity: 100, uom: 'KGM' }],
+    eventTime: on(day, 8),
+  });
+  const aggregate = (
+    action: 'ADD' | 'DELETE',
+    parent: string,
+    children: object,
+    day: number,
+    hour: number,
+  ) => ({
+    type: 'AggregationEvent',
+    action,
+    bizStep: action === 'ADD' ? 'packing' : 'unpacking',
+    eventTime: on(day, hour),
+    eventTimeZoneOffset: '+08:00',
+    parentID: parent,
+    ...children,
+    bizLocation: { id: PLANT },
+  });
+  const shipTo = (what: string, n: number, day: number) => ({
+    type: 'ObjectEvent',
+    action: 'OBSERVE',
+    bizStep: 'shipping',
+    eventTime: on(day, 11),
+    eventTimeZoneOffset: '+08:00',
+    epcList: [what],
+    readPoint: { id: PLANT },
+    destinationList: [{ type: 'owning_party', destination: buyer(n) }],
+  });
+  const lots = (lot: string, quantity?: number) => ({
+    childQuantityList: [
+      { epcClass: lot, ...(quantity === undefined ? {} : { quantity, uom: 'KGM' }) },
+    ],
+  });
+  const recipientsOf = (events: readonly unknown[]) =>
+    recallScope(buildLotGraph(events), LOT).recipients.map((r) => r.id);
+
+  it('not to whom it carried other goods before the lot was packed on it', () => {
+    const events = [
+      origin(OLD, 1),
+      aggregate('ADD', CRATE, lots(OLD, 100), 1, 10),
+      shipTo(CRATE, 5, 1),
+      origin(LOT, 10),
+      aggregate('ADD', CRATE, lots(LOT, 100), 10, 10),
+      shipTo(CRATE, 3, 10),
+    ];
+    // before: buyer 5 too, who got the crate on 1 May, nine days before the lot existed
+    expect(recipientsOf(events)).toEqual([buyerLink(3, 8)]);
+  });
+
+  it('not after an unpacking took everything off, but still after one that took part of it', () => {
+    const base = [
+      origin(LOT, 10),
+      aggregate('ADD', CRATE, lots(LOT, 100), 10, 10),
+      shipTo(CRATE, 3, 10),
+    ];
+    const reused = [
+      origin(OLD, 12),
+      aggregate('ADD', CRATE, lots(OLD, 100), 12, 10),
+      shipTo(CRATE, 6, 12),
+    ];
+    // emptied on the 11th (an unpacking naming no children): the crate's trip on the 12th is not the lot's
+    expect(recipientsOf([...base, aggregate('DELETE', CRATE, {}, 11, 9), ...reused])).toEqual([
+      buyerLink(3, 8),
+    ]);
+    // 40 kg taken off: some of the lot may still be on (the safe side)
+    expect(
+      recipientsOf([...base, aggregate('DELETE', CRATE, lots(LOT, 40), 11, 9), ...reused]),
+    ).toEqual([buyerLink(3, 8), buyerLink(6, 5)]);
+  });
+
+  it("through a case on a pallet, within the case's window", () => {
+    const CASE = 'urn:epc:id:sscc:6921002.0000000019';
+    const PALLET = 'urn:epc:id:sscc:6921002.0000000026';
+    const events = [
+      // the pallet went to buyer 5 on the 1st with other goods, then took the case on the 10th
+      origin(OLD, 1),
+      aggregate('ADD', PALLET, lots(OLD, 100), 1, 10),
+      shipTo(PALLET, 5, 1),
+      origin(LOT, 10),
+      aggregate('ADD', CASE, lots(LOT, 100), 10, 9),
+      aggregate('ADD', PALLET, { childEPCs: [CASE] }, 10, 10),
+      shipTo(PALLET, 3, 10),
+    ];
+    expect(recipientsOf(events)).toEqual([buyerLink(3, 8)]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@foodsafety/core';
+import { containerWindows, type HoldWindow } from './container-windows.js';
 import type { EventKind } from './event-kind.js';
 import { isoMillis } from './iso-time.js';
 import type { EventSummary, LotGraph } from './lot-graph.js';
@@ -94,16 +95,23 @@ interface Move {
  * transaction whose destinations include the receipt's place); a shipment that names no sources
  * is its shipper's, as the receipt it pairs with names it. So one recipient is one contact.
  */
-function movementsOf(graph: LotGraph, lots: readonly string[]): RecallMovement[] {
+function movementsOf(
+  graph: LotGraph,
+  lots: readonly string[],
+  windows?: ReadonlyMap<number, HoldWindow>,
+): RecallMovement[] {
   const moves: Move[] = [];
   for (const lot of lots) {
     const node = graph.nodeOf(lot);
     if (node === undefined) continue;
     const seen = new Set<number>();
+    const window = windows?.get(node);
     for (const slot of graph.eventsOf(node)) {
       if (seen.has(slot)) continue;
       seen.add(slot);
       const e = graph.event(slot);
+      // a container's events while it did not hold the lot (a time that cannot be read counts)
+      if (window !== undefined && (e.time < window.from || e.time > window.until)) continue;
       for (const object of e.objects) {
         if (object.id !== lot) continue;
         moves.push(moveOf(e, lot, object));
@@ -394,7 +402,12 @@ export function recallScope(graph: LotGraph, id: string): RecallScope {
   const downstreamLots = forward.lots.map((l) => l.id);
   const units = graph.units ?? REC20_UNITS;
   const upstream = movementsOf(graph, [forward.id, ...upstreamLots]);
-  const downstream = movementsOf(graph, [forward.id, ...downstreamLots]);
+  const start = graph.nodeOf(forward.id) as number;
+  const downstream = movementsOf(
+    graph,
+    [forward.id, ...downstreamLots],
+    containerWindows(graph, start),
+  );
   const sources = collect(
     upstream,
     (m) => m.from,
