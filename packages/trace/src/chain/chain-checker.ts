@@ -254,19 +254,27 @@ export class ChainChecker {
   add(event: unknown, index: number): Diagnostic[] {
     const s = this.store;
     const before = s.diagnostics.length;
-    const slot = s.add(event, index);
+    // what is read of the event beyond the store's columns is read first: an event that throws
+    // when read (a getter, a Proxy trap) is then skipped before anything is stored
+    let slot: number;
+    try {
+      this.declaring = isErrorDeclaration(event);
+      this.keyed =
+        (this.on.duplicates || this.declaring || this.anyDeclared) &&
+        this.contentHash === undefined &&
+        this.keyer.key(event);
+      this.keyA = this.keyer.a;
+      this.keyB = this.keyer.b;
+      slot = s.add(event, index);
+    } catch (error) {
+      s.unreadable(index, error);
+      slot = -1;
+    }
     if (slot < 0) {
       const skipped = s.diagnostics.slice(before);
       this.collected.push(...skipped);
       return skipped;
     }
-    this.declaring = isErrorDeclaration(event);
-    this.keyed =
-      (this.on.duplicates || this.declaring || this.anyDeclared) &&
-      this.contentHash === undefined &&
-      this.keyer.key(event);
-    this.keyA = this.keyer.a;
-    this.keyB = this.keyer.b;
     const out: Diagnostic[] = [];
     this.check(slot, event, out);
     return out;

@@ -1,4 +1,5 @@
 import { defineMessages } from '@foodsafety/core';
+import { INPUT_UNREADABLE } from '../thrown-detail.js';
 
 /**
  * The diagnostic codes of the chain checks, lot queries and profiles, in zh-CN and en. Every
@@ -18,6 +19,8 @@ export const chainMessages = defineMessages(
       'zh-CN': '事件 [{index}] 不是对象，追溯链检查已跳过',
       en: 'Event {index} is not an object; the chain checks skipped it',
     },
+    // a getter or a Proxy trap of an input built in code threw
+    TRACE_INPUT_UNREADABLE: INPUT_UNREADABLE,
     TRACE_DUPLICATE_EVENT_ID: {
       severity: 'error',
       'zh-CN': '事件 [{index}] {eventID} 与事件 [{firstIndex}] 的 eventID 相同',

@@ -105,12 +105,16 @@ function write(value: unknown, depth: number, out: string[], budget: { left: num
 }
 
 /**
- * Canonical JSON of an event without `eventID`/`recordTime`; `undefined` if nested too deeply or
- * holding too many objects.
+ * Canonical JSON of an event without `eventID`/`recordTime`; `undefined` if nested too deeply,
+ * holding too many objects, or when reading it throws (a getter, a Proxy trap). Never throws.
  */
 export function canonicalEventJson(event: unknown): string | undefined {
   const out: string[] = [];
-  return write(event, 0, out, { left: MAX_NODES }) ? out.join('') : undefined;
+  try {
+    return write(event, 0, out, { left: MAX_NODES }) ? out.join('') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The seed offset of the second string hash. */
@@ -302,7 +306,12 @@ export class ContentKeyer {
  */
 export function eventContentKeyPair(event: unknown): readonly [number, number] | undefined {
   const keyer = new ContentKeyer();
-  return keyer.key(event) ? [keyer.a, keyer.b] : undefined;
+  try {
+    return keyer.key(event) ? [keyer.a, keyer.b] : undefined;
+  } catch {
+    // a getter or a Proxy trap that throws: no key
+    return undefined;
+  }
 }
 
 /**
@@ -313,7 +322,12 @@ export function eventContentKeyPair(event: unknown): readonly [number, number] |
  */
 export function eventContentKey(event: unknown): number | undefined {
   const keyer = new ContentKeyer();
-  if (!keyer.key(event)) return undefined;
+  try {
+    if (!keyer.key(event)) return undefined;
+  } catch {
+    // a getter or a Proxy trap that throws: no key
+    return undefined;
+  }
   // the second half's sum before the leaf count was mixed in
   const sum = (keyer.b ^ Math.imul(keyer.n, KEY_STEP)) | 0;
   return (keyer.a >>> 0) * 2097152 + ((sum ^ keyer.n) & 0x1fffff);

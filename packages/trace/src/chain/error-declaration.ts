@@ -21,32 +21,41 @@ export function isErrorDeclaration(event: unknown): boolean {
  * letter case: see {@link eventIdKey}) or, for a declaration without an eventID, with its content
  * (eventID, recordTime and errorDeclaration aside). Never throws.
  */
-export function declaredErroneous(events: readonly unknown[]): Set<number> {
+export function declaredErroneous(
+  events: readonly unknown[],
+  length: number = events.length,
+): Set<number> {
   const out = new Set<number>();
   const ids = new Set<string>();
   const contents = new Set<string>();
-  for (let i = 0; i < events.length; i += 1) {
-    const event = events[i];
-    if (!isErrorDeclaration(event)) continue;
-    out.add(i);
-    const id = (event as Record<string, unknown>).eventID;
-    if (typeof id === 'string' && id !== '') ids.add(eventIdKey(id));
-    else {
-      const content = canonicalEventJson(event);
-      if (content !== undefined) contents.add(content);
-    }
+  for (let i = 0; i < length; i += 1) {
+    // an entry that throws when read (a getter, a Proxy trap) declares nothing: the chain
+    // reports it when it reads it
+    try {
+      const event = events[i];
+      if (!isErrorDeclaration(event)) continue;
+      const id = (event as Record<string, unknown>).eventID;
+      if (typeof id === 'string' && id !== '') ids.add(eventIdKey(id));
+      else {
+        const content = canonicalEventJson(event);
+        if (content !== undefined) contents.add(content);
+      }
+      out.add(i);
+    } catch {}
   }
   if (out.size === 0) return out;
-  for (let i = 0; i < events.length; i += 1) {
+  for (let i = 0; i < length; i += 1) {
     if (out.has(i)) continue;
-    const event = events[i];
-    if (typeof event !== 'object' || event === null) continue;
-    const id = (event as Record<string, unknown>).eventID;
-    if (typeof id === 'string' && ids.has(eventIdKey(id))) out.add(i);
-    else if (contents.size > 0) {
-      const content = canonicalEventJson(event);
-      if (content !== undefined && contents.has(content)) out.add(i);
-    }
+    try {
+      const event = events[i];
+      if (typeof event !== 'object' || event === null) continue;
+      const id = (event as Record<string, unknown>).eventID;
+      if (typeof id === 'string' && ids.has(eventIdKey(id))) out.add(i);
+      else if (contents.size > 0) {
+        const content = canonicalEventJson(event);
+        if (content !== undefined && contents.has(content)) out.add(i);
+      }
+    } catch {}
   }
   return out;
 }

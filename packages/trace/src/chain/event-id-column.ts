@@ -149,6 +149,14 @@ export class EventIdColumn {
     this.pushWords(ID_TEXT, 0, 0, 0, 0);
   }
 
+  /** Forget the eventIDs of `slot` and the slots after it (an event that could not be read). */
+  dropFrom(slot: number): void {
+    if (this.kind.length <= slot) return;
+    for (let i = slot; i < this.kind.length; i += 1) this.text.delete(i);
+    this.kind.length = slot;
+    this.words.length = slot * 4;
+  }
+
   /** The words of the eventID {@link push} reads. */
   private readonly scratch = new Int32Array(4);
   private readonly scratchBytes = new Uint8Array(UUID_LENGTH);

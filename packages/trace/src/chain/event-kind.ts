@@ -3,6 +3,8 @@
  * what it does to the lots it names (creates, ships, receives, transforms, destroys…).
  */
 
+import { BIZ_STEPS, cbvWord, DISPOSITIONS } from '../epcis/cbv-vocabulary.js';
+
 /** What an event does, for the chain checks. */
 export type EventKind =
   | 'origin'
@@ -71,23 +73,20 @@ export function typeCode(type: unknown): number {
   }
 }
 
-const BIZSTEP_PREFIXES = ['https://ref.gs1.org/cbv/BizStep-', 'urn:epcglobal:cbv:bizstep:'];
-const DISP_PREFIXES = ['https://ref.gs1.org/cbv/Disp-', 'urn:epcglobal:cbv:disp:'];
-
-function bare(value: unknown, prefixes: readonly string[]): string {
-  if (typeof value !== 'string') return '';
-  for (const prefix of prefixes) if (value.startsWith(prefix)) return value.slice(prefix.length);
-  return value;
-}
-
-/** The bare CBV word of a bizStep (`shipping` for `https://ref.gs1.org/cbv/BizStep-shipping`). */
+/**
+ * The bare CBV word of a bizStep (`shipping` for `https://ref.gs1.org/cbv/BizStep-shipping` and
+ * `urn:epcglobal:cbv:bizstep:shipping`, their scheme, NID and host in any letter case, as the
+ * validator reads them); anything else as written, a case slip (`Shipping`) included.
+ */
 export function bareBizStep(value: unknown): string {
-  return bare(value, BIZSTEP_PREFIXES);
+  if (typeof value !== 'string') return '';
+  return cbvWord(BIZ_STEPS, value);
 }
 
-/** The bare CBV word of a disposition. */
+/** The bare CBV word of a disposition, as {@link bareBizStep}. */
 export function bareDisposition(value: unknown): string {
-  return bare(value, DISP_PREFIXES);
+  if (typeof value !== 'string') return '';
+  return cbvWord(DISPOSITIONS, value);
 }
 
 /**

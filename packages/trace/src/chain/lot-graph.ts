@@ -8,6 +8,7 @@ import {
   type MessageParamValue,
 } from '@foodsafety/core';
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
+import { thrownDetail } from '../thrown-detail.js';
 import type { CanonicalIdFn } from './canonical-id.js';
 import { chainMessages } from './chain-messages.js';
 import { readChainOptions } from './chain-options.js';
@@ -560,9 +561,21 @@ export class GraphStore implements LotGraph {
   nodeOf(id: string): number | undefined {
     if (typeof id !== 'string') return undefined;
     const raw = this.rawNode.get(id);
-    if (raw !== -1) return raw;
-    const node = this.nodeIndex.get(this.canonicalOf(id));
-    return node === -1 ? undefined : node;
+    const node = raw !== -1 ? raw : this.nodeIndex.get(this.canonicalOf(id));
+    if (node === -1) return undefined;
+    // an identifier only an event that could not be read named is no lot
+    if (this.unreadNodes.size > 0 && this.unreadNodes.has(node) && this.isBare(node))
+      return undefined;
+    return node;
+  }
+
+  /** Whether no event lists a node and no edge touches it. */
+  private isBare(node: number): boolean {
+    return (
+      this.nodeHead.data[node] === -1 &&
+      this.outHead.data[node] === -1 &&
+      this.inHead.data[node] === -1
+    );
   }
 
   idOf(node: number): string {
@@ -710,7 +723,7 @@ export class GraphStore implements LotGraph {
     this.withdrawn.add(slot);
     const os = this.objStart(slot);
     const oe = this.objEnd(slot);
-    const last = slot === this.eventCount - 1;
+    const last = slot === this.eventCount - 1 && slot === this.scratchSlot;
     // the event added last is at the tail of each of its lots' lists: unlink it from there
     let o = oe - 1;
     if (last && oe - os <= TAIL_SCRATCH) {
@@ -900,23 +913,112 @@ export class GraphStore implements LotGraph {
   }
 
   /**
-   * Add one event; returns its slot, or -1 when the event is not an object (a diagnostic is
-   * recorded). Never throws on bad data.
+   * Add one event; returns its slot, or -1 when the event is not an object or cannot be read (a
+   * getter or a Proxy trap of it throws): a diagnostic is recorded, and an event that threw midway
+   * leaves no column behind. Never throws on bad data.
    */
   add(event: unknown, index: number): number {
-    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-      this.diagnostics.push(
-        createDiagnostic(
-          chainMessages.TRACE_CHAIN_EVENT_SKIPPED,
-          { index },
-          {
-            path: [...this.pathPrefix, index],
-            ...(this.locale === undefined ? {} : { locale: this.locale }),
-          },
-        ),
-      );
+    const slot = this.evIndex.length;
+    const objects = this.objNode.length;
+    const sd = this.sdSym.length;
+    const tx = this.txSym.length;
+    const nodes = this.nodeIds.length;
+    try {
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+        this.diagnostics.push(
+          createDiagnostic(
+            chainMessages.TRACE_CHAIN_EVENT_SKIPPED,
+            { index },
+            {
+              path: [...this.pathPrefix, index],
+              ...(this.locale === undefined ? {} : { locale: this.locale }),
+            },
+          ),
+        );
+        return -1;
+      }
+      return this.addEvent(event, index);
+    } catch (error) {
+      this.rollBack(slot, objects, sd, tx, nodes);
+      this.unreadable(index, error);
       return -1;
     }
+  }
+
+  /**
+   * Record `TRACE_INPUT_UNREADABLE` for the event at an input position: reading it threw (a
+   * getter, a Proxy trap). Returns the finding.
+   */
+  unreadable(index: number, error: unknown): Diagnostic {
+    const d = unreadableInput(error, { locale: this.locale, pathPrefix: this.pathPrefix }, index);
+    this.diagnostics.push(d);
+    return d;
+  }
+
+  /**
+   * Identifiers first met by an event whose reading threw ({@link rollBack}): not lots of the
+   * graph while no event names them.
+   */
+  private readonly unreadNodes = new Set<number>();
+  /** The slot whose {@link prevTail} and {@link lastEdgeStart} are current (-1: none). */
+  private scratchSlot = -1;
+
+  /**
+   * Undo what {@link addObject} did for an event that threw midway: the event columns of `slot`
+   * and the object, source/destination and transaction entries from the marks on are dropped, and
+   * the object entries unlinked from their lots' lists (the event added last is at their tails).
+   * Nothing derived is made before every member is read, so no edge or group is left behind.
+   */
+  private rollBack(slot: number, objects: number, sd: number, tx: number, nodes: number): void {
+    for (let o = this.objNode.length - 1; o >= objects; o -= 1) {
+      const node = this.objNode.data[o] as number;
+      let prev = -1;
+      if (o - objects < TAIL_SCRATCH && this.scratchSlot === slot) {
+        prev = this.prevTail[o - objects] as number;
+      } else {
+        for (let e = this.nodeHead.data[node] as number; e !== -1 && e !== o; ) {
+          prev = e;
+          e = this.neNext.data[e] as number;
+        }
+      }
+      if (prev === -1) this.nodeHead.data[node] = -1;
+      else this.neNext.data[prev] = -1;
+      this.nodeTail.data[node] = prev;
+    }
+    for (let n = nodes; n < this.nodeIds.length; n += 1) this.unreadNodes.add(n);
+    this.scratchSlot = -1;
+    for (const v of [
+      this.evIndex,
+      this.evOffset,
+      this.evHolder,
+      this.evReadPoint,
+      this.evBizLocation,
+      this.evObjStart,
+      this.evSdStart,
+      this.evTxStart,
+    ])
+      if (v.length > slot) v.length = slot;
+    if (this.evTime.length > slot) this.evTime.length = slot;
+    for (const v of [this.evType, this.evKind, this.evBizStep, this.evDisposition])
+      if (v.length > slot) v.length = slot;
+    this.evEventId.dropFrom(slot);
+    this.extraWords.delete(slot * 2);
+    this.extraWords.delete(slot * 2 + 1);
+    this.transferAggregations.delete(slot);
+    if (this.sources.length > slot) this.sources.length = slot;
+    for (const v of [this.objNode, this.objPos, this.objUom, this.neSlot, this.neObj, this.neNext])
+      v.length = objects;
+    for (const v of [this.objQty, this.objBase]) v.length = objects;
+    for (const v of [this.objDim, this.objField]) v.length = objects;
+    this.sdSym.length = sd;
+    this.sdType.length = sd;
+    this.sdDir.length = sd;
+    this.txSym.length = tx;
+    this.txSlot.length = tx;
+  }
+
+  /** {@link add} of an object: every member is read before anything derived (edges) is made. */
+  private addEvent(event: object, index: number): number {
     const e = event as Record<string, unknown>;
     const type = typeCode(e.type);
     const slot = this.addHeader(
@@ -952,6 +1054,7 @@ export class GraphStore implements LotGraph {
     this.eventObjStart = this.objNode.length;
     this.evObjStart.push(this.eventObjStart);
     this.lastEdgeStart = this.edgeSlot.length;
+    this.scratchSlot = slot;
     switch (type) {
       case T_OBJECT:
       case T_TRANSACTION:
@@ -992,7 +1095,9 @@ export class GraphStore implements LotGraph {
         }
       }
     }
-    this.finishEvent(slot, type, rp, bl, e.transformationID);
+    // read before finishEvent links anything (an event that throws must leave nothing behind)
+    const transformationId = e.transformationID;
+    this.finishEvent(slot, type, rp, bl, transformationId);
     return slot;
   }
 
@@ -1080,6 +1185,7 @@ export class GraphStore implements LotGraph {
     this.eventObjStart = this.objNode.length;
     this.evObjStart.push(this.eventObjStart);
     this.lastEdgeStart = this.edgeSlot.length;
+    this.scratchSlot = slot;
     const objects = r.objects;
     let present = 0;
     for (let i = 0; i < objects.length; i += 1) present |= 1 << (objects.field[i] as number);
@@ -1458,25 +1564,100 @@ const isRecordLike = (v: unknown): v is Record<string, unknown> =>
  */
 export function buildLotGraph(input: EventsInput, given: LotGraphOptions = {}): LotGraph {
   const { options, problems } = readChainOptions('LotGraphOptions', given);
-  const { events, prefix, problem } = eventsOf(input);
-  const list = Array.isArray(events) ? (events as readonly unknown[]) : [...events];
-  const store = new GraphStore(
-    { ...options, pathPrefix: options.pathPrefix ?? prefix },
-    list.length,
-  );
+  const read = eventListOf(input);
+  if (read.error !== undefined) {
+    const store = new GraphStore(options);
+    store.diagnostics.push(...problems, unreadableInput(read.error.thrown, options));
+    store.retain = true;
+    return store;
+  }
+  const { list, length, prefix, problem } = read;
+  const store = new GraphStore({ ...options, pathPrefix: options.pathPrefix ?? prefix }, length);
   store.diagnostics.push(...problems);
   if (problem !== undefined) store.diagnostics.push(inputProblem(problem, options));
   store.retain = true;
-  const declared = declaredErroneous(list);
-  const repeats = new RepeatFinder(store, list.length);
-  for (let index = 0; index < list.length; index += 1) {
+  const declared = declaredErroneous(list, length);
+  const repeats = new RepeatFinder(store, length);
+  for (let index = 0; index < length; index += 1) {
     // an error declaration and the events it declares erroneous are not part of the chain
     if (declared.has(index)) continue;
-    const slot = store.add(list[index], index);
+    const entry = entryAt(list, index);
+    if (entry.thrown !== undefined) {
+      store.unreadable(index, entry.thrown.error);
+      continue;
+    }
+    const slot = store.add(entry.event, index);
     // of repeats (same eventID, or same content) one copy is kept, the one validateChain keeps
     if (slot >= 0) store.withdraw(repeats.leftOut(slot));
   }
   return store;
+}
+
+/**
+ * `TRACE_INPUT_UNREADABLE`: reading the event at `index` (or, without one, the input itself)
+ * threw — a getter or a Proxy trap of an input built in code.
+ */
+export function unreadableInput(
+  error: unknown,
+  options: {
+    readonly locale?: Locale | undefined;
+    readonly pathPrefix?: DiagnosticPath | undefined;
+  },
+  index?: number,
+): Diagnostic {
+  const prefix = options.pathPrefix ?? [];
+  return createDiagnostic(
+    chainMessages.TRACE_INPUT_UNREADABLE,
+    index === undefined
+      ? { what: localizedParam('输入', 'The input'), detail: thrownDetail(error) }
+      : {
+          what: localizedParam(`事件 [${index}] `, `Event ${index}`),
+          index,
+          detail: thrownDetail(error),
+        },
+    {
+      path: index === undefined ? [...prefix] : [...prefix, index],
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
+    },
+  );
+}
+
+/**
+ * The events of an input as a list ({@link eventsOf}), or what reading the input threw (`error`):
+ * an input built in code may have getters or Proxy traps that throw. Reading an entry of the list
+ * may throw still (see {@link entryAt}).
+ */
+export function eventListOf(input: unknown):
+  | {
+      readonly list: readonly unknown[];
+      readonly length: number;
+      readonly prefix: DiagnosticPath;
+      readonly problem?: { readonly path: DiagnosticPath; readonly actual: LocalizedParam };
+      readonly error?: undefined;
+    }
+  | { readonly error: { readonly thrown: unknown } } {
+  try {
+    const { events, prefix, problem } = eventsOf(input);
+    const list = Array.isArray(events) ? (events as readonly unknown[]) : [...events];
+    const length = list.length;
+    return problem === undefined ? { list, length, prefix } : { list, length, prefix, problem };
+  } catch (thrown) {
+    return { error: { thrown } };
+  }
+}
+
+/** Entry `index` of a list, or what reading it threw (a Proxy trap, a getter). */
+export function entryAt(
+  list: readonly unknown[],
+  index: number,
+):
+  | { readonly event: unknown; readonly thrown?: undefined }
+  | { readonly thrown: { error: unknown } } {
+  try {
+    return { event: list[index] };
+  } catch (error) {
+    return { thrown: { error } };
+  }
 }
 
 /** The finding on an input that holds no events ({@link eventsOf}'s `problem`). */

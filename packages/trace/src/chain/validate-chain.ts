@@ -3,7 +3,14 @@ import { ChainChecker, type ChainCheckOptions, chainOrderTime } from './chain-ch
 import { readChainOptions } from './chain-options.js';
 import { declaredErroneous } from './error-declaration.js';
 import { isoMillis } from './iso-time.js';
-import { eventsOf, GraphStore, inputProblem, type LotGraph } from './lot-graph.js';
+import {
+  entryAt,
+  eventListOf,
+  GraphStore,
+  inputProblem,
+  type LotGraph,
+  unreadableInput,
+} from './lot-graph.js';
 import { checkerOfGraph } from './trace-index.js';
 
 function indexOf(d: Diagnostic): number {
@@ -26,12 +33,18 @@ function checkAll(
   for (let i = 0; i < items.length; i += 1) {
     // read as the lot graph reads it (and the validator): ordered as the checks place it
     const e = items[i]?.event as Record<string, unknown> | null | undefined;
-    const t =
-      typeof e === 'object' && e !== null && typeof e.eventTime === 'string'
-        ? isoMillis(e.eventTime)
-        : Number.NaN;
-    times[i] = chainOrderTime(t);
-    late[i] = typeof e === 'object' && e !== null && e.type === 'AggregationEvent' ? 0 : 1;
+    try {
+      const t =
+        typeof e === 'object' && e !== null && typeof e.eventTime === 'string'
+          ? isoMillis(e.eventTime)
+          : Number.NaN;
+      times[i] = chainOrderTime(t);
+      late[i] = typeof e === 'object' && e !== null && e.type === 'AggregationEvent' ? 0 : 1;
+    } catch {
+      // a getter or a Proxy trap that throws: the checker reports the event when it reads it
+      times[i] = chainOrderTime(Number.NaN);
+      late[i] = 1;
+    }
   }
   const order = Array.from({ length: items.length }, (_, i) => i);
   order.sort(
@@ -47,6 +60,11 @@ function checkAll(
     out.push(...checker.add(item.event, item.index));
   }
   out.push(...checker.finalize());
+  return sortedByIndex(out);
+}
+
+/** Findings in input order (by their `index` param, stable). */
+function sortedByIndex(out: readonly Diagnostic[]): Diagnostic[] {
   return out
     .map((d, k) => ({ d, k }))
     .sort((a, b) => indexOf(a.d) - indexOf(b.d) || a.k - b.k)
@@ -72,7 +90,13 @@ function checkAll(
  */
 export function validateChain(input: unknown, given: ChainCheckOptions = {}): Diagnostic[] {
   const { options, problems } = readChainOptions('ChainCheckOptions', given);
-  const found = checkInput(input, options);
+  let found: Diagnostic[];
+  try {
+    found = checkInput(input, options);
+  } catch (error) {
+    // an input built in code whose getters or Proxy traps throw where no event is being read
+    found = [unreadableInput(error, options)];
+  }
   return problems.length === 0 ? found : [...problems, ...found];
 }
 
@@ -92,23 +116,28 @@ function checkInput(input: unknown, options: ChainCheckOptions): Diagnostic[] {
     });
     return [...input.diagnostics, ...checkAll(items, store, options)];
   }
-  const { events, prefix, problem } = eventsOf(input);
+  const read = eventListOf(input);
+  if (read.error !== undefined) return [unreadableInput(read.error.thrown, options)];
+  const { list, length, prefix, problem } = read;
   // a mis-nested document is no chain without findings
   if (problem !== undefined) return [inputProblem(problem, options)];
+  const store = new GraphStore({ ...options, pathPrefix: options.pathPrefix ?? prefix }, length);
   const items: { event: unknown; index: number }[] = [];
-  let index = 0;
-  for (const event of events) {
-    items.push({ event, index });
-    index += 1;
+  const unread: Diagnostic[] = [];
+  for (let index = 0; index < length; index += 1) {
+    const entry = entryAt(list, index);
+    if (entry.thrown === undefined) items.push({ event: entry.event, index });
+    else unread.push(store.unreadable(index, entry.thrown.error));
   }
-  const store = new GraphStore(
-    { ...options, pathPrefix: options.pathPrefix ?? prefix },
-    items.length,
-  );
-  return checkAll(items, store, options);
+  const found = checkAll(items, store, options);
+  return unread.length === 0 ? found : sortedByIndex([...unread, ...found]);
 }
 
-/** Whether a value is a lot graph built by this package. */
+/** Whether a value is a lot graph built by this package (never throws, a revoked Proxy too). */
 export function isLotGraph(value: unknown): value is LotGraph {
-  return value instanceof GraphStore;
+  try {
+    return value instanceof GraphStore;
+  } catch {
+    return false;
+  }
 }

@@ -20,6 +20,11 @@ export interface CbvVocabulary {
   readonly byLowerCase: ReadonlyMap<string, string>;
   /** `urn:epcglobal:cbv:bizstep:` etc., for URN-form values (lenient mode). */
   readonly urnPrefix?: string;
+  /**
+   * `/cbv/BizStep-` etc.: the path of its CBV 2.0 web URIs after `https://ref.gs1.org`
+   * (`https://ref.gs1.org/cbv/BizStep-shipping`).
+   */
+  readonly webPath?: string;
   /** Whether a URI value must avoid the GS1 Web Vocabulary namespace instead of the CBV one. */
   readonly nonGs1WebVoc?: boolean;
   readonly list: string;
@@ -28,7 +33,7 @@ export interface CbvVocabulary {
 function vocabulary(
   name: string,
   words: readonly string[],
-  extra: { urnPrefix?: string; nonGs1WebVoc?: boolean } = {},
+  extra: { urnPrefix?: string; webPath?: string; nonGs1WebVoc?: boolean } = {},
 ): CbvVocabulary {
   return {
     name,
@@ -84,7 +89,7 @@ export const BIZ_STEPS = vocabulary(
     'sensor_reporting',
     'sampling',
   ],
-  { urnPrefix: 'urn:epcglobal:cbv:bizstep:' },
+  { urnPrefix: 'urn:epcglobal:cbv:bizstep:', webPath: '/cbv/BizStep-' },
 );
 
 export const DISPOSITIONS = vocabulary(
@@ -124,7 +129,7 @@ export const DISPOSITIONS = vocabulary(
     'non_conformant',
     'unavailable',
   ],
-  { urnPrefix: 'urn:epcglobal:cbv:disp:' },
+  { urnPrefix: 'urn:epcglobal:cbv:disp:', webPath: '/cbv/Disp-' },
 );
 
 export const BIZ_TRANSACTION_TYPES = vocabulary(
@@ -144,17 +149,18 @@ export const BIZ_TRANSACTION_TYPES = vocabulary(
     'testres',
     'upevt',
   ],
-  { urnPrefix: 'urn:epcglobal:cbv:btt:' },
+  { urnPrefix: 'urn:epcglobal:cbv:btt:', webPath: '/cbv/BTT-' },
 );
 
 export const SOURCE_DEST_TYPES = vocabulary(
   'source/destination type',
   ['owning_party', 'possessing_party', 'location'],
-  { urnPrefix: 'urn:epcglobal:cbv:sdt:' },
+  { urnPrefix: 'urn:epcglobal:cbv:sdt:', webPath: '/cbv/SDT-' },
 );
 
 export const ERROR_REASONS = vocabulary('error reason', ['did_not_occur', 'incorrect_data'], {
   urnPrefix: 'urn:epcglobal:cbv:er:',
+  webPath: '/cbv/ER-',
 });
 
 export const MEASUREMENT_TYPES = vocabulary(
@@ -244,36 +250,133 @@ export const SENSOR_ALERT_TYPES = vocabulary(
   },
 );
 
-export const COMPONENTS = vocabulary('component', [
-  'x',
-  'y',
-  'z',
-  'axial_distance',
-  'azimuth',
-  'height',
-  'spherical_radius',
-  'polar_angle',
-  'elevation_angle',
-  'easting',
-  'northing',
-  'latitude',
-  'longitude',
-  'altitude',
-]);
+export const COMPONENTS = vocabulary(
+  'component',
+  [
+    'x',
+    'y',
+    'z',
+    'axial_distance',
+    'azimuth',
+    'height',
+    'spherical_radius',
+    'polar_angle',
+    'elevation_angle',
+    'easting',
+    'northing',
+    'latitude',
+    'longitude',
+    'altitude',
+  ],
+  { webPath: '/cbv/Comp-' },
+);
 
 export const ACTIONS = vocabulary('action', ['OBSERVE', 'ADD', 'DELETE']);
 
-/** `vocab-other-uri` of the schema: a URI that is not in the CBV namespaces. */
-export const CBV_NAMESPACE = /^(?:urn:epcglobal:cbv|https?:\/\/ns\.gs1\.org\/cbv\/)/;
-/** `vocab-nonGS1WebVoc-uri`: a URI that is not in the GS1 Web Vocabulary. */
-export const GS1_WEB_VOC_NAMESPACE = /^https?:\/\/(?:www\.)?gs1\.org\/voc\//;
+/**
+ * `vocab-other-uri` of the schema: a URI that is not in the CBV namespaces. Matched in any letter
+ * case: the `urn` scheme and the NID `epcglobal` are case-insensitive (RFC 8141 §3.1), as are the
+ * scheme and host of a URL (RFC 3986 §6.2.2.1), so `URN:EPCGLOBAL:cbv:…` is the CBV URN itself;
+ * `urn:epcglobal:CBV:…` is a case slip of it, not a URI of another namespace.
+ */
+export const CBV_NAMESPACE = /^(?:urn:epcglobal:cbv|https?:\/\/ns\.gs1\.org\/cbv\/)/i;
+/** `vocab-nonGS1WebVoc-uri`: a URI that is not in the GS1 Web Vocabulary (matched in any case, as above). */
+export const GS1_WEB_VOC_NAMESPACE = /^https?:\/\/(?:www\.)?gs1\.org\/voc\//i;
+
+/** `urn:epcglobal:`, the part of a CBV URN that may be written in any case. */
+const URN_NID = 'urn:epcglobal:';
+
+/** A value read as a CBV URI of one vocabulary: see {@link readCbvUri}. */
+export interface CbvUriReading {
+  /** `urn` for `urn:epcglobal:cbv:…`, `web` for `https://ref.gs1.org/cbv/…`. */
+  readonly form: 'urn' | 'web';
+  /** What follows the prefix, as written (`shipping`; `SHIPPING` in a case slip). */
+  readonly word: string;
+  /**
+   * Whether the case-sensitive part of the prefix (`cbv:bizstep:`, `/cbv/BizStep-`) is written
+   * exactly; the scheme, the NID and the host may be in any case.
+   */
+  readonly exact: boolean;
+  /** The length of the scheme and host (`https://ref.gs1.org`) of a web URI; 0 for a URN. */
+  readonly authority: number;
+}
+
+/**
+ * The length of `https://ref.gs1.org` or `http://ref.gs1.org` at the start of a value, scheme and
+ * host in any letter case, or 0.
+ */
+function gs1RefAuthority(value: string): number {
+  const s = (value.charCodeAt(4) | 0x20) === 0x73 ? 5 : 4; // https or http
+  const end = s + 14; // '://ref.gs1.org'
+  if (value.length <= end) return 0;
+  const head = value.slice(0, end);
+  const lower = head.toLowerCase();
+  return lower === 'https://ref.gs1.org' || lower === 'http://ref.gs1.org' ? end : 0;
+}
+
+/**
+ * Reads a value as a CBV URI of a vocabulary, `urn:epcglobal:cbv:bizstep:shipping` or
+ * `https://ref.gs1.org/cbv/BizStep-shipping`, with its scheme, NID or host in any letter case
+ * (`URN:EPCGLOBAL:cbv:bizstep:shipping`, `HTTPS://REF.GS1.ORG/cbv/BizStep-shipping`) and the rest
+ * of its prefix in any case too ({@link CbvUriReading.exact} says whether it was written exactly).
+ * Undefined when the value is no such URI or has nothing after the prefix. The word is not
+ * checked against the vocabulary.
+ */
+export function readCbvUri(vocab: CbvVocabulary, value: string): CbvUriReading | undefined {
+  const c = value.charCodeAt(0) | 0x20;
+  if (c === 0x75 /* u */) {
+    const prefix = vocab.urnPrefix;
+    if (prefix === undefined || value.length <= prefix.length) return undefined;
+    if (value.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
+    const exact = value.startsWith(prefix.slice(URN_NID.length), URN_NID.length);
+    return { form: 'urn', word: value.slice(prefix.length), exact, authority: 0 };
+  }
+  if (c === 0x68 /* h */) {
+    const path = vocab.webPath;
+    if (path === undefined) return undefined;
+    const authority = gs1RefAuthority(value);
+    if (authority === 0 || value.length <= authority + path.length) return undefined;
+    const at = value.slice(authority, authority + path.length);
+    if (at !== path && at.toLowerCase() !== path.toLowerCase()) return undefined;
+    return {
+      form: 'web',
+      word: value.slice(authority + path.length),
+      exact: at === path,
+      authority,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The CBV word of a value of a vocabulary when it is one: the bare word, or the word of a CBV URI
+ * whose prefix is written exactly but for the case of its scheme, NID or host (`shipping` for
+ * `URN:EPCGLOBAL:cbv:bizstep:shipping` and for `HTTPS://REF.GS1.ORG/cbv/BizStep-shipping`; a word
+ * of one's own after such a prefix as well); else the value as written. A case slip is not read as
+ * the word: `Shipping` stays `Shipping`, `urn:epcglobal:cbv:bizstep:SHIPPING` is `SHIPPING`,
+ * `…/cbv/bizstep-shipping` stays as written. What the chain checks read as the business step and
+ * disposition.
+ */
+export function cbvWord(vocab: CbvVocabulary, value: string): string {
+  if (vocab.words.has(value)) return value;
+  const r = readCbvUri(vocab, value);
+  return r?.exact ? r.word : value;
+}
 
 /**
  * Whether a value is accepted as it stands (strict mode): a bare word of the vocabulary, or a
- * URI outside the CBV namespace (the GS1 Web Vocabulary's, for the vocabularies that say so).
+ * URI outside the CBV namespace (the GS1 Web Vocabulary's, for the vocabularies that say so). The
+ * namespaces are matched with the scheme, NID and host in any case, and a CBV 2.0 web URI
+ * (`https://ref.gs1.org/cbv/BizStep-shipping`, scheme and host in any case) is accepted only as
+ * written: with a case slip in its path or word (`…/cbv/bizstep-shipping`, `…/BizStep-Shipping`)
+ * it is a misspelt CBV value, not a URI of another namespace.
  */
 export function vocabularyAccepts(vocab: CbvVocabulary, value: string): boolean {
   if (vocab.words.has(value)) return true;
-  const forbidden = vocab.nonGs1WebVoc ? GS1_WEB_VOC_NAMESPACE : CBV_NAMESPACE;
-  return isUri(value) && !forbidden.test(value);
+  if (vocab.nonGs1WebVoc) return isUri(value) && !GS1_WEB_VOC_NAMESPACE.test(value);
+  if (!isUri(value) || CBV_NAMESPACE.test(value)) return false;
+  const r = readCbvUri(vocab, value);
+  if (r === undefined || (r.exact && vocab.words.has(r.word))) return true;
+  // a word of the vocabulary in another case is a case slip; any other word is a URI of its own
+  return !vocab.byLowerCase.has(r.word.toLowerCase());
 }

@@ -14,6 +14,7 @@ import {
   reportChainProfilesNotApplied,
   reportOptionProblems,
   reportOptions,
+  reportUnreadable,
   ValidationRun,
   validateEventInto,
 } from './epcis-validator.js';
@@ -114,8 +115,14 @@ export function eventValidatorFrom(
       if (!valid) return { valid, diagnostics };
       let ev = event;
       const fixes = run.fixes;
-      if (fixes !== undefined)
-        for (const f of fixes) ev = setAtPath(ev, f.path.slice(path.length), f.value);
+      try {
+        if (fixes !== undefined)
+          for (const f of fixes) ev = setAtPath(ev, f.path.slice(path.length), f.value);
+      } catch (error) {
+        // an event built in code that throws when copied (a getter, a Proxy trap)
+        reportUnreadable(run, error, run.path());
+        return { valid: false, diagnostics: [...setup, ...run.diagnostics] };
+      }
       return { valid, diagnostics, event: ev as EpcisEvent };
     },
   };

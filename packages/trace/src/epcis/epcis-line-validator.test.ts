@@ -364,6 +364,88 @@ describe('createEpcisLineValidator', () => {
     expect(plainValidator.direct).toBe(20);
   });
 
+  it('agrees with the full path on CBV URIs in any case, and the index sees the shipment the validator lets through', () => {
+    // RFC 8141 / RFC 3986: `URN:EPCGLOBAL:cbv:…` is the CBV URN, `HTTPS://REF.GS1.ORG/cbv/…` the
+    // CBV web URI; a case slip in the rest is a case slip. The reader takes what the validator
+    // takes as it stands and leaves the rest to the full path, which must give the same findings
+    const shipped = JSON.parse(
+      platform.find((l) => l.includes('"shipping"') && l.includes('"sourceList"')) as string,
+    ) as Record<string, unknown>;
+    const destinations = shipped.destinationList as { type: string; destination: string }[];
+    const site = (destinations.find((d) => d.type === 'location') as { destination: string })
+      .destination;
+    const receipt = JSON.stringify({
+      ...shipped,
+      eventID: undefined,
+      eventTime: '2017-01-02T00:44:47.000+08:00',
+      bizStep: 'receiving',
+      disposition: 'in_progress',
+      readPoint: { id: site },
+      bizLocation: { id: site },
+    });
+    const spellings = (urn: string, web: string, word: string) => [
+      word,
+      `urn:epcglobal:cbv:${urn}:${word}`,
+      `URN:EPCGLOBAL:cbv:${urn}:${word}`,
+      `urn:EPCglobal:cbv:${urn}:${word}`,
+      `URN:EPCGLOBAL:CBV:${urn.toUpperCase()}:${word}`,
+      `urn:epcglobal:cbv:${urn}:${word.toUpperCase()}`,
+      `https://ref.gs1.org/cbv/${web}-${word}`,
+      `HTTPS://REF.GS1.ORG/cbv/${web}-${word}`,
+      `http://ref.gs1.org/cbv/${web}-${word}`,
+      `https://ref.gs1.org/cbv/${web.toLowerCase()}-${word}`,
+      `https://ref.gs1.org/cbv/${web}-${word.toUpperCase()}`,
+      word.toUpperCase(),
+    ];
+    const sources = shipped.sourceList as Record<string, string>[];
+    const withValue = (field: string, v: string): Record<string, unknown> => {
+      if (field === 'bizTransactionList')
+        return {
+          bizTransactionList: [{ ...(shipped.bizTransactionList as object[])[0], type: v }],
+        };
+      if (field === 'sourceList') return { sourceList: [{ ...sources[0], type: v }, sources[1]] };
+      return { [field]: v };
+    };
+    const fields: [string, string, string, string][] = [
+      ['bizStep', 'bizstep', 'BizStep', 'shipping'],
+      ['disposition', 'disp', 'Disp', 'in_transit'],
+      ['bizTransactionList', 'btt', 'BTT', 'po'],
+      ['sourceList', 'sdt', 'SDT', 'owning_party'],
+    ];
+    const codesOf = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);
+    for (const mode of ['strict', 'lenient'] as const) {
+      const baseline = expectSame([JSON.stringify(shipped), receipt], { mode, now: NOW });
+      expect(baseline.direct).toBe(2); // the lower-case bare words: read from the text
+      expect(codesOf(baseline.final)).not.toContain('TRACE_RECEIPT_WITHOUT_SHIPMENT');
+      for (const [field, urn, web, word] of fields) {
+        for (const v of spellings(urn, web, word)) {
+          const line = JSON.stringify({ ...shipped, ...withValue(field, v) });
+          const fast = expectSame([line, receipt], { mode, now: NOW });
+          const found = codesOf(fast.perLine[0] ?? []);
+          // the verdicts: the same value in another case is that value; a case slip is one
+          const sameAsUrn =
+            v.startsWith('URN:EPCGLOBAL:cbv:') || v.startsWith('urn:EPCglobal:cbv:');
+          const slip =
+            v === word.toUpperCase() ||
+            v.includes(`:${word.toUpperCase()}`) ||
+            v.includes(`-${word.toUpperCase()}`) ||
+            v.includes('CBV:') ||
+            v.includes(`/cbv/${web.toLowerCase()}-`);
+          if (mode === 'strict' && (sameAsUrn || v.startsWith('urn:') || slip))
+            expect([field, v, found]).toEqual([field, v, ['TRACE_INVALID_VOCABULARY']]);
+          else if (mode === 'lenient' && slip)
+            expect([field, v, found]).toEqual([field, v, ['TRACE_CASE_NORMALISED']]);
+          else if (mode === 'lenient' && (sameAsUrn || v.startsWith('urn:')))
+            expect([field, v, found]).toEqual([field, v, ['TRACE_CBV_URN_NORMALISED']]);
+          else expect([mode, field, v, found]).toEqual([mode, field, v, []]);
+          // a shipment the validator let through (as it stands or normalised) is one for the index
+          if (field === 'bizStep' && fast.valid[0])
+            expect([mode, v, codesOf(fast.final)]).toEqual([mode, v, codesOf(baseline.final)]);
+        }
+      }
+    }
+  });
+
   it('agrees with the full path on events with edge-case values (table)', () => {
     const base = JSON.parse(platform[1] as string) as Record<string, unknown>;
     const variants: Record<string, unknown>[] = [

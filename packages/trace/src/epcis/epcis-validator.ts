@@ -11,6 +11,7 @@ import {
   type Diagnostic,
   describeValue,
   type Locale,
+  localizedParam,
   type MessageParamValue,
   type PathSegment,
   SEVERITIES,
@@ -26,6 +27,7 @@ import { FSMA_204_PROFILE } from '../profiles/fsma-204.js';
 import { GDST_PROFILE } from '../profiles/gdst.js';
 import { withProfileNames } from '../profiles/profile-names.js';
 import type { TraceProfile } from '../profiles/trace-profile.js';
+import { thrownDetail } from '../thrown-detail.js';
 import {
   BIZ_STEP_ACTION_RULES,
   type BizStepActionIndex,
@@ -41,6 +43,7 @@ import {
   DISPOSITIONS,
   ERROR_REASONS,
   MEASUREMENT_TYPES,
+  readCbvUri,
   SENSOR_ALERT_TYPES,
   SOURCE_DEST_TYPES,
   vocabularyAccepts,
@@ -651,13 +654,23 @@ function checkVocabulary(
   }
   if (vocabularyAccepts(vocab, v)) return;
   if (run.validator.lenient) {
-    if (vocab.urnPrefix !== undefined && v.startsWith(vocab.urnPrefix)) {
-      const word = v.slice(vocab.urnPrefix.length);
-      const canonical = vocab.words.has(word) ? word : vocab.byLowerCase.get(word.toLowerCase());
-      if (canonical !== undefined) {
+    // a CBV URI, scheme, NID and host in any case (`URN:EPCGLOBAL:cbv:bizstep:shipping` is the
+    // URN `urn:epcglobal:cbv:bizstep:shipping`); a case slip in the rest of it is a case slip
+    const uri = readCbvUri(vocab, v);
+    if (uri !== undefined) {
+      const exact = uri.exact && vocab.words.has(uri.word);
+      const word = exact ? uri.word : vocab.byLowerCase.get(uri.word.toLowerCase());
+      if (word !== undefined) {
         const path = run.path(k1, k2, k3, k4, k5);
-        run.report('TRACE_CBV_URN_NORMALISED', { member, value: v, normalised: canonical }, path);
-        run.fix(path, canonical);
+        // a URN becomes the bare word; a web URI (accepted as written unless it has a case
+        // slip, so here it has one) its own spelling
+        const normalised =
+          uri.form === 'urn'
+            ? word
+            : `${v.slice(0, uri.authority).toLowerCase()}${vocab.webPath}${word}`;
+        const code = exact ? 'TRACE_CBV_URN_NORMALISED' : 'TRACE_CASE_NORMALISED';
+        run.report(code, { member, value: v, normalised }, path);
+        run.fix(path, normalised);
         return;
       }
     }
@@ -1395,6 +1408,43 @@ export function validateEventInto(
   ev: unknown,
   requireContext: boolean,
 ): number {
+  const errorsBefore = run.errors;
+  const prefix = run.prefix;
+  const index = run.index;
+  try {
+    return validateEvent(run, ev, requireContext);
+  } catch (error) {
+    // an event built in code whose getter or Proxy trap throws: an error finding on the event,
+    // after those found before (its lenient fixes are dropped: an event with an error has none)
+    run.prefix = prefix;
+    run.index = index;
+    run.fixes = undefined;
+    reportUnreadable(run, error, run.path());
+    return run.errors - errorsBefore;
+  }
+}
+
+/** `TRACE_INPUT_UNREADABLE` at `path`: reading the input there threw (a getter, a Proxy trap). */
+export function reportUnreadable(
+  run: ValidationRun,
+  error: unknown,
+  path: readonly PathSegment[],
+): void {
+  run.report(
+    'TRACE_INPUT_UNREADABLE',
+    {
+      what:
+        run.index >= 0 || path.length > 0
+          ? localizedParam('该事件', 'The event')
+          : localizedParam('输入', 'The input'),
+      detail: thrownDetail(error),
+    },
+    path,
+  );
+}
+
+/** {@link validateEventInto} of an event that may throw when read. */
+function validateEvent(run: ValidationRun, ev: unknown, requireContext: boolean): number {
   notePrototype();
   const errorsBefore = run.errors;
   run.eventDeclared = undefined;

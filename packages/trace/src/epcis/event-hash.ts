@@ -453,11 +453,22 @@ function renderObject(
 
 /**
  * The canonical pre-hash string of an EPCIS 2.0 event (JSON-LD as JSON), per CBV 2.0.
- * Pure; never throws on odd input (unknown shapes are rendered as extensions).
+ * Pure; never throws on odd input (unknown shapes are rendered as extensions). What is no event
+ * object gives `''`, and so does an event built in code that cannot be read (a getter or a Proxy
+ * trap of it throws).
  *
  * @example eventPreHash(event, { context: document['@context'] })
  */
 export function eventPreHash(event: unknown, options: EventHashOptions = {}): string {
+  try {
+    return preHashOf(event, options);
+  } catch {
+    return '';
+  }
+}
+
+/** {@link eventPreHash} of an event that may throw when read. */
+function preHashOf(event: unknown, options: EventHashOptions): string {
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return '';
   const obj = event as Record<string, unknown>;
   const ctx = new HashContext([options.context, obj['@context']], options.ignoreFields ?? []);
@@ -471,7 +482,8 @@ export function hashIdOfPreHash(preHash: string): string {
 }
 
 /**
- * The CBV 2.0 EPCIS Event Hash ID of an event: `ni:///sha-256;…?ver=CBV2.0`.
+ * The CBV 2.0 EPCIS Event Hash ID of an event: `ni:///sha-256;…?ver=CBV2.0` (of the pre-hash
+ * {@link eventPreHash} gives: never throws).
  *
  * @example eventHashId(event, { context: document['@context'] })
  */
@@ -485,6 +497,15 @@ export function eventHashId(event: unknown, options: EventHashOptions = {}): str
  * (as some repositories write) is honoured.
  */
 export function documentEventHashIds(document: unknown): string[] {
+  try {
+    return hashIdsOf(document);
+  } catch {
+    // a document built in code whose getter or Proxy trap throws
+    return [];
+  }
+}
+
+function hashIdsOf(document: unknown): string[] {
   if (document === null || typeof document !== 'object') return [];
   const doc = document as Record<string, unknown>;
   const body = doc.epcisBody as Record<string, unknown> | undefined;

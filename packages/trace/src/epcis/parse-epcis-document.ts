@@ -25,10 +25,16 @@ export function parseEpcisDocument(
   if (r.valid && r.document !== undefined) return ok(r.document, r.diagnostics);
   if (r.valid) {
     // a single event given as the document: not a document
-    const type =
-      (input !== null && typeof input === 'object'
-        ? (input as { type?: unknown }).type
-        : undefined) ?? r.events[0]?.type;
+    let type: unknown;
+    try {
+      type =
+        (input !== null && typeof input === 'object'
+          ? (input as { type?: unknown }).type
+          : undefined) ?? r.events[0]?.type;
+    } catch {
+      // an event built in code whose getter or Proxy trap throws (a second read)
+      type = undefined;
+    }
     return fail([
       ...r.diagnostics,
       createDiagnostic(

@@ -4,6 +4,7 @@
  * docs/trace.md for what lenient mode changes.
  */
 import { defineMessages } from '@foodsafety/core';
+import { INPUT_UNREADABLE } from '../thrown-detail.js';
 
 /** Messages of the EPCIS document validator (`@foodsafety/trace`). */
 export const epcisMessages = defineMessages(
@@ -203,6 +204,8 @@ export const epcisMessages = defineMessages(
       'zh-CN': '进度回调（onProgress）在已计入 {events} 个事件时出错，校验到此停止：{detail}',
       en: 'The progress callback (onProgress) failed after {events} events, so the validation stopped there: {detail}',
     },
+    // a getter or a Proxy trap of an input built in code threw
+    TRACE_INPUT_UNREADABLE: INPUT_UNREADABLE,
   },
   { source: '@foodsafety/trace' },
 );

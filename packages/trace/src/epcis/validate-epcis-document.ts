@@ -17,6 +17,7 @@ import {
   notePrototype,
   nowMillis,
   reportOptions,
+  reportUnreadable,
   schemaChecks,
   ValidationRun,
   VERSION,
@@ -227,26 +228,43 @@ function checkEventList(
   list: unknown,
   at: readonly PathSegment[],
   valid: EpcisEvent[],
+  count: { events: number },
 ): number {
   if (!Array.isArray(list)) {
     run.report('TRACE_TYPE_MISMATCH', { expected: 'array', actual: typeName(list) }, [...at]);
     return 0;
   }
-  for (let i = 0; i < list.length; i++) {
+  const length = list.length;
+  for (let i = 0; i < length; i++) {
     run.prefix = at;
     run.index = i;
-    const errors = validateEventInto(run, list[i], false);
-    if (errors === 0 && EVENT_TYPES.has((list[i] as { type?: unknown }).type as string)) {
-      let ev = list[i] as unknown;
+    count.events = i + 1;
+    // an event built in code may throw when read (a getter, a Proxy trap): a finding on it, and
+    // the other events are still checked
+    let ev: unknown;
+    try {
+      ev = list[i];
+    } catch (error) {
+      reportUnreadable(run, error, run.path());
+      continue;
+    }
+    const errors = validateEventInto(run, ev, false);
+    if (errors !== 0) continue;
+    try {
+      if (!EVENT_TYPES.has((ev as { type?: unknown }).type as string)) continue;
       const fixes = run.fixes;
       if (fixes !== undefined) {
         const skip = at.length + 1;
         for (const f of fixes) ev = setAtPath(ev, f.path.slice(skip), f.value);
       }
       valid.push(ev as EpcisEvent);
+    } catch (error) {
+      run.prefix = at;
+      run.index = i;
+      reportUnreadable(run, error, run.path());
     }
   }
-  return list.length;
+  return length;
 }
 
 /**
@@ -287,6 +305,26 @@ export function validateEpcisDocument(
     doc = parsed.value;
   }
   const valid: EpcisEvent[] = [];
+  const count = { events: 0 };
+  try {
+    return validateDocumentValue(run, validator, doc, optionErrors, valid, count);
+  } catch (error) {
+    // a document built in code whose getter or Proxy trap throws outside any event: a finding on
+    // the document (the events read before it keep theirs)
+    reportUnreadable(run, error, []);
+    return { valid: false, diagnostics: run.diagnostics, events: valid, eventCount: count.events };
+  }
+}
+
+/** {@link validateEpcisDocument} of a parsed value, which may throw when read. */
+function validateDocumentValue(
+  run: ValidationRun,
+  validator: EpcisValidator,
+  doc: unknown,
+  optionErrors: number,
+  valid: EpcisEvent[],
+  count: { events: number },
+): EpcisValidationResult {
   let eventCount = 0;
   if (!isObject(doc)) {
     run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(doc) }, []);
@@ -319,6 +357,7 @@ export function validateEpcisDocument(
     run.index = -1;
     const errors = validateEventInto(run, doc, true);
     eventCount = 1;
+    count.events = 1;
     if (errors === 0 && EVENT_TYPES.has(type as string)) valid.push(doc as unknown as EpcisEvent);
     const ok = run.errors === 0;
     return { valid: ok, diagnostics: run.diagnostics, events: valid, eventCount };
@@ -380,7 +419,8 @@ export function validateEpcisDocument(
     } else if (!query) {
       if (body.eventList === undefined)
         run.report('TRACE_REQUIRED_MISSING', { member: 'eventList' }, ['epcisBody']);
-      else eventCount = checkEventList(run, body.eventList, ['epcisBody', 'eventList'], valid);
+      else
+        eventCount = checkEventList(run, body.eventList, ['epcisBody', 'eventList'], valid, count);
     } else {
       for (const k in body) {
         if (absent(body, k)) continue;
@@ -426,7 +466,7 @@ export function validateEpcisDocument(
           }
           if (rb.eventList === undefined)
             run.report('TRACE_REQUIRED_MISSING', { member: 'eventList' }, rat);
-          else eventCount = checkEventList(run, rb.eventList, [...rat, 'eventList'], valid);
+          else eventCount = checkEventList(run, rb.eventList, [...rat, 'eventList'], valid, count);
         }
       }
     }

@@ -15,6 +15,7 @@ import {
 import type { TraceIndex } from '../chain/trace-index.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
 import { A_TRACE_INDEX, NONE } from '../option-words.js';
+import { thrownDetail } from '../thrown-detail.js';
 import type { EpcisEvent } from './epcis-event.js';
 import { createEpcisLineValidator, type EpcisLineValidator } from './epcis-line-validator.js';
 import {
@@ -177,17 +178,6 @@ async function* readableToIterable<T>(stream: ReadableStream<T>): AsyncGenerator
  * nothing after it is read or validated.
  */
 class ProgressStop extends Error {}
-
-/** What a callback threw, as the `detail` of a finding: its message, or the value. */
-function thrownDetail(error: unknown): string | LocalizedParam {
-  try {
-    if (error instanceof Error) return error.message === '' ? error.name : String(error.message);
-    return describeValue(error, Number.POSITIVE_INFINITY);
-  } catch {
-    // a getter or a proxy that throws again
-    return localizedParam('（无法读取的错误）', '(an error that cannot be read)');
-  }
-}
 
 /**
  * For the package's tests only (not exported by the package): `held`, when set, is told after

@@ -20,6 +20,7 @@ import {
   GraphStore,
   inputProblem,
   type LotGraph,
+  unreadableInput,
 } from '../chain/lot-graph.js';
 import { NO_EVENT_ID, NO_VALUE } from '../chain/stand-in-words.js';
 import { traceBack } from '../chain/trace-lot.js';
@@ -112,6 +113,16 @@ function matchesShape(event: Record<string, unknown>, m: CteMatch): boolean {
  * by the event's place in the chain (`inContext`) is in `checkProfile(…).ctes`.
  */
 export function recogniseCte(event: unknown, profile: TraceProfile): string | undefined {
+  try {
+    return recogniseRead(event, profile);
+  } catch {
+    // an event built in code whose getter or Proxy trap throws is no step
+    return undefined;
+  }
+}
+
+/** {@link recogniseCte} of an event that may throw when read. */
+function recogniseRead(event: unknown, profile: TraceProfile): string | undefined {
   if (!isRecord(event)) return undefined;
   const explicit = explicitCte(event);
   if (explicit !== undefined) {
@@ -136,10 +147,17 @@ export function recogniseCtes(
   base: Omit<ProfileRuleContext, 'ctes'>,
   left: ReadonlySet<number>,
   path: DiagnosticPath,
+  unreadable: (index: number, error: unknown) => void = () => {},
 ): { ctes: (string | undefined)[]; diagnostics: Diagnostic[] } {
-  const ctes = Array.from(base.events, (e, i) =>
-    left.has(i) ? undefined : recogniseCte(e, base.profile),
-  );
+  const ctes = Array.from(base.events, (e, i) => {
+    if (left.has(i)) return undefined;
+    try {
+      return recogniseRead(e, base.profile);
+    } catch (error) {
+      unreadable(i, error);
+      return undefined;
+    }
+  });
   return { ctes, diagnostics: recogniseInContext(base, ctes, left, path) };
 }
 
@@ -329,12 +347,30 @@ export function checkProfile(
   const options = readOptions(given);
   const finish = (found: readonly Diagnostic[]) =>
     applyFindingOptions([...options.problems, ...found], options);
+  const out: Diagnostic[] = [];
+  try {
+    return checkRead(input, profile, options, out, finish);
+  } catch (error) {
+    // an input built in code whose getter or Proxy trap throws where no event is being read
+    out.push(unreadableInput(error, options));
+    return { profile: profile.meta, diagnostics: finish(out), ctes: [] };
+  }
+}
+
+/** {@link checkProfile} of an input that may throw when read (findings go to `out`). */
+function checkRead(
+  input: unknown,
+  profile: TraceProfile,
+  options: CheckProfileOptions & { problems: readonly Diagnostic[] },
+  out: Diagnostic[],
+  finish: (found: readonly Diagnostic[]) => Diagnostic[],
+): ProfileCheckResult {
   const definition = validateTraceProfile(profile);
   if (definition.some((d) => d.severity === 'error')) {
     // a broken profile would misjudge every event: its definition errors are the findings
     return { profile: undefined, diagnostics: finish(definition), ctes: [] };
   }
-  const out: Diagnostic[] = [...confidenceNotice(profile.meta)];
+  out.push(...confidenceNotice(profile.meta));
   const source = profile.meta.id;
   // a units option that is no unit table is a finding, and the default table is used
   const unitsProblem = options.units === undefined ? undefined : unitTableProblem(options.units);
@@ -400,17 +436,45 @@ export function checkProfile(
   const left = input instanceof GraphStore ? new Set<number>() : declaredErroneous(events);
   if (graph instanceof GraphStore)
     for (const slot of graph.withdrawn) left.add(graph.evIndex.data[slot] as number);
+  // an event built in code that throws when read (a getter, a Proxy trap) is reported once and
+  // takes no step; the graph skipped those it could not read
+  const unread = new Set<number>();
+  const unreadable = (index: number, error: unknown) => {
+    if (unread.has(index)) return;
+    unread.add(index);
+    left.add(index);
+    out.push(unreadableInput(error, { locale: options.locale, pathPrefix: prefix }, index));
+  };
+  if (input !== graph && graph instanceof GraphStore)
+    for (const d of graph.diagnostics) {
+      const index = d.params?.index;
+      if (d.code === 'TRACE_INPUT_UNREADABLE' && typeof index === 'number') {
+        unread.add(index);
+        left.add(index);
+        out.push(d);
+      }
+    }
   // what a profile's functions (recognisers, custom rules) see is frozen: one cannot change what
   // the others, or the engine's own rules, read
   const shownEvents = Object.freeze([...events]);
-  const recognised = recogniseCtes({ profile, events: shownEvents, graph, pathOf }, left, prefix);
+  const recognised = recogniseCtes(
+    { profile, events: shownEvents, graph, pathOf },
+    left,
+    prefix,
+    unreadable,
+  );
   out.push(...recognised.diagnostics);
   const ctes = recognised.ctes;
   const shownCtes = Object.freeze([...ctes]);
   const cteById = new Map<string, CteDefinition>(profile.ctes.map((c) => [c.id, c]));
   const params = (index: number): EventParams => {
     const e = events[index];
-    const id = isRecord(e) && typeof e.eventID === 'string' ? e.eventID : NO_EVENT_ID;
+    let id: string | LocalizedParam = NO_EVENT_ID;
+    try {
+      if (isRecord(e) && typeof e.eventID === 'string') id = e.eventID;
+    } catch {
+      // a getter or a Proxy trap that throws: no eventID to show
+    }
     return { index, eventID: id, profile: source };
   };
 
@@ -421,7 +485,14 @@ export function checkProfile(
     const cte = cteById.get(cteId);
     if (cte === undefined) return;
     for (const kde of cte.kdes) {
-      if (kde.required === false || hasAny(event, kde.select)) continue;
+      let has: boolean;
+      try {
+        has = kde.required === false || hasAny(event, kde.select);
+      } catch (error) {
+        unreadable(index, error);
+        return;
+      }
+      if (has) continue;
       out.push(
         createDiagnostic(
           profileMessages.TRACE_PROFILE_KDE_MISSING,
