@@ -40,6 +40,7 @@ import {
   BIZ_TRANSACTION_TYPES,
   type CbvVocabulary,
   COMPONENTS,
+  cbvWord,
   DISPOSITIONS,
   ERROR_REASONS,
   MEASUREMENT_TYPES,
@@ -1783,7 +1784,9 @@ function validateEvent(run: ValidationRun, ev: unknown, requireContext: boolean)
     );
   }
   const byType =
-    bizStep === undefined || action === undefined ? undefined : run.validator.rules.get(bizStep);
+    bizStep === undefined || action === undefined
+      ? undefined
+      : run.validator.rules.get(bizStepRuleKey(bizStep));
   if (byType !== undefined && bizStep !== undefined && action !== undefined) {
     const rule = byType.get(type)?.get(action);
     if (rule !== undefined) {
@@ -1810,6 +1813,15 @@ function validateEvent(run: ValidationRun, ev: unknown, requireContext: boolean)
     }
   }
   return run.errors - errorsBefore;
+}
+
+/**
+ * The bizStep × action rules' key of a bizStep: its CBV word, also when it is written as the CBV
+ * URI (`https://ref.gs1.org/cbv/BizStep-commissioning`), so that the rules hold for both forms.
+ * Bare CBV words are short; only a longer value is read as a URI.
+ */
+export function bizStepRuleKey(bizStep: string): string {
+  return bizStep.length > 24 ? cbvWord(BIZ_STEPS, bizStep) : bizStep;
 }
 
 function validateExtensionEvent(

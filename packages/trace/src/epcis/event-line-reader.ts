@@ -48,7 +48,7 @@ import {
   SOURCE_DEST_TYPES,
   vocabularyAccepts,
 } from './cbv-vocabulary.js';
-import { type EpcisValidator, OFFSET, UOM } from './epcis-validator.js';
+import { bizStepRuleKey, type EpcisValidator, OFFSET, UOM } from './epcis-validator.js';
 import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
 import {
   dateTimeMillis,
@@ -419,7 +419,10 @@ export class EventLineReader {
       return false;
     }
     if (r.bizStep !== undefined && r.action !== undefined) {
-      const rule = this.validator.rules.get(r.bizStep)?.get(typeName(type))?.get(r.action);
+      const rule = this.validator.rules
+        .get(bizStepRuleKey(r.bizStep))
+        ?.get(typeName(type))
+        ?.get(r.action);
       if (rule !== undefined) return false;
     }
     r.contentA = this.a;
