@@ -204,6 +204,11 @@ export const epcisMessages = defineMessages(
       'zh-CN': '进度回调（onProgress）在已计入 {events} 个事件时出错，校验到此停止：{detail}',
       en: 'The progress callback (onProgress) failed after {events} events, so the validation stopped there: {detail}',
     },
+    TRACE_EVENT_CALLBACK_FAILED: {
+      severity: 'error',
+      'zh-CN': '事件回调（onEvent）处理事件 [{index}] 时出错，校验到此停止：{detail}',
+      en: 'The event callback (onEvent) failed on event {index}, so the validation stopped there: {detail}',
+    },
     // a getter or a Proxy trap of an input built in code threw
     TRACE_INPUT_UNREADABLE: INPUT_UNREADABLE,
   },

@@ -736,6 +736,53 @@ describe('progress reports', () => {
   );
 
   it.each(streams)(
+    '%s: stops at an event callback that throws, and reports it at the event',
+    async (_, validate, textOf) => {
+      const parts = perEvent(textOf(30));
+      const { source: s, seen } = source(parts);
+      const passed: number[] = [];
+      const r = await validate(s, {
+        locale: 'en',
+        onEvent: (_e, i) => {
+          passed.push(i);
+          if (i === 5) throw new Error('database down');
+        },
+      });
+      // event 1 has an error (MOVE) and is not passed on; the callback failed on event 5
+      expect(passed).toEqual([0, 2, 3, 4, 5]);
+      expect(r.valid).toBe(false);
+      expect(r.diagnostics.map((d) => d.code)).toEqual([
+        'TRACE_INVALID_ENUM',
+        'TRACE_EVENT_CALLBACK_FAILED',
+      ]);
+      const failed = r.diagnostics[1];
+      expect(failed?.message).toBe(
+        'The event callback (onEvent) failed on event 5, so the validation stopped there: database down',
+      );
+      expect(failed?.path?.at(-1)).toBe(5);
+      // before: a TRACE_STREAM_ERROR, as if the source had failed; now the reading stops there too
+      expect(seen.read).toBeLessThanOrEqual(7);
+      expect(seen.closed).toBe(true);
+    },
+  );
+
+  it('reports an event callback that throws on a single event given as the document, without rejecting', async () => {
+    const single = {
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+      ...OBSERVE_EVENT,
+    };
+    const { source: s } = source([JSON.stringify(single)]);
+    const r = await validateEpcisDocumentStream(s, {
+      onEvent: () => {
+        throw new Error('no');
+      },
+    });
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['TRACE_EVENT_CALLBACK_FAILED', []],
+    ]);
+  });
+
+  it.each(streams)(
     '%s: reports a progress callback that throws at the end, without rejecting',
     async (_, validate, textOf) => {
       const text = textOf(5);

@@ -57,7 +57,10 @@ export interface StreamValidationOptions extends EpcisValidationOptions {
    * checks are skipped.
    */
   readonly context?: unknown;
-  /** Called with every event that has no error (normalised in lenient mode), in order. */
+  /**
+   * Called with every event that has no error (normalised in lenient mode), in order. One that
+   * throws stops the validation there, as `TRACE_EVENT_CALLBACK_FAILED`.
+   */
   readonly onEvent?: (event: EpcisEvent, index: number) => void;
   /**
    * Keep at most this many diagnostics (default 10 000): the first ones found. The others are
@@ -174,10 +177,10 @@ async function* readableToIterable<T>(stream: ReadableStream<T>): AsyncGenerator
 }
 
 /**
- * Unwinds the reading when the progress callback has failed (its finding is already reported):
- * nothing after it is read or validated.
+ * Unwinds the reading when the progress or the event callback has failed (its finding is already
+ * reported): nothing after it is read or validated.
  */
-class ProgressStop extends Error {}
+class CallbackStop extends Error {}
 
 /**
  * For the package's tests only (not exported by the package): `held`, when set, is told after
@@ -317,10 +320,28 @@ class StreamState {
     if (errors === 0 && (onEvent !== undefined || traceIndex !== undefined)) {
       let ev = value;
       for (const f of run.fixes ?? []) ev = setAtPath(ev, f.path.slice(prefix.length + 1), f.value);
-      onEvent?.(ev as EpcisEvent, index);
-      if (traceIndex !== undefined) this.report(traceIndex.add(ev));
+      if (this.passOn(ev as EpcisEvent, index, [...prefix, index]) && traceIndex !== undefined)
+        this.report(traceIndex.add(ev));
     } else if (traceIndex !== undefined) this.report(traceIndex.add(value));
     this.counted(errors === 0);
+  }
+
+  /**
+   * Give `onEvent` an event; false when it throws: that is reported as
+   * `TRACE_EVENT_CALLBACK_FAILED` at the event, and the reading stops ({@link stopped}).
+   */
+  private passOn(event: EpcisEvent, index: number, path: readonly PathSegment[]): boolean {
+    const onEvent = this.options.onEvent;
+    if (onEvent === undefined || this.stopped) return !this.stopped;
+    try {
+      onEvent(event, index);
+      return true;
+    } catch (error) {
+      this.stopped = true;
+      this.run.report('TRACE_EVENT_CALLBACK_FAILED', { index, detail: thrownDetail(error) }, path);
+      this.drain();
+      return false;
+    }
   }
 
   /**
@@ -329,9 +350,9 @@ class StreamState {
    */
   single(event: unknown, whole: EpcisValidationResult): void {
     const valid = whole.events[0];
-    const { onEvent, index: traceIndex } = this.options;
-    if (valid !== undefined) onEvent?.(valid, 0);
-    if (traceIndex !== undefined) this.report(traceIndex.add(valid ?? event));
+    const traceIndex = this.options.index;
+    const passed = valid === undefined || this.passOn(valid, 0, []);
+    if (passed && traceIndex !== undefined) this.report(traceIndex.add(valid ?? event));
     this.counted(valid !== undefined);
   }
 
@@ -387,7 +408,7 @@ class StreamState {
 
   /**
    * Count one event (text that is not JSON counts, as not valid) and report progress. When the
-   * progress callback fails, {@link stopped} is set: the caller stops reading ({@link ProgressStop}).
+   * progress callback fails, {@link stopped} is set: the caller stops reading ({@link CallbackStop}).
    */
   counted(valid: boolean): void {
     this.drain();
@@ -508,7 +529,7 @@ export async function validateEpcisJsonLines(
       } else state.event(parsed.value, [], index);
     }
     index++;
-    if (state.stopped) throw new ProgressStop();
+    if (state.stopped) throw new CallbackStop();
   };
   try {
     for await (const { text: chunk, bytes } of chunks(source)) {
@@ -532,7 +553,7 @@ export async function validateEpcisJsonLines(
     }
     line(pending);
   } catch (error) {
-    if (!(error instanceof ProgressStop))
+    if (!(error instanceof CallbackStop))
       run.report('TRACE_STREAM_ERROR', { detail: streamErrorDetail(error) }, []);
   }
   return state.result();
@@ -601,7 +622,7 @@ export async function validateEpcisDocumentStream(
       state.counted(false);
     } else state.event(parsed.value, listPath, eventIndex);
     eventIndex++;
-    if (state.stopped) throw new ProgressStop();
+    if (state.stopped) throw new CallbackStop();
   };
 
   try {
@@ -741,7 +762,7 @@ export async function validateEpcisDocumentStream(
       if (syntax.error !== undefined) break;
     }
   } catch (error) {
-    if (!(error instanceof ProgressStop))
+    if (!(error instanceof CallbackStop))
       run.report('TRACE_STREAM_ERROR', { detail: streamErrorDetail(error) }, []);
     return state.result();
   }
