@@ -290,6 +290,28 @@ describe('inputs that throw when read (examples)', () => {
     }
   });
 
+  it('a document whose event list throws after its events were read: the rest of the input (found in review)', () => {
+    // the event list reads twice, then throws: the event is checked (and normalised), the rest not
+    const event = { ...CHAIN[0], action: 'add' };
+    let reads = 0;
+    const body = {
+      get eventList() {
+        reads += 1;
+        if (reads > 2) throw new Error('later read');
+        return [event];
+      },
+    };
+    const document = { ...documentOf([]), epcisBody: body };
+    const r = validateEpcisDocument(document, { mode: 'lenient', locale: 'en' });
+    const last = r.diagnostics.at(-1);
+    expect([last?.code, last?.path]).toEqual(['TRACE_INPUT_UNREADABLE', []]);
+    // before: "The event cannot be read", the index of the event read last
+    expect(last?.message).toBe(
+      'The rest of the input cannot be read: reading it threw (later read); it was skipped, not checked',
+    );
+    expect(r.events).toHaveLength(1);
+  });
+
   it('the single-event validator: an error finding, no throw', () => {
     for (const kind of [...ON_READ, 'ownKeys', 'descriptor'] as const) {
       const r = createEpcisEventValidator().validate(hostile(kind, CHAIN[0]), ['e']);

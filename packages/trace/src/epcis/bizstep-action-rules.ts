@@ -9,6 +9,7 @@ import {
   type RuleSetMeta,
   type Severity,
 } from '@foodsafety/core';
+import { BIZ_STEPS, cbvWord } from './cbv-vocabulary.js';
 
 /** One consistency rule: the bizStep used with one of these actions is a finding. */
 export interface BizStepActionRule {
@@ -151,8 +152,11 @@ export function indexBizStepActionRules(rules: readonly BizStepActionRule[]): Bi
   const out = new Map<string, Map<string, Map<string, BizStepActionRule>>>();
   const types = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'AssociationEvent'];
   for (const r of rules) {
-    const byType = out.get(r.bizStep) ?? new Map<string, Map<string, BizStepActionRule>>();
-    out.set(r.bizStep, byType);
+    // keyed as events are looked up (bizStepRuleKey): a rule written with the CBV URI holds for
+    // the bare word and the URI alike
+    const key = bizStepRuleKey(r.bizStep);
+    const byType = out.get(key) ?? new Map<string, Map<string, BizStepActionRule>>();
+    out.set(key, byType);
     for (const t of r.eventTypes ?? types) {
       const byAction = byType.get(t) ?? new Map<string, BizStepActionRule>();
       byType.set(t, byAction);
@@ -160,4 +164,13 @@ export function indexBizStepActionRules(rules: readonly BizStepActionRule[]): Bi
     }
   }
   return out;
+}
+
+/**
+ * The bizStep × action rules' key of a bizStep: its CBV word, also when it is written as the CBV
+ * URI (`https://ref.gs1.org/cbv/BizStep-commissioning`), so that the rules hold for both forms.
+ * Bare CBV words are short; only a longer value is read as a URI.
+ */
+export function bizStepRuleKey(bizStep: string): string {
+  return bizStep.length > 24 ? cbvWord(BIZ_STEPS, bizStep) : bizStep;
 }

@@ -47,4 +47,26 @@ describe('bizStep × action rules and the URI form of a bizStep', () => {
     );
     expect(r.diagnostics).toEqual([]);
   });
+
+  it('a rule of your own written with the CBV URI holds for the URI and the bare word (found in review)', () => {
+    const rules = [
+      {
+        bizStep: 'https://ref.gs1.org/cbv/BizStep-shipping',
+        actions: ['ADD'] as const,
+        severity: 'error' as const,
+        reason: { 'zh-CN': '发货不新建标识', en: 'shipping creates no identities' },
+      },
+    ];
+    for (const bizStep of ['https://ref.gs1.org/cbv/BizStep-shipping', 'shipping']) {
+      const found = createEpcisEventValidator({
+        mode: 'strict',
+        now: NOW,
+        bizStepActionRules: rules,
+      })
+        .validate(event(bizStep, 'ADD'))
+        .diagnostics.filter((d) => d.code === 'TRACE_BIZSTEP_ACTION')
+        .map((d) => [bizStep, d.severity]);
+      expect(found).toEqual([[bizStep, 'error']]);
+    }
+  });
 });

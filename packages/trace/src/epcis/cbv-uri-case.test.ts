@@ -212,8 +212,8 @@ describe('CBV URIs with the scheme, NID or host in another case', () => {
         ]);
         const r = run(m.event(v), 'lenient');
         expect([v, r.found]).toEqual([v, [['warning', 'TRACE_CASE_NORMALISED', where]]]);
-        const scheme = v.slice(0, v.indexOf(':')).toLowerCase();
-        const normalised = `${scheme}://ref.gs1.org${m.web}${m.word}`;
+        // to the CBV 2.0 web URI, https whatever the scheme written (as docs/trace.md says)
+        const normalised = `https://ref.gs1.org${m.web}${m.word}`;
         expect(r.params[0]).toMatchObject({ value: v, normalised });
         expect(m.read(r.event ?? {})).toBe(normalised);
         // the normalised event is strictly valid

@@ -32,6 +32,7 @@ import {
   BIZ_STEP_ACTION_RULES,
   type BizStepActionIndex,
   type BizStepActionRule,
+  bizStepRuleKey,
   indexBizStepActionRules,
 } from './bizstep-action-rules.js';
 import {
@@ -40,7 +41,6 @@ import {
   BIZ_TRANSACTION_TYPES,
   type CbvVocabulary,
   COMPONENTS,
-  cbvWord,
   DISPOSITIONS,
   ERROR_REASONS,
   MEASUREMENT_TYPES,
@@ -664,11 +664,8 @@ function checkVocabulary(
       if (word !== undefined) {
         const path = run.path(k1, k2, k3, k4, k5);
         // a URN becomes the bare word; a web URI (accepted as written unless it has a case
-        // slip, so here it has one) its own spelling
-        const normalised =
-          uri.form === 'urn'
-            ? word
-            : `${v.slice(0, uri.authority).toLowerCase()}${vocab.webPath}${word}`;
+        // slip, so here it has one) the CBV 2.0 web URI (`https://ref.gs1.org/cbv/BizStep-…`)
+        const normalised = uri.form === 'urn' ? word : `https://ref.gs1.org${vocab.webPath}${word}`;
         const code = exact ? 'TRACE_CBV_URN_NORMALISED' : 'TRACE_CASE_NORMALISED';
         run.report(code, { member, value: v, normalised }, path);
         run.fix(path, normalised);
@@ -1430,6 +1427,7 @@ export function reportUnreadable(
   run: ValidationRun,
   error: unknown,
   path: readonly PathSegment[],
+  afterEvents = false,
 ): void {
   run.report(
     'TRACE_INPUT_UNREADABLE',
@@ -1437,7 +1435,9 @@ export function reportUnreadable(
       what:
         run.index >= 0 || path.length > 0
           ? localizedParam('该事件', 'The event')
-          : localizedParam('输入', 'The input'),
+          : afterEvents
+            ? localizedParam('输入的其余部分', 'The rest of the input')
+            : localizedParam('输入', 'The input'),
       detail: thrownDetail(error),
     },
     path,
@@ -1813,15 +1813,6 @@ function validateEvent(run: ValidationRun, ev: unknown, requireContext: boolean)
     }
   }
   return run.errors - errorsBefore;
-}
-
-/**
- * The bizStep × action rules' key of a bizStep: its CBV word, also when it is written as the CBV
- * URI (`https://ref.gs1.org/cbv/BizStep-commissioning`), so that the rules hold for both forms.
- * Bare CBV words are short; only a longer value is read as a URI.
- */
-export function bizStepRuleKey(bizStep: string): string {
-  return bizStep.length > 24 ? cbvWord(BIZ_STEPS, bizStep) : bizStep;
 }
 
 function validateExtensionEvent(

@@ -39,6 +39,7 @@ import { fmix32, fnv32, SEED_A } from '../chain/string-hash.js';
 import { CSET_82 } from '../gs1/character-set.js';
 import { gs1CheckDigitOfBytes } from '../gs1/check-digit-bytes.js';
 import { COMMON_EPC_URNS } from '../gs1/common-gs1-uri.js';
+import { bizStepRuleKey } from './bizstep-action-rules.js';
 import {
   ACTIONS,
   BIZ_STEPS,
@@ -48,7 +49,7 @@ import {
   SOURCE_DEST_TYPES,
   vocabularyAccepts,
 } from './cbv-vocabulary.js';
-import { bizStepRuleKey, type EpcisValidator, OFFSET, UOM } from './epcis-validator.js';
+import { type EpcisValidator, OFFSET, UOM } from './epcis-validator.js';
 import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
 import {
   dateTimeMillis,

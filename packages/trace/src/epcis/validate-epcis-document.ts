@@ -311,7 +311,9 @@ export function validateEpcisDocument(
   } catch (error) {
     // a document built in code whose getter or Proxy trap throws outside any event: a finding on
     // the document (the events read before it keep theirs)
-    reportUnreadable(run, error, []);
+    run.index = -1;
+    run.prefix = [];
+    reportUnreadable(run, error, [], count.events > 0);
     return { valid: false, diagnostics: run.diagnostics, events: valid, eventCount: count.events };
   }
 }
