@@ -571,8 +571,11 @@ export class ChainChecker {
     const holder = s.evHolder.data[slot] as number;
     const wasMatched = this.matched.data[slot] === 1;
     const oe = s.objEnd(slot);
+    // (a receipt that unpacked a known container did not move the children it named)
+    const asContents = this.receivedAsContents.delete(slot);
     for (let o = s.objStart(slot); o < oe; o += 1) {
-      if (this.on.massBalance) this.unflow(o, kind, holder, slot);
+      if (this.on.massBalance && (!asContents || s.objField.data[o] === F_PARENT))
+        this.unflow(o, kind, holder, slot);
       const node = s.objNode.data[o] as number;
       if (this.originSlot.data[node] === slot) this.recomputeOrigin(node);
     }
@@ -865,6 +868,11 @@ export class ChainChecker {
     const time = s.evTime.data[slot] as number;
     const holder = s.evHolder.data[slot] as number;
     const association = s.evType.data[slot] === T_ASSOCIATION;
+    // a receipt that unpacks (a receiving DELETE) of a container whose contents are known brings
+    // in what the container held; the children it names are what it took off, not what came in
+    const receivedAsContents =
+      kind === K_RECEIVE && this.on.massBalance && this.unpacksKnownContainer(slot);
+    if (receivedAsContents) this.receivedAsContents.add(slot);
     const oe = s.objEnd(slot);
     for (let o = s.objStart(slot); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
@@ -880,18 +888,39 @@ export class ChainChecker {
         Number.isFinite(time) &&
         this.checkDestruction(slot, o, node, field, kind, holder, time, out);
       if (this.on.massBalance && !gone) {
-        this.flow(slot, o, node, field, kind, holder, out);
+        if (!receivedAsContents || field === F_PARENT)
+          this.flow(slot, o, node, field, kind, holder, out);
         if (this.anyPacking && (kind === K_SHIP || kind === K_RECEIVE))
-          this.flowContents(slot, o, node, kind, holder, out);
+          this.flowContents(slot, o, node, kind, holder, out, receivedAsContents);
       }
     }
   }
 
   /**
+   * Whether `slot` is an AggregationEvent DELETE of a container some packing has put contents in
+   * (what it then brings in is the container's contents).
+   */
+  private unpacksKnownContainer(slot: number): boolean {
+    const s = this.store;
+    if (!this.anyPacking || s.evType.data[slot] !== T_AGGREGATION || !s.isUnpacking(slot))
+      return false;
+    const oe = s.objEnd(slot);
+    for (let o = s.objStart(slot); o < oe; o += 1)
+      if (s.objField.data[o] === F_PARENT) return this.packs(s.objNode.data[o] as number);
+    return false;
+  }
+
+  /** Receipts that unpack, whose named children were not moved (see {@link checkObjects}). */
+  private readonly receivedAsContents = new Set<number>();
+
+  /**
    * The mass balance of what a container named by a shipment or receipt held at its time (a
    * pallet by its SSCC): each lot packed into it (through cases, three levels) leaves the sender
    * or comes in at the receiver with the quantity it was packed with, as if the event named it.
-   * Lots the event names itself are moved as named, not again; a case inside is not a lot.
+   * Lots the event names itself are moved as named, not again — but for a transfer that packs (a
+   * shipping ADD), whose named children are what it adds to the pallet (the rest of the pallet
+   * moves too), and for a receipt that unpacks a known container (`all`: a receiving DELETE), whose
+   * named children are what it takes off (the whole pallet comes in); a case inside is not a lot.
    */
   private flowContents(
     slot: number,
@@ -900,14 +929,20 @@ export class ChainChecker {
     kind: number,
     holder: number,
     out: Diagnostic[],
+    all: boolean,
   ): void {
     if (!this.packs(container)) return;
     const s = this.store;
     const [contents, held] = this.packedHeld(container, slot);
+    const packing = s.evType.data[slot] === T_AGGREGATION && s.isPacking(slot);
+    const os = s.objStart(slot);
+    const oe = s.objEnd(slot);
     for (let k = 0; k < contents.length; k += 1) {
       const c = contents[k] as number;
       const child = s.objNode.data[c] as number;
-      if (this.names(slot, child) || this.packs(child)) continue;
+      if (this.packs(child)) continue;
+      // (what the event names itself moved as named: for a shipping ADD, the entries it packs)
+      if (!all && (packing ? c >= os && c < oe : this.names(slot, child))) continue;
       let moved = this.contentFlows.get(slot);
       // two containers the event names may share a case: each packed entry once
       if (moved?.some((m) => m.entry === c)) continue;

@@ -804,6 +804,45 @@ describe('AggregationEvents that are also transfers: a shipping ADD, a receiving
     expect(codes([...events, ...onward({ quantityList: [q(LOT, 100)] })])).toEqual(['', '']);
   });
 
+  it('a receiving DELETE of part of the pallet still brings the whole pallet in (second review)', () => {
+    // 100 kg on the pallet, B takes 40 kg off as it receives it and ships the pallet (60 kg) on
+    const events = [
+      made(),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      shipPallet,
+      aggregate('DELETE', 'receiving', { childQuantityList: [q(LOT, 40)] }, day(4)),
+      ...onward({ epcList: [PALLET] }),
+    ];
+    // before: inflow 40 at B (what it took off), outflow 60: a false excess
+    expect(codes(events)).toEqual(['', '']);
+    // and 150 kg shipped on from B is an excess over the 100 kg that came in
+    expect(excess([...events.slice(0, 4), ...onward({ quantityList: [q(LOT, 150)] })])).toEqual([
+      [AT_B, 100, 150],
+    ]);
+  });
+
+  it('a shipping ADD that tops up a pallet ships all that is on it (second review)', () => {
+    // 200 kg made; 100 kg packed, then a shipping ADD adds 50 kg and ships the pallet (150 kg);
+    // 100 kg more go loose to C: 250 kg left A
+    const topUp = aggregate('ADD', 'shipping', { childQuantityList: [q(LOT, 50)] }, day(3));
+    const events = [
+      made(LOT, 200),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      topUp,
+      receivePallet,
+      transfer('shipping', { quantityList: [q(LOT, 100)] }, day(3), { to: C, po: PO3 }),
+    ];
+    const AT_A = 'https://id.gs1.org/414/6921001000018';
+    // before: no finding (the shipment counted only the 50 kg it added)
+    expect(excess(events)).toEqual([[AT_A, 200, 250]]);
+    // 50 kg loose instead: 200 kg left, balanced
+    const fits = [
+      ...events.slice(0, 4),
+      transfer('shipping', { quantityList: [q(LOT, 50)] }, day(3), { to: C, po: PO3 }),
+    ];
+    expect(excess(fits)).toEqual([]);
+  });
+
   it('a receiving DELETE empties the pallet: re-used at B, it carries only what B packs on it', () => {
     const LOT3 = 'urn:epc:class:lgtin:6921001.000102.A3';
     const events = [

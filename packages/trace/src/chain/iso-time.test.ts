@@ -121,6 +121,8 @@ describe('isoMillis', () => {
       {
         numRuns: 5000,
         examples: [
+          // (a counterexample once found: 29 February of year 0, read as 1 March before)
+          ['0000-02-29T05:22:08-0000'],
           ['2025-01-02T09:00:00+08'],
           ['2025-01-02T09:00:00.000+08'],
           ['2025-01-02T09:00:00-05'],

@@ -78,6 +78,14 @@ describe('recallScope counts each flow once', () => {
     expect(recipients(events)).toEqual([[SHOP_PARTY_LINK, { KGM: 100 }]]);
     // without a shipment to say whose place it is, the place is the recipient
     expect(recipients([events[0], events[2]])).toEqual([[SHOP_LINK, { KGM: 100 }]]);
+    // a shipment that names the buyer only (no place): the one party of its order (second review)
+    const partyOnly = {
+      ...events[1],
+      destinationList: [{ type: 'owning_party', destination: SHOP_PARTY }],
+    };
+    expect(recipients([events[0], partyOnly, events[2]])).toEqual([
+      [SHOP_PARTY_LINK, { KGM: 100 }],
+    ]);
   });
 
   it('an event that names the lot on two quantity lines moves both', () => {
@@ -205,6 +213,39 @@ describe('recallScope follows a container only while it held the lot', () => {
     expect(
       recipientsOf([...base, aggregate('DELETE', CRATE, lots(LOT, 40), 11, 9), ...reused]),
     ).toEqual([buyerLink(3, 8), buyerLink(6, 5)]);
+  });
+
+  it('keeps the window open on the safe side (second review)', () => {
+    const packed = [origin(LOT, 5), aggregate('ADD', CRATE, lots(LOT, 100), 5, 10)];
+    // emptied at the very instant the lot was packed: which came first is not known
+    const sameInstant = [
+      origin(OLD, 1),
+      aggregate('ADD', CRATE, lots(OLD, 100), 1, 10),
+      aggregate('DELETE', CRATE, {}, 5, 10),
+      ...packed,
+      shipTo(CRATE, 3, 5),
+    ];
+    expect(recipientsOf(sameInstant)).toEqual([buyerLink(3, 8)]);
+    // the receipt of the crate posted after the recipient unpacked it: still the lot's recipient
+    const receipt = {
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      bizStep: 'receiving',
+      eventTime: on(6, 15),
+      eventTimeZoneOffset: '+08:00',
+      epcList: [CRATE],
+      bizLocation: { id: SHOP },
+      destinationList: [{ type: 'owning_party', destination: buyer(6) }],
+    };
+    expect(recipientsOf([...packed, aggregate('DELETE', CRATE, {}, 6, 9), receipt])).toEqual([
+      buyerLink(6, 5),
+    ]);
+    // an unpacking whose children cannot be read (a misspelt key) does not empty the crate
+    const misspelt = aggregate('DELETE', CRATE, { childQuantityList: [{ epcclass: OLD }] }, 6, 9);
+    const reused = [aggregate('ADD', CRATE, lots(OLD, 10), 6, 10), shipTo(CRATE, 3, 6)];
+    expect(recipientsOf([...packed, misspelt, ...reused])).toEqual([buyerLink(3, 8)]);
+    // (emptied for real, then packed again: the crate's next trip is not the lot's)
+    expect(recipientsOf([...packed, aggregate('DELETE', CRATE, {}, 6, 9), ...reused])).toEqual([]);
   });
 
   it("through a case on a pallet, within the case's window", () => {

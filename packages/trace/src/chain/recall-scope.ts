@@ -92,8 +92,9 @@ interface Move {
  * The movements of the lots: one per object entry of an event naming the lot (an event that
  * names it on two quantity lines moves both). A receipt that names no destinations is the
  * recipient's, as the shipment it pairs with names it (one of the same lot and business
- * transaction whose destinations include the receipt's place); a shipment that names no sources
- * is its shipper's, as the receipt it pairs with names it. So one recipient is one contact.
+ * transaction whose destinations include the receipt's place, else the one party all the
+ * shipments of that lot and transaction name); a shipment that names no sources is its shipper's,
+ * as the receipt it pairs with names it. So one recipient is one contact.
  */
 function movementsOf(
   graph: LotGraph,
@@ -160,19 +161,41 @@ function moveOf(e: EventSummary, lot: string, object: EventSummary['objects'][nu
   };
 }
 
-/** See {@link movementsOf}: the side a shipment or receipt leaves unnamed, from its partner. */
+/**
+ * See {@link movementsOf}: the side a shipment or receipt leaves unnamed, from its partner — the
+ * first transfer of the same lot and business transaction that names the place (its
+ * destinations, or sources, include it); else, when every such transfer of the lot and
+ * transaction names one and the same party, that party. Each transfer is looked up once.
+ */
 function nameUnnamedSides(moves: Move[]): void {
   if (!moves.some((m) => m.unnamed)) return;
-  // the transfers of each lot and business transaction
-  const byTransaction = new Map<string, Move[]>();
+  // per lot and transaction (and place): the recipients shipments name, the shippers receipts name
+  const recipientAt = new Map<string, string>();
+  const shipperAt = new Map<string, string>();
+  const onlyRecipient = new Map<string, string | null>();
+  const onlyShipper = new Map<string, string | null>();
+  const note = (only: Map<string, string | null>, key: string, party: string) => {
+    const known = only.get(key);
+    if (known === undefined) only.set(key, party);
+    else if (known !== party) only.set(key, null);
+  };
   for (const m of moves) {
-    const { kind, lot, bizTransactions } = m.movement;
-    if (kind !== 'shipping' && kind !== 'receiving') continue;
+    const { kind, lot, bizTransactions, to, from } = m.movement;
     for (const t of bizTransactions ?? []) {
       const key = `${lot}\u0000${t}`;
-      const list = byTransaction.get(key);
-      if (list === undefined) byTransaction.set(key, [m]);
-      else list.push(m);
+      if (kind === 'shipping' && to !== undefined && m.destinationIds.length > 0) {
+        for (const d of m.destinationIds) {
+          const k = `${key}\u0000${d}`;
+          if (!recipientAt.has(k)) recipientAt.set(k, to);
+        }
+        note(onlyRecipient, key, to);
+      } else if (kind === 'receiving' && from !== undefined && m.sourceIds.length > 0) {
+        for (const d of m.sourceIds) {
+          const k = `${key}\u0000${d}`;
+          if (!shipperAt.has(k)) shipperAt.set(k, from);
+        }
+        note(onlyShipper, key, from);
+      }
     }
   }
   moves.forEach((m, i) => {
@@ -180,23 +203,14 @@ function nameUnnamedSides(moves: Move[]): void {
     const { kind, lot, bizTransactions } = m.movement;
     const receipt = kind === 'receiving';
     for (const t of bizTransactions ?? []) {
-      const partner = byTransaction
-        .get(`${lot}\u0000${t}`)
-        ?.find((p) =>
-          receipt
-            ? p.movement.kind === 'shipping' &&
-              p.movement.to !== undefined &&
-              p.destinationIds.includes(m.holder as string)
-            : p.movement.kind === 'receiving' &&
-              p.movement.from !== undefined &&
-              p.sourceIds.includes(m.holder as string),
-        );
-      if (partner === undefined) continue;
+      const key = `${lot}\u0000${t}`;
+      const party = receipt
+        ? (recipientAt.get(`${key}\u0000${m.holder}`) ?? onlyRecipient.get(key))
+        : (shipperAt.get(`${key}\u0000${m.holder}`) ?? onlyShipper.get(key));
+      if (party === undefined || party === null) continue;
       moves[i] = {
         ...m,
-        movement: receipt
-          ? { ...m.movement, to: partner.movement.to as string }
-          : { ...m.movement, from: partner.movement.from as string },
+        movement: receipt ? { ...m.movement, to: party } : { ...m.movement, from: party },
       };
       return;
     }

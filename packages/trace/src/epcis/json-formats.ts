@@ -156,9 +156,10 @@ export function dateTimeMillis(s: string): number {
   }
   let t = Date.UTC(year, month - 1, day, hr, min, sec >= 60 ? 59 : sec, ms);
   if (year < 100) {
-    // Date.UTC reads years 0-99 as 1900-1999
+    // Date.UTC reads years 0-99 as 1900-1999: the date is set again with the year, month and day
+    // together (setting the year alone would keep 1900's calendar: 0000-02-29 read as 1 March)
     const d = new Date(t);
-    d.setUTCFullYear(year);
+    d.setUTCFullYear(year, month - 1, day);
     t = d.getTime();
   }
   return t - tzSign * (tzH * 60 + tzM) * 60_000;
