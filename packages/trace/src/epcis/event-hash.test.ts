@@ -156,4 +156,30 @@ describe('canonicalTimestamp', () => {
     expect(canonicalTimestamp('2023-02-02T11:04:00.0005Z')).toBe('2023-02-02T11:04:00.001Z');
     expect(canonicalTimestamp('not a time')).toBe('not a time');
   });
+
+  it('reads every offset form the validator accepts: +08, +0800, a lower-case t (found in review)', () => {
+    const utc = '2025-01-02T01:00:00.000Z';
+    for (const t of [
+      '2025-01-02T09:00:00+08:00',
+      '2025-01-02T09:00:00+08',
+      '2025-01-02T09:00:00.000+0800',
+      '2025-01-02t09:00:00+08:00',
+    ])
+      expect([t, canonicalTimestamp(t)]).toEqual([t, utc]);
+  });
+});
+
+describe('eventPreHash of values written in another case or form (found in review)', () => {
+  it('a CBV URN with its scheme and NID in capitals hashes as the URN and the bare word do', () => {
+    const bare = eventPreHash({ ...base, bizStep: 'shipping' });
+    expect(eventPreHash({ ...base, bizStep: 'urn:epcglobal:cbv:bizstep:shipping' })).toBe(bare);
+    expect(eventPreHash({ ...base, bizStep: 'URN:EPCGLOBAL:cbv:bizstep:shipping' })).toBe(bare);
+    expect(eventPreHash({ ...base, bizStep: 'HTTPS://REF.GS1.ORG/cbv/BizStep-shipping' })).toBe(
+      bare,
+    );
+  });
+
+  it('an eventTime with an offset without minutes hashes as the same instant written in full', () => {
+    expect(eventPreHash({ ...base, eventTime: '2020-03-04T11:00:30+01' })).toBe(eventPreHash(base));
+  });
 });
