@@ -303,7 +303,10 @@ function add(totals: Record<string, number>, unit: string, quantity: number): vo
   totals[unit] = (totals[unit] ?? 0) + quantity;
 }
 
-/** A plain-object copy of totals kept without a prototype (a unit may be `__proto__`). */
+/**
+ * A plain-object copy of totals kept without a prototype (a unit may be `__proto__`), rounded
+ * ({@link tidy}).
+ */
 function copyOf(totals: Record<string, number>): Record<string, number> {
   for (const unit of Object.keys(totals)) totals[unit] = tidy(totals[unit] as number);
   return { ...totals };
