@@ -341,10 +341,9 @@ export class GraphStore implements LotGraph {
     this.locale = options.locale;
   }
 
-  /** Size the event and object columns for a known number of events (fewer reallocations). */
-  private reserve(events: number): void {
-    const objects = Math.ceil(events * 1.5);
-    for (const v of [
+  /** The event columns of int32 values (sized, and cut back, alike). */
+  private eventInt32Columns(): Int32Vec[] {
+    return [
       this.evIndex,
       this.evOffset,
       this.evHolder,
@@ -353,7 +352,13 @@ export class GraphStore implements LotGraph {
       this.evObjStart,
       this.evSdStart,
       this.evTxStart,
-    ]) {
+    ];
+  }
+
+  /** Size the event and object columns for a known number of events (fewer reallocations). */
+  private reserve(events: number): void {
+    const objects = Math.ceil(events * 1.5);
+    for (const v of this.eventInt32Columns()) {
       v.ensure(events, 0);
       v.length = 0;
     }
@@ -987,17 +992,7 @@ export class GraphStore implements LotGraph {
     }
     for (let n = nodes; n < this.nodeIds.length; n += 1) this.unreadNodes.add(n);
     this.scratchSlot = -1;
-    for (const v of [
-      this.evIndex,
-      this.evOffset,
-      this.evHolder,
-      this.evReadPoint,
-      this.evBizLocation,
-      this.evObjStart,
-      this.evSdStart,
-      this.evTxStart,
-    ])
-      if (v.length > slot) v.length = slot;
+    for (const v of this.eventInt32Columns()) if (v.length > slot) v.length = slot;
     if (this.evTime.length > slot) this.evTime.length = slot;
     for (const v of [this.evType, this.evKind, this.evBizStep, this.evDisposition])
       if (v.length > slot) v.length = slot;
