@@ -571,11 +571,11 @@ export class ChainChecker {
     const holder = s.evHolder.data[slot] as number;
     const wasMatched = this.matched.data[slot] === 1;
     const oe = s.objEnd(slot);
-    // (a receipt that unpacked a known container did not move the children it named)
-    const asContents = this.receivedAsContents.delete(slot);
+    // (a receipt that unpacked a container did not move the children it named that it held)
+    const held = this.receivedAsContents.get(slot);
+    this.receivedAsContents.delete(slot);
     for (let o = s.objStart(slot); o < oe; o += 1) {
-      if (this.on.massBalance && (!asContents || s.objField.data[o] === F_PARENT))
-        this.unflow(o, kind, holder, slot);
+      if (this.on.massBalance && held?.has(o) !== true) this.unflow(o, kind, holder, slot);
       const node = s.objNode.data[o] as number;
       if (this.originSlot.data[node] === slot) this.recomputeOrigin(node);
     }
@@ -868,11 +868,13 @@ export class ChainChecker {
     const time = s.evTime.data[slot] as number;
     const holder = s.evHolder.data[slot] as number;
     const association = s.evType.data[slot] === T_ASSOCIATION;
-    // a receipt that unpacks (a receiving DELETE) of a container whose contents are known brings
-    // in what the container held; the children it names are what it took off, not what came in
-    const receivedAsContents =
-      kind === K_RECEIVE && this.on.massBalance && this.unpacksKnownContainer(slot);
-    if (receivedAsContents) this.receivedAsContents.add(slot);
+    // a receipt that unpacks (a receiving DELETE) a container that held something then brings in
+    // what the container held; the children it names that were on it are what it took off, not
+    // more that came in (a child named that was not on it comes in as named)
+    const held =
+      kind === K_RECEIVE && this.on.massBalance ? this.namedHeldEntries(slot) : undefined;
+    if (held !== undefined) this.receivedAsContents.set(slot, held);
+    const receivedAsContents = held !== undefined;
     const oe = s.objEnd(slot);
     for (let o = s.objStart(slot); o < oe; o += 1) {
       const node = s.objNode.data[o] as number;
@@ -888,8 +890,7 @@ export class ChainChecker {
         Number.isFinite(time) &&
         this.checkDestruction(slot, o, node, field, kind, holder, time, out);
       if (this.on.massBalance && !gone) {
-        if (!receivedAsContents || field === F_PARENT)
-          this.flow(slot, o, node, field, kind, holder, out);
+        if (held?.has(o) !== true) this.flow(slot, o, node, field, kind, holder, out);
         if (this.anyPacking && (kind === K_SHIP || kind === K_RECEIVE))
           this.flowContents(slot, o, node, kind, holder, out, receivedAsContents);
       }
@@ -897,21 +898,37 @@ export class ChainChecker {
   }
 
   /**
-   * Whether `slot` is an AggregationEvent DELETE of a container some packing has put contents in
-   * (what it then brings in is the container's contents).
+   * For an AggregationEvent DELETE (a receiving one) of a container that held something at its
+   * time: its object entries that name a child the container held then (what it brings in is the
+   * container's contents, these among them); `undefined` for any other event, or a container
+   * that held nothing then (its named children then come in as named).
    */
-  private unpacksKnownContainer(slot: number): boolean {
+  private namedHeldEntries(slot: number): Set<number> | undefined {
     const s = this.store;
     if (!this.anyPacking || s.evType.data[slot] !== T_AGGREGATION || !s.isUnpacking(slot))
-      return false;
+      return undefined;
+    const os = s.objStart(slot);
     const oe = s.objEnd(slot);
-    for (let o = s.objStart(slot); o < oe; o += 1)
-      if (s.objField.data[o] === F_PARENT) return this.packs(s.objNode.data[o] as number);
-    return false;
+    let parent = -1;
+    for (let o = os; o < oe; o += 1)
+      if (s.objField.data[o] === F_PARENT) parent = s.objNode.data[o] as number;
+    if (parent === -1 || !this.packs(parent)) return undefined;
+    const contents = this.packedInto(parent, slot);
+    if (contents.length === 0) return undefined;
+    const held = new Set<number>();
+    for (let o = os; o < oe; o += 1) {
+      if (s.objField.data[o] === F_PARENT) continue;
+      const node = s.objNode.data[o] as number;
+      if (contents.some((c) => s.objNode.data[c] === node)) held.add(o);
+    }
+    return held;
   }
 
-  /** Receipts that unpack, whose named children were not moved (see {@link checkObjects}). */
-  private readonly receivedAsContents = new Set<number>();
+  /**
+   * Receipts that unpack a container that held something: the entries naming children it held,
+   * which were not moved (see {@link checkObjects}).
+   */
+  private readonly receivedAsContents = new Map<number, Set<number>>();
 
   /**
    * The mass balance of what a container named by a shipment or receipt held at its time (a

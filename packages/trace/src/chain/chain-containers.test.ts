@@ -821,6 +821,44 @@ describe('AggregationEvents that are also transfers: a shipping ADD, a receiving
     ]);
   });
 
+  it('a receiving DELETE brings in a named child the pallet did not hold, as named (third review)', () => {
+    const LOTY = 'urn:epc:class:lgtin:6921001.000102.AY';
+    const at = (events: readonly unknown[]) => [
+      ...events,
+      transfer('receiving', { quantityList: [q(LOTY, 10)] }, day(4), { po: PO2 }),
+      transfer('shipping', { quantityList: [q(LOTY, 60)] }, day(5), { from: B, to: C, po: PO3 }),
+      transfer('receiving', { quantityList: [q(LOTY, 60)] }, day(6), { from: B, to: C, po: PO3 }),
+    ];
+    const loose = transfer('shipping', { quantityList: [q(LOTY, 10)] }, day(3), { po: PO2 });
+    // the pallet held LOT only; the DELETE names LOTY 50 too: 50 + 10 came in, 60 left
+    const named = aggregate(
+      'DELETE',
+      'receiving',
+      { childQuantityList: [q(LOT, 100), q(LOTY, 50)] },
+      day(4),
+    );
+    const held = [
+      made(),
+      made(LOTY, 60),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      shipPallet,
+      loose,
+    ];
+    // before: inflow 10 at B, a false excess
+    expect(excess(at([...held, named]))).toEqual([]);
+    // emptied before it was shipped: nothing on it, so what the DELETE names comes in as named
+    const emptied = [
+      made(),
+      made(LOTY, 60),
+      pack(PALLET, { childQuantityList: [q(LOT, 100)] }),
+      { ...pack(PALLET, {}, '2024-01-02T12:00:00+08:00'), action: 'DELETE', bizStep: 'unpacking' },
+      shipPallet,
+      loose,
+      aggregate('DELETE', 'receiving', { childQuantityList: [q(LOTY, 50)] }, day(4)),
+    ];
+    expect(excess(at(emptied))).toEqual([]);
+  });
+
   it('a shipping ADD that tops up a pallet ships all that is on it (second review)', () => {
     // 200 kg made; 100 kg packed, then a shipping ADD adds 50 kg and ships the pallet (150 kg);
     // 100 kg more go loose to C: 250 kg left A

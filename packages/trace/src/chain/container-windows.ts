@@ -130,6 +130,8 @@ function listsChildren(event: unknown): boolean {
  * after the packing); no limit when there is none.
  */
 function heldUntil(timeline: Timeline, child: string, packed: number): number {
+  // a packing whose time cannot be read may have come after any unpacking: no limit
+  if (!Number.isFinite(packed)) return Number.POSITIVE_INFINITY;
   const off = timeline.unpackings.find(
     (u) => u.time > packed && (u.empties || u.instances.includes(child)),
   );

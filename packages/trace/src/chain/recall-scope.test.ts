@@ -86,6 +86,25 @@ describe('recallScope counts each flow once', () => {
     expect(recipients([events[0], partyOnly, events[2]])).toEqual([
       [SHOP_PARTY_LINK, { KGM: 100 }],
     ]);
+    // under two orders, a shipment naming the place wins over one naming only a party, in any
+    // order of the receipt's transactions (third review)
+    const OTHER_PARTY = 'urn:epc:id:pgln:6921004.00001';
+    const toOther = {
+      ...transfer('shipping', 2, [[60, 'KGM']], ['1']),
+      destinationList: [{ type: 'owning_party', destination: OTHER_PARTY }],
+    };
+    const toShop = transfer('shipping', 2, [[40, 'KGM']], ['2']);
+    for (const pos of [
+      ['1', '2'],
+      ['2', '1'],
+    ]) {
+      const both = transfer('receiving', 3, [[40, 'KGM']], pos, { destinationList: undefined });
+      const to = recallScope(
+        buildLotGraph([events[0], toOther, toShop, both]),
+        LOT,
+      ).recipients.find((r) => r.events.includes(3));
+      expect([pos, to?.id]).toEqual([pos, SHOP_PARTY_LINK]);
+    }
   });
 
   it('an event that names the lot on two quantity lines moves both', () => {
@@ -246,6 +265,20 @@ describe('recallScope follows a container only while it held the lot', () => {
     expect(recipientsOf([...packed, misspelt, ...reused])).toEqual([buyerLink(3, 8)]);
     // (emptied for real, then packed again: the crate's next trip is not the lot's)
     expect(recipientsOf([...packed, aggregate('DELETE', CRATE, {}, 6, 9), ...reused])).toEqual([]);
+  });
+
+  it('a packing whose time cannot be read is no later than any unpacking (third review)', () => {
+    const events = [
+      origin(OLD, 1),
+      aggregate('ADD', CRATE, lots(OLD, 100), 1, 10),
+      aggregate('DELETE', CRATE, {}, 5, 10),
+      aggregate('ADD', CRATE, lots(OLD, 100), 6, 10),
+      origin(LOT, 7),
+      { ...aggregate('ADD', CRATE, lots(LOT, 100), 7, 10), eventTime: 'not a time' },
+      shipTo(CRATE, 3, 10),
+    ];
+    // before: no recipient (the emptying on the 5th and the packing on the 6th closed the window)
+    expect(recipientsOf(events)).toContain(buyerLink(3, 8));
   });
 
   it("through a case on a pallet, within the case's window", () => {

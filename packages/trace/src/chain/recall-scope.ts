@@ -202,18 +202,28 @@ function nameUnnamedSides(moves: Move[]): void {
     if (!m.unnamed || m.holder === undefined) return;
     const { kind, lot, bizTransactions } = m.movement;
     const receipt = kind === 'receiving';
-    for (const t of bizTransactions ?? []) {
-      const key = `${lot}\u0000${t}`;
-      const party = receipt
-        ? (recipientAt.get(`${key}\u0000${m.holder}`) ?? onlyRecipient.get(key))
-        : (shipperAt.get(`${key}\u0000${m.holder}`) ?? onlyShipper.get(key));
-      if (party === undefined || party === null) continue;
-      moves[i] = {
-        ...m,
-        movement: receipt ? { ...m.movement, to: party } : { ...m.movement, from: party },
-      };
-      return;
+    const keys = (bizTransactions ?? []).map((t) => `${lot}\u0000${t}`);
+    // a partner that names the place, under any of its transactions, first
+    const at = receipt ? recipientAt : shipperAt;
+    let party: string | null | undefined;
+    for (const key of keys) {
+      party = at.get(`${key}\u0000${m.holder}`);
+      if (party !== undefined) break;
     }
+    // else the one party its transactions' partners name (none when they name several)
+    if (party === undefined) {
+      const only = receipt ? onlyRecipient : onlyShipper;
+      for (const key of keys) {
+        const p = only.get(key);
+        if (p === undefined) continue;
+        party = party === undefined || party === p ? p : null;
+      }
+    }
+    if (party === undefined || party === null) return;
+    moves[i] = {
+      ...m,
+      movement: receipt ? { ...m.movement, to: party } : { ...m.movement, from: party },
+    };
   });
 }
 

@@ -169,13 +169,14 @@ describe('canonicalTimestamp', () => {
   });
 });
 
-describe('eventPreHash of values written in another case or form (found in review)', () => {
-  it('a CBV URN with its scheme and NID in capitals hashes as the URN and the bare word do', () => {
+describe('eventPreHash of values written in another form (found in review)', () => {
+  it('a CBV URN in capitals is hashed as written, as the reference implementation does', () => {
+    // (its replace of `urn:epcglobal:cbv:bizstep:` is case-sensitive; the validator reports the
+    // value, strict or lenient, so the hash of a valid event never meets it)
     const bare = eventPreHash({ ...base, bizStep: 'shipping' });
     expect(eventPreHash({ ...base, bizStep: 'urn:epcglobal:cbv:bizstep:shipping' })).toBe(bare);
-    expect(eventPreHash({ ...base, bizStep: 'URN:EPCGLOBAL:cbv:bizstep:shipping' })).toBe(bare);
-    expect(eventPreHash({ ...base, bizStep: 'HTTPS://REF.GS1.ORG/cbv/BizStep-shipping' })).toBe(
-      bare,
+    expect(eventPreHash({ ...base, bizStep: 'URN:EPCGLOBAL:cbv:bizstep:shipping' })).toContain(
+      'bizStep=URN:EPCGLOBAL:cbv:bizstep:shipping',
     );
   });
 

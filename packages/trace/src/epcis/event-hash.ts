@@ -175,9 +175,6 @@ const CBV_URN: readonly (readonly [string, string])[] = [
   ['urn:epcglobal:cbv:er:', `${CBV}ER-`],
 ];
 
-/** The part of a CBV URN or a GS1 reference URL whose case does not matter. */
-const CASE_FREE_HEAD = /^(?:urn:epcglobal:|https?:\/\/ref\.gs1\.org\/)/i;
-
 const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = lookupTable({
   epcis: 'https://ref.gs1.org/epcis/',
   cbv: CBV,
@@ -305,11 +302,6 @@ function canonicalValue(
     const prefix = BARE_WORD_PREFIX[`${where}.${name}`] ?? BARE_WORD_PREFIX[name];
     if (prefix !== undefined && BARE_WORD.test(text)) return prefix + text;
   }
-  // a URN's scheme and NID, a URL's scheme and host, in any case (RFC 8141, RFC 3986) as written
-  // in lower case: `URN:EPCGLOBAL:cbv:bizstep:shipping` is `urn:epcglobal:cbv:bizstep:shipping`
-  const head = CASE_FREE_HEAD.exec(text)?.[0];
-  if (head !== undefined && head !== head.toLowerCase())
-    text = head.toLowerCase() + text.slice(head.length);
   for (const [urn, web] of CBV_URN) {
     if (text.startsWith(urn)) {
       text = web + text.slice(urn.length);
