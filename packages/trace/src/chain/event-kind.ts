@@ -3,7 +3,7 @@
  * what it does to the lots it names (creates, ships, receives, transforms, destroys…).
  */
 
-import { BIZ_STEPS, cbvWord, DISPOSITIONS } from '../epcis/cbv-vocabulary.js';
+import { BIZ_STEPS, cbvWord, DISPOSITIONS } from '../formats/cbv-vocabulary.js';
 
 /** What an event does, for the chain checks. */
 export type EventKind =

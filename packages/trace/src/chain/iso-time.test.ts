@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateTimeMillis } from '../epcis/json-formats.js';
+import { dateTimeMillis } from '../formats/json-formats.js';
 import { formatOffset, isoMillis, parseOffset } from './iso-time.js';
 
 const pad = (v: number, n: number) => String(v).padStart(n, '0');

@@ -1,4 +1,4 @@
-import { dateTimeMillis } from '../epcis/json-formats.js';
+import { dateTimeMillis } from '../formats/json-formats.js';
 
 /**
  * Epoch milliseconds of an ISO 8601 date-time as EPCIS writes it, parsed with integer arithmetic

@@ -9,7 +9,7 @@ import {
   type RuleSetMeta,
   type Severity,
 } from '@foodsafety/core';
-import { BIZ_STEPS, cbvWord } from './cbv-vocabulary.js';
+import { BIZ_STEPS, cbvWord } from '../formats/cbv-vocabulary.js';
 
 /** One consistency rule: the bizStep used with one of these actions is a finding. */
 export interface BizStepActionRule {

@@ -2,8 +2,8 @@ import type { Diagnostic } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
 import { bareBizStep, bareDisposition } from '../chain/event-kind.js';
 import { validateChain } from '../chain/validate-chain.js';
+import { BIZ_STEPS, vocabularyAccepts } from '../formats/cbv-vocabulary.js';
 import { documentOf, OBSERVE_EVENT } from './__fixtures__/events.js';
-import { BIZ_STEPS, vocabularyAccepts } from './cbv-vocabulary.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
 import { validateEpcisDocument } from './validate-epcis-document.js';
 

@@ -6,6 +6,7 @@ import { ContentKeyer } from '../chain/content-hash.js';
 import { isoMillis } from '../chain/iso-time.js';
 import { hashString32, SEED_A } from '../chain/string-hash.js';
 import { createTraceIndex, type TraceIndex, type TraceIndexOptions } from '../chain/trace-index.js';
+import { dateTimeMillis, writtenOffsetMinutes } from '../formats/json-formats.js';
 import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
 import { createEpcisEventValidator } from './epcis-event-validator.js';
@@ -15,7 +16,6 @@ import {
 } from './epcis-line-validator.js';
 import { compileEpcisValidator } from './epcis-validator.js';
 import { EventLineReader } from './event-line-reader.js';
-import { dateTimeMillis, writtenOffsetMinutes } from './json-formats.js';
 import { parseJsonText } from './json-text.js';
 
 const NOW = '2030-01-01T00:00:00Z';

@@ -18,6 +18,28 @@ import {
   type Severity,
 } from '@foodsafety/core';
 import { objectPrototypeIsClean } from '../chain/object-prototype.js';
+import {
+  ACTIONS,
+  BIZ_STEPS,
+  BIZ_TRANSACTION_TYPES,
+  CBV_WEB_HOST,
+  type CbvVocabulary,
+  COMPONENTS,
+  DISPOSITIONS,
+  ERROR_REASONS,
+  MEASUREMENT_TYPES,
+  readCbvUri,
+  SENSOR_ALERT_TYPES,
+  SOURCE_DEST_TYPES,
+  vocabularyAccepts,
+} from '../formats/cbv-vocabulary.js';
+import {
+  dateTimeMillis,
+  isUri,
+  offsetMinutes,
+  writtenInUtc,
+  writtenOffsetMinutes,
+} from '../formats/json-formats.js';
 import { lookupTable } from '../gs1/lookup-table.js';
 import { type OptionProblem, OptionReader, optionFindings } from '../option-reader.js';
 import { DATE_OR_DATE_TIME, NONE_NO_FUTURE_CHECK } from '../option-words.js';
@@ -35,20 +57,6 @@ import {
   bizStepRuleKey,
   indexBizStepActionRules,
 } from './bizstep-action-rules.js';
-import {
-  ACTIONS,
-  BIZ_STEPS,
-  BIZ_TRANSACTION_TYPES,
-  type CbvVocabulary,
-  COMPONENTS,
-  DISPOSITIONS,
-  ERROR_REASONS,
-  MEASUREMENT_TYPES,
-  readCbvUri,
-  SENSOR_ALERT_TYPES,
-  SOURCE_DEST_TYPES,
-  vocabularyAccepts,
-} from './cbv-vocabulary.js';
 import type { EpcisEvent } from './epcis-event.js';
 import {
   CHILDREN_WHAT,
@@ -64,13 +72,6 @@ import {
 } from './expectation-words.js';
 import { epcisDiagnostic } from './fast-message.js';
 import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
-import {
-  dateTimeMillis,
-  isUri,
-  offsetMinutes,
-  writtenInUtc,
-  writtenOffsetMinutes,
-} from './json-formats.js';
 import { REC20_UNIT_CODES, REC20_UNIT_CODES_META } from './rec20-unit-codes.js';
 import { type EpcisCode, epcisMessages } from './trace-messages.js';
 
@@ -665,7 +666,7 @@ function checkVocabulary(
         const path = run.path(k1, k2, k3, k4, k5);
         // a URN becomes the bare word; a web URI (accepted as written unless it has a case
         // slip, so here it has one) the CBV 2.0 web URI (`https://ref.gs1.org/cbv/BizStep-…`)
-        const normalised = uri.form === 'urn' ? word : `https://ref.gs1.org${vocab.webPath}${word}`;
+        const normalised = uri.form === 'urn' ? word : `${CBV_WEB_HOST}${vocab.webPath}${word}`;
         const code = exact ? 'TRACE_CBV_URN_NORMALISED' : 'TRACE_CASE_NORMALISED';
         run.report(code, { member, value: v, normalised }, path);
         run.fix(path, normalised);

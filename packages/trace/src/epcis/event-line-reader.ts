@@ -36,10 +36,6 @@ import { epochMillis, isoMillis } from '../chain/iso-time.js';
 import { F_EPC, F_IN_EPC, F_IN_QTY, F_OUT_EPC, F_OUT_QTY, F_QTY } from '../chain/lot-graph.js';
 import { ByteTexts } from '../chain/same-bytes.js';
 import { fmix32, fnv32, SEED_A } from '../chain/string-hash.js';
-import { CSET_82 } from '../gs1/character-set.js';
-import { gs1CheckDigitOfBytes } from '../gs1/check-digit-bytes.js';
-import { COMMON_EPC_URNS } from '../gs1/common-gs1-uri.js';
-import { bizStepRuleKey } from './bizstep-action-rules.js';
 import {
   ACTIONS,
   BIZ_STEPS,
@@ -48,9 +44,7 @@ import {
   DISPOSITIONS,
   SOURCE_DEST_TYPES,
   vocabularyAccepts,
-} from './cbv-vocabulary.js';
-import { type EpcisValidator, OFFSET, UOM } from './epcis-validator.js';
-import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
+} from '../formats/cbv-vocabulary.js';
 import {
   dateTimeMillis,
   isUri,
@@ -58,7 +52,13 @@ import {
   PCHAR,
   SCHEME,
   writtenOffsetMinutes,
-} from './json-formats.js';
+} from '../formats/json-formats.js';
+import { CSET_82 } from '../gs1/character-set.js';
+import { gs1CheckDigitOfBytes } from '../gs1/check-digit-bytes.js';
+import { COMMON_EPC_URNS } from '../gs1/common-gs1-uri.js';
+import { bizStepRuleKey } from './bizstep-action-rules.js';
+import { type EpcisValidator, OFFSET, UOM } from './epcis-validator.js';
+import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
 import { SpanCache } from './span-cache.js';
 import { ValueMemo } from './value-memo.js';
 

@@ -1,5 +1,6 @@
+export * from '../formats/cbv-vocabulary.js';
+export { dateTimeMillis, isUri } from '../formats/json-formats.js';
 export * from './bizstep-action-rules.js';
-export * from './cbv-vocabulary.js';
 export * from './epcis-event.js';
 export {
   createEpcisEventValidator,
@@ -22,7 +23,6 @@ export {
 } from './epcis-validator.js';
 export * from './event-hash.js';
 export { checkGs1Uri, GS1_OK, type Gs1UriProblem } from './gs1-uri-check.js';
-export { dateTimeMillis, isUri } from './json-formats.js';
 export { type JsonTextResult, parseJsonText, type TextOrigin } from './json-text.js';
 export { parseEpcisDocument } from './parse-epcis-document.js';
 export * from './rec20-unit-codes.js';

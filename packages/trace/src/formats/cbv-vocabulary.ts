@@ -297,9 +297,10 @@ export interface CbvUriReading {
    * exactly; the scheme, the NID and the host may be in any case.
    */
   readonly exact: boolean;
-  /** The length of the scheme and host (`https://ref.gs1.org`) of a web URI; 0 for a URN. */
-  readonly authority: number;
 }
+
+/** The scheme and host of the CBV 2.0 web URIs, as CBV 2.0 writes them. */
+export const CBV_WEB_HOST = 'https://ref.gs1.org';
 
 /**
  * The length of `https://ref.gs1.org` or `http://ref.gs1.org` at the start of a value, scheme and
@@ -329,7 +330,7 @@ export function readCbvUri(vocab: CbvVocabulary, value: string): CbvUriReading |
     if (prefix === undefined || value.length <= prefix.length) return undefined;
     if (value.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
     const exact = value.startsWith(prefix.slice(URN_NID.length), URN_NID.length);
-    return { form: 'urn', word: value.slice(prefix.length), exact, authority: 0 };
+    return { form: 'urn', word: value.slice(prefix.length), exact };
   }
   if (c === 0x68 /* h */) {
     const path = vocab.webPath;
@@ -342,7 +343,6 @@ export function readCbvUri(vocab: CbvVocabulary, value: string): CbvUriReading |
       form: 'web',
       word: value.slice(authority + path.length),
       exact: at === path,
-      authority,
     };
   }
   return undefined;
@@ -359,6 +359,13 @@ export function readCbvUri(vocab: CbvVocabulary, value: string): CbvUriReading |
  */
 export function cbvWord(vocab: CbvVocabulary, value: string): string {
   if (vocab.words.has(value)) return value;
+  // the URN and the web URI as CBV 2.0 writes them, without reading them case by case
+  const urn = vocab.urnPrefix;
+  if (urn !== undefined && value.length > urn.length && value.startsWith(urn))
+    return value.slice(urn.length);
+  const web = vocab.webPath === undefined ? undefined : `${CBV_WEB_HOST}${vocab.webPath}`;
+  if (web !== undefined && value.length > web.length && value.startsWith(web))
+    return value.slice(web.length);
   const r = readCbvUri(vocab, value);
   return r?.exact ? r.word : value;
 }
