@@ -16,7 +16,6 @@ import {
   K_SALE,
   K_SHIP,
   K_TRANSFORM,
-  T_AGGREGATION,
   T_ASSOCIATION,
 } from './event-kind.js';
 import type { EventRecord } from './event-record.js';
@@ -418,7 +417,7 @@ export class ChainChecker {
       return;
     }
     if (this.on.masterData) this.checkMasterData(slot, out);
-    if (s.evType.data[slot] === T_AGGREGATION && s.isPacking(slot)) this.anyPacking = true;
+    if (s.isPacking(slot)) this.anyPacking = true;
     this.checkObjects(slot, out);
     if (this.on.oneStep) {
       const kind = s.evKind.data[slot];
@@ -905,8 +904,7 @@ export class ChainChecker {
    */
   private namedHeldEntries(slot: number): Set<number> | undefined {
     const s = this.store;
-    if (!this.anyPacking || s.evType.data[slot] !== T_AGGREGATION || !s.isUnpacking(slot))
-      return undefined;
+    if (!this.anyPacking || !s.isUnpacking(slot)) return undefined;
     const os = s.objStart(slot);
     const oe = s.objEnd(slot);
     let parent = -1;
@@ -951,7 +949,7 @@ export class ChainChecker {
     if (!this.packs(container)) return;
     const s = this.store;
     const [contents, held] = this.packedHeld(container, slot);
-    const packing = s.evType.data[slot] === T_AGGREGATION && s.isPacking(slot);
+    const packing = s.isPacking(slot);
     const os = s.objStart(slot);
     const oe = s.objEnd(slot);
     for (let k = 0; k < contents.length; k += 1) {

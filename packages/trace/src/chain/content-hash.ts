@@ -305,9 +305,15 @@ export class ContentKeyer {
  * nested deeper than 64 levels or holding more than a million objects.
  */
 export function eventContentKeyPair(event: unknown): readonly [number, number] | undefined {
+  const keyer = keyerOf(event);
+  return keyer === undefined ? undefined : [keyer.a, keyer.b];
+}
+
+/** A keyer that keyed `event`, or `undefined` when it has no key or cannot be read. */
+function keyerOf(event: unknown): ContentKeyer | undefined {
   const keyer = new ContentKeyer();
   try {
-    return keyer.key(event) ? [keyer.a, keyer.b] : undefined;
+    return keyer.key(event) ? keyer : undefined;
   } catch {
     // a getter or a Proxy trap that throws: no key
     return undefined;
@@ -321,13 +327,8 @@ export function eventContentKeyPair(event: unknown): readonly [number, number] |
  * over n events.
  */
 export function eventContentKey(event: unknown): number | undefined {
-  const keyer = new ContentKeyer();
-  try {
-    if (!keyer.key(event)) return undefined;
-  } catch {
-    // a getter or a Proxy trap that throws: no key
-    return undefined;
-  }
+  const keyer = keyerOf(event);
+  if (keyer === undefined) return undefined;
   // the second half's sum before the leaf count was mixed in
   const sum = (keyer.b ^ Math.imul(keyer.n, KEY_STEP)) | 0;
   return (keyer.a >>> 0) * 2097152 + ((sum ^ keyer.n) & 0x1fffff);

@@ -50,6 +50,8 @@ export function uuidWordsOfBytes(bytes: Uint8Array, start: number, words: Int32A
   return true;
 }
 
+const HAS_CAPITAL = /[A-Z]/;
+
 /** The bytes and words {@link eventIdKey} reads an eventID into. */
 const keyBytes = new Uint8Array(UUID_LENGTH);
 const keyWords = new Int32Array(4);
@@ -81,7 +83,9 @@ function uuidText(a: number, b: number, c: number, d: number): string {
  * any other eventID as written.
  */
 export function eventIdKey(id: string): string {
-  if (id.length !== UUID_LENGTH || !uuidWordsAnyCase(id, keyBytes, keyWords)) return id;
+  // (one without capitals is its own key)
+  if (id.length !== UUID_LENGTH || !HAS_CAPITAL.test(id)) return id;
+  if (!uuidWordsAnyCase(id, keyBytes, keyWords)) return id;
   return uuidText(
     keyWords[0] as number,
     keyWords[1] as number,

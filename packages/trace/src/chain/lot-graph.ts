@@ -8,6 +8,7 @@ import {
   type MessageParamValue,
 } from '@foodsafety/core';
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
+import { isRecord } from '../is-record.js';
 import { thrownDetail } from '../thrown-detail.js';
 import type { CanonicalIdFn } from './canonical-id.js';
 import { chainMessages } from './chain-messages.js';
@@ -1026,7 +1027,7 @@ export class GraphStore implements LotGraph {
       e.eventTimeZoneOffset,
     );
     const kind = this.evKind.data[slot] as number;
-    if (type === T_AGGREGATION && kind !== K_AGGREGATE && kind !== K_DISAGGREGATE) {
+    if (kind !== K_AGGREGATE && kind !== K_DISAGGREGATE) {
       const role = aggregationRole(type, e.action, kind);
       if (role !== 0) this.transferAggregations.set(slot, role);
     }
@@ -1092,7 +1093,7 @@ export class GraphStore implements LotGraph {
     }
     // read before finishEvent links anything (an event that throws must leave nothing behind)
     const transformationId = e.transformationID;
-    this.finishEvent(slot, type, rp, bl, transformationId);
+    this.finishEvent(slot, rp, bl, transformationId);
     return slot;
   }
 
@@ -1122,17 +1123,11 @@ export class GraphStore implements LotGraph {
   }
 
   /** After an event's objects, parties and transactions: its holder and derivation edges. */
-  private finishEvent(
-    slot: number,
-    type: number,
-    rp: number,
-    bl: number,
-    transformationId: unknown,
-  ): void {
+  private finishEvent(slot: number, rp: number, bl: number, transformationId: unknown): void {
     const kind = this.evKind.data[slot] as number;
     this.evHolder.push(this.holderOf(slot, kind, rp, bl));
     if (kind === K_TRANSFORM) this.linkTransformation(slot, transformationId);
-    else if (type === T_AGGREGATION && this.isPacking(slot)) this.linkAggregation(slot);
+    else if (this.isPacking(slot)) this.linkAggregation(slot);
   }
 
   /**
@@ -1140,15 +1135,18 @@ export class GraphStore implements LotGraph {
    * shipment or receipt that packs as well (see {@link aggregationRole}).
    */
   isPacking(slot: number): boolean {
+    if (this.evKind.data[slot] === K_AGGREGATE) return true;
+    // (only an AggregationEvent can be in the map: other events are not looked up)
     return (
-      this.evKind.data[slot] === K_AGGREGATE || this.transferAggregations.get(slot) === A_PACKS
+      this.evType.data[slot] === T_AGGREGATION && this.transferAggregations.get(slot) === A_PACKS
     );
   }
 
   /** Whether `slot` takes children off its parent: an AggregationEvent DELETE, of any bizStep. */
   isUnpacking(slot: number): boolean {
+    if (this.evKind.data[slot] === K_DISAGGREGATE) return true;
     return (
-      this.evKind.data[slot] === K_DISAGGREGATE || this.transferAggregations.get(slot) === A_UNPACKS
+      this.evType.data[slot] === T_AGGREGATION && this.transferAggregations.get(slot) === A_UNPACKS
     );
   }
 
@@ -1240,7 +1238,7 @@ export class GraphStore implements LotGraph {
       this.txSym.push(id);
       this.txSlot.push(slot);
     }
-    this.finishEvent(slot, type, rp, bl, r.transformationId);
+    this.finishEvent(slot, rp, bl, r.transformationId);
     return slot;
   }
 
@@ -1515,8 +1513,8 @@ export function eventsOf(input: unknown): {
   const eventList = (body as Record<string, unknown>).eventList;
   if (Array.isArray(eventList)) return { events: eventList, prefix: ['epcisBody', 'eventList'] };
   const results = (body as Record<string, unknown>).queryResults;
-  const rb = isRecordLike(results) ? results.resultsBody : undefined;
-  const queried = isRecordLike(rb) ? rb.eventList : undefined;
+  const rb = isRecord(results) ? results.resultsBody : undefined;
+  const queried = isRecord(rb) ? rb.eventList : undefined;
   if (Array.isArray(queried))
     return { events: queried, prefix: ['epcisBody', 'queryResults', 'resultsBody', 'eventList'] };
   if (eventList !== undefined)
@@ -1540,9 +1538,6 @@ export function eventsOf(input: unknown): {
     localizedParam('epcisBody 中没有 eventList', 'its epcisBody has no eventList'),
   );
 }
-
-const isRecordLike = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null;
 
 /**
  * Build the lot graph of a list of EPCIS events (or of an EPCIS document). Identifiers are

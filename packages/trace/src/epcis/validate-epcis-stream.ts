@@ -7,7 +7,6 @@
  */
 import {
   type Diagnostic,
-  describeValue,
   type LocalizedParam,
   localizedParam,
   type PathSegment,
@@ -130,7 +129,7 @@ function streamErrorDetail(error: unknown): string | LocalizedParam {
       `数据流中有一段是 ${error.piece}，不是文本或字节`,
       `a piece of the stream is ${error.piece}, not text or bytes`,
     );
-  return error instanceof Error ? error.message : describeValue(error, Number.POSITIVE_INFINITY);
+  return thrownDetail(error);
 }
 
 /** A source that is none: `TRACE_TYPE_MISMATCH` at the top, and nothing is read. */

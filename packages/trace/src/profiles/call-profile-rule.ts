@@ -8,6 +8,7 @@ import {
   localizedParam as w,
 } from '@foodsafety/core';
 import { isRecord } from '../is-record.js';
+import { thrownDetail } from '../thrown-detail.js';
 import { profileMessages } from './profile-messages.js';
 import { badItem, badItems, DIAGNOSTICS, notAList } from './returned-list-words.js';
 
@@ -18,18 +19,6 @@ export interface ProfileRuleTarget {
   /** The rule's id (`checkEvent` for a per-event hook). */
   readonly rule: string;
   readonly path?: DiagnosticPath;
-}
-
-/** A short, single-line description of a thrown value (its own text, in its own language). */
-function describeThrown(error: unknown): string | LocalizedParam {
-  try {
-    if (error instanceof Error) return error.message === '' ? error.name : String(error.message);
-    if (typeof error === 'string') return error;
-    return describeValue(error);
-  } catch {
-    // a getter or a proxy that throws again
-    return w('（无法读取的错误）', '(an error that cannot be read)');
-  }
 }
 
 /** Why a value is not a diagnostic, in both languages, or `undefined` when it is one. */
@@ -111,7 +100,7 @@ export function callProfileRule(fn: () => unknown, target: ProfileRuleTarget): D
     return [
       createDiagnostic(
         profileMessages.TRACE_PROFILE_RULE_ERROR,
-        { profile: target.profile, rule: target.rule, error: describeThrown(error) },
+        { profile: target.profile, rule: target.rule, error: thrownDetail(error) },
         { source: target.profile, ...(target.path === undefined ? {} : { path: target.path }) },
       ),
     ];
