@@ -950,14 +950,12 @@ export class ChainChecker {
     const s = this.store;
     const [contents, held] = this.packedHeld(container, slot);
     const packing = s.isPacking(slot);
-    const os = s.objStart(slot);
-    const oe = s.objEnd(slot);
     for (let k = 0; k < contents.length; k += 1) {
       const c = contents[k] as number;
       const child = s.objNode.data[c] as number;
       if (this.packs(child)) continue;
       // (what the event names itself moved as named: for a shipping ADD, the entries it packs)
-      if (!all && (packing ? c >= os && c < oe : this.names(slot, child))) continue;
+      if (!all && (packing ? s.entryOf(slot, c) : this.names(slot, child))) continue;
       let moved = this.contentFlows.get(slot);
       // two containers the event names may share a case: each packed entry once
       if (moved?.some((m) => m.entry === c)) continue;
@@ -1933,7 +1931,7 @@ export class ChainChecker {
         const [contents, held] = this.packedHeld(n, ship);
         contents.forEach((c, k) => {
           // (what a shipping ADD packs it names itself: taken above)
-          if (s.objNode.data[c] === node && (c < os || c >= oe)) take(c, held[k] as number);
+          if (s.objNode.data[c] === node && !s.entryOf(ship, c)) take(c, held[k] as number);
         });
       }
     }
@@ -2136,7 +2134,7 @@ export class ChainChecker {
         const [contents, held] = this.packedHeld(node, slot);
         contents.forEach((c, k) => {
           const child = s.objNode.data[c] as number;
-          if ((kind === K_RECEIVE && this.names(slot, child)) || (c >= os && c < oe)) return;
+          if ((kind === K_RECEIVE && this.names(slot, child)) || s.entryOf(slot, c)) return;
           if (packed.includes(c)) return;
           packed.push(c);
           count(sym, slot, kind, child, c, held[k] as number);

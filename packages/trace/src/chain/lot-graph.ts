@@ -659,6 +659,11 @@ export class GraphStore implements LotGraph {
       : this.objNode.length;
   }
 
+  /** Whether object entry `o` is one of event `slot`'s own. */
+  entryOf(slot: number, o: number): boolean {
+    return o >= this.objStart(slot) && o < this.objEnd(slot);
+  }
+
   /** First source/destination entry of an event slot. */
   sdStart(slot: number): number {
     return this.evSdStart.data[slot] as number;

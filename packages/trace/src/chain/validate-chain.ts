@@ -1,7 +1,9 @@
 import type { Diagnostic } from '@foodsafety/core';
+import { isRecord } from '../is-record.js';
 import { ChainChecker, type ChainCheckOptions, chainOrderTime } from './chain-checker.js';
 import { readChainOptions } from './chain-options.js';
 import { declaredErroneous } from './error-declaration.js';
+import { T_AGGREGATION, typeCode } from './event-kind.js';
 import { isoMillis } from './iso-time.js';
 import {
   entryAt,
@@ -27,19 +29,18 @@ function checkAll(
   const declared = declaredErroneous(all.map((item) => item.event));
   const items = declared.size === 0 ? all : all.filter((_, i) => !declared.has(i));
   const times = new Float64Array(items.length);
-  // at the same time, packings and unpackings go first, so that a shipment or receipt of a pallet
-  // finds them (the checks then order them with the transfer: see ChainChecker.beforeTransfer)
+  // at the same time, AggregationEvents go first (packings and unpackings among them), so that a
+  // shipment or receipt of a pallet finds them (the checks then order them with the transfer: see
+  // ChainChecker.beforeTransfer)
   const late = new Uint8Array(items.length);
   for (let i = 0; i < items.length; i += 1) {
     // read as the lot graph reads it (and the validator): ordered as the checks place it
-    const e = items[i]?.event as Record<string, unknown> | null | undefined;
+    const e = items[i]?.event;
     try {
-      const t =
-        typeof e === 'object' && e !== null && typeof e.eventTime === 'string'
-          ? isoMillis(e.eventTime)
-          : Number.NaN;
+      const record = isRecord(e);
+      const t = record && typeof e.eventTime === 'string' ? isoMillis(e.eventTime) : Number.NaN;
       times[i] = chainOrderTime(t);
-      late[i] = typeof e === 'object' && e !== null && e.type === 'AggregationEvent' ? 0 : 1;
+      late[i] = record && typeCode(e.type) === T_AGGREGATION ? 0 : 1;
     } catch {
       // a getter or a Proxy trap that throws: the checker reports the event when it reads it
       times[i] = chainOrderTime(Number.NaN);
