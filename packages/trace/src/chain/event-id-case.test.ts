@@ -1,6 +1,13 @@
 import type { Diagnostic } from '@foodsafety/core';
 import { describe, expect, it } from 'vitest';
 import { createEpcisLineValidator } from '../epcis/epcis-line-validator.js';
+import {
+  LOT,
+  NOW,
+  origin as originEvent,
+  receive as receiptEvent,
+  ship,
+} from './__fixtures__/a-to-b-chain.js';
 import { buildLotGraph } from './lot-graph.js';
 import { createTraceIndex } from './trace-index.js';
 import { validateChain } from './validate-chain.js';
@@ -9,51 +16,16 @@ import { validateChain } from './validate-chain.js';
 // insensitive on input; RFC 8141: so are the scheme and NID). Any other eventID is compared as
 // written.
 
-const LOT = 'urn:epc:class:lgtin:6921001.000102.A1';
-const A = 'urn:epc:id:sgln:6921001.00001.0';
-const B = 'urn:epc:id:sgln:6921002.00001.0';
-const PO1 = 'urn:epcglobal:cbv:bt:6921001000018:PO1';
-const NOW = '2030-01-01T00:00:00Z';
-
 const LOWER = 'urn:uuid:aaaaaaaa-0000-4000-8000-00000000000b';
 const UPPER = 'urn:uuid:AAAAAAAA-0000-4000-8000-00000000000B';
 const PREFIX = 'URN:UUID:aaaaaaaa-0000-4000-8000-00000000000b';
 const MIXED = 'Urn:Uuid:AaAaAaAa-0000-4000-8000-00000000000b';
 
-function ev(partial: Record<string, unknown>): Record<string, unknown> {
-  return { type: 'ObjectEvent', action: 'OBSERVE', eventTimeZoneOffset: '+08:00', ...partial };
-}
+// the origin and the receipt have eventIDs of their own (each shipment is given one)
 const origin = (t: string, qty = 100) =>
-  ev({
-    eventID: 'urn:uuid:00000000-0000-4000-8000-0000000000e0',
-    action: 'ADD',
-    bizStep: 'commissioning',
-    eventTime: t,
-    quantityList: [{ epcClass: LOT, quantity: qty, uom: 'KGM' }],
-    bizLocation: { id: A },
-  });
-const ship = (t: string, qty: number, eventID: string) =>
-  ev({
-    eventID,
-    bizStep: 'shipping',
-    eventTime: t,
-    quantityList: [{ epcClass: LOT, quantity: qty, uom: 'KGM' }],
-    readPoint: { id: A },
-    bizTransactionList: [{ type: 'po', bizTransaction: PO1 }],
-    sourceList: [{ type: 'location', source: A }],
-    destinationList: [{ type: 'location', destination: B }],
-  });
+  originEvent(t, qty, 'urn:uuid:00000000-0000-4000-8000-0000000000e0');
 const receive = (t: string, qty: number) =>
-  ev({
-    eventID: 'urn:uuid:00000000-0000-4000-8000-0000000000e2',
-    bizStep: 'receiving',
-    eventTime: t,
-    quantityList: [{ epcClass: LOT, quantity: qty, uom: 'KGM' }],
-    bizLocation: { id: B },
-    bizTransactionList: [{ type: 'po', bizTransaction: PO1 }],
-    sourceList: [{ type: 'location', source: A }],
-    destinationList: [{ type: 'location', destination: B }],
-  });
+  receiptEvent(t, qty, 'urn:uuid:00000000-0000-4000-8000-0000000000e2');
 
 /** The chain's findings (the line validator's results hold the event validator's too). */
 const CHAIN_CODES = new Set([

@@ -2,51 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createEpcisLineValidator } from '../epcis/epcis-line-validator.js';
 import { validateEpcisDocument } from '../epcis/validate-epcis-document.js';
 import { toEpcisDocument } from '../testdata/epcis-json.js';
+import { A, LOT, NOW, objectEvent, origin, receive, ship } from './__fixtures__/a-to-b-chain.js';
 import { createTraceIndex } from './trace-index.js';
 import { validateChain } from './validate-chain.js';
 
 // Times the validator accepts in forms other than `…T…±HH:MM`: the chain reads each of them, to
 // the instant the validator reads, so none slips past the time checks.
 
-const LOT = 'urn:epc:class:lgtin:6921001.000102.A1';
-const A = 'urn:epc:id:sgln:6921001.00001.0';
-const B = 'urn:epc:id:sgln:6921002.00001.0';
-const PO1 = 'urn:epcglobal:cbv:bt:6921001000018:PO1';
-const NOW = '2030-01-01T00:00:00Z';
-
-function ev(partial: Record<string, unknown>): Record<string, unknown> {
-  return { type: 'ObjectEvent', action: 'OBSERVE', eventTimeZoneOffset: '+08:00', ...partial };
-}
-const origin = (t: string) =>
-  ev({
-    action: 'ADD',
-    bizStep: 'commissioning',
-    eventTime: t,
-    quantityList: [{ epcClass: LOT, quantity: 100, uom: 'KGM' }],
-    bizLocation: { id: A },
-  });
-const ship = (t: string, qty = 100) =>
-  ev({
-    bizStep: 'shipping',
-    eventTime: t,
-    quantityList: [{ epcClass: LOT, quantity: qty, uom: 'KGM' }],
-    readPoint: { id: A },
-    bizTransactionList: [{ type: 'po', bizTransaction: PO1 }],
-    sourceList: [{ type: 'location', source: A }],
-    destinationList: [{ type: 'location', destination: B }],
-  });
-const receive = (t: string) =>
-  ev({
-    bizStep: 'receiving',
-    eventTime: t,
-    quantityList: [{ epcClass: LOT, quantity: 100, uom: 'KGM' }],
-    bizLocation: { id: B },
-    bizTransactionList: [{ type: 'po', bizTransaction: PO1 }],
-    sourceList: [{ type: 'location', source: A }],
-    destinationList: [{ type: 'location', destination: B }],
-  });
 const destroy = (t: string) =>
-  ev({
+  objectEvent({
     action: 'DELETE',
     bizStep: 'destroying',
     disposition: 'destroyed',

@@ -18,7 +18,7 @@ import {
   ValidationRun,
   validateEventInto,
 } from './epcis-validator.js';
-import { setAtPath } from './set-at-path.js';
+import { applyFixes } from './lenient-fixes.js';
 import { validatorFor } from './validate-epcis-document.js';
 
 /** The outcome for one event. */
@@ -113,11 +113,9 @@ export function eventValidatorFrom(
             : run.diagnostics;
       const valid = errors === 0 && !setupHasError;
       if (!valid) return { valid, diagnostics };
-      let ev = event;
-      const fixes = run.fixes;
+      let ev: unknown;
       try {
-        if (fixes !== undefined)
-          for (const f of fixes) ev = setAtPath(ev, f.path.slice(path.length), f.value);
+        ev = applyFixes(event, run.fixes, path.length);
       } catch (error) {
         // an event built in code that throws when copied (a getter, a Proxy trap)
         reportUnreadable(run, error, run.path());

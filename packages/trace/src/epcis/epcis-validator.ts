@@ -72,6 +72,7 @@ import {
 } from './expectation-words.js';
 import { epcisDiagnostic } from './fast-message.js';
 import { checkGs1Uri, GS1_OK } from './gs1-uri-check.js';
+import type { Fix } from './lenient-fixes.js';
 import { REC20_UNIT_CODES, REC20_UNIT_CODES_META } from './rec20-unit-codes.js';
 import { type EpcisCode, epcisMessages } from './trace-messages.js';
 
@@ -309,12 +310,6 @@ export function notePrototype(): void {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** A finding to apply to the event in lenient mode: set `path` (relative to the event) to `value`. */
-interface Fix {
-  readonly path: readonly PathSegment[];
-  readonly value: unknown;
 }
 
 /** Per-call state: diagnostics, where we are, the declared prefixes, lenient fixes. */

@@ -25,6 +25,7 @@ import {
 } from './epcis-validator.js';
 import { NUMBER_STRING_OR_OBJECT } from './expectation-words.js';
 import { parseJsonText } from './json-text.js';
+import { applyFixes } from './lenient-fixes.js';
 import { setAtPath } from './set-at-path.js';
 
 const { checkUri, checkTime, checkString, checkExtensionKey, walkExtension, isObject, typeName } =
@@ -223,22 +224,27 @@ function checkHeader(run: ValidationRun, v: unknown, at: readonly PathSegment[])
   }
 }
 
+/**
+ * Check the events of `list`, pushing the valid ones (normalised in lenient mode) to `valid`;
+ * `count.events` is set to the list's length. Nothing read in the loop throws out of it (an
+ * unreadable event is a finding on it).
+ */
 function checkEventList(
   run: ValidationRun,
   list: unknown,
   at: readonly PathSegment[],
   valid: EpcisEvent[],
   count: { events: number },
-): number {
+): void {
   if (!Array.isArray(list)) {
     run.report('TRACE_TYPE_MISMATCH', { expected: 'array', actual: typeName(list) }, [...at]);
-    return 0;
+    return;
   }
   const length = list.length;
+  count.events = length;
   for (let i = 0; i < length; i++) {
     run.prefix = at;
     run.index = i;
-    count.events = i + 1;
     // an event built in code may throw when read (a getter, a Proxy trap): a finding on it, and
     // the other events are still checked
     let ev: unknown;
@@ -252,19 +258,13 @@ function checkEventList(
     if (errors !== 0) continue;
     try {
       if (!EVENT_TYPES.has((ev as { type?: unknown }).type as string)) continue;
-      const fixes = run.fixes;
-      if (fixes !== undefined) {
-        const skip = at.length + 1;
-        for (const f of fixes) ev = setAtPath(ev, f.path.slice(skip), f.value);
-      }
-      valid.push(ev as EpcisEvent);
+      valid.push(applyFixes(ev, run.fixes, at.length + 1) as EpcisEvent);
     } catch (error) {
       run.prefix = at;
       run.index = i;
       reportUnreadable(run, error, run.path());
     }
   }
-  return length;
 }
 
 /**
@@ -327,10 +327,9 @@ function validateDocumentValue(
   valid: EpcisEvent[],
   count: { events: number },
 ): EpcisValidationResult {
-  let eventCount = 0;
   if (!isObject(doc)) {
     run.report('TRACE_TYPE_MISMATCH', { expected: 'object', actual: typeName(doc) }, []);
-    return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+    return { valid: false, diagnostics: run.diagnostics, events: [], eventCount: count.events };
   }
   const type = doc.type;
   // a document whose type is missing or wrong is still read as the document its body shows, so
@@ -339,11 +338,11 @@ function validateDocumentValue(
   if (documentType === undefined) {
     if (type === undefined) {
       run.report('TRACE_REQUIRED_MISSING', { member: 'type' }, []);
-      return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+      return { valid: false, diagnostics: run.diagnostics, events: [], eventCount: count.events };
     }
     if (typeof type !== 'string') {
       run.report('TRACE_TYPE_MISMATCH', { expected: 'string', actual: typeName(type) }, ['type']);
-      return { valid: false, diagnostics: run.diagnostics, events: [], eventCount };
+      return { valid: false, diagnostics: run.diagnostics, events: [], eventCount: count.events };
     }
   }
   const declared = new Set<string>();
@@ -358,11 +357,10 @@ function validateDocumentValue(
     run.prefix = [];
     run.index = -1;
     const errors = validateEventInto(run, doc, true);
-    eventCount = 1;
     count.events = 1;
     if (errors === 0 && EVENT_TYPES.has(type as string)) valid.push(doc as unknown as EpcisEvent);
     const ok = run.errors === 0;
-    return { valid: ok, diagnostics: run.diagnostics, events: valid, eventCount };
+    return { valid: ok, diagnostics: run.diagnostics, events: valid, eventCount: count.events };
   }
 
   const query = documentType === 'EPCISQueryDocument';
@@ -421,8 +419,7 @@ function validateDocumentValue(
     } else if (!query) {
       if (body.eventList === undefined)
         run.report('TRACE_REQUIRED_MISSING', { member: 'eventList' }, ['epcisBody']);
-      else
-        eventCount = checkEventList(run, body.eventList, ['epcisBody', 'eventList'], valid, count);
+      else checkEventList(run, body.eventList, ['epcisBody', 'eventList'], valid, count);
     } else {
       for (const k in body) {
         if (absent(body, k)) continue;
@@ -468,7 +465,7 @@ function validateDocumentValue(
           }
           if (rb.eventList === undefined)
             run.report('TRACE_REQUIRED_MISSING', { member: 'eventList' }, rat);
-          else eventCount = checkEventList(run, rb.eventList, [...rat, 'eventList'], valid, count);
+          else checkEventList(run, rb.eventList, [...rat, 'eventList'], valid, count);
         }
       }
     }
@@ -498,7 +495,7 @@ function validateDocumentValue(
     valid: ok,
     diagnostics: run.diagnostics,
     events: valid,
-    eventCount,
+    eventCount: count.events,
     ...(ok ? { document: fixedDoc as EpcisDocument } : {}),
   };
 }

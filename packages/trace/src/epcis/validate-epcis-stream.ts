@@ -31,7 +31,7 @@ import {
 import { TEXT_SOURCE } from './expectation-words.js';
 import { JsonSyntaxScanner } from './json-syntax-scanner.js';
 import { parseJsonText, relocateSyntaxError, type TextOrigin } from './json-text.js';
-import { setAtPath } from './set-at-path.js';
+import { applyFixes } from './lenient-fixes.js';
 import {
   type EpcisValidationResult,
   validateEpcisDocument,
@@ -317,8 +317,7 @@ class StreamState {
     if (this.earlyPrefixes) this.noteEarly(from, errors);
     const { onEvent, index: traceIndex } = this.options;
     if (errors === 0 && (onEvent !== undefined || traceIndex !== undefined)) {
-      let ev = value;
-      for (const f of run.fixes ?? []) ev = setAtPath(ev, f.path.slice(prefix.length + 1), f.value);
+      const ev = applyFixes(value, run.fixes, prefix.length + 1);
       if (this.passOn(ev as EpcisEvent, index, [...prefix, index]) && traceIndex !== undefined)
         this.report(traceIndex.add(ev));
     } else if (traceIndex !== undefined) this.report(traceIndex.add(value));
