@@ -38,6 +38,12 @@ describe('an input that holds no events', () => {
       ['epcisBody', 'queryResults', 'resultsBody', 'eventList'],
       'its eventList is no list (object)',
     ],
+    [
+      'a document whose two event lists are no list (its own is named)',
+      { epcisBody: { eventList: null, queryResults: { resultsBody: { eventList: 3 } } } },
+      ['epcisBody', 'eventList'],
+      'its eventList is no list (object)',
+    ],
   ])('%s is TRACE_CHAIN_INPUT_INVALID', (_, input, path, actual) => {
     const found = validateChain(input);
     expect(codesAndPaths(found)).toEqual([['TRACE_CHAIN_INPUT_INVALID', path]]);

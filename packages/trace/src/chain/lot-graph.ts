@@ -342,51 +342,47 @@ export class GraphStore implements LotGraph {
     this.locale = options.locale;
   }
 
-  /** The event columns of int32 values (sized, and cut back, alike). */
-  private eventInt32Columns(): Int32Vec[] {
-    return [
-      this.evIndex,
-      this.evOffset,
-      this.evHolder,
-      this.evReadPoint,
-      this.evBizLocation,
-      this.evObjStart,
-      this.evSdStart,
-      this.evTxStart,
-    ];
-  }
+  /**
+   * The typed columns with one value per event (sized by {@link reserve}, cut back by
+   * {@link rollBack}); `evEventId` is kept apart. Made once per store, read by neither hot path.
+   */
+  private readonly eventColumns: readonly (Int32Vec | Float64Vec | Uint8Vec)[] = [
+    this.evIndex,
+    this.evOffset,
+    this.evHolder,
+    this.evReadPoint,
+    this.evBizLocation,
+    this.evObjStart,
+    this.evSdStart,
+    this.evTxStart,
+    this.evTime,
+    this.evType,
+    this.evKind,
+    this.evBizStep,
+    this.evDisposition,
+  ];
+  /** The typed columns with one value per object entry, its lot-list entry included (as above). */
+  private readonly objectColumns: readonly (Int32Vec | Float64Vec | Uint8Vec)[] = [
+    this.objNode,
+    this.objPos,
+    this.objUom,
+    this.neSlot,
+    this.neObj,
+    this.neNext,
+    this.objQty,
+    this.objBase,
+    this.objDim,
+    this.objField,
+  ];
 
   /** Size the event and object columns for a known number of events (fewer reallocations). */
   private reserve(events: number): void {
     const objects = Math.ceil(events * 1.5);
-    for (const v of this.eventInt32Columns()) {
+    for (const v of this.eventColumns) {
       v.ensure(events, 0);
       v.length = 0;
     }
-    for (const v of [this.evTime]) {
-      v.ensure(events, 0);
-      v.length = 0;
-    }
-    for (const v of [this.evType, this.evKind, this.evBizStep, this.evDisposition]) {
-      v.ensure(events, 0);
-      v.length = 0;
-    }
-    for (const v of [
-      this.objNode,
-      this.objPos,
-      this.objUom,
-      this.neSlot,
-      this.neObj,
-      this.neNext,
-    ]) {
-      v.ensure(objects, 0);
-      v.length = 0;
-    }
-    for (const v of [this.objQty, this.objBase]) {
-      v.ensure(objects, 0);
-      v.length = 0;
-    }
-    for (const v of [this.objDim, this.objField]) {
+    for (const v of this.objectColumns) {
       v.ensure(objects, 0);
       v.length = 0;
     }
@@ -741,10 +737,7 @@ export class GraphStore implements LotGraph {
       for (; o >= os; o -= 1) {
         const node = this.objNode.data[o] as number;
         if (this.nodeTail.data[node] !== o || this.neSlot.data[o] !== slot) break;
-        const prev = this.prevTail[o - os] as number;
-        if (prev === -1) this.nodeHead.data[node] = -1;
-        else this.neNext.data[prev] = -1;
-        this.nodeTail.data[node] = prev;
+        this.unlinkTail(o, o - os);
       }
     }
     // else (a late declaration, rare) walk the lists
@@ -981,41 +974,43 @@ export class GraphStore implements LotGraph {
    * Nothing derived is made before every member is read, so no edge or group is left behind.
    */
   private rollBack(slot: number, objects: number, sd: number, tx: number, nodes: number): void {
-    for (let o = this.objNode.length - 1; o >= objects; o -= 1) {
-      const node = this.objNode.data[o] as number;
-      let prev = -1;
-      if (o - objects < TAIL_SCRATCH && this.scratchSlot === slot) {
-        prev = this.prevTail[o - objects] as number;
-      } else {
-        for (let e = this.nodeHead.data[node] as number; e !== -1 && e !== o; ) {
-          prev = e;
-          e = this.neNext.data[e] as number;
-        }
-      }
-      if (prev === -1) this.nodeHead.data[node] = -1;
-      else this.neNext.data[prev] = -1;
-      this.nodeTail.data[node] = prev;
-    }
+    const scratch = this.scratchSlot === slot;
+    for (let o = this.objNode.length - 1; o >= objects; o -= 1)
+      this.unlinkTail(o, scratch ? o - objects : -1);
     for (let n = nodes; n < this.nodeIds.length; n += 1) this.unreadNodes.add(n);
     this.scratchSlot = -1;
-    for (const v of this.eventInt32Columns()) if (v.length > slot) v.length = slot;
-    if (this.evTime.length > slot) this.evTime.length = slot;
-    for (const v of [this.evType, this.evKind, this.evBizStep, this.evDisposition])
-      if (v.length > slot) v.length = slot;
+    for (const v of this.eventColumns) if (v.length > slot) v.length = slot;
     this.evEventId.dropFrom(slot);
     this.extraWords.delete(slot * 2);
     this.extraWords.delete(slot * 2 + 1);
     this.transferAggregations.delete(slot);
     if (this.sources.length > slot) this.sources.length = slot;
-    for (const v of [this.objNode, this.objPos, this.objUom, this.neSlot, this.neObj, this.neNext])
-      v.length = objects;
-    for (const v of [this.objQty, this.objBase]) v.length = objects;
-    for (const v of [this.objDim, this.objField]) v.length = objects;
+    for (const v of this.objectColumns) v.length = objects;
     this.sdSym.length = sd;
     this.sdType.length = sd;
     this.sdDir.length = sd;
     this.txSym.length = tx;
     this.txSlot.length = tx;
+  }
+
+  /**
+   * Unlink object entry `o`, the tail of its lot's event list, from that list ({@link withdraw},
+   * {@link rollBack}). `k` is its place among the object entries of the event added last, whose
+   * lists' previous tails {@link prevTail} holds; -1 (or beyond {@link TAIL_SCRATCH}) when that
+   * is not known, and the list is walked for the entry before it.
+   */
+  private unlinkTail(o: number, k: number): void {
+    const node = this.objNode.data[o] as number;
+    let prev = -1;
+    if (k >= 0 && k < TAIL_SCRATCH) prev = this.prevTail[k] as number;
+    else
+      for (let e = this.nodeHead.data[node] as number; e !== -1 && e !== o; ) {
+        prev = e;
+        e = this.neNext.data[e] as number;
+      }
+    if (prev === -1) this.nodeHead.data[node] = -1;
+    else this.neNext.data[prev] = -1;
+    this.nodeTail.data[node] = prev;
   }
 
   /** {@link add} of an object: every member is read before anything derived (edges) is made. */
@@ -1522,20 +1517,16 @@ export function eventsOf(input: unknown): {
   const queried = isRecord(rb) ? rb.eventList : undefined;
   if (Array.isArray(queried))
     return { events: queried, prefix: ['epcisBody', 'queryResults', 'resultsBody', 'eventList'] };
-  if (eventList !== undefined)
+  // an eventList that is no list: the document's own first, else the query results'
+  const notList = eventList !== undefined ? eventList : queried;
+  if (notList !== undefined)
     return none(
-      ['epcisBody', 'eventList'],
+      eventList !== undefined
+        ? ['epcisBody', 'eventList']
+        : ['epcisBody', 'queryResults', 'resultsBody', 'eventList'],
       localizedParam(
-        `eventList 不是列表（${typeof eventList}）`,
-        `its eventList is no list (${typeof eventList})`,
-      ),
-    );
-  if (queried !== undefined)
-    return none(
-      ['epcisBody', 'queryResults', 'resultsBody', 'eventList'],
-      localizedParam(
-        `eventList 不是列表（${typeof queried}）`,
-        `its eventList is no list (${typeof queried})`,
+        `eventList 不是列表（${typeof notList}）`,
+        `its eventList is no list (${typeof notList})`,
       ),
     );
   return none(

@@ -16,7 +16,7 @@ import type { CanonicalIdFn } from '../chain/canonical-id.js';
 import { declaredErroneous } from '../chain/error-declaration.js';
 import {
   buildLotGraph,
-  eventsOf,
+  eventListOf,
   GraphStore,
   inputProblem,
   type LotGraph,
@@ -411,13 +411,17 @@ function checkRead(
     prefix = input.pathPrefix;
     graph = input;
   } else {
-    const read = eventsOf(input);
-    if (read.problem !== undefined) {
-      // a mis-nested document is no chain without findings
-      out.push(inputProblem(read.problem, options));
+    const read = eventListOf(input);
+    // an input whose reading throws (a getter, a Proxy trap); a mis-nested document, which is no
+    // chain without findings
+    if (read.error !== undefined) out.push(unreadableInput(read.error.thrown, options));
+    else if (read.problem !== undefined) out.push(inputProblem(read.problem, options));
+    if (read.error !== undefined || read.problem !== undefined)
       return { profile: profile.meta, diagnostics: finish(out), ctes: [] };
-    }
-    events = [...read.events];
+    // the events copied by the list's iterator, not entry by entry (entryAt): an entry whose
+    // reading throws makes the whole input unreadable here (see checkProfile), not that event
+    // alone as in validateChain and buildLotGraph
+    events = [...read.list];
     prefix = options.pathPrefix ?? read.prefix;
     graph = buildLotGraph(events, {
       ...(options.canonicalId === undefined ? {} : { canonicalId: options.canonicalId }),

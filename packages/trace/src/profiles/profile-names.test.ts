@@ -199,6 +199,39 @@ describe('withProfileNames: a custom rule that reports a profile code without th
       '事件 [0] ev-0（发货）之前，批次 L1 没有必需的“包装”环节（acme.p）',
     );
   });
+  it('names the KDE of the step the finding names, and the allowed steps, when only those lack', () => {
+    const kde = createDiagnostic(profileMessages.TRACE_PROFILE_KDE_MISSING, {
+      index: 0,
+      eventID: 'ev-0',
+      profile: 'acme.p',
+      citation: 'acme.p',
+      cte: 'shipping',
+      cteName: { 'zh-CN': '发货', en: 'Dispatch' },
+      kde: 'lot',
+    } as never);
+    const named = withProfileNames(kde, PROFILE, 'zh-CN');
+    // the shipping step's KDE "lot" (发货批次), not the packing step's, though its name was given
+    expect(named.params?.kdeName).toEqual({ 'zh-CN': '发货批次', en: 'Shipped lot' });
+    expect(named.message).toBe(
+      '事件 [0] ev-0（发货）缺少 acme.p 要求的关键数据元素“发货批次”（acme.p）',
+    );
+    const newLot = createDiagnostic(profileMessages.TRACE_PROFILE_NEW_LOT_NOT_ALLOWED, {
+      index: 0,
+      eventID: 'ev-0',
+      profile: 'acme.p',
+      lot: 'L1',
+      cte: 'shipping',
+      allowed: ['packing', 'commissioning'],
+    } as never);
+    const allowed = withProfileNames(newLot, PROFILE, 'en');
+    expect(allowed.params?.allowedNames).toEqual({
+      'zh-CN': '包装、赋码',
+      en: 'Packing, Labelling',
+    });
+    expect(allowed.message).toBe(
+      'Event 0 ev-0 (Dispatch) creates the new lot L1, but acme.p allows new lot codes only at Packing, Labelling',
+    );
+  });
   it('shows the ids as written when there is no profile to name them (a per-event hook)', () => {
     const d = withProfileNames(bare(), undefined, 'zh-CN');
     expect(d.message).toBe(

@@ -107,18 +107,20 @@ export function profileNames<const I extends ProfileNameIds>(
       kde,
       kdeName: kdeName(profile, typeof cte === 'string' ? cte : undefined, kde),
     });
-  if (Array.isArray(allowed)) {
-    const names = allowed.map((id) => cteName(profile, id));
-    const joined =
-      names.length === 0
-        ? NO_STEP
-        : localizedParam(
-            names.map((n) => n['zh-CN']).join('、'),
-            names.map((n) => n.en).join(', '),
-          );
-    Object.assign(out, { allowed: [...allowed], allowedNames: joined });
-  }
+  if (Array.isArray(allowed))
+    Object.assign(out, { allowed: [...allowed], allowedNames: allowedNames(profile, allowed) });
   return out as ProfileNamesOf<I>;
+}
+
+/** The names of a rule's allowed steps, joined (`、` in zh-CN, `, ` in en); {@link NO_STEP} for none. */
+function allowedNames(
+  profile: Pick<TraceProfile, 'ctes'>,
+  allowed: readonly string[],
+): LocalizedParam {
+  const names = allowed.map((id) => cteName(profile, id));
+  return names.length === 0
+    ? NO_STEP
+    : localizedParam(names.map((n) => n['zh-CN']).join('、'), names.map((n) => n.en).join(', '));
 }
 
 /** The codes whose messages show steps and KDEs by name. */
@@ -131,9 +133,6 @@ const NAMED_CODES: ReadonlySet<string> = new Set([
   'TRACE_PROFILE_CONTEXT_RESULT_INVALID',
   'TRACE_PROFILE_RULE_FAILED',
 ]);
-
-/** The name params of the profile codes, each filled from its id param. */
-const NAMES = ['cteName', 'requiresName', 'kdeName', 'allowedNames'] as const;
 
 /** A profile without labels: {@link profileNames} then shows each id as it is written. */
 const NO_LABELS: Pick<TraceProfile, 'ctes'> = { ctes: [] };
@@ -152,18 +151,25 @@ export function withProfileNames(
 ): Diagnostic {
   const params = d.params;
   if (!NAMED_CODES.has(d.code) || !isRecord(params)) return d;
+  const labels = profile ?? NO_LABELS;
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const cte = text(params.cte);
+  const requires = text(params.requires);
+  const kde = text(params.kde);
   const { allowed } = params;
-  const named: Record<string, unknown> = profileNames(profile ?? NO_LABELS, {
-    cte: text(params.cte),
-    requires: text(params.requires),
-    kde: text(params.kde),
-    allowed:
-      Array.isArray(allowed) && allowed.every((v) => typeof v === 'string') ? allowed : undefined,
-  });
+  // only the names the finding lacks are made (as profileNames makes them), in this order
   const names: Record<string, unknown> = {};
-  for (const name of NAMES)
-    if (params[name] === undefined && named[name] !== undefined) names[name] = named[name];
+  if (params.cteName === undefined && cte !== undefined) names.cteName = cteName(labels, cte);
+  if (params.requiresName === undefined && requires !== undefined)
+    names.requiresName = cteName(labels, requires);
+  // (the KDE of the step named, whether or not the step's own name is lacking)
+  if (params.kdeName === undefined && kde !== undefined) names.kdeName = kdeName(labels, cte, kde);
+  if (
+    params.allowedNames === undefined &&
+    Array.isArray(allowed) &&
+    allowed.every((v) => typeof v === 'string')
+  )
+    names.allowedNames = allowedNames(labels, allowed);
   // a value rule's failure reported by other code: the rule by its label, its condition as written
   const { rule, expected } = params;
   if (params.ruleName === undefined && typeof rule === 'string') {
