@@ -13,7 +13,7 @@
  * value into what follows it; then a value followed by something else is a miss, read again and
  * kept again, never a wrong hit.
  *
- * An entry is one run of memory — its sizes and sums, its items, then the value's bytes — and its
+ * An entry is one run of memory — its sizes and sums, the value's bytes, then its items — and its
  * table slot holds the hash beside the entry's place, so that a hit on a memo far larger than the
  * processor's caches waits for few, adjacent lines of memory.
  *
@@ -46,14 +46,16 @@ const ROUND_MIN_HITS = ROUND >> 3;
 const PAUSE = 16 * ROUND;
 
 // an entry's layout in int32 words from its start: its value's length, the member it is under,
-// the content-key sums and leaves, the item count, then each item, then the value's bytes
+// the content-key sums and leaves, the item count, then the value's bytes (padded to a word), then
+// each item. The bytes come straight after the words a lookup reads first, so that a hit waits for
+// one run of memory, not for the header and then, further on, the bytes.
 const E_LENGTH = 0;
 const E_KEY = 1;
 const E_SUM_A = 2;
 const E_SUM_B = 3;
 const E_LEAVES = 4;
 const E_COUNT = 5;
-const E_ITEMS = 6;
+const E_VALUE = 6;
 // an item's words: its range relative to the value's start, hash, field, and type word's number
 const I_START = 0;
 const I_END = 1;
@@ -61,6 +63,11 @@ const I_HASH = 2;
 const I_FIELD = 3;
 const I_WORD = 4;
 const ITEM_WORDS = 5;
+
+/** Where the items of the entry at word `e`, whose value is `size` bytes long, begin. */
+function itemsOf(e: number, size: number): number {
+  return e + E_VALUE + ((size + 3) >> 2);
+}
 
 /**
  * The hash that finds a value: of the `n` bytes at `from` (four at a time, then the rest one by
@@ -169,8 +176,7 @@ export class ValueMemo {
         const e = at1 - 1;
         alike += 1;
         const size = words[e + E_LENGTH] as number;
-        const value = (e + E_ITEMS + (words[e + E_COUNT] as number) * ITEM_WORDS) * 4;
-        if (size <= rest && sameBytes(this.view, value, view, from, size)) {
+        if (size <= rest && sameBytes(this.view, (e + E_VALUE) * 4, view, from, size)) {
           this.hits += 1;
           return e;
         }
@@ -203,7 +209,7 @@ export class ValueMemo {
     const size = to - from;
     const count = list.length - first;
     if (size > MAX_VALUE_BYTES || count > MAX_VALUE_ITEMS) return;
-    const need = E_ITEMS + count * ITEM_WORDS + ((size + 3) >> 2);
+    const need = E_VALUE + ((size + 3) >> 2) + count * ITEM_WORDS;
     if (need * 4 > this.maxBytes) return;
     if (this.entries === this.maxEntries || (this.used + need) * 4 > this.maxBytes) this.clear();
     if (this.entries * 2 >= this.mask + 1) this.growTable((this.mask + 1) * 2);
@@ -222,8 +228,9 @@ export class ValueMemo {
     words[e + E_SUM_B] = b;
     words[e + E_LEAVES] = leaves;
     words[e + E_COUNT] = count;
+    const items = itemsOf(e, size);
     for (let i = 0; i < count; i += 1) {
-      const j = e + E_ITEMS + i * ITEM_WORDS;
+      const j = items + i * ITEM_WORDS;
       const at = first + i;
       words[j + I_START] = (list.start[at] as number) - from;
       words[j + I_END] = (list.end[at] as number) - from;
@@ -231,7 +238,7 @@ export class ValueMemo {
       words[j + I_FIELD] = list.field[at] as number;
       words[j + I_WORD] = this.wordNumber(list.word[at]);
     }
-    this.bytes.set(bytes.subarray(from, to), (e + E_ITEMS + count * ITEM_WORDS) * 4);
+    this.bytes.set(bytes.subarray(from, to), (e + E_VALUE) * 4);
     this.place(this.lastHash, e + 1);
   }
 
@@ -266,8 +273,9 @@ export class ValueMemo {
   /** Append the entry's items to `list`, their ranges placed at the value's start `from`. */
   replay(e: number, from: number, list: SpanList): void {
     const words = this.words;
-    const end = e + E_ITEMS + (words[e + E_COUNT] as number) * ITEM_WORDS;
-    for (let j = e + E_ITEMS; j < end; j += ITEM_WORDS) {
+    const items = itemsOf(e, words[e + E_LENGTH] as number);
+    const end = items + (words[e + E_COUNT] as number) * ITEM_WORDS;
+    for (let j = items; j < end; j += ITEM_WORDS) {
       const i = list.push(
         from + (words[j + I_START] as number),
         from + (words[j + I_END] as number),
