@@ -6,8 +6,8 @@
  * no time; this gives each container reached from a lot the window of event times in which it may
  * have held the lot.
  */
-import { isRecord } from '../is-record.js';
-import { GraphStore, type LotGraph } from './lot-graph.js';
+import { containerSteps } from './container-steps.js';
+import type { LotGraph } from './lot-graph.js';
 
 /** From when to when (epoch milliseconds, both included) a node may have carried the lot traced. */
 export interface HoldWindow {
@@ -84,44 +84,21 @@ export function containerWindows(graph: LotGraph, start: number): Map<number, Ho
 
 /** The packings and unpackings of `container` as its parentID (see {@link Timeline}). */
 function timelineOf(graph: LotGraph, container: number): Timeline {
-  const store = graph instanceof GraphStore ? graph : undefined;
-  const parent = graph.idOf(container);
   const packings: number[] = [];
   const unpackings: Unpacking[] = [];
-  const seen = new Set<number>();
-  for (const slot of graph.eventsOf(container)) {
-    if (seen.has(slot)) continue;
-    seen.add(slot);
-    const e = graph.event(slot);
-    if (e.type !== 'AggregationEvent' || !Number.isFinite(e.time)) continue;
-    // the container as its parentID (not a case inside another pallet's packing)
-    if (!e.objects.some((o) => o.field === 'parentID' && o.id === parent)) continue;
-    const packing = store !== undefined ? store.isPacking(slot) : e.kind === 'aggregation';
-    const unpacking = store !== undefined ? store.isUnpacking(slot) : e.kind === 'disaggregation';
-    if (packing) packings.push(e.time);
-    else if (unpacking) {
-      const children = e.objects.filter((o) => o.field !== 'parentID');
+  for (const step of containerSteps(graph, container)) {
+    if (!Number.isFinite(step.time)) continue;
+    if (step.packs) packings.push(step.time);
+    else
       unpackings.push({
-        time: e.time,
-        // children it lists that could not be read are children named: it does not empty
-        empties: children.length === 0 && !listsChildren(graph.sourceEvent(slot)),
-        instances: children.filter((o) => o.field === 'childEPCs').map((o) => o.id),
+        time: step.time,
+        empties: step.empties,
+        instances: step.children.filter((o) => o.field === 'childEPCs').map((o) => o.id),
       });
-    }
   }
   packings.sort((a, b) => a - b);
   unpackings.sort((a, b) => a.time - b.time);
   return { packings, unpackings };
-}
-
-/** Whether an event as written lists children (`childEPCs` or `childQuantityList` not empty). */
-function listsChildren(event: unknown): boolean {
-  if (!isRecord(event)) return false;
-  const { childEPCs, childQuantityList } = event;
-  return (
-    (Array.isArray(childEPCs) && childEPCs.length > 0) ||
-    (Array.isArray(childQuantityList) && childQuantityList.length > 0)
-  );
 }
 
 /**

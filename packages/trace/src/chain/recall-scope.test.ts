@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLotGraph } from './lot-graph.js';
 import { recallScope } from './recall-scope.js';
+import { createTraceIndex } from './trace-index.js';
 
 const LOT = 'urn:epc:class:lgtin:6921002.000201.PCH24001';
 /** The same lot as a GS1 Digital Link (GTIN 06921002002011, check digit 1). */
@@ -295,5 +296,151 @@ describe('recallScope follows a container only while it held the lot', () => {
       shipTo(PALLET, 3, 10),
     ];
     expect(recipientsOf(events)).toEqual([buyerLink(3, 8)]);
+  });
+});
+
+describe('recallScope gives what reached a recipient inside a container', () => {
+  const PALLET = 'urn:epc:id:sscc:6921002.0000000026';
+  /** The pallet as the scope names it (SSCC 06921002000000026 with check digit 0). */
+  const PALLET_LINK = 'https://id.gs1.org/00/069210020000000260';
+  const CASE = 'urn:epc:id:sscc:6921002.0000000019';
+  const OTHER = 'urn:epc:class:lgtin:6921002.000201.OTHER1';
+  const aggregate = (action: 'ADD' | 'DELETE', parent: string, children: object, day: number) => ({
+    type: 'AggregationEvent',
+    action,
+    bizStep: action === 'ADD' ? 'packing' : 'unpacking',
+    eventTime: `2025-05-0${day}T08:00:00.000+08:00`,
+    eventTimeZoneOffset: '+08:00',
+    parentID: parent,
+    ...children,
+    bizLocation: { id: PLANT },
+  });
+  const lines = (...items: readonly (readonly [string, number?])[]) => ({
+    childQuantityList: items.map(([epcClass, quantity]) => ({
+      epcClass,
+      ...(quantity === undefined ? {} : { quantity, uom: 'KGM' }),
+    })),
+  });
+  /** A transfer of the pallet alone (no quantity line of the lot). */
+  const palletTransfer = (step: 'shipping' | 'receiving', day: number, po: string, extra = {}) => {
+    const { quantityList: _none, ...event } = transfer(step, day, [], [po], extra);
+    return { ...event, epcList: [PALLET] };
+  };
+  const scopeOf = (events: readonly unknown[]) => recallScope(buildLotGraph(events), LOT);
+
+  it('the quantity of the lot its packing recorded, one flow for the shipment and its receipt', () => {
+    const scope = scopeOf([
+      made(100),
+      aggregate('ADD', PALLET, lines([LOT, 60]), 2),
+      palletTransfer('shipping', 3, 'P1'),
+      palletTransfer('receiving', 4, 'P1'),
+    ]);
+    // before: { '': 1 } only (one pallet), lots [PALLET] — nothing said how much of the lot
+    expect(scope.recipients).toMatchObject([
+      { id: SHOP_PARTY_LINK, lots: [PALLET_LINK, LOT_LINK], quantities: { '': 1, KGM: 60 } },
+    ]);
+    expect(scope.downstream.filter((m) => m.via !== undefined)).toMatchObject([
+      { lot: LOT_LINK, kind: 'shipping', quantity: 60, uom: 'KGM', via: PALLET_LINK, index: 2 },
+      { lot: LOT_LINK, kind: 'receiving', quantity: 60, uom: 'KGM', via: PALLET_LINK, index: 3 },
+    ]);
+  });
+
+  it('what was on it when it moved: top-ups before, less what unpackings took off', () => {
+    const events = [
+      made(100),
+      aggregate('ADD', PALLET, lines([LOT, 60], [OTHER, 5]), 2),
+      aggregate('DELETE', PALLET, lines([LOT, 20]), 3),
+      palletTransfer('shipping', 3, 'P1'),
+      aggregate('ADD', PALLET, lines([LOT, 30]), 4),
+      palletTransfer('shipping', 5, 'P2', {
+        destinationList: [{ type: 'owning_party', destination: PLANT_PARTY }],
+      }),
+    ];
+    // P1 left with 60 − 20 = 40 kg of the lot (the other lot is not counted); P2 after 30 more
+    expect(scopeOf(events).recipients.map((r) => [r.id, r.quantities.KGM])).toEqual([
+      [SHOP_PARTY_LINK, 40],
+      ['https://id.gs1.org/417/6921002000000', 70],
+    ]);
+  });
+
+  it('on the safe side when the order of packing and unpacking is not known', () => {
+    const quantityShipped = (...steps: readonly object[]) =>
+      scopeOf([made(100), ...steps, palletTransfer('shipping', 3, 'P1')]).recipients[0]?.quantities
+        .KGM;
+    const packed = aggregate('ADD', PALLET, lines([LOT, 60]), 2);
+    // an unpacking at the packing's own instant takes none of it off
+    expect(quantityShipped(packed, aggregate('DELETE', PALLET, lines([LOT, 20]), 2))).toBe(60);
+    // one whose time cannot be read takes nothing off; a packing whose time cannot be read counts
+    const unread = (e: object) => ({ ...e, eventTime: 'not a time' });
+    expect(quantityShipped(packed, unread(aggregate('DELETE', PALLET, {}, 3)))).toBe(60);
+    expect(quantityShipped(unread(packed))).toBe(60);
+    // (read in order: 40)
+    expect(quantityShipped(packed, aggregate('DELETE', PALLET, lines([LOT, 20]), 3))).toBe(40);
+  });
+
+  it('through a case on the pallet; nothing once the pallet was emptied', () => {
+    const inCase = [
+      made(100),
+      aggregate('ADD', CASE, lines([LOT, 25]), 2),
+      aggregate('ADD', PALLET, { childEPCs: [CASE] }, 2),
+    ];
+    expect(
+      scopeOf([...inCase, palletTransfer('shipping', 3, 'P1')]).recipients[0]?.quantities,
+    ).toEqual({ '': 1, KGM: 25 });
+    // the case taken off the pallet before it left: the pallet carried none of the lot
+    const caseOff = aggregate('DELETE', PALLET, { childEPCs: [CASE] }, 3);
+    expect(
+      scopeOf([...inCase, { ...caseOff, eventTime: '2025-05-02T20:00:00.000+08:00' }]).recipients,
+    ).toEqual([]);
+    const emptied = aggregate('DELETE', PALLET, {}, 3);
+    const shipped = palletTransfer('shipping', 4, 'P1');
+    // emptied, then shipped: the shipment is still listed (the pallet's window stays open until
+    // it is packed again) but carried none of the lot
+    expect(scopeOf([...inCase, emptied, shipped]).recipients[0]?.quantities).toEqual({ '': 1 });
+  });
+
+  it('counts a lot the event names itself once, as written', () => {
+    const both = {
+      ...palletTransfer('shipping', 3, 'P1'),
+      quantityList: [{ epcClass: LOT, quantity: 55, uom: 'KGM' }],
+    };
+    const scope = scopeOf([made(100), aggregate('ADD', PALLET, lines([LOT, 60]), 2), both]);
+    expect(scope.recipients[0]?.quantities).toEqual({ '': 1, KGM: 55 });
+    expect(scope.downstream.some((m) => m.via !== undefined)).toBe(false);
+  });
+
+  it('a line without a quantity lists the lot with none; a cycle of containers ends', () => {
+    const scope = scopeOf([
+      made(100),
+      aggregate('ADD', PALLET, lines([LOT]), 2),
+      palletTransfer('shipping', 3, 'P1'),
+    ]);
+    expect(scope.recipients[0]).toMatchObject({
+      lots: [PALLET_LINK, LOT_LINK],
+      quantities: { '': 1 },
+    });
+    // bad data: the case on the pallet and the pallet in the case
+    const cycle = scopeOf([
+      made(100),
+      aggregate('ADD', CASE, lines([LOT, 10]), 2),
+      aggregate('ADD', PALLET, { childEPCs: [CASE] }, 2),
+      aggregate('ADD', CASE, { childEPCs: [PALLET] }, 2),
+      palletTransfer('shipping', 3, 'P1'),
+    ]);
+    expect(cycle.recipients[0]?.quantities).toEqual({ '': 1, KGM: 10 });
+  });
+
+  it('the same from the real-time index', () => {
+    const index = createTraceIndex();
+    for (const e of [
+      made(100),
+      aggregate('ADD', PALLET, lines([LOT, 60]), 2),
+      palletTransfer('shipping', 3, 'P1'),
+      palletTransfer('receiving', 4, 'P1'),
+    ])
+      index.add(e);
+    expect(index.recallScope(LOT).recipients.map((r) => [r.id, r.quantities])).toEqual([
+      [SHOP_PARTY_LINK, { '': 1, KGM: 60 }],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@foodsafety/core';
+import { type CarriedLine, ContainerContents } from './container-contents.js';
 import { containerWindows, type HoldWindow } from './container-windows.js';
 import type { EventKind } from './event-kind.js';
 import { isoMillis } from './iso-time.js';
@@ -23,12 +24,20 @@ export interface RecallMovement {
   readonly to?: string;
   /** The event's business transactions (purchase orders, despatch advices…), when it has any. */
   readonly bizTransactions?: readonly string[];
+  /**
+   * The container the lot moved in (a pallet's SSCC, a crate's GRAI, the outermost one through
+   * cases on a pallet), when the event names the container and not the lot: the quantity is what
+   * the container's packings recorded of the lot, less what its unpackings took off, at the
+   * event's time.
+   */
+  readonly via?: string;
 }
 
 /** A party or location to contact in a recall, with what it sent or received. */
 export interface RecallContact {
   /** Party (PGLN) when the events name one, else the location. */
   readonly id: string;
+  /** The lots (and containers) that moved between the contact and the chain. */
   readonly lots: readonly string[];
   /**
    * What moved between the contact and the chain, per unit (`''` for a count without unit): for a
@@ -37,7 +46,8 @@ export interface RecallContact {
    * (directly, or through an event naming two) are one flow, those that name none another, and
    * each flow counts the larger of its shipped and its received side (so a flow recorded on one
    * side only counts too). A flow is compared in its dimension (kg and g alike) and shown in the
-   * unit it was first written in.
+   * unit it was first written in. What reached a recipient inside a container counts with the
+   * quantity the container's packings recorded (see {@link RecallMovement.via}).
    */
   readonly quantities: Readonly<Record<string, number>>;
   /** What was made there (a source: the lot's origin, a transformation's output), when any. */
@@ -225,6 +235,52 @@ function nameUnnamedSides(moves: Move[]): void {
       movement: receipt ? { ...m.movement, to: party } : { ...m.movement, from: party },
     };
   });
+}
+
+/**
+ * The movements with, after each shipment, receipt or sale of a container the lot was packed
+ * into, a movement of each counted lot the container carried then (`via` the container; see
+ * {@link ContainerContents}) — unless the event names that lot itself, which it then moved as
+ * written.
+ */
+function withCarried(
+  graph: LotGraph,
+  moves: readonly RecallMovement[],
+  counted: ReadonlySet<string>,
+  windows: ReadonlyMap<number, HoldWindow>,
+): RecallMovement[] {
+  const named = new Set(moves.map((m) => `${m.index}\u0000${m.lot}`));
+  // the movements of containers, asked in time order (each container's steps are read once)
+  const asked: { at: number; node: number; time: number }[] = [];
+  moves.forEach((m, at) => {
+    if (m.kind !== 'shipping' && m.kind !== 'receiving' && m.kind !== 'sale') return;
+    const node = graph.nodeOf(m.lot);
+    if (node === undefined || !windows.has(node)) return;
+    const time = m.eventTime === undefined ? Number.NaN : isoMillis(m.eventTime);
+    asked.push({ at, node, time });
+  });
+  // (unreadable times last: they do not move a container's cursor)
+  const order = (t: number) => (Number.isNaN(t) ? Number.POSITIVE_INFINITY : t);
+  asked.sort((a, b) => order(a.time) - order(b.time) || a.at - b.at);
+  const contents = new ContainerContents(graph, counted);
+  const carried = new Map<number, CarriedLine[]>();
+  for (const { at, node, time } of asked) carried.set(at, contents.carriedAt(node, time));
+  const out: RecallMovement[] = [];
+  moves.forEach((m, at) => {
+    out.push(m);
+    for (const line of carried.get(at) ?? []) {
+      if (named.has(`${m.index}\u0000${line.lot}`)) continue;
+      const { quantity: _q, uom: _u, ...rest } = m;
+      out.push({
+        ...rest,
+        lot: line.lot,
+        ...(line.quantity === undefined ? {} : { quantity: line.quantity }),
+        ...(line.uom === undefined ? {} : { uom: line.uom }),
+        via: m.lot,
+      });
+    }
+  });
+  return out;
 }
 
 /** Figures as sums of decimals leave them (0.1 + 0.2): to 15 significant digits. */
@@ -430,10 +486,12 @@ export function recallScope(graph: LotGraph, id: string): RecallScope {
   const units = graph.units ?? REC20_UNITS;
   const upstream = movementsOf(graph, [forward.id, ...upstreamLots]);
   const start = graph.nodeOf(forward.id) as number;
-  const downstream = movementsOf(
+  const windows = containerWindows(graph, start);
+  const downstream = withCarried(
     graph,
-    [forward.id, ...downstreamLots],
-    containerWindows(graph, start),
+    movementsOf(graph, [forward.id, ...downstreamLots], windows),
+    new Set([forward.id, ...downstreamLots]),
+    windows,
   );
   const sources = collect(
     upstream,
