@@ -75,6 +75,7 @@ const SECTIONS = [
   'Event hash (CBV 2.0 "EPCIS Event Hash ID")',
   'Trace a lot',
   'Recall scope',
+  'Recall scope (2)',
   'Chain checks',
   'The real-time index',
   'JSON Lines straight into the index',
@@ -449,6 +450,67 @@ describe('docs/trace.md', () => {
       from: `https://id.gs1.org/417/${processor.gln}`,
       to: `https://id.gs1.org/417/${retailer.gln}`,
     });
+  });
+
+  it('Recall scope (2)', () => {
+    expect(guideLinesMissingFromTest('Recall scope (2)')).toEqual([]);
+    // context: 60 kg of a lot packed onto pallet P on the 2nd, P shipped to the shop on the 3rd
+    // under an order and received there on the 4th
+    const lot = 'urn:epc:class:lgtin:6921002.000201.PCH24001';
+    const P = 'urn:epc:id:sscc:6921002.0000000026';
+    const plant = 'urn:epc:id:sgln:6921002.00001.0';
+    const shop = 'urn:epc:id:sgln:6921003.00001.0';
+    const base = { eventTimeZoneOffset: '+08:00', bizLocation: { id: plant } };
+    const day = (d: number) => `2025-05-0${d}T09:00:00.000+08:00`;
+    const transfer = (bizStep: string, d: number) => ({
+      ...base,
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      bizStep,
+      eventTime: day(d),
+      epcList: [P],
+      bizTransactionList: [{ type: 'po', bizTransaction: 'urn:example:po:1' }],
+      destinationList: [{ type: 'location', destination: shop }],
+    });
+    const scope = recallScope(
+      buildLotGraph([
+        {
+          ...base,
+          type: 'ObjectEvent',
+          action: 'ADD',
+          eventTime: day(1),
+          quantityList: [{ epcClass: lot, quantity: 100, uom: 'KGM' }],
+        },
+        {
+          ...base,
+          type: 'AggregationEvent',
+          action: 'ADD',
+          eventTime: day(2),
+          parentID: P,
+          childQuantityList: [{ epcClass: lot, quantity: 60, uom: 'KGM' }],
+        },
+        transfer('shipping', 3),
+        transfer('receiving', 4),
+      ]),
+      lot,
+    );
+    const [pallet, lotLink] = [
+      'https://id.gs1.org/00/069210020000000260',
+      'https://id.gs1.org/01/06921002002011/10/PCH24001',
+    ];
+    scope.recipients;
+    expect(scope.recipients).toMatchObject([
+      {
+        id: 'https://id.gs1.org/414/6921003000016',
+        lots: [pallet, lotLink],
+        quantities: { '': 1, KGM: 60 },
+      },
+    ]);
+    scope.downstream;
+    expect(scope.downstream.filter((m) => m.kind === 'shipping')).toMatchObject([
+      { lot: pallet, kind: 'shipping', quantity: 1 },
+      { lot: lotLink, kind: 'shipping', quantity: 60, uom: 'KGM', via: pallet },
+    ]);
   });
 
   it('Chain checks', () => {
