@@ -551,7 +551,7 @@ export class EventLineReader {
       this.a = (this.a + memo.sumAOf(e)) | 0;
       this.b = (this.b + memo.sumBOf(e)) | 0;
       this.leaves += memo.leavesOf(e);
-      this.pos = from + memo.lengthOf(e);
+      this.pos = from + memo.foundLength;
       return true;
     }
     const { a, b, leaves } = this;

@@ -44,6 +44,13 @@ const ROUND = 4096;
 const ROUND_MIN_HITS = ROUND >> 3;
 /** Lookups skipped after a round with too few hits. */
 const PAUSE = 16 * ROUND;
+/**
+ * A table slot's second word holds the entry's word offset + 1 in its low bits and the value's
+ * length above them: a hit knows where the value ends from the slot alone, so that reading on
+ * does not wait for the entry's memory (the processor goes on while its bytes are compared).
+ */
+const AT_BITS = 21;
+const AT_MASK = (1 << AT_BITS) - 1;
 
 // an entry's layout in int32 words from its start: its value's length, the member it is under,
 // the content-key sums and leaves, the item count, then the value's bytes (padded to a word), then
@@ -86,7 +93,7 @@ export function windowHash(view: DataView, from: number, n: number, key: number)
 
 /** See the module note. */
 export class ValueMemo {
-  /** Per slot: the hash, then the entry's word offset + 1 (0: empty). */
+  /** Per slot: the hash, then the entry's word offset + 1 and the value's length (0: empty). */
   private table = new Int32Array(0);
   private mask = 0;
   /** The entries (see the layout above), as int32 words and as bytes of the same memory. */
@@ -100,6 +107,8 @@ export class ValueMemo {
   private wordList: (string | undefined)[] = [];
   private readonly wordNumbers = new Map<string | undefined, number>();
   private readonly keyView = new ByteViews();
+  /** The length of the value the last hit of {@link find} found (read from its table slot). */
+  foundLength = 0;
   // the last lookup: its hash, and whether a miss there may be kept
   private lastHash = 0;
   private lastKeep = false;
@@ -119,6 +128,7 @@ export class ValueMemo {
   ) {
     if (!(maxEntries >= 1 && (maxEntries & (maxEntries - 1)) === 0))
       throw new RangeError('ValueMemo: maxEntries must be a power of two');
+    if (!(maxBytes >> 2 < AT_MASK)) throw new RangeError('ValueMemo: maxBytes too large');
     this.growTable(Math.min(256, maxEntries) * 2);
     this.growWords(Math.min(1 << 12, maxBytes >> 2));
   }
@@ -140,12 +150,12 @@ export class ValueMemo {
     this.view = new DataView(words.buffer);
   }
 
-  private place(h: number, at1: number): void {
+  private place(h: number, slot: number): void {
     const { table, mask } = this;
     let i = h & mask;
     while (table[i * 2 + 1] !== 0) i = (i + 1) & mask;
     table[i * 2] = h;
-    table[i * 2 + 1] = at1;
+    table[i * 2 + 1] = slot;
   }
 
   /**
@@ -170,14 +180,15 @@ export class ValueMemo {
     const { table, mask, words } = this;
     let alike = 0;
     for (let i = h & mask, steps = 1; ; i = (i + 1) & mask, steps += 1) {
-      const at1 = table[i * 2 + 1] as number;
-      if (at1 === 0) break;
-      if (table[i * 2] === h && words[at1 - 1 + E_KEY] === key) {
-        const e = at1 - 1;
+      const slot = table[i * 2 + 1] as number;
+      if (slot === 0) break;
+      const e = (slot & AT_MASK) - 1;
+      if (table[i * 2] === h && words[e + E_KEY] === key) {
         alike += 1;
-        const size = words[e + E_LENGTH] as number;
+        const size = slot >>> AT_BITS;
         if (size <= rest && sameBytes(this.view, (e + E_VALUE) * 4, view, from, size)) {
           this.hits += 1;
+          this.foundLength = size;
           return e;
         }
       }
@@ -239,7 +250,7 @@ export class ValueMemo {
       words[j + I_WORD] = this.wordNumber(list.word[at]);
     }
     this.bytes.set(bytes.subarray(from, to), (e + E_VALUE) * 4);
-    this.place(this.lastHash, e + 1);
+    this.place(this.lastHash, (e + 1) | (size << AT_BITS));
   }
 
   private wordNumber(word: string | undefined): number {
