@@ -45,6 +45,7 @@ describe('ValueMemo', () => {
     const e = memo.find(lineBytes(second), 6, second.length, 17);
     expect(e).toBeGreaterThanOrEqual(0);
     expect(memo.lengthOf(e)).toBe(value.length);
+    expect(memo.foundLength).toBe(value.length);
     expect([memo.sumAOf(e), memo.sumBOf(e), memo.leavesOf(e)]).toEqual([11, -22, 2]);
     const list = new SpanList();
     list.push(0, 1, 2, 0, 0); // an item already there stays first
@@ -56,6 +57,20 @@ describe('ValueMemo', () => {
     // the hash kept (in the reader, the text's: the same wherever the value stands)
     expect([list.hash[1], list.field[1], list.pos[1], list.quantity[1]]).toEqual([8 * 31, 1, 0, 1]);
     expect(list.word.slice(1)).toEqual(['a', 'bc']);
+  });
+
+  it('gives the length of the longest value it keeps from the table slot (1024 bytes)', () => {
+    const memo = new ValueMemo(64, 1 << 16);
+    const long = `["${'a'.repeat(1020)}"]`;
+    expect(long.length).toBe(1024);
+    const line = `{"x":${long}}`;
+    expect(lookup(memo, line, 5, 5 + long.length)).toBe(-1);
+    const e = memo.find(lineBytes(line), 5, line.length, 17);
+    expect(e).toBeGreaterThanOrEqual(0);
+    expect([memo.foundLength, memo.lengthOf(e)]).toEqual([1024, 1024]);
+    // (the slot holds the entry's place in 21 bits: 8 MB of entries or more is refused)
+    expect(() => new ValueMemo(64, 1 << 23)).toThrow(RangeError);
+    expect(() => new ValueMemo(64, (1 << 23) - 8)).not.toThrow();
   });
 
   it('is keyed by member: the same bytes under another member are not found', () => {
