@@ -7,6 +7,9 @@ import { type EventObject, GraphStore, type LotGraph } from './lot-graph.js';
 
 /** One packing or unpacking of a container as its parentID. */
 export interface ContainerStep {
+  /** The event's slot in the graph, and its position in the input. */
+  readonly slot: number;
+  readonly index: number;
   /** Epoch milliseconds; NaN when it cannot be read. */
   readonly time: number;
   /** A packing (else an unpacking). */
@@ -41,6 +44,8 @@ export function containerSteps(graph: LotGraph, container: number): ContainerSte
     if (!packs && !unpacks) continue;
     const children = e.objects.filter((o) => o.field !== 'parentID');
     steps.push({
+      slot,
+      index: e.index,
       time: e.time,
       packs,
       children,

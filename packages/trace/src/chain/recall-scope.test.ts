@@ -430,6 +430,104 @@ describe('recallScope gives what reached a recipient inside a container', () => 
     expect(cycle.recipients[0]?.quantities).toEqual({ '': 1, KGM: 10 });
   });
 
+  /** An AggregationEvent that ships (ADD) or receives (DELETE) the pallet under order `po`. */
+  const palletStep = (action: 'ADD' | 'DELETE', children: object, day: number, po: string) => {
+    const { sourceList, destinationList, bizTransactionList } = transfer('shipping', day, [], [po]);
+    return {
+      ...aggregate(action, PALLET, children, day),
+      sourceList,
+      destinationList,
+      bizTransactionList,
+      bizStep: action === 'ADD' ? 'shipping' : 'receiving',
+    };
+  };
+  const kg = (events: readonly unknown[]) => scopeOf(events).recipients[0]?.quantities.KGM;
+
+  it('a shipping ADD ships what was on the pallet besides what it packs (review)', () => {
+    // 40 kg on the pallet, then a shipping ADD of 20 kg more: 40 + 20 = 60 left (before: 20,
+    // the lot named by the ADD hid what was on the pallet already)
+    const topUp = palletStep('ADD', lines([LOT, 20]), 3, 'P1');
+    expect(kg([made(100), aggregate('ADD', PALLET, lines([LOT, 40]), 2), topUp])).toBe(60);
+    // a shipping ADD that packs a case of 25 kg: 25 kg once (before: 50, via the case it names
+    // and again via the pallet it packed the case onto)
+    const withCase = palletStep('ADD', { childEPCs: [CASE] }, 3, 'P1');
+    expect(kg([made(100), aggregate('ADD', CASE, lines([LOT, 25]), 2), withCase])).toBe(25);
+  });
+
+  it('a receiving DELETE receives the whole pallet (review)', () => {
+    const packed = aggregate('ADD', PALLET, lines([LOT, 60]), 2);
+    // it takes 20 kg off: 20 named + the 40 left on the pallet = 60 arrived (before: 20)
+    expect(kg([made(100), packed, palletStep('DELETE', lines([LOT, 20]), 3, 'P1')])).toBe(60);
+    // it names the lot without a quantity, or no children (empties the pallet): 60 arrived
+    // (before: nothing of the lot)
+    expect(kg([made(100), packed, palletStep('DELETE', lines([LOT]), 3, 'P1')])).toBe(60);
+    expect(kg([made(100), packed, palletStep('DELETE', {}, 3, 'P1')])).toBe(60);
+  });
+
+  it('a case the event names beside its pallet counts once, via the pallet (review)', () => {
+    const events = [
+      made(100),
+      aggregate('ADD', CASE, lines([LOT, 25]), 2),
+      aggregate('ADD', PALLET, { childEPCs: [CASE] }, 2),
+      { ...palletTransfer('shipping', 3, 'P1'), epcList: [CASE, PALLET] },
+    ];
+    // before: 50 (25 via the case, 25 again via the pallet)
+    expect(kg(events)).toBe(25);
+    expect(scopeOf(events).downstream.filter((m) => m.via !== undefined)).toMatchObject([
+      { lot: LOT_LINK, quantity: 25, via: PALLET_LINK },
+    ]);
+  });
+
+  it('cases of one lot on a pallet are summed; grams come off kilograms (review)', () => {
+    const CASE2 = 'urn:epc:id:sscc:6921002.0000000033';
+    const cases = scopeOf([
+      made(100),
+      aggregate('ADD', CASE, lines([LOT, 10]), 2),
+      aggregate('ADD', CASE2, lines([LOT, 15]), 2),
+      aggregate('ADD', PALLET, { childEPCs: [CASE, CASE2] }, 2),
+      palletTransfer('shipping', 3, 'P1'),
+    ]);
+    // one movement of 10 + 15 = 25 kg (before: one per case, a line per case and shipment)
+    expect(cases.downstream.filter((m) => m.via !== undefined).map((m) => m.quantity)).toEqual([
+      25,
+    ]);
+    const grams = (q: number) => ({
+      childQuantityList: [{ epcClass: LOT, quantity: q, uom: 'GRM' }],
+    });
+    // 60 kg + 500 g packed, 20 000 g taken off: 60.5 − 20 = 40.5 kg (before: 60, the 20 kg in
+    // grams came off the 500 g line only)
+    const mixed = [
+      made(100),
+      aggregate('ADD', PALLET, { childQuantityList: [...lines([LOT, 60]).childQuantityList] }, 2),
+      aggregate('ADD', PALLET, grams(500), 2),
+      {
+        ...aggregate('DELETE', PALLET, grams(20_000), 2),
+        eventTime: '2025-05-02T10:00:00.000+08:00',
+      },
+      palletTransfer('shipping', 3, 'P1'),
+    ];
+    expect(kg(mixed)).toBe(40.5);
+  });
+
+  it('an instance made from the lot counts 1 on the pallet, as named itself (review)', () => {
+    const ITEM = 'urn:epc:id:sgtin:6921002.000201.1';
+    const scope = scopeOf([
+      made(100),
+      {
+        type: 'TransformationEvent',
+        eventTime: '2025-05-02T07:00:00.000+08:00',
+        eventTimeZoneOffset: '+08:00',
+        inputQuantityList: [{ epcClass: LOT, quantity: 100, uom: 'KGM' }],
+        outputEPCList: [ITEM],
+        bizLocation: { id: PLANT },
+      },
+      aggregate('ADD', PALLET, { childEPCs: [ITEM] }, 2),
+      palletTransfer('shipping', 3, 'P1'),
+    ]);
+    // the pallet 1 + the item 1 (before: 1, the item listed without a quantity)
+    expect(scope.recipients[0]?.quantities).toEqual({ '': 2 });
+  });
+
   it('the same from the real-time index', () => {
     const index = createTraceIndex();
     for (const e of [

@@ -250,26 +250,45 @@ function withCarried(
   windows: ReadonlyMap<number, HoldWindow>,
 ): RecallMovement[] {
   const named = new Set(moves.map((m) => `${m.index}\u0000${m.lot}`));
-  // the movements of containers, asked in time order (each container's steps are read once)
-  const asked: { at: number; node: number; time: number }[] = [];
+  // per event, the movements of the containers it names (each container once)
+  const byEvent = new Map<number, { time: number; containers: Map<number, number[]> }>();
   moves.forEach((m, at) => {
     if (m.kind !== 'shipping' && m.kind !== 'receiving' && m.kind !== 'sale') return;
     const node = graph.nodeOf(m.lot);
     if (node === undefined || !windows.has(node)) return;
-    const time = m.eventTime === undefined ? Number.NaN : isoMillis(m.eventTime);
-    asked.push({ at, node, time });
+    let event = byEvent.get(m.index);
+    if (event === undefined) {
+      const time = m.eventTime === undefined ? Number.NaN : isoMillis(m.eventTime);
+      event = { time, containers: new Map() };
+      byEvent.set(m.index, event);
+    }
+    const ats = event.containers.get(node);
+    if (ats === undefined) event.containers.set(node, [at]);
+    else ats.push(at);
   });
-  // (unreadable times last: they do not move a container's cursor)
+  // asked in time order, so that each container's steps are read once (unreadable times last:
+  // they do not move a container's cursor)
   const order = (t: number) => (Number.isNaN(t) ? Number.POSITIVE_INFINITY : t);
-  asked.sort((a, b) => order(a.time) - order(b.time) || a.at - b.at);
+  const asked = [...byEvent].sort(([ia, a], [ib, b]) => order(a.time) - order(b.time) || ia - ib);
   const contents = new ContainerContents(graph, counted);
-  const carried = new Map<number, CarriedLine[]>();
-  for (const { at, node, time } of asked) carried.set(at, contents.carriedAt(node, time));
+  const carried = new Map<number, { lines: CarriedLine[]; own: boolean }>();
+  for (const [index, { time, containers }] of asked) {
+    const lines = contents.carriedBy(index, [...containers.keys()], time);
+    for (const [node, ats] of containers) {
+      const got = lines.get(node);
+      // (a container that names the lot more than once in one event carries it once)
+      if (got !== undefined) carried.set(ats[0] as number, got);
+    }
+  }
   const out: RecallMovement[] = [];
   moves.forEach((m, at) => {
     out.push(m);
-    for (const line of carried.get(at) ?? []) {
-      if (named.has(`${m.index}\u0000${line.lot}`)) continue;
+    const got = carried.get(at);
+    if (got === undefined) return;
+    for (const line of got.lines) {
+      // a lot the event names itself moved as written, unless the event packs or unpacks the
+      // container (its lines are then what else was on it)
+      if (!got.own && named.has(`${m.index}\u0000${line.lot}`)) continue;
       const { quantity: _q, uom: _u, ...rest } = m;
       out.push({
         ...rest,
