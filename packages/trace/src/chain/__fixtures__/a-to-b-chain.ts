@@ -37,18 +37,29 @@ export function origin(
   });
 }
 
-/** `quantity` KGM of the lot shipped from A to B at `eventTime`. */
-export function ship(eventTime: string, quantity = 100, eventID?: string): Record<string, unknown> {
+/** `quantity` KGM of the lot moved from A to B under PO1 (`place`: where it was recorded). */
+function transfer(
+  bizStep: 'shipping' | 'receiving',
+  place: Record<string, unknown>,
+  eventTime: string,
+  quantity: number,
+  eventID: string | undefined,
+): Record<string, unknown> {
   return objectEvent({
     ...withId(eventID),
-    bizStep: 'shipping',
+    bizStep,
     eventTime,
     quantityList: [{ epcClass: LOT, quantity, uom: 'KGM' }],
-    readPoint: { id: A },
+    ...place,
     bizTransactionList: [{ type: 'po', bizTransaction: PO1 }],
     sourceList: [{ type: 'location', source: A }],
     destinationList: [{ type: 'location', destination: B }],
   });
+}
+
+/** `quantity` KGM of the lot shipped from A to B at `eventTime`. */
+export function ship(eventTime: string, quantity = 100, eventID?: string): Record<string, unknown> {
+  return transfer('shipping', { readPoint: { id: A } }, eventTime, quantity, eventID);
 }
 
 /** `quantity` KGM of the lot received at B, from A, at `eventTime`. */
@@ -57,14 +68,5 @@ export function receive(
   quantity = 100,
   eventID?: string,
 ): Record<string, unknown> {
-  return objectEvent({
-    ...withId(eventID),
-    bizStep: 'receiving',
-    eventTime,
-    quantityList: [{ epcClass: LOT, quantity, uom: 'KGM' }],
-    bizLocation: { id: B },
-    bizTransactionList: [{ type: 'po', bizTransaction: PO1 }],
-    sourceList: [{ type: 'location', source: A }],
-    destinationList: [{ type: 'location', destination: B }],
-  });
+  return transfer('receiving', { bizLocation: { id: B } }, eventTime, quantity, eventID);
 }
