@@ -3,6 +3,7 @@
  * recall scope's container windows and container contents are made from.
  */
 import { isRecord } from '../is-record.js';
+import { eventSlotsOnce } from './event-slots-once.js';
 import { type EventObject, GraphStore, type LotGraph } from './lot-graph.js';
 
 /** One packing or unpacking of a container as its parentID. */
@@ -32,10 +33,7 @@ export function containerSteps(graph: LotGraph, container: number): ContainerSte
   const store = graph instanceof GraphStore ? graph : undefined;
   const parent = graph.idOf(container);
   const steps: ContainerStep[] = [];
-  const seen = new Set<number>();
-  for (const slot of graph.eventsOf(container)) {
-    if (seen.has(slot)) continue;
-    seen.add(slot);
+  for (const slot of eventSlotsOnce(graph, container)) {
     const e = graph.event(slot);
     if (e.type !== 'AggregationEvent') continue;
     if (!e.objects.some((o) => o.field === 'parentID' && o.id === parent)) continue;

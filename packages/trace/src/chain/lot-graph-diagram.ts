@@ -1,4 +1,5 @@
 import { OptionReader, plainOptions } from '../option-reader.js';
+import { eventSlotsOnce } from './event-slots-once.js';
 import type { LotGraph } from './lot-graph.js';
 import { checkLotGraph } from './lot-graph-argument.js';
 
@@ -81,11 +82,8 @@ function picture(graph: LotGraph, options: DiagramOptions): Picture {
       // per recipient: the quantities shipped by unit, and whether some shipment gave none
       const totals = new Map<string, { byUnit: Map<string, number>; unknown: boolean }>();
       const lot = graph.idOf(n);
-      const seen = new Set<number>();
-      for (const slot of graph.eventsOf(n)) {
-        // (an event naming the lot on two lines is listed for each: taken once, both lines)
-        if (seen.has(slot)) continue;
-        seen.add(slot);
+      // (an event naming the lot on two lines: taken once, both lines)
+      for (const slot of eventSlotsOnce(graph, n)) {
         const e = graph.event(slot);
         if (e.kind !== 'shipping') continue;
         const to =

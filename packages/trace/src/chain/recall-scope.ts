@@ -2,6 +2,7 @@ import type { Diagnostic } from '@foodsafety/core';
 import { type CarriedLine, ContainerContents } from './container-contents.js';
 import { containerWindows, type HoldWindow } from './container-windows.js';
 import type { EventKind } from './event-kind.js';
+import { eventSlotsOnce } from './event-slots-once.js';
 import { isoMillis } from './iso-time.js';
 import type { EventSummary, LotGraph } from './lot-graph.js';
 import { checkLotGraph } from './lot-graph-argument.js';
@@ -115,11 +116,8 @@ function movementsOf(
   for (const lot of lots) {
     const node = graph.nodeOf(lot);
     if (node === undefined) continue;
-    const seen = new Set<number>();
     const window = windows?.get(node);
-    for (const slot of graph.eventsOf(node)) {
-      if (seen.has(slot)) continue;
-      seen.add(slot);
+    for (const slot of eventSlotsOnce(graph, node)) {
       const e = graph.event(slot);
       // a container's events while it did not hold the lot (a time that cannot be read counts)
       if (window !== undefined && (e.time < window.from || e.time > window.until)) continue;
