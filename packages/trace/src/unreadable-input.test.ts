@@ -351,6 +351,28 @@ describe('inputs that throw when read (examples)', () => {
     expect(zh.map((x) => x.message).join()).toContain('事件 [0] 无法读取');
   });
 
+  it('checkProfile: a list entry that throws is skipped at its index, the rest checked', () => {
+    const at = 3;
+    // entry 3 of the list throws when read (the list itself and its other entries do not)
+    const list = new Proxy([...CHAIN], {
+      get: (target, key, receiver) =>
+        key === String(at) ? boom() : Reflect.get(target, key, receiver),
+    });
+    const without = [...CHAIN.slice(0, at), 0, ...CHAIN.slice(at + 1)];
+    const placed = (ds: readonly { code: string; path?: unknown }[]) =>
+      ds.map((d) => `${d.code} ${JSON.stringify(d.path)}`).sort();
+    for (const profile of PROFILES) {
+      const found = checkProfile(list, profile).diagnostics;
+      const d = found.find((x) => x.code === 'TRACE_INPUT_UNREADABLE');
+      // before: one finding at [] (the whole input unreadable) and nothing else checked
+      expect(d?.path).toEqual([at]);
+      expect(d?.params?.index).toBe(at);
+      expect(placed(found.filter((x) => x !== d))).toEqual(
+        placed(checkProfile(without, profile).diagnostics),
+      );
+    }
+  });
+
   it('validateChain, buildLotGraph, checkProfile: an input that throws when read', () => {
     for (const kind of ON_READ) {
       const input = hostile(kind, documentOf(CHAIN));

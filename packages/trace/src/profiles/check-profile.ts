@@ -16,6 +16,7 @@ import type { CanonicalIdFn } from '../chain/canonical-id.js';
 import { declaredErroneous } from '../chain/error-declaration.js';
 import {
   buildLotGraph,
+  entryAt,
   eventListOf,
   GraphStore,
   inputProblem,
@@ -418,12 +419,17 @@ function checkRead(
     else if (read.problem !== undefined) out.push(inputProblem(read.problem, options));
     if (read.error !== undefined || read.problem !== undefined)
       return { profile: profile.meta, diagnostics: finish(out), ctes: [] };
-    // the events copied by the list's iterator, not entry by entry (entryAt): an entry whose
-    // reading throws makes the whole input unreadable here (see checkProfile), not that event
-    // alone as in validateChain and buildLotGraph
-    events = [...read.list];
+    // each entry read on its own, as validateChain and buildLotGraph read them: one whose
+    // reading throws (a getter, a Proxy trap) is reported at its index by the graph (below) and
+    // takes no step; the others are checked
+    const list = read.list;
+    events = [];
+    for (let i = 0; i < read.length; i += 1) {
+      const entry = entryAt(list, i);
+      events.push(entry.thrown === undefined ? entry.event : undefined);
+    }
     prefix = options.pathPrefix ?? read.prefix;
-    graph = buildLotGraph(events, {
+    graph = buildLotGraph(list, {
       ...(options.canonicalId === undefined ? {} : { canonicalId: options.canonicalId }),
       ...(givenUnits === undefined ? {} : { units: givenUnits }),
       pathPrefix: prefix,
