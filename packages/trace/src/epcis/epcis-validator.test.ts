@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_WITH_EX, documentOf, OBSERVE_EVENT } from './__fixtures__/events.js';
 import { BIZ_STEP_ACTION_RULES_META } from './bizstep-action-rules.js';
@@ -630,6 +631,11 @@ describe('event rules beyond the schema', () => {
       expect(REC20_UNIT_CODES.has(c), c).toBe(true);
     }
     expect(REC20_UNIT_CODES_META.confidence).toBe('secondary');
+    // the number of codes the rule set's notes and the guide state is the table's
+    const stated = /Subset of (\d+) common codes/.exec(REC20_UNIT_CODES_META.notes ?? '')?.[1];
+    expect(Number(stated)).toBe(REC20_UNIT_CODES.size);
+    const guide = readFileSync(new URL('../../../../docs/trace.md', import.meta.url), 'utf8');
+    expect(Number(/\): (\d+) codes of UN\/CEFACT/.exec(guide)?.[1])).toBe(REC20_UNIT_CODES.size);
   });
 });
 

@@ -3,7 +3,7 @@
  * Rec 20 codes (`TRACE_UNKNOWN_UOM`). It is NOT the full list (Rec 20 Rev. 17 has about 2 000
  * codes): it holds the codes food supply chains and EPCIS sensor data actually use — mass,
  * volume, length, area, count and packaging, time, temperature, humidity, pressure, speed,
- * light, energy, concentration, angles — about 130 codes. Override or extend it through the
+ * light, energy, concentration, angles — 154 codes. Override or extend it through the
  * validator's `unitCodes` option.
  */
 import type { RuleSetMeta } from '@foodsafety/core';
@@ -18,7 +18,7 @@ export const REC20_UNIT_CODES_META: RuleSetMeta = {
     'UN/CEFACT Recommendation No. 20, Codes for Units of Measure Used in International Trade, Rev. 17 (Annexes II and III), https://unece.org/trade/uncefact/cl-recommendations',
   confidence: 'secondary',
   notes:
-    'Subset of about 130 common codes transcribed from the Rec 20 annexes; a code missing here may still be a valid Rec 20 code, so the finding is a warning. Extend with the unitCodes option.',
+    'Subset of 154 common codes transcribed from the Rec 20 annexes; a code missing here may still be a valid Rec 20 code, so the finding is a warning. Extend with the unitCodes option.',
 };
 
 /** The codes (see {@link REC20_UNIT_CODES_META} for what is covered). */
