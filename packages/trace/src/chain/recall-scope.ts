@@ -274,7 +274,7 @@ function withCarried(
     const lines = contents.carriedBy(index, [...containers.keys()], time);
     for (const [node, ats] of containers) {
       const got = lines.get(node);
-      // (a container that names the lot more than once in one event carries it once)
+      // (an event that names the container on two lines carries what it held once)
       if (got !== undefined) carried.set(ats[0] as number, got);
     }
   }
