@@ -325,13 +325,6 @@ export class ContainerContents {
     let cursor = this.cursors.get(container);
     if (cursor !== undefined) return cursor;
     const read = containerSteps(this.graph, container);
-    const transfers = new Set(
-      read.filter((s) => {
-        const kind = this.graph.event(s.slot).kind;
-        return kind === 'shipping' || kind === 'receiving';
-      }),
-    );
-    const transfer = (s: ContainerStep) => (transfers.has(s) ? 1 : 0);
     // unreadable times first (they count whatever the time asked for); at one instant,
     // unpackings before packings (an unpacking at a packing's own instant takes none of it off),
     // and a step that ships or receives last of its kind (what else happened then was before it)
@@ -340,7 +333,7 @@ export class ContainerContents {
         (Number.isNaN(a.time) ? -1 : 0) - (Number.isNaN(b.time) ? -1 : 0) ||
         a.time - b.time ||
         Number(a.packs) - Number(b.packs) ||
-        transfer(a) - transfer(b),
+        Number(a.transfers) - Number(b.transfers),
     );
     const byIndex = new Map<number, number>();
     steps.forEach((s, i) => {

@@ -15,6 +15,8 @@ export interface ContainerStep {
   readonly time: number;
   /** A packing (else an unpacking). */
   readonly packs: boolean;
+  /** It also ships or receives the container (a shipping ADD, a receiving DELETE). */
+  readonly transfers: boolean;
   /** The children it names (quantity lines and instances, as the graph read them). */
   readonly children: readonly EventObject[];
   /**
@@ -46,6 +48,7 @@ export function containerSteps(graph: LotGraph, container: number): ContainerSte
       index: e.index,
       time: e.time,
       packs,
+      transfers: e.kind === 'shipping' || e.kind === 'receiving',
       children,
       empties: unpacks && children.length === 0 && !listsChildren(graph.sourceEvent(slot)),
     });
