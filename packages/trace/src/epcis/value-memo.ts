@@ -263,11 +263,6 @@ export class ValueMemo {
     return n;
   }
 
-  /** The value's length in bytes, for an entry {@link find} gave. */
-  lengthOf(e: number): number {
-    return this.words[e + E_LENGTH] as number;
-  }
-
   /** The content-key sums the value adds (see the line reader): `a`, `b`, and its leaves. */
   sumAOf(e: number): number {
     return this.words[e + E_SUM_A] as number;
