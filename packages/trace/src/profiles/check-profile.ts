@@ -394,6 +394,8 @@ function checkRead(
   let events: unknown[];
   let prefix: DiagnosticPath;
   let graph: LotGraph;
+  /** The list entries whose reading threw (reported below, once the path prefix is known). */
+  const thrownEntries: { readonly index: number; readonly error: unknown }[] = [];
   if (input instanceof GraphStore) {
     if (!input.retain) {
       out.push(
@@ -419,17 +421,17 @@ function checkRead(
     else if (read.problem !== undefined) out.push(inputProblem(read.problem, options));
     if (read.error !== undefined || read.problem !== undefined)
       return { profile: profile.meta, diagnostics: finish(out), ctes: [] };
-    // each entry read on its own, as validateChain and buildLotGraph read them: one whose
-    // reading throws (a getter, a Proxy trap) is reported at its index by the graph (below) and
-    // takes no step; the others are checked
-    const list = read.list;
+    // each entry read once, on its own, as validateChain and buildLotGraph read them: one whose
+    // reading throws (a getter, a Proxy trap) is reported at its index and takes no step; the
+    // others are checked
     events = [];
     for (let i = 0; i < read.length; i += 1) {
-      const entry = entryAt(list, i);
+      const entry = entryAt(read.list, i);
+      if (entry.thrown !== undefined) thrownEntries.push({ index: i, error: entry.thrown.error });
       events.push(entry.thrown === undefined ? entry.event : undefined);
     }
     prefix = options.pathPrefix ?? read.prefix;
-    graph = buildLotGraph(list, {
+    graph = buildLotGraph(events, {
       ...(options.canonicalId === undefined ? {} : { canonicalId: options.canonicalId }),
       ...(givenUnits === undefined ? {} : { units: givenUnits }),
       pathPrefix: prefix,
@@ -455,6 +457,7 @@ function checkRead(
     left.add(index);
     out.push(unreadableInput(error, { locale: options.locale, pathPrefix: prefix }, index));
   };
+  for (const { index, error } of thrownEntries) unreadable(index, error);
   if (input !== graph && graph instanceof GraphStore)
     for (const d of graph.diagnostics) {
       const index = d.params?.index;
