@@ -29,13 +29,19 @@ function emptyHeld(): Held {
   return { lines: new Map(), instances: new Set() };
 }
 
-/** What a container carried, through its cases, at any time in `[from, until)`. */
-interface Total {
+/**
+ * The times `[from, until)` a sum of contents holds for, and whether a container inside itself
+ * was cut short beneath it (bad data): then the sum is not kept for later asks.
+ */
+interface Bounds {
+  from: number;
+  until: number;
+  cut: boolean;
+}
+
+/** What a container carried, through its cases, at any time in its bounds. */
+interface Total extends Readonly<Bounds> {
   readonly lines: Lines;
-  readonly from: number;
-  readonly until: number;
-  /** A container inside itself was cut short beneath (bad data): not kept for later asks. */
-  readonly cut: boolean;
 }
 
 /** A container's steps, and how far its state has been read. */
@@ -52,11 +58,8 @@ interface Cursor {
   sum: InstanceSum | undefined;
 }
 
-interface InstanceSum {
+interface InstanceSum extends Bounds {
   readonly lines: Lines;
-  from: number;
-  until: number;
-  cut: boolean;
   pending: string[];
 }
 
@@ -174,12 +177,7 @@ export class ContainerContents {
    * with the cursor, the instances packed since added, all summed again only when a case's
    * contents changed or an instance was taken off.
    */
-  private instancesOf(
-    cursor: Cursor,
-    time: number,
-    open: Set<number>,
-    bounds: { cut: boolean; from: number; until: number },
-  ): Lines {
+  private instancesOf(cursor: Cursor, time: number, open: Set<number>, bounds: Bounds): Lines {
     let sum = cursor.sum;
     if (sum === undefined || !(time >= sum.from && time < sum.until)) {
       sum = {
@@ -231,7 +229,7 @@ export class ContainerContents {
     id: string,
     time: number,
     open: Set<number>,
-    bounds: { cut: boolean; from: number; until: number },
+    bounds: Bounds,
   ): void {
     const node = this.nodeOf(id);
     if (node !== undefined && this.cursorOf(node).steps.length > 0) {

@@ -283,11 +283,11 @@ function withCarried(
     out.push(m);
     const got = carried.get(at);
     if (got === undefined) return;
+    const { quantity: _q, uom: _u, ...rest } = m;
     for (const line of got.lines) {
       // a lot the event names itself moved as written, unless the event packs or unpacks the
       // container (its lines are then what else was on it)
       if (!got.own && named.has(`${m.index}\u0000${line.lot}`)) continue;
-      const { quantity: _q, uom: _u, ...rest } = m;
       out.push({
         ...rest,
         lot: line.lot,
