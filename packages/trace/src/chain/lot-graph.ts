@@ -1111,15 +1111,53 @@ export class GraphStore implements LotGraph {
     offset: unknown,
   ): number {
     const slot = this.evIndex.push(index);
-    const bizStep = bareBizStep(bizStepValue);
-    const disposition = bareDisposition(dispositionValue);
+    const bizStep = this.headerWord(bizStepValue, 0, slot);
+    const disposition = this.headerWord(dispositionValue, 1, slot);
     this.evType.push(type);
-    this.evKind.push(kindCode(type, action, bizStep, disposition));
+    this.evKind.push(
+      kindCode(type, action, this.wordOf(bizStep, slot, 0), this.wordOf(disposition, slot, 1)),
+    );
     this.evTime.push(time);
-    this.evOffset.push(offsetColumn(offset));
-    this.evBizStep.push(this.word(bizStep, slot * 2));
-    this.evDisposition.push(this.word(disposition, slot * 2 + 1));
+    if (offset !== this.lastOffset) {
+      this.lastOffset = offset;
+      this.lastOffsetColumn = offsetColumn(offset);
+    }
+    this.evOffset.push(this.lastOffsetColumn);
+    this.evBizStep.push(bizStep);
+    this.evDisposition.push(disposition);
     return slot;
+  }
+
+  /** The last `eventTimeZoneOffset` met as written (a stream repeats one), and its column value. */
+  private lastOffset: unknown = undefined;
+  private lastOffsetColumn = offsetColumn(undefined);
+  /**
+   * The bizStep (`column` 0) and disposition (1) values met last, as written, four of each, and
+   * their word codes (-1: none yet): a stream repeats a few of each, and comparing with these is
+   * cheaper than the vocabulary lookup and the word lookup of each event.
+   */
+  private readonly recentWordValues: unknown[] = new Array(8).fill(undefined);
+  private readonly recentWordCodes = new Int32Array(8).fill(-1);
+  private readonly recentWordNext = new Int32Array(2);
+
+  /** The word code of slot `slot`'s bizStep (`column` 0) or disposition (1) as written. */
+  private headerWord(value: unknown, column: number, slot: number): number {
+    const codes = this.recentWordCodes;
+    const base = column * 4;
+    for (let i = base; i < base + 4; i += 1) {
+      const code = codes[i] as number;
+      if (code >= 0 && this.recentWordValues[i] === value) return code;
+    }
+    const bare = column === 0 ? bareBizStep(value) : bareDisposition(value);
+    const code = this.word(bare, slot * 2 + column);
+    // (a word past the vocabulary's 255 is kept per slot: not cached)
+    if (code !== WORD_OTHER) {
+      const at = base + (this.recentWordNext[column] as number);
+      this.recentWordValues[at] = value;
+      codes[at] = code;
+      this.recentWordNext[column] = ((this.recentWordNext[column] as number) + 1) & 3;
+    }
+    return code;
   }
 
   /** After an event's objects, parties and transactions: its holder and derivation edges. */

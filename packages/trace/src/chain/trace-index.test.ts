@@ -5,7 +5,7 @@ import { generatePlatformEvents } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
 import { ContentKeyer } from './content-hash.js';
 import { buildLotGraph } from './lot-graph.js';
-import { createTraceIndex } from './trace-index.js';
+import { createTraceIndex, type TraceIndex } from './trace-index.js';
 import { traceBack, traceForward } from './trace-lot.js';
 import { validateChain } from './validate-chain.js';
 
@@ -156,6 +156,59 @@ describe('createTraceIndex', () => {
       return [summary.bizStep, summary.disposition];
     });
     expect(got).toEqual(events.map((e, i) => [e.bizStep, i % 3 === 0 ? undefined : `d${i}`]));
+  });
+  it('reads each event of a stream by its own bizStep, disposition and offset', () => {
+    // more values than the store remembers from one event to the next, in bare, URN and web forms
+    const steps = [
+      'shipping',
+      'urn:epcglobal:cbv:bizstep:receiving',
+      'https://ref.gs1.org/cbv/BizStep-destroying',
+      'commissioning',
+      ['urn:epcglobal:cbv:', 'bizstep:shipping'].join(''),
+      'retail_selling',
+      undefined,
+    ];
+    const dispositions = [
+      'in_transit',
+      undefined,
+      'urn:epcglobal:cbv:disp:destroyed',
+      'active',
+      'https://ref.gs1.org/cbv/Disp-in_progress',
+      ['sellable', '_accessible'].join(''),
+      // a bizStep's URN as a disposition is no disposition word: kept as written
+      'urn:epcglobal:cbv:bizstep:receiving',
+      'damaged',
+    ];
+    const offsets = ['+08:00', '-05:00', '+08:00', '+00:00', '+05:30'];
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      type: 'ObjectEvent',
+      action: i % 5 === 0 ? 'ADD' : 'OBSERVE',
+      eventTime: `2024-01-01T00:00:${String(i).padStart(2, '0')}Z`,
+      eventTimeZoneOffset: offsets[i % offsets.length],
+      ...(steps[i % steps.length] === undefined ? {} : { bizStep: steps[i % steps.length] }),
+      ...(dispositions[i % dispositions.length] === undefined
+        ? {}
+        : { disposition: dispositions[i % dispositions.length] }),
+      epcList: [`urn:epc:id:sgtin:6921001.000102.${i}`],
+    }));
+    const read = (index: TraceIndex, slot: number) => {
+      const e = index.graph.event(slot);
+      return [e.kind, e.bizStep, e.disposition, e.eventTime];
+    };
+    // each event alone, in an index of its own, is read with nothing remembered
+    const alone = events.map((e) => {
+      const index = createTraceIndex();
+      index.add(e);
+      return read(index, 0);
+    });
+    const index = createTraceIndex();
+    for (const e of events) index.add(e);
+    expect(events.map((_, slot) => read(index, slot))).toEqual(alone);
+    // and the forms written differently are the same words
+    expect(alone[4]?.slice(0, 2)).toEqual(['shipping', 'shipping']);
+    expect(alone[1]?.slice(0, 3)).toEqual(['receiving', 'receiving', undefined]);
+    expect(alone[4]?.[3]).toBe('2024-01-01T05:30:04.000+05:30');
+    expect(alone[6]?.[2]).toBe('urn:epcglobal:cbv:bizstep:receiving');
   });
   it('tells contents apart whose keys share their first half (and still finds their duplicates)', () => {
     // birthday search for two events whose 32-bit first halves of the content key agree
