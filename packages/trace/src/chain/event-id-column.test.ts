@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventIdColumn, eventIdKey } from './event-id-column.js';
+import { EventIdColumn, eventIdKey, uuidWordsOfBytes } from './event-id-column.js';
 
 const UUID = 'urn:uuid:8b792e84-b305-4cd5-8fe8-4914d47db621';
 
@@ -129,5 +129,35 @@ describe('EventIdColumn', () => {
       'urn:x:ABC',
     ])
       expect(eventIdKey(id)).toBe(id);
+  });
+});
+
+describe('uuidWordsOfBytes', () => {
+  const bytesOf = (text: string) => new TextEncoder().encode(`"${text}"`);
+  const wordsOf = (text: string): number[] | undefined => {
+    const words = new Int32Array(4);
+    return uuidWordsOfBytes(bytesOf(text), 1, words) ? [...words] : undefined;
+  };
+  it('reads the four words of a canonical urn:uuid (checked against parseInt of its groups)', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (uuid) => {
+        const hex = uuid.replaceAll('-', '');
+        const expected = [0, 8, 16, 24].map((at) => parseInt(hex.slice(at, at + 8), 16) | 0);
+        expect(wordsOf(`urn:uuid:${uuid}`)).toEqual(expected);
+      }),
+    );
+  });
+  it('refuses every place written otherwise: a digit that is no lowercase hex digit, a dash, the prefix', () => {
+    const id = 'urn:uuid:0123abcd-ef01-4567-89ab-cdef01234567';
+    expect(wordsOf(id)).toEqual([0x0123abcd, 0xef014567 | 0, 0x89abcdef | 0, 0x01234567]);
+    for (let at = 0; at < id.length; at += 1) {
+      const wrong = at < 9 || id[at] === '-' ? ['x', '0'] : ['g', 'A', 'F', '-', '/', ':', ' '];
+      for (const c of wrong) {
+        const changed = `${id.slice(0, at)}${c}${id.slice(at + 1)}`;
+        expect(wordsOf(changed), changed).toBeUndefined();
+      }
+    }
+    // (a refusal leaves nothing behind for the next reading)
+    expect(wordsOf(id)).toEqual([0x0123abcd, 0xef014567 | 0, 0x89abcdef | 0, 0x01234567]);
   });
 });

@@ -22,31 +22,45 @@ for (let d = 0; d < 16; d += 1) HEX_VALUE[HEX.charCodeAt(d)] = d;
 export const UUID_LENGTH = 45;
 const UUID_PREFIX = new TextEncoder().encode('urn:uuid:');
 const UUID_DASH_AT: readonly number[] = [17, 22, 27, 32];
-/** Where its 32 hex digits are, from its start. */
-const UUID_DIGIT_AT = Int8Array.from({ length: UUID_LENGTH }, (_, i) => i).filter(
-  (i) => i >= UUID_PREFIX.length && !UUID_DASH_AT.includes(i),
-);
+
+// (the hex digits read last by hexDigits; negative when one was not a lowercase hex digit)
+let hexBad = 0;
+
+/** `word` followed by the `n` hex digits at `bytes[at…]` (an invalid digit sets `hexBad`). */
+function hexDigits(bytes: Uint8Array, at: number, n: number, word: number): number {
+  let w = word;
+  let bad = 0;
+  for (let i = at; i < at + n; i += 1) {
+    const v = HEX_VALUE[bytes[i] as number] as number;
+    bad |= v;
+    w = (w << 4) | v;
+  }
+  hexBad |= bad;
+  return w;
+}
 
 /**
  * Whether the {@link UUID_LENGTH} bytes at `start` are a canonical lowercase `urn:uuid:` eventID;
  * then its four words (eight hex digits each) are in `words`. The one reading of the layout: the
- * line reader calls it on a line's bytes, the column on an eventID's characters.
+ * line reader calls it on a line's bytes (once per event: the digits are read a group at a time,
+ * straight, not through a table of their places), the column on an eventID's characters.
  */
 export function uuidWordsOfBytes(bytes: Uint8Array, start: number, words: Int32Array): boolean {
   for (let i = 0; i < UUID_PREFIX.length; i += 1) {
     if (bytes[start + i] !== UUID_PREFIX[i]) return false;
   }
   for (const at of UUID_DASH_AT) if (bytes[start + at] !== 45) return false;
-  let word = 0;
-  for (let k = 0; k < 32; k += 1) {
-    const v = HEX_VALUE[bytes[start + (UUID_DIGIT_AT[k] as number)] as number] as number;
-    if (v < 0) return false;
-    word = (word << 4) | v;
-    if ((k & 7) === 7) {
-      words[k >> 3] = word;
-      word = 0;
-    }
-  }
+  // 8-4-4-4-12 digits after the prefix: words of 8, 4 + 4, 4 + 4, 8
+  hexBad = 0;
+  const w0 = hexDigits(bytes, start + 9, 8, 0);
+  const w1 = hexDigits(bytes, start + 23, 4, hexDigits(bytes, start + 18, 4, 0));
+  const w2 = hexDigits(bytes, start + 33, 4, hexDigits(bytes, start + 28, 4, 0));
+  const w3 = hexDigits(bytes, start + 37, 8, 0);
+  if (hexBad < 0) return false;
+  words[0] = w0;
+  words[1] = w1;
+  words[2] = w2;
+  words[3] = w3;
   return true;
 }
 
