@@ -22,7 +22,11 @@ abstract class TypedVec<A extends TypedArray> {
   ensure(size: number, fill: number): void {
     if (size <= this.length) return;
     if (size > this.data.length) this.grow(size);
-    this.data.fill(fill, this.length, size);
+    // a few new slots (the index adds one or two per event): a loop, not a call into `fill`
+    if (size - this.length <= 8) {
+      const data = this.data;
+      for (let i = this.length; i < size; i += 1) data[i] = fill;
+    } else this.data.fill(fill, this.length, size);
     this.length = size;
   }
   protected grow(min: number): void {
