@@ -23,7 +23,7 @@ export const UUID_LENGTH = 45;
 const UUID_PREFIX = new TextEncoder().encode('urn:uuid:');
 const UUID_DASH_AT: readonly number[] = [17, 22, 27, 32];
 
-// (the hex digits read last by hexDigits; negative when one was not a lowercase hex digit)
+// set negative by hexDigits when a byte it read is no lowercase hex digit (reset per eventID)
 let hexBad = 0;
 
 /** `word` followed by the `n` hex digits at `bytes[at…]` (an invalid digit sets `hexBad`). */
