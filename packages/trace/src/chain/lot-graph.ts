@@ -41,6 +41,7 @@ import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
 import { isoMillis, isoWithOffset, parseOffset } from './iso-time.js';
 import { PairMap } from './pair-map.js';
 import { RawTable } from './raw-table.js';
+import { RecentValues } from './recent-values.js';
 import { NO_EVENT_ID } from './stand-in-words.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
@@ -434,45 +435,18 @@ export class GraphStore implements LotGraph {
     return node;
   }
 
-  // the last four raw identifiers looked up, and their symbols (a small ring)
-  private recent0: string | undefined;
-  private recent1: string | undefined;
-  private recent2: string | undefined;
-  private recent3: string | undefined;
-  private recentSym0 = -1;
-  private recentSym1 = -1;
-  private recentSym2 = -1;
-  private recentSym3 = -1;
-  private recentNext = 0;
+  /** The last raw identifiers looked up by {@link symbol}, and their symbols. */
+  private readonly recentSymbols = new RecentValues();
 
   /** Symbol of a raw identifier (location, party), canonicalised unless told not to. */
   symbol(raw: string, canonicalise = true): number {
     if (!canonicalise) return this.lookupSymbol(raw, false);
     // the same places recur within an event (readPoint, bizLocation, the source or destination
     // location and party): four string comparisons are cheaper than hashing a fresh string
-    if (raw === this.recent0) return this.recentSym0;
-    if (raw === this.recent1) return this.recentSym1;
-    if (raw === this.recent2) return this.recentSym2;
-    if (raw === this.recent3) return this.recentSym3;
+    const recent = this.recentSymbols.find(raw);
+    if (recent >= 0) return recent;
     const sym = this.lookupSymbol(raw, true);
-    switch (this.recentNext) {
-      case 0:
-        this.recent0 = raw;
-        this.recentSym0 = sym;
-        break;
-      case 1:
-        this.recent1 = raw;
-        this.recentSym1 = sym;
-        break;
-      case 2:
-        this.recent2 = raw;
-        this.recentSym2 = sym;
-        break;
-      default:
-        this.recent3 = raw;
-        this.recentSym3 = sym;
-    }
-    this.recentNext = (this.recentNext + 1) & 3;
+    this.recentSymbols.keep(raw, sym);
     return sym;
   }
 
@@ -1132,31 +1106,20 @@ export class GraphStore implements LotGraph {
   private lastOffset: unknown = undefined;
   private lastOffsetColumn = offsetColumn(undefined);
   /**
-   * The bizStep (`column` 0) and disposition (1) values met last, as written, four of each, and
-   * their word codes (-1: none yet): a stream repeats a few of each, and comparing with these is
-   * cheaper than the vocabulary lookup and the word lookup of each event.
+   * The bizStep (`column` 0) and disposition (1) values met last, as written, and their word
+   * codes: comparing with these is cheaper than the vocabulary lookup and the word lookup.
    */
-  private readonly recentWordValues: unknown[] = new Array(8).fill(undefined);
-  private readonly recentWordCodes = new Int32Array(8).fill(-1);
-  private readonly recentWordNext = new Int32Array(2);
+  private readonly recentWords = [new RecentValues(), new RecentValues()] as const;
 
   /** The word code of slot `slot`'s bizStep (`column` 0) or disposition (1) as written. */
-  private headerWord(value: unknown, column: number, slot: number): number {
-    const codes = this.recentWordCodes;
-    const base = column * 4;
-    for (let i = base; i < base + 4; i += 1) {
-      const code = codes[i] as number;
-      if (code >= 0 && this.recentWordValues[i] === value) return code;
-    }
+  private headerWord(value: unknown, column: 0 | 1, slot: number): number {
+    const recent = this.recentWords[column];
+    const known = recent.find(value);
+    if (known >= 0) return known;
     const bare = column === 0 ? bareBizStep(value) : bareDisposition(value);
     const code = this.word(bare, slot * 2 + column);
     // (a word past the vocabulary's 255 is kept per slot: not cached)
-    if (code !== WORD_OTHER) {
-      const at = base + (this.recentWordNext[column] as number);
-      this.recentWordValues[at] = value;
-      codes[at] = code;
-      this.recentWordNext[column] = ((this.recentWordNext[column] as number) + 1) & 3;
-    }
+    if (code !== WORD_OTHER) recent.keep(value, code);
     return code;
   }
 
