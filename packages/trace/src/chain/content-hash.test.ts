@@ -6,6 +6,8 @@ import {
   eventContentHash,
   eventContentKey,
   eventContentKeyPair,
+  hashString2,
+  SECOND_SEED,
 } from './content-hash.js';
 import { PairMap } from './pair-map.js';
 
@@ -183,6 +185,22 @@ describe('PairMap', () => {
 });
 
 describe('the two halves of a content key are independent', () => {
+  it('the second hash is the hash that shifts after each multiply, from its seed shifted once (property)', () => {
+    // so two strings collide in it exactly when they collide in that hash
+    const shift = (h: number) => (h ^ (h >>> 15)) | 0;
+    const shiftAfter = (text: string, seed: number) => {
+      let v = shift(seed ^ SECOND_SEED);
+      for (let i = 0; i < text.length; i += 1)
+        v = shift(Math.imul(v ^ text.charCodeAt(i), 0x27d4eb2f));
+      return v;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.integer(), (text, seed) => {
+        expect(shift(hashString2(text, seed))).toBe(shiftAfter(text, seed));
+      }),
+    );
+    expect(shift(hashString2('urn:epc:id:sgln:', 0))).toBe(shiftAfter('urn:epc:id:sgln:', 0));
+  });
   it('two events whose only difference collides in the first half keep different keys and are not duplicates', async () => {
     const { createTraceIndex } = await import('./trace-index.js');
     const base = {

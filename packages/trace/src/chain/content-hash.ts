@@ -123,13 +123,16 @@ export const SECOND_SEED = 0x6a09e667;
 /**
  * A second string hash, independent of {@link fnv32} (another multiplier, with a shift in
  * every step), for the second half of a content key: two different strings whose first hashes
- * collide (about one pair in 2³² does) must not give equal keys.
+ * collide (about one pair in 2³² does) must not give equal keys. The shift of a step is folded
+ * into the next step's input, `imul(h ^ c ^ (h >>> 15), K)`: the state is then the one before
+ * the shift, a bijection of the state after it, so the hash collides exactly as the form that
+ * shifts after the multiply, and a step's chain is one operation shorter (the line reader's
+ * loop runs on it).
  */
 export function hashString2(text: string, seed: number): number {
   let h = seed ^ SECOND_SEED;
   for (let i = 0; i < text.length; i += 1) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x27d4eb2f);
-    h ^= h >>> 15;
+    h = Math.imul(h ^ text.charCodeAt(i) ^ (h >>> 15), 0x27d4eb2f);
   }
   return h;
 }
@@ -238,8 +241,7 @@ export class ContentKeyer {
     for (let i = 0; i < text.length; i += 1) {
       const c = text.charCodeAt(i);
       h = Math.imul(h ^ c, 0x01000193);
-      g = Math.imul(g ^ c, 0x27d4eb2f);
-      g ^= g >>> 15;
+      g = Math.imul(g ^ c ^ (g >>> 15), 0x27d4eb2f);
     }
     this.second = stringLeafHash2(path, g);
     return stringLeafHash(path, h);

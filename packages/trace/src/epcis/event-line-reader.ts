@@ -952,8 +952,7 @@ export class EventLineReader {
       if (c === Q) break;
       if (c === BACKSLASH || c < 32) return false;
       h = Math.imul(h ^ c, 0x01000193);
-      g = Math.imul(g ^ c, 0x27d4eb2f);
-      g ^= g >>> 15;
+      g = Math.imul(g ^ c ^ (g >>> 15), 0x27d4eb2f);
       i += 1;
     }
     this.start = this.pos + 1;
@@ -1018,8 +1017,7 @@ export class EventLineReader {
       if (c === Q) break;
       if (c === BACKSLASH || c < 32) return false;
       h = Math.imul(h ^ c, 0x01000193);
-      g = Math.imul(g ^ c, 0x27d4eb2f);
-      g ^= g >>> 15;
+      g = Math.imul(g ^ c ^ (g >>> 15), 0x27d4eb2f);
       flags |= CHAR_FLAGS[c] as number;
       if (c < 48 || c > 57) {
         if (c === 58) {
