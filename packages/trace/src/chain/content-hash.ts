@@ -126,8 +126,8 @@ export const SECOND_SEED = 0x6a09e667;
  * collide (about one pair in 2³² does) must not give equal keys. The shift of a step is folded
  * into the next step's input, `imul(h ^ c ^ (h >>> 15), K)`: the state is then the one before
  * the shift, a bijection of the state after it, so the hash collides exactly as the form that
- * shifts after the multiply, and a step's chain is one operation shorter (the line reader's
- * loop runs on it).
+ * shifts after the multiply does from the seed shifted once, and a step's chain is one
+ * operation shorter (the line reader's loop runs on it).
  */
 export function hashString2(text: string, seed: number): number {
   let h = seed ^ SECOND_SEED;
