@@ -19,6 +19,7 @@ import {
   T_ASSOCIATION,
 } from './event-kind.js';
 import type { EventRecord } from './event-record.js';
+import { FirstSlots } from './first-slots.js';
 import { Float64Vec, Int32Vec, Uint8Vec } from './growable.js';
 import {
   F_IN_EPC,
@@ -146,7 +147,13 @@ export class ChainChecker {
   private readonly declaredHashes = new Set<string>();
   /** Whether an error declaration was met (only then is a new event looked up in the above). */
   private anyDeclared = false;
-  private readonly firstByKey = new PairMap(4096);
+  /** The first slot of each content key (by its first half, confirmed on {@link contentB}). */
+  private readonly firstByKey = new FirstSlots(
+    { sameKey: (x, y) => this.contentB.data[x] === this.contentB.data[y] },
+    4096,
+  );
+  /** Per slot: the second half of its content key (0 without one). */
+  private readonly contentB = new Int32Vec();
   private readonly keyer = new ContentKeyer();
   private readonly matched = new Uint8Vec(4096);
   /** The shipment each receipt was paired with as events came (-1: none). */
@@ -302,8 +309,7 @@ export class ChainChecker {
    */
   addRecord(record: EventRecord, index: number): readonly Diagnostic[] {
     // start the cache misses of every lookup to come together (see GraphStore.touchRecord)
-    this.touched =
-      this.firstByKey.touch(record.contentA, record.contentB) ^ this.store.touchRecord(record);
+    this.touched = this.firstByKey.touch(record.contentA) ^ this.store.touchRecord(record);
     const slot = this.store.addRecord(record, index);
     const out = this.recordOut;
     if (out.length > 0) out.length = 0; // (setting an array's length calls into the runtime)
@@ -381,6 +387,7 @@ export class ChainChecker {
     this.matched.push(0);
     this.partner.push(-1);
     this.flags.push(0);
+    this.contentB.push(this.keyed ? this.keyB : 0);
     const time = chainOrderTime(s.evTime.data[slot] as number);
     if (time > this.latestSeen) this.latestSeen = time;
     // size the per-node and per-transaction columns (only when new nodes or ids appeared)
@@ -474,7 +481,7 @@ export class ChainChecker {
     const s = this.store;
     if (this.contentHash === undefined) {
       if (!this.keyed) return -1;
-      const first = this.firstByKey.getOrAdd(this.keyA, this.keyB, slot);
+      const first = this.firstByKey.firstOrAdd(this.keyA, slot);
       if (first === -1) return -1;
       // confirm on the canonical form when the events are at hand
       if (s.retain && canonicalEventJson(s.sources[first]) !== canonicalEventJson(event)) return -1;

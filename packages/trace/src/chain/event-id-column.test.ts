@@ -132,6 +132,25 @@ describe('EventIdColumn', () => {
   });
 });
 
+describe('the eventID duplicate table', () => {
+  it('keeps two eventIDs apart whose fingerprints agree, and finds the repeat of each', () => {
+    // the fingerprint of words (a, b, c, d) is a ^ imul(b, K1) ^ imul(c, K2) ^ imul(d, K3):
+    // changing b to b2 and a to a ^ imul(b, K1) ^ imul(b2, K1) keeps it
+    const hex = (w: number) => (w >>> 0).toString(16).padStart(8, '0');
+    const uuid = (a: number, b: number, c: number, d: number) =>
+      `urn:uuid:${hex(a)}-${hex(b).slice(0, 4)}-${hex(b).slice(4)}-${hex(c).slice(0, 4)}-${hex(c).slice(4)}${hex(d)}`;
+    const [a, b, c, d, b2] = [0x12345678, 0x9abc4def, 0x8123_4567, 0x0badcafe, 0x7777_1111];
+    const a2 = a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(b2, 0x9e3779b1);
+    const first = uuid(a, b, c, d);
+    const second = uuid(a2, b2, c, d);
+    expect(second).not.toBe(first);
+    const col = new EventIdColumn();
+    for (const id of [first, second, second.toUpperCase().replace('URN:UUID:', 'urn:uuid:'), first])
+      col.push(id);
+    expect([0, 1, 2, 3].map((slot) => col.firstWithSameId(slot))).toEqual([-1, -1, 1, 0]);
+  });
+});
+
 describe('uuidWordsOfBytes', () => {
   const bytesOf = (text: string) => new TextEncoder().encode(`"${text}"`);
   const wordsOf = (text: string): number[] | undefined => {

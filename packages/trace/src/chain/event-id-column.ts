@@ -1,5 +1,5 @@
+import { FirstSlots } from './first-slots.js';
 import { Int32Vec, Uint8Vec } from './growable.js';
-import { PairMap } from './pair-map.js';
 import { hashString32, SEED_A } from './string-hash.js';
 
 const ID_NONE = 0;
@@ -108,13 +108,9 @@ export function eventIdKey(id: string): string {
   );
 }
 
-/** The duplicate table's first key of a UUID eventID's four words (the second is {@link uuidKeyB}). */
-function uuidKeyA(a: number, b: number): number {
-  return a ^ Math.imul(b, 0x9e3779b1);
-}
-
-function uuidKeyB(c: number, d: number): number {
-  return c ^ Math.imul(d, 0x85ebca6b);
+/** The duplicate table's fingerprint of a UUID eventID's four words. */
+function uuidFingerprint(a: number, b: number, c: number, d: number): number {
+  return a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b) ^ Math.imul(d, 0xc2b2ae35);
 }
 
 function hex8(w: number): string {
@@ -136,8 +132,8 @@ export class EventIdColumn {
   private readonly kind = new Uint8Vec(4096);
   private readonly words = new Int32Vec(4096 * 4);
   private readonly text = new Map<number, string>();
-  private readonly firstByKey = new PairMap(4096);
-  private readonly collisions = new Map<string, number>();
+  /** The first slot of each eventID (by a fingerprint of its words or text, confirmed by {@link same}). */
+  private readonly firstSlots = new FirstSlots({ sameKey: (x, y) => this.same(x, y) }, 4096);
 
   /** Record the eventID of the next slot (slots are added in order). */
   push(id: unknown): void {
@@ -205,7 +201,7 @@ export class EventIdColumn {
    * so that its cache miss overlaps with others (see `RawTable.touch`).
    */
   touchUuid(a: number, b: number, c: number, d: number): number {
-    return this.firstByKey.touch(uuidKeyA(a, b), uuidKeyB(c, d));
+    return this.firstSlots.touch(uuidFingerprint(a, b, c, d));
   }
 
   private pushWords(kind: number, a: number, b: number, c: number, d: number): void {
@@ -277,26 +273,17 @@ export class EventIdColumn {
   firstWithSameId(slot: number): number {
     const k = this.kind.data[slot];
     if (k === ID_NONE || slot >= this.kind.length) return -1;
-    let a: number;
-    let b: number;
-    if (k !== ID_TEXT) {
-      // ID_UUID or ID_UUID_CASED: the same words whatever the case
-      const w = this.words.data;
-      a = uuidKeyA(w[slot * 4] as number, w[slot * 4 + 1] as number);
-      b = uuidKeyB(w[slot * 4 + 2] as number, w[slot * 4 + 3] as number);
-    } else {
-      const id = this.text.get(slot) as string;
-      a = hashString32(id, SEED_A);
-      b = id.length;
-    }
-    const first = this.firstByKey.getOrAdd(a, b, slot);
-    if (first === -1) return -1;
-    if (this.same(first, slot)) return first;
-    // a key collision between different eventIDs: resolve exactly on the text (as compared)
-    const id = this.key(slot) as string;
-    const other = this.collisions.get(id);
-    if (other !== undefined) return other;
-    this.collisions.set(id, slot);
-    return -1;
+    // ID_UUID or ID_UUID_CASED: the same words whatever the case; other eventIDs as written
+    const w = this.words.data;
+    const fingerprint =
+      k !== ID_TEXT
+        ? uuidFingerprint(
+            w[slot * 4] as number,
+            w[slot * 4 + 1] as number,
+            w[slot * 4 + 2] as number,
+            w[slot * 4 + 3] as number,
+          )
+        : hashString32(this.text.get(slot) as string, SEED_A);
+    return this.firstSlots.firstOrAdd(fingerprint, slot);
   }
 }
