@@ -19,6 +19,28 @@ describe('FirstSlots', () => {
     );
   });
 
+  it('touch reads inside the table for any fingerprint, and changes nothing (property)', () => {
+    const int32 = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    fc.assert(
+      fc.property(
+        fc.array(int32, { maxLength: 100 }),
+        fc.array(int32, { minLength: 1 }),
+        (keys, probes) => {
+          // slots past the keys hold them again
+          const at = (slot: number) => keys[slot % keys.length];
+          const table = new FirstSlots({ sameKey: (x, y) => at(x) === at(y) }, 2);
+          for (const [slot, key] of keys.entries()) table.firstOrAdd(key, slot);
+          for (const p of probes) expect(Number.isInteger(table.touch(p))).toBe(true);
+          // every key still finds its first slot
+          keys.forEach((key, slot) => {
+            const first = keys.indexOf(key);
+            expect(table.firstOrAdd(key, keys.length + slot)).toBe(first);
+          });
+        },
+      ),
+    );
+  });
+
   it('keeps every key through growth, and touch reads without changing anything', () => {
     const keys = Array.from({ length: 100_000 }, (_, i) => Math.imul(i, 0x9e3779b1) | 0);
     const table = new FirstSlots({ sameKey: (x, y) => keys[x] === keys[y] });

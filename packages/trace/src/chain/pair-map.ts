@@ -48,11 +48,6 @@ export class PairMap {
     this.size += 1;
   }
 
-  /** Read (a, b)'s first slot, so that its cache miss overlaps with others (see `RawTable.touch`). */
-  touch(a: number, b: number): number {
-    return this.slots[this.slot(a, b) * STRIDE] as number;
-  }
-
   /** The value stored for (a, b), or -1. */
   get(a: number, b: number): number {
     const stored = this.slots[this.find(a, b) + 2] as number;
