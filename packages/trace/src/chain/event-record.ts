@@ -91,6 +91,15 @@ export class EventRecord {
   readonly parties = new SpanList();
   /** Business-transaction identifiers. */
   readonly transactions = new SpanList();
+  /**
+   * Per direction (0: the source list, 1: the destination list), a number that names the list's
+   * text, or -1. Two records numbered by the same {@link partyListNamer} with one number hold the
+   * same list, item for item (the same identifiers with the same types, in the same order), so
+   * what was derived from its items once (their symbols) holds for it again.
+   */
+  readonly partyListTags = new Int32Array(2).fill(-1);
+  /** Who numbered the lists (numbers of different namers are not comparable); set by the reader. */
+  partyListNamer: object | undefined;
   /** The content key of the event (as `ContentKeyer` computes it from the parsed event). */
   contentA = 0;
   contentB = 0;
@@ -113,6 +122,8 @@ export class EventRecord {
     this.bizLocationEnd = -1;
     this.objects.length = 0;
     this.parties.length = 0;
+    this.partyListTags[0] = -1;
+    this.partyListTags[1] = -1;
     this.transactions.length = 0;
     this.contentA = 0;
     this.contentB = 0;

@@ -733,6 +733,26 @@ describe('createEpcisLineValidator', () => {
     expect(fast.valid[8]).toBe(false);
   });
 
+  it('keeps the lists of two validators feeding one index apart (each numbers its own)', () => {
+    // each reader numbers the source and destination lists it keeps from 0, and the index keeps
+    // their symbols by number (one reader's list 0 is not the other's)
+    const lines = platform.slice(0, 600);
+    const full = fullPath(lines, { mode: 'strict', now: NOW });
+    const index = createTraceIndex();
+    const validators = [0, 1].map(() =>
+      createEpcisLineValidator({ mode: 'strict', now: NOW, index }),
+    );
+    // in turns of five lines, so that each recalls lists it read before, and the other's
+    // numbers come between
+    const perLine = lines.map(
+      (line, i) => validators[Math.floor(i / 5) % 2]?.validate(line, [i]).diagnostics,
+    );
+    expect(perLine).toEqual(full.perLine);
+    expect(index.finalize()).toEqual(full.final);
+    expect(graphOf(index)).toEqual(full.graph);
+    expect(validators.map((v) => v.direct)).toEqual([300, 300]);
+  });
+
   it('agrees with the full path on lists longer than the record’s first eight items', () => {
     // a receiving line of the platform, its lists made long: the record's lists start with
     // room for eight items and grow

@@ -538,15 +538,19 @@ export class EventLineReader {
 
   /**
    * A source or destination list (member `m`, items of `kind`): from the memo when the same
-   * value was read before, else read and kept there.
+   * value was read before, else read and kept there. The record gets the list's serial number in
+   * the memo, if it has one, as its tag (see `EventRecord.partyListTags`).
    */
   private partyList(p: number, m: number, kind: number): boolean {
     const memo = this.memo;
     const from = this.pos;
-    const parties = this.record.parties;
+    const r = this.record;
+    const parties = r.parties;
     const e = memo.find(this.bytes, from, this.lineEnd, m);
     if (e >= 0) {
       this.recalled += 1;
+      r.partyListTags[kind] = memo.serialOf(e);
+      r.partyListNamer = memo.namer;
       memo.replay(e, from, parties);
       this.a = (this.a + memo.sumAOf(e)) | 0;
       this.b = (this.b + memo.sumBOf(e)) | 0;
@@ -557,7 +561,7 @@ export class EventLineReader {
     const { a, b, leaves } = this;
     const first = parties.length;
     if (this.list(p, kind, 0) < 0) return false;
-    memo.keep(
+    r.partyListTags[kind] = memo.keep(
       this.bytes,
       from,
       this.pos,
@@ -568,6 +572,7 @@ export class EventLineReader {
       parties,
       first,
     );
+    r.partyListNamer = memo.namer;
     return true;
   }
 

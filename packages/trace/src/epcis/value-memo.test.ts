@@ -72,6 +72,37 @@ describe('ValueMemo', () => {
     expect(() => new ValueMemo(64, (1 << 23) - 8)).not.toThrow();
   });
 
+  it('numbers the values it keeps, and a hit gives the number kept; numbers are never reused', () => {
+    /** Look up, keeping on a miss: the serial of the hit, or what keep gave. */
+    const serialOf = (memo: ValueMemo, line: string): number => {
+      const bytes = lineBytes(line);
+      const e = memo.find(bytes, 5, line.length, 17);
+      if (e >= 0) return memo.serialOf(e);
+      const list = new SpanList();
+      itemsOf(line, 5, line.length - 1, list);
+      return memo.keep(bytes, 5, line.length - 1, 17, 0, 0, 0, list, 0);
+    };
+    const lineOf = (i: number) => `{"x":["v${i}"]}`;
+    // four entries, then the memo starts afresh
+    const memo = new ValueMemo(4, 1 << 16);
+    const namer = memo.namer;
+    expect([0, 1, 2, 0, 1, 3].map((i) => serialOf(memo, lineOf(i)))).toEqual([0, 1, 2, 0, 1, 3]);
+    // the fifth value empties the memo: it and the values kept again get new numbers
+    expect([4, 0, 4, 0].map((i) => serialOf(memo, lineOf(i)))).toEqual([4, 5, 4, 5]);
+    expect(memo.namer).toBe(namer);
+    // a value not kept (too many items) has none
+    const many = `{"x":[${Array.from({ length: 17 }, (_, i) => `"m${i}"`).join(',')}]}`;
+    expect(serialOf(memo, many)).toBe(-1);
+    // when the numbers run out they start again from 0, under a new namer, and the values
+    // numbered before are gone
+    const small = new ValueMemo(64, 1 << 16, 3);
+    const first = small.namer;
+    expect([0, 1, 2, 0].map((i) => serialOf(small, lineOf(i)))).toEqual([0, 1, 2, 0]);
+    expect(serialOf(small, lineOf(3))).toBe(0);
+    expect(small.namer).not.toBe(first);
+    expect([3, 0, 1].map((i) => serialOf(small, lineOf(i)))).toEqual([0, 1, 2]);
+  });
+
   it('is keyed by member: the same bytes under another member are not found', () => {
     const memo = new ValueMemo(64, 4096);
     const line = `{"x":${value}}`;

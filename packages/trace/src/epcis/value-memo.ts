@@ -53,8 +53,8 @@ const AT_BITS = 21;
 const AT_MASK = (1 << AT_BITS) - 1;
 
 // an entry's layout in int32 words from its start: its value's length, the member it is under,
-// the content-key sums and leaves, the item count, then the value's bytes (padded to a word), then
-// each item. The bytes come straight after the words a lookup reads first, so that a hit waits for
+// the content-key sums and leaves, the item count, its serial number, then the value's bytes
+// (padded to a word), then each item. The bytes come straight after the words a lookup reads first, so that a hit waits for
 // one run of memory, not for the header and then, further on, the bytes.
 const E_LENGTH = 0;
 const E_KEY = 1;
@@ -62,7 +62,8 @@ const E_SUM_A = 2;
 const E_SUM_B = 3;
 const E_LEAVES = 4;
 const E_COUNT = 5;
-const E_VALUE = 6;
+const E_SERIAL = 6;
+const E_VALUE = 7;
 // an item's words: its range relative to the value's start, hash, field, and type word's number
 const I_START = 0;
 const I_END = 1;
@@ -107,6 +108,13 @@ export class ValueMemo {
   private wordList: (string | undefined)[] = [];
   private readonly wordNumbers = new Map<string | undefined, number>();
   private readonly keyView = new ByteViews();
+  /** Values kept so far, whether or not still here: the next one's serial number. */
+  private kept = 0;
+  /**
+   * What the serial numbers are numbers of: replaced when they run out and start again from 0,
+   * so that a serial and its namer never name two values.
+   */
+  namer: object = {};
   /** The length of the value the last hit of {@link find} found (read from its table slot). */
   foundLength = 0;
   // the last lookup: its hash, and whether a miss there may be kept
@@ -121,10 +129,12 @@ export class ValueMemo {
    * @param maxEntries values kept before starting afresh (a power of two)
    * @param maxBytes bytes of entries kept before starting afresh (the memory grows to it as
    *   values come)
+   * @param serials serial numbers before they start again from 0 (see {@link namer}); for tests
    */
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes: number,
+    private readonly serials = 0x7fffffff,
   ) {
     if (!(maxEntries >= 1 && (maxEntries & (maxEntries - 1)) === 0))
       throw new RangeError('ValueMemo: maxEntries must be a power of two');
@@ -202,7 +212,8 @@ export class ValueMemo {
 
   /**
    * After a miss of {@link find}: keep the value read at bytes [from, to) with the content-key
-   * sums it added and its items (`list` from `first` on, ranges made relative to `from`).
+   * sums it added and its items (`list` from `first` on, ranges made relative to `from`). Returns
+   * the entry's serial number (see {@link serialOf}), or -1 when it is not kept.
    */
   keep(
     bytes: Uint8Array,
@@ -214,14 +225,20 @@ export class ValueMemo {
     leaves: number,
     list: SpanList,
     first: number,
-  ): void {
-    if (!this.lastKeep) return;
+  ): number {
+    if (!this.lastKeep) return -1;
     this.lastKeep = false;
     const size = to - from;
     const count = list.length - first;
-    if (size > MAX_VALUE_BYTES || count > MAX_VALUE_ITEMS) return;
+    if (size > MAX_VALUE_BYTES || count > MAX_VALUE_ITEMS) return -1;
     const need = E_VALUE + ((size + 3) >> 2) + count * ITEM_WORDS;
-    if (need * 4 > this.maxBytes) return;
+    if (need * 4 > this.maxBytes) return -1;
+    if (this.kept === this.serials) {
+      // the serials start again from 0 under a new namer, and the entries numbered so far go
+      this.clear();
+      this.kept = 0;
+      this.namer = {};
+    }
     if (this.entries === this.maxEntries || (this.used + need) * 4 > this.maxBytes) this.clear();
     if (this.entries * 2 >= this.mask + 1) this.growTable((this.mask + 1) * 2);
     if (this.used + need > this.words.length) {
@@ -239,6 +256,9 @@ export class ValueMemo {
     words[e + E_SUM_B] = b;
     words[e + E_LEAVES] = leaves;
     words[e + E_COUNT] = count;
+    const serial = this.kept;
+    this.kept = serial + 1;
+    words[e + E_SERIAL] = serial;
     const items = itemsOf(e, size);
     for (let i = 0; i < count; i += 1) {
       const j = items + i * ITEM_WORDS;
@@ -251,6 +271,7 @@ export class ValueMemo {
     }
     this.bytes.set(bytes.subarray(from, to), (e + E_VALUE) * 4);
     this.place(this.lastHash, (e + 1) | (size << AT_BITS));
+    return serial;
   }
 
   private wordNumber(word: string | undefined): number {
@@ -274,6 +295,15 @@ export class ValueMemo {
 
   leavesOf(e: number): number {
     return this.words[e + E_LEAVES] as number;
+  }
+
+  /**
+   * The serial number of entry `e`: one per value kept, counting from 0 in the order they were
+   * kept, not reused when the memo starts afresh. Under one {@link namer}, entries with the same
+   * serial hold the same value under the same member, so the serial names their items.
+   */
+  serialOf(e: number): number {
+    return this.words[e + E_SERIAL] as number;
   }
 
   /** Append the entry's items to `list`, their ranges placed at the value's start `from`. */
