@@ -641,6 +641,49 @@ describe('createEpcisLineValidator', () => {
     expectSame([line, ...texts], { now: NOW });
   });
 
+  it('recalls the words it met lately by their bytes, and reads any other value as the full path does', () => {
+    // the reader finds a vocabulary word that passed its check lately by comparing bytes, and the
+    // bizStep × type × action rules it looked up lately by the three values
+    const line = platform.find(
+      (l) => l.includes('"bizStep":"commissioning"') && l.includes('"action":"ADD"'),
+    ) as string;
+    const lines = [
+      line,
+      line,
+      // a word that begins like one met lately: not JSON (the string runs on), or another word
+      line.replace('"action":"ADD"', '"action":"ADDX,'),
+      line.replace('"uom":"KGM"', '"uom":"KGMX'),
+      line.replace('"uom":"KGM"', '"uom":"KG"'),
+      line.replace('"eventTimeZoneOffset":"+08:00"', '"eventTimeZoneOffset":"+08:00 "'),
+      // the same bizStep and type with another action: a rule applies (warning, then error)
+      line.replace('"action":"ADD"', '"action":"OBSERVE"'),
+      line.replace('"action":"ADD"', '"action":"DELETE"'),
+      line.replace('"action":"ADD"', '"action":"OBSERVE"'),
+      line,
+      // the same type and action with another bizStep: decommissioning with ADD is an error
+      line.replace('"bizStep":"commissioning"', '"bizStep":"decommissioning"'),
+    ];
+    const fast = expectSame(lines, { mode: 'strict', now: NOW });
+    // the line and its copies (the copies are duplicates); each other one has a finding
+    expect(fast.direct).toBe(3);
+    const codes = fast.perLine.map((d) => d.map((x) => x.code).filter((c) => !c.includes('DUP')));
+    expect(codes).toEqual([
+      [],
+      [],
+      ['TRACE_JSON_SYNTAX'],
+      ['TRACE_JSON_SYNTAX'],
+      ['TRACE_UNKNOWN_UOM'],
+      ['TRACE_PATTERN_MISMATCH'],
+      ['TRACE_BIZSTEP_ACTION'],
+      ['TRACE_BIZSTEP_ACTION'],
+      ['TRACE_BIZSTEP_ACTION'],
+      [],
+      ['TRACE_BIZSTEP_ACTION'],
+    ]);
+    expect(fast.perLine[6]?.[0]?.severity).toBe('warning');
+    expect(fast.perLine[7]?.[0]?.severity).toBe('error');
+  });
+
   it('reads members in any order, though it expects the order of the line before', () => {
     const line = platform.find((l) => l.includes('"sourceList"')) as string;
     const event = JSON.parse(line) as Record<string, unknown>;

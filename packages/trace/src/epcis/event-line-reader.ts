@@ -34,7 +34,7 @@ import { T_OBJECT, T_TRANSFORMATION } from '../chain/event-kind.js';
 import { EventRecord, type SpanList } from '../chain/event-record.js';
 import { epochMillis, isoMillis } from '../chain/iso-time.js';
 import { F_EPC, F_IN_EPC, F_IN_QTY, F_OUT_EPC, F_OUT_QTY, F_QTY } from '../chain/lot-graph.js';
-import { ByteTexts } from '../chain/same-bytes.js';
+import { ByteTexts, sameBytes } from '../chain/same-bytes.js';
 import { fmix32, fnv32, SEED_A } from '../chain/string-hash.js';
 import {
   ACTIONS,
@@ -245,6 +245,11 @@ const V_URI = 2;
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Checks of words (the `V_*` bits up to {@link V_ACTION}), words of each kept by `word`, and their longest. */
+const CHECKS = 7;
+const RECENT_WORDS = 4;
+const RECENT_WORD_BYTES = 32;
+
 // the kinds of list items (sources and destinations double as the direction of a party)
 const ITEM_SOURCE = 0;
 const ITEM_DESTINATION = 1;
@@ -419,16 +424,50 @@ export class EventLineReader {
     if (!Number.isNaN(this.nowMs) && this.eventMs > this.nowMs + this.validator.futureToleranceMs) {
       return false;
     }
-    if (r.bizStep !== undefined && r.action !== undefined) {
-      const rule = this.validator.rules
-        .get(bizStepRuleKey(r.bizStep))
-        ?.get(typeName(type))
-        ?.get(r.action);
-      if (rule !== undefined) return false;
-    }
+    if (
+      r.bizStep !== undefined &&
+      r.action !== undefined &&
+      this.ruleFor(r.bizStep, type, r.action)
+    )
+      return false;
     r.contentA = this.a;
     r.contentB = (this.b ^ Math.imul(this.leaves, KEY_STEP)) | 0;
     return true;
+  }
+
+  // the last bizStep × type × action combinations looked up, and whether a rule names each
+  private readonly ruleSteps: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+  private readonly ruleActions: (string | undefined)[] = [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ];
+  private readonly ruleTypes = new Int32Array(4);
+  private readonly ruleFound = new Uint8Array(4);
+  private ruleNext = 0;
+
+  /**
+   * Whether a bizStep × event type × action rule of the validator applies to the combination
+   * (then it has a finding to report): from the last four combinations looked up, else from the
+   * validator's rule maps (three lookups and the bizStep's rule key).
+   */
+  private ruleFor(bizStep: string, type: number, action: string): boolean {
+    const { ruleSteps, ruleActions, ruleTypes } = this;
+    for (let i = 0; i < 4; i += 1) {
+      if (ruleSteps[i] === bizStep && ruleActions[i] === action && ruleTypes[i] === type)
+        return this.ruleFound[i] === 1;
+    }
+    const found =
+      this.validator.rules.get(bizStepRuleKey(bizStep))?.get(typeName(type))?.get(action) !==
+      undefined;
+    const i = this.ruleNext;
+    this.ruleNext = (i + 1) & 3;
+    ruleSteps[i] = bizStep;
+    ruleActions[i] = action;
+    ruleTypes[i] = type;
+    this.ruleFound[i] = found ? 1 : 0;
+    return found;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -904,11 +943,65 @@ export class EventLineReader {
     return false;
   }
 
+  // per check (its bit's number), the last RECENT_WORDS words that passed it: their bytes (in
+  // RECENT_WORD_BYTES each), lengths (0: none), the two string hashes' states and the texts
+  private readonly recentBytes = new Uint8Array(CHECKS * RECENT_WORDS * RECENT_WORD_BYTES);
+  private readonly recentView = new DataView(this.recentBytes.buffer);
+  private readonly recentLength = new Int32Array(CHECKS * RECENT_WORDS);
+  private readonly recentH = new Int32Array(CHECKS * RECENT_WORDS);
+  private readonly recentG = new Int32Array(CHECKS * RECENT_WORDS);
+  private readonly recentText: (string | undefined)[] = Array(CHECKS * RECENT_WORDS).fill(
+    undefined,
+  );
+  private readonly recentNext = new Int32Array(CHECKS);
+
   /**
    * A short vocabulary string (content leaf at `p`): its interned text when the check `check`
-   * passes, else undefined.
+   * passes, else undefined. A word that passed the check lately is found by its bytes alone (the
+   * same vocabulary words recur event after event); others are hashed and looked up in the cache.
    */
   private word(p: number, check: number): string | undefined {
+    const k = 31 - Math.clz32(check);
+    const bytes = this.bytes;
+    const pos = this.pos;
+    if (bytes[pos] === Q) {
+      const start = pos + 1;
+      for (let j = k * RECENT_WORDS; j < (k + 1) * RECENT_WORDS; j += 1) {
+        const n = this.recentLength[j] as number;
+        const end = start + n;
+        // (a closing quote inside the line, after the bytes of a word that passed the check)
+        if (
+          n === 0 ||
+          end >= this.lineEnd ||
+          bytes[end] !== Q ||
+          !sameBytes(this.recentView, j * RECENT_WORD_BYTES, this.view, start, n)
+        )
+          continue;
+        this.start = start;
+        this.end = end;
+        this.pos = end + 1;
+        this.a = (this.a + fmix32(stringLeafHash(p, this.recentH[j] as number))) | 0;
+        this.b = (this.b + fmix32(stringLeafHash2(p, this.recentG[j] as number))) | 0;
+        this.leaves += 1;
+        return this.recentText[j];
+      }
+    }
+    const text = this.cachedWord(p, check);
+    const n = this.end - this.start;
+    if (text !== undefined && n > 0 && n <= RECENT_WORD_BYTES) {
+      const j = k * RECENT_WORDS + (this.recentNext[k] as number);
+      this.recentNext[k] = ((this.recentNext[k] as number) + 1) % RECENT_WORDS;
+      this.recentBytes.set(bytes.subarray(this.start, this.end), j * RECENT_WORD_BYTES);
+      this.recentLength[j] = n;
+      this.recentH[j] = this.stringH;
+      this.recentG[j] = this.stringG;
+      this.recentText[j] = text;
+    }
+    return text;
+  }
+
+  /** {@link word} from the word cache. */
+  private cachedWord(p: number, check: number): string | undefined {
     if (!this.string(p)) return undefined;
     const { start, end, words } = this;
     // the same word at another path is another entry: the cache is keyed by the leaf's hash
@@ -967,11 +1060,16 @@ export class EventLineReader {
     this.b = (this.b + fmix32(stringLeafHash2(p, g))) | 0;
     this.leaves += 1;
     this.stringHash = fmix32(h);
+    this.stringH = h;
+    this.stringG = g;
     return true;
   }
 
   /** The hash of the string {@link string} read last (`hashString32` with `SEED_A`). */
   private stringHash = 0;
+  /** The two string hashes' states after the string {@link string} read last (before mixing). */
+  private stringH = 0;
+  private stringG = 0;
 
   // what idString found: a quick-path URN, the last colon, the first two dots and the first
   // two characters other than digits after it (-1 when none)
