@@ -92,14 +92,14 @@ export class EventRecord {
   /** Business-transaction identifiers. */
   readonly transactions = new SpanList();
   /**
-   * Per direction (0: the source list, 1: the destination list), a number that names the list's
-   * text, or -1. Two records numbered by the same {@link partyListNamer} with one number hold the
-   * same list, item for item (the same identifiers with the same types, in the same order), so
-   * what was derived from its items once (their symbols) holds for it again.
+   * Per direction (0: the source list, 1: the destination list), a tag that names the list's
+   * text, or -1. Two records with one tag of the same {@link tagNamer} hold the same list, item
+   * for item (the same identifiers with the same types, in the same order), so what was derived
+   * from its items once (their symbols) holds for it again.
    */
   readonly partyListTags = new Int32Array(2).fill(-1);
-  /** Who numbered the lists (numbers of different namers are not comparable); set by the reader. */
-  partyListNamer: object | undefined;
+  /** Who gave the tags (tags of different namers are not comparable); set by the reader. */
+  tagNamer: object | undefined;
   /** The content key of the event (as `ContentKeyer` computes it from the parsed event). */
   contentA = 0;
   contentB = 0;

@@ -43,6 +43,7 @@ import { PairMap } from './pair-map.js';
 import { RawTable } from './raw-table.js';
 import { RecentValues } from './recent-values.js';
 import { NO_EVENT_ID } from './stand-in-words.js';
+import { TaggedSymbols } from './tagged-symbols.js';
 import { DIM_NONE, REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
 /** Where an identifier appears in an event (the EPCIS member it was read from). */
@@ -207,10 +208,6 @@ export interface LotGraph {
 }
 
 const NO_OFFSET = -100_000;
-/** Tags of source and destination lists kept past the first one (see `keepPartyList`). */
-const PARTY_TAGS = 1 << 20;
-/** Words of their symbols and types kept (4 MB), past which they start afresh. */
-const PARTY_POOL = 1 << 20;
 /** Object entries of one event whose previous list tails are remembered (see `withdraw`). */
 const TAIL_SCRATCH = 64;
 
@@ -1215,7 +1212,7 @@ export class GraphStore implements LotGraph {
     const parties = r.parties;
     for (let dir = 0; dir < 2; dir += 1) {
       const tag = r.partyListTags[dir] as number;
-      if (tag >= 0 && this.knownPartyList(r, tag, dir)) continue;
+      if (tag >= 0 && this.taggedParties(r, tag, dir)) continue;
       const first = this.sdSym.length;
       for (let i = 0; i < parties.length; i += 1) {
         if (parties.field[i] !== dir) continue;
@@ -1230,7 +1227,20 @@ export class GraphStore implements LotGraph {
         this.sdType.push(sdType(parties.word[i]));
         this.sdDir.push(dir);
       }
-      if (tag >= 0) this.keepPartyList(r, tag, first);
+      if (tag >= 0) {
+        const n = this.sdSym.length - first;
+        const at = this.tagged.keep(r.tagNamer, tag, n);
+        if (at >= 0) {
+          for (let i = 0; i < n; i += 1) {
+            this.tagged.put(
+              at,
+              i,
+              this.sdSym.data[first + i] as number,
+              this.sdType.data[first + i] as number,
+            );
+          }
+        }
+      }
     }
     this.evTxStart.push(this.txSym.length);
     const txs = r.transactions;
@@ -1264,11 +1274,12 @@ export class GraphStore implements LotGraph {
     const objects = r.objects;
     for (let i = 0; i < objects.length; i += 1) t ^= this.rawNode.touch(objects.hash[i] as number);
     const parties = r.parties;
+    // (not the identifiers of a list whose symbols are known by its tag)
+    const tagged = this.tagged;
+    const namer = r.tagNamer;
     for (let i = 0; i < parties.length; i += 1) {
-      // (not the identifiers of a list whose symbols are known)
       const tag = r.partyListTags[parties.field[i] as number] as number;
-      if (tag < 0 || this.partyListAt(r, tag) < 0)
-        t ^= this.rawSym.touch(parties.hash[i] as number);
+      if (tag < 0 || tagged.find(namer, tag) < 0) t ^= this.rawSym.touch(parties.hash[i] as number);
     }
     if (r.readPointStart >= 0) t ^= this.rawSym.touch(r.readPointHash);
     if (r.bizLocationStart >= 0) t ^= this.rawSym.touch(r.bizLocationHash);
@@ -1281,64 +1292,24 @@ export class GraphStore implements LotGraph {
     return t;
   }
 
-  // Source and destination lists met before (see EventRecord.partyListTags): per tag since
-  // `partyTagBase`, of the records whose lists `partyNamer` numbered, where the list's symbols and
-  // types are in `partyPool` (+ 1; 0: not kept). An entry there is the item count, then each
-  // item's symbol and type code.
-  private partyNamer: object | undefined;
-  private partyTagBase = 0;
-  private readonly partyAt = new Int32Vec(1024);
-  private readonly partyPool = new Int32Vec(4096);
-
-  /** Where the symbols of the record's list tagged `tag` are in {@link partyPool}, or -1. */
-  private partyListAt(r: EventRecord, tag: number): number {
-    const k = tag - this.partyTagBase;
-    if (r.partyListNamer !== this.partyNamer || k < 0 || k >= this.partyAt.length) return -1;
-    return (this.partyAt.data[k] as number) - 1;
-  }
+  /** Symbols of the source and destination lists a record's reader tagged (see there). */
+  private readonly tagged = new TaggedSymbols();
 
   /**
-   * Add the sources (`dir` 0) or destinations (1) of the list tagged `tag` from {@link partyPool}
-   * if it is there: true; else false, and nothing is added.
+   * Add the sources (`dir` 0) or destinations (1) of the list tagged `tag` from {@link tagged} if
+   * it is there: true; else false, and nothing is added.
    */
-  private knownPartyList(r: EventRecord, tag: number, dir: number): boolean {
-    const at = this.partyListAt(r, tag);
-    if (at < 0) return false;
-    const pool = this.partyPool.data;
-    const end = at + 1 + (pool[at] as number) * 2;
-    for (let j = at + 1; j < end; j += 2) {
-      this.sdSym.push(pool[j] as number);
-      this.sdType.push(pool[j + 1] as number);
+  private taggedParties(r: EventRecord, tag: number, dir: number): boolean {
+    const tagged = this.tagged;
+    const e = tagged.find(r.tagNamer, tag);
+    if (e < 0) return false;
+    const n = tagged.countAt(e);
+    for (let i = 0; i < n; i += 1) {
+      this.sdSym.push(tagged.symbolAt(e, i));
+      this.sdType.push(tagged.typeAt(e, i));
       this.sdDir.push(dir);
     }
     return true;
-  }
-
-  /** Keep the symbols and types of the list tagged `tag`, entries `first` on of the columns. */
-  private keepPartyList(r: EventRecord, tag: number, first: number): void {
-    let k = tag - this.partyTagBase;
-    if (
-      r.partyListNamer !== this.partyNamer ||
-      k < 0 ||
-      k >= PARTY_TAGS ||
-      this.partyPool.length >= PARTY_POOL
-    ) {
-      // another namer, tags from before the base, or too many kept: start afresh from this tag
-      this.partyNamer = r.partyListNamer;
-      this.partyTagBase = tag;
-      this.partyAt.length = 0;
-      this.partyPool.length = 0;
-      k = 0;
-    }
-    this.partyAt.ensure(k + 1, 0);
-    const pool = this.partyPool;
-    const n = this.sdSym.length - first;
-    this.partyAt.data[k] = pool.length + 1;
-    pool.push(n);
-    for (let i = first; i < first + n; i += 1) {
-      pool.push(this.sdSym.data[i] as number);
-      pool.push(this.sdType.data[i] as number);
-    }
   }
 
   // the identifiers of the record being added whose symbols are known (a place recurs within an

@@ -5,7 +5,12 @@ import { collidingPair } from '../chain/__fixtures__/colliding-strings.js';
 import { ContentKeyer } from '../chain/content-hash.js';
 import { isoMillis } from '../chain/iso-time.js';
 import { hashString32, SEED_A } from '../chain/string-hash.js';
-import { createTraceIndex, type TraceIndex, type TraceIndexOptions } from '../chain/trace-index.js';
+import {
+  createTraceIndex,
+  recordAdderOf,
+  type TraceIndex,
+  type TraceIndexOptions,
+} from '../chain/trace-index.js';
 import { dateTimeMillis, writtenOffsetMinutes } from '../formats/json-formats.js';
 import { generatePlatformJsonLines } from '../testdata/b2b-platform.js';
 import { generateSeaCucumberChain, SEA_CUCUMBER_VARIANTS } from '../testdata/sea-cucumber-chain.js';
@@ -17,6 +22,7 @@ import {
 import { compileEpcisValidator } from './epcis-validator.js';
 import { EventLineReader } from './event-line-reader.js';
 import { parseJsonText } from './json-text.js';
+import { ValueMemo } from './value-memo.js';
 
 const NOW = '2030-01-01T00:00:00Z';
 
@@ -794,6 +800,42 @@ describe('createEpcisLineValidator', () => {
     expect(index.finalize()).toEqual(full.final);
     expect(graphOf(index)).toEqual(full.graph);
     expect(validators.map((v) => v.direct)).toEqual([300, 300]);
+  });
+
+  it('tags no list of a line within which the memo’s serial numbers ran out and started again', () => {
+    // a memo of two serials: the second line recalls its sources (serial 0 of the first namer)
+    // and keeps new destinations, which starts the serials again (serial 0 of a new namer)
+    const line = platform.find((l) => l.includes('"sourceList"')) as string;
+    const event = JSON.parse(line) as Record<string, unknown>;
+    const destinations = event.destinationList as Record<string, string>[];
+    expect(destinations.length).toBeGreaterThan(1);
+    const other = JSON.stringify({
+      ...event,
+      eventID: undefined,
+      destinationList: [...destinations].reverse(),
+    });
+    const reader = new EventLineReader(
+      compileEpcisValidator({}),
+      Number.NaN,
+      new ValueMemo(64, 1 << 16, 2),
+    );
+    const index = createTraceIndex();
+    const add = recordAdderOf.get(index) as (r: EventLineReader['record']) => unknown;
+    const lines = [line, other, other, line, line];
+    const tags = lines.map((l) => {
+      expect(reader.read(l)).toBe(true);
+      add(reader.record);
+      return [...reader.record.partyListTags];
+    });
+    // (the fourth line's destinations start them again too)
+    expect(tags).toEqual([
+      [0, 1],
+      [-1, -1],
+      [1, 0],
+      [-1, -1],
+      [1, 0],
+    ]);
+    expect(graphOf(index)).toEqual(fullPath(lines, {}).graph);
   });
 
   it('agrees with the full path on lists longer than the record’s first eight items', () => {

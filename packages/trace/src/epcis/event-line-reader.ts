@@ -323,8 +323,8 @@ export class EventLineReader {
   private end = 0;
   private idHash = 0;
   private readonly words = new SpanCache(4096, 1 << 16);
-  /** Source and destination lists read before (see `value-memo.ts`). */
-  private readonly memo = new ValueMemo(1 << 15, 1 << 22);
+  /** The memo's namer when the line began. */
+  private namer: object = {};
   /** Lists recalled from the memo instead of read (for tests). */
   recalled = 0;
   // what was read
@@ -335,9 +335,14 @@ export class EventLineReader {
   private epcs = 0;
   private quantities = 0;
 
+  /**
+   * @param memo source and destination lists and places read before (see `value-memo.ts`); its
+   *   serial numbers are the record's tags
+   */
   constructor(
     private readonly validator: EpcisValidator,
     private readonly nowMs: number,
+    private readonly memo = new ValueMemo(1 << 15, 1 << 22),
   ) {}
 
   /**
@@ -372,6 +377,7 @@ export class EventLineReader {
     this.epcs = 0;
     this.quantities = 0;
     this.pos = 0;
+    this.namer = this.memo.namer;
     if (this.ws() !== 123) return false;
     this.pos += 1;
     let seen = 0;
@@ -432,6 +438,11 @@ export class EventLineReader {
       return false;
     r.contentA = this.a;
     r.contentB = (this.b ^ Math.imul(this.leaves, KEY_STEP)) | 0;
+    // the tags are the memo's serials, unless they ran out and started again within the line
+    r.tagNamer = this.memo.namer;
+    if (r.tagNamer !== this.namer) {
+      r.partyListTags.fill(-1);
+    }
     return true;
   }
 
@@ -589,7 +600,6 @@ export class EventLineReader {
     if (e >= 0) {
       this.recalled += 1;
       r.partyListTags[kind] = memo.serialOf(e);
-      r.partyListNamer = memo.namer;
       memo.replay(e, from, parties);
       this.a = (this.a + memo.sumAOf(e)) | 0;
       this.b = (this.b + memo.sumBOf(e)) | 0;
@@ -611,7 +621,6 @@ export class EventLineReader {
       parties,
       first,
     );
-    r.partyListNamer = memo.namer;
     return true;
   }
 
