@@ -100,6 +100,12 @@ export class EventRecord {
   readonly partyListTags = new Int32Array(2).fill(-1);
   /** Who gave the tags (tags of different namers are not comparable); set by the reader. */
   tagNamer: object | undefined;
+  /**
+   * Put the items of the tagged list of a direction in {@link parties}, if they are not there yet:
+   * the reader leaves out those of a list it recalled, for a consumer that knows the list by its
+   * tag needs none of them. Call before the next line is read.
+   */
+  partiesOf: (direction: number) => void = () => {};
   /** The content key of the event (as `ContentKeyer` computes it from the parsed event). */
   contentA = 0;
   contentB = 0;

@@ -1212,7 +1212,10 @@ export class GraphStore implements LotGraph {
     const parties = r.parties;
     for (let dir = 0; dir < 2; dir += 1) {
       const tag = r.partyListTags[dir] as number;
-      if (tag >= 0 && this.taggedParties(r, tag, dir)) continue;
+      if (tag >= 0) {
+        if (this.taggedParties(r, tag, dir)) continue;
+        r.partiesOf(dir);
+      }
       const first = this.sdSym.length;
       for (let i = 0; i < parties.length; i += 1) {
         if (parties.field[i] !== dir) continue;

@@ -838,6 +838,32 @@ describe('createEpcisLineValidator', () => {
     expect(graphOf(index)).toEqual(fullPath(lines, {}).graph);
   });
 
+  it('gives an index that does not know a recalled list’s tag its items, even after the memo started afresh', () => {
+    // the reader leaves a recalled list's items out of the record until they are asked for; a
+    // list kept after it in the same line may empty the memo (here: two entries at most)
+    const line = platform.find((l) => l.includes('"sourceList"')) as string;
+    const event = JSON.parse(line) as Record<string, unknown>;
+    const destinations = event.destinationList as Record<string, string>[];
+    const other = JSON.stringify({
+      ...event,
+      eventID: undefined,
+      destinationList: [...destinations].reverse(),
+    });
+    const reader = new EventLineReader(
+      compileEpcisValidator({}),
+      Number.NaN,
+      new ValueMemo(2, 1 << 16),
+    );
+    expect(reader.read(line)).toBe(true);
+    expect(reader.read(other)).toBe(true);
+    expect([...reader.record.partyListTags]).toEqual([0, 2]);
+    expect(reader.recalled).toBe(1);
+    // an index that has not seen the first line asks for the sources' items
+    const index = createTraceIndex();
+    (recordAdderOf.get(index) as (r: EventLineReader['record']) => unknown)(reader.record);
+    expect(graphOf(index)).toEqual(fullPath([other], {}).graph);
+  });
+
   it('agrees with the full path on lists longer than the record’s first eight items', () => {
     // a receiving line of the platform, its lists made long: the record's lists start with
     // room for eight items and grow

@@ -343,7 +343,9 @@ export class EventLineReader {
     private readonly validator: EpcisValidator,
     private readonly nowMs: number,
     private readonly memo = new ValueMemo(1 << 15, 1 << 22),
-  ) {}
+  ) {
+    this.record.partiesOf = (dir) => this.replayPending(dir);
+  }
 
   /**
    * Read one line. True when the event has the common shape and passes every check the
@@ -377,6 +379,8 @@ export class EventLineReader {
     this.epcs = 0;
     this.quantities = 0;
     this.pos = 0;
+    this.pendingEntry[0] = -1;
+    this.pendingEntry[1] = -1;
     this.namer = this.memo.namer;
     if (this.ws() !== 123) return false;
     this.pos += 1;
@@ -600,7 +604,9 @@ export class EventLineReader {
     if (e >= 0) {
       this.recalled += 1;
       r.partyListTags[kind] = memo.serialOf(e);
-      memo.replay(e, from, parties);
+      // its items go to the record only when asked for (see `EventRecord.partiesOf`)
+      this.pendingEntry[kind] = e;
+      this.pendingFrom[kind] = from;
       this.a = (this.a + memo.sumAOf(e)) | 0;
       this.b = (this.b + memo.sumBOf(e)) | 0;
       this.leaves += memo.leavesOf(e);
@@ -608,6 +614,9 @@ export class EventLineReader {
       return true;
     }
     const { a, b, leaves } = this;
+    // (keeping a value may empty the memo: the items of a list recalled before it go first)
+    this.replayPending(0);
+    this.replayPending(1);
     const first = parties.length;
     if (this.list(p, kind, 0) < 0) return false;
     r.partyListTags[kind] = memo.keep(
@@ -622,6 +631,18 @@ export class EventLineReader {
       first,
     );
     return true;
+  }
+
+  /** Per direction, the memo entry of a list recalled whose items are not in the record (-1: none), and where the list began. */
+  private readonly pendingEntry = new Int32Array(2).fill(-1);
+  private readonly pendingFrom = new Int32Array(2);
+
+  /** Put the items of the list of direction `dir` recalled from the memo in the record, if any are pending. */
+  private replayPending(dir: number): void {
+    const e = this.pendingEntry[dir] as number;
+    if (e < 0) return;
+    this.pendingEntry[dir] = -1;
+    this.memo.replay(e, this.pendingFrom[dir] as number, this.record.parties);
   }
 
   /** `{"id": "<identifier>"}`; leaves the id's range and hash in start/end/idHash. */
