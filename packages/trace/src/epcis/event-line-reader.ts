@@ -336,8 +336,8 @@ export class EventLineReader {
   private quantities = 0;
 
   /**
-   * @param memo source and destination lists and places read before (see `value-memo.ts`); its
-   *   serial numbers are the record's tags
+   * @param memo source and destination lists read before (see `value-memo.ts`); its serial
+   *   numbers are the record's tags
    */
   constructor(
     private readonly validator: EpcisValidator,
@@ -445,6 +445,9 @@ export class EventLineReader {
     // the tags are the memo's serials, unless they ran out and started again within the line
     r.tagNamer = this.memo.namer;
     if (r.tagNamer !== this.namer) {
+      // (untagged lists are read from the record's items: those of a recalled list go in now)
+      this.replayPending(0);
+      this.replayPending(1);
       r.partyListTags.fill(-1);
     }
     return true;
