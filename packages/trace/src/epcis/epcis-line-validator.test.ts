@@ -101,6 +101,24 @@ function expectSame(lines: readonly string[], options: EpcisLineValidatorOptions
 }
 
 const platform = [...generatePlatformJsonLines({ events: 3000, suppliers: 60, buyers: 200 })];
+
+/**
+ * A platform line with sources and destinations, and its event again with the same sources, its
+ * destinations in the other order (another list) and no eventID.
+ */
+function sameSourcesOtherDestinations(): [string, string] {
+  const line = platform.find((l) => l.includes('"sourceList"')) as string;
+  const event = JSON.parse(line) as Record<string, unknown>;
+  const destinations = event.destinationList as Record<string, string>[];
+  expect(destinations.length).toBeGreaterThan(1);
+  const other = JSON.stringify({
+    ...event,
+    eventID: undefined,
+    destinationList: [...destinations].reverse(),
+  });
+  return [line, other];
+}
+
 const chain = generateSeaCucumberChain({ batches: 2 }).events;
 /** The chain without its extension member: the shape the direct path takes. */
 const plainChain = chain.map((e) => {
@@ -805,15 +823,7 @@ describe('createEpcisLineValidator', () => {
   it('tags no list of a line within which the memo’s serial numbers ran out and started again', () => {
     // a memo of two serials: the second line recalls its sources (serial 0 of the first namer)
     // and keeps new destinations, which starts the serials again (serial 0 of a new namer)
-    const line = platform.find((l) => l.includes('"sourceList"')) as string;
-    const event = JSON.parse(line) as Record<string, unknown>;
-    const destinations = event.destinationList as Record<string, string>[];
-    expect(destinations.length).toBeGreaterThan(1);
-    const other = JSON.stringify({
-      ...event,
-      eventID: undefined,
-      destinationList: [...destinations].reverse(),
-    });
+    const [line, other] = sameSourcesOtherDestinations();
     const reader = new EventLineReader(
       compileEpcisValidator({}),
       Number.NaN,
@@ -841,14 +851,7 @@ describe('createEpcisLineValidator', () => {
   it('gives an index that does not know a recalled list’s tag its items, even after the memo started afresh', () => {
     // the reader leaves a recalled list's items out of the record until they are asked for; a
     // list kept after it in the same line may empty the memo (here: two entries at most)
-    const line = platform.find((l) => l.includes('"sourceList"')) as string;
-    const event = JSON.parse(line) as Record<string, unknown>;
-    const destinations = event.destinationList as Record<string, string>[];
-    const other = JSON.stringify({
-      ...event,
-      eventID: undefined,
-      destinationList: [...destinations].reverse(),
-    });
+    const [line, other] = sameSourcesOtherDestinations();
     const reader = new EventLineReader(
       compileEpcisValidator({}),
       Number.NaN,
