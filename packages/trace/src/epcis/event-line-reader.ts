@@ -245,7 +245,10 @@ const V_URI = 2;
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Checks of words (the `V_*` bits up to {@link V_ACTION}), words of each kept by `word`, and their longest. */
+/**
+ * Checks of words (the `V_*` bits up to {@link V_ACTION}), the words of each that `word` keeps,
+ * and the longest it keeps.
+ */
 const CHECKS = 7;
 const RECENT_WORDS = 4;
 const RECENT_WORD_BYTES = 32;
@@ -636,11 +639,14 @@ export class EventLineReader {
     return true;
   }
 
-  /** Per direction, the memo entry of a list recalled whose items are not in the record (-1: none), and where the list began. */
+  /**
+   * Per direction, the memo entry of a list recalled whose items are not in the record (-1: none),
+   * and where the list began.
+   */
   private readonly pendingEntry = new Int32Array(2).fill(-1);
   private readonly pendingFrom = new Int32Array(2);
 
-  /** Put the items of the list of direction `dir` recalled from the memo in the record, if any are pending. */
+  /** Put the items of the recalled list of direction `dir` in the record, if they are pending. */
   private replayPending(dir: number): void {
     const e = this.pendingEntry[dir] as number;
     if (e < 0) return;

@@ -17,6 +17,9 @@
  * table slot holds the hash beside the entry's place, so that a hit on a memo far larger than the
  * processor's caches waits for few, adjacent lines of memory.
  *
+ * Each value kept gets a serial number, never reused (under one `namer`), which the reader hands
+ * on as the value's tag: the index keeps what it derived from a tagged list by the tag.
+ *
  * Memory stays bounded whatever the input: when full, the memo starts afresh. When hits are rare
  * (every list different), it pauses itself, so that unlike lists pay little for it. Internal to
  * the EPCIS line reader.
@@ -54,8 +57,9 @@ const AT_MASK = (1 << AT_BITS) - 1;
 
 // an entry's layout in int32 words from its start: its value's length, the member it is under,
 // the content-key sums and leaves, the item count, its serial number, then the value's bytes
-// (padded to a word), then each item. The bytes come straight after the words a lookup reads first, so that a hit waits for
-// one run of memory, not for the header and then, further on, the bytes.
+// (padded to a word), then each item. The bytes come straight after the words a lookup reads
+// first, so that a hit waits for one run of memory, not for the header and then, further on, the
+// bytes.
 const E_LENGTH = 0;
 const E_KEY = 1;
 const E_SUM_A = 2;
