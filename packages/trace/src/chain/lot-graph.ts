@@ -1277,13 +1277,8 @@ export class GraphStore implements LotGraph {
     const objects = r.objects;
     for (let i = 0; i < objects.length; i += 1) t ^= this.rawNode.touch(objects.hash[i] as number);
     const parties = r.parties;
-    // (not the identifiers of a list whose symbols are known by its tag)
-    const tagged = this.tagged;
-    const namer = r.tagNamer;
-    for (let i = 0; i < parties.length; i += 1) {
-      const tag = r.partyListTags[parties.field[i] as number] as number;
-      if (tag < 0 || tagged.find(namer, tag) < 0) t ^= this.rawSym.touch(parties.hash[i] as number);
-    }
+    // (a list the reader recalled has no items here: the store knows it by its tag, or asks)
+    for (let i = 0; i < parties.length; i += 1) t ^= this.rawSym.touch(parties.hash[i] as number);
     if (r.readPointStart >= 0) t ^= this.rawSym.touch(r.readPointHash);
     if (r.bizLocationStart >= 0) t ^= this.rawSym.touch(r.bizLocationHash);
     const txs = r.transactions;
