@@ -1232,17 +1232,7 @@ export class GraphStore implements LotGraph {
       }
       if (tag >= 0) {
         const n = this.sdSym.length - first;
-        const at = this.tagged.keep(r.tagNamer, tag, n);
-        if (at >= 0) {
-          for (let i = 0; i < n; i += 1) {
-            this.tagged.put(
-              at,
-              i,
-              this.sdSym.data[first + i] as number,
-              this.sdType.data[first + i] as number,
-            );
-          }
-        }
+        this.tagged.keep(r.tagNamer, tag, this.sdSym.data, this.sdType.data, first, n);
       }
     }
     this.evTxStart.push(this.txSym.length);

@@ -8,12 +8,17 @@ function keep(
   tag: number,
   symbols: number[],
 ): boolean {
-  const at = t.keep(namer, tag, symbols.length);
-  if (at < 0) return false;
-  symbols.forEach((s, i) => {
-    t.put(at, i, s, s + 100);
-  });
-  return true;
+  // (after two entries of other columns, as the store's columns hold other lists before it)
+  const columns = [1, 2, ...symbols];
+  t.keep(
+    namer,
+    tag,
+    Int32Array.from(columns),
+    Uint8Array.from(columns, (s) => s + 100),
+    2,
+    symbols.length,
+  );
+  return t.find(namer, tag) >= 0;
 }
 
 /** The symbols and types of a tag's entry, or undefined. */

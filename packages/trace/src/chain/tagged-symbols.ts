@@ -51,11 +51,19 @@ export class TaggedSymbols {
   }
 
   /**
-   * Start the entry of tag `tag` of `namer`, of `count` identifiers (then {@link put} each); where
-   * its first identifier goes is returned, or -1 when there is no namer.
+   * Keep, for tag `tag` of `namer`, the `count` identifiers whose symbols and type codes are at
+   * `from` in `symbols` and `types` (the store's source/destination columns). Nothing is kept
+   * without a namer.
    */
-  keep(namer: object | undefined, tag: number, count: number): number {
-    if (namer === undefined) return -1;
+  keep(
+    namer: object | undefined,
+    tag: number,
+    symbols: Int32Array,
+    types: Uint8Array,
+    from: number,
+    count: number,
+  ): void {
+    if (namer === undefined) return;
     let k = tag - this.base;
     if (
       namer !== this.namer ||
@@ -73,14 +81,9 @@ export class TaggedSymbols {
     const pool = this.pool;
     this.at.data[k] = pool.length + 1;
     pool.push(count);
-    const first = pool.length;
-    pool.ensure(first + count * 2, 0);
-    return first;
-  }
-
-  /** Set identifier `i` of the entry whose first identifier {@link keep} placed at `first`. */
-  put(first: number, i: number, symbol: number, type: number): void {
-    this.pool.data[first + i * 2] = symbol;
-    this.pool.data[first + i * 2 + 1] = type;
+    for (let i = from; i < from + count; i += 1) {
+      pool.push(symbols[i] as number);
+      pool.push(types[i] as number);
+    }
   }
 }
