@@ -447,12 +447,9 @@ export class EventLineReader {
     r.contentB = (this.b ^ Math.imul(this.leaves, KEY_STEP)) | 0;
     // the tags are the memo's serials, unless they ran out and started again within the line
     r.tagNamer = this.memo.namer;
-    if (r.tagNamer !== this.namer) {
-      // (untagged lists are read from the record's items: those of a recalled list go in now)
-      this.replayPending(0);
-      this.replayPending(1);
-      r.partyListTags.fill(-1);
-    }
+    // (the items of a list recalled before the restart are in the record: `partyList` puts them
+    // there before it keeps a list, which is what restarts the serials)
+    if (r.tagNamer !== this.namer) r.partyListTags.fill(-1);
     return true;
   }
 
