@@ -1041,7 +1041,7 @@ export class EventLineReader {
     if (!this.string(p)) return undefined;
     const { start, end, words } = this;
     // the same word at another path is another entry: the cache is keyed by the leaf's hash
-    const e = words.entry(this.bytes, start, end, this.stringHash);
+    const e = words.entry(this.bytes, start, end, fmix32(this.stringH));
     const r = this.record;
     const text = e >= 0 ? words.text(e, r, start, end) : r.copy(start, end);
     if (e >= 0 && words.checked(e, check)) return words.passed(e, check) ? text : undefined;
@@ -1095,15 +1095,15 @@ export class EventLineReader {
     this.a = (this.a + fmix32(stringLeafHash(p, h))) | 0;
     this.b = (this.b + fmix32(stringLeafHash2(p, g))) | 0;
     this.leaves += 1;
-    this.stringHash = fmix32(h);
     this.stringH = h;
     this.stringG = g;
     return true;
   }
 
-  /** The hash of the string {@link string} read last (`hashString32` with `SEED_A`). */
-  private stringHash = 0;
-  /** The two string hashes' states after the string {@link string} read last (before mixing). */
+  /**
+   * The two string hashes' states after the string {@link string} read last (before mixing;
+   * `fmix32` of the first is its `hashString32` with `SEED_A`).
+   */
   private stringH = 0;
   private stringG = 0;
 
