@@ -342,6 +342,8 @@ export class ChainChecker {
    * ADDs) whose lots the mass balance moved with it, so that withdrawing it takes back the same.
    */
   private readonly contentFlows = new Map<number, ContentFlow[]>();
+  /** At finalize, while receipts are settled: each transaction's representative (joined). */
+  private txRoots: Int32Array | undefined;
   /** While {@link repairInTimeOrder} runs: the slots it has paired so far (the others are unseen). */
   private visible: Uint8Array | undefined;
 
@@ -1546,6 +1548,24 @@ export class ChainChecker {
     return false;
   }
 
+  /**
+   * Whether two events share a business transaction, or name two that one shipment or receipt
+   * names together (see {@link transactionRoots}; at finalize only, else as {@link sharesTx}).
+   */
+  private sharesJoinedTx(a: number, b: number): boolean {
+    const roots = this.txRoots;
+    if (roots === undefined) return this.sharesTx(a, b) === true;
+    const s = this.store;
+    const ae = s.txEnd(a);
+    const be = s.txEnd(b);
+    for (let i = s.txStart(a); i < ae; i += 1) {
+      const t = roots[s.txSym.data[i] as number];
+      for (let j = s.txStart(b); j < be; j += 1)
+        if (roots[s.txSym.data[j] as number] === t) return true;
+    }
+    return false;
+  }
+
   /** Whether a shipment's destinations admit the receipt's place (or name none). */
   private destinationFits(ship: number, receipt: number): boolean {
     const s = this.store;
@@ -1831,7 +1851,7 @@ export class ChainChecker {
           seen.add(ship);
           if (s.withdrawn.has(ship) || (this.flags.data[ship] as number) & FLAG_DECLARATION)
             continue;
-          if (this.sharesTx(ship, r) === true) found.push(ship);
+          if (this.sharesJoinedTx(ship, r)) found.push(ship);
         }
       }
     }
@@ -1975,6 +1995,10 @@ export class ChainChecker {
     }
     if (!sorted)
       receipts.sort((a, b) => (this.laterThan(a, b) ? 1 : this.laterThan(b, a) ? -1 : 0));
+    const roots = this.txRoots;
+    let joined = false;
+    if (roots !== undefined)
+      for (let t = 0; t < roots.length && !joined; t += 1) joined = roots[t] !== t;
     for (const r of receipts) {
       const partner = this.partner.data[r] as number;
       if (matched[r] === 1 && this.sentAll(partner, r)) continue; // the common case, quickly
@@ -1982,7 +2006,7 @@ export class ChainChecker {
       if (matched[r] === 1 && partner !== -1 && !s.withdrawn.has(partner)) paired.push(partner);
       let candidates: number[] | undefined;
       if (matched[r] === 0) {
-        if (!this.anyPacking) continue;
+        if (!this.anyPacking && !joined) continue;
         candidates = this.shipmentsTo(r);
         let best = -1;
         let bestRank = 3;
@@ -2034,18 +2058,12 @@ export class ChainChecker {
   }
 
   /**
-   * At finalize: per business transaction and lot, what its receipts received against what its
-   * shipments sent (each in kg, L or pieces; negative quantities left out), reported when the
-   * receipts took in more than the shipments sent, within the mass tolerance. Transactions named
-   * together by one event (a purchase order and its despatch advice; one receipt for two orders)
-   * are one transaction here. Only lots that a shipment of the transaction carried are compared
-   * (a receipt may list what a shipped pallet held), and events without a business transaction
-   * are not. The finding names the latest receipt (by event time, then input position).
+   * At finalize: each business transaction's representative, transactions named together by a
+   * shipment or receipt joined (a purchase order and its despatch advice, one receipt for two
+   * orders), by union-find over their numbers. Withdrawn events join nothing.
    */
-  private compareReceipts(out: Diagnostic[]): void {
+  private transactionRoots(): Int32Array {
     const s = this.store;
-    const txEntries = s.txSym.length;
-    // transactions named by one event joined (union-find over their numbers)
     const parent = new Int32Array(s.txCount);
     for (let i = 0; i < parent.length; i += 1) parent[i] = i;
     const rootOf = (sym: number): number => {
@@ -2058,6 +2076,7 @@ export class ChainChecker {
       }
       return r;
     };
+    const txEntries = s.txSym.length;
     for (let i = 0; i < txEntries; i += 1) {
       const slot = s.txSlot.data[i] as number;
       const first = s.txStart(slot);
@@ -2068,6 +2087,24 @@ export class ChainChecker {
       const b = rootOf(s.txSym.data[i] as number);
       if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
+    for (let t = 0; t < parent.length; t += 1) parent[t] = rootOf(t);
+    return parent;
+  }
+
+  /**
+   * At finalize: per business transaction and lot, what its receipts received against what its
+   * shipments sent (each in kg, L or pieces; negative quantities left out), reported when the
+   * receipts took in more than the shipments sent, within the mass tolerance. Transactions named
+   * together by one event (a purchase order and its despatch advice; one receipt for two orders)
+   * are one transaction here. Only lots that a shipment of the transaction carried are compared
+   * (a receipt may list what a shipped pallet held), and events without a business transaction
+   * are not. The finding names the latest receipt (by event time, then input position).
+   */
+  private compareReceipts(out: Diagnostic[]): void {
+    const s = this.store;
+    const txEntries = s.txSym.length;
+    const roots = this.txRoots ?? this.transactionRoots();
+    const rootOf = (sym: number): number => roots[sym] as number;
     // one tally per (transaction, lot), in columns: a transaction's first lot's row by the
     // transaction's number (most carry one lot), the others' rows in a map
     const firstRow = new Int32Array(s.txCount).fill(-1);
@@ -2336,6 +2373,17 @@ export class ChainChecker {
 
   /** Findings that need the whole picture: unmatched receipts and shipments, orphan lots, balances. */
   finalize(): Diagnostic[] {
+    // transactions named together are one, in the pairing as in the receipt totals
+    this.txRoots = this.transactionRoots();
+    try {
+      return this.wholePicture();
+    } finally {
+      this.txRoots = undefined;
+    }
+  }
+
+  /** {@link finalize}, with the transactions' representatives known. */
+  private wholePicture(): Diagnostic[] {
     const s = this.store;
     const out: Diagnostic[] = [];
     if (this.on.oneStep && this.pairedOutOfOrder) this.repairInTimeOrder();

@@ -411,6 +411,60 @@ describe('validateChain: receipts against shipments, per business transaction', 
       ]);
   });
 
+  it('pairs under transactions one event names together, as it totals them', () => {
+    const DESADV = 'urn:epcglobal:cbv:bt:6921001000018:DESADV9';
+    const named = (event: object, ...txs: string[]) => ({
+      ...event,
+      bizTransactionList: txs.map((t) => ({
+        type: t === DESADV ? 'desadv' : 'po',
+        bizTransaction: t,
+      })),
+    });
+    const pairing = (found: Diagnostic[]) =>
+      found.filter((d) => d.code !== 'TRACE_RECEIPT_EXCEEDS_SHIPMENT').map((d) => [d.code, d.path]);
+    // truck 1 ships 50 kg of LOT under PO1; truck 2 ships 30 kg of L2 under PO1 and its despatch
+    // advice; one receipt names the despatch advice only and takes in both trucks' loads
+    const twoTrucks = [
+      origin(t0, 200),
+      origin(t0, 100, 'KGM', L2),
+      named(ship(t1, 50), PO1),
+      named(ship('2024-01-02T09:00:00+08:00', 30, PO1, L2), PO1, DESADV),
+      {
+        ...named(receive(t2, 50), DESADV),
+        quantityList: [
+          { epcClass: LOT, quantity: 50, uom: 'KGM' },
+          { epcClass: L2, quantity: 30, uom: 'KGM' },
+        ],
+      },
+    ];
+    // (before: truck 1 was "not received" here, while the totals took PO1 and DESADV9 as one)
+    for (const order of permutations(5))
+      for (const found of both(twoTrucks, order)) expect(pairing(found)).toEqual([]);
+    // a receipt that names only the despatch advice, of a lot only the PO1 truck carried: paired
+    // with it at finalize (it shares no transaction with it as written)
+    const alone = [
+      origin(t0, 200),
+      origin(t0, 100, 'KGM', L2),
+      named(ship(t1, 50), PO1),
+      named(ship(t1, 30, PO1, L2), PO1, DESADV),
+      named(receive(t2, 30, PO1, L2), PO1),
+      named(receive(t2, 50), DESADV),
+    ];
+    for (const order of [
+      [0, 1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1, 0],
+      [0, 1, 5, 2, 4, 3],
+    ])
+      for (const found of both(alone, order)) expect(pairing(found)).toEqual([]);
+    // without the event that joins them, the two stay apart: both reported
+    const apart = [origin(t0, 200), named(ship(t1, 50), PO1), named(receive(t2, 50), DESADV)];
+    for (const found of both(apart))
+      expect(pairing(found)).toEqual([
+        ['TRACE_SHIPMENT_NOT_RECEIVED', [1]],
+        ['TRACE_RECEIPT_WITHOUT_SHIPMENT', [2]],
+      ]);
+  });
+
   it('leaves uncompared: other dimensions, receipts of transactions never shipped, events without one', () => {
     const litres = {
       ...receive(t2, 0),
