@@ -84,3 +84,96 @@ describe('diagrams', () => {
     expect(lotGraphToDot(g, { shipments: true })).toContain('label="shipped 150 KGM"');
   });
 });
+
+describe('diagrams of a graph that skipped an unreadable event', () => {
+  const at = (minute: number) => ({
+    eventTime: `2025-01-01T00:0${minute}:00Z`,
+    eventTimeZoneOffset: '+00:00',
+  });
+  // lot A is made into lot B; then an event built in code names B and C, a lot nothing else
+  // names, and throws when its quantityList is read (TRACE_INPUT_UNREADABLE: its links are
+  // undone); then B is shipped and lot D observed
+  const unreadable = {
+    type: 'ObjectEvent',
+    action: 'OBSERVE',
+    ...at(1),
+    epcList: ['urn:example:lot:B', 'urn:example:lot:C'],
+    get quantityList(): never {
+      throw new Error('unreadable');
+    },
+  };
+  const g = buildLotGraph([
+    {
+      type: 'TransformationEvent',
+      ...at(0),
+      inputEPCList: ['urn:example:lot:A'],
+      outputEPCList: ['urn:example:lot:B'],
+    },
+    unreadable,
+    {
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      bizStep: 'shipping',
+      ...at(2),
+      epcList: ['urn:example:lot:B'],
+      destinationList: [{ type: 'owning_party', destination: 'urn:example:buyer' }],
+    },
+    { type: 'ObjectEvent', action: 'OBSERVE', ...at(3), epcList: ['urn:example:lot:D'] },
+  ]);
+
+  it('is the graph this test means: C was read before the event failed, and is no lot', () => {
+    expect(g.diagnostics.map((d) => d.code)).toEqual(['TRACE_INPUT_UNREADABLE']);
+    expect(g.nodeOf('urn:example:lot:C')).toBeUndefined();
+    expect(Array.from({ length: g.nodeCount }, (_, n) => g.idOf(n))).toContain('urn:example:lot:C');
+  });
+
+  it('draws no node for C in Mermaid, the other lots with their edges', () => {
+    // before: C was drawn as a lone box, n2["urn:example:lot:C"]
+    expect(lotGraphToMermaid(g)).toBe(
+      [
+        'flowchart LR',
+        '  n0["urn:example:lot:A"]',
+        '  n1["urn:example:lot:B"]',
+        '  n3["urn:example:lot:D"]',
+        '  n0 -->|"transformation"| n1',
+        '',
+      ].join('\n'),
+    );
+    // with shipments: B shipped once, one EPC counted as 1
+    expect(lotGraphToMermaid(g, { shipments: true })).toBe(
+      [
+        'flowchart LR',
+        '  n0["urn:example:lot:A"]',
+        '  n1["urn:example:lot:B"]',
+        '  n3["urn:example:lot:D"]',
+        '  p0(["urn:example:buyer"])',
+        '  n0 -->|"transformation"| n1',
+        '  n1 -.->|"shipped 1"| p0',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('draws no node for C in DOT, with or without a lot list', () => {
+    expect(lotGraphToDot(g)).toBe(
+      [
+        'digraph lots {',
+        '  rankdir=LR;',
+        '  node [shape=box];',
+        '  n0 [label="urn:example:lot:A"];',
+        '  n1 [label="urn:example:lot:B"];',
+        '  n3 [label="urn:example:lot:D"];',
+        '  n0 -> n1 [label="transformation"];',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const lots = ['urn:example:lot:C', 'urn:example:lot:B', 'urn:example:lot:A'];
+    const listed = lotGraphToDot(g, { lots, shipments: true });
+    expect(listed).not.toContain('lot:C');
+    expect(listed).toContain('  n1 [label="urn:example:lot:B"];');
+    expect(listed).toContain('  n0 [label="urn:example:lot:A"];');
+    expect(listed).toContain('  n0 -> n1 [label="transformation"];');
+    expect(listed).toContain('  n1 -> p0 [label="shipped 1", style=dashed];');
+  });
+});

@@ -50,16 +50,26 @@ function diagramOptions(given: unknown): DiagramOptions {
   return plainOptions(given as DiagramOptions);
 }
 
+/**
+ * Whether a node is a lot of the graph: the node its own identifier finds. An identifier only an
+ * event that could not be read named (`TRACE_INPUT_UNREADABLE`, whose links were undone) keeps its
+ * node number, but `nodeOf` finds no lot for it, so it is not drawn.
+ */
+function isLot(graph: LotGraph, node: number): boolean {
+  return graph.nodeOf(graph.idOf(node)) === node;
+}
+
 function picture(graph: LotGraph, options: DiagramOptions): Picture {
   const label = options.label ?? shortLotLabel;
-  const chosen =
+  const chosen = (
     options.lots === undefined
       ? Array.from({ length: graph.nodeCount }, (_, n) => n)
       : [
           ...new Set(
             options.lots.map((id) => graph.nodeOf(id)).filter((n): n is number => n !== undefined),
           ),
-        ];
+        ]
+  ).filter((n) => isLot(graph, n));
   const inSet = new Set(chosen);
   const nodes: Picture['nodes'] = chosen.map((n) => ({
     key: `n${n}`,
