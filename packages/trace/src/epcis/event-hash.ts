@@ -8,7 +8,8 @@
  *   by their children; repeated values (list members) sorted;
  * - identifiers (EPC URNs, class and id-pattern URNs, Digital Links on any domain) converted to the
  *   canonical GS1 Digital Link on id.gs1.org;
- * - times converted to UTC and rounded to milliseconds;
+ * - times the validator accepts converted to UTC and rounded to milliseconds (other text hashed
+ *   as written);
  * - CBV bare words and `urn:epcglobal:cbv:…` URNs expanded to `https://ref.gs1.org/cbv/…`;
  * - numbers without superfluous zeros;
  * - user extensions written `{namespace}localName` and sorted after the standard properties of
@@ -19,6 +20,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { dateTimeMillis } from '../formats/json-formats.js';
 import { canonicalGs1Uri } from '../gs1/canonical-gs1-uri.js';
 import { lookupTable } from '../gs1/lookup-table.js';
 import { codePointCompare } from './code-point-compare.js';
@@ -184,8 +186,6 @@ const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = lookupTable({
 
 const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
-const TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /** Python's `repr(float)`: exponent form below 1e-4, else shortest round-trip digits. */
 function pythonFloat(n: number): string {
@@ -209,34 +209,53 @@ function canonicalNumber(text: string): string {
   return Number.isFinite(n) ? pythonFloat(n) : text;
 }
 
+/** Whether the character at `at` is an ASCII digit. */
+function isDigit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
+}
+
 /**
  * A timestamp in UTC with exactly three fraction digits, further digits rounded half up (a tie
  * too: `.1425` → `.143`, as CBV 2.1 states rule 9 and the reference implementation,
  * epcis-event-hash-generator, rounds with ROUND_HALF_UP; its earlier versions used Python's
  * `round`, half to even on a tie); other text unchanged.
+ *
+ * A timestamp is exactly what the validator accepts as a `date-time` (`eventTime`, `recordTime`,
+ * sensor times…): the text is read by the validator's own {@link dateTimeMillis}, so `T` or `t`
+ * (or a space), seconds required, a `.` before the fraction, and a zone `Z`, `z`, `±hh`, `±hhmm`
+ * or `±hh:mm`. Text the validator reports — no seconds (`2020-01-01T10:00Z`), `24:00:00`, a
+ * comma before the fraction, no zone, spaces around it, 30 February — is returned unchanged, so
+ * it is hashed as written and never as the same instant as a valid spelling. So is a valid time
+ * whose UTC form, rounded, falls outside the years 0000–9999.
+ *
+ * A leap second, which the validator accepts only where it is 23:59:60 UTC (`23:59:60Z`,
+ * `00:59:60+01:00`), keeps its second 60 in UTC: `…T23:59:60.000Z`. The validator reads it as
+ * 23:59:59 to place it in time (the fraction kept); the hash keeps it apart from that second and
+ * from the next day's 00:00:00 (as `23:59:60.000Z` is also what the reference implementation
+ * hashes, which cannot read a second 60 and keeps the text). Its fraction rounded up past the
+ * second gives the next day's `00:00:00.000Z`.
  */
 export function canonicalTimestamp(text: string): string {
-  const m = TIME.exec(text.trim());
-  if (m === null) return text;
-  const frac = m[7] ?? '';
-  let ms = Number(`${frac}000`.slice(0, 3));
-  if (frac.length > 3 && frac.charCodeAt(3) - 48 >= 5) ms += 1;
-  let offsetMinutes = 0;
-  const zone = m[8];
-  if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
-  }
-  // (not Date.UTC, which reads the years 0–99 as 1900–1999)
-  const utc = new Date(0);
-  utc.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  utc.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6] ?? '0'), 0);
-  const t = utc.getTime() + ms - offsetMinutes * 60_000;
-  const date = new Date(t);
-  if (Number.isNaN(t) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999) return text;
+  const t = dateTimeMillis(text);
+  if (Number.isNaN(t)) return text;
+  // the text is a valid date-time, its fields at fixed places: the seconds at 17 and a fraction
+  // after a '.' at 19, whose fourth digit, if it has one (digits from 20 to 23), rounds
+  const fourth =
+    text.charCodeAt(19) === 46 && isDigit(text, 20) && isDigit(text, 21) && isDigit(text, 22)
+      ? text.charCodeAt(23) - 48
+      : -1;
+  const rounded = fourth >= 5 && fourth <= 9 ? t + 1 : t;
+  const date = new Date(rounded);
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999) return text;
   const iso = date.toISOString();
-  return iso;
+  const leap = text.charCodeAt(17) === 54 && text.charCodeAt(18) === 48; // second 60
+  // (dateTimeMillis reads 23:59:60 UTC as 23:59:59 with its fraction: the same second unless
+  // the rounding carried into the next)
+  return leap && Math.floor(rounded / 1000) === Math.floor(t / 1000)
+    ? `${iso.slice(0, 17)}60${iso.slice(19)}`
+    : iso;
 }
 
 class HashContext {
@@ -298,7 +317,12 @@ function canonicalValue(
   if (text === '') return '';
   if (standard) {
     const lower = name.toLowerCase();
-    if (lower.includes('time') && !lower.includes('offset')) return canonicalTimestamp(text);
+    if (lower.includes('time') && !lower.includes('offset')) {
+      // read as written, as the validator reads it (spaces around it make no date-time); text
+      // that is none is hashed trimmed, as written
+      const time = canonicalTimestamp(value);
+      return time === value ? text : time;
+    }
     const prefix = BARE_WORD_PREFIX[`${where}.${name}`] ?? BARE_WORD_PREFIX[name];
     if (prefix !== undefined && BARE_WORD.test(text)) return prefix + text;
   }
