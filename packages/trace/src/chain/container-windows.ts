@@ -7,7 +7,8 @@
  * have held the lot.
  */
 import { containerSteps } from './container-steps.js';
-import type { LotGraph } from './lot-graph.js';
+import { T_AGGREGATION } from './event-kind.js';
+import { GraphStore, type LotGraph } from './lot-graph.js';
 
 /** From when to when (epoch milliseconds, both included) a node may have carried the lot traced. */
 export interface HoldWindow {
@@ -47,39 +48,124 @@ interface Timeline {
  * limit. Each container's events are read once.
  */
 export function containerWindows(graph: LotGraph, start: number): Map<number, HoldWindow> {
-  const windows = new Map<number, HoldWindow>([[start, ALWAYS]]);
-  const timelines = new Map<number, Timeline>();
-  const queue = [start];
-  while (queue.length > 0) {
-    const node = queue.pop() as number;
-    const here = windows.get(node) ?? ALWAYS;
-    for (const { node: next, slot } of graph.successors(node)) {
-      const e = graph.event(slot);
-      let reach = ALWAYS;
-      if (e.type === 'AggregationEvent') {
-        const packed = Number.isFinite(e.time) ? e.time : Number.NEGATIVE_INFINITY;
-        let timeline = timelines.get(next);
-        if (timeline === undefined) {
-          timeline = timelineOf(graph, next);
-          timelines.set(next, timeline);
-        }
-        reach = {
-          from: Math.max(here.from, packed),
-          until: Math.min(here.until, heldUntil(timeline, graph.idOf(node), packed)),
-        };
+  return new HoldWindows(graph).from(start);
+}
+
+/**
+ * The windows of {@link containerWindows}, for several starts: each container's packings and
+ * unpackings are read once, whatever the number of starts that reach it.
+ */
+export class HoldWindows {
+  private readonly timelines = new Map<number, Timeline>();
+
+  constructor(private readonly graph: LotGraph) {}
+
+  /**
+   * {@link containerWindows} of `start`; with `packedOnly`, along packings only (the containers
+   * the start was packed into, through cases on a pallet), not into transformation outputs.
+   */
+  from(start: number, packedOnly = false): Map<number, HoldWindow> {
+    const { graph } = this;
+    const store = graph instanceof GraphStore ? graph : undefined;
+    const windows = new Map<number, HoldWindow>([[start, ALWAYS]]);
+    const queue = [start];
+    while (queue.length > 0) {
+      const node = queue.pop() as number;
+      const here = windows.get(node) ?? ALWAYS;
+      for (const { node: next, slot } of graph.successors(node)) {
+        // (a transformation's output is reached without reading its event)
+        const e =
+          store === undefined || store.evType.data[slot] === T_AGGREGATION
+            ? graph.event(slot)
+            : undefined;
+        let reach = ALWAYS;
+        if (e?.type === 'AggregationEvent') {
+          const packed = Number.isFinite(e.time) ? e.time : Number.NEGATIVE_INFINITY;
+          reach = {
+            from: Math.max(here.from, packed),
+            until: Math.min(here.until, heldUntil(this.timelineOf(next), graph.idOf(node), packed)),
+          };
+        } else if (packedOnly) continue;
+        const known = windows.get(next);
+        const wider =
+          known === undefined
+            ? reach
+            : { from: Math.min(known.from, reach.from), until: Math.max(known.until, reach.until) };
+        if (known !== undefined && wider.from === known.from && wider.until === known.until)
+          continue;
+        windows.set(next, wider);
+        queue.push(next);
       }
-      const known = windows.get(next);
-      const wider =
-        known === undefined
-          ? reach
-          : { from: Math.min(known.from, reach.from), until: Math.max(known.until, reach.until) };
-      if (known !== undefined && wider.from === known.from && wider.until === known.until) continue;
-      windows.set(next, wider);
-      queue.push(next);
     }
+    windows.delete(start);
+    return windows;
   }
-  windows.delete(start);
-  return windows;
+
+  /**
+   * The containers the `starts` were packed into (see {@link from} with `packedOnly`), each with
+   * the windows in which it may have held one of them: those of every start that reaches it,
+   * joined where they meet, in time order (none that is empty). A container that is itself one of
+   * the starts has no limit: its whole life counts.
+   */
+  packedInto(starts: readonly number[]): Map<number, HoldWindow[]> {
+    const all = new Map<number, HoldWindow[]>();
+    for (const start of starts) {
+      for (const [node, window] of this.from(start, true)) {
+        if (window.from > window.until) continue;
+        const list = all.get(node);
+        if (list === undefined) all.set(node, [window]);
+        else list.push(window);
+      }
+    }
+    const own = new Set(starts);
+    for (const [node, list] of all) all.set(node, own.has(node) ? [ALWAYS] : joined(list));
+    return all;
+  }
+
+  private timelineOf(container: number): Timeline {
+    let timeline = this.timelines.get(container);
+    if (timeline === undefined) {
+      timeline = timelineOf(this.graph, container);
+      this.timelines.set(container, timeline);
+    }
+    return timeline;
+  }
+}
+
+/** Windows joined where they overlap or meet, in time order. */
+function joined(windows: HoldWindow[]): HoldWindow[] {
+  windows.sort((a, b) => a.from - b.from);
+  const out: HoldWindow[] = [];
+  for (const w of windows) {
+    const last = out[out.length - 1];
+    if (last !== undefined && w.from <= last.until + 1) {
+      if (w.until > last.until) out[out.length - 1] = { from: last.from, until: w.until };
+    } else out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Whether an event at `time` falls in one of `windows` (in time order, apart), or in `window`: a
+ * time that cannot be read (NaN) always does (the safe side for a recall).
+ */
+export function withinWindows(windows: HoldWindow | readonly HoldWindow[], time: number): boolean {
+  if (Number.isNaN(time)) return true;
+  if (!Array.isArray(windows)) {
+    const w = windows as HoldWindow;
+    return time >= w.from && time <= w.until;
+  }
+  const list = windows as readonly HoldWindow[];
+  // the last window that starts no later than the time (binary search)
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as HoldWindow).from <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  const w = list[lo - 1];
+  return w !== undefined && time <= w.until;
 }
 
 /** The packings and unpackings of `container` as its parentID (see {@link Timeline}). */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@foodsafety/core';
 import { type CarriedLine, ContainerContents } from './container-contents.js';
-import { containerWindows, type HoldWindow } from './container-windows.js';
+import { type HoldWindow, HoldWindows, withinWindows } from './container-windows.js';
 import type { EventKind } from './event-kind.js';
 import { eventSlotsOnce } from './event-slots-once.js';
 import { isoMillis } from './iso-time.js';
@@ -29,7 +29,9 @@ export interface RecallMovement {
    * The container the lot moved in (a pallet's SSCC, a crate's GRAI, the outermost one through
    * cases on a pallet), when the event names the container and not the lot: the quantity is what
    * the container's packings recorded of the lot, less what its unpackings took off, at the
-   * event's time.
+   * event's time. Downstream, any shipment, receipt or sale of a container the lot or a lot made
+   * from it was packed into; upstream, the shipments and receipts of a container the lot or one
+   * of its ancestors was packed into, while it may have held it.
    */
   readonly via?: string;
 }
@@ -47,8 +49,9 @@ export interface RecallContact {
    * (directly, or through an event naming two) are one flow, those that name none another, and
    * each flow counts the larger of its shipped and its received side (so a flow recorded on one
    * side only counts too). A flow is compared in its dimension (kg and g alike) and shown in the
-   * unit it was first written in. What reached a recipient inside a container counts with the
-   * quantity the container's packings recorded (see {@link RecallMovement.via}).
+   * unit it was first written in. What reached a recipient, or what a source sent, inside a
+   * container counts with the quantity the container's packings recorded (see
+   * {@link RecallMovement.via}).
    */
   readonly quantities: Readonly<Record<string, number>>;
   /** What was made there (a source: the lot's origin, a transformation's output), when any. */
@@ -69,11 +72,25 @@ export interface RecallScope {
   readonly upstreamLots: readonly string[];
   /** Lots made from the lot (its descendants), nearest first. */
   readonly downstreamLots: readonly string[];
-  /** Every upstream producer and shipper of the lot and its ancestors. */
+  /**
+   * Every upstream producer and shipper of the lot and its ancestors — also those that shipped
+   * them inside a container (a pallet, through cases on it), with the quantity its packings
+   * recorded (see {@link RecallMovement.via}).
+   */
   readonly sources: readonly RecallContact[];
   /** Every downstream recipient of the lot and its descendants (and where they were sold). */
   readonly recipients: readonly RecallContact[];
+  /**
+   * The movements of the lot and its ancestors behind the sources: the events that name them,
+   * then the shipments and receipts of the containers they were packed into while the container
+   * may have held them, each followed by a movement of each lot it carried (`via` the container).
+   */
   readonly upstream: readonly RecallMovement[];
+  /**
+   * The movements of the lot and what was made from it behind the recipients, those of the
+   * containers they were packed into (while the container may have held them) followed by the
+   * lots they carried (`via` the container).
+   */
   readonly downstream: readonly RecallMovement[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -110,7 +127,7 @@ interface Move {
 function movementsOf(
   graph: LotGraph,
   lots: readonly string[],
-  windows?: ReadonlyMap<number, HoldWindow>,
+  windows?: ReadonlyMap<number, HoldWindow | readonly HoldWindow[]>,
 ): RecallMovement[] {
   const moves: Move[] = [];
   for (const lot of lots) {
@@ -120,7 +137,7 @@ function movementsOf(
     for (const slot of eventSlotsOnce(graph, node)) {
       const e = graph.event(slot);
       // a container's events while it did not hold the lot (a time that cannot be read counts)
-      if (window !== undefined && (e.time < window.from || e.time > window.until)) continue;
+      if (window !== undefined && !withinWindows(window, e.time)) continue;
       for (const object of e.objects) {
         if (object.id !== lot) continue;
         moves.push(moveOf(e, lot, object));
@@ -245,7 +262,7 @@ function withCarried(
   graph: LotGraph,
   moves: readonly RecallMovement[],
   counted: ReadonlySet<string>,
-  windows: ReadonlyMap<number, HoldWindow>,
+  containers: { has(node: number): boolean },
 ): RecallMovement[] {
   const named = new Set(moves.map((m) => `${m.index}\u0000${m.lot}`));
   // per event, the movements of the containers it names (each container once)
@@ -253,7 +270,7 @@ function withCarried(
   moves.forEach((m, at) => {
     if (m.kind !== 'shipping' && m.kind !== 'receiving' && m.kind !== 'sale') return;
     const node = graph.nodeOf(m.lot);
-    if (node === undefined || !windows.has(node)) return;
+    if (node === undefined || !containers.has(node)) return;
     let event = byEvent.get(m.index);
     if (event === undefined) {
       const time = m.eventTime === undefined ? Number.NaN : isoMillis(m.eventTime);
@@ -476,6 +493,32 @@ function collect(
 }
 
 /**
+ * The movements upstream of `lots` (the lot recalled and its ancestors): the events that name
+ * them, then the shipments and receipts of the containers they were packed into (through cases
+ * on a pallet; not what was made of them) while the container may have held one of them, each
+ * followed by what it carried of them (see {@link withCarried}). The lot's own containers count
+ * as a shipment naming the lot does, upstream and downstream alike.
+ */
+function upstreamOf(
+  graph: LotGraph,
+  holds: HoldWindows,
+  lots: readonly string[],
+): RecallMovement[] {
+  const counted = new Set(lots);
+  const windows = holds.packedInto(lots.map((l) => graph.nodeOf(l) as number));
+  const containers: string[] = [];
+  for (const node of windows.keys()) {
+    const id = graph.idOf(node);
+    if (!counted.has(id)) containers.push(id);
+  }
+  const moved = new Set(containers);
+  const moves = movementsOf(graph, [...lots, ...containers], windows).filter(
+    (m) => !moved.has(m.lot) || m.kind === 'shipping' || m.kind === 'receiving',
+  );
+  return withCarried(graph, moves, counted, windows);
+}
+
+/**
  * The recall scope of a lot: every upstream source (producers of the lot and of everything it was
  * made from, and who shipped those) and every downstream recipient (who the lot and everything
  * made from it was shipped to, received by or sold at), with quantities and dates, and the
@@ -501,9 +544,10 @@ export function recallScope(graph: LotGraph, id: string): RecallScope {
   const upstreamLots = back.lots.map((l) => l.id);
   const downstreamLots = forward.lots.map((l) => l.id);
   const units = graph.units ?? REC20_UNITS;
-  const upstream = movementsOf(graph, [forward.id, ...upstreamLots]);
   const start = graph.nodeOf(forward.id) as number;
-  const windows = containerWindows(graph, start);
+  const holds = new HoldWindows(graph);
+  const upstream = upstreamOf(graph, holds, [forward.id, ...upstreamLots]);
+  const windows = holds.from(start);
   const downstream = withCarried(
     graph,
     movementsOf(graph, [forward.id, ...downstreamLots], windows),
