@@ -95,6 +95,12 @@ const FLAG_DESTROYED = 2;
 const FLAG_DECLARATION = 4;
 /** A receipt counted in `pendingOnNode`: unpaired when it came, still waiting for its shipment. */
 const FLAG_WAITING = 8;
+/**
+ * A receipt paired with an unpaired shipment of its transaction while another that carried its
+ * lot was paired already (unpaired before paired): at finalize, the rest of a split delivery may
+ * be that other one's.
+ */
+const FLAG_OVER_PAIRED = 16;
 const HOLDER_SPAN = 4_194_304; // 2^22
 const MIXED = 255;
 /** Holders of one lot kept in a list before they move to a hash map. */
@@ -362,7 +368,8 @@ export class ChainChecker {
       if (kind !== K_RECEIVE && kind !== K_SHIP) continue;
       this.matched.data[slot] = 0;
       this.partner.data[slot] = -1;
-      this.flags.data[slot] = (this.flags.data[slot] as number) & ~FLAG_WAITING;
+      this.flags.data[slot] =
+        (this.flags.data[slot] as number) & ~(FLAG_WAITING | FLAG_OVER_PAIRED);
       if (s.withdrawn.has(slot) || (this.flags.data[slot] as number) & FLAG_DECLARATION) continue;
       order.push(slot);
     }
@@ -1999,8 +2006,18 @@ export class ChainChecker {
     let joined = false;
     if (roots !== undefined)
       for (let t = 0; t < roots.length && !joined; t += 1) joined = roots[t] !== t;
+    // the rest of split deliveries: receipts that pair otherwise than they did as they came, and
+    // the shipments they left
+    const split: Split = { moved: new Map(), freed: new Set(), closed: new Set() };
     for (const r of receipts) {
-      const partner = this.partner.data[r] as number;
+      let partner = this.partner.data[r] as number;
+      if (
+        matched[r] === 1 &&
+        partner !== -1 &&
+        !s.withdrawn.has(partner) &&
+        ((this.flags.data[r] as number) & FLAG_OVER_PAIRED || split.freed.size > 0)
+      )
+        partner = this.splitPartner(r, partner, matched, split);
       if (matched[r] === 1 && this.sentAll(partner, r)) continue; // the common case, quickly
       const paired: number[] = [];
       if (matched[r] === 1 && partner !== -1 && !s.withdrawn.has(partner)) paired.push(partner);
@@ -2049,6 +2066,8 @@ export class ChainChecker {
         for (const c of open) {
           if (covered >= wanted) break;
           matched[c] = 1;
+          split.closed.add(c);
+          split.freed.delete(c);
           paired.push(c);
           covered += this.coverOf(c, item);
         }
@@ -2089,6 +2108,119 @@ export class ChainChecker {
     }
     for (let t = 0; t < parent.length; t += 1) parent[t] = rootOf(t);
     return parent;
+  }
+
+  /**
+   * At finalize, in {@link settledPairs}: the shipment receipt `r` (paired with `partner` as it
+   * came) pairs with, given the receipts before it in time order.
+   *
+   * - The rest of a split delivery: a receipt paired with an unpaired truck of its transaction
+   *   while another one was paired ({@link FLAG_OVER_PAIRED}: received in part before it, in time
+   *   order) pairs with that other one instead when it is still short by at least what `r`
+   *   received of each lot (the latest such); the truck it leaves is unpaired again unless
+   *   another receipt pairs with it.
+   * - A receipt whose shipment was received in full before it pairs with a truck so left, when
+   *   one carried what it received.
+   *
+   * Only receipts whose quantities all count are moved.
+   */
+  private splitPartner(r: number, partner: number, matched: Uint8Array, split: Split): number {
+    const items = this.receivedItems(r);
+    if (items.length === 0 || items.some((i) => !i.counted)) return partner;
+    const flagged = ((this.flags.data[r] as number) & FLAG_OVER_PAIRED) !== 0;
+    const moveTo = (q: number): number => {
+      split.moved.set(r, q);
+      split.freed.delete(q);
+      matched[q] = 1;
+      if (!this.pairedOtherwise(partner, r, matched, split)) {
+        matched[partner] = 0;
+        split.freed.add(partner);
+      }
+      return q;
+    };
+    if (flagged) {
+      let best = -1;
+      for (const q of this.shipmentsTo(r)) {
+        if (q === partner || matched[q] !== 1 || this.datedAfter(q, r)) continue;
+        if (!this.restFits(q, r, items, matched, split)) continue;
+        if (best === -1 || this.laterThan(q, best)) best = q;
+      }
+      if (best !== -1) return moveTo(best);
+    }
+    if (split.freed.size === 0 || this.restFits(partner, r, items, matched, split)) return partner;
+    let best = -1;
+    for (const q of this.shipmentsTo(r)) {
+      if (!split.freed.has(q) || this.datedAfter(q, r) || !this.accountsForAny(q, r)) continue;
+      if (best === -1 || this.laterThan(q, best)) best = q;
+    }
+    return best === -1 ? partner : moveTo(best);
+  }
+
+  /**
+   * Whether shipment `ship`, less what the receipts paired with it before `r` received, still
+   * has what `r` received of each lot.
+   */
+  private restFits(
+    ship: number,
+    r: number,
+    items: readonly ReceivedItem[],
+    matched: Uint8Array,
+    split: Split,
+  ): boolean {
+    for (const item of items) {
+      const sent = this.sentOf(ship, item.node, item.dim);
+      if (!Number.isFinite(sent)) return false;
+      const got = this.receivedBefore(ship, item, r, matched, split);
+      if (sent - got < item.base / (1 + this.tolerance) - 1e-9) return false;
+    }
+    return true;
+  }
+
+  /**
+   * What the receipts before `r` (in time order) that pair with `ship` received of `item`'s lot
+   * in its dimension, as they name it.
+   */
+  private receivedBefore(
+    ship: number,
+    item: ReceivedItem,
+    r: number,
+    matched: Uint8Array,
+    split: Split,
+  ): number {
+    const s = this.store;
+    let got = 0;
+    for (let e = s.nodeHead.data[item.node] as number; e !== -1; e = s.neNext.data[e] as number) {
+      const x = s.neSlot.data[e] as number;
+      if (x === r || s.evKind.data[x] !== K_RECEIVE || !this.laterThan(r, x)) continue;
+      if (this.pairedWith(x, matched, split) !== ship) continue;
+      const o = s.neObj.data[e] as number;
+      const base = s.objBase.data[o] as number;
+      if (s.objDim.data[o] === item.dim && Number.isFinite(base) && base >= 0) got += base;
+    }
+    return got;
+  }
+
+  /** The shipment receipt `x` pairs with in {@link settledPairs} so far (-1: none). */
+  private pairedWith(x: number, matched: Uint8Array, split: Split): number {
+    const s = this.store;
+    if (s.withdrawn.has(x) || (this.flags.data[x] as number) & FLAG_DECLARATION) return -1;
+    return split.moved.get(x) ?? (matched[x] === 1 ? (this.partner.data[x] as number) : -1);
+  }
+
+  /** Whether shipment `ship` pairs with a receipt other than `r`, or was closed by one. */
+  private pairedOtherwise(ship: number, r: number, matched: Uint8Array, split: Split): boolean {
+    if (split.closed.has(ship)) return true;
+    const s = this.store;
+    const oe = s.objEnd(ship);
+    for (let o = s.objStart(ship); o < oe; o += 1) {
+      const node = s.objNode.data[o] as number;
+      for (let e = s.nodeHead.data[node] as number; e !== -1; e = s.neNext.data[e] as number) {
+        const x = s.neSlot.data[e] as number;
+        if (x === r || s.evKind.data[x] !== K_RECEIVE) continue;
+        if (this.pairedWith(x, matched, split) === ship) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -2243,11 +2375,13 @@ export class ChainChecker {
     // unpaired one, then one already paired (the most recent of each)
     let best = -1;
     let bestRank = 0;
+    let sawPaired = false;
     for (let i = ts; i < te && best === -1; i += 1) {
       const sym = s.txSym.data[i] as number;
       for (let e = this.shipTxHead.data[sym] as number; e !== -1; e = next[e] as number) {
         const ship = s.txSlot.data[e] as number;
         if (!this.sharesObject(ship, slot)) continue;
+        if (this.matched.data[ship] === 1) sawPaired = true;
         if (best === -1) {
           best = ship;
           continue;
@@ -2260,6 +2394,8 @@ export class ChainChecker {
         }
       }
     }
+    if (sawPaired && best !== -1 && this.matched.data[best] === 0)
+      this.flags.data[slot] = (this.flags.data[slot] as number) | FLAG_OVER_PAIRED;
     if (best === -1) best = this.findByObjects(slot, K_SHIP, (ship) => this.compatible(ship, slot));
     if (best !== -1) {
       this.pair(best, slot, out);
@@ -2435,6 +2571,13 @@ export class ChainChecker {
       for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);
     return out;
   }
+}
+
+/** In {@link ChainChecker.settledPairs}: receipts moved to another shipment, shipments left, closed. */
+interface Split {
+  readonly moved: Map<number, number>;
+  readonly freed: Set<number>;
+  readonly closed: Set<number>;
 }
 
 /** A lot a transfer moved in the mass balance as packed in a container it named. */

@@ -465,6 +465,35 @@ describe('validateChain: receipts against shipments, per business transaction', 
       ]);
   });
 
+  it('pairs the rest of a split delivery with the truck still short, not with another one', () => {
+    const h = (hour: number) => `2024-01-03T${String(hour).padStart(2, '0')}:00:00+08:00`;
+    const trucks = [origin(t0, 200), ship(t1, 100), ship('2024-01-02T09:00:00+08:00', 100)];
+    const pairing = (found: Diagnostic[]) =>
+      found
+        .filter((d) => d.code !== 'TRACE_RECEIPT_EXCEEDS_SHIPMENT')
+        .map((d) => [d.code, d.params?.index]);
+    // two trucks of 100 kg; 60 kg, then the other 40 kg of one of them received: 100 kg of 200
+    // arrived, so one truck was not received (before: the 40 kg closed the other truck, and
+    // nothing was reported)
+    const split = [...trucks, receive(h(8), 60), receive(h(9), 40)];
+    for (const order of permutations(5))
+      for (const found of both(split, order))
+        expect(pairing(found)).toEqual([['TRACE_SHIPMENT_NOT_RECEIVED', 1]]);
+    // the other truck arrives later, whole: it pairs with the truck the split one left
+    const later = [...split, receive(h(10), 100)];
+    for (const order of [
+      [0, 1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1, 0],
+      [0, 2, 1, 4, 3, 5],
+    ])
+      for (const found of both(later, order)) expect(pairing(found)).toEqual([]);
+    // a second receipt of more than the rest of the first truck (41 kg, 100 kg): no split, each
+    // receipt keeps its truck
+    for (const second of [100, 41])
+      for (const found of both([...trucks, receive(h(8), 60), receive(h(9), second)]))
+        expect(pairing(found)).toEqual([]);
+  });
+
   it('leaves uncompared: other dimensions, receipts of transactions never shipped, events without one', () => {
     const litres = {
       ...receive(t2, 0),
