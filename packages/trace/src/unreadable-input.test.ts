@@ -449,4 +449,35 @@ describe('inputs that throw when read (examples)', () => {
     const clean = checkProfile(CHAIN, CN_AQUATIC_CHAIN_PROFILE);
     expect(r.ctes.filter((_, i) => i !== at)).toEqual(clean.ctes.filter((_, i) => i !== at));
   });
+
+  it('checkProfile: an event whose member throws is reported as a list entry that throws is (locale, severity, path)', () => {
+    const at = 2;
+    // one input where event 2's sourceList getter throws (a member only the lot graph reads, so
+    // its finding comes from there), one where reading entry 2 of the list does
+    const member: unknown[] = [...CHAIN];
+    member[at] = Object.defineProperty({ ...CHAIN[at] }, 'sourceList', {
+      enumerable: true,
+      get: boom,
+    });
+    const entry = new Proxy([...CHAIN], {
+      get: (target, key, receiver) =>
+        key === String(at) ? boom() : Reflect.get(target, key, receiver),
+    });
+    const options = {
+      locale: 'zh-CN' as const,
+      pathPrefix: ['epcisBody', 'eventList'],
+      severities: { TRACE_INPUT_UNREADABLE: 'warning' as const },
+    };
+    const unreadable = (input: unknown) =>
+      checkProfile(input, CN_AQUATIC_CHAIN_PROFILE, options).diagnostics.filter(
+        (d) => d.code === 'TRACE_INPUT_UNREADABLE',
+      );
+    for (const input of [member, entry]) {
+      const found = unreadable(input);
+      expect(found.map((d) => [d.path, d.severity, d.params?.index])).toEqual([
+        [['epcisBody', 'eventList', at], 'warning', at],
+      ]);
+      expect(found[0]?.message).toContain(`事件 [${at}] 无法读取`);
+    }
+  });
 });
