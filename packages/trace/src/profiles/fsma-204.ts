@@ -49,6 +49,20 @@ function kde(
 }
 
 /**
+ * A KDE the rule asks for as "quantity and unit of measure": its spreadsheet cell gives each
+ * quantity with its unit (`12.5 KGM`).
+ */
+function quantityKde(
+  id: string,
+  en: string,
+  zh: string,
+  select: readonly string[],
+  citation: string,
+): KdeDefinition {
+  return defineKde(id, en, zh, select, { citation, format: 'quantityWithUnit' });
+}
+
+/**
  * FDA Food Traceability Rule (FSMA section 204, 21 CFR part 1 subpart S): the seven critical
  * tracking events with their key data elements, the lot-code rule of §1.1320 (a new traceability
  * lot code only at initial packing, first land-based receiving and transformation) and the
@@ -138,7 +152,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           [...LOT, 'outputQuantityList[*].epcClass', '*:commodity', 'ilmd.*:commodity'],
           '21 CFR 1.1325(a)(1)(ii)',
         ),
-        kde(
+        quantityKde(
           'quantity',
           'Quantity and unit of measure',
           '数量及计量单位',
@@ -195,7 +209,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           [...LOT, '*:commodity', 'ilmd.*:commodity'],
           '21 CFR 1.1325(b)(1)(ii)',
         ),
-        kde(
+        quantityKde(
           'quantity',
           'Quantity and unit of measure',
           '数量及计量单位',
@@ -258,7 +272,13 @@ export const FSMA_204_PROFILE: TraceProfile = {
           [...LOT, 'ilmd.*:aquaticSpeciesCode', 'ilmd.*:aquaticSpeciesName'],
           '21 CFR 1.1335(b)',
         ),
-        kde('quantity', 'Quantity and unit of measure', '数量及计量单位', QTY, '21 CFR 1.1335(c)'),
+        quantityKde(
+          'quantity',
+          'Quantity and unit of measure',
+          '数量及计量单位',
+          QTY,
+          '21 CFR 1.1335(c)',
+        ),
         kde(
           'harvestDateRange',
           'Harvest date range of the trip',
@@ -328,7 +348,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           ['ilmd.*:dateReceived', '*:dateReceived', 'ilmd.*:receiveDate', '*:receiveDate'],
           '21 CFR 1.1330(a)(2)',
         ),
-        kde(
+        quantityKde(
           'quantityReceived',
           'Quantity and unit of measure of the food received',
           '收到的数量及计量单位',
@@ -394,7 +414,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           PACKED_LOT,
           '21 CFR 1.1330(a)(12)',
         ),
-        kde(
+        quantityKde(
           'quantityPacked',
           'Quantity and unit of measure of the packed food',
           '包装后数量及计量单位',
@@ -436,14 +456,17 @@ export const FSMA_204_PROFILE: TraceProfile = {
           LOT,
           '21 CFR 1.1340(a)(1)',
         ),
-        kde(
+        quantityKde(
           'quantity',
           'Quantity and unit of measure',
           '数量及计量单位',
           QTY,
           '21 CFR 1.1340(a)(2)',
         ),
-        kde('unitOfMeasure', 'Unit of measure', '计量单位', UOM, '21 CFR 1.1340(a)(2)'),
+        defineKde('unitOfMeasure', 'Unit of measure', '计量单位', UOM, {
+          citation: '21 CFR 1.1340(a)(2)',
+          format: 'unit',
+        }),
         kde('productDescription', 'Product description', '产品描述', LOT, '21 CFR 1.1340(a)(3)'),
         kde(
           'subsequentRecipient',
@@ -488,14 +511,17 @@ export const FSMA_204_PROFILE: TraceProfile = {
           LOT,
           '21 CFR 1.1345(a)(1)',
         ),
-        kde(
+        quantityKde(
           'quantity',
           'Quantity and unit of measure',
           '数量及计量单位',
           QTY,
           '21 CFR 1.1345(a)(2)',
         ),
-        kde('unitOfMeasure', 'Unit of measure', '计量单位', UOM, '21 CFR 1.1345(a)(2)'),
+        defineKde('unitOfMeasure', 'Unit of measure', '计量单位', UOM, {
+          citation: '21 CFR 1.1345(a)(2)',
+          format: 'unit',
+        }),
         kde('productDescription', 'Product description', '产品描述', LOT, '21 CFR 1.1345(a)(3)'),
         kde(
           'previousSource',
@@ -548,7 +574,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           EPCIS_SELECTORS.inputLots,
           '21 CFR 1.1350(a)(1)(ii)',
         ),
-        kde(
+        quantityKde(
           'inputQuantities',
           'Quantity and unit of measure used from each lot',
           '各投入批次的用量及计量单位',
@@ -583,7 +609,7 @@ export const FSMA_204_PROFILE: TraceProfile = {
           EPCIS_SELECTORS.outputLots,
           '21 CFR 1.1350(a)(2)(iv)',
         ),
-        kde(
+        quantityKde(
           'outputQuantity',
           'Quantity and unit of measure of the food produced',
           '产出数量及计量单位',

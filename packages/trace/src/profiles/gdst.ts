@@ -1,10 +1,11 @@
 import { EPCIS_SELECTORS } from './epcis-selectors.js';
-import { type KdeDefinition, kdeCitedTo, type TraceProfile } from './trace-profile.js';
+import { defineKde, type KdeDefinition, kdeCitedTo, type TraceProfile } from './trace-profile.js';
 
 const LOT = [...EPCIS_SELECTORS.lots, ...EPCIS_SELECTORS.outputLots];
 const QTY = [...EPCIS_SELECTORS.quantities, ...EPCIS_SELECTORS.outputQuantities];
 
-const kde = kdeCitedTo('GDST 1.x Core Normative Standards');
+const CITATION = 'GDST 1.x Core Normative Standards';
+const kde = kdeCitedTo(CITATION);
 
 /** KDEs every GDST event carries. */
 const COMMON: readonly KdeDefinition[] = [
@@ -21,7 +22,11 @@ const COMMON: readonly KdeDefinition[] = [
   ]),
   kde('location', 'Location (GLN)', '地点', EPCIS_SELECTORS.place),
   kde('productAndLot', 'Product (GTIN) and lot', '产品及批次', LOT),
-  kde('quantity', 'Quantity and unit', '数量及单位', QTY),
+  // one cell of quantity and unit (`12.5 KGM`) in a spreadsheet, as the KDE's name asks
+  defineKde('quantity', 'Quantity and unit', '数量及单位', QTY, {
+    citation: CITATION,
+    format: 'quantityWithUnit',
+  }),
 ];
 
 /**

@@ -36,6 +36,7 @@ export {
   type CustomRule,
   defineKde,
   type KdeDefinition,
+  type KdeFormat,
   kdeCitedTo,
   type NewLotOnlyAtRule,
   type ProfileLabel,

@@ -7,10 +7,11 @@ import { traceBack, traceForward } from '../chain/trace-lot.js';
 import { CN_AQUATIC_CHAIN_PROFILE } from '../cn/aquatic-chain.js';
 import { CN_FOOD_SAFETY_LAW_PROFILE } from '../cn/food-safety-law.js';
 import { generateSeaCucumberChain } from '../testdata/sea-cucumber-chain.js';
+import { acmeMeta } from './__fixtures__/acme-profile.js';
 import { FSMA_204_PROFILE } from './fsma-204.js';
 import { GDST_PROFILE } from './gdst.js';
 import { csvField, guardFormula, toSortableSpreadsheet } from './sortable-spreadsheet.js';
-import type { TraceProfile } from './trace-profile.js';
+import { defineKde, type TraceProfile } from './trace-profile.js';
 
 /** A minimal RFC 4180 reader, to check the writer's output round-trips. */
 function parseCsv(text: string): string[][] {
@@ -242,5 +243,194 @@ describe('a query given something that is no lot graph', () => {
     expect([(thrown as FoodSafetyError).code, (thrown as FoodSafetyError).params.function]).toEqual(
       ['TRACE_GRAPH_INVALID', fn],
     );
+  });
+});
+
+describe('toSortableSpreadsheet: KDE cells of quantity and unit (KdeDefinition.format)', () => {
+  // 21 CFR 1.1340(a)(2) / 1.1345(a)(2): "the quantity and unit of measure of the food"; the
+  // units are UN/CEFACT Rec 20 codes as EPCIS writes them (KGM kilogram, LBR pound)
+  const LOT_1 = 'urn:epc:class:lgtin:4012345.012345.L1';
+  const LOT_2 = 'urn:epc:class:lgtin:4012345.012345.L2';
+  const LOT_3 = 'urn:epc:class:lgtin:4012345.012345.L3';
+  const event = (minute: number, bizStep: string, what: object, type = 'ObjectEvent') => ({
+    type,
+    ...(type === 'ObjectEvent' ? { action: 'OBSERVE' } : {}),
+    bizStep,
+    eventTime: `2025-03-01T10:0${minute}:00Z`,
+    eventTimeZoneOffset: '+00:00',
+    ...what,
+  });
+  const events = [
+    event(0, 'shipping', { quantityList: [{ epcClass: LOT_1, quantity: 12.5, uom: 'KGM' }] }),
+    event(1, 'shipping', {
+      quantityList: [
+        { epcClass: LOT_1, quantity: 12.5, uom: 'KGM' },
+        { epcClass: LOT_2, quantity: 3, uom: 'LBR' },
+      ],
+    }),
+    // instances only: each EPC is one piece, and has no unit
+    event(2, 'receiving', {
+      epcList: ['urn:epc:id:sgtin:4012345.012345.1001', 'urn:epc:id:sgtin:4012345.012345.1002'],
+    }),
+    // a quantity without uom: a count of instances of the class (EPCIS 2.0 §7.3.3.3)
+    event(3, 'shipping', { quantityList: [{ epcClass: LOT_2, quantity: 40 }] }),
+    // a weighed lot and a counted one: the count's entry is kept, empty, so entries stay aligned
+    event(4, 'shipping', {
+      quantityList: [
+        { epcClass: LOT_1, quantity: 12.5, uom: 'KGM' },
+        { epcClass: LOT_2, quantity: 40 },
+      ],
+    }),
+  ];
+  const graph = buildLotGraph(events);
+  type Options = { profile?: TraceProfile; separator?: string; locale?: 'zh-CN' };
+  const column = (name: string, options: Options = {}, g = graph) => {
+    const [header = [], ...rows] = parseCsv(
+      toSortableSpreadsheet(g, { profile: FSMA_204_PROFILE, ...options }),
+    );
+    expect(header.filter((h) => h === name)).toHaveLength(1);
+    return rows.map((r) => r[header.indexOf(name)]);
+  };
+
+  it('writes FSMA 204 quantities each with its unit, lines joined as other cells are', () => {
+    // before the format: '12.5', '12.5; 3', the two EPCs themselves, '40', '12.5; 40'
+    expect(column('Quantity and unit of measure')).toEqual([
+      '12.5 KGM',
+      '12.5 KGM; 3 LBR',
+      '1; 1',
+      '40',
+      '12.5 KGM; 40',
+    ]);
+    expect(column('Quantity and unit of measure', { separator: ' | ' })[1]).toBe(
+      '12.5 KGM | 3 LBR',
+    );
+    expect(column('数量及计量单位', { locale: 'zh-CN' })[1]).toBe('12.5 KGM; 3 LBR');
+    // one entry for each lot code, in the same order
+    expect(column('Traceability lot code assigned')[4]).toBe(`${LOT_1}; ${LOT_2}`);
+  });
+
+  it("writes FSMA 204's unit of measure KDE as the units alone: nothing for an EPC or a count", () => {
+    // before: 'KGM', 'KGM; LBR', the two EPCs, '', 'KGM' (the count's entry dropped)
+    expect(column('Unit of measure (unitOfMeasure)')).toEqual(['KGM', 'KGM; LBR', '', '', 'KGM; ']);
+    // the core columns are as they were
+    expect(column('Quantity')).toEqual(['12.5', '12.5; 3', '1; 1', '40', '12.5; 40']);
+    expect(column('Unit of measure')).toEqual(['KGM', 'KGM; LBR', '; ', '', 'KGM; ']);
+  });
+
+  it("writes FSMA 204's quantities of a transformation with their units", () => {
+    const transformation = event(
+      5,
+      'commissioning',
+      {
+        inputQuantityList: [
+          { epcClass: LOT_1, quantity: 12.5, uom: 'KGM' },
+          { epcClass: LOT_2, quantity: 3, uom: 'LBR' },
+        ],
+        outputQuantityList: [{ epcClass: LOT_3, quantity: 10, uom: 'KGM' }],
+      },
+      'TransformationEvent',
+    );
+    const g = buildLotGraph([transformation]);
+    expect(column('Quantity and unit of measure used from each lot', {}, g)).toEqual([
+      '12.5 KGM; 3 LBR',
+    ]);
+    expect(column('Quantity and unit of measure of the food produced', {}, g)).toEqual(['10 KGM']);
+  });
+
+  it("writes GDST's quantity and unit as one cell", () => {
+    expect(column('Quantity and unit', { profile: GDST_PROFILE })).toEqual([
+      '12.5 KGM',
+      '12.5 KGM; 3 LBR',
+      '1; 1',
+      '40',
+      '12.5 KGM; 40',
+    ]);
+    expect(column('数量及单位', { profile: GDST_PROFILE, locale: 'zh-CN' })[1]).toBe(
+      '12.5 KGM; 3 LBR',
+    );
+  });
+
+  // an integrator's profile, written with defineKde: a landing whose ILMD lists the weighed catch
+  const landing = (kdes: TraceProfile['ctes'][number]['kdes']) => ({
+    id: 'landing',
+    label: { en: 'Landing', 'zh-CN': '上岸' },
+    match: [{ bizSteps: ['arriving'] }],
+    kdes,
+  });
+  const catchProfile = (
+    ctes: TraceProfile['ctes'] = [
+      landing([
+        defineKde('catch', 'Catch weight', '渔获重量', ['ilmd.*:catchList[*].weight'], {
+          format: 'quantityWithUnit',
+        }),
+        defineKde('catchUnit', 'Catch unit', '渔获计量单位', ['ilmd.*:catchList[*].uom'], {
+          format: 'unit',
+        }),
+        defineKde('catchAsSent', 'Catch as sent', '渔获原始值', ['ilmd.*:catchList[*].weight']),
+      ]),
+    ],
+  ): TraceProfile => ({
+    meta: { ...acmeMeta(), id: 'acme.landing' },
+    label: { en: 'Landing', 'zh-CN': '上岸' },
+    ctes,
+    rules: [],
+  });
+  const landed = {
+    type: 'ObjectEvent',
+    action: 'ADD',
+    bizStep: 'arriving',
+    eventTime: '2025-03-02T06:00:00Z',
+    eventTimeZoneOffset: '+00:00',
+    quantityList: [{ epcClass: LOT_3, quantity: 159, uom: 'KGM' }],
+    ilmd: {
+      'ex:catchList': [
+        { species: 'COD', weight: 120, uom: 'KGM' },
+        { species: 'HAD', weight: 35 },
+        { species: 'POK', weight: 4, uom: 'LBR' },
+      ],
+    },
+  };
+
+  it("writes an integrator's KDE in the format it declares, from its own selectors", () => {
+    const g = buildLotGraph([landed]);
+    const profile = catchProfile();
+    expect(column('Catch weight', { profile }, g)).toEqual(['120 KGM; 35; 4 LBR']);
+    expect(column('Catch unit', { profile }, g)).toEqual(['KGM; ; LBR']);
+    expect(column('Catch as sent', { profile }, g)).toEqual(['120; 35; 4']);
+    expect(landed.ilmd['ex:catchList'][1]).toEqual({ species: 'HAD', weight: 35 }); // not mutated
+  });
+
+  it('gives a KDE id declared by two CTEs the format of the first (as its header)', () => {
+    const shipping = {
+      id: 'shipping',
+      label: { en: 'Shipping', 'zh-CN': '发货' },
+      match: [{ bizSteps: ['shipping'] }],
+      kdes: [
+        defineKde('qty', 'Quantity', '数量', ['quantityList[*].quantity'], { format: 'unit' }),
+      ],
+    };
+    const arriving = landing([
+      defineKde('qty', 'Quantity and unit', '数量及单位', ['quantityList[*].quantity'], {
+        format: 'quantityWithUnit',
+      }),
+    ]);
+    const g = buildLotGraph([landed, events[1]]);
+    // rows in time order: the shipping of 2025-03-01, then the landing of 2025-03-02
+    expect(column('Quantity and unit', { profile: catchProfile([arriving, shipping]) }, g)).toEqual(
+      ['12.5 KGM; 3 LBR', '159 KGM'],
+    );
+    expect(column('Quantity (qty)', { profile: catchProfile([shipping, arriving]) }, g)).toEqual([
+      'KGM; LBR',
+      'KGM',
+    ]);
+  });
+
+  it('reads quantity lists with holes and odd members without throwing', () => {
+    const odd = event(0, 'shipping', {
+      quantityList: [null, 'x', {}, { epcClass: LOT_1, quantity: 2, uom: { code: 'KGM' } }],
+    });
+    const g = buildLotGraph([odd]);
+    expect(column('Quantity and unit of measure', {}, g)).toEqual(['2 {"code":"KGM"}']);
+    expect(column('Unit of measure (unitOfMeasure)', {}, g)).toEqual(['{"code":"KGM"}']);
   });
 });

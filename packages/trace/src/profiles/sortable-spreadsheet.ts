@@ -7,7 +7,7 @@ import { OptionReader, plainOptions } from '../option-reader.js';
 import { LIST_OF_EVENT_POSITIONS, validProfile } from '../option-words.js';
 import { recogniseCte, recogniseCtes } from './check-profile.js';
 import { selectValues } from './kde-selector.js';
-import { type TraceProfile, validateTraceProfile } from './trace-profile.js';
+import { type KdeDefinition, type TraceProfile, validateTraceProfile } from './trace-profile.js';
 
 /** Options of {@link toSortableSpreadsheet}. */
 export interface SpreadsheetOptions {
@@ -93,6 +93,66 @@ function text(value: unknown): string {
   } catch {
     return describeValue(value, Number.POSITIVE_INFINITY); // a cycle or a bigint inside
   }
+}
+
+/** A selector of a list of instances (EPCs), each of which counts as one piece, without a unit. */
+const INSTANCE_LIST = /^(?:epcList|childEPCs|inputEPCList|outputEPCList)\[\s*\*\s*\]$/;
+
+/** The last step of a selector: a quoted member, a bracket, or a member name. */
+const LAST_STEP = /(?:\[\s*"[^"]*"\s*\]|\[[^\]]*\]|[^.[\]]+)$/;
+
+/**
+ * What a selector picks, each value with the `uom` of the object that holds it: for a selector
+ * that ends in a member (`quantityList[*].quantity`, `quantityList[*].uom`), one entry for every
+ * object the rest of it reaches (every element of `quantityList`), with no value when that object
+ * lacks the member, so that the entries stay aligned with the elements (and the lot cell); for any
+ * other selector the values it picks, without a unit.
+ */
+function measuredEntries(
+  event: unknown,
+  selector: string,
+): { value: unknown; uom: unknown; instance: boolean }[] {
+  const s = selector.trim();
+  if (INSTANCE_LIST.test(s))
+    return selectValues(event, s).map((value) => ({ value, uom: undefined, instance: true }));
+  const last = LAST_STEP.exec(s);
+  if (last === null || (last[0].startsWith('[') && !/^\[\s*"/.test(last[0])))
+    return selectValues(event, s).map((value) => ({ value, uom: undefined, instance: false }));
+  const parent = s.slice(0, last.index).replace(/\.$/, '');
+  const holders = parent === '' ? [event] : selectValues(event, parent);
+  const out: { value: unknown; uom: unknown; instance: boolean }[] = [];
+  for (const h of holders) {
+    if (!isRecord(h)) continue;
+    const values = selectValues(h, last[0]);
+    if (values.length === 0) out.push({ value: undefined, uom: h.uom, instance: false });
+    for (const value of values) out.push({ value, uom: h.uom, instance: false });
+  }
+  return out;
+}
+
+/**
+ * The cell entries of a KDE with a declared format (`KdeDefinition.format`), from the first
+ * selector that gives a non-empty one, as other KDE cells are read: `quantityWithUnit` each
+ * quantity with the `uom` of its quantity element (`12.5 KGM`), a quantity without `uom` (a count
+ * of instances, EPCIS 2.0 §7.3.3.3) alone and an instance identifier as `1`; `unit` each element's
+ * `uom`, an empty entry for a count or an instance. A cell without any value is empty.
+ */
+function formattedEntries(
+  event: unknown,
+  selectors: readonly string[],
+  format: NonNullable<KdeDefinition['format']>,
+): string[] {
+  for (const selector of selectors) {
+    const entries = measuredEntries(event, selector).map(({ value, uom, instance }) => {
+      if (format === 'unit') return instance ? '' : text(uom);
+      if (instance) return '1';
+      const quantity = text(value);
+      const unit = text(uom);
+      return quantity === '' || unit === '' ? quantity : `${quantity} ${unit}`;
+    });
+    if (entries.some((e) => e !== '')) return entries;
+  }
+  return [];
 }
 
 function baseCells(e: EventSummary, sep: string, zh: boolean): string[] {
@@ -209,9 +269,14 @@ export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions
     );
 
   const profile = options.profile;
-  const kdeColumns: { id: string; label: string; selectByCte: Map<string, readonly string[]> }[] =
-    [];
+  const kdeColumns: {
+    id: string;
+    label: string;
+    selectByCte: Map<string, readonly string[]>;
+    format: KdeDefinition['format'];
+  }[] = [];
   if (profile !== undefined) {
+    // one column per KDE id: its label and format are those of the first CTE that declares it
     const byId = new Map<string, (typeof kdeColumns)[number]>();
     for (const cte of profile.ctes) {
       for (const kde of cte.kdes) {
@@ -221,6 +286,7 @@ export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions
             id: kde.id,
             label: zh ? kde.label['zh-CN'] : kde.label.en,
             selectByCte: new Map(),
+            format: kde.format,
           };
           byId.set(kde.id, col);
           kdeColumns.push(col);
@@ -271,6 +337,10 @@ export function toSortableSpreadsheet(graph: LotGraph, given: SpreadsheetOptions
         const selectors = cte === undefined ? undefined : col.selectByCte.get(cte);
         if (selectors === undefined || source === undefined) {
           cells.push('');
+          continue;
+        }
+        if (col.format !== undefined) {
+          cells.push(formattedEntries(source, selectors, col.format).join(sep));
           continue;
         }
         let values: unknown[] = [];

@@ -4,7 +4,14 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { recallScope } from '../chain/recall-scope.js';
 import { createTraceIndex } from '../chain/trace-index.js';
 import { checkProfile } from './check-profile.js';
-import type { ProfileRule, TraceProfile, traceProfiles, ValueRule } from './trace-profile.js';
+import {
+  defineKde,
+  type KdeDefinition,
+  type ProfileRule,
+  type TraceProfile,
+  type traceProfiles,
+  type ValueRule,
+} from './trace-profile.js';
 
 describe('profile types', () => {
   it('the extension point carries TraceProfile', () => {
@@ -22,6 +29,27 @@ describe('profile types', () => {
     expectTypeOf<Extract<ProfileRule, { kind: 'value' }>>().toEqualTypeOf<ValueRule>();
     // @ts-expect-error an unknown rule kind is not a rule
     const bad: ProfileRule = { kind: 'nope', id: 'x' };
+    void bad;
+  });
+  it('a KDE declares its spreadsheet cell format by name, optionally', () => {
+    expectTypeOf<KdeDefinition['format']>().toEqualTypeOf<
+      'quantityWithUnit' | 'unit' | undefined
+    >();
+    expectTypeOf(defineKde).parameter(4).toEqualTypeOf<
+      | {
+          readonly citation?: string;
+          readonly required?: boolean;
+          readonly format?: 'quantityWithUnit' | 'unit';
+        }
+      | undefined
+    >();
+    const bad: KdeDefinition = {
+      id: 'q',
+      label: { en: 'Q', 'zh-CN': '数量' },
+      select: [],
+      // @ts-expect-error a format the spreadsheet does not know
+      format: 'quantity',
+    };
     void bad;
   });
   it('the index answers the same queries as a graph', () => {

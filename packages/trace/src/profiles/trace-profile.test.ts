@@ -11,7 +11,12 @@ import { ACME_LABEL, ACME_LOT_CODE, acmeMeta } from './__fixtures__/acme-profile
 import { english } from './__fixtures__/english.js';
 import { checkProfile } from './check-profile.js';
 import { parseSelector } from './kde-selector.js';
-import { type TraceProfile, traceProfiles, validateTraceProfile } from './trace-profile.js';
+import {
+  defineKde,
+  type TraceProfile,
+  traceProfiles,
+  validateTraceProfile,
+} from './trace-profile.js';
 
 const L = ACME_LABEL;
 const META = acmeMeta();
@@ -230,6 +235,33 @@ describe('validateTraceProfile', () => {
     ]);
   });
 
+  it('reports a KDE format it does not know, in both languages, with the path to it', () => {
+    const kdes = [
+      { ...KDE, id: 'qty', format: 'quantity' }, // for quantityWithUnit
+      { ...KDE, id: 'uom', format: 42 },
+      { ...KDE, id: 'a', format: 'quantityWithUnit' },
+      { ...KDE, id: 'b', format: 'unit' },
+      { ...KDE, id: 'c', format: undefined },
+    ];
+    const profile = { ...base, ctes: [base.ctes[0], { ...base.ctes[1], kdes }] };
+    expect(problems(profile)).toEqual([
+      [
+        ['ctes', 1, 'kdes', 0, 'format'],
+        'KDE qty of receiving has the unknown format quantity (one of quantityWithUnit, unit)',
+      ],
+      [
+        ['ctes', 1, 'kdes', 1, 'format'],
+        'KDE uom of receiving has the unknown format 42 (one of quantityWithUnit, unit)',
+      ],
+    ]);
+    const zh = validateTraceProfile(profile as unknown as TraceProfile).map(
+      (d) => localizeDiagnostic(d, 'zh-CN').message,
+    );
+    expect(zh[0]).toMatch(
+      /无效：receiving 的 KDE qty 的 format quantity 未知（应为 quantityWithUnit、unit 之一）$/,
+    );
+  });
+
   it('keeps a plugin with a broken profile from activating, with the path into it', () => {
     const broken = definePlugin({
       name: 'acme-profile',
@@ -250,5 +282,24 @@ describe('validateTraceProfile', () => {
         ['plugins', 'acme-profile', 'contributions', 'trace.profiles', 'acme.p', 'rules', 0, 'op'],
       ],
     ]);
+  });
+});
+
+describe('defineKde', () => {
+  it('takes the format of the KDE cell, and leaves it out when none is given', () => {
+    expect(
+      defineKde('qty', 'Quantity and unit', '数量及单位', ['quantityList[*].quantity'], {
+        format: 'quantityWithUnit',
+      }),
+    ).toEqual({
+      id: 'qty',
+      label: { en: 'Quantity and unit', 'zh-CN': '数量及单位' },
+      select: ['quantityList[*].quantity'],
+      format: 'quantityWithUnit',
+    });
+    expect(defineKde('u', 'Unit', '单位', ['quantityList[*].uom'], { format: 'unit' }).format).toBe(
+      'unit',
+    );
+    expect('format' in defineKde('x', 'X', '某', ['a'], { citation: 'c' })).toBe(false);
   });
 });

@@ -34,20 +34,46 @@ export interface KdeDefinition {
   readonly required?: boolean;
   /** The paragraph of the rule that asks for it, e.g. `21 CFR 1.1340(a)(1)`. */
   readonly citation?: string;
+  /**
+   * How `toSortableSpreadsheet` writes the KDE's cell (default: the values its selectors pick, as
+   * sent). Each value is read at the object that holds it (a quantity element), with that object's
+   * `uom`:
+   * - `quantityWithUnit`: each quantity with its unit (`12.5 KGM; 3 LBR`), for a KDE the rule asks
+   *   for as quantity and unit of measure; a quantity without `uom` (a count) as the number alone,
+   *   an EPC of an instance list (`epcList[*]`, `childEPCs[*]`, `inputEPCList[*]`,
+   *   `outputEPCList[*]`) as `1`;
+   * - `unit`: the unit of each quantity element (`KGM; LBR`), nothing for a count or an EPC; a
+   *   cell without any unit is empty.
+   * Either way one entry per element, aligned with the lot cell, from the first selector that finds
+   * any. Nothing else (`checkProfile` included) reads it.
+   */
+  readonly format?: 'quantityWithUnit' | 'unit';
 }
+
+/** How a spreadsheet writes a KDE's cell (see {@link KdeDefinition.format}). */
+export type KdeFormat = NonNullable<KdeDefinition['format']>;
+
+/** The values of {@link KdeDefinition.format}. */
+const KDE_FORMATS: readonly KdeFormat[] = ['quantityWithUnit', 'unit'];
 
 /**
  * Build a KDE definition: its id, its label in both locales, where it may be found in an event,
- * and the paragraph that asks for it. `required` defaults to true (and is then left out).
+ * the paragraph that asks for it and how a spreadsheet writes its cell (`format`, see
+ * {@link KdeDefinition.format}). `required` defaults to true (and is then left out).
  *
  * @example defineKde('tlc', 'Traceability lot code', '追溯批次代码', ['quantityList[*].epcClass'], { citation: '21 CFR 1.1340(a)(1)' })
+ * @example defineKde('qty', 'Quantity and unit', '数量及单位', EPCIS_SELECTORS.quantities, { format: 'quantityWithUnit' })
  */
 export function defineKde(
   id: string,
   en: string,
   zh: string,
   select: readonly string[],
-  options: { readonly citation?: string; readonly required?: boolean } = {},
+  options: {
+    readonly citation?: string;
+    readonly required?: boolean;
+    readonly format?: KdeDefinition['format'];
+  } = {},
 ): KdeDefinition {
   return {
     id,
@@ -55,6 +81,7 @@ export function defineKde(
     select,
     ...(options.citation === undefined ? {} : { citation: options.citation }),
     ...(options.required === false ? { required: false } : {}),
+    ...(options.format === undefined ? {} : { format: options.format }),
   };
 }
 
@@ -346,11 +373,11 @@ function operandProblem(op: ValueOp, value: unknown): Words | undefined {
 /**
  * Check a profile's definition so that a broken one fails to activate instead of misjudging
  * events: rule-set metadata and labels; unique CTE ids, each with a list of match entries and a
- * KDE table of unique ids and well-formed selectors; rules with unique ids, a known kind and
- * severity, naming known CTEs, and with the fields their kind needs (a `requires-before` scope of
- * `lot` or `lineage`; a value rule's known op with a value that fits it, a well-formed selector
- * and a message descriptor; a custom rule's `check` function). Returns `TRACE_PROFILE_INVALID`
- * errors (and the metadata's own) with paths into the profile.
+ * KDE table of unique ids, well-formed selectors and known formats; rules with unique ids, a known
+ * kind and severity, naming known CTEs, and with the fields their kind needs (a `requires-before`
+ * scope of `lot` or `lineage`; a value rule's known op with a value that fits it, a well-formed
+ * selector and a message descriptor; a custom rule's `check` function). Returns
+ * `TRACE_PROFILE_INVALID` errors (and the metadata's own) with paths into the profile.
  */
 export function validateTraceProfile(profile: TraceProfile): Diagnostic[] {
   try {
@@ -495,6 +522,14 @@ function profileProblems(profile: TraceProfile): Diagnostic[] {
               `required of KDE ${shown(d.id)} of ${cteId} must be true or false`,
             ),
             [...at, 'required'],
+          );
+        if (d.format !== undefined && !KDE_FORMATS.includes(d.format as KdeFormat))
+          bad(
+            w(
+              `${cteId} 的 KDE ${shown(d.id)} 的 format ${shown(d.format)} 未知（应为 ${KDE_FORMATS.join('、')} 之一）`,
+              `KDE ${shown(d.id)} of ${cteId} has the unknown format ${shown(d.format)} (one of ${KDE_FORMATS.join(', ')})`,
+            ),
+            [...at, 'format'],
           );
       });
     }
