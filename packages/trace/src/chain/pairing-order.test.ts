@@ -5,25 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { origin, receive, ship } from './__fixtures__/a-to-b-chain.js';
 import { createTraceIndex } from './trace-index.js';
 import { validateChain } from './validate-chain.js';
 
-const LOT = 'urn:epc:class:lgtin:6921001.000102.A1';
-const A = 'urn:epc:id:sgln:6921001.00001.0';
-const B = 'urn:epc:id:sgln:6921001.00002.0';
 const tx = (name: string) => `urn:epcglobal:cbv:bt:6921001000018:${name}`;
 const at = (minute: number) =>
   `2024-01-02T${String(8 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+08:00`;
-
-const made = {
-  type: 'ObjectEvent',
-  action: 'ADD',
-  bizStep: 'commissioning',
-  eventTime: '2024-01-01T08:00:00+08:00',
-  eventTimeZoneOffset: '+08:00',
-  quantityList: [{ epcClass: LOT, quantity: 10_000, uom: 'KGM' }],
-  bizLocation: { id: A },
-};
 
 interface Move {
   readonly receipt: boolean;
@@ -32,17 +20,10 @@ interface Move {
   readonly txs: readonly string[];
 }
 
+/** A shipment A → B, or a receipt at B, of the fixture's lot under the transactions given. */
 const transfer = ({ receipt, minute, kg, txs }: Move) => ({
-  type: 'ObjectEvent',
-  action: 'OBSERVE',
-  bizStep: receipt ? 'receiving' : 'shipping',
-  eventTime: at(minute),
-  eventTimeZoneOffset: '+08:00',
-  quantityList: [{ epcClass: LOT, quantity: kg, uom: 'KGM' }],
-  ...(receipt ? { bizLocation: { id: B } } : { readPoint: { id: A } }),
+  ...(receipt ? receive : ship)(at(minute), kg),
   bizTransactionList: txs.map((t) => ({ type: 'po', bizTransaction: tx(t) })),
-  sourceList: [{ type: 'location', source: A }],
-  destinationList: [{ type: 'location', destination: B }],
 });
 
 const move = fc.record({
@@ -71,7 +52,7 @@ describe('pairing at finalize, whatever order the index receives the events in',
           // (each at a time of its own: the index tells events of one time, and repeats of one
           // content, apart by arrival — documented — and validateChain by position)
           const events = [
-            made,
+            origin('2024-01-01T08:00:00+08:00', 10_000),
             ...moves.map((m, i) => transfer({ ...m, minute: m.minute * 10 + i })),
           ];
           const expected = oneStep(validateChain(events));
