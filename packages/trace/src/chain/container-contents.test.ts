@@ -43,4 +43,27 @@ describe('ContainerContents', () => {
   it('counts only the lots it is given', () => {
     expect(new ContainerContents(graph, new Set()).carriedAt(pallet, ms(13))).toEqual([]);
   });
+
+  it('counts a case once, when it is on the pallet and in a case on it (bad data)', () => {
+    const CASE = 'urn:epc:id:sscc:6921002.0000000019';
+    const OUTER = 'urn:epc:id:sscc:6921002.0000000033';
+    const pack = (parent: string, children: object) => ({
+      type: 'AggregationEvent',
+      action: 'ADD',
+      eventTime: at(8),
+      eventTimeZoneOffset: '+08:00',
+      parentID: parent,
+      ...children,
+    });
+    const nested = buildLotGraph([
+      pack(CASE, { childQuantityList: [{ epcClass: LOT, quantity: 10, uom: 'KGM' }] }),
+      pack(OUTER, { childEPCs: [CASE] }),
+      pack(PALLET, { childEPCs: [CASE, OUTER] }),
+    ]);
+    const contents = new ContainerContents(nested, new Set([LOT_LINK]));
+    // 10 kg (before: 20, the case under the pallet and again under the outer case)
+    expect(contents.carriedAt(nested.nodeOf(PALLET) as number, ms(9))).toEqual([
+      { lot: LOT_LINK, quantity: 10, uom: 'KGM' },
+    ]);
+  });
 });

@@ -13,6 +13,11 @@ export interface ContainerStep {
   readonly index: number;
   /** Epoch milliseconds; NaN when it cannot be read. */
   readonly time: number;
+  /**
+   * Where it happened (its `bizLocation`, else its `readPoint`): at one instant, a step at the
+   * receiver's place comes after a transfer, one elsewhere before it (see `ContainerContents`).
+   */
+  readonly holder?: string;
   /** A packing (else an unpacking). */
   readonly packs: boolean;
   /** It also ships or receives the container (a shipping ADD, a receiving DELETE). */
@@ -47,6 +52,7 @@ export function containerSteps(graph: LotGraph, container: number): ContainerSte
       slot,
       index: e.index,
       time: e.time,
+      ...(e.holder === undefined ? {} : { holder: e.holder }),
       packs,
       transfers: e.kind === 'shipping' || e.kind === 'receiving',
       children,

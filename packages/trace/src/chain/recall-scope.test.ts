@@ -335,9 +335,10 @@ describe('recallScope gives what reached a recipient inside a container', () => 
       palletTransfer('shipping', 3, 'P1'),
       palletTransfer('receiving', 4, 'P1'),
     ]);
-    // before: { '': 1 } only (one pallet), lots [PALLET] — nothing said how much of the lot
+    // before: { '': 1 } only (one pallet), lots [PALLET] — nothing said how much of the lot;
+    // then { '': 1, KGM: 60 }: the pallet opened is packaging, its own 1 counts no more
     expect(scope.recipients).toMatchObject([
-      { id: SHOP_PARTY_LINK, lots: [PALLET_LINK, LOT_LINK], quantities: { '': 1, KGM: 60 } },
+      { id: SHOP_PARTY_LINK, lots: [PALLET_LINK, LOT_LINK], quantities: { KGM: 60 } },
     ]);
     expect(scope.downstream.filter((m) => m.via !== undefined)).toMatchObject([
       { lot: LOT_LINK, kind: 'shipping', quantity: 60, uom: 'KGM', via: PALLET_LINK, index: 2 },
@@ -384,9 +385,10 @@ describe('recallScope gives what reached a recipient inside a container', () => 
       aggregate('ADD', CASE, lines([LOT, 25]), 2),
       aggregate('ADD', PALLET, { childEPCs: [CASE] }, 2),
     ];
+    // (before: { '': 1, KGM: 25 }, the pallet opened counted as well)
     expect(
       scopeOf([...inCase, palletTransfer('shipping', 3, 'P1')]).recipients[0]?.quantities,
-    ).toEqual({ '': 1, KGM: 25 });
+    ).toEqual({ KGM: 25 });
     // the case taken off the pallet before it left: the pallet carried none of the lot
     const caseOff = aggregate('DELETE', PALLET, { childEPCs: [CASE] }, 3);
     expect(
@@ -395,7 +397,7 @@ describe('recallScope gives what reached a recipient inside a container', () => 
     const emptied = aggregate('DELETE', PALLET, {}, 3);
     const shipped = palletTransfer('shipping', 4, 'P1');
     // emptied, then shipped: the shipment is still listed (the pallet's window stays open until
-    // it is packed again) but carried none of the lot
+    // it is packed again) but carried none of the lot: not opened, the pallet counts as named
     expect(scopeOf([...inCase, emptied, shipped]).recipients[0]?.quantities).toEqual({ '': 1 });
   });
 
@@ -405,7 +407,8 @@ describe('recallScope gives what reached a recipient inside a container', () => 
       quantityList: [{ epcClass: LOT, quantity: 55, uom: 'KGM' }],
     };
     const scope = scopeOf([made(100), aggregate('ADD', PALLET, lines([LOT, 60]), 2), both]);
-    expect(scope.recipients[0]?.quantities).toEqual({ '': 1, KGM: 55 });
+    // (before: { '': 1, KGM: 55 }: the pallet carried the lot, so it is packaging)
+    expect(scope.recipients[0]?.quantities).toEqual({ KGM: 55 });
     expect(scope.downstream.some((m) => m.via !== undefined)).toBe(false);
   });
 
@@ -415,9 +418,10 @@ describe('recallScope gives what reached a recipient inside a container', () => 
       aggregate('ADD', PALLET, lines([LOT]), 2),
       palletTransfer('shipping', 3, 'P1'),
     ]);
+    // (before: { '': 1 }: the pallet carried the lot, so it is packaging, counted in no total)
     expect(scope.recipients[0]).toMatchObject({
       lots: [PALLET_LINK, LOT_LINK],
-      quantities: { '': 1 },
+      quantities: {},
     });
     // bad data: the case on the pallet and the pallet in the case
     const cycle = scopeOf([
@@ -427,7 +431,8 @@ describe('recallScope gives what reached a recipient inside a container', () => 
       aggregate('ADD', CASE, { childEPCs: [PALLET] }, 2),
       palletTransfer('shipping', 3, 'P1'),
     ]);
-    expect(cycle.recipients[0]?.quantities).toEqual({ '': 1, KGM: 10 });
+    // (before: { '': 1, KGM: 10 }, the pallet opened counted as well)
+    expect(cycle.recipients[0]?.quantities).toEqual({ KGM: 10 });
   });
 
   /** An AggregationEvent that ships (ADD) or receives (DELETE) the pallet under order `po`. */
@@ -524,8 +529,9 @@ describe('recallScope gives what reached a recipient inside a container', () => 
       aggregate('ADD', PALLET, { childEPCs: [ITEM] }, 2),
       palletTransfer('shipping', 3, 'P1'),
     ]);
-    // the pallet 1 + the item 1 (before: 1, the item listed without a quantity)
-    expect(scope.recipients[0]?.quantities).toEqual({ '': 2 });
+    // the item 1 (first: 1, the item listed without a quantity; then 2, the pallet 1 + the item
+    // 1 — the pallet opened is packaging, not product)
+    expect(scope.recipients[0]?.quantities).toEqual({ '': 1 });
   });
 
   it('the same from the real-time index', () => {
@@ -537,8 +543,9 @@ describe('recallScope gives what reached a recipient inside a container', () => 
       palletTransfer('receiving', 4, 'P1'),
     ])
       index.add(e);
+    // (before: { '': 1, KGM: 60 }, the pallet opened counted as well)
     expect(index.recallScope(LOT).recipients.map((r) => [r.id, r.quantities])).toEqual([
-      [SHOP_PARTY_LINK, { '': 1, KGM: 60 }],
+      [SHOP_PARTY_LINK, { KGM: 60 }],
     ]);
   });
 });

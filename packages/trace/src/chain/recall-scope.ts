@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@foodsafety/core';
-import { type CarriedLine, ContainerContents } from './container-contents.js';
+import { type AskedEvent, type Carried, ContainerContents } from './container-contents.js';
 import { type HoldWindow, HoldWindows, withinWindows } from './container-windows.js';
 import type { EventKind } from './event-kind.js';
 import { eventSlotsOnce } from './event-slots-once.js';
@@ -29,7 +29,9 @@ export interface RecallMovement {
    * The container the lot moved in (a pallet's SSCC, a crate's GRAI, the outermost one through
    * cases on a pallet), when the event names the container and not the lot: the quantity is what
    * the container's packings recorded of the lot, less what its unpackings took off, at the
-   * event's time. Downstream, any shipment, receipt or sale of a container the lot or a lot made
+   * event's time (steps at the event's own instant ordered by place, as the chain checks order
+   * them). A case on two containers the event names (bad data) counts once, under the first the
+   * event names. Downstream, any shipment, receipt or sale of a container the lot or a lot made
    * from it was packed into; upstream, the shipments and receipts of a container the lot or one
    * of its ancestors was packed into, while it may have held it.
    */
@@ -51,7 +53,10 @@ export interface RecallContact {
    * side only counts too). A flow is compared in its dimension (kg and g alike) and shown in the
    * unit it was first written in. What reached a recipient, or what a source sent, inside a
    * container counts with the quantity the container's packings recorded (see
-   * {@link RecallMovement.via}).
+   * {@link RecallMovement.via}). A container that carried any of the lots counted (opened) is
+   * packaging, not product: its own movement (`quantity` 1, as any EPC) stays in the movements,
+   * and the container in `lots` and `events`, but counts in no total; one that carried none of
+   * them (emptied, say) counts as what it is named as (1 in `''`).
    */
   readonly quantities: Readonly<Record<string, number>>;
   /** What was made there (a source: the lot's origin, a transformation's output), when any. */
@@ -105,8 +110,7 @@ function partyOf(list: EventSummary['sources']): string | undefined {
 }
 
 /** A movement, with what {@link movementsOf} needs to find the party of a side left unnamed. */
-interface Move {
-  readonly movement: RecallMovement;
+interface Move extends Located {
   /** Every source and destination id the event names. */
   readonly sourceIds: readonly string[];
   readonly destinationIds: readonly string[];
@@ -128,7 +132,7 @@ function movementsOf(
   graph: LotGraph,
   lots: readonly string[],
   windows?: ReadonlyMap<number, HoldWindow | readonly HoldWindow[]>,
-): RecallMovement[] {
+): Located[] {
   const moves: Move[] = [];
   for (const lot of lots) {
     const node = graph.nodeOf(lot);
@@ -138,17 +142,53 @@ function movementsOf(
       const e = graph.event(slot);
       // a container's events while it did not hold the lot (a time that cannot be read counts)
       if (window !== undefined && !withinWindows(window, e.time)) continue;
-      for (const object of e.objects) {
-        if (object.id !== lot) continue;
-        moves.push(moveOf(e, lot, object));
-      }
+      // (what a container's shipment, receipt or sale carried is asked for where it happened)
+      const asked =
+        window !== undefined &&
+        (e.kind === 'shipping' || e.kind === 'receiving' || e.kind === 'sale')
+          ? askedOf(e)
+          : undefined;
+      e.objects.forEach((object, entry) => {
+        if (object.id === lot) moves.push(moveOf(e, lot, object, entry, asked));
+      });
     }
   }
   nameUnnamedSides(moves);
-  return moves.map((m) => m.movement);
+  return moves.map(({ movement, entry, asked }) => ({
+    movement,
+    entry,
+    ...(asked === undefined ? {} : { asked }),
+  }));
 }
 
-function moveOf(e: EventSummary, lot: string, object: EventSummary['objects'][number]): Move {
+/**
+ * A movement, with the position of its object entry in the event and, for a shipment, receipt or
+ * sale of a container, the event as its contents are asked for.
+ */
+interface Located {
+  readonly movement: RecallMovement;
+  readonly entry: number;
+  readonly asked?: AskedEvent;
+}
+
+/** An event as a container's contents are asked for (see {@link ContainerContents.carriedBy}). */
+function askedOf(e: EventSummary): AskedEvent {
+  return {
+    index: e.index,
+    time: e.time,
+    receipt: e.kind === 'receiving',
+    ...(e.holder === undefined ? {} : { holder: e.holder }),
+    destinations: new Set(e.destinations.map((d) => d.id)),
+  };
+}
+
+function moveOf(
+  e: EventSummary,
+  lot: string,
+  object: EventSummary['objects'][number],
+  entry: number,
+  asked: AskedEvent | undefined,
+): Move {
   let from: string | undefined;
   let to: string | undefined;
   if (e.kind === 'shipping' || e.kind === 'receiving') {
@@ -177,6 +217,8 @@ function moveOf(e: EventSummary, lot: string, object: EventSummary['objects'][nu
   };
   return {
     movement,
+    entry,
+    ...(asked === undefined ? {} : { asked }),
     sourceIds: e.sources.map((p) => p.id),
     destinationIds: e.destinations.map((p) => p.id),
     holder: e.holder,
@@ -256,47 +298,62 @@ function nameUnnamedSides(moves: Move[]): void {
  * The movements with, after each shipment, receipt or sale of a container the lot was packed
  * into, a movement of each counted lot the container carried then (`via` the container; see
  * {@link ContainerContents}) — unless the event names that lot itself, which it then moved as
- * written.
+ * written. A case on two containers one event names counts under the first it names. With the
+ * movements of containers that carried something counted (opened: packaging, whose own quantity
+ * counts in no total).
  */
 function withCarried(
   graph: LotGraph,
-  moves: readonly RecallMovement[],
+  moves: readonly Located[],
   counted: ReadonlySet<string>,
   containers: { has(node: number): boolean },
-): RecallMovement[] {
-  const named = new Set(moves.map((m) => `${m.index}\u0000${m.lot}`));
-  // per event, the movements of the containers it names (each container once)
-  const byEvent = new Map<number, { time: number; containers: Map<number, number[]> }>();
-  moves.forEach((m, at) => {
-    if (m.kind !== 'shipping' && m.kind !== 'receiving' && m.kind !== 'sale') return;
+): { movements: RecallMovement[]; opened: Set<RecallMovement> } {
+  const named = new Set(moves.map(({ movement: m }) => `${m.index}\u0000${m.lot}`));
+  // per event, the movements of the containers it names (each container once), and where the
+  // event first names each
+  const byEvent = new Map<
+    number,
+    { asked: AskedEvent; containers: Map<number, { ats: number[]; entry: number }> }
+  >();
+  moves.forEach(({ movement: m, entry, asked }, at) => {
+    if (asked === undefined) return;
     const node = graph.nodeOf(m.lot);
     if (node === undefined || !containers.has(node)) return;
     let event = byEvent.get(m.index);
     if (event === undefined) {
-      const time = m.eventTime === undefined ? Number.NaN : isoMillis(m.eventTime);
-      event = { time, containers: new Map() };
+      event = { asked, containers: new Map() };
       byEvent.set(m.index, event);
     }
-    const ats = event.containers.get(node);
-    if (ats === undefined) event.containers.set(node, [at]);
-    else ats.push(at);
+    const known = event.containers.get(node);
+    if (known === undefined) event.containers.set(node, { ats: [at], entry });
+    else {
+      known.ats.push(at);
+      known.entry = Math.min(known.entry, entry);
+    }
   });
   // asked in time order, so that each container's steps are read once (unreadable times last:
   // they do not move a container's cursor)
   const order = (t: number) => (Number.isNaN(t) ? Number.POSITIVE_INFINITY : t);
-  const asked = [...byEvent].sort(([ia, a], [ib, b]) => order(a.time) - order(b.time) || ia - ib);
+  const events = [...byEvent.values()].sort(
+    (a, b) => order(a.asked.time) - order(b.asked.time) || a.asked.index - b.asked.index,
+  );
   const contents = new ContainerContents(graph, counted);
-  const carried = new Map<number, { lines: CarriedLine[]; own: boolean }>();
-  for (const [index, { time, containers }] of asked) {
-    const lines = contents.carriedBy(index, [...containers.keys()], time);
-    for (const [node, ats] of containers) {
+  const carried = new Map<number, Carried>();
+  const opened = new Set<RecallMovement>();
+  for (const { asked, containers } of events) {
+    // the containers in the order the event names them
+    const ordered = [...containers].sort(([, a], [, b]) => a.entry - b.entry).map(([n]) => n);
+    const lines = contents.carriedBy(asked, ordered);
+    for (const [node, { ats }] of containers) {
       const got = lines.get(node);
+      if (got === undefined) continue;
       // (an event that names the container on two lines carries what it held once)
-      if (got !== undefined) carried.set(ats[0] as number, got);
+      carried.set(ats[0] as number, got);
+      if (got.carries) for (const at of ats) opened.add((moves[at] as Located).movement);
     }
   }
   const out: RecallMovement[] = [];
-  moves.forEach((m, at) => {
+  moves.forEach(({ movement: m }, at) => {
     out.push(m);
     const got = carried.get(at);
     if (got === undefined) return;
@@ -314,7 +371,7 @@ function withCarried(
       });
     }
   });
-  return out;
+  return { movements: out, opened };
 }
 
 /** Figures as sums of decimals leave them (0.1 + 0.2): to 15 significant digits. */
@@ -413,7 +470,7 @@ function copyOf(totals: Record<string, number>): Record<string, number> {
 }
 
 function collect(
-  movements: readonly RecallMovement[],
+  { movements, opened }: { movements: readonly RecallMovement[]; opened: Set<RecallMovement> },
   pick: (m: RecallMovement) => string | undefined,
   keep: (m: RecallMovement) => boolean,
   units: UnitTable,
@@ -438,8 +495,14 @@ function collect(
       acc.set(id, c);
     }
     c.lots.add(m.lot);
-    // a quantity that is no count of what moved (negative, not finite) adds nothing
-    if (m.quantity !== undefined && Number.isFinite(m.quantity) && m.quantity >= 0) {
+    // a quantity that is no count of what moved (negative, not finite) adds nothing, nor does
+    // that of a container opened (what it carried counts instead)
+    if (
+      m.quantity !== undefined &&
+      Number.isFinite(m.quantity) &&
+      m.quantity >= 0 &&
+      !opened.has(m)
+    ) {
       const unit = m.uom ?? '';
       if (m.kind === 'shipping' || m.kind === 'receiving') {
         // a shipment in kilograms and its receipt in grams are one flow
@@ -503,7 +566,7 @@ function upstreamOf(
   graph: LotGraph,
   holds: HoldWindows,
   lots: readonly string[],
-): RecallMovement[] {
+): { movements: RecallMovement[]; opened: Set<RecallMovement> } {
   const counted = new Set(lots);
   const windows = holds.packedInto(lots.map((l) => graph.nodeOf(l) as number));
   const containers: string[] = [];
@@ -513,7 +576,7 @@ function upstreamOf(
   }
   const moved = new Set(containers);
   const moves = movementsOf(graph, [...lots, ...containers], windows).filter(
-    (m) => !moved.has(m.lot) || m.kind === 'shipping' || m.kind === 'receiving',
+    ({ movement: m }) => !moved.has(m.lot) || m.kind === 'shipping' || m.kind === 'receiving',
   );
   return withCarried(graph, moves, counted, windows);
 }
@@ -577,8 +640,8 @@ export function recallScope(graph: LotGraph, id: string): RecallScope {
     downstreamLots,
     sources,
     recipients,
-    upstream,
-    downstream,
+    upstream: upstream.movements,
+    downstream: downstream.movements,
     diagnostics: [],
   };
 }
