@@ -1441,7 +1441,40 @@ export class GraphStore implements LotGraph {
     return s < 0 ? undefined : this.syms[s];
   }
 
+  /** Summaries already made, while a query asks for them repeatedly (see {@link withSummaries}). */
+  private summaries: Map<number, EventSummary> | undefined;
+
+  /**
+   * `query` with each slot's {@link event} summary made once and given again (the objects frozen,
+   * so that no caller changes what another reads): a recall scope reads the events of a pallet
+   * once per lot on it. Nothing is added to the graph meanwhile (queries are synchronous).
+   */
+  withSummaries<T>(query: () => T): T {
+    if (this.summaries !== undefined) return query();
+    this.summaries = new Map();
+    try {
+      return query();
+    } finally {
+      this.summaries = undefined;
+    }
+  }
+
   event(slot: number): EventSummary {
+    const known = this.summaries?.get(slot);
+    if (known !== undefined) return known;
+    const summary = this.summaryOf(slot);
+    if (this.summaries === undefined) return summary;
+    for (const list of [summary.objects, summary.sources, summary.destinations]) {
+      for (const item of list) Object.freeze(item);
+      Object.freeze(list);
+    }
+    Object.freeze(summary.bizTransactions);
+    Object.freeze(summary.path);
+    this.summaries.set(slot, Object.freeze(summary));
+    return summary;
+  }
+
+  private summaryOf(slot: number): EventSummary {
     const objects: EventObject[] = [];
     const [os, oe] = this.objectRange(slot);
     for (let o = os; o < oe; o += 1) {

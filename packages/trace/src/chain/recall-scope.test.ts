@@ -549,3 +549,48 @@ describe('recallScope gives what reached a recipient inside a container', () => 
     ]);
   });
 });
+
+describe('recallScope of events naming many objects', () => {
+  // a shipment naming 20 other lots and the recalled one on two quantity lines (5 and 7 kg)
+  const others = Array.from(
+    { length: 20 },
+    (_, i) => `urn:epc:class:lgtin:6921002.000201.OTHER${String(i).padStart(2, '0')}`,
+  );
+  const shipment = {
+    type: 'ObjectEvent',
+    action: 'OBSERVE',
+    bizStep: 'shipping',
+    eventTime: at(2),
+    eventTimeZoneOffset: '+08:00',
+    quantityList: [
+      ...others.slice(0, 10).map((epcClass) => ({ epcClass, quantity: 1, uom: 'KGM' })),
+      { epcClass: LOT, quantity: 5, uom: 'KGM' },
+      ...others.slice(10).map((epcClass) => ({ epcClass, quantity: 1, uom: 'KGM' })),
+      { epcClass: LOT, quantity: 7, uom: 'KGM' },
+    ],
+    readPoint: { id: PLANT },
+    destinationList: [{ type: 'owning_party', destination: SHOP_PARTY }],
+  };
+
+  it('moves each line of the lot, in order, and no other lot', () => {
+    const scope = recallScope(buildLotGraph([made(), shipment]), LOT);
+    expect(
+      scope.downstream.filter((m) => m.kind === 'shipping').map((m) => [m.lot, m.quantity, m.to]),
+    ).toEqual([
+      [LOT_LINK, 5, SHOP_PARTY_LINK],
+      [LOT_LINK, 7, SHOP_PARTY_LINK],
+    ]);
+    expect(scope.recipients.map((r) => [r.id, r.quantities])).toEqual([
+      [SHOP_PARTY_LINK, { KGM: 12 }],
+    ]);
+  });
+
+  it('leaves the graph giving fresh summaries afterwards', () => {
+    const graph = buildLotGraph([made(), shipment]);
+    recallScope(graph, LOT);
+    const [a, b] = [graph.event(1), graph.event(1)];
+    expect(a).not.toBe(b);
+    expect(Object.isFrozen(a)).toBe(false);
+    expect(a).toEqual(b);
+  });
+});

@@ -4,7 +4,7 @@ import { type HoldWindow, HoldWindows, withinWindows } from './container-windows
 import type { EventKind } from './event-kind.js';
 import { eventSlotsOnce } from './event-slots-once.js';
 import { isoMillis } from './iso-time.js';
-import type { EventSummary, LotGraph } from './lot-graph.js';
+import { type EventObject, type EventSummary, GraphStore, type LotGraph } from './lot-graph.js';
 import { checkLotGraph } from './lot-graph-argument.js';
 import { traceBack, traceForward } from './trace-lot.js';
 import { REC20_UNITS, type UnitTable, unitCode } from './units.js';
@@ -120,6 +120,9 @@ interface Move extends Located {
   readonly unnamed: boolean;
 }
 
+/** Object entries of an event above which {@link movementsOf} finds a lot's by an index. */
+const MANY_OBJECTS = 16;
+
 /**
  * The movements of the lots: one per object entry of an event naming the lot (an event that
  * names it on two quantity lines moves both). A receipt that names no destinations is the
@@ -134,6 +137,21 @@ function movementsOf(
   windows?: ReadonlyMap<number, HoldWindow | readonly HoldWindow[]>,
 ): Located[] {
   const moves: Move[] = [];
+  // per event naming many objects (a pallet and its cases): its entries by identifier, made once
+  const entriesById = new Map<number, Map<string, number[]>>();
+  const entriesOf = (e: EventSummary, lot: string): readonly number[] => {
+    let byId = entriesById.get(e.slot);
+    if (byId === undefined) {
+      byId = new Map();
+      e.objects.forEach((object, entry) => {
+        const known = byId?.get(object.id);
+        if (known === undefined) byId?.set(object.id, [entry]);
+        else known.push(entry);
+      });
+      entriesById.set(e.slot, byId);
+    }
+    return byId.get(lot) ?? [];
+  };
   for (const lot of lots) {
     const node = graph.nodeOf(lot);
     if (node === undefined) continue;
@@ -148,9 +166,13 @@ function movementsOf(
         (e.kind === 'shipping' || e.kind === 'receiving' || e.kind === 'sale')
           ? askedOf(e)
           : undefined;
-      e.objects.forEach((object, entry) => {
-        if (object.id === lot) moves.push(moveOf(e, lot, object, entry, asked));
-      });
+      if (e.objects.length <= MANY_OBJECTS) {
+        e.objects.forEach((object, entry) => {
+          if (object.id === lot) moves.push(moveOf(e, lot, object, entry, asked));
+        });
+      } else
+        for (const entry of entriesOf(e, lot))
+          moves.push(moveOf(e, lot, e.objects[entry] as EventObject, entry, asked));
     }
   }
   nameUnnamedSides(moves);
@@ -589,6 +611,14 @@ function upstreamOf(
  */
 export function recallScope(graph: LotGraph, id: string): RecallScope {
   checkLotGraph('recallScope', graph);
+  // (a pallet's events are read once per lot on it: each summary made once)
+  return graph instanceof GraphStore
+    ? graph.withSummaries(() => scopeOf(graph, id))
+    : scopeOf(graph, id);
+}
+
+/** {@link recallScope} of a checked graph. */
+function scopeOf(graph: LotGraph, id: string): RecallScope {
   const forward = traceForward(graph, id);
   if (!forward.found) {
     return {
