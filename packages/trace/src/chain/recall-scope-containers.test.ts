@@ -4,82 +4,31 @@
  * instant are ordered by place (a review of the recall scope against `packedHeld`).
  */
 import { describe, expect, it } from 'vitest';
+import {
+  aggregate,
+  CASE,
+  LOT,
+  LOT_LINK,
+  origin,
+  PALLET,
+  PALLET_LINK,
+  PLANT,
+  SHOP,
+  SHOP_PARTY_LINK,
+  transfer,
+} from './__fixtures__/recall-chain.js';
 import { buildLotGraph } from './lot-graph.js';
 import { recallScope } from './recall-scope.js';
 
-const LOT = 'urn:epc:class:lgtin:6921002.000201.PCH24001';
-const LOT_LINK = 'https://id.gs1.org/01/06921002002011/10/PCH24001';
-/** Pallets and cases, and their SSCCs as the scope names them (check digits worked out). */
-const PALLET = 'urn:epc:id:sscc:6921002.0000000026';
-const PALLET_LINK = 'https://id.gs1.org/00/069210020000000260';
+/** More pallets and cases, and SSCCs as the scope names them (check digits worked out). */
 const PALLET2 = 'urn:epc:id:sscc:6921002.0000000033';
 const PALLET2_LINK = 'https://id.gs1.org/00/069210020000000338';
-const CASE = 'urn:epc:id:sscc:6921002.0000000019';
 const CASE_LINK = 'https://id.gs1.org/00/069210020000000192';
 const CASE2 = 'urn:epc:id:sscc:6921002.0000000040';
-/** The plant (A), and the shop (B) with its party. */
-const PLANT = 'urn:epc:id:sgln:6921002.00001.0';
-const PLANT_PARTY = 'urn:epc:id:pgln:6921002.00000';
-const SHOP = 'urn:epc:id:sgln:6921003.00001.0';
-const SHOP_PARTY = 'urn:epc:id:pgln:6921003.00001';
-const SHOP_PARTY_LINK = 'https://id.gs1.org/417/6921003000016';
 
-const at = (day: number, hour: number) =>
-  `2025-05-0${day}T${String(hour).padStart(2, '0')}:00:00.000+08:00`;
-const made = {
-  type: 'ObjectEvent',
-  action: 'ADD',
-  bizStep: 'commissioning',
-  eventTime: at(1, 8),
-  eventTimeZoneOffset: '+08:00',
-  quantityList: [{ epcClass: LOT, quantity: 1000, uom: 'KGM' }],
-  bizLocation: { id: PLANT },
-};
+const made = origin(LOT, 1000, 1);
 const kg = (quantity: number) => ({
   childQuantityList: [{ epcClass: LOT, quantity, uom: 'KGM' }],
-});
-/** A packing (ADD) or unpacking (DELETE) of `parent`, at `place` (none: no place). */
-const aggregate = (
-  action: 'ADD' | 'DELETE',
-  parent: string,
-  children: object,
-  day: number,
-  hour: number,
-  place: string | undefined = PLANT,
-) => ({
-  type: 'AggregationEvent',
-  action,
-  bizStep: action === 'ADD' ? 'packing' : 'unpacking',
-  eventTime: at(day, hour),
-  eventTimeZoneOffset: '+08:00',
-  parentID: parent,
-  ...children,
-  ...(place === undefined ? {} : { bizLocation: { id: place } }),
-});
-/** A shipment from the plant to the shop, or its receipt at the shop, under order `po`. */
-const transfer = (
-  step: 'shipping' | 'receiving',
-  what: object,
-  day: number,
-  hour: number,
-  po = '1',
-) => ({
-  type: 'ObjectEvent',
-  action: 'OBSERVE',
-  bizStep: step,
-  eventTime: at(day, hour),
-  eventTimeZoneOffset: '+08:00',
-  ...what,
-  ...(step === 'shipping' ? { readPoint: { id: PLANT } } : { bizLocation: { id: SHOP } }),
-  bizTransactionList: [{ type: 'po', bizTransaction: `urn:example:po:${po}` }],
-  sourceList: [
-    { type: 'owning_party', source: PLANT_PARTY },
-    { type: 'location', source: PLANT },
-  ],
-  destinationList: [
-    { type: 'owning_party', destination: SHOP_PARTY },
-    { type: 'location', destination: SHOP },
-  ],
 });
 const epcs = (...list: string[]) => ({ epcList: list });
 
@@ -103,7 +52,7 @@ describe('recallScope counts an opened container as packaging', () => {
       // pallet 2 held 40 kg of the lot and was emptied (its window stays open): it carries none
       aggregate('ADD', PALLET2, kg(40), 2, 8),
       aggregate('DELETE', PALLET2, {}, 2, 10),
-      transfer('shipping', epcs(PALLET, PALLET2), 3, 9),
+      transfer('shipping', epcs(PALLET, PALLET2), 3),
     ];
     const scope = scopeOf(events);
     // the 60 kg on pallet 1, and pallet 2 as named (before: { '': 2, KGM: 60 })
@@ -138,20 +87,20 @@ describe('recallScope counts a case once per event', () => {
 
   it('on two pallets one shipment names: under the first it names', () => {
     // before: 20 kg, the case under each pallet
-    expect(quantities([...onBoth, transfer('shipping', epcs(PALLET, PALLET2), 3, 9)])).toEqual({
+    expect(quantities([...onBoth, transfer('shipping', epcs(PALLET, PALLET2), 3)])).toEqual({
       KGM: 10,
     });
-    expect(carried([...onBoth, transfer('shipping', epcs(PALLET, PALLET2), 3, 9)])).toEqual([
+    expect(carried([...onBoth, transfer('shipping', epcs(PALLET, PALLET2), 3)])).toEqual([
       ['shipping', 4, 10, PALLET_LINK],
     ]);
-    expect(carried([...onBoth, transfer('shipping', epcs(PALLET2, PALLET), 3, 9)])).toEqual([
+    expect(carried([...onBoth, transfer('shipping', epcs(PALLET2, PALLET), 3)])).toEqual([
       ['shipping', 4, 10, PALLET2_LINK],
     ]);
     // with 10 kg shipped loose under the same order: 10 + 10 (before: 30)
-    const loose = transfer('shipping', { quantityList: kg(10).childQuantityList }, 3, 10);
-    expect(
-      quantities([...onBoth, transfer('shipping', epcs(PALLET, PALLET2), 3, 9), loose]),
-    ).toEqual({ KGM: 20 });
+    const loose = transfer('shipping', { quantityList: kg(10).childQuantityList }, 3, { hour: 10 });
+    expect(quantities([...onBoth, transfer('shipping', epcs(PALLET, PALLET2), 3), loose])).toEqual({
+      KGM: 20,
+    });
   });
 
   it('on one pallet twice, directly and inside another case: once', () => {
@@ -160,7 +109,7 @@ describe('recallScope counts a case once per event', () => {
       aggregate('ADD', CASE, kg(10), 2, 7),
       aggregate('ADD', CASE2, { childEPCs: [CASE] }, 2, 7),
       aggregate('ADD', PALLET, { childEPCs: [CASE, CASE2] }, 2, 8),
-      transfer('shipping', epcs(PALLET), 3, 9),
+      transfer('shipping', epcs(PALLET), 3),
     ];
     // before: 20 kg
     expect(carried(events)).toEqual([['shipping', 4, 10, PALLET_LINK]]);
@@ -169,8 +118,8 @@ describe('recallScope counts a case once per event', () => {
 
 describe('recallScope orders steps at a transfer’s instant by place, as the chain checks do', () => {
   const packed = [made, aggregate('ADD', PALLET, kg(60), 2, 8)];
-  const shipped = transfer('shipping', epcs(PALLET), 3, 9);
-  const received = transfer('receiving', epcs(PALLET), 4, 9);
+  const shipped = transfer('shipping', epcs(PALLET), 3);
+  const received = transfer('receiving', epcs(PALLET), 4);
 
   it('unpacked at the receiver at the receipt’s instant: the receipt carries what was packed', () => {
     const unpackedAtShop = aggregate('DELETE', PALLET, {}, 4, 9, SHOP);
@@ -223,13 +172,13 @@ describe('recallScope finds which named container is inside another, upwards', (
   ];
 
   it('a case named with its pallet counts within the pallet only', () => {
-    const events = [...base, transfer('shipping', epcs(CASE, PALLET), 3, 9)];
+    const events = [...base, transfer('shipping', epcs(CASE, PALLET), 3)];
     expect(carried(events)).toEqual([['shipping', 4, 25, PALLET_LINK]]);
     expect(quantities(events)).toEqual({ KGM: 25 });
   });
 
   it('a case named with a pallet it is not on counts on its own', () => {
-    const events = [...base, transfer('shipping', epcs(CASE, PALLET2), 3, 9)];
+    const events = [...base, transfer('shipping', epcs(CASE, PALLET2), 3)];
     expect(carried(events)).toEqual([
       ['shipping', 4, 25, CASE_LINK],
       ['shipping', 4, 30, PALLET2_LINK],
@@ -242,7 +191,7 @@ describe('recallScope finds which named container is inside another, upwards', (
       ...base,
       aggregate('ADD', PALLET, kg(30), 2, 8),
       aggregate('DELETE', PALLET, { childEPCs: [CASE] }, 2, 12),
-      transfer('shipping', epcs(PALLET, CASE), 3, 9),
+      transfer('shipping', epcs(PALLET, CASE), 3),
     ];
     expect(carried(events)).toEqual([
       ['shipping', 6, 25, CASE_LINK],
@@ -255,7 +204,7 @@ describe('recallScope finds which named container is inside another, upwards', (
     const events = [
       ...base,
       aggregate('ADD', CASE, { childEPCs: [PALLET] }, 2, 9),
-      transfer('shipping', epcs(PALLET, CASE), 3, 9),
+      transfer('shipping', epcs(PALLET, CASE), 3),
     ];
     // the 25 kg once, via the pallet (before: nothing, each inside the other)
     expect(carried(events)).toEqual([['shipping', 5, 25, PALLET_LINK]]);

@@ -3,84 +3,75 @@
  * and shipped the pallet by its SSCC is a source of what was made from it.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  aggregate,
+  OTHER,
+  on,
+  origin,
+  PALLET as PALLET_Q,
+  PALLET_LINK as PALLET_Q_LINK,
+  SHOP as PROC,
+  SHOP_LINK as PROC_LINK,
+  SHOP_PARTY as PROC_PARTY,
+  SHOP_PARTY_LINK as PROC_PARTY_LINK,
+  LOT as PRODUCT,
+  LOT_LINK as PRODUCT_LINK,
+  type Route,
+  route,
+  transfer,
+} from './__fixtures__/recall-chain.js';
 import { buildLotGraph } from './lot-graph.js';
 import { recallScope } from './recall-scope.js';
 
-/** The raw lot R (GTIN 06921001001022, check digit 2) and the product L made from it. */
+// From the fixture: its lot is the product L, its shop processor X, its pallet pallet Q.
+/** The raw lot R (GTIN 06921001001022, check digit 2). */
 const RAW = 'urn:epc:class:lgtin:6921001.000102.RAW1';
 const RAW_LINK = 'https://id.gs1.org/01/06921001001022/10/RAW1';
-const PRODUCT = 'urn:epc:class:lgtin:6921002.000201.PCH24001';
-const PRODUCT_LINK = 'https://id.gs1.org/01/06921002002011/10/PCH24001';
-const OTHER = 'urn:epc:class:lgtin:6921002.000201.OTHER1';
-/** Pallet P (SSCC 06921001000000012, check digit 4) and pallet Q (…026, check digit 0). */
+/** Pallet P (SSCC 06921001000000012, check digit 4). */
 const PALLET = 'urn:epc:id:sscc:6921001.0000000012';
 const PALLET_LINK = 'https://id.gs1.org/00/069210010000000124';
-const PALLET_Q = 'urn:epc:id:sscc:6921002.0000000026';
-const PALLET_Q_LINK = 'https://id.gs1.org/00/069210020000000260';
 /** Farm F: its party (check digit 1) and place (check digit 8). */
 const FARM_PARTY = 'urn:epc:id:pgln:6921001.00000';
 const FARM_PARTY_LINK = 'https://id.gs1.org/417/6921001000001';
 const FARM = 'urn:epc:id:sgln:6921001.00001.0';
 const FARM_LINK = 'https://id.gs1.org/414/6921001000018';
-/** Processor X: its party and place (check digits 6). */
-const PROC_PARTY = 'urn:epc:id:pgln:6921003.00001';
-const PROC_PARTY_LINK = 'https://id.gs1.org/417/6921003000016';
-const PROC = 'urn:epc:id:sgln:6921003.00001.0';
-const PROC_LINK = 'https://id.gs1.org/414/6921003000016';
 /** Another supplier S, and a customer Y of the processor. */
 const SUPPLIER_PARTY = 'urn:epc:id:pgln:6930005.00001';
 const SUPPLIER = 'urn:epc:id:sgln:6930005.00001.0';
 const CUSTOMER_PARTY = 'urn:epc:id:pgln:6930006.00001';
+const CUSTOMER = 'urn:epc:id:sgln:6930006.00001.0';
+/** The routes between them. */
+const F_TO_X = route(FARM_PARTY, FARM, PROC_PARTY, PROC);
+const S_TO_F = route(SUPPLIER_PARTY, SUPPLIER, FARM_PARTY, FARM);
+const S_TO_X = route(SUPPLIER_PARTY, SUPPLIER, PROC_PARTY, PROC);
+const X_TO_S = route(PROC_PARTY, PROC, SUPPLIER_PARTY, SUPPLIER);
+const X_TO_Y = route(PROC_PARTY, PROC, CUSTOMER_PARTY, CUSTOMER);
 
-const on = (day: number, hour: number) =>
-  `2025-05-0${day}T${String(hour).padStart(2, '0')}:00:00.000+08:00`;
 const kg = (epcClass: string, quantity: number) => ({ epcClass, quantity, uom: 'KGM' });
 
-const origin = (lot: string, quantity: number, day: number, place = FARM) => ({
-  type: 'ObjectEvent',
-  action: 'ADD',
-  bizStep: 'commissioning',
-  eventTime: on(day, 8),
-  eventTimeZoneOffset: '+08:00',
-  quantityList: [kg(lot, quantity)],
-  bizLocation: { id: place },
-});
-const aggregate = (
-  action: 'ADD' | 'DELETE',
-  parent: string,
-  children: object,
-  day: number,
-  hour: number,
-  place: string,
-) => ({
-  type: 'AggregationEvent',
-  action,
-  bizStep: action === 'ADD' ? 'packing' : 'unpacking',
-  eventTime: on(day, hour),
-  eventTimeZoneOffset: '+08:00',
-  parentID: parent,
-  ...children,
-  bizLocation: { id: place },
-});
-/** A shipment or receipt of `what` between two parties under order `po`. */
-const transfer = (
+/** A shipment or receipt of `what` on the `day` at 9:00 under order `po`, naming parties only. */
+const move = (
   step: 'shipping' | 'receiving',
   what: object,
   day: number,
   po: string,
-  [from, fromPlace, to, toPlace] = [FARM_PARTY, FARM, PROC_PARTY, PROC],
-) => ({
-  type: 'ObjectEvent',
-  action: 'OBSERVE',
-  bizStep: step,
-  eventTime: on(day, 9),
-  eventTimeZoneOffset: '+08:00',
-  ...what,
-  ...(step === 'shipping' ? { readPoint: { id: fromPlace } } : { bizLocation: { id: toPlace } }),
-  bizTransactionList: [{ type: 'po', bizTransaction: `urn:example:po:${po}` }],
-  sourceList: [{ type: 'owning_party', source: from }],
-  destinationList: [{ type: 'owning_party', destination: to }],
-});
+  path: Route = F_TO_X,
+) => transfer(step, what, day, { pos: [po], route: path, places: false });
+/**
+ * `lines` packed on P where `path` starts on the `day` at 10:00, shipped the next day under order
+ * `po`, received the day after and unpacked there at 10:00.
+ */
+const palletTrip = (lines: object[], day: number, po: string, path: Route = F_TO_X) => [
+  aggregate('ADD', PALLET, { childQuantityList: lines }, day, 10, path.fromPlace),
+  move('shipping', { epcList: [PALLET] }, day + 1, po, path),
+  move('receiving', { epcList: [PALLET] }, day + 2, po, path),
+  aggregate('DELETE', PALLET, {}, day + 2, 10, path.toPlace),
+];
+/** X packs `lines` on `pallet` on the `day` at 10:00 and ships it to Y the next day (order 9). */
+const toCustomer = (pallet: string, lines: object[], day: number) => [
+  aggregate('ADD', pallet, { childQuantityList: lines }, day, 10, PROC),
+  move('shipping', { epcList: [pallet] }, day + 1, '9', X_TO_Y),
+];
 const transform = (inputs: object[], outputs: object[], day: number) => ({
   type: 'TransformationEvent',
   eventTime: on(day, 12),
@@ -92,11 +83,8 @@ const transform = (inputs: object[], outputs: object[], day: number) => ({
 
 /** F packs 100 kg of R on P, ships P to X, X receives and unpacks it and makes L of R (0–5). */
 const palletChain = () => [
-  origin(RAW, 100, 1),
-  aggregate('ADD', PALLET, { childQuantityList: [kg(RAW, 100)] }, 1, 10, FARM),
-  transfer('shipping', { epcList: [PALLET] }, 2, '7'),
-  transfer('receiving', { epcList: [PALLET] }, 3, '7'),
-  aggregate('DELETE', PALLET, {}, 3, 10, PROC),
+  origin(RAW, 100, 1, FARM),
+  ...palletTrip([kg(RAW, 100)], 1, '7'),
   transform([kg(RAW, 100)], [kg(PRODUCT, 80)], 3),
 ];
 
@@ -122,32 +110,22 @@ describe('recallScope finds the sources that shipped an ancestor inside a contai
     expect(scope.sources.map((c) => c.id).sort()).toEqual(
       [FARM_LINK, FARM_PARTY_LINK, PROC_LINK].sort(),
     );
-    const tx = ['urn:example:po:7'];
+    // the 100 kg of R via the pallet on its shipment (2) and its receipt (3), under PO 7
+    const viaPallet = (kind: string, index: number, eventTime: string) => ({
+      lot: RAW_LINK,
+      kind,
+      index,
+      eventTime,
+      quantity: 100,
+      uom: 'KGM',
+      from: FARM_PARTY_LINK,
+      to: PROC_PARTY_LINK,
+      bizTransactions: ['urn:example:po:7'],
+      via: PALLET_LINK,
+    });
     expect(scope.upstream.filter((m) => m.via !== undefined)).toEqual([
-      {
-        lot: RAW_LINK,
-        kind: 'shipping',
-        index: 2,
-        eventTime: on(2, 9),
-        quantity: 100,
-        uom: 'KGM',
-        from: FARM_PARTY_LINK,
-        to: PROC_PARTY_LINK,
-        bizTransactions: tx,
-        via: PALLET_LINK,
-      },
-      {
-        lot: RAW_LINK,
-        kind: 'receiving',
-        index: 3,
-        eventTime: on(3, 9),
-        quantity: 100,
-        uom: 'KGM',
-        from: FARM_PARTY_LINK,
-        to: PROC_PARTY_LINK,
-        bizTransactions: tx,
-        via: PALLET_LINK,
-      },
+      viaPallet('shipping', 2, on(2, 9)),
+      viaPallet('receiving', 3, on(3, 9)),
     ]);
     // of the pallet's own events, only its shipment and receipt are upstream movements
     expect(
@@ -161,11 +139,11 @@ describe('recallScope finds the sources that shipped an ancestor inside a contai
   it('through a case on the pallet, counted once', () => {
     const CASE = 'urn:epc:id:sscc:6921001.0000000029';
     const events = [
-      origin(RAW, 100, 1),
+      origin(RAW, 100, 1, FARM),
       aggregate('ADD', CASE, { childQuantityList: [kg(RAW, 30)] }, 1, 9, FARM),
       aggregate('ADD', PALLET, { childEPCs: [CASE] }, 1, 10, FARM),
       // the shipment names the case beside the pallet it is on
-      transfer('shipping', { epcList: [CASE, PALLET] }, 2, '7'),
+      move('shipping', { epcList: [CASE, PALLET] }, 2, '7'),
       transform([kg(RAW, 30)], [kg(PRODUCT, 24)], 3),
     ];
     const farm = scopeOf(events).sources.find((c) => c.id === FARM_PARTY_LINK);
@@ -182,37 +160,15 @@ describe('recallScope finds the sources that shipped an ancestor inside a contai
       // S sends the pallet to the farm loaded with other goods; the farm empties it (0–4)
       origin(OTHER, 50, 1, SUPPLIER),
       aggregate('ADD', PALLET, { childQuantityList: [kg(OTHER, 50)] }, 1, 10, SUPPLIER),
-      transfer('shipping', { epcList: [PALLET] }, 1, '1', [
-        SUPPLIER_PARTY,
-        SUPPLIER,
-        FARM_PARTY,
-        FARM,
-      ]),
-      {
-        ...transfer('receiving', { epcList: [PALLET] }, 1, '1', [
-          SUPPLIER_PARTY,
-          SUPPLIER,
-          FARM_PARTY,
-          FARM,
-        ]),
-        eventTime: on(1, 15),
-      },
+      move('shipping', { epcList: [PALLET] }, 1, '1', S_TO_F),
+      { ...move('receiving', { epcList: [PALLET] }, 1, '1', S_TO_F), eventTime: on(1, 15) },
       aggregate('DELETE', PALLET, {}, 2, 9, FARM),
       // the farm packs R on it and ships it to X, who unpacks it and makes L (5–10)
-      origin(RAW, 100, 2),
-      aggregate('ADD', PALLET, { childQuantityList: [kg(RAW, 100)] }, 2, 10, FARM),
-      transfer('shipping', { epcList: [PALLET] }, 3, '7'),
-      transfer('receiving', { epcList: [PALLET] }, 4, '7'),
-      aggregate('DELETE', PALLET, {}, 4, 10, PROC),
+      origin(RAW, 100, 2, FARM),
+      ...palletTrip([kg(RAW, 100)], 2, '7'),
       transform([kg(RAW, 100)], [kg(PRODUCT, 80)], 4),
       // X packs other goods on it and ships it to a customer (11–12)
-      aggregate('ADD', PALLET, { childQuantityList: [kg(OTHER, 20)] }, 5, 10, PROC),
-      transfer('shipping', { epcList: [PALLET] }, 6, '9', [
-        PROC_PARTY,
-        PROC,
-        CUSTOMER_PARTY,
-        'urn:epc:id:sgln:6930006.00001.0',
-      ]),
+      ...toCustomer(PALLET, [kg(OTHER, 20)], 5),
     ];
     const scope = scopeOf(events);
     // not S (its trip on the 1st was before R was packed), not X (its trip on the 6th was after
@@ -233,25 +189,17 @@ describe('recallScope finds the sources that shipped an ancestor inside a contai
   it('a pallet that carried two ancestors: not its trip in between, with other goods', () => {
     const RAW2 = 'urn:epc:class:lgtin:6921001.000102.RAW2';
     const SUPPLIER_PARTY_LINK = 'https://id.gs1.org/417/6930005000016';
-    const fromS = [SUPPLIER_PARTY, SUPPLIER, PROC_PARTY, PROC] as [string, string, string, string];
-    const toS = [PROC_PARTY, PROC, SUPPLIER_PARTY, SUPPLIER] as [string, string, string, string];
     const events = [
       // F sends R on P to X, who empties it (0–4)
-      origin(RAW, 100, 1),
-      aggregate('ADD', PALLET, { childQuantityList: [kg(RAW, 100)] }, 1, 10, FARM),
-      transfer('shipping', { epcList: [PALLET] }, 2, '1'),
-      transfer('receiving', { epcList: [PALLET] }, 3, '1'),
-      aggregate('DELETE', PALLET, {}, 3, 10, PROC),
+      origin(RAW, 100, 1, FARM),
+      ...palletTrip([kg(RAW, 100)], 1, '1'),
       // X sends it to S with other goods; S empties it (5–7)
       aggregate('ADD', PALLET, { childQuantityList: [kg(OTHER, 20)] }, 4, 10, PROC),
-      transfer('shipping', { epcList: [PALLET] }, 5, '2', toS),
+      move('shipping', { epcList: [PALLET] }, 5, '2', X_TO_S),
       aggregate('DELETE', PALLET, {}, 5, 15, SUPPLIER),
       // S sends R2 on it to X, who empties it and makes L of R and R2 (8–13)
       origin(RAW2, 50, 6, SUPPLIER),
-      aggregate('ADD', PALLET, { childQuantityList: [kg(RAW2, 50)] }, 6, 10, SUPPLIER),
-      transfer('shipping', { epcList: [PALLET] }, 7, '3', fromS),
-      transfer('receiving', { epcList: [PALLET] }, 8, '3', fromS),
-      aggregate('DELETE', PALLET, {}, 8, 10, PROC),
+      ...palletTrip([kg(RAW2, 50)], 6, '3', S_TO_X),
       transform([kg(RAW, 100), kg(RAW2, 50)], [kg(PRODUCT, 120)], 8),
     ];
     const scope = scopeOf(events);
@@ -274,12 +222,12 @@ describe('recallScope finds the sources that shipped an ancestor inside a contai
 
   it('a lot that arrives loose and on a pallet under one order is one flow', () => {
     const events = [
-      origin(RAW, 100, 1),
+      origin(RAW, 100, 1, FARM),
       aggregate('ADD', PALLET, { childQuantityList: [kg(RAW, 60)] }, 1, 10, FARM),
-      transfer('shipping', { quantityList: [kg(RAW, 40)] }, 2, '7'),
-      transfer('shipping', { epcList: [PALLET] }, 2, '7'),
-      transfer('receiving', { quantityList: [kg(RAW, 40)] }, 3, '7'),
-      transfer('receiving', { epcList: [PALLET] }, 3, '7'),
+      move('shipping', { quantityList: [kg(RAW, 40)] }, 2, '7'),
+      move('shipping', { epcList: [PALLET] }, 2, '7'),
+      move('receiving', { quantityList: [kg(RAW, 40)] }, 3, '7'),
+      move('receiving', { epcList: [PALLET] }, 3, '7'),
       aggregate('DELETE', PALLET, {}, 3, 10, PROC),
       transform([kg(RAW, 100)], [kg(PRODUCT, 80)], 3),
     ];
@@ -290,7 +238,7 @@ describe('recallScope finds the sources that shipped an ancestor inside a contai
     expect(farm(events)).toEqual({ KGM: 100 });
     // received in one event naming the loose 40 kg and the pallet: the lot as written (40), the
     // flow still the larger side, the 100 kg shipped
-    const oneReceipt = transfer(
+    const oneReceipt = move(
       'receiving',
       { quantityList: [kg(RAW, 40)], epcList: [PALLET] },
       3,
@@ -305,13 +253,7 @@ describe('recallScope finds the sources that shipped an ancestor inside a contai
       // X makes L and a by-product of R, packs the by-product on Q and ships Q to a customer
       ...palletChain().slice(0, 5),
       transform([kg(RAW, 100)], [kg(PRODUCT, 80), kg(SIDE, 10)], 3),
-      aggregate('ADD', PALLET_Q, { childQuantityList: [kg(SIDE, 10)] }, 4, 10, PROC),
-      transfer('shipping', { epcList: [PALLET_Q] }, 5, '9', [
-        PROC_PARTY,
-        PROC,
-        CUSTOMER_PARTY,
-        'urn:epc:id:sgln:6930006.00001.0',
-      ]),
+      ...toCustomer(PALLET_Q, [kg(SIDE, 10)], 4),
     ];
     const scope = scopeOf(events);
     // the by-product's pallet is no ancestor's container: its trip (7) is not upstream
@@ -322,15 +264,7 @@ describe('recallScope finds the sources that shipped an ancestor inside a contai
 
 describe("recallScope counts the lot's own pallets upstream as a shipment naming it", () => {
   // X packs the 80 kg of L on pallet Q and ships Q to a customer (6–7)
-  const shipped = [
-    aggregate('ADD', PALLET_Q, { childQuantityList: [kg(PRODUCT, 80)] }, 4, 10, PROC),
-    transfer('shipping', { epcList: [PALLET_Q] }, 5, '9', [
-      PROC_PARTY,
-      PROC,
-      CUSTOMER_PARTY,
-      'urn:epc:id:sgln:6930006.00001.0',
-    ]),
-  ];
+  const shipped = toCustomer(PALLET_Q, [kg(PRODUCT, 80)], 4);
 
   it('its shipper is a source, as when the shipment names the lot', () => {
     const scope = scopeOf([...palletChain(), ...shipped]);
@@ -344,12 +278,7 @@ describe("recallScope counts the lot's own pallets upstream as a shipment naming
       { lot: PRODUCT_LINK, kind: 'shipping', index: 7, quantity: 80, uom: 'KGM' },
     ]);
     // (named itself: the same party and kilograms, without the pallet)
-    const loose = transfer('shipping', { quantityList: [kg(PRODUCT, 80)] }, 5, '9', [
-      PROC_PARTY,
-      PROC,
-      CUSTOMER_PARTY,
-      'urn:epc:id:sgln:6930006.00001.0',
-    ]);
+    const loose = move('shipping', { quantityList: [kg(PRODUCT, 80)] }, 5, '9', X_TO_Y);
     expect(
       scopeOf([...palletChain(), loose]).sources.find((c) => c.id === PROC_PARTY_LINK),
     ).toMatchObject({ lots: [PRODUCT_LINK], quantities: { KGM: 80 }, events: [6] });

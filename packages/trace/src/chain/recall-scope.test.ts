@@ -3,55 +3,55 @@
  * destination lists or input order the events come with (found in a regulator's review).
  */
 import { describe, expect, it } from 'vitest';
+import {
+  aggregate,
+  CASE,
+  LOT,
+  LOT_LINK,
+  OTHER,
+  on,
+  origin,
+  PALLET,
+  PALLET_LINK,
+  PLANT,
+  PLANT_PARTY,
+  SHOP,
+  SHOP_LINK,
+  SHOP_PARTY,
+  SHOP_PARTY_LINK,
+  transfer,
+} from './__fixtures__/recall-chain.js';
 import { buildLotGraph } from './lot-graph.js';
 import { recallScope } from './recall-scope.js';
 import { createTraceIndex } from './trace-index.js';
 
-const LOT = 'urn:epc:class:lgtin:6921002.000201.PCH24001';
-/** The same lot as a GS1 Digital Link (GTIN 06921002002011, check digit 1). */
-const LOT_LINK = 'https://id.gs1.org/01/06921002002011/10/PCH24001';
-const PLANT = 'urn:epc:id:sgln:6921002.00001.0';
-const PLANT_PARTY = 'urn:epc:id:pgln:6921002.00000';
-const SHOP = 'urn:epc:id:sgln:6921003.00001.0';
-const SHOP_PARTY = 'urn:epc:id:pgln:6921003.00001';
-/** The shop's party and place as recipients are named (PGLN and GLN check digits 6). */
-const SHOP_PARTY_LINK = 'https://id.gs1.org/417/6921003000016';
-const SHOP_LINK = 'https://id.gs1.org/414/6921003000016';
-
-const at = (day: number) => `2025-05-0${day}T09:00:00.000+08:00`;
-const made = (quantity = 1000) => ({
-  type: 'ObjectEvent',
-  action: 'ADD',
-  bizStep: 'commissioning',
-  eventTime: at(1),
-  eventTimeZoneOffset: '+08:00',
-  quantityList: [{ epcClass: LOT, quantity, uom: 'KGM' }],
-  bizLocation: { id: PLANT },
-});
-const transfer = (
+/** `quantity` KGM of the lot made at the plant on the 1st, at 9:00. */
+const made = (quantity = 1000) => origin(LOT, quantity, 1, PLANT, 9);
+/**
+ * A shipment or receipt of the lot on quantity lines `lines` ([quantity, unit]) under orders
+ * `pos`, with `extra`'s members.
+ */
+const lotTransfer = (
   step: 'shipping' | 'receiving',
   day: number,
   lines: readonly (readonly [number, string])[],
   pos: readonly string[],
   extra: Record<string, unknown> = {},
 ) => ({
-  type: 'ObjectEvent',
-  action: 'OBSERVE',
-  bizStep: step,
-  eventTime: at(day),
-  eventTimeZoneOffset: '+08:00',
-  quantityList: lines.map(([quantity, uom]) => ({ epcClass: LOT, quantity, uom })),
-  ...(step === 'shipping' ? { readPoint: { id: PLANT } } : { bizLocation: { id: SHOP } }),
-  bizTransactionList: pos.map((po) => ({ type: 'po', bizTransaction: `urn:example:po:${po}` })),
-  sourceList: [
-    { type: 'owning_party', source: PLANT_PARTY },
-    { type: 'location', source: PLANT },
-  ],
-  destinationList: [
-    { type: 'owning_party', destination: SHOP_PARTY },
-    { type: 'location', destination: SHOP },
-  ],
+  ...transfer(
+    step,
+    { quantityList: lines.map(([quantity, uom]) => ({ epcClass: LOT, quantity, uom })) },
+    day,
+    { pos },
+  ),
   ...extra,
+});
+/** The children of a packing or unpacking: [lot, quantity in KGM (none: not written)] each. */
+const lines = (...items: readonly (readonly [string, number?])[]) => ({
+  childQuantityList: items.map(([epcClass, quantity]) => ({
+    epcClass,
+    ...(quantity === undefined ? {} : { quantity, uom: 'KGM' }),
+  })),
 });
 const recipients = (events: readonly unknown[], lot = LOT) =>
   recallScope(buildLotGraph(events), lot).recipients.map((r) => [r.id, r.quantities]);
@@ -59,12 +59,12 @@ const recipients = (events: readonly unknown[], lot = LOT) =>
 describe('recallScope counts each flow once', () => {
   it('a shipment in kilograms and its receipt in grams (written as a Digital Link) are one flow', () => {
     // before: { KGM: 100, GRM: 100000 }, 200 kg where 100 kg arrived
-    const receipt = transfer('receiving', 3, [[100_000, 'GRM']], ['1']);
+    const receipt = lotTransfer('receiving', 3, [[100_000, 'GRM']], ['1']);
     receipt.quantityList = [{ epcClass: LOT_LINK, quantity: 100_000, uom: 'GRM' }];
-    const events = [made(), transfer('shipping', 2, [[100, 'KGM']], ['1']), receipt];
+    const events = [made(), lotTransfer('shipping', 2, [[100, 'KGM']], ['1']), receipt];
     expect(recipients(events)).toEqual([[SHOP_PARTY_LINK, { KGM: 100 }]]);
     // the flow is shown in the first unit written, the larger side counting
-    const more = [made(), transfer('shipping', 2, [[100, 'KGM']], ['1']), { ...receipt }];
+    const more = [made(), lotTransfer('shipping', 2, [[100, 'KGM']], ['1']), { ...receipt }];
     more[2] = { ...receipt, quantityList: [{ epcClass: LOT, quantity: 120_000, uom: 'GRM' }] };
     expect(recipients(more)).toEqual([[SHOP_PARTY_LINK, { KGM: 120 }]]);
   });
@@ -73,8 +73,8 @@ describe('recallScope counts each flow once', () => {
     // before: the party (417) and the place (414) each with 100 kg
     const events = [
       made(),
-      transfer('shipping', 2, [[100, 'KGM']], ['1']),
-      transfer('receiving', 3, [[100, 'KGM']], ['1'], { destinationList: undefined }),
+      lotTransfer('shipping', 2, [[100, 'KGM']], ['1']),
+      lotTransfer('receiving', 3, [[100, 'KGM']], ['1'], { destinationList: undefined }),
     ];
     expect(recipients(events)).toEqual([[SHOP_PARTY_LINK, { KGM: 100 }]]);
     // without a shipment to say whose place it is, the place is the recipient
@@ -91,15 +91,15 @@ describe('recallScope counts each flow once', () => {
     // order of the receipt's transactions (third review)
     const OTHER_PARTY = 'urn:epc:id:pgln:6921004.00001';
     const toOther = {
-      ...transfer('shipping', 2, [[60, 'KGM']], ['1']),
+      ...lotTransfer('shipping', 2, [[60, 'KGM']], ['1']),
       destinationList: [{ type: 'owning_party', destination: OTHER_PARTY }],
     };
-    const toShop = transfer('shipping', 2, [[40, 'KGM']], ['2']);
+    const toShop = lotTransfer('shipping', 2, [[40, 'KGM']], ['2']);
     for (const pos of [
       ['1', '2'],
       ['2', '1'],
     ]) {
-      const both = transfer('receiving', 3, [[40, 'KGM']], pos, { destinationList: undefined });
+      const both = lotTransfer('receiving', 3, [[40, 'KGM']], pos, { destinationList: undefined });
       const to = recallScope(
         buildLotGraph([events[0], toOther, toShop, both]),
         LOT,
@@ -112,7 +112,7 @@ describe('recallScope counts each flow once', () => {
     // before: 100 kg (the first line only)
     const events = [
       made(),
-      transfer(
+      lotTransfer(
         'shipping',
         2,
         [
@@ -134,9 +134,9 @@ describe('recallScope counts each flow once', () => {
     // two trucks of 100 kg (PO1, PO2), received together as 200 kg under both orders
     const [o, s1, s2, r] = [
       made(),
-      transfer('shipping', 2, [[100, 'KGM']], ['1']),
-      transfer('shipping', 3, [[100, 'KGM']], ['2']),
-      transfer('receiving', 4, [[200, 'KGM']], ['1', '2']),
+      lotTransfer('shipping', 2, [[100, 'KGM']], ['1']),
+      lotTransfer('shipping', 3, [[100, 'KGM']], ['2']),
+      lotTransfer('receiving', 4, [[200, 'KGM']], ['1', '2']),
     ];
     // before: 300 kg in the first order (the receipt's flow and PO2's apart), 200 in the second
     expect(recipients([o, s1, s2, r])).toEqual([[SHOP_PARTY_LINK, { KGM: 200 }]]);
@@ -147,8 +147,8 @@ describe('recallScope counts each flow once', () => {
   it('sums of decimals read as written (0.1 + 0.2 kg is 0.3 kg)', () => {
     const events = [
       made(),
-      transfer('shipping', 2, [[0.1, 'KGM']], ['1']),
-      transfer('shipping', 3, [[0.2, 'KGM']], ['2']),
+      lotTransfer('shipping', 2, [[0.1, 'KGM']], ['1']),
+      lotTransfer('shipping', 3, [[0.2, 'KGM']], ['2']),
     ];
     expect(recipients(events)).toEqual([[SHOP_PARTY_LINK, { KGM: 0.3 }]]);
   });
@@ -160,29 +160,6 @@ describe('recallScope follows a container only while it held the lot', () => {
   const OLD = 'urn:epc:class:lgtin:6921002.000201.OLD01';
   const buyer = (n: number) => `urn:epc:id:pgln:693000${n}.00001`;
   const buyerLink = (n: number, check: number) => `https://id.gs1.org/417/693000${n}00001${check}`;
-  const on = (day: number, hour: number) =>
-    `2025-05-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000+08:00`;
-  const origin = (lot: string, day: number) => ({
-    ...made(),
-    quantityList: [{ epcClass: lot, quantity: 100, uom: 'KGM' }],
-    eventTime: on(day, 8),
-  });
-  const aggregate = (
-    action: 'ADD' | 'DELETE',
-    parent: string,
-    children: object,
-    day: number,
-    hour: number,
-  ) => ({
-    type: 'AggregationEvent',
-    action,
-    bizStep: action === 'ADD' ? 'packing' : 'unpacking',
-    eventTime: on(day, hour),
-    eventTimeZoneOffset: '+08:00',
-    parentID: parent,
-    ...children,
-    bizLocation: { id: PLANT },
-  });
   const shipTo = (what: string, n: number, day: number) => ({
     type: 'ObjectEvent',
     action: 'OBSERVE',
@@ -193,21 +170,16 @@ describe('recallScope follows a container only while it held the lot', () => {
     readPoint: { id: PLANT },
     destinationList: [{ type: 'owning_party', destination: buyer(n) }],
   });
-  const lots = (lot: string, quantity?: number) => ({
-    childQuantityList: [
-      { epcClass: lot, ...(quantity === undefined ? {} : { quantity, uom: 'KGM' }) },
-    ],
-  });
   const recipientsOf = (events: readonly unknown[]) =>
     recallScope(buildLotGraph(events), LOT).recipients.map((r) => r.id);
 
   it('not to whom it carried other goods before the lot was packed on it', () => {
     const events = [
-      origin(OLD, 1),
-      aggregate('ADD', CRATE, lots(OLD, 100), 1, 10),
+      origin(OLD, 100, 1),
+      aggregate('ADD', CRATE, lines([OLD, 100]), 1, 10),
       shipTo(CRATE, 5, 1),
-      origin(LOT, 10),
-      aggregate('ADD', CRATE, lots(LOT, 100), 10, 10),
+      origin(LOT, 100, 10),
+      aggregate('ADD', CRATE, lines([LOT, 100]), 10, 10),
       shipTo(CRATE, 3, 10),
     ];
     // before: buyer 5 too, who got the crate on 1 May, nine days before the lot existed
@@ -216,13 +188,13 @@ describe('recallScope follows a container only while it held the lot', () => {
 
   it('not after an unpacking took everything off, but still after one that took part of it', () => {
     const base = [
-      origin(LOT, 10),
-      aggregate('ADD', CRATE, lots(LOT, 100), 10, 10),
+      origin(LOT, 100, 10),
+      aggregate('ADD', CRATE, lines([LOT, 100]), 10, 10),
       shipTo(CRATE, 3, 10),
     ];
     const reused = [
-      origin(OLD, 12),
-      aggregate('ADD', CRATE, lots(OLD, 100), 12, 10),
+      origin(OLD, 100, 12),
+      aggregate('ADD', CRATE, lines([OLD, 100]), 12, 10),
       shipTo(CRATE, 6, 12),
     ];
     // emptied on the 11th (an unpacking naming no children): the crate's trip on the 12th is not the lot's
@@ -231,16 +203,16 @@ describe('recallScope follows a container only while it held the lot', () => {
     ]);
     // 40 kg taken off: some of the lot may still be on (the safe side)
     expect(
-      recipientsOf([...base, aggregate('DELETE', CRATE, lots(LOT, 40), 11, 9), ...reused]),
+      recipientsOf([...base, aggregate('DELETE', CRATE, lines([LOT, 40]), 11, 9), ...reused]),
     ).toEqual([buyerLink(3, 8), buyerLink(6, 5)]);
   });
 
   it('keeps the window open on the safe side (second review)', () => {
-    const packed = [origin(LOT, 5), aggregate('ADD', CRATE, lots(LOT, 100), 5, 10)];
+    const packed = [origin(LOT, 100, 5), aggregate('ADD', CRATE, lines([LOT, 100]), 5, 10)];
     // emptied at the very instant the lot was packed: which came first is not known
     const sameInstant = [
-      origin(OLD, 1),
-      aggregate('ADD', CRATE, lots(OLD, 100), 1, 10),
+      origin(OLD, 100, 1),
+      aggregate('ADD', CRATE, lines([OLD, 100]), 1, 10),
       aggregate('DELETE', CRATE, {}, 5, 10),
       ...packed,
       shipTo(CRATE, 3, 5),
@@ -262,7 +234,7 @@ describe('recallScope follows a container only while it held the lot', () => {
     ]);
     // an unpacking whose children cannot be read (a misspelt key) does not empty the crate
     const misspelt = aggregate('DELETE', CRATE, { childQuantityList: [{ epcclass: OLD }] }, 6, 9);
-    const reused = [aggregate('ADD', CRATE, lots(OLD, 10), 6, 10), shipTo(CRATE, 3, 6)];
+    const reused = [aggregate('ADD', CRATE, lines([OLD, 10]), 6, 10), shipTo(CRATE, 3, 6)];
     expect(recipientsOf([...packed, misspelt, ...reused])).toEqual([buyerLink(3, 8)]);
     // (emptied for real, then packed again: the crate's next trip is not the lot's)
     expect(recipientsOf([...packed, aggregate('DELETE', CRATE, {}, 6, 9), ...reused])).toEqual([]);
@@ -270,12 +242,12 @@ describe('recallScope follows a container only while it held the lot', () => {
 
   it('a packing whose time cannot be read is no later than any unpacking (third review)', () => {
     const events = [
-      origin(OLD, 1),
-      aggregate('ADD', CRATE, lots(OLD, 100), 1, 10),
+      origin(OLD, 100, 1),
+      aggregate('ADD', CRATE, lines([OLD, 100]), 1, 10),
       aggregate('DELETE', CRATE, {}, 5, 10),
-      aggregate('ADD', CRATE, lots(OLD, 100), 6, 10),
-      origin(LOT, 7),
-      { ...aggregate('ADD', CRATE, lots(LOT, 100), 7, 10), eventTime: 'not a time' },
+      aggregate('ADD', CRATE, lines([OLD, 100]), 6, 10),
+      origin(LOT, 100, 7),
+      { ...aggregate('ADD', CRATE, lines([LOT, 100]), 7, 10), eventTime: 'not a time' },
       shipTo(CRATE, 3, 10),
     ];
     // before: no recipient (the emptying on the 5th and the packing on the 6th closed the window)
@@ -283,15 +255,13 @@ describe('recallScope follows a container only while it held the lot', () => {
   });
 
   it("through a case on a pallet, within the case's window", () => {
-    const CASE = 'urn:epc:id:sscc:6921002.0000000019';
-    const PALLET = 'urn:epc:id:sscc:6921002.0000000026';
     const events = [
       // the pallet went to buyer 5 on the 1st with other goods, then took the case on the 10th
-      origin(OLD, 1),
-      aggregate('ADD', PALLET, lots(OLD, 100), 1, 10),
+      origin(OLD, 100, 1),
+      aggregate('ADD', PALLET, lines([OLD, 100]), 1, 10),
       shipTo(PALLET, 5, 1),
-      origin(LOT, 10),
-      aggregate('ADD', CASE, lots(LOT, 100), 10, 9),
+      origin(LOT, 100, 10),
+      aggregate('ADD', CASE, lines([LOT, 100]), 10, 9),
       aggregate('ADD', PALLET, { childEPCs: [CASE] }, 10, 10),
       shipTo(PALLET, 3, 10),
     ];
@@ -300,32 +270,12 @@ describe('recallScope follows a container only while it held the lot', () => {
 });
 
 describe('recallScope gives what reached a recipient inside a container', () => {
-  const PALLET = 'urn:epc:id:sscc:6921002.0000000026';
-  /** The pallet as the scope names it (SSCC 06921002000000026 with check digit 0). */
-  const PALLET_LINK = 'https://id.gs1.org/00/069210020000000260';
-  const CASE = 'urn:epc:id:sscc:6921002.0000000019';
-  const OTHER = 'urn:epc:class:lgtin:6921002.000201.OTHER1';
-  const aggregate = (action: 'ADD' | 'DELETE', parent: string, children: object, day: number) => ({
-    type: 'AggregationEvent',
-    action,
-    bizStep: action === 'ADD' ? 'packing' : 'unpacking',
-    eventTime: `2025-05-0${day}T08:00:00.000+08:00`,
-    eventTimeZoneOffset: '+08:00',
-    parentID: parent,
-    ...children,
-    bizLocation: { id: PLANT },
-  });
-  const lines = (...items: readonly (readonly [string, number?])[]) => ({
-    childQuantityList: items.map(([epcClass, quantity]) => ({
-      epcClass,
-      ...(quantity === undefined ? {} : { quantity, uom: 'KGM' }),
-    })),
-  });
   /** A transfer of the pallet alone (no quantity line of the lot). */
-  const palletTransfer = (step: 'shipping' | 'receiving', day: number, po: string, extra = {}) => {
-    const { quantityList: _none, ...event } = transfer(step, day, [], [po], extra);
-    return { ...event, epcList: [PALLET] };
-  };
+  const palletTransfer = (step: 'shipping' | 'receiving', day: number, po: string, extra = {}) => ({
+    ...transfer(step, {}, day, { pos: [po] }),
+    ...extra,
+    epcList: [PALLET],
+  });
   const scopeOf = (events: readonly unknown[]) => recallScope(buildLotGraph(events), LOT);
 
   it('the quantity of the lot its packing recorded, one flow for the shipment and its receipt', () => {
@@ -437,7 +387,9 @@ describe('recallScope gives what reached a recipient inside a container', () => 
 
   /** An AggregationEvent that ships (ADD) or receives (DELETE) the pallet under order `po`. */
   const palletStep = (action: 'ADD' | 'DELETE', children: object, day: number, po: string) => {
-    const { sourceList, destinationList, bizTransactionList } = transfer('shipping', day, [], [po]);
+    const { sourceList, destinationList, bizTransactionList } = transfer('shipping', {}, day, {
+      pos: [po],
+    });
     return {
       ...aggregate(action, PALLET, children, day),
       sourceList,
@@ -560,7 +512,7 @@ describe('recallScope of events naming many objects', () => {
     type: 'ObjectEvent',
     action: 'OBSERVE',
     bizStep: 'shipping',
-    eventTime: at(2),
+    eventTime: on(2),
     eventTimeZoneOffset: '+08:00',
     quantityList: [
       ...others.slice(0, 10).map((epcClass) => ({ epcClass, quantity: 1, uom: 'KGM' })),
