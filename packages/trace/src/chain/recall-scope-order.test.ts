@@ -93,7 +93,10 @@ describe('recallScope, whatever the order of the events', () => {
           const shuffled = [...events];
           for (let i = shuffled.length - 1; i > 0; i -= 1) {
             const j = (draws.next().value as number) % (i + 1);
-            [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+            [shuffled[i], shuffled[j]] = [
+              shuffled[j] as Record<string, unknown>,
+              shuffled[i] as Record<string, unknown>,
+            ];
           }
           const expected = recallScope(buildLotGraph(events), LOT);
           const index = createTraceIndex();
