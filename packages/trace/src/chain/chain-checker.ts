@@ -2,6 +2,7 @@ import {
   createDiagnostic,
   type Diagnostic,
   type DiagnosticPath,
+  localizedParam,
   type MessageDescriptor,
   type MessageParamValue,
   type Severity,
@@ -101,6 +102,10 @@ const FLAG_WAITING = 8;
  * be that other one's.
  */
 const FLAG_OVER_PAIRED = 16;
+/** A receipt-comparison row's place: none counted yet, several, or none to judge by. */
+const PLACE_UNSET = -2;
+const PLACE_SEVERAL = -3;
+const PLACE_NONE = -4;
 const HOLDER_SPAN = 4_194_304; // 2^22
 const MIXED = 255;
 /** Holders of one lot kept in a list before they move to a hash map. */
@@ -2223,6 +2228,20 @@ export class ChainChecker {
     return false;
   }
 
+  /** The one location a shipment names among its destinations (-1: none, or several). */
+  private shippedTo(ship: number): number {
+    const s = this.store;
+    let place = -1;
+    const end = s.sdEnd(ship);
+    for (let i = s.sdStart(ship); i < end; i += 1) {
+      if (s.sdDir.data[i] !== 1 || s.sdType.data[i] !== SD_LOCATION) continue;
+      const sym = s.sdSym.data[i] as number;
+      if (place !== -1 && place !== sym) return -1;
+      place = sym;
+    }
+    return place;
+  }
+
   /**
    * At finalize: per business transaction and lot, what its receipts received against what its
    * shipments sent (each in kg, L or pieces; negative quantities left out), reported when the
@@ -2248,11 +2267,62 @@ export class ChainChecker {
     const shipped = new Float64Vec();
     const received = new Float64Vec();
     const receipt = new Int32Vec();
+    // the same per place (a shipment's one destination location, a receipt's place): a row
+    // counted at one place so far has its totals as that place's (most rows: nothing more is
+    // kept); from its second place on, its places' sums are kept by row and place. A row with a
+    // shipment to no one place (or to several) is compared as a whole only.
+    const rowPlace = new Int32Vec();
+    const byPlace = new Map<number, number>();
+    const placeRow = new Int32Vec();
+    const placeSym = new Int32Vec();
+    const placeShipped = new Float64Vec();
+    const placeReceived = new Float64Vec();
+    const placeReceipt = new Int32Vec();
+    const addAt = (t: number, place: number, sent: number, got: number, last: number) => {
+      const key = t * HOLDER_SPAN + place;
+      let p = byPlace.get(key);
+      if (p === undefined) {
+        p = placeRow.push(t);
+        placeSym.push(place);
+        placeShipped.push(0);
+        placeReceived.push(0);
+        placeReceipt.push(-1);
+        byPlace.set(key, p);
+      }
+      placeShipped.data[p] = (placeShipped.data[p] as number) + sent;
+      placeReceived.data[p] = (placeReceived.data[p] as number) + got;
+      const known = placeReceipt.data[p] as number;
+      if (last !== -1 && (known === -1 || (known !== last && this.laterThan(last, known))))
+        placeReceipt.data[p] = last;
+    };
+    // (before the row's totals take the entry in)
+    const countAt = (t: number, place: number, kind: number, slot: number, base: number) => {
+      const current = rowPlace.data[t] as number;
+      if (current === PLACE_NONE || current === place) return;
+      if (place === -1) rowPlace.data[t] = PLACE_NONE;
+      else if (current === PLACE_UNSET) rowPlace.data[t] = place;
+      else {
+        if (current !== PLACE_SEVERAL) {
+          // its second place: what the row counted so far was at its first
+          addAt(
+            t,
+            current,
+            shipped.data[t] as number,
+            received.data[t] as number,
+            receipt.data[t] as number,
+          );
+          rowPlace.data[t] = PLACE_SEVERAL;
+        }
+        if (kind === K_SHIP) addAt(t, place, base, 0, -1);
+        else addAt(t, place, 0, base, slot);
+      }
+    };
     // count object entry `o` (of event `slot`, or packed into what it names) for `node`
     const count = (
       sym: number,
       slot: number,
       kind: number,
+      place: number,
       node: number,
       o: number,
       amount = s.objBase.data[o] as number,
@@ -2271,10 +2341,12 @@ export class ChainChecker {
         shipped.push(0);
         received.push(0);
         receipt.push(-1);
+        rowPlace.push(PLACE_UNSET);
       } else if (dims.data[t] !== dim) {
         dims.data[t] = MIXED; // not comparable
         return;
       }
+      countAt(t, place, kind, slot, base);
       if (kind === K_SHIP) {
         carried.data[t] = 1;
         shipped.data[t] = (shipped.data[t] as number) + base;
@@ -2301,11 +2373,12 @@ export class ChainChecker {
       // either way a doubt counts towards what was shipped, never towards an excess
       // (what a shipping ADD packs, it names itself, and is counted as named)
       if (packed.length > 0) packed.length = 0;
+      const place = kind === K_SHIP ? this.shippedTo(slot) : (s.evHolder.data[slot] as number);
       const os = s.objStart(slot);
       const oe = s.objEnd(slot);
       for (let o = os; o < oe; o += 1) {
         const node = s.objNode.data[o] as number;
-        count(sym, slot, kind, node, o);
+        count(sym, slot, kind, place, node, o);
         if (!this.anyPacking || !this.packs(node)) continue;
         const [contents, held] = this.packedHeld(node, slot);
         contents.forEach((c, k) => {
@@ -2313,19 +2386,18 @@ export class ChainChecker {
           if ((kind === K_RECEIVE && this.names(slot, child)) || s.entryOf(slot, c)) return;
           if (packed.includes(c)) return;
           packed.push(c);
-          count(sym, slot, kind, child, c, held[k] as number);
+          count(sym, slot, kind, place, child, c, held[k] as number);
         });
       }
     }
-    for (let t = 0; t < dims.length; t += 1) {
-      const dim = dims.data[t] as number;
-      const slot = receipt.data[t] as number;
-      if (dim === MIXED || slot === -1 || carried.data[t] !== 1) continue;
-      const inflow = received.data[t] as number;
-      const outflow = shipped.data[t] as number;
-      if (!Number.isFinite(inflow) || !Number.isFinite(outflow)) continue;
-      if (inflow <= outflow * (1 + this.tolerance) + 1e-9) continue;
+    const exceeds = (inflow: number, outflow: number) =>
+      Number.isFinite(inflow) &&
+      Number.isFinite(outflow) &&
+      inflow > outflow * (1 + this.tolerance) + 1e-9;
+    const report = (t: number, slot: number, inflow: number, outflow: number, place: number) => {
       const node = lot.data[t] as number;
+      const dim = dims.data[t] as number;
+      const where = place === -1 ? '' : (s.syms[place] ?? '');
       out.push(
         this.diag(
           'TRACE_RECEIPT_EXCEEDS_SHIPMENT',
@@ -2336,10 +2408,39 @@ export class ChainChecker {
             received: round(inflow),
             shipped: round(outflow),
             unit: baseUnitSymbol(dim),
+            at: where === '' ? '' : localizedParam(`在 ${where} `, ` at ${where}`),
+            to: where === '' ? '' : localizedParam(`发往 ${where} 的`, ` to ${where}`),
+            ...(where === '' ? {} : { place: where }),
           },
           this.objectPath(this.firstCounted(slot, node, dim), slot),
         ),
       );
+    };
+    const judged = (t: number) =>
+      dims.data[t] !== MIXED && receipt.data[t] !== -1 && carried.data[t] === 1;
+    const reported = new Uint8Array(dims.length);
+    for (let t = 0; t < dims.length; t += 1) {
+      if (!judged(t)) continue;
+      const inflow = received.data[t] as number;
+      const outflow = shipped.data[t] as number;
+      if (!exceeds(inflow, outflow)) continue;
+      reported[t] = 1;
+      report(t, receipt.data[t] as number, inflow, outflow, -1);
+    }
+    // per place, where the totals hid it (150 received at B of 100 sent there, 50 at C of 100):
+    // only rows whose every shipment went to one place and every receipt was at such a place (a
+    // receipt at a place no shipment names, a dock door say, leaves the row compared as a whole)
+    for (let p = 0; p < placeRow.length; p += 1)
+      if ((placeShipped.data[p] as number) === 0 && (placeReceived.data[p] as number) > 0)
+        rowPlace.data[placeRow.data[p] as number] = PLACE_NONE;
+    for (let p = 0; p < placeRow.length; p += 1) {
+      const t = placeRow.data[p] as number;
+      const slot = placeReceipt.data[p] as number;
+      if (reported[t] === 1 || rowPlace.data[t] !== PLACE_SEVERAL || slot === -1 || !judged(t))
+        continue;
+      const inflow = placeReceived.data[p] as number;
+      const outflow = placeShipped.data[p] as number;
+      if (exceeds(inflow, outflow)) report(t, slot, inflow, outflow, placeSym.data[p] as number);
     }
   }
 

@@ -50,8 +50,8 @@ export const chainMessages = defineMessages(
     TRACE_RECEIPT_EXCEEDS_SHIPMENT: {
       severity: 'warning',
       'zh-CN':
-        '业务单据 {transaction} 下批次 {lot} 的收货合计 {received} {unit}，多于该单据下发货合计 {shipped} {unit}（截至收货事件 [{index}] {eventID}）',
-      en: 'Under business transaction {transaction}, the receipts of lot {lot} total {received} {unit}, more than the {shipped} {unit} its shipments sent (as of receiving event {index} {eventID})',
+        '业务单据 {transaction} 下批次 {lot} {at}的收货合计 {received} {unit}，多于该单据下{to}发货合计 {shipped} {unit}（截至收货事件 [{index}] {eventID}）',
+      en: 'Under business transaction {transaction}, the receipts of lot {lot}{at} total {received} {unit}, more than the {shipped} {unit} its shipments{to} sent (as of receiving event {index} {eventID})',
     },
     TRACE_ORPHAN_LOT: {
       severity: 'warning',

@@ -295,6 +295,84 @@ describe('validateChain: receipts against shipments, per business transaction', 
     }
   });
 
+  it('compares each place where the totals hide it: 150 received at B of 100 sent there', () => {
+    const C = 'urn:epc:id:sgln:6921003.00001.0';
+    // the places as the finding names them (GLN check digits 7 and 6)
+    const B_DL = 'https://id.gs1.org/414/6921002000017';
+    const toC = (event: Record<string, unknown>) => ({
+      ...event,
+      destinationList: [{ type: 'location', destination: C }],
+      ...(event.bizStep === 'receiving' ? { bizLocation: { id: C } } : {}),
+    });
+    const h = (hour: number) => `2024-01-03T${String(hour).padStart(2, '0')}:00:00+08:00`;
+    // 100 kg sent A→B and 100 kg A→C under PO1; B records 150 received, C 50: 200 of 200 in all
+    const events = [
+      origin(t0, 200),
+      ship(t1, 100),
+      toC(ship('2024-01-02T09:00:00+08:00', 100)),
+      receive(h(8), 150),
+      toC(receive(h(9), 50)),
+    ];
+    for (const order of [
+      [0, 1, 2, 3, 4],
+      [4, 3, 2, 1, 0],
+      [0, 3, 1, 4, 2],
+    ]) {
+      for (const found of both(events, order)) {
+        expect(
+          exceeds(found).map((d) => [
+            d.params?.index,
+            d.params?.received,
+            d.params?.shipped,
+            d.params?.place,
+          ]),
+        ).toEqual([[3, 150, 100, B_DL]]);
+      }
+    }
+    const [d] = exceeds(validateChain(events));
+    expect(d?.path).toEqual([3, 'quantityList', 0]);
+    expect(formatDiagnostic(d as Diagnostic, 'en')).toContain(
+      `the receipts of lot ${LOT_DL} at ${B_DL} total 150 kg, more than the 100 kg its shipments to ${B_DL} sent`,
+    );
+    expect(formatDiagnostic(d as Diagnostic, 'zh-CN')).toContain(
+      `下批次 ${LOT_DL} 在 ${B_DL} 的收货合计 150 kg，多于该单据下发往 ${B_DL} 的发货合计 100 kg`,
+    );
+    // 100 and 100 received: nothing
+    const even = [...events.slice(0, 3), receive(h(8), 100), toC(receive(h(9), 100))];
+    for (const found of both(even)) expect(exceeds(found)).toEqual([]);
+    // the totals' excess is reported once, as a total (250 of 200), not again at B
+    const over = [...events.slice(0, 4), toC(receive(h(9), 100))];
+    for (const found of both(over))
+      expect(exceeds(found).map((x) => [x.params?.received, x.params?.place])).toEqual([
+        [250, undefined],
+      ]);
+    // not judged per place: a receipt at a place no shipment names (a dock door), or a shipment
+    // that names no one place (a party only, or two places)
+    const dock = 'urn:epc:id:sgln:6921002.00001.7';
+    const atDock = {
+      ...receive(h(8), 150),
+      bizLocation: { id: dock },
+      destinationList: [{ type: 'location', destination: dock }],
+    };
+    const partyOnly = {
+      ...ship(t1, 100),
+      destinationList: [{ type: 'owning_party', destination: 'urn:epc:id:pgln:6921002.00000' }],
+    };
+    const twoPlaces = {
+      ...ship(t1, 100),
+      destinationList: [
+        { type: 'location', destination: C },
+        { type: 'location', destination: B },
+      ],
+    };
+    for (const unplaced of [
+      [events[0], events[1], events[2], atDock, events[4]],
+      [events[0], partyOnly, events[2], events[3], events[4]],
+      [events[0], twoPlaces, events[2], events[3], events[4]],
+    ])
+      for (const found of both(unplaced)) expect(exceeds(found)).toEqual([]);
+  });
+
   it('gives the same finding in the index whatever order the events come in', () => {
     // PO1: 50 shipped, 50 received; PO2: 70 shipped, 90 received
     const events = [
