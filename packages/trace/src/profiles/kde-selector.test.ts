@@ -118,4 +118,16 @@ describe('selectMeasurements', () => {
       { value: 1, uom: 'CEL' },
     ]);
   });
+  it('with everyHolder, gives an entry for each object that lacks the member (not an empty one)', () => {
+    const lines = {
+      quantityList: [{ epcClass: 'a', quantity: 5, uom: 'KGM' }, { epcClass: 'b', uom: 'LBR' }, {}],
+    };
+    expect(selectMeasurements(lines, 'quantityList[*].quantity', { everyHolder: true })).toEqual([
+      { value: 5, uom: 'KGM' },
+      { value: undefined, uom: 'LBR' },
+    ]);
+    expect(selectMeasurements(lines, 'quantityList[*].quantity')).toEqual([
+      { value: 5, uom: 'KGM' },
+    ]);
+  });
 });

@@ -102,9 +102,16 @@ export interface Measurement {
  * Every value a selector picks from an event, each with the `uom` member of the object it was
  * read from: `sensorElementList[*].sensorReport[*].value` gives each report's value with the
  * report's `uom`, `quantityList[*].quantity` each quantity with its element's `uom`. A selector
- * that does not end in a member name gives values without a unit (`uom` undefined).
+ * that does not end in a member name gives values without a unit (`uom` undefined). With
+ * `everyHolder`, an object (not empty) the selector reaches that lacks the member gives an entry
+ * too (its `uom`, no value), so that the entries line up with the objects (every element of
+ * `quantityList`).
  */
-export function selectMeasurements(event: unknown, selector: string): Measurement[] {
+export function selectMeasurements(
+  event: unknown,
+  selector: string,
+  { everyHolder = false }: { readonly everyHolder?: boolean } = {},
+): Measurement[] {
   const steps = typeof selector === 'string' ? parseSelector(selector) : [];
   if (steps.length === 0) return [];
   const last = steps[steps.length - 1] as Step;
@@ -114,7 +121,10 @@ export function selectMeasurements(event: unknown, selector: string): Measuremen
   for (const holder of walk([event], steps.slice(0, -1))) {
     for (const h of Array.isArray(holder) ? holder : [holder]) {
       if (!isRecord(h)) continue;
-      for (const value of present(walk([h], [last]))) out.push({ value, uom: h.uom });
+      const values = present(walk([h], [last]));
+      if (values.length === 0 && everyHolder && isPresent(h))
+        out.push({ value: undefined, uom: h.uom });
+      for (const value of values) out.push({ value, uom: h.uom });
     }
   }
   return out;

@@ -6,7 +6,7 @@ import { isRecord } from '../is-record.js';
 import { OptionReader, plainOptions } from '../option-reader.js';
 import { LIST_OF_EVENT_POSITIONS, validProfile } from '../option-words.js';
 import { recogniseCte, recogniseCtes } from './check-profile.js';
-import { selectValues } from './kde-selector.js';
+import { parseSelector, selectMeasurements, selectValues } from './kde-selector.js';
 import { type KdeDefinition, type TraceProfile, validateTraceProfile } from './trace-profile.js';
 
 /** Options of {@link toSortableSpreadsheet}. */
@@ -95,39 +95,42 @@ function text(value: unknown): string {
   }
 }
 
-/** A selector of a list of instances (EPCs), each of which counts as one piece, without a unit. */
-const INSTANCE_LIST = /^(?:epcList|childEPCs|inputEPCList|outputEPCList)\[\s*\*\s*\]$/;
+/** The lists of instances (EPCs), each of which counts as one piece, without a unit. */
+const INSTANCE_LISTS = new Set(['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList']);
 
-/** The last step of a selector: a quoted member, a bracket, or a member name. */
-const LAST_STEP = /(?:\[\s*"[^"]*"\s*\]|\[[^\]]*\]|[^.[\]]+)$/;
+/** Whether a selector picks every entry of an instance list (`epcList[*]`). */
+function isInstanceList(selector: string): boolean {
+  const steps = parseSelector(selector);
+  const [list, all] = steps;
+  return (
+    steps.length === 2 &&
+    list?.kind === 'key' &&
+    !list.wildcard &&
+    INSTANCE_LISTS.has(list.name) &&
+    all?.kind === 'all'
+  );
+}
 
 /**
- * What a selector picks, each value with the `uom` of the object that holds it: for a selector
- * that ends in a member (`quantityList[*].quantity`, `quantityList[*].uom`), one entry for every
- * object the rest of it reaches (every element of `quantityList`), with no value when that object
- * lacks the member, so that the entries stay aligned with the elements (and the lot cell); for any
- * other selector the values it picks, without a unit.
+ * What a selector picks, each value with the `uom` of the object that holds it, one entry for
+ * every object it reaches (see `selectMeasurements` with `everyHolder`) so that the entries stay
+ * aligned with the elements (and the lot cell); an instance list's entries marked as instances.
  */
 function measuredEntries(
   event: unknown,
   selector: string,
 ): { value: unknown; uom: unknown; instance: boolean }[] {
-  const s = selector.trim();
-  if (INSTANCE_LIST.test(s))
-    return selectValues(event, s).map((value) => ({ value, uom: undefined, instance: true }));
-  const last = LAST_STEP.exec(s);
-  if (last === null || (last[0].startsWith('[') && !/^\[\s*"/.test(last[0])))
-    return selectValues(event, s).map((value) => ({ value, uom: undefined, instance: false }));
-  const parent = s.slice(0, last.index).replace(/\.$/, '');
-  const holders = parent === '' ? [event] : selectValues(event, parent);
-  const out: { value: unknown; uom: unknown; instance: boolean }[] = [];
-  for (const h of holders) {
-    if (!isRecord(h)) continue;
-    const values = selectValues(h, last[0]);
-    if (values.length === 0) out.push({ value: undefined, uom: h.uom, instance: false });
-    for (const value of values) out.push({ value, uom: h.uom, instance: false });
-  }
-  return out;
+  if (isInstanceList(selector))
+    return selectValues(event, selector).map((value) => ({
+      value,
+      uom: undefined,
+      instance: true,
+    }));
+  return selectMeasurements(event, selector, { everyHolder: true }).map(({ value, uom }) => ({
+    value,
+    uom,
+    instance: false,
+  }));
 }
 
 /**
