@@ -36,6 +36,7 @@ import {
   SD_OTHER,
 } from './lot-graph.js';
 import { PairMap } from './pair-map.js';
+import { stepBeforeTransfer } from './same-instant-order.js';
 import { UNKNOWN_HOLDER } from './stand-in-words.js';
 import { baseUnitSymbol, DIM_MASS, DIM_NONE, DIM_VOLUME } from './units.js';
 
@@ -1707,11 +1708,9 @@ export class ChainChecker {
     if (te !== ta) return te < ta;
     const receipt = s.evKind.data[at] === K_RECEIVE;
     const where = s.evHolder.data[ev] as number;
-    // at the receiver's place it comes after (received, then unpacked or packed again): after its
-    // receipt, and after a shipment to that place; anywhere else (the sender's place, a packing
-    // house upstream) before (packed or unpacked, then shipped)
-    if (where !== -1) return receipt ? where !== s.evHolder.data[at] : !this.shipsTo(at, where);
-    return !unpacking || !receipt;
+    const atReceiver =
+      where === -1 ? undefined : receipt ? where === s.evHolder.data[at] : this.shipsTo(at, where);
+    return stepBeforeTransfer(atReceiver, !unpacking, receipt);
   }
 
   /** Whether shipment `ship` names place `place` among its destinations. */

@@ -7,6 +7,7 @@
 import { type ContainerStep, containerSteps } from './container-steps.js';
 import { T_AGGREGATION } from './event-kind.js';
 import { type EventObject, GraphStore, type LotGraph } from './lot-graph.js';
+import { stepBeforeTransfer } from './same-instant-order.js';
 import { REC20_UNITS, type UnitTable, unitCode } from './units.js';
 
 /** A line of what a container carried: a lot (or an instance) and its quantity as packed. */
@@ -563,16 +564,18 @@ export class ContainerContents {
 }
 
 /**
- * Whether a step of the asked event's instant comes before it (the chain checks' order): one at
- * the receiver's place (the receipt's place, a destination of the shipment) after it, one
- * anywhere else before it; without a place, a packing before it, an unpacking before a shipment
- * but after a receipt. The event's own step is not before it.
+ * Whether a step of the asked event's instant comes before it, by the chain checks' rule
+ * ({@link stepBeforeTransfer}). The event's own step is not before it.
  */
 function comesBefore(step: ContainerStep, asked: AskedEvent): boolean {
   if (step.index === asked.index) return false;
-  if (step.holder !== undefined)
-    return asked.receipt ? step.holder !== asked.holder : !asked.destinations.has(step.holder);
-  return step.packs || !asked.receipt;
+  const atReceiver =
+    step.holder === undefined
+      ? undefined
+      : asked.receipt
+        ? step.holder === asked.holder
+        : asked.destinations.has(step.holder);
+  return stepBeforeTransfer(atReceiver, step.packs, asked.receipt);
 }
 
 /** Whether some id comes twice in `ids`. */
