@@ -283,12 +283,7 @@ export class ContainerContents {
     const cursor = this.cursorOf(container);
     const own = cursor.steps[step] as ContainerStep;
     const { held, onCursor } = this.heldAt(container, asked);
-    const lines = copyLines(held.lines);
-    if (!own.packs) {
-      for (const child of own.children)
-        if (child.field !== 'childEPCs' && child.quantity !== undefined)
-          takeOff(lines, child, this.units);
-    }
+    const lines = this.linesBeside(held, own);
     const open = new Set([container]);
     const bounds = { cut: false, from: 0, until: 0 };
     const renamed = own.children.some((c) => c.field === 'childEPCs' && held.instances.has(c.id));
@@ -312,15 +307,23 @@ export class ContainerContents {
     const step = cursor.byIndex.get(asked.index);
     const own = step === undefined ? undefined : (cursor.steps[step] as ContainerStep);
     const { held } = this.heldAt(container, asked);
-    const lines = copyLines(held.lines);
-    if (own !== undefined && !own.packs) {
-      for (const child of own.children)
-        if (child.field !== 'childEPCs' && child.quantity !== undefined)
-          takeOff(lines, child, this.units);
-    }
+    const lines = this.linesBeside(held, own);
     seen.add(this.graph.idOf(container));
     for (const id of [...held.instances])
       if (own === undefined || !names(own, id)) this.addOnce(lines, id, asked, seen);
+    return lines;
+  }
+
+  /**
+   * A copy of what a container held as quantity lines, less the lines an unpacking that is the
+   * event's own step (`own`, a receiving DELETE) names with a quantity: it names them itself.
+   */
+  private linesBeside(held: Held, own: ContainerStep | undefined): Lines {
+    const lines = copyLines(held.lines);
+    if (own !== undefined && !own.packs)
+      for (const child of own.children)
+        if (child.field !== 'childEPCs' && child.quantity !== undefined)
+          takeOff(lines, child, this.units);
     return lines;
   }
 

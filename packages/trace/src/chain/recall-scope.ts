@@ -137,6 +137,8 @@ function movementsOf(
   windows?: ReadonlyMap<number, HoldWindow | readonly HoldWindow[]>,
 ): Located[] {
   const moves: Move[] = [];
+  // per event: how a container's contents are asked for, made once
+  const askedBySlot = new Map<number, AskedEvent>();
   // per event naming many objects (a pallet and its cases): its entries by identifier, made once
   const entriesById = new Map<number, Map<string, number[]>>();
   const entriesOf = (e: EventSummary, lot: string): readonly number[] => {
@@ -161,11 +163,17 @@ function movementsOf(
       // a container's events while it did not hold the lot (a time that cannot be read counts)
       if (window !== undefined && !withinWindows(window, e.time)) continue;
       // (what a container's shipment, receipt or sale carried is asked for where it happened)
-      const asked =
+      let asked: AskedEvent | undefined;
+      if (
         window !== undefined &&
         (e.kind === 'shipping' || e.kind === 'receiving' || e.kind === 'sale')
-          ? askedOf(e)
-          : undefined;
+      ) {
+        asked = askedBySlot.get(slot);
+        if (asked === undefined) {
+          asked = askedOf(e);
+          askedBySlot.set(slot, asked);
+        }
+      }
       if (e.objects.length <= MANY_OBJECTS) {
         e.objects.forEach((object, entry) => {
           if (object.id === lot) moves.push(moveOf(e, lot, object, entry, asked));
