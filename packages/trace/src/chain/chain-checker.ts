@@ -2250,10 +2250,9 @@ export class ChainChecker {
    * (a receipt may list what a shipped pallet held), and events without a business transaction
    * are not. The finding names the latest receipt (by event time, then input position).
    */
-  private compareReceipts(out: Diagnostic[]): void {
+  private compareReceipts(out: Diagnostic[], roots: Int32Array): void {
     const s = this.store;
     const txEntries = s.txSym.length;
-    const roots = this.txRoots ?? this.transactionRoots();
     const rootOf = (sym: number): number => roots[sym] as number;
     // one tally per (transaction, lot), in columns: a transaction's first lot's row by the
     // transaction's number (most carry one lot), the others' rows in a map
@@ -2610,16 +2609,17 @@ export class ChainChecker {
   /** Findings that need the whole picture: unmatched receipts and shipments, orphan lots, balances. */
   finalize(): Diagnostic[] {
     // transactions named together are one, in the pairing as in the receipt totals
-    this.txRoots = this.transactionRoots();
+    const roots = this.transactionRoots();
+    this.txRoots = roots;
     try {
-      return this.wholePicture();
+      return this.wholePicture(roots);
     } finally {
       this.txRoots = undefined;
     }
   }
 
   /** {@link finalize}, with the transactions' representatives known. */
-  private wholePicture(): Diagnostic[] {
+  private wholePicture(roots: Int32Array): Diagnostic[] {
     const s = this.store;
     const out: Diagnostic[] = [];
     if (this.on.oneStep && this.pairedOutOfOrder) this.repairInTimeOrder();
@@ -2665,7 +2665,7 @@ export class ChainChecker {
     }
     if (this.on.massBalance) {
       for (let b = 0; b < this.balIn.length; b += 1) this.checkBalance(b, out, false);
-      this.compareReceipts(out);
+      this.compareReceipts(out, roots);
     }
     if (this.on.yield)
       for (const slots of s.transformationGroups()) this.judgeTransformation(slots, out);
